@@ -62,7 +62,8 @@ enum class Outcome {
     RemovalDone,     ///< the filesystem and cgroup are gone
     RemovalFailed,   ///< removing them failed (error in the event): the container is dead
     OutOfMemory,     ///< the kernel's OOM killer chose the container
-    DaemonRestored,  ///< the daemon restarted and restores this container
+    DaemonStopping,  ///< the daemon shuts down: it stops the container, not "manually"
+    DaemonRestored,  ///< the daemon started again and restores this container
 };
 /// A readable name for an outcome: "process exited", "frozen", ...
 std::string_view outcomeName(Outcome outcome);
