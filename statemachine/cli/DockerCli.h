@@ -1,0 +1,33 @@
+#pragma once
+// docker CLI 28.2 talking to Engine 20.10.24, as one function: a command line in, the exact
+// standard output, standard error and exit status out. The console, the GUI's console dock and
+// the golden transcripts all go through here.
+
+#include <string>
+#include <vector>
+
+namespace lab {
+
+class Engine;
+
+/// What a docker command printed and how it exited.
+struct CliOutput {
+    std::vector<std::string> out; ///< standard output, one entry per line
+    std::vector<std::string> err; ///< standard error, one entry per line
+    int status = 0;               ///< the CLI's exit status
+};
+
+/// The docker command-line client of the simulated engine.
+class DockerCli {
+public:
+    explicit DockerCli(Engine& engine) : m_engine(engine) {}
+
+    /// Runs one command, given as words without the leading "docker"; lets engine time pass as
+    /// far as the command needs (stop waits for its timeout, run for the container).
+    CliOutput run(const std::vector<std::string>& args);
+
+private:
+    Engine& m_engine;
+};
+
+} // namespace lab

@@ -1,0 +1,61 @@
+#pragma once
+// A container as the simulated daemon keeps it: its configuration, its lifecycle machine and
+// record, and what it printed.
+
+#include "base/Clock.h"
+#include "machines/Lifecycle.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lab {
+
+/// What `docker create` was asked for (.Config and the parts of .HostConfig the lab models).
+struct ContainerConfig {
+    std::string image;                   ///< as the user wrote it (.Config.Image)
+    std::string imageId;                 ///< sha256:... of the image used
+    std::vector<std::string> entrypoint; ///< .Config.Entrypoint
+    std::vector<std::string> cmd;        ///< .Config.Cmd
+    std::map<std::string, std::string> labels;
+    std::string stopSignal;              ///< .Config.StopSignal, empty when none
+    std::optional<int> stopTimeout;      ///< --stop-timeout, seconds
+    bool init = false;                   ///< --init
+    bool tty = false;                    ///< -t
+    bool openStdin = false;              ///< -i
+    RestartPolicy restartPolicy;         ///< --restart
+    bool autoRemove = false;             ///< --rm
+};
+
+/// One line a container's process printed.
+struct LogLine {
+    TimePoint at{};
+    bool isStderr = false;
+    std::string text;
+};
+
+/// A container known to the daemon.
+class Container {
+public:
+    std::string id;   ///< 64 hex digits
+    std::string name; ///< without the leading '/'
+    ContainerConfig config;
+    TimePoint created{};
+    LifecycleMachine machine;
+    LifecycleRecord record;
+    std::vector<LogLine> logs;
+    std::optional<TimerId> stopTimer;    ///< pending SIGKILL of a stop or restart
+    std::optional<TimerId> restartTimer; ///< pending policy restart
+
+    /// .State.Status; a removed container is no longer held by the daemon.
+    ContainerState state() const { return *dockerState(machine.node()); }
+    /// The first 12 hex digits, as `docker ps` shows them.
+    std::string shortId() const { return id.substr(0, 12); }
+    /// The command as Docker joins entrypoint and cmd (the COMMAND column before quoting).
+    std::string commandLine() const;
+    /// entrypoint followed by cmd: what the process runs.
+    std::vector<std::string> argv() const;
+};
+
+} // namespace lab

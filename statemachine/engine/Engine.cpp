@@ -1,0 +1,215 @@
+#include "engine/Engine.h"
+
+#include "docker/ContainerNames.h"
+#include "docker/Signals.h"
+#include "machines/RestartManager.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace lab {
+namespace {
+
+
+bool allDigits(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+} // namespace
+
+Engine::Engine(Backend& backend, Clock& clock, const World& world, std::uint64_t seed)
+    : m_backend(backend), m_clock(clock), m_registries(world.registries), m_random(seed) {
+    m_backend.setSink(*this);
+    for (const LocalImageSpec& local : world.images)
+        for (const std::string& tag : local.tags)
+            if (auto reference = parseImageReference(tag))
+                m_images.add(local.image, *reference);
+}
+
+Engine::~Engine() = default;
+
+// --- containers -------------------------------------------------------------------------------
+
+std::string Engine::newId() {
+    // Docker draws 32 random bytes and draws again when the short ID would read as a number.
+    for (;;) {
+        std::string id;
+        for (int i = 0; i < 4; ++i) {
+            char chunk[17];
+            std::snprintf(chunk, sizeof chunk, "%016llx",
+                          static_cast<unsigned long long>(m_random()));
+            id += chunk;
+        }
+        if (!allDigits(id.substr(0, 12)) && !m_byId.contains(id))
+            return id;
+    }
+}
+
+std::string Engine::newName() {
+    // daemon/names.go: six tries at a random name, then the short ID.
+    for (int retry = 0; retry < 6; ++retry) {
+        std::string name = randomContainerName(m_random, retry);
+        if (!m_idByName.contains(name))
+            return name;
+    }
+    return {};
+}
+
+Expected<Container*> Engine::create(CreateRequest request) {
+    ContainerConfig& config = request.config;
+    // The daemon's order: host settings, the image, the merged command, then the name.
+    if (auto valid = validateRestartPolicy(config.restartPolicy, config.autoRemove); !valid)
+        return valid.error();
+
+    auto reference = parseImageReference(config.image);
+    const Image* image = reference ? m_images.find(*reference) : m_images.findById(config.image);
+    if (!image && reference)
+        return Error{"No such image: " + familiarString(*reference)};
+    if (!image)
+        return reference.error();
+
+    // daemon/commit.go merge(): without --entrypoint the image's entrypoint applies, and its
+    // cmd too when the user gave none; --entrypoint drops the image's cmd.
+    if (request.entrypoint) {
+        config.entrypoint = *request.entrypoint;
+    } else {
+        config.entrypoint = image->spec.entrypoint;
+        if (config.cmd.empty())
+            config.cmd = image->spec.cmd;
+    }
+    if (config.cmd.empty() && config.entrypoint.empty())
+        return Error{"No command specified"};
+    if (config.stopSignal.empty())
+        config.stopSignal = image->spec.stopSignal;
+    config.imageId = image->id;
+
+    auto container = std::make_unique<Container>();
+    container->id = newId();
+    if (request.name.empty()) {
+        request.name = newName();
+        if (request.name.empty())
+            request.name = container->shortId();
+    } else {
+        if (auto valid = validateContainerName(request.name); !valid)
+            return valid.error();
+        if (auto taken = m_idByName.find(request.name); taken != m_idByName.end())
+            return Error{"Conflict. The container name \"/" + request.name +
+                         "\" is already in use by container \"" + taken->second +
+                         "\". You have to remove (or rename) that container to be able to reuse "
+                         "that name."};
+    }
+    container->name = request.name;
+    container->config = config;
+    container->created = m_clock.now();
+    container->record.restartPolicy = config.restartPolicy;
+    container->record.autoRemove = config.autoRemove;
+    container->record.hasCustomStopSignal = !config.stopSignal.empty();
+    if (!config.stopSignal.empty())
+        if (auto number = parseSignal(config.stopSignal))
+            container->record.stopSignal = *number;
+
+    if (auto prepared = m_backend.prepare(*container); !prepared)
+        return prepared.error();
+
+    Container& created = *container;
+    m_idByName[created.name] = created.id;
+    m_creationOrder.push_back(created.id);
+    m_byId.emplace(created.id, std::move(container));
+    const Reaction reaction =
+        created.machine.handle(CommandEvent{Command::Create, m_clock.now()}, created.record);
+    apply(created, reaction, nullptr);
+    return &created;
+}
+
+Expected<Container*> Engine::find(std::string_view reference) {
+    if (reference.empty())
+        return Error{"invalid name or ID supplied: \"\""};
+    const std::string key(reference);
+    if (auto exact = m_byId.find(key); exact != m_byId.end())
+        return exact->second.get();
+    const std::string name = key.front() == '/' ? key.substr(1) : key;
+    if (auto named = m_idByName.find(name); named != m_idByName.end())
+        return m_byId.at(named->second).get();
+    // Unique ID prefix: the IDs are ordered, so the candidates are adjacent.
+    auto first = m_byId.lower_bound(key);
+    if (first != m_byId.end() && first->first.starts_with(key)) {
+        auto second = std::next(first);
+        if (second != m_byId.end() && second->first.starts_with(key))
+            return Error{"Multiple IDs found with provided prefix: " + key};
+        return first->second.get();
+    }
+    return Error{"No such container: " + key};
+}
+
+Container* Engine::byId(const std::string& id) {
+    auto found = m_byId.find(id);
+    return found == m_byId.end() ? nullptr : found->second.get();
+}
+
+std::vector<const Container*> Engine::containers() const {
+    std::vector<const Container*> newestFirst;
+    newestFirst.reserve(m_creationOrder.size());
+    for (auto id = m_creationOrder.rbegin(); id != m_creationOrder.rend(); ++id)
+        newestFirst.push_back(m_byId.at(*id).get());
+    return newestFirst;
+}
+
+Status Engine::rename(Container& container, const std::string& newName) {
+    if (newName == container.name)
+        return Error{"Renaming a container with the same name as its current name"};
+    // On rename the daemon validates the name with its slash, so the error quotes it.
+    if (auto valid = validateContainerName(newName); !valid)
+        return Error{"Error when allocating new name: Invalid container name (/" + newName +
+                     "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"};
+    if (auto taken = m_idByName.find(newName); taken != m_idByName.end())
+        return Error{"Error when allocating new name: Conflict. The container name \"/" + newName +
+                     "\" is already in use by container \"" + taken->second +
+                     "\". You have to remove (or rename) that container to be able to reuse that "
+                     "name."};
+    const std::string oldName = container.name;
+    const Reaction reaction =
+        container.machine.handle(CommandEvent{Command::Rename, m_clock.now()}, container.record);
+    if (reaction.verdict == Verdict::Refused)
+        return Error{refusalText(*reaction.refusal, container.id, oldName, reaction.detail)};
+    m_idByName.erase(oldName);
+    m_idByName[newName] = container.id;
+    container.name = newName;
+    for (EngineObserver* observer : m_observers)
+        observer->reacted(container, reaction);
+    publish(container, DockerAction::Rename, nullptr, {{"oldName", "/" + oldName}});
+    return Ok{};
+}
+
+void Engine::attach(Container& container) {
+    DockerEvent event{m_clock.now(), "container", "attach", container.id, container.config.labels};
+    event.attributes["image"] = container.config.image;
+    event.attributes["name"] = container.name;
+    m_events.push_back(event);
+    for (EngineObserver* observer : m_observers)
+        observer->published(event);
+}
+
+void Engine::publishImageEvent(const std::string& action, const std::string& reference,
+                               std::map<std::string, std::string> attributes) {
+    DockerEvent event{m_clock.now(), "image", action, reference, std::move(attributes)};
+    m_events.push_back(event);
+    for (EngineObserver* observer : m_observers)
+        observer->published(event);
+}
+
+void Engine::addObserver(EngineObserver& observer) { m_observers.push_back(&observer); }
+
+void Engine::removeObserver(EngineObserver& observer) { std::erase(m_observers, &observer); }
+
+bool Engine::runUntil(const std::function<bool()>& done, Duration limit) {
+    const TimePoint deadline = m_clock.now() + limit;
+    while (!done()) {
+        if (m_clock.now() > deadline || !m_clock.advance())
+            return false;
+    }
+    return true;
+}
+
+Status Engine::injectFault(Fault fault, Container* target) { return m_backend.injectFault(fault, target); }
+
+} // namespace lab

@@ -1,0 +1,164 @@
+#pragma once
+// The daemon model: containers, images, events. Every command goes through a container's
+// LifecycleMachine; the engine performs the effects the machine asks for through a Backend and
+// feeds the backend's outcomes back into the machine (docs/DESIGN.md, "How a command flows").
+// Docker's API calls return later (stop waits for the exit), so commands answer with a Call that
+// finishes when Docker's call would return; runUntil() lets engine time pass until then.
+
+#include "base/Clock.h"
+#include "engine/Backend.h"
+#include "engine/Container.h"
+#include "engine/DockerEvent.h"
+#include "engine/ImageStore.h"
+#include "engine/Registries.h"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace lab {
+
+/// What a Docker API call answered once it returned.
+struct CallResult {
+    bool ok = true;
+    std::string error;  ///< the daemon's message when !ok
+    int statusCode = 0; ///< wait: the exit code
+};
+
+/// A Docker API call in flight.
+class Call {
+public:
+    /// True once the call has returned.
+    bool finished() const { return m_finished; }
+    /// The answer; meaningful once finished().
+    const CallResult& result() const { return m_result; }
+    /// Records the answer (engine use).
+    void finish(CallResult result) {
+        m_result = std::move(result);
+        m_finished = true;
+    }
+
+private:
+    CallResult m_result;
+    bool m_finished = false;
+};
+using CallHandle = std::shared_ptr<Call>;
+
+/// Someone who wants to know what the engine does (the GUI's models, the event log).
+class EngineObserver {
+public:
+    virtual ~EngineObserver() = default;
+    /// A container's machine reacted to an event.
+    virtual void reacted(const Container& /*container*/, const Reaction& /*reaction*/) {}
+    /// The daemon logged an event.
+    virtual void published(const DockerEvent& /*event*/) {}
+    /// A container's process printed a line.
+    virtual void printed(const Container& /*container*/, const LogLine& /*line*/) {}
+};
+
+/// What `docker create` asks of the daemon.
+struct CreateRequest {
+    std::string name; ///< empty: the daemon makes one up
+    ContainerConfig config;
+    std::optional<std::vector<std::string>> entrypoint; ///< --entrypoint, overrides the image's
+};
+
+/// The simulated Docker daemon.
+class Engine : private OutcomeSink {
+public:
+    /// A daemon over backend and clock, with the world's images and registries; seed fixes
+    /// every random choice (IDs, generated names).
+    Engine(Backend& backend, Clock& clock, const World& world, std::uint64_t seed);
+    ~Engine() override;
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    /// The local images.
+    ImageStore& images() { return m_images; }
+    /// The registries the daemon can reach.
+    const Registries& registries() const { return m_registries; }
+    /// The backend's name: "simulated" or "real".
+    std::string backendName() const { return m_backend.name(); }
+    /// Engine time.
+    Clock& clock() { return m_clock; }
+
+    /// docker create: validates as the daemon does, in the daemon's order.
+    Expected<Container*> create(CreateRequest request);
+    /// Finds a container as the daemon does: full ID, name, then unique ID prefix.
+    Expected<Container*> find(std::string_view reference);
+    /// The container with this full ID, if it still exists.
+    Container* byId(const std::string& id);
+    /// Every container, newest first.
+    std::vector<const Container*> containers() const;
+
+    /// Sends a command through the container's machine. nameAsTyped is quoted by some messages.
+    CallHandle command(Container& container, const CommandEvent& event, std::string_view nameAsTyped);
+    /// The stop timeout Docker uses when -t is not given: --stop-timeout, else 10 s.
+    static Duration defaultStopTimeout(const Container& container);
+    /// docker run's wait: returns at the next exit, or at removal when untilRemoved (--rm).
+    CallHandle waitForExit(Container& container, bool untilRemoved);
+    /// docker rename.
+    Status rename(Container& container, const std::string& newName);
+    /// Logs the attach event of an attached docker run.
+    void attach(Container& container);
+    /// Logs an image event (pull, tag, ...).
+    void publishImageEvent(const std::string& action, const std::string& reference,
+                           std::map<std::string, std::string> attributes);
+
+    /// Every event logged so far, oldest first.
+    const std::vector<DockerEvent>& events() const { return m_events; }
+    /// Tells observer about everything from now on; it must outlive the engine or be removed.
+    void addObserver(EngineObserver& observer);
+    void removeObserver(EngineObserver& observer);
+
+    /// Lets engine time pass until done() holds; false if nothing was left to happen first or
+    /// the limit of engine time was reached.
+    bool runUntil(const std::function<bool()>& done, Duration limit = std::chrono::hours(24));
+
+    /// Arms or triggers a fault in the backend.
+    Status injectFault(Fault fault, Container* target);
+    /// Stops the daemon and starts it again: containers are stopped and restored by Docker's
+    /// rules (removing ones become dead; restart policies decide who comes back).
+    void restartDaemon();
+
+private:
+    enum class Await { Nothing, Start, Exit, Freeze, Thaw, Removal, AnyExit, NextExit, Removed };
+    struct PendingCall {
+        CallHandle call;
+        Await await = Await::Nothing;
+        std::string nameAsTyped;
+    };
+
+    void report(const std::string& containerId, const OutcomeEvent& event) override;
+    void output(const std::string& containerId, TimePoint at, bool isStderr,
+                const std::string& line) override;
+
+    void apply(Container& container, const Reaction& reaction, const OutcomeEvent* outcome);
+    void perform(Container& container, const Effect& effect);
+    void publish(const Container& container, DockerAction action, const OutcomeEvent* outcome,
+                 std::map<std::string, std::string> extra = {});
+    void settleCalls(Container& container, const Reaction& reaction, const OutcomeEvent& outcome);
+    void forget(const std::string& id);
+    void finishDaemonRestartWhenStopped();
+    std::string newId();
+    std::string newName();
+    Await awaitFor(Command command, const Reaction& reaction) const;
+
+    Backend& m_backend;
+    Clock& m_clock;
+    ImageStore m_images;
+    Registries m_registries;
+    std::mt19937_64 m_random;
+    std::map<std::string, std::unique_ptr<Container>> m_byId; // ordered: prefix lookup
+    std::map<std::string, std::string> m_idByName;
+    std::vector<std::string> m_creationOrder;
+    std::map<std::string, std::vector<PendingCall>> m_pending;
+    std::vector<DockerEvent> m_events;
+    std::vector<EngineObserver*> m_observers;
+    bool m_daemonRestarting = false;
+};
+
+} // namespace lab

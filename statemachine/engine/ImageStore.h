@@ -1,0 +1,50 @@
+#pragma once
+// The daemon's local images. An image is identified by the SHA-256 of its content, so the same
+// world always yields the same IDs, and pulling the same content twice yields one image.
+
+#include "docker/ImageReference.h"
+#include "sim/World.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace lab {
+
+/// An image on the local disk.
+struct Image {
+    std::string id;                        ///< "sha256:" + 64 hex, from the content
+    ImageSpec spec;
+    std::vector<ImageReference> tags;      ///< the names it answers to
+    std::vector<std::string> layerDigests; ///< "sha256:..." per layer, bottom first
+    std::string repoDigest;                ///< the manifest digest it was pulled with, if any
+    /// The sum of the layers' sizes, in bytes.
+    std::int64_t size() const;
+};
+
+/// The image ID Docker would give this content.
+std::string imageIdOf(const ImageSpec& spec);
+/// The digest of layer index of this content.
+std::string layerDigestOf(const ImageSpec& spec, std::size_t index);
+
+/// All local images.
+class ImageStore {
+public:
+    /// Stores content under a name: an image with the same content gains the tag, and the tag
+    /// leaves whatever image had it before (as `docker tag` and `docker pull` do).
+    Image& add(const ImageSpec& spec, const ImageReference& tag);
+    /// The image a reference names, if any.
+    const Image* find(const ImageReference& reference) const;
+    /// The image with this ID ("sha256:..." or bare hex), or an unambiguous ID prefix.
+    const Image* findById(std::string_view idOrPrefix) const;
+    /// True when a layer with this digest is already on disk.
+    bool hasLayer(const std::string& digest) const;
+    /// Every image, oldest first.
+    std::vector<const Image*> images() const;
+
+private:
+    std::vector<std::unique_ptr<Image>> m_images;
+};
+
+} // namespace lab

@@ -1,0 +1,135 @@
+#include "sim/SimulatedBackend.h"
+
+#include "base/Clock.h"
+#include "engine/Container.h"
+
+namespace lab {
+
+Status SimulatedBackend::prepare(const Container&) { return Ok{}; }
+
+void SimulatedBackend::post(const std::string& id, OutcomeEvent event) {
+    m_clock.schedule(m_clock.now(), [this, id, event] { m_sink->report(id, event); });
+}
+
+void SimulatedBackend::startProcess(const Container& container) {
+    const TimePoint now = m_clock.now();
+    auto started = Workload::start(container.argv(), container.config.init, now);
+    if (!started) {
+        post(container.id, OutcomeEvent{Outcome::StartFailed, now, started.error().exitCode, 0,
+                                        started.error().message});
+        return;
+    }
+    m_processes.insert_or_assign(container.id, Process{std::move(*started), std::nullopt});
+    post(container.id, OutcomeEvent{Outcome::ProcessStarted, now});
+    // What the process does at once (echo, exit) happens right after it started.
+    play(container.id, m_processes.at(container.id).workload.advanceTo(now));
+}
+
+void SimulatedBackend::signal(const Container& container, int signal) {
+    auto process = m_processes.find(container.id);
+    if (process == m_processes.end())
+        return;
+    const TimePoint now = m_clock.now();
+    post(container.id, OutcomeEvent{Outcome::Signalled, now, 0, signal});
+    play(container.id, process->second.workload.deliver(signal, now));
+}
+
+void SimulatedBackend::freeze(const Container& container) {
+    auto process = m_processes.find(container.id);
+    if (process == m_processes.end()) {
+        post(container.id, OutcomeEvent{Outcome::FreezeFailed, m_clock.now(), 0, 0, "no process"});
+        return;
+    }
+    process->second.workload.freeze(m_clock.now());
+    if (process->second.wake)
+        m_clock.cancel(*process->second.wake);
+    process->second.wake.reset();
+    post(container.id, OutcomeEvent{Outcome::Frozen, m_clock.now()});
+}
+
+void SimulatedBackend::thaw(const Container& container) {
+    auto process = m_processes.find(container.id);
+    if (process == m_processes.end())
+        return;
+    const TimePoint now = m_clock.now();
+    post(container.id, OutcomeEvent{Outcome::Thawed, now});
+    play(container.id, process->second.workload.thaw(now));
+}
+
+void SimulatedBackend::remove(const Container& container) {
+    const std::string id = container.id;
+    const TimePoint done = m_clock.now() + kRemovalTime;
+    if (m_failNextRemoval) {
+        m_failNextRemoval = false;
+        // The words of a vfs driver that finds the directory still busy.
+        const std::string error = "container " + id + ": driver \"vfs\" failed to remove root "
+                                  "filesystem: unlinkat /var/lib/docker/vfs/dir/" + id +
+                                  ": device or resource busy";
+        m_clock.schedule(done, [this, id, done, error] {
+            m_sink->report(id, OutcomeEvent{Outcome::RemovalFailed, done, 0, 0, error});
+        });
+        return;
+    }
+    m_clock.schedule(done, [this, id, done] {
+        m_sink->report(id, OutcomeEvent{Outcome::RemovalDone, done});
+    });
+}
+
+Status SimulatedBackend::injectFault(Fault fault, const Container* target) {
+    switch (fault) {
+    case Fault::NextRemovalFails:
+        m_failNextRemoval = true;
+        return Ok{};
+    case Fault::OutOfMemory: {
+        auto process = target ? m_processes.find(target->id) : m_processes.end();
+        if (process == m_processes.end())
+            return Error{"the OOM killer needs a running container"};
+        const TimePoint now = m_clock.now();
+        post(target->id, OutcomeEvent{Outcome::OutOfMemory, now});
+        play(target->id, process->second.workload.deliver(9, now));
+        return Ok{};
+    }
+    }
+    return Error{"unknown fault"};
+}
+
+void SimulatedBackend::play(const std::string& id, const std::vector<Happening>& happenings) {
+    for (const Happening& happening : happenings) {
+        if (happening.kind == Happening::Kind::Output) {
+            m_clock.schedule(happening.at, [this, id, happening] {
+                m_sink->output(id, happening.at, happening.isStderr, happening.text);
+            });
+        } else {
+            auto process = m_processes.find(id);
+            if (process != m_processes.end() && process->second.wake)
+                m_clock.cancel(*process->second.wake);
+            m_processes.erase(id);
+            m_clock.schedule(happening.at, [this, id, happening] {
+                m_sink->report(id, OutcomeEvent{Outcome::ProcessExited, happening.at, happening.exitCode});
+            });
+            return;
+        }
+    }
+    scheduleWake(id);
+}
+
+void SimulatedBackend::scheduleWake(const std::string& id) {
+    auto process = m_processes.find(id);
+    if (process == m_processes.end())
+        return;
+    if (process->second.wake)
+        m_clock.cancel(*process->second.wake);
+    process->second.wake.reset();
+    const auto due = process->second.workload.nextWake();
+    if (!due)
+        return;
+    process->second.wake = m_clock.schedule(*due, [this, id, at = *due] {
+        auto woken = m_processes.find(id);
+        if (woken == m_processes.end())
+            return;
+        woken->second.wake.reset();
+        play(id, woken->second.workload.advanceTo(at));
+    });
+}
+
+} // namespace lab

@@ -1,0 +1,52 @@
+#pragma once
+// The Backend of the simulation: each container's process is a Workload model running on the
+// engine's virtual clock. Outcomes are posted on the clock at the current time, in order, so the
+// engine is never re-entered and the same inputs always give the same run.
+
+#include "engine/Backend.h"
+#include "sim/Workload.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lab {
+
+class Clock;
+
+/// Containers as simulated processes.
+class SimulatedBackend final : public Backend {
+public:
+    /// How long the simulated filesystem removal takes (long enough to see `removing`).
+    static constexpr Duration kRemovalTime = std::chrono::milliseconds(20);
+
+    explicit SimulatedBackend(Clock& clock) : m_clock(clock) {}
+
+    std::string name() const override { return "simulated"; }
+    void setSink(OutcomeSink& sink) override { m_sink = &sink; }
+    Status prepare(const Container& container) override;
+    void startProcess(const Container& container) override;
+    void signal(const Container& container, int signal) override;
+    void freeze(const Container& container) override;
+    void thaw(const Container& container) override;
+    void remove(const Container& container) override;
+    Status injectFault(Fault fault, const Container* target) override;
+
+private:
+    struct Process {
+        Workload workload;
+        std::optional<TimerId> wake;
+    };
+
+    void post(const std::string& id, OutcomeEvent event);
+    void play(const std::string& id, const std::vector<Happening>& happenings);
+    void scheduleWake(const std::string& id);
+
+    Clock& m_clock;
+    OutcomeSink* m_sink = nullptr;
+    std::map<std::string, Process> m_processes;
+    bool m_failNextRemoval = false;
+};
+
+} // namespace lab
