@@ -22,7 +22,7 @@ Engine::Engine(Backend& backend, Clock& clock, const World& world, std::uint64_t
     m_backend.setSink(*this);
     for (const LocalImageSpec& local : world.images)
         for (const std::string& tag : local.tags)
-            if (auto reference = parseImageReference(tag))
+            if (auto reference = docker::parseImageReference(tag, docker::ReferenceGrammar::Engine))
                 m_images.add(local.image, *reference);
 }
 
@@ -45,26 +45,25 @@ std::string Engine::newId() {
     }
 }
 
-std::string Engine::newName() {
-    // daemon/names.go: six tries at a random name, then the short ID.
-    for (int retry = 0; retry < 6; ++retry) {
-        std::string name = randomContainerName(m_random, retry);
-        if (!m_idByName.contains(name))
-            return name;
-    }
-    return {};
+std::string Engine::newName(const std::string& id) {
+    docker::ContainerNameGenerator generator(m_random);
+    return generator.nameFor(id, [this](std::string_view name) {
+        return m_idByName.contains(std::string(name));
+    });
 }
 
 Expected<Container*> Engine::create(CreateRequest request) {
     ContainerConfig& config = request.config;
     // The daemon's order: host settings, the image, the merged command, then the name.
-    if (auto valid = validateRestartPolicy(config.restartPolicy, config.autoRemove); !valid)
-        return valid.error();
+    auto policy = validateRestartPolicy(request.restart, config.autoRemove);
+    if (!policy)
+        return policy.error();
+    config.restartPolicy = *policy;
 
-    auto reference = parseImageReference(config.image);
+    auto reference = docker::parseImageReference(config.image, docker::ReferenceGrammar::Engine);
     const Image* image = reference ? m_images.find(*reference) : m_images.findById(config.image);
     if (!image && reference)
-        return Error{"No such image: " + familiarString(*reference)};
+        return Error{"No such image: " + reference->familiar()};
     if (!image)
         return reference.error();
 
@@ -86,11 +85,9 @@ Expected<Container*> Engine::create(CreateRequest request) {
     auto container = std::make_unique<Container>();
     container->id = newId();
     if (request.name.empty()) {
-        request.name = newName();
-        if (request.name.empty())
-            request.name = container->shortId();
+        request.name = newName(container->id);
     } else {
-        if (auto valid = validateContainerName(request.name); !valid)
+        if (auto valid = docker::validateContainerName(request.name); !valid)
             return valid.error();
         if (auto taken = m_idByName.find(request.name); taken != m_idByName.end())
             return Error{"Conflict. The container name \"/" + request.name +
@@ -105,7 +102,7 @@ Expected<Container*> Engine::create(CreateRequest request) {
     container->record.autoRemove = config.autoRemove;
     container->record.hasCustomStopSignal = !config.stopSignal.empty();
     if (!config.stopSignal.empty())
-        if (auto number = parseSignal(config.stopSignal))
+        if (auto number = docker::parseSignal(config.stopSignal))
             container->record.stopSignal = *number;
 
     if (auto prepared = m_backend.prepare(*container); !prepared)
@@ -158,7 +155,7 @@ Status Engine::rename(Container& container, const std::string& newName) {
     if (newName == container.name)
         return Error{"Renaming a container with the same name as its current name"};
     // On rename the daemon validates the name with its slash, so the error quotes it.
-    if (auto valid = validateContainerName(newName); !valid)
+    if (auto valid = docker::validateContainerName(newName); !valid)
         return Error{"Error when allocating new name: Invalid container name (/" + newName +
                      "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"};
     if (auto taken = m_idByName.find(newName); taken != m_idByName.end())

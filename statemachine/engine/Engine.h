@@ -11,6 +11,7 @@
 #include "engine/DockerEvent.h"
 #include "engine/ImageStore.h"
 #include "engine/Registries.h"
+#include "machines/RestartManager.h"
 
 #include <functional>
 #include <map>
@@ -64,6 +65,7 @@ struct CreateRequest {
     std::string name; ///< empty: the daemon makes one up
     ContainerConfig config;
     std::optional<std::vector<std::string>> entrypoint; ///< --entrypoint, overrides the image's
+    RestartPolicyText restart;                          ///< --restart, as the CLI parsed it
 };
 
 /// The simulated Docker daemon.
@@ -144,7 +146,7 @@ private:
     void forget(const std::string& id);
     void finishDaemonRestartWhenStopped();
     std::string newId();
-    std::string newName();
+    std::string newName(const std::string& id);
     Await awaitFor(Command command, const Reaction& reaction) const;
 
     Backend& m_backend;

@@ -21,10 +21,6 @@ std::string describe(const ImageSpec& spec) {
     return text;
 }
 
-bool sameName(const ImageReference& a, const ImageReference& b) {
-    return a.domain == b.domain && a.path == b.path && a.tag == b.tag && a.digest == b.digest;
-}
-
 } // namespace
 
 std::int64_t Image::size() const {
@@ -42,7 +38,7 @@ std::string layerDigestOf(const ImageSpec& spec, std::size_t index) {
 
 Image& ImageStore::add(const ImageSpec& spec, const ImageReference& tag) {
     for (auto& image : m_images)
-        std::erase_if(image->tags, [&](const ImageReference& t) { return sameName(t, tag); });
+        std::erase_if(image->tags, [&](const ImageReference& t) { return t == tag; });
     const std::string id = imageIdOf(spec);
     auto existing = std::find_if(m_images.begin(), m_images.end(),
                                  [&](const auto& image) { return image->id == id; });
@@ -62,7 +58,7 @@ Image& ImageStore::add(const ImageSpec& spec, const ImageReference& tag) {
 const Image* ImageStore::find(const ImageReference& reference) const {
     for (const auto& image : m_images)
         for (const auto& tag : image->tags)
-            if (sameName(tag, reference))
+            if (tag == reference)
                 return image.get();
     return nullptr;
 }

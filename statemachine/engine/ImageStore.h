@@ -5,6 +5,10 @@
 #include "docker/ImageReference.h"
 #include "sim/World.h"
 
+namespace lab {
+using docker::ImageReference;
+}
+
 #include <cstdint>
 #include <memory>
 #include <string>

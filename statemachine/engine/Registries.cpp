@@ -9,12 +9,12 @@ namespace lab {
 namespace {
 
 std::string manifestUnknown(const ImageReference& reference) {
-    return "manifest for " + familiarString(reference) +
+    return "manifest for " + reference.familiar() +
            " not found: manifest unknown: manifest unknown";
 }
 
 std::string accessDenied(const ImageReference& reference) {
-    return "pull access denied for " + familiarName(reference) +
+    return "pull access denied for " + reference.familiarName() +
            ", repository does not exist or may require 'docker login': denied: requested access "
            "to the resource is denied";
 }

@@ -6,6 +6,10 @@
 #include "docker/ImageReference.h"
 #include "sim/World.h"
 
+namespace lab {
+using docker::ImageReference;
+}
+
 #include <string>
 #include <vector>
 

@@ -1,0 +1,65 @@
+// The commands, their usage lines and flags, as docker CLI 28.2 declares them.
+#include "cli/Commands.h"
+
+namespace lab::cli {
+namespace {
+
+using K = FlagKind;
+
+const std::vector<FlagSpec> kCreateFlags = {
+    {"name", 0, K::String},          {"rm", 0, K::Bool},
+    {"restart", 0, K::String},       {"init", 0, K::Bool},
+    {"pull", 0, K::String},          {"env", 'e', K::StringList},
+    {"label", 'l', K::StringList},   {"stop-signal", 0, K::String},
+    {"stop-timeout", 0, K::Int},     {"entrypoint", 0, K::String},
+    {"interactive", 'i', K::Bool},   {"tty", 't', K::Bool},
+    {"attach", 'a', K::StringList},  {"quiet", 'q', K::Bool},
+};
+
+std::vector<FlagSpec> runFlags() {
+    std::vector<FlagSpec> flags = kCreateFlags;
+    flags.push_back({"detach", 'd', K::Bool});
+    return flags;
+}
+
+} // namespace
+
+std::string fromDaemon(const std::string& message) { return "Error response from daemon: " + message; }
+
+const std::vector<CommandSpec>& commandSpecs() {
+    static const std::vector<CommandSpec> specs = {
+        {"create", "create [OPTIONS] IMAGE [COMMAND] [ARG...]", Arity::AtLeast, 1, false, kCreateFlags, runCreate},
+        {"run", "run [OPTIONS] IMAGE [COMMAND] [ARG...]", Arity::AtLeast, 1, false, runFlags(), runRun},
+        {"pull", "pull [OPTIONS] NAME[:TAG|@DIGEST]", Arity::Exactly, 1, true, {{"quiet", 'q', K::Bool}}, runPull},
+        {"start", "start [OPTIONS] CONTAINER [CONTAINER...]", Arity::AtLeast, 1, true,
+         {{"attach", 'a', K::Bool}, {"interactive", 'i', K::Bool}}, runStart},
+        {"stop", "stop [OPTIONS] CONTAINER [CONTAINER...]", Arity::AtLeast, 1, true,
+         {{"timeout", 't', K::Int}, {"signal", 's', K::String}}, runStop},
+        {"restart", "restart [OPTIONS] CONTAINER [CONTAINER...]", Arity::AtLeast, 1, true,
+         {{"timeout", 't', K::Int}, {"signal", 's', K::String}}, runRestart},
+        {"kill", "kill [OPTIONS] CONTAINER [CONTAINER...]", Arity::AtLeast, 1, true,
+         {{"signal", 's', K::String}}, runKill},
+        {"pause", "pause CONTAINER [CONTAINER...]", Arity::AtLeast, 1, true, {}, runPause},
+        {"unpause", "unpause CONTAINER [CONTAINER...]", Arity::AtLeast, 1, true, {}, runUnpause},
+        {"rm", "rm [OPTIONS] CONTAINER [CONTAINER...]", Arity::AtLeast, 1, true,
+         {{"force", 'f', K::Bool}, {"volumes", 'v', K::Bool}, {"link", 'l', K::Bool}}, runRemove},
+        {"wait", "wait CONTAINER [CONTAINER...]", Arity::AtLeast, 1, true, {}, runWait},
+        {"rename", "rename CONTAINER NEW_NAME", Arity::Exactly, 2, true, {}, runRename},
+        {"logs", "logs [OPTIONS] CONTAINER", Arity::Exactly, 1, true,
+         {{"tail", 'n', K::String}, {"timestamps", 't', K::Bool}}, runLogs},
+        {"ps", "ps [OPTIONS]", Arity::None, 0, true,
+         {{"all", 'a', K::Bool}, {"quiet", 'q', K::Bool}, {"size", 's', K::Bool},
+          {"no-trunc", 0, K::Bool}, {"latest", 'l', K::Bool}, {"last", 'n', K::Int},
+          {"format", 0, K::String}, {"filter", 'f', K::StringList}}, runPs},
+        {"inspect", "inspect [OPTIONS] NAME|ID [NAME|ID...]", Arity::AtLeast, 1, true,
+         {{"format", 'f', K::String}, {"size", 's', K::Bool}, {"type", 0, K::String}}, runInspect},
+        {"events", "events [OPTIONS]", Arity::None, 0, true,
+         {{"since", 0, K::String}, {"until", 0, K::String}, {"filter", 'f', K::StringList},
+          {"format", 0, K::String}}, runEvents},
+        {"images", "images [OPTIONS] [REPOSITORY[:TAG]]", Arity::None, 0, true,
+         {{"all", 'a', K::Bool}, {"quiet", 'q', K::Bool}, {"no-trunc", 0, K::Bool}}, runImages},
+    };
+    return specs;
+}
+
+} // namespace lab::cli

@@ -1,0 +1,64 @@
+#pragma once
+// The docker commands the lab answers, each a handler over the engine, and what they share.
+
+#include "cli/DockerCli.h"
+#include "cli/Flags.h"
+
+#include <string>
+#include <vector>
+
+namespace lab {
+class Engine;
+}
+
+namespace lab::cli {
+
+/// What a handler works with.
+struct Context {
+    Engine& engine;
+    CliOutput& output;
+    std::string command; ///< "rm", "run", ... for messages that name it
+};
+
+using Handler = void (*)(Context&, const ParsedFlags&);
+
+/// How many arguments a command takes (cobra's Args validators).
+enum class Arity { None, Exactly, AtLeast };
+
+/// One docker command: its words, its flags, its handler.
+struct CommandSpec {
+    std::string name;
+    std::string usage; ///< the "Usage:" line after "docker "
+    Arity arity = Arity::AtLeast;
+    int count = 1;
+    bool interspersed = true;
+    std::vector<FlagSpec> flags;
+    Handler handler = nullptr;
+};
+
+/// Every command of the lab's docker CLI.
+const std::vector<CommandSpec>& commandSpecs();
+
+/// "Error response from daemon: " + message: how the CLI shows any daemon error.
+std::string fromDaemon(const std::string& message);
+
+// Handlers, one family per file.
+void runStart(Context&, const ParsedFlags&);    ///< ContainerCommands.cpp
+void runStop(Context&, const ParsedFlags&);
+void runKill(Context&, const ParsedFlags&);
+void runPause(Context&, const ParsedFlags&);
+void runUnpause(Context&, const ParsedFlags&);
+void runRestart(Context&, const ParsedFlags&);
+void runRemove(Context&, const ParsedFlags&);
+void runWait(Context&, const ParsedFlags&);
+void runRename(Context&, const ParsedFlags&);
+void runCreate(Context&, const ParsedFlags&);   ///< RunCommands.cpp
+void runRun(Context&, const ParsedFlags&);
+void runPull(Context&, const ParsedFlags&);
+void runPs(Context&, const ParsedFlags&);       ///< PsCommand.cpp
+void runInspect(Context&, const ParsedFlags&);  ///< InspectCommand.cpp
+void runLogs(Context&, const ParsedFlags&);     ///< LogsCommand.cpp
+void runEvents(Context&, const ParsedFlags&);   ///< EventsCommand.cpp
+void runImages(Context&, const ParsedFlags&);   ///< ImagesCommand.cpp
+
+} // namespace lab::cli

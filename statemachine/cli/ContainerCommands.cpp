@@ -1,0 +1,195 @@
+// The commands that act on existing containers. stop, kill, pause, unpause and rm run in
+// parallel and report in argument order, errors last; start, restart and wait go one by one
+// (reference section 0.8).
+#include "cli/Commands.h"
+#include "docker/Signals.h"
+#include "engine/Engine.h"
+
+namespace lab::cli {
+namespace {
+
+struct Issued {
+    std::string argument;
+    CallHandle call;         ///< null when the lookup failed
+    std::string lookupError; ///< set when the lookup failed
+};
+
+// Issues the command to every argument first, so that parallel commands also wait in parallel.
+std::vector<Issued> issueToAll(Context& context, const ParsedFlags& flags, CommandEvent event,
+                               bool timeoutFromContainer = false) {
+    std::vector<Issued> issued;
+    for (const std::string& argument : flags.arguments) {
+        auto container = context.engine.find(argument);
+        if (!container) {
+            issued.push_back({argument, nullptr, container.error().message});
+            continue;
+        }
+        if (timeoutFromContainer)
+            event.timeout = Engine::defaultStopTimeout(**container);
+        event.at = context.engine.clock().now();
+        issued.push_back({argument, context.engine.command(**container, event, argument), {}});
+    }
+    context.engine.runUntil([&] {
+        for (const Issued& one : issued)
+            if (one.call && !one.call->finished())
+                return false;
+        return true;
+    });
+    return issued;
+}
+
+// The common report: each success prints the argument; the errors follow, and the CLI exits 1.
+void report(Context& context, const std::vector<Issued>& issued,
+            const std::string& lookupPrefix = {}) {
+    std::vector<std::string> errors;
+    for (const Issued& one : issued) {
+        if (!one.call)
+            errors.push_back(fromDaemon(lookupPrefix + one.lookupError));
+        else if (!one.call->result().ok)
+            errors.push_back(fromDaemon(one.call->result().error));
+        else
+            context.output.out.push_back(one.argument);
+    }
+    context.output.err.insert(context.output.err.end(), errors.begin(), errors.end());
+    if (!errors.empty())
+        context.output.status = 1;
+}
+
+CommandEvent timedEvent(Command command, const ParsedFlags& flags) {
+    CommandEvent event{command};
+    event.timeout = std::chrono::seconds(flags.intValue("timeout", 10));
+    return event;
+}
+
+} // namespace
+
+void runStop(Context& context, const ParsedFlags& flags) {
+    // -s/--signal needs API 1.42; Engine 20.10 (API 1.41) never receives it.
+    report(context, issueToAll(context, flags, timedEvent(Command::Stop, flags), !flags.isSet("timeout")));
+}
+
+void runKill(Context& context, const ParsedFlags& flags) {
+    CommandEvent event{Command::Kill};
+    const std::string signal = flags.value("signal").value_or("");
+    auto number = signal.empty() ? Expected<int>(9) : docker::parseSignal(signal);
+    if (!number) {
+        // The router rejects the signal before it looks at any container.
+        context.output.err.push_back(fromDaemon(number.error().message));
+        context.output.status = 1;
+        return;
+    }
+    if (!docker::isSupportedSignal(*number)) {
+        std::vector<Issued> refused;
+        for (const std::string& argument : flags.arguments)
+            context.output.err.push_back(fromDaemon("Cannot kill container: " + argument +
+                                                    ": The linux daemon does not support signal " +
+                                                    std::to_string(*number)));
+        context.output.status = 1;
+        return;
+    }
+    event.signal = *number;
+    std::vector<Issued> issued = issueToAll(context, flags, event);
+    for (Issued& one : issued)
+        if (!one.call)
+            one.lookupError = "Cannot kill container: " + one.argument + ": " + one.lookupError;
+    report(context, issued);
+}
+
+void runPause(Context& context, const ParsedFlags& flags) {
+    report(context, issueToAll(context, flags, CommandEvent{Command::Pause}));
+}
+
+void runUnpause(Context& context, const ParsedFlags& flags) {
+    report(context, issueToAll(context, flags, CommandEvent{Command::Unpause}));
+}
+
+void runRemove(Context& context, const ParsedFlags& flags) {
+    const bool force = flags.isSet("force");
+    std::vector<Issued> issued =
+        issueToAll(context, flags, CommandEvent{force ? Command::RemoveForce : Command::Remove});
+    report(context, issued);
+    // With -f, a container that does not exist is reported but does not fail the command.
+    if (force) {
+        bool otherFailure = false;
+        for (const Issued& one : issued)
+            otherFailure = otherFailure || (one.call && !one.call->result().ok);
+        if (!otherFailure)
+            context.output.status = 0;
+    }
+}
+
+void runStart(Context& context, const ParsedFlags& flags) {
+    std::vector<std::string> failed;
+    for (const std::string& argument : flags.arguments) {
+        Issued one = issueToAll(context, ParsedFlags{.arguments = {argument}},
+                                CommandEvent{Command::Start}).front();
+        if (!one.call || !one.call->result().ok) {
+            context.output.err.push_back(fromDaemon(one.call ? one.call->result().error : one.lookupError));
+            failed.push_back(argument);
+        } else {
+            context.output.out.push_back(argument);
+        }
+    }
+    if (failed.empty())
+        return;
+    std::string names;
+    for (const std::string& name : failed)
+        names += (names.empty() ? "" : ", ") + name;
+    context.output.err.push_back("Error: failed to start containers: " + names);
+    context.output.status = 1;
+}
+
+void runRestart(Context& context, const ParsedFlags& flags) {
+    std::vector<std::string> errors;
+    for (const std::string& argument : flags.arguments) {
+        ParsedFlags one = flags;
+        one.arguments = {argument};
+        Issued issued = issueToAll(context, one, timedEvent(Command::Restart, flags),
+                                   !flags.isSet("timeout")).front();
+        if (!issued.call)
+            errors.push_back(fromDaemon(issued.lookupError));
+        else if (!issued.call->result().ok)
+            errors.push_back(fromDaemon(issued.call->result().error));
+        else
+            context.output.out.push_back(argument);
+    }
+    context.output.err.insert(context.output.err.end(), errors.begin(), errors.end());
+    context.output.status = errors.empty() ? 0 : 1;
+}
+
+void runWait(Context& context, const ParsedFlags& flags) {
+    std::vector<std::string> errors;
+    for (const std::string& argument : flags.arguments) {
+        Issued issued = issueToAll(context, ParsedFlags{.arguments = {argument}},
+                                   CommandEvent{Command::Wait}).front();
+        if (!issued.call)
+            errors.push_back(fromDaemon(issued.lookupError));
+        else if (!issued.call->result().ok)
+            errors.push_back(fromDaemon(issued.call->result().error));
+        else
+            context.output.out.push_back(std::to_string(issued.call->result().statusCode));
+    }
+    context.output.err.insert(context.output.err.end(), errors.begin(), errors.end());
+    context.output.status = errors.empty() ? 0 : 1;
+}
+
+void runRename(Context& context, const ParsedFlags& flags) {
+    const std::string& oldName = flags.arguments[0];
+    const std::string& newName = flags.arguments[1];
+    auto fail = [&](const std::string& error) {
+        context.output.err = {fromDaemon(error), "Error: failed to rename container named " + oldName};
+        context.output.status = 1;
+    };
+    if (oldName.empty() || newName.empty()) {
+        context.output.err = {"Error: Neither old nor new names may be empty"};
+        context.output.status = 1;
+        return;
+    }
+    auto container = context.engine.find(oldName);
+    if (!container)
+        return fail(container.error().message);
+    if (auto renamed = context.engine.rename(**container, newName); !renamed)
+        fail(renamed.error().message);
+}
+
+} // namespace lab::cli

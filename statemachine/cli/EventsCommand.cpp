@@ -1,0 +1,87 @@
+// docker events: the daemon's event log between --since and --until, filtered. A real `docker
+// events` without --until streams until interrupted; the console shows what has been logged up
+// to now and returns, so a script never hangs.
+#include "cli/Commands.h"
+#include "docker/GoTime.h"
+#include "engine/Engine.h"
+
+namespace lab::cli {
+namespace {
+
+// daemon/events/filter.go: keys combine with AND, repeated values of a key with OR.
+bool matches(const DockerEvent& event, const std::map<std::string, std::vector<std::string>>& filters) {
+    for (const auto& [key, values] : filters) {
+        bool any = false;
+        for (const std::string& value : values) {
+            if (key == "type")
+                any = any || event.type == value;
+            else if (key == "event")
+                any = any || event.action == value;
+            else if (key == "container")
+                any = any || (event.type == "container" &&
+                              (event.actorId.starts_with(value) ||
+                               (event.attributes.contains("name") && event.attributes.at("name") == value)));
+            else if (key == "image")
+                any = any || (event.attributes.contains("image") && event.attributes.at("image") == value);
+            else if (key == "label") {
+                const auto equals = value.find('=');
+                const std::string label = value.substr(0, equals);
+                auto found = event.attributes.find(label);
+                any = any || (found != event.attributes.end() &&
+                              (equals == std::string::npos || found->second == value.substr(equals + 1)));
+            } else {
+                any = true; // Engine 20.10 neither rejects nor applies unknown keys
+            }
+        }
+        if (!any)
+            return false;
+    }
+    return true;
+}
+
+std::string render(const DockerEvent& event) {
+    std::string line = docker::formatRfc3339Nano(event.at) + " " + event.type + " " + event.action +
+                       " " + event.actorId;
+    if (event.attributes.empty())
+        return line;
+    std::string attributes;
+    for (const auto& [key, value] : event.attributes)
+        attributes += (attributes.empty() ? "" : ", ") + key + "=" + value;
+    return line + " (" + attributes + ")";
+}
+
+} // namespace
+
+void runEvents(Context& context, const ParsedFlags& flags) {
+    const TimePoint now = context.engine.clock().now();
+    TimePoint since = TimePoint::min();
+    TimePoint until = now;
+    for (const auto& [flag, bound] : {std::pair{"since", &since}, std::pair{"until", &until}}) {
+        if (const auto text = flags.value(flag)) {
+            auto parsed = docker::parseEventTime(*text, now);
+            if (!parsed) {
+                context.output.err.push_back(parsed.error().message);
+                context.output.status = 1;
+                return;
+            }
+            *bound = *parsed;
+        }
+    }
+    std::map<std::string, std::vector<std::string>> filters;
+    for (const std::string& filter : flags.values("filter")) {
+        const auto equals = filter.find('=');
+        if (equals == std::string::npos) {
+            context.output.err = {"invalid argument \"" + filter + "\" for \"-f, --filter\" flag: bad format "
+                                  "of filter (expected name=value)", "", "Usage:  docker events [OPTIONS]", "",
+                                  "Run 'docker events --help' for more information"};
+            context.output.status = 125;
+            return;
+        }
+        filters[filter.substr(0, equals)].push_back(filter.substr(equals + 1));
+    }
+    for (const DockerEvent& event : context.engine.events())
+        if (event.at >= since && event.at <= until && matches(event, filters))
+            context.output.out.push_back(render(event));
+}
+
+} // namespace lab::cli

@@ -1,0 +1,153 @@
+#include "cli/Flags.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+
+namespace lab::cli {
+namespace {
+
+// How a boolean flag given as false (--rm=false) is remembered: no value a user can type.
+const std::string kGivenFalse = "\x01" "false";
+
+const FlagSpec* byName(const std::vector<FlagSpec>& specs, const std::string& name) {
+    auto found = std::find_if(specs.begin(), specs.end(), [&](const FlagSpec& s) { return s.name == name; });
+    return found == specs.end() ? nullptr : &*found;
+}
+
+const FlagSpec* byShorthand(const std::vector<FlagSpec>& specs, char shorthand) {
+    auto found = std::find_if(specs.begin(), specs.end(),
+                              [&](const FlagSpec& s) { return s.shorthand == shorthand; });
+    return found == specs.end() ? nullptr : &*found;
+}
+
+// pflag names a flag in its errors as "-t, --timeout" or "--name".
+std::string described(const FlagSpec& spec) {
+    return spec.shorthand ? std::string("-") + spec.shorthand + ", --" + spec.name : "--" + spec.name;
+}
+
+// Go's strconv.ParseBool and ParseInt (base 0), with their error texts.
+Status checkValue(const FlagSpec& spec, const std::string& value) {
+    if (spec.kind == FlagKind::Bool) {
+        static const std::vector<std::string> accepted = {"1", "t", "T", "TRUE", "true", "True",
+                                                          "0", "f", "F", "FALSE", "false", "False"};
+        if (std::find(accepted.begin(), accepted.end(), value) == accepted.end())
+            return Error{"invalid argument \"" + value + "\" for \"" + described(spec) +
+                         "\" flag: strconv.ParseBool: parsing \"" + value + "\": invalid syntax"};
+    }
+    if (spec.kind == FlagKind::Int) {
+        char* end = nullptr;
+        errno = 0;
+        std::strtoll(value.c_str(), &end, 0);
+        if (value.empty() || *end != '\0' || errno == ERANGE)
+            return Error{"invalid argument \"" + value + "\" for \"" + described(spec) +
+                         "\" flag: strconv.ParseInt: parsing \"" + value + "\": " +
+                         (errno == ERANGE ? "value out of range" : "invalid syntax")};
+    }
+    return Ok{};
+}
+
+bool isTrue(const std::string& value) {
+    return value == "1" || value == "t" || value == "T" || value == "TRUE" || value == "true" ||
+           value == "True";
+}
+
+} // namespace
+
+bool ParsedFlags::isSet(const std::string& name) const {
+    auto found = m_values.find(name);
+    return found != m_values.end() && !found->second.empty() && found->second.back() != kGivenFalse;
+}
+
+std::optional<std::string> ParsedFlags::value(const std::string& name) const {
+    auto found = m_values.find(name);
+    if (found == m_values.end() || found->second.empty())
+        return std::nullopt;
+    return found->second.back();
+}
+
+long long ParsedFlags::intValue(const std::string& name, long long fallback) const {
+    const auto text = value(name);
+    return text ? std::strtoll(text->c_str(), nullptr, 0) : fallback;
+}
+
+std::vector<std::string> ParsedFlags::values(const std::string& name) const {
+    auto found = m_values.find(name);
+    return found == m_values.end() ? std::vector<std::string>{} : found->second;
+}
+
+Expected<ParsedFlags> parseFlags(const std::vector<std::string>& args,
+                                 const std::vector<FlagSpec>& specs, bool interspersed) {
+    ParsedFlags parsed;
+    auto record = [&](const FlagSpec& spec, const std::string& value) -> Status {
+        if (auto valid = checkValue(spec, value); !valid)
+            return valid;
+        // A boolean set to false is remembered as such, so isSet() answers false.
+        parsed.add(spec.name, spec.kind == FlagKind::Bool && !isTrue(value) ? kGivenFalse : value);
+        return Ok{};
+    };
+
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg == "--") {
+            parsed.arguments.insert(parsed.arguments.end(), args.begin() + i + 1, args.end());
+            break;
+        }
+        if (arg.size() < 2 || arg[0] != '-') {
+            if (!interspersed) {
+                parsed.arguments.insert(parsed.arguments.end(), args.begin() + i, args.end());
+                break;
+            }
+            parsed.arguments.push_back(arg);
+            continue;
+        }
+        if (arg[1] == '-') {
+            const auto equals = arg.find('=');
+            const std::string name = arg.substr(2, equals == std::string::npos ? std::string::npos : equals - 2);
+            const FlagSpec* spec = byName(specs, name);
+            if (!spec)
+                return Error{"unknown flag: --" + name};
+            std::string value;
+            if (equals != std::string::npos)
+                value = arg.substr(equals + 1);
+            else if (spec->kind == FlagKind::Bool)
+                value = "true";
+            else if (i + 1 < args.size())
+                value = args[++i];
+            else
+                return Error{"flag needs an argument: --" + name};
+            if (auto ok = record(*spec, value); !ok)
+                return ok.error();
+            continue;
+        }
+        // Shorthands: booleans may be bundled; a value flag takes the rest or the next word.
+        for (std::size_t at = 1; at < arg.size(); ++at) {
+            const FlagSpec* spec = byShorthand(specs, arg[at]);
+            if (!spec)
+                return Error{std::string("unknown shorthand flag: '") + arg[at] + "' in " + arg};
+            std::string value;
+            const std::string rest = arg.substr(at + 1);
+            if (spec->kind == FlagKind::Bool) {
+                if (!rest.empty() && rest[0] == '=') {
+                    value = rest.substr(1);
+                    at = arg.size();
+                } else {
+                    value = "true";
+                }
+            } else {
+                if (!rest.empty())
+                    value = rest[0] == '=' ? rest.substr(1) : rest;
+                else if (i + 1 < args.size())
+                    value = args[++i];
+                else
+                    return Error{std::string("flag needs an argument: '") + arg[at] + "' in -" + arg[at]};
+                at = arg.size();
+            }
+            if (auto ok = record(*spec, value); !ok)
+                return ok.error();
+        }
+    }
+    return parsed;
+}
+
+} // namespace lab::cli

@@ -1,0 +1,277 @@
+// docker run, create and pull, walked step by step through the run-flow machine: the machine
+// decides what comes next and what the CLI prints; this file performs each step on the engine.
+#include "cli/Commands.h"
+#include "docker/ImageReference.h"
+#include "engine/Engine.h"
+#include "engine/Pull.h"
+#include "machines/RunFlow.h"
+
+#include <optional>
+
+namespace lab::cli {
+namespace {
+
+// Collects what one container prints, even after --rm has removed it.
+class OutputRecorder final : public EngineObserver {
+public:
+    explicit OutputRecorder(Engine& engine) : m_engine(engine) { m_engine.addObserver(*this); }
+    ~OutputRecorder() override { m_engine.removeObserver(*this); }
+    OutputRecorder(const OutputRecorder&) = delete;
+    OutputRecorder& operator=(const OutputRecorder&) = delete;
+    void follow(const std::string& id) { m_id = id; }
+    void printed(const Container& container, const LogLine& line) override {
+        if (container.id == m_id)
+            m_lines.push_back(line);
+    }
+    std::vector<LogLine> take() { return std::exchange(m_lines, {}); }
+
+private:
+    Engine& m_engine;
+    std::string m_id;
+    std::vector<LogLine> m_lines;
+};
+
+// What the command line asked for, read once.
+struct RunRequest {
+    RunFlowOptions options;
+    std::string image;
+    CreateRequest create;
+    std::optional<std::string> optionsError;
+    bool optionsConflict = false;
+};
+
+RunRequest readRequest(RunCommand command, const ParsedFlags& flags) {
+    RunRequest request;
+    request.options.command = command;
+    request.options.detached = flags.isSet("detach");
+    request.options.autoRemove = flags.isSet("rm");
+    request.options.quiet = flags.isSet("quiet");
+    request.image = flags.arguments.empty() ? "" : flags.arguments[0];
+    if (command == RunCommand::Pull)
+        return request;
+
+    auto pull = parsePullPolicy(flags.value("pull").value_or(""));
+    if (!pull)
+        request.optionsError = pull.error().message;
+    else
+        request.options.pull = *pull;
+    auto restart = parseRestartPolicy(flags.value("restart").value_or("no"));
+    if (restart && !request.optionsError) {
+        if (auto conflict = checkRestartWithAutoRemove(*restart, request.options.autoRemove); !conflict)
+            request.optionsError = conflict.error().message;
+        request.create.restart = *restart;
+    } else if (!restart && !request.optionsError) {
+        request.optionsError = restart.error().message;
+    }
+    request.optionsConflict = request.options.detached && !flags.values("attach").empty();
+
+    ContainerConfig& config = request.create.config;
+    request.create.name = flags.value("name").value_or("");
+    config.image = request.image;
+    config.cmd.assign(flags.arguments.begin() + 1, flags.arguments.end());
+    if (const auto entrypoint = flags.value("entrypoint"))
+        request.create.entrypoint = entrypoint->empty() ? std::vector<std::string>{}
+                                                        : std::vector<std::string>{*entrypoint};
+    for (const std::string& label : flags.values("label")) {
+        const auto equals = label.find('=');
+        config.labels[label.substr(0, equals)] = equals == std::string::npos ? "" : label.substr(equals + 1);
+    }
+    config.stopSignal = flags.value("stop-signal").value_or("");
+    if (flags.value("stop-timeout"))
+        config.stopTimeout = int(flags.intValue("stop-timeout", 10));
+    config.init = flags.isSet("init");
+    config.tty = flags.isSet("tty");
+    config.openStdin = flags.isSet("interactive");
+    config.autoRemove = request.options.autoRemove;
+    return request;
+}
+
+class RunFlowDriver {
+public:
+    RunFlowDriver(Context& context, RunRequest request)
+        : m_context(context), m_engine(context.engine), m_request(std::move(request)),
+          m_flow(m_request.options), m_recorder(m_engine) {}
+
+    void run() {
+        while (!isEnd(m_flow.step())) {
+            auto reaction = m_flow.handle(perform(m_flow.step()));
+            if (!reaction) { // a bug in the table or here: say so rather than guess
+                m_context.output.err.push_back("lifecycle-lab: run flow: " + reaction.error().message);
+                m_context.output.status = 125;
+                return;
+            }
+            for (const RunFlowLine& line : reaction->output)
+                (line.stream == RunFlowStream::Stdout ? m_context.output.out : m_context.output.err)
+                    .push_back(line.text);
+            if (reaction->exitStatus)
+                m_context.output.status = *reaction->exitStatus;
+        }
+    }
+
+private:
+    RunFlowOutcomeEvent perform(RunStep step) {
+        switch (step) {
+        case RunStep::CheckOptions:
+            if (m_request.optionsError)
+                return {RunFlowOutcome::OptionsInvalid, *m_request.optionsError};
+            if (m_request.optionsConflict)
+                return {RunFlowOutcome::OptionsConflict,
+                        "conflicting options: cannot specify both --attach and --detach"};
+            return {RunFlowOutcome::OptionsValid};
+        case RunStep::ParseReference:
+            return parseReference();
+        case RunStep::LookupLocal:
+            return lookupLocal();
+        case RunStep::QueryRegistry:
+            return queryRegistry();
+        case RunStep::PullLayers:
+            return pullLayers();
+        case RunStep::CreateContainer:
+            return createContainer();
+        case RunStep::Attach:
+            if (Container* container = m_engine.byId(m_containerId)) {
+                m_engine.attach(*container);
+                m_exitWait = m_engine.waitForExit(*container, m_request.options.autoRemove);
+            }
+            return {RunFlowOutcome::Attached};
+        case RunStep::StartContainer:
+            return startContainer();
+        case RunStep::WaitForExit:
+            return waitForExit();
+        case RunStep::AutoRemove:
+            m_engine.runUntil([&] { return m_engine.byId(m_containerId) == nullptr; });
+            return {RunFlowOutcome::Removed};
+        default:
+            return {RunFlowOutcome::OptionsValid};
+        }
+    }
+
+    RunFlowOutcomeEvent parseReference() {
+        if (docker::isFullImageId(m_request.image)) {
+            RunFlowOutcomeEvent event{RunFlowOutcome::ReferenceValid};
+            event.reference = event.canonical = m_request.image;
+            event.named = false;
+            return event;
+        }
+        auto reference = docker::parseImageReference(m_request.image);
+        if (!reference)
+            return {RunFlowOutcome::ReferenceInvalid, reference.error().message};
+        m_reference = *reference;
+        RunFlowOutcomeEvent event{RunFlowOutcome::ReferenceValid};
+        event.reference = reference->familiar();
+        event.canonical = reference->full();
+        event.tagAdded = m_request.image.find(':', m_request.image.rfind('/') + 1) == std::string::npos &&
+                         m_request.image.find('@') == std::string::npos;
+        return event;
+    }
+
+    RunFlowOutcomeEvent lookupLocal() {
+        // The daemon checks the host settings before it looks for the image.
+        if (auto policy = validateRestartPolicy(m_request.create.restart, m_request.options.autoRemove); !policy)
+            return {RunFlowOutcome::CreateFailed, policy.error().message};
+        const bool found = m_reference ? m_engine.images().find(*m_reference) != nullptr
+                                       : m_engine.images().findById(m_request.image) != nullptr;
+        if (found)
+            return {RunFlowOutcome::ImageFound};
+        return {RunFlowOutcome::ImageMissing,
+                "No such image: " + (m_reference ? m_reference->familiar() : m_request.image)};
+    }
+
+    RunFlowOutcomeEvent queryRegistry() {
+        auto image = m_engine.registries().resolve(*m_reference);
+        if (!image) {
+            const bool unreachable = image.error().message.starts_with("Get \"");
+            return {unreachable ? RunFlowOutcome::RegistryUnreachable : RunFlowOutcome::RegistryRefused,
+                    image.error().message};
+        }
+        m_pulled = *image;
+        m_plan = planPull(*m_pulled, m_engine.images(), m_engine.clock().now());
+        RunFlowOutcomeEvent event{RunFlowOutcome::ManifestFound};
+        event.progress = {m_reference->tag + ": Pulling from " + m_reference->path};
+        return event;
+    }
+
+    RunFlowOutcomeEvent pullLayers() {
+        if (m_nextBatch < m_plan.batches.size()) {
+            const PullBatch& batch = m_plan.batches[m_nextBatch++];
+            sleepUntil(batch.at);
+            RunFlowOutcomeEvent event{RunFlowOutcome::LayerPulled};
+            event.progress = batch.lines;
+            return event;
+        }
+        const bool wasLocal = m_engine.images().find(*m_reference) != nullptr;
+        Image& image = m_engine.images().add(*m_pulled, *m_reference);
+        image.repoDigest = m_plan.digest;
+        m_engine.publishImageEvent("pull", m_reference->familiar(), {{"name", m_reference->familiarName()}});
+        RunFlowOutcomeEvent event{RunFlowOutcome::PullComplete};
+        event.progress = {"Digest: " + m_plan.digest,
+                          (m_plan.upToDate && wasLocal ? "Status: Image is up to date for "
+                                                       : "Status: Downloaded newer image for ") +
+                              m_reference->familiar()};
+        return event;
+    }
+
+    RunFlowOutcomeEvent createContainer() {
+        auto created = m_engine.create(m_request.create);
+        if (!created)
+            return {RunFlowOutcome::CreateFailed, created.error().message};
+        m_containerId = (*created)->id;
+        m_recorder.follow(m_containerId);
+        RunFlowOutcomeEvent event{RunFlowOutcome::Created};
+        event.containerId = m_containerId;
+        return event;
+    }
+
+    RunFlowOutcomeEvent startContainer() {
+        Container* container = m_engine.byId(m_containerId);
+        if (!container)
+            return {RunFlowOutcome::StartFailed, "No such container: " + m_containerId};
+        CommandEvent start{Command::Start, m_engine.clock().now()};
+        CallHandle call = m_engine.command(*container, start, m_containerId);
+        m_engine.runUntil([&] { return call->finished(); });
+        if (!call->result().ok)
+            return {RunFlowOutcome::StartFailed, call->result().error};
+        return {RunFlowOutcome::Started};
+    }
+
+    RunFlowOutcomeEvent waitForExit() {
+        if (m_exitWait)
+            m_engine.runUntil([&] { return m_exitWait->finished(); });
+        for (const LogLine& line : m_recorder.take())
+            (line.isStderr ? m_context.output.err : m_context.output.out).push_back(line.text);
+        RunFlowOutcomeEvent event{RunFlowOutcome::Exited};
+        event.exitCode = m_exitWait && m_exitWait->finished() ? m_exitWait->result().statusCode : 0;
+        return event;
+    }
+
+    void sleepUntil(TimePoint at) {
+        if (at <= m_engine.clock().now())
+            return;
+        m_engine.clock().schedule(at, [] {});
+        m_engine.runUntil([&] { return m_engine.clock().now() >= at; });
+    }
+
+    Context& m_context;
+    Engine& m_engine;
+    RunRequest m_request;
+    RunFlowMachine m_flow;
+    OutputRecorder m_recorder;
+    std::optional<docker::ImageReference> m_reference;
+    std::optional<ImageSpec> m_pulled;
+    PullPlan m_plan;
+    std::size_t m_nextBatch = 0;
+    std::string m_containerId;
+    CallHandle m_exitWait;
+};
+
+void runFlow(Context& context, RunCommand command, const ParsedFlags& flags) {
+    RunFlowDriver(context, readRequest(command, flags)).run();
+}
+
+} // namespace
+
+void runCreate(Context& context, const ParsedFlags& flags) { runFlow(context, RunCommand::Create, flags); }
+void runRun(Context& context, const ParsedFlags& flags) { runFlow(context, RunCommand::Run, flags); }
+void runPull(Context& context, const ParsedFlags& flags) { runFlow(context, RunCommand::Pull, flags); }
+
+} // namespace lab::cli

@@ -1,0 +1,22 @@
+#pragma once
+// Go's ways of writing time that docker's CLI uses: RFC 3339 with nanoseconds (docker events,
+// inspect, logs -t), Go durations ("1m30s") and docker's --since/--until timestamps.
+
+#include "base/Expected.h"
+#include "base/Time.h"
+
+#include <string>
+#include <string_view>
+
+namespace lab::docker {
+
+/// Go's time.RFC3339Nano in UTC: "2026-11-27T18:53:12.590472279Z", trailing zeros of the
+/// fraction dropped (and the dot with them when the fraction is zero).
+std::string formatRfc3339Nano(TimePoint at);
+/// Go's time.ParseDuration: "300ms", "-1.5h", "2h45m"; Go's error text otherwise.
+Expected<Duration> parseGoDuration(std::string_view text);
+/// docker's --since/--until value (timetypes.GetTimestamp): a Go duration back from now, Unix
+/// seconds with an optional fraction, or an RFC 3339 date (with or without time).
+Expected<TimePoint> parseEventTime(std::string_view text, TimePoint now);
+
+} // namespace lab::docker
