@@ -1,0 +1,197 @@
+// The engine end to end, through the docker CLI: event orders (reference section 6.2), timing on
+// the virtual clock, restart back-off, faults and daemon restore, lookup rules, determinism.
+#include "EngineFixture.h"
+
+#include <QtTest>
+
+using lab::test::EngineFixture;
+
+class EngineFlowsTest : public QObject {
+    Q_OBJECT
+private slots:
+    void eventOrders_data();
+    void eventOrders();
+    void stopWaitsTheTimeoutThenKills();
+    void stopOfTermHandlerIsPrompt();
+    void policyRestartBackOffDoubles();
+    void onFailureGivesUpAfterMaxRetries();
+    void failedRemovalLeavesDeadAndRmRetries();
+    void outOfMemoryKillsWith137();
+    void daemonRestartRestoresByPolicy();
+    void lookupByPrefixNameAndAmbiguity();
+    void sameSeedSameRun();
+    void notModifiedLogsNothing();
+};
+
+void EngineFlowsTest::eventOrders_data() {
+    QTest::addColumn<QStringList>("setup");
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("expectedEvents");
+    const QStringList running = {"run -d --name c busybox sleep 1000"};
+    const QStringList paused = running + QStringList{"pause c"};
+    QTest::newRow("run -d: create, start") << QStringList{} << "run -d --name c busybox sleep 1000"
+                                           << "create start";
+    QTest::newRow("attached run --rm: create, attach, start, die, destroy")
+        << QStringList{} << "run --rm --name c busybox true" << "create attach start die(0) destroy";
+    QTest::newRow("stop of sleep: kill 15, kill 9 after the timeout, die 137, stop")
+        << running << "stop -t 1 c" << "kill(15) kill(9) die(137) stop";
+    QTest::newRow("stop of a paused container thaws it after SIGTERM")
+        << paused << "stop -t 1 c" << "kill(15) unpause kill(9) die(137) stop";
+    QTest::newRow("kill: kill 9, die 137") << running << "kill c" << "kill(9) die(137)";
+    QTest::newRow("kill of a paused container: kill 9, unpause, die")
+        << paused << "kill c" << "kill(9) unpause die(137)";
+    QTest::newRow("restart of running: stop sequence, then start, restart")
+        << running << "restart -t 1 c" << "kill(15) kill(9) die(137) stop start restart";
+    QTest::newRow("restart of a created container: start, restart")
+        << QStringList{"create --name c busybox sleep 1000"} << "restart c" << "start restart";
+    QTest::newRow("rm -f of running: kill 9, die, destroy, no stop")
+        << running << "rm -f c" << "kill(9) die(137) destroy";
+    QTest::newRow("rm of exited: destroy")
+        << QStringList{"run --name c busybox true"} << "rm c" << "destroy";
+    QTest::newRow("pause then unpause") << running << "pause c" << "pause";
+    QTest::newRow("rename logs rename") << running << "rename c d" << "rename";
+}
+
+void EngineFlowsTest::eventOrders() {
+    QFETCH(QStringList, setup);
+    QFETCH(QString, command);
+    QFETCH(QString, expectedEvents);
+    EngineFixture lab;
+    for (const QString& line : setup)
+        QCOMPARE(lab.docker(line.toStdString()).status, 0);
+    const std::size_t before = lab.engine.events().size();
+    const auto result = lab.docker(command.toStdString());
+    QCOMPARE(result.status, 0);
+    QCOMPARE(lab.actionsSince(before), expectedEvents);
+}
+
+void EngineFlowsTest::stopWaitsTheTimeoutThenKills() {
+    EngineFixture lab;
+    lab.docker("run -d --name c busybox sleep 1000");
+    const double before = lab.elapsedSeconds();
+    QCOMPARE(lab.out("stop c"), QString("c"));
+    // PID 1 without a handler ignores SIGTERM: the whole default timeout passes.
+    QCOMPARE(lab.elapsedSeconds() - before, 10.0);
+    QCOMPARE(lab.out("inspect -f '{{.State.Status}} {{.State.ExitCode}}' c"), QString("exited 137"));
+}
+
+void EngineFlowsTest::stopOfTermHandlerIsPrompt() {
+    EngineFixture lab;
+    lab.docker("run -d --init --name c busybox sleep 1000");
+    const double before = lab.elapsedSeconds();
+    lab.docker("stop c");
+    QVERIFY(lab.elapsedSeconds() - before < 1.0);
+    QCOMPARE(lab.out("inspect -f '{{.State.ExitCode}}' c"), QString("143"));
+}
+
+void EngineFlowsTest::policyRestartBackOffDoubles() {
+    EngineFixture lab;
+    lab.docker("run -d --restart always --name c busybox false");
+    lab.engine.runUntil([&] { return lab.engine.events().size() >= 12; });
+    // Gaps between each die and the next start: 100 ms, then doubling.
+    std::vector<double> gaps;
+    lab::TimePoint lastDie{};
+    for (const auto& event : lab.engine.events()) {
+        if (event.action == "die")
+            lastDie = event.at;
+        if (event.action == "start" && lastDie != lab::TimePoint{})
+            gaps.push_back(std::chrono::duration<double, std::milli>(event.at - lastDie).count());
+    }
+    QVERIFY(gaps.size() >= 4);
+    QCOMPARE(gaps[0], 100.0);
+    QCOMPARE(gaps[1], 200.0);
+    QCOMPARE(gaps[2], 400.0);
+    QCOMPARE(gaps[3], 800.0);
+    QCOMPARE(lab.out("ps -a --format '{{.State}}'"), QString("restarting"));
+}
+
+void EngineFlowsTest::onFailureGivesUpAfterMaxRetries() {
+    EngineFixture lab;
+    lab.docker("run -d --restart on-failure:3 --name c busybox sh -c 'exit 3'");
+    lab.engine.runUntil([] { return false; }, std::chrono::seconds(5));
+    QCOMPARE(lab.out("inspect -f '{{.State.Status}} {{.RestartCount}} {{.State.ExitCode}}' c"),
+             QString("exited 3 3"));
+}
+
+void EngineFlowsTest::failedRemovalLeavesDeadAndRmRetries() {
+    EngineFixture lab;
+    lab.docker("create --name c busybox true");
+    QVERIFY(lab.engine.injectFault(lab::Fault::NextRemovalFails, nullptr).ok());
+    const auto failed = lab.docker("rm c");
+    QCOMPARE(failed.status, 1);
+    QVERIFY(failed.err.at(0).find("device or resource busy") != std::string::npos);
+    QCOMPARE(lab.out("ps -a --format '{{.Names}} {{.State}} {{.Status}}'"), QString("c dead Dead"));
+    QCOMPARE(lab.docker("start c").status, 1);
+    QCOMPARE(lab.out("rm c"), QString("c"));
+    QCOMPARE(lab.out("ps -aq"), QString());
+}
+
+void EngineFlowsTest::outOfMemoryKillsWith137() {
+    EngineFixture lab;
+    lab.docker("run -d --name c busybox sleep 1000");
+    auto container = lab.engine.find("c");
+    QVERIFY(container.ok());
+    const std::size_t before = lab.engine.events().size();
+    QVERIFY(lab.engine.injectFault(lab::Fault::OutOfMemory, *container).ok());
+    lab.engine.runUntil([&] { return !(*container)->machine.isRunning(); });
+    QCOMPARE(lab.actionsSince(before), QString("oom die(137)"));
+    QCOMPARE(lab.out("inspect -f '{{.State.OOMKilled}} {{.State.ExitCode}}' c"), QString("true 137"));
+}
+
+void EngineFlowsTest::daemonRestartRestoresByPolicy() {
+    EngineFixture lab;
+    lab.docker("run -d --restart always --name always busybox sleep 1000");
+    lab.docker("run -d --restart unless-stopped --name unless busybox sleep 1000");
+    lab.docker("run -d --restart unless-stopped --name stopped busybox sleep 1000");
+    lab.docker("stop -t 0 stopped");
+    lab.docker("run -d --name plain busybox sleep 1000");
+    lab.docker("create --name fresh --restart always busybox sleep 1000");
+    lab.engine.restartDaemon();
+    lab.engine.runUntil([] { return false; }, std::chrono::seconds(30));
+    QCOMPARE(lab.out("ps -a --format '{{.Names}} {{.State}}'"),
+             QString("fresh created\nplain exited\nstopped exited\nunless running\nalways running"));
+}
+
+void EngineFlowsTest::lookupByPrefixNameAndAmbiguity() {
+    EngineFixture lab;
+    const std::string id = lab.docker("create --name c busybox true").out.at(0);
+    QCOMPARE(lab.out("inspect -f '{{.Name}}' " + id.substr(0, 5)), QString("/c"));
+    QCOMPARE(lab.out("inspect -f '{{.Id}}' c"), QString::fromStdString(id));
+    const auto missing = lab.docker("stop nosuch");
+    QCOMPARE(missing.status, 1);
+    QCOMPARE(QString::fromStdString(missing.err.at(0)),
+             QString("Error response from daemon: No such container: nosuch"));
+    // With enough containers two IDs share a first hex digit: that prefix is ambiguous.
+    for (int i = 0; i < 20; ++i)
+        lab.docker("create busybox true");
+    std::map<char, int> firstDigits;
+    char shared = 0;
+    for (const auto* container : lab.engine.containers())
+        if (++firstDigits[container->id[0]] == 2)
+            shared = container->id[0];
+    QVERIFY(shared != 0);
+    const auto ambiguous = lab.docker(std::string("stop ") + shared);
+    QCOMPARE(QString::fromStdString(ambiguous.err.at(0)),
+             QString("Error response from daemon: Multiple IDs found with provided prefix: ") + shared);
+}
+
+void EngineFlowsTest::sameSeedSameRun() {
+    EngineFixture first(42);
+    EngineFixture second(42);
+    EngineFixture other(43);
+    const std::string line = "run -d busybox sleep 5";
+    QCOMPARE(first.out(line), second.out(line));
+    QVERIFY(first.out("ps -a --format '{{.Names}}'") == second.out("ps -a --format '{{.Names}}'"));
+    QVERIFY(first.out(line) != other.out(line));
+}
+
+void EngineFlowsTest::notModifiedLogsNothing() {
+    EngineFixture lab;
+    lab.docker("run -d --name c busybox sleep 1000");
+    const std::size_t before = lab.engine.events().size();
+    QCOMPARE(lab.out("start c"), QString("c")); // 304: success, nothing happens
+    QCOMPARE(lab.actionsSince(before), QString());
+}
+
+QTEST_APPLESS_MAIN(EngineFlowsTest)
+#include "tst_engine_flows.moc"
