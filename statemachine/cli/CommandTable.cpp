@@ -56,8 +56,6 @@ const std::vector<CommandSpec>& commandSpecs() {
         {"events", "events [OPTIONS]", Arity::None, 0, true,
          {{"since", 0, K::String}, {"until", 0, K::String}, {"filter", 'f', K::StringList},
           {"format", 0, K::String}}, runEvents},
-        {"images", "images [OPTIONS] [REPOSITORY[:TAG]]", Arity::None, 0, true,
-         {{"all", 'a', K::Bool}, {"quiet", 'q', K::Bool}, {"no-trunc", 0, K::Bool}}, runImages},
     };
     return specs;
 }

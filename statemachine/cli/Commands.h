@@ -59,6 +59,5 @@ void runPs(Context&, const ParsedFlags&);       ///< PsCommand.cpp
 void runInspect(Context&, const ParsedFlags&);  ///< InspectCommand.cpp
 void runLogs(Context&, const ParsedFlags&);     ///< LogsCommand.cpp
 void runEvents(Context&, const ParsedFlags&);   ///< EventsCommand.cpp
-void runImages(Context&, const ParsedFlags&);   ///< ImagesCommand.cpp
 
 } // namespace lab::cli
