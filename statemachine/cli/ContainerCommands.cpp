@@ -55,6 +55,12 @@ void report(Context& context, const std::vector<Issued>& issued,
         context.output.status = 1;
 }
 
+ParsedFlags onlyArgument(const std::string& argument) {
+    ParsedFlags flags;
+    flags.arguments = {argument};
+    return flags;
+}
+
 CommandEvent timedEvent(Command command, const ParsedFlags& flags) {
     CommandEvent event{command};
     event.timeout = std::chrono::seconds(flags.intValue("timeout", 10));
@@ -71,24 +77,22 @@ void runStop(Context& context, const ParsedFlags& flags) {
 void runKill(Context& context, const ParsedFlags& flags) {
     CommandEvent event{Command::Kill};
     const std::string signal = flags.value("signal").value_or("");
-    auto number = signal.empty() ? Expected<int>(9) : docker::parseSignal(signal);
+    // CLI 28 sends an empty signal by default, which the daemon takes as SIGKILL.
+    auto number = signal.empty() ? Expected<std::int64_t>(9) : docker::parseSignal(signal);
     if (!number) {
-        // The router rejects the signal before it looks at any container.
+        // The router refuses the signal before it looks at any container.
         context.output.err.push_back(fromDaemon(number.error().message));
         context.output.status = 1;
         return;
     }
-    if (!docker::isSupportedSignal(*number)) {
-        std::vector<Issued> refused;
+    std::vector<Issued> issued;
+    if (auto supported = docker::checkLinuxSignal(*number); !supported) {
         for (const std::string& argument : flags.arguments)
-            context.output.err.push_back(fromDaemon("Cannot kill container: " + argument +
-                                                    ": The linux daemon does not support signal " +
-                                                    std::to_string(*number)));
-        context.output.status = 1;
-        return;
+            issued.push_back({argument, nullptr, supported.error().message});
+    } else {
+        event.signal = int(*number);
+        issued = issueToAll(context, flags, event);
     }
-    event.signal = *number;
-    std::vector<Issued> issued = issueToAll(context, flags, event);
     for (Issued& one : issued)
         if (!one.call)
             one.lookupError = "Cannot kill container: " + one.argument + ": " + one.lookupError;
@@ -121,8 +125,7 @@ void runRemove(Context& context, const ParsedFlags& flags) {
 void runStart(Context& context, const ParsedFlags& flags) {
     std::vector<std::string> failed;
     for (const std::string& argument : flags.arguments) {
-        Issued one = issueToAll(context, ParsedFlags{.arguments = {argument}},
-                                CommandEvent{Command::Start}).front();
+        Issued one = issueToAll(context, onlyArgument(argument), CommandEvent{Command::Start}).front();
         if (!one.call || !one.call->result().ok) {
             context.output.err.push_back(fromDaemon(one.call ? one.call->result().error : one.lookupError));
             failed.push_back(argument);
@@ -160,8 +163,7 @@ void runRestart(Context& context, const ParsedFlags& flags) {
 void runWait(Context& context, const ParsedFlags& flags) {
     std::vector<std::string> errors;
     for (const std::string& argument : flags.arguments) {
-        Issued issued = issueToAll(context, ParsedFlags{.arguments = {argument}},
-                                   CommandEvent{Command::Wait}).front();
+        Issued issued = issueToAll(context, onlyArgument(argument), CommandEvent{Command::Wait}).front();
         if (!issued.call)
             errors.push_back(fromDaemon(issued.lookupError));
         else if (!issued.call->result().ok)
@@ -174,8 +176,14 @@ void runWait(Context& context, const ParsedFlags& flags) {
 }
 
 void runRename(Context& context, const ParsedFlags& flags) {
-    const std::string& oldName = flags.arguments[0];
-    const std::string& newName = flags.arguments[1];
+    // The CLI trims both names before it checks them.
+    const auto trimmed = [](std::string text) {
+        text.erase(0, text.find_first_not_of(" \t\n"));
+        text.erase(text.find_last_not_of(" \t\n") + 1);
+        return text;
+    };
+    const std::string oldName = trimmed(flags.arguments[0]);
+    const std::string newName = trimmed(flags.arguments[1]);
     auto fail = [&](const std::string& error) {
         context.output.err = {fromDaemon(error), "Error: failed to rename container named " + oldName};
         context.output.status = 1;

@@ -8,14 +8,4 @@ std::vector<std::string> Container::argv() const {
     return all;
 }
 
-std::string Container::commandLine() const {
-    std::string line;
-    for (const std::string& word : argv()) {
-        if (!line.empty())
-            line += ' ';
-        line += word;
-    }
-    return line;
-}
-
 } // namespace lab

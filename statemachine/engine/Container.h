@@ -5,6 +5,7 @@
 #include "base/Clock.h"
 #include "machines/Lifecycle.h"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -40,6 +41,7 @@ class Container {
 public:
     std::string id;   ///< 64 hex digits
     std::string name; ///< without the leading '/'
+    std::uint64_t sequence = 0; ///< creation order: larger is newer, even within one instant
     ContainerConfig config;
     TimePoint created{};
     LifecycleMachine machine;
@@ -52,8 +54,6 @@ public:
     ContainerState state() const { return *dockerState(machine.node()); }
     /// The first 12 hex digits, as `docker ps` shows them.
     std::string shortId() const { return id.substr(0, 12); }
-    /// The command as Docker joins entrypoint and cmd (the COMMAND column before quoting).
-    std::string commandLine() const;
     /// entrypoint followed by cmd: what the process runs.
     std::vector<std::string> argv() const;
 };

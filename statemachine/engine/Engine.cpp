@@ -101,16 +101,21 @@ Expected<Container*> Engine::create(CreateRequest request) {
     container->record.restartPolicy = config.restartPolicy;
     container->record.autoRemove = config.autoRemove;
     container->record.hasCustomStopSignal = !config.stopSignal.empty();
-    if (!config.stopSignal.empty())
-        if (auto number = docker::parseSignal(config.stopSignal))
-            container->record.stopSignal = *number;
+    container->record.stopTimeout = defaultStopTimeout(*container);
+    if (!config.stopSignal.empty()) {
+        auto number = docker::parseSignal(config.stopSignal);
+        if (!number)
+            return number.error();
+        container->record.stopSignal = int(*number);
+    }
 
     if (auto prepared = m_backend.prepare(*container); !prepared)
         return prepared.error();
 
     Container& created = *container;
     m_idByName[created.name] = created.id;
-    m_creationOrder.push_back(created.id);
+    created.sequence = m_nextSequence++;
+    m_creationOrder.emplace(created.sequence, created.id);
     m_byId.emplace(created.id, std::move(container));
     const Reaction reaction =
         created.machine.handle(CommandEvent{Command::Create, m_clock.now()}, created.record);
@@ -146,8 +151,8 @@ Container* Engine::byId(const std::string& id) {
 std::vector<const Container*> Engine::containers() const {
     std::vector<const Container*> newestFirst;
     newestFirst.reserve(m_creationOrder.size());
-    for (auto id = m_creationOrder.rbegin(); id != m_creationOrder.rend(); ++id)
-        newestFirst.push_back(m_byId.at(*id).get());
+    for (auto entry = m_creationOrder.rbegin(); entry != m_creationOrder.rend(); ++entry)
+        newestFirst.push_back(m_byId.at(entry->second).get());
     return newestFirst;
 }
 

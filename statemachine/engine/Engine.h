@@ -80,6 +80,7 @@ public:
 
     /// The local images.
     ImageStore& images() { return m_images; }
+    const ImageStore& images() const { return m_images; }
     /// The registries the daemon can reach.
     const Registries& registries() const { return m_registries; }
     /// The backend's name: "simulated" or "real".
@@ -156,7 +157,8 @@ private:
     std::mt19937_64 m_random;
     std::map<std::string, std::unique_ptr<Container>> m_byId; // ordered: prefix lookup
     std::map<std::string, std::string> m_idByName;
-    std::vector<std::string> m_creationOrder;
+    std::map<std::uint64_t, std::string> m_creationOrder; // sequence -> id
+    std::uint64_t m_nextSequence = 1;
     std::map<std::string, std::vector<PendingCall>> m_pending;
     std::vector<DockerEvent> m_events;
     std::vector<EngineObserver*> m_observers;

@@ -253,13 +253,13 @@ void Engine::forget(const std::string& id) {
     if (container.restartTimer)
         m_clock.cancel(*container.restartTimer);
     m_idByName.erase(container.name);
-    std::erase(m_creationOrder, id);
+    m_creationOrder.erase(container.sequence);
     m_byId.erase(found);
 }
 
 void Engine::restartDaemon() {
     m_daemonRestarting = true;
-    for (const std::string& id : std::vector<std::string>(m_creationOrder))
+    for (const auto& [sequence, id] : std::map(m_creationOrder))
         if (Container* container = byId(id))
             apply(*container,
                   container->machine.handle(OutcomeEvent{Outcome::DaemonStopping, m_clock.now()},
@@ -275,7 +275,7 @@ void Engine::finishDaemonRestartWhenStopped() {
         if (container->machine.isRunning())
             return;
     m_daemonRestarting = false;
-    for (const std::string& id : std::vector<std::string>(m_creationOrder))
+    for (const auto& [sequence, id] : std::map(m_creationOrder))
         if (Container* container = byId(id))
             apply(*container,
                   container->machine.handle(OutcomeEvent{Outcome::DaemonRestored, m_clock.now()},

@@ -1,0 +1,184 @@
+// docker ps: the daemon's list (which containers, newest first) and the CLI's formatter (which
+// columns, how), with docker's ContainerContext as the template's data.
+#include "cli/Commands.h"
+#include "cli/PsFilters.h"
+#include "docker/ContainerStatus.h"
+#include "docker/GoQuote.h"
+#include "docker/GoTemplate.h"
+#include "docker/HumanSize.h"
+#include "docker/TabWriter.h"
+#include "engine/Engine.h"
+
+#include <chrono>
+#include <cstdio>
+#include <sstream>
+
+namespace lab::cli {
+namespace {
+
+using docker::TemplateValue;
+
+constexpr const char* kDefaultFormat =
+    "table {{.ID}}\\t{{.Image}}\\t{{.Command}}\\t{{.RunningFor}}\\t{{.Status}}\\t{{.Ports}}\\t{{.Names}}";
+constexpr const char* kContextType = "*formatter.ContainerContext";
+
+// Go's time.Time.String() of a whole-second Unix time in UTC.
+std::string goTimeString(TimePoint at) {
+    const auto seconds = std::chrono::floor<std::chrono::seconds>(at);
+    const auto days = std::chrono::floor<std::chrono::days>(seconds);
+    const std::chrono::year_month_day date{days};
+    const std::chrono::hh_mm_ss time{seconds - days};
+    char text[64];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u %02lld:%02lld:%02lld +0000 UTC", int(date.year()),
+                  unsigned(date.month()), unsigned(date.day()), (long long)time.hours().count(),
+                  (long long)time.minutes().count(), (long long)time.seconds().count());
+    return text;
+}
+
+docker::StateFlags stateFlags(const Container& container) {
+    docker::StateFlags flags;
+    flags.running = container.machine.isRunning();
+    flags.paused = container.machine.isPaused();
+    flags.restarting = container.machine.isRestarting();
+    flags.removalInProgress = container.state() == ContainerState::Removing;
+    flags.dead = container.machine.isDead();
+    flags.exitCode = container.record.exitCode;
+    if (container.record.hasBeenStarted)
+        flags.startedAt = container.record.startedAt;
+    if (container.record.finishedAt != TimePoint{})
+        flags.finishedAt = container.record.finishedAt;
+    return flags;
+}
+
+std::string joinedLabels(const std::map<std::string, std::string>& labels) {
+    std::string text;
+    for (const auto& [key, value] : labels)
+        text += (text.empty() ? "" : ",") + key + "=" + value;
+    return text;
+}
+
+TemplateValue containerContext(const Container& container, const Engine& engine, TimePoint now, bool noTrunc) {
+    const std::vector<std::string> argv = container.argv();
+    const std::string command = argv.empty() ? "" : docker::apiCommand(argv[0], {argv.begin() + 1, argv.end()});
+    const Image* image = engine.images().findById(container.config.imageId);
+    const std::string size = "0B (virtual " + docker::humanSize(image ? double(image->size()) : 0.0) + ")";
+    const auto labels = container.config.labels;
+    TemplateValue::Fields fields = {
+        {"ID", noTrunc ? container.id : container.shortId()},
+        {"Names", container.name},
+        {"Image", container.config.image},
+        {"Command", docker::commandColumn(command, noTrunc)},
+        {"CreatedAt", goTimeString(container.created)},
+        {"RunningFor", docker::createdString(container.created, now)},
+        {"Ports", ""},
+        {"State", std::string(dockerName(container.state()))},
+        {"Status", docker::statusString(stateFlags(container), now)},
+        {"Size", size},
+        {"Labels", joinedLabels(labels)},
+        {"Label", TemplateValue::method([labels](const std::vector<TemplateValue>& args) -> Expected<TemplateValue> {
+             if (args.size() != 1 || args[0].kind() != TemplateValue::Kind::String)
+                 return Error{"wrong number of args for Label: want 1 got " + std::to_string(args.size())};
+             auto found = labels.find(args[0].asString());
+             return TemplateValue(found == labels.end() ? std::string() : found->second);
+         })},
+        {"Mounts", ""},
+        {"LocalVolumes", "0"},
+        {"Networks", "bridge"},
+    };
+    std::map<std::string, TemplateValue> view;
+    for (const auto& [name, value] : fields)
+        if (value.kind() != TemplateValue::Kind::Method)
+            view[name] = value;
+    view["Platform"] = TemplateValue();
+    return TemplateValue::structure(kContextType, std::move(fields)).withJsonView(TemplateValue::map(view));
+}
+
+TemplateValue headerContext() {
+    return TemplateValue::structure(
+        kContextType, {{"ID", "CONTAINER ID"}, {"Names", "NAMES"}, {"Image", "IMAGE"}, {"Command", "COMMAND"},
+                       {"CreatedAt", "CREATED AT"}, {"RunningFor", "CREATED"}, {"Ports", "PORTS"},
+                       {"State", "STATE"}, {"Status", "STATUS"}, {"Size", "SIZE"}, {"Labels", "LABELS"},
+                       {"Label", TemplateValue::method([](const std::vector<TemplateValue>&) -> Expected<TemplateValue> {
+                            return TemplateValue("LABEL");
+                        })},
+                       {"Mounts", "MOUNTS"}, {"LocalVolumes", "LOCAL VOLUMES"}, {"Networks", "NETWORKS"}});
+}
+
+// formatter.Context.preFormat: the table prefix, and \t \n written as escapes.
+std::string preFormat(std::string format, bool& isTable) {
+    isTable = format.starts_with("table");
+    if (isTable)
+        format = format.substr(format.starts_with("table ") ? 6 : 5);
+    for (const auto& [escape, real] : {std::pair{"\\t", "\t"}, std::pair{"\\n", "\n"}}) {
+        for (std::size_t at = format.find(escape); at != std::string::npos; at = format.find(escape, at + 1))
+            format.replace(at, 2, real);
+    }
+    return format;
+}
+
+void appendLines(std::vector<std::string>& lines, const std::string& text) {
+    std::istringstream stream(text);
+    for (std::string line; std::getline(stream, line);)
+        lines.push_back(line);
+}
+
+} // namespace
+
+void runPs(Context& context, const ParsedFlags& flags) {
+    FilterArgs filterArgs;
+    for (const std::string& filter : flags.values("filter")) {
+        const auto equals = filter.find('=');
+        if (equals == std::string::npos) {
+            context.output.err = {"invalid argument \"" + filter + "\" for \"-f, --filter\" flag: bad format of "
+                                  "filter (expected name=value)", "", "Usage:  docker ps [OPTIONS]", "",
+                                  "Run 'docker ps --help' for more information"};
+            context.output.status = 125;
+            return;
+        }
+        filterArgs[filter.substr(0, equals)].push_back(filter.substr(equals + 1));
+    }
+    auto filter = PsFilter::make(filterArgs, context.engine);
+    if (!filter) {
+        context.output.err.push_back(fromDaemon(filter.error().message));
+        context.output.status = 1;
+        return;
+    }
+    long long limit = flags.isSet("latest") ? 1 : flags.intValue("last", -1);
+    const bool all = flags.isSet("all") || filter->impliesAll() || limit > 0;
+
+    bool isTable = false;
+    const bool noTrunc = flags.isSet("no-trunc");
+    const std::string format =
+        preFormat(flags.isSet("quiet") ? "{{.ID}}" : flags.value("format").value_or(kDefaultFormat), isTable);
+    auto parsed = docker::GoTemplate::parse(format);
+    if (!parsed) {
+        context.output.err.push_back("failed to parse template: " + parsed.error().message);
+        context.output.status = 1;
+        return;
+    }
+
+    std::string text;
+    if (isTable) {
+        auto header = parsed->execute(headerContext(), {docker::MissingKey::Default, true});
+        text += (header ? *header : std::string()) + "\n";
+    }
+    const TimePoint now = context.engine.clock().now();
+    for (const Container* container : context.engine.containers()) {
+        if (limit == 0)
+            break;
+        if ((!all && !container->machine.isRunning()) || !filter->accepts(*container))
+            continue;
+        auto line = parsed->execute(containerContext(*container, context.engine, now, noTrunc));
+        if (!line) {
+            context.output.err.push_back("failed to execute template: " + line.error().message);
+            context.output.status = 1;
+            return;
+        }
+        text += *line + "\n";
+        if (limit > 0)
+            --limit;
+    }
+    appendLines(context.output.out, isTable ? docker::alignColumns(text) : text);
+}
+
+} // namespace lab::cli

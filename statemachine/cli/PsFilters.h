@@ -1,0 +1,39 @@
+#pragma once
+// docker ps -f: the daemon's filters (daemon/list.go), with its exact refusals.
+
+#include "base/Expected.h"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace lab {
+class Container;
+class Engine;
+}
+
+namespace lab::cli {
+
+/// Parsed -f values: key -> values, in the order given.
+using FilterArgs = std::map<std::string, std::vector<std::string>>;
+
+/// The daemon's container filter, checked and ready to apply.
+class PsFilter {
+public:
+    /// Checks keys and values as Engine 20.10 does ("Invalid filter 'status=bogus'").
+    static Expected<PsFilter> make(const FilterArgs& args, Engine& engine);
+    /// True when the container passes every filter.
+    bool accepts(const Container& container) const;
+    /// status= lists stopped containers without -a.
+    bool impliesAll() const { return m_args.contains("status"); }
+
+private:
+    FilterArgs m_args;
+    std::vector<std::string> m_ancestorImageIds;
+    std::vector<std::string> m_idMatches; ///< containers id= resolved to (unique prefixes)
+    std::uint64_t m_before = 0;           ///< before=: only containers created earlier
+    std::uint64_t m_since = 0;            ///< since=: only containers created later
+};
+
+} // namespace lab::cli
