@@ -75,10 +75,8 @@ TemplateValue containerContext(const Container& container, const Engine& engine,
         {"Status", docker::statusString(stateFlags(container), now)},
         {"Size", size},
         {"Labels", joinedLabels(labels)},
-        {"Label", TemplateValue::method([labels](const std::vector<TemplateValue>& args) -> Expected<TemplateValue> {
-             if (args.size() != 1 || args[0].kind() != TemplateValue::Kind::String)
-                 return Error{"wrong number of args for Label: want 1 got " + std::to_string(args.size())};
-             auto found = labels.find(args[0].asString());
+        {"Label", TemplateValue::method(1, [labels](const std::vector<TemplateValue>& args) -> Expected<TemplateValue> {
+             auto found = labels.find(args[0].print());
              return TemplateValue(found == labels.end() ? std::string() : found->second);
          })},
         {"Mounts", ""},
@@ -98,7 +96,7 @@ TemplateValue headerContext() {
         kContextType, {{"ID", "CONTAINER ID"}, {"Names", "NAMES"}, {"Image", "IMAGE"}, {"Command", "COMMAND"},
                        {"CreatedAt", "CREATED AT"}, {"RunningFor", "CREATED"}, {"Ports", "PORTS"},
                        {"State", "STATE"}, {"Status", "STATUS"}, {"Size", "SIZE"}, {"Labels", "LABELS"},
-                       {"Label", TemplateValue::method([](const std::vector<TemplateValue>&) -> Expected<TemplateValue> {
+                       {"Label", TemplateValue::method(1, [](const std::vector<TemplateValue>&) -> Expected<TemplateValue> {
                             return TemplateValue("LABEL");
                         })},
                        {"Mounts", "MOUNTS"}, {"LocalVolumes", "LOCAL VOLUMES"}, {"Networks", "NETWORKS"}});
