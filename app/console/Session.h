@@ -1,0 +1,25 @@
+#pragma once
+// What the console drives: docker commands and the passing of engine time. The simulated engine
+// is one implementation (SimulatedSession); tests drive the console's formats with a fake.
+
+#include "base/Time.h"
+#include "cli/DockerCli.h"
+
+#include <string>
+#include <vector>
+
+namespace lab {
+
+/// A docker CLI on an engine whose time the console controls.
+class Session {
+public:
+    virtual ~Session() = default;
+    /// Runs one docker command, given as words without the leading "docker".
+    virtual CliOutput run(const std::vector<std::string>& args) = 0;
+    /// Lets engine time pass (the console's @sleep): every timer due on the way runs.
+    virtual void sleep(Duration duration) = 0;
+    /// The commands the CLI knows, one usage line each ("stop [OPTIONS] CONTAINER ...").
+    virtual std::vector<std::string> commands() const = 0;
+};
+
+} // namespace lab

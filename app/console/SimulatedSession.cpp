@@ -1,0 +1,49 @@
+#include "console/SimulatedSession.h"
+
+#include "base/Clock.h"
+#include "cli/Commands.h"
+#include "cli/DockerCli.h"
+#include "console/ScriptRunner.h"
+#include "engine/Engine.h"
+#include "sim/SimulatedBackend.h"
+
+namespace lab {
+
+// Declared in construction order: each part is built on the ones above it.
+struct SimulatedSession::Parts {
+    Parts(const World& world, std::uint64_t seed)
+        : backend(clock), engine(backend, clock, world, seed), cli(engine) {}
+
+    VirtualClock clock;
+    SimulatedBackend backend;
+    Engine engine;
+    DockerCli cli;
+};
+
+SimulatedSession::SimulatedSession(const World& world, std::uint64_t seed)
+    : m_parts(std::make_unique<Parts>(world, seed)) {}
+
+SimulatedSession::~SimulatedSession() = default;
+
+CliOutput SimulatedSession::run(const std::vector<std::string>& args) { return m_parts->cli.run(args); }
+
+void SimulatedSession::sleep(Duration duration) {
+    m_parts->clock.advanceTo(m_parts->clock.now() + duration);
+}
+
+std::vector<std::string> SimulatedSession::commands() const {
+    std::vector<std::string> usages;
+    for (const auto& spec : cli::commandSpecs())
+        usages.push_back(spec.usage);
+    return usages;
+}
+
+Engine& SimulatedSession::engine() { return m_parts->engine; }
+
+Status runScript(std::istream& script, const World& world, std::uint64_t seed,
+                 std::ostream& transcript) {
+    SimulatedSession session(world, seed);
+    return runScript(script, session, transcript);
+}
+
+} // namespace lab

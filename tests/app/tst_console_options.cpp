@@ -1,0 +1,116 @@
+// The command line of lifecycle-lab: what each form asks for, and every refusal in words a user
+// can act on.
+#include "console/ConsoleOptions.h"
+
+#include <QTest>
+
+using namespace lab;
+
+Q_DECLARE_METATYPE(lab::Invocation::Mode)
+
+class TestConsoleOptions : public QObject {
+    Q_OBJECT
+
+private slots:
+    void accepted_data();
+    void accepted();
+    void refused_data();
+    void refused();
+    void helpNamesEveryOption();
+};
+
+void TestConsoleOptions::accepted_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<Invocation::Mode>("mode");
+    QTest::addColumn<QString>("world");
+    QTest::addColumn<QString>("script");
+    QTest::addColumn<quint64>("seed");
+
+    using M = Invocation::Mode;
+    QTest::newRow("nothing starts the console") << QStringList{} << M::Console << "" << "" << quint64(1);
+    QTest::newRow("--help") << QStringList{"--help"} << M::Help << "" << "" << quint64(1);
+    QTest::newRow("-h") << QStringList{"-h"} << M::Help << "" << "" << quint64(1);
+    QTest::newRow("console --help") << QStringList{"console", "--world", "w.json", "--help"} << M::Help
+                                    << "" << "" << quint64(1);
+    QTest::newRow("--version") << QStringList{"--version"} << M::Version << "" << "" << quint64(1);
+    QTest::newRow("console alone") << QStringList{"console"} << M::Console << "" << "" << quint64(1);
+    QTest::newRow("every console option")
+        << QStringList{"console", "--world", "w.json", "--script", "s.script", "--seed", "42"}
+        << M::Console << "w.json" << "s.script" << quint64(42);
+    QTest::newRow("options in any order, with =")
+        << QStringList{"console", "--seed=7", "--script=a b.script", "--world=/tmp/w.json"}
+        << M::Console << "/tmp/w.json" << "a b.script" << quint64(7);
+    QTest::newRow("seed zero") << QStringList{"console", "--seed", "0"} << M::Console << "" << ""
+                               << quint64(0);
+    QTest::newRow("the largest seed") << QStringList{"console", "--seed", "18446744073709551615"}
+                                      << M::Console << "" << "" << quint64(18446744073709551615ull);
+    QTest::newRow("a file named like a short option")
+        << QStringList{"console", "--script", "-"} << M::Console << "" << "-" << quint64(1);
+}
+
+void TestConsoleOptions::accepted() {
+    QFETCH(QStringList, arguments);
+    QFETCH(Invocation::Mode, mode);
+    QFETCH(QString, world);
+    QFETCH(QString, script);
+    QFETCH(quint64, seed);
+
+    const Expected<Invocation> invocation = parseInvocation(arguments);
+    QVERIFY2(invocation.ok(), invocation.ok() ? "" : invocation.error().message.c_str());
+    QCOMPARE(invocation->mode, mode);
+    QCOMPARE(invocation->console.worldFile, world);
+    QCOMPARE(invocation->console.scriptFile, script);
+    QCOMPARE(quint64(invocation->console.seed), seed);
+}
+
+void TestConsoleOptions::refused_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("error");
+
+    QTest::newRow("an unknown mode") << QStringList{"gui"} << "unknown argument \"gui\"";
+    QTest::newRow("an unknown top-level option") << QStringList{"--verbose"}
+                                                 << "unknown argument \"--verbose\"";
+    QTest::newRow("anything after --version") << QStringList{"--version", "console"}
+                                              << "unexpected argument \"console\" after --version";
+    QTest::newRow("an unknown console option") << QStringList{"console", "--wrld", "w.json"}
+                                               << "unknown console option \"--wrld\"";
+    QTest::newRow("a stray console argument") << QStringList{"console", "w.json"}
+                                              << "unexpected argument \"w.json\"";
+    QTest::newRow("--world without a value") << QStringList{"console", "--world"}
+                                             << "--world needs a value (FILE)";
+    QTest::newRow("--script followed by an option") << QStringList{"console", "--script", "--seed", "2"}
+                                                    << "--script needs a value (FILE)";
+    QTest::newRow("--world= with nothing") << QStringList{"console", "--world="}
+                                           << "--world needs a value (FILE)";
+    QTest::newRow("--seed without a value") << QStringList{"console", "--seed"}
+                                            << "--seed needs a value (N)";
+    QTest::newRow("a seed that is a word") << QStringList{"console", "--seed", "abc"}
+        << "--seed needs a whole number from 0 to 18446744073709551615, got \"abc\"";
+    QTest::newRow("a negative seed") << QStringList{"console", "--seed=-1"}
+        << "--seed needs a whole number from 0 to 18446744073709551615, got \"-1\"";
+    QTest::newRow("a fractional seed") << QStringList{"console", "--seed", "1.5"}
+        << "--seed needs a whole number from 0 to 18446744073709551615, got \"1.5\"";
+    QTest::newRow("a seed one too large") << QStringList{"console", "--seed", "18446744073709551616"}
+        << "--seed needs a whole number from 0 to 18446744073709551615, got \"18446744073709551616\"";
+    QTest::newRow("a seed given twice") << QStringList{"console", "--seed", "1", "--seed", "2"}
+                                        << "--seed given twice";
+}
+
+void TestConsoleOptions::refused() {
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, error);
+    const Expected<Invocation> invocation = parseInvocation(arguments);
+    QVERIFY2(!invocation.ok(), "the command line was accepted");
+    QCOMPARE(QString::fromStdString(invocation.error().message), error);
+}
+
+void TestConsoleOptions::helpNamesEveryOption() {
+    const QString help = helpText();
+    QVERIFY(help.startsWith(usageLine()));
+    for (const char* option : {"--help", "--version", "console", "--world FILE", "--script FILE",
+                               "--seed N", "(no arguments)"})
+        QVERIFY2(help.contains(QLatin1String(option)), option);
+}
+
+QTEST_GUILESS_MAIN(TestConsoleOptions)
+#include "tst_console_options.moc"
