@@ -171,6 +171,8 @@ private slots:
             "1.2 TERM", 5, 0, 3.0, "got\nafter\n");
         row("HUP without trap is ignored by sh as PID 1", sh("echo a; sleep 3; echo b"), false, "1.2 HUP", 5, 0, 3.0,
             "a\nb\n");
+        row("a busy loop as PID 1 ignores TERM too", sh("while true; do :; done"), false, "1 TERM; 2 KILL", 5, 137,
+            2.0);
         row("INT trap replaces the interrupt", sh("trap 'echo i' INT; sleep 3; echo after"), false, "1.2 INT", 5, 0,
             3.0, "i\nafter\n");
     }
@@ -191,6 +193,8 @@ private slots:
         row("--init ignored TERM survives exec", sh("trap '' TERM; sleep 1000"), true, "1.2 TERM", 10, -1, 0);
         row("--init sh dies of TERM while its child sleeps", sh("echo x; sleep 1000; echo y"), true, "1.2 TERM", 10,
             143, 1.2, "x\n");
+        row("--init INT ends sh after its foreground sleep, skipping the EXIT trap",
+            sh("trap \"echo t\" EXIT; sleep 3; echo x"), true, "1.2 INT", 5, 130, 3.0);
         row("--init passes the exit code through", sh("exit 5"), true, "", 1, 5, 0);
         row("--init echo", {"echo", "hi"}, true, "", 1, 0, 0, "hi\n");
         row("--init sh with no stdin exits 0", {"sh"}, true, "", 1, 0, 0);
@@ -244,6 +248,9 @@ private slots:
         row("if, for and braces", sh("if false; then echo a; elif true; then echo b; else echo c; fi; "
                                      "for i in 1 2; do echo $i; done; { echo g; }"),
             false, "", 1, 0, 0, "b\n1\n2\ng\n");
+        row("echo -n, printf and \"$@\"",
+            {"sh", "-c", "echo -n abc; printf \"%s-%d\\n\" x 5; echo \"$@\"", "a1", "b2", "c3"}, false, "", 1, 0, 0,
+            "abcx-5\nb2 c3\n");
         row("read sees end of file", sh("read x; echo $?"), false, "", 1, 0, 0, "1\n");
         row("wait returns 0, wait $! the job's status", sh("sleep 0.1 & wait; echo $?; false & wait $!; echo $?"),
             false, "", 1, 0, 0.1, "0\n1\n");
@@ -284,6 +291,9 @@ private slots:
             "1 pause; 2 KILL; 3 unpause", 5, 137, 3.0);
         row("a signal waits for the thaw", sh("trap 'exit 0' TERM; sleep 1000 & wait"), false,
             "1 pause; 2 TERM; 3 unpause", 5, 0, 3.0);
+        row("docker stop of a paused container: TERM, thaw, the trap runs",
+            sh("trap 'echo bye; exit 0' TERM; sleep 1000 & wait"), false, "1 pause; 1.5 TERM; 1.5 unpause", 5, 0, 1.5,
+            "bye\n");
         row("nothing happens while frozen", {"sleep", "2"}, false, "1 pause", 10, -1, 0);
     }
     void freezer() { check(); }
