@@ -49,18 +49,19 @@ private:
 
 /// What a new process inherits from whoever started it.
 struct ProcessContext {
-    int pid = 1;
+    int pid = 1; ///< the PID inside the container
     /// PID 1 of the container: the kernel drops signals it has no handler for (except KILL).
     bool pid1 = true;
     /// Signals set to SIG_IGN by the parent (`trap '' TERM`): ignored handlers survive exec.
     std::set<int> ignored;
-    StreamMap streams;
-    PidCounter* pids = nullptr;
+    StreamMap streams;           ///< where fd 1 and fd 2 lead
+    PidCounter* pids = nullptr;  ///< the container's PID allocator (owned by the Workload)
 };
 
 /// A modelled process; see Program.h and Shell.h for the kinds.
 class Process {
 public:
+    /// A process with what it inherited from its parent.
     explicit Process(ProcessContext context) : m_context(std::move(context)) {}
     virtual ~Process() = default;
     Process(const Process&) = delete;

@@ -17,6 +17,7 @@ public:
     /// A signal handler: reacts by scheduling output or an exit on the program.
     using Handler = std::function<void(Program& self, int signal, TimePoint now)>;
 
+    /// A program started at `start` with an empty timetable (it runs until signalled).
     Program(ProcessContext context, TimePoint start) : Process(std::move(context)), m_start(start)
     {
     }

@@ -26,7 +26,7 @@ public:
     /// SIGINT); otherwise a script file. args[0] is $0, the rest $1...
     Shell(ProcessContext context, shell::NodePtr script, std::vector<std::string> args,
           bool commandString, TimePoint start);
-    ~Shell() override;
+    ~Shell() override; ///< ends with its children (the namespace goes with PID 1)
 
     std::optional<TimePoint> nextWake() const override;
     void advance(TimePoint floor, TimePoint until, Sink& sink) override;

@@ -11,6 +11,7 @@ namespace lab {
 
 /// Signal numbers as on Linux x86-64 (what Docker's `kill -s` and `signal=` attributes use).
 namespace sig {
+/// The signals the engine and the models name.
 inline constexpr int HUP = 1, INT = 2, QUIT = 3, KILL = 9, USR1 = 10, USR2 = 12, TERM = 15,
                      CHLD = 17, CONT = 18, STOP = 19, WINCH = 28;
 }

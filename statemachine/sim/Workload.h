@@ -27,8 +27,8 @@ namespace lab {
 /// Why the runtime could not start the process: Docker's message and the exit code it records
 /// (127 not found, 126 permission denied), as `translateContainerdStartErr` sets them.
 struct StartFailure {
-    int exitCode = 0;
-    std::string message;
+    int exitCode = 0;    ///< what State.ExitCode records and `docker run` exits with
+    std::string message; ///< the daemon's error text (State.Error), without "Error response from daemon: "
 };
 
 class StartResult;
@@ -78,7 +78,9 @@ private:
 /// A started workload, or why it could not start.
 class StartResult {
 public:
+    /// The process runs.
     StartResult(Workload workload) : m_content(std::move(workload)) {}
+    /// The runtime refused to start it.
     StartResult(StartFailure failure) : m_content(std::move(failure)) {}
 
     /// True when the process runs.
