@@ -1,0 +1,30 @@
+#include "sim/Process.h"
+
+#include "sim/Signal.h"
+
+namespace lab {
+
+bool Process::dropsUnhandled(int signal) const
+{
+    if (signal == sig::KILL)
+        return false;
+    // The kernel ignores signals to a namespace's init unless it has a handler (SIGNAL_UNKILLABLE):
+    // why `docker stop` of a bare `sleep` waits for the timeout.
+    if (m_context.pid1 || m_context.ignored.count(signal) != 0)
+        return true;
+    // Stop signals are not modelled: the process keeps running (documented in Workload.h).
+    return defaultAction(signal) != DefaultAction::Terminate;
+}
+
+ProcessContext childContext(const ProcessContext& parent, StreamMap streams)
+{
+    ProcessContext child;
+    child.pid = parent.pids ? parent.pids->next() : parent.pid + 1;
+    child.pid1 = false;
+    child.ignored = parent.ignored;
+    child.streams = streams;
+    child.pids = parent.pids;
+    return child;
+}
+
+} // namespace lab

@@ -1,0 +1,99 @@
+#pragma once
+// busybox sh (ash) as a modelled process. What matters for the lifecycle, all observed on
+// Docker 20.10.24 with busybox 1.35 (docs/WORKLOAD.md):
+//  - a trapped signal runs its trap only once the foreground command has finished
+//    (`trap 'exit 0' TERM; sleep 1000` still waits), but interrupts the `wait` builtin at once;
+//  - with -c, the last simple command is exec'd when no trap is set, so `sh -c 'sleep 9'`
+//    *is* sleep (and, as PID 1, ignores SIGTERM and SIGINT);
+//  - with -c, ash catches SIGINT: it exits 130 after the foreground command (as PID 1 it runs
+//    the EXIT trap first; otherwise it dies of the signal);
+//  - other signals without a trap: ignored as PID 1, fatal otherwise.
+
+#include "sim/Process.h"
+#include "sim/ShellExpand.h"
+
+#include <map>
+
+namespace lab {
+
+/// True for the names busybox sh runs itself instead of starting a program.
+bool isShellBuiltin(const std::string& name);
+
+/// A busybox shell interpreting a parsed script.
+class Shell final : public Process {
+public:
+    /// `commandString`: started as `sh -c` (enables exec of the last command and catching
+    /// SIGINT); otherwise a script file. args[0] is $0, the rest $1...
+    Shell(ProcessContext context, shell::NodePtr script, std::vector<std::string> args,
+          bool commandString, TimePoint start);
+    ~Shell() override; ///< ends with its children (the namespace goes with PID 1)
+
+    std::optional<TimePoint> nextWake() const override;
+    void advance(TimePoint floor, TimePoint until, Sink& sink) override;
+    void signal(int signal, TimePoint now, Sink& sink) override;
+
+private:
+    enum class Role { Run, Trap, ExitTrap };
+    struct Frame {
+        shell::NodePtr node;
+        Role role = Role::Run;
+        bool tail = false; // nothing runs after it: `sh -c` may exec it
+        int phase = 0;
+        std::size_t index = 0;
+        int saved = 0; // Trap: $? to restore; ExitTrap: the exit code; loops: last body status
+        std::vector<std::string> items;
+    };
+    struct Job {
+        int pid;
+        std::unique_ptr<Process> process;
+    };
+    struct Trap {
+        std::string text;
+        Expected<shell::NodePtr> action;
+    };
+
+    bool blocked() const;
+    void run(Sink& sink);
+    void step(Sink& sink);
+    void push(shell::NodePtr node, bool tail, Role role = Role::Run);
+    void runSimple(const shell::Node& node, bool tail, Sink& sink);
+    void startBackground(const shell::NodePtr& node, Sink& sink);
+    void runExternal(const std::vector<std::string>& argv, const StreamMap& streams, bool tail,
+                     bool background, Sink& sink);
+    void exec(const std::vector<std::string>& argv, const StreamMap& streams, bool builtin, Sink& sink);
+    void beginExit(int code);
+    void interrupt(Sink& sink);
+    void takePendingTraps();
+    void checkWait();
+    void afterChildren(Sink& sink);
+    void error(Sink& sink, const std::string& message, const StreamMap& streams);
+    shell::Parameters parameters() const;
+    std::optional<StreamMap> redirected(const shell::Node& node, Sink& sink);
+
+    // Builtins (ShellBuiltins.cpp); false when argv[0] is not one.
+    bool runBuiltin(const std::vector<std::string>& argv, const StreamMap& streams, Sink& sink);
+    void trapBuiltin(const std::vector<std::string>& argv, const StreamMap& streams, Sink& sink);
+    void waitBuiltin(const std::vector<std::string>& argv);
+    void killBuiltin(const std::vector<std::string>& argv, const StreamMap& streams, Sink& sink);
+    void setBuiltin(const std::vector<std::string>& argv, const StreamMap& streams, Sink& sink);
+
+    std::vector<Frame> m_stack;
+    int m_status = 0;
+    std::map<std::string, std::string> m_vars;
+    std::vector<std::string> m_args;
+    std::map<int, Trap> m_traps; // 0 = EXIT
+    std::vector<int> m_pending;  // trapped signals not yet run, in arrival order
+    bool m_pendingInterrupt = false;
+    bool m_commandString;
+    std::unique_ptr<Process> m_foreground;
+    std::vector<Job> m_jobs;
+    int m_lastBackground = 0;
+    bool m_waiting = false;
+    std::vector<int> m_waitFor; // empty: every job
+    std::unique_ptr<Process> m_execed;
+    std::optional<TimePoint> m_busyUntil;
+    bool m_started = false;
+    TimePoint m_now;
+};
+
+} // namespace lab

@@ -1,0 +1,97 @@
+#pragma once
+// The process of a simulated container: what its command does on engine time, as real
+// busybox / nginx / redis / tomcat processes do as PID 1 under Docker 20.10 (docs/WORKLOAD.md
+// has what was observed on a real engine and the sources for each model).
+//
+// How the backend drives it:
+//   start()      -> the runtime's answer: a running workload or Docker's start failure
+//   nextWake()   -> when to call advanceTo() next (may equal the start time: call it at once)
+//   advanceTo()  -> what it printed and whether it exited, up to that moment
+//   deliver()    -> a signal from `docker stop/kill`; PID 1 ignores those it has no handler for
+//   freeze()/thaw() -> the cgroup freezer: nothing happens while frozen, signals wait (even
+//                   SIGKILL, as with cgroup v1), sleeps keep their deadlines and what fell due
+//                   during the freeze happens at the thaw
+//   terminate()  -> the kernel ends it regardless (OOM kill): exits at once with the given code
+// Every call lets time run up to its `now` first; times must not go backwards.
+
+#include "sim/Process.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace lab {
+
+/// Why the runtime could not start the process: Docker's message and the exit code it records
+/// (127 not found, 126 permission denied), as `translateContainerdStartErr` sets them.
+struct StartFailure {
+    int exitCode = 0;    ///< what State.ExitCode records and `docker run` exits with
+    std::string message; ///< the daemon's error text (State.Error), without "Error response from daemon: "
+};
+
+class StartResult;
+
+/// A container's main process on the engine's clock.
+class Workload {
+public:
+    /// Starts argv (entrypoint + cmd, joined as Docker does) at `now`; with `init`, docker-init
+    /// (tini) is PID 1 and forwards signals to it.
+    static StartResult start(const std::vector<std::string>& argv, bool init, TimePoint now);
+
+    /// When it next does something by itself; nothing when frozen, ended, or only waiting.
+    std::optional<TimePoint> nextWake() const;
+    /// Lets time run to t: output and at most one Exit, in time order.
+    std::vector<Happening> advanceTo(TimePoint t);
+    /// Sends a signal at `now`: ignored, handled (maybe later: traps wait for the foreground
+    /// command), or fatal (Exit with 128+signal).
+    std::vector<Happening> deliver(int signal, TimePoint now);
+    /// Freezes every task (docker pause).
+    std::vector<Happening> freeze(TimePoint now);
+    /// Thaws: queued signals arrive, then whatever fell due while frozen happens, at `now`.
+    std::vector<Happening> thaw(TimePoint now);
+    /// Ends the process at once with `exitCode`, frozen or not (the OOM killer: 137).
+    std::vector<Happening> terminate(int exitCode, TimePoint now);
+
+    /// True once the process has exited.
+    bool exited() const { return m_exitCode.has_value(); }
+    /// The exit code once exited.
+    std::optional<int> exitCode() const { return m_exitCode; }
+    /// True between freeze() and thaw().
+    bool frozen() const { return m_frozen; }
+
+private:
+    Workload() = default;
+    void run(TimePoint floor, TimePoint until, Sink& sink);
+    void noteExit(Sink& sink);
+
+    std::unique_ptr<PidCounter> m_pids; // heap: processes keep a pointer across moves
+    std::unique_ptr<Process> m_main;    // PID 1, or tini's child with --init
+    bool m_init = false;
+    bool m_frozen = false;
+    std::vector<int> m_queued; // signals sent while frozen
+    TimePoint m_now{};
+    std::optional<int> m_exitCode;
+};
+
+/// A started workload, or why it could not start.
+class StartResult {
+public:
+    /// The process runs.
+    StartResult(Workload workload) : m_content(std::move(workload)) {}
+    /// The runtime refused to start it.
+    StartResult(StartFailure failure) : m_content(std::move(failure)) {}
+
+    /// True when the process runs.
+    bool ok() const { return std::holds_alternative<Workload>(m_content); }
+    /// The workload; only valid when ok().
+    Workload& value() { return std::get<Workload>(m_content); }
+    /// The failure; only valid when !ok().
+    const StartFailure& failure() const { return std::get<StartFailure>(m_content); }
+
+private:
+    std::variant<Workload, StartFailure> m_content;
+};
+
+} // namespace lab
