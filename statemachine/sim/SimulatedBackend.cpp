@@ -3,6 +3,8 @@
 #include "base/Clock.h"
 #include "engine/Container.h"
 
+#include <algorithm>
+
 namespace lab {
 
 Status SimulatedBackend::prepare(const Container&) { return Ok{}; }
@@ -13,13 +15,13 @@ void SimulatedBackend::post(const std::string& id, OutcomeEvent event) {
 
 void SimulatedBackend::startProcess(const Container& container) {
     const TimePoint now = m_clock.now();
-    auto started = Workload::start(container.argv(), container.config.init, now);
-    if (!started) {
-        post(container.id, OutcomeEvent{Outcome::StartFailed, now, started.error().exitCode, 0,
-                                        started.error().message});
+    StartResult started = Workload::start(container.argv(), container.config.init, now);
+    if (!started.ok()) {
+        post(container.id, OutcomeEvent{Outcome::StartFailed, now, started.failure().exitCode, 0,
+                                        started.failure().message});
         return;
     }
-    m_processes.insert_or_assign(container.id, Process{std::move(*started), std::nullopt});
+    m_processes.insert_or_assign(container.id, RunningWorkload{std::move(started.value()), std::nullopt});
     post(container.id, OutcomeEvent{Outcome::ProcessStarted, now});
     // What the process does at once (echo, exit) happens right after it started.
     play(container.id, m_processes.at(container.id).workload.advanceTo(now));
@@ -40,11 +42,12 @@ void SimulatedBackend::freeze(const Container& container) {
         post(container.id, OutcomeEvent{Outcome::FreezeFailed, m_clock.now(), 0, 0, "no process"});
         return;
     }
-    process->second.workload.freeze(m_clock.now());
     if (process->second.wake)
         m_clock.cancel(*process->second.wake);
     process->second.wake.reset();
+    const std::vector<Happening> happened = process->second.workload.freeze(m_clock.now());
     post(container.id, OutcomeEvent{Outcome::Frozen, m_clock.now()});
+    play(container.id, happened);
 }
 
 void SimulatedBackend::thaw(const Container& container) {
@@ -86,7 +89,7 @@ Status SimulatedBackend::injectFault(Fault fault, const Container* target) {
             return Error{"the OOM killer needs a running container"};
         const TimePoint now = m_clock.now();
         post(target->id, OutcomeEvent{Outcome::OutOfMemory, now});
-        play(target->id, process->second.workload.deliver(9, now));
+        play(target->id, process->second.workload.terminate(137, now));
         return Ok{};
     }
     }
@@ -96,19 +99,27 @@ Status SimulatedBackend::injectFault(Fault fault, const Container* target) {
 void SimulatedBackend::play(const std::string& id, const std::vector<Happening>& happenings) {
     for (const Happening& happening : happenings) {
         if (happening.kind == Happening::Kind::Output) {
-            m_clock.schedule(happening.at, [this, id, happening] {
-                m_sink->output(id, happening.at, happening.isStderr, happening.text);
-            });
-        } else {
-            auto process = m_processes.find(id);
-            if (process != m_processes.end() && process->second.wake)
-                m_clock.cancel(*process->second.wake);
-            m_processes.erase(id);
-            m_clock.schedule(happening.at, [this, id, happening] {
-                m_sink->report(id, OutcomeEvent{Outcome::ProcessExited, happening.at, happening.exitCode});
-            });
-            return;
+            // The engine keeps logs by line; a write may hold several, or end without one.
+            const bool isStderr = happening.stream == Stream::Stderr;
+            std::size_t begin = 0;
+            while (begin < happening.text.size()) {
+                const std::size_t end = std::min(happening.text.find('\n', begin), happening.text.size());
+                m_clock.schedule(happening.at, [this, id, at = happening.at, isStderr,
+                                                line = happening.text.substr(begin, end - begin)] {
+                    m_sink->output(id, at, isStderr, line);
+                });
+                begin = end + 1;
+            }
+            continue;
         }
+        auto process = m_processes.find(id);
+        if (process != m_processes.end() && process->second.wake)
+            m_clock.cancel(*process->second.wake);
+        m_processes.erase(id);
+        m_clock.schedule(happening.at, [this, id, at = happening.at, code = happening.exitCode] {
+            m_sink->report(id, OutcomeEvent{Outcome::ProcessExited, at, code});
+        });
+        return;
     }
     scheduleWake(id);
 }

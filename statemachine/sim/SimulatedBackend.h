@@ -34,7 +34,7 @@ public:
     Status injectFault(Fault fault, const Container* target) override;
 
 private:
-    struct Process {
+    struct RunningWorkload {
         Workload workload;
         std::optional<TimerId> wake;
     };
@@ -45,7 +45,7 @@ private:
 
     Clock& m_clock;
     OutcomeSink* m_sink = nullptr;
-    std::map<std::string, Process> m_processes;
+    std::map<std::string, RunningWorkload> m_processes;
     bool m_failNextRemoval = false;
 };
 
