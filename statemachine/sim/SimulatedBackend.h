@@ -3,6 +3,7 @@
 // engine's virtual clock. Outcomes are posted on the clock at the current time, in order, so the
 // engine is never re-entered and the same inputs always give the same run.
 
+#include "base/Clock.h"
 #include "engine/Backend.h"
 #include "sim/Workload.h"
 
@@ -13,7 +14,6 @@
 
 namespace lab {
 
-class Clock;
 
 /// Containers as simulated processes.
 class SimulatedBackend final : public Backend {
