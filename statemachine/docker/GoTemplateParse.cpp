@@ -239,15 +239,15 @@ private:
         if (!arg || peek().type != Type::Field)
             return arg;
         const std::size_t chainPos = peek().pos; // Go reports a chain at its second element
+        const std::string term = arg->text;
         while (peek().type == Type::Field) {
             arg->chain.push_back(peek().value.substr(1));
             arg->text += next().value;
         }
         if (arg->kind == TemplateArg::Kind::Field || arg->kind == TemplateArg::Kind::Variable)
             arg->pos = chainPos;
-        else if (arg->kind != TemplateArg::Kind::Pipeline && arg->kind != TemplateArg::Kind::Dot)
-            fail("unexpected . after term \"" + arg->text.substr(0, arg->text.find('.')) + "\"",
-                 chainPos);
+        else if (arg->kind != TemplateArg::Kind::Pipeline)
+            fail("unexpected . after term " + goQuote(term), chainPos);
         return arg;
     }
 

@@ -197,6 +197,9 @@ private slots:
             << "{{.Names | 3}}" << "PARSE template: :1: non executable command in pipeline stage 2";
         QTest::newRow("dot after a field") << "{{.Names.}}"
                                            << "PARSE template: :1: unexpected <.> in operand";
+        // From text/template's parser (found by fuzzing: it used to crash at execution).
+        QTest::newRow("field after a bare dot") << "{{..X}}"
+                                                << "PARSE template: :1: unexpected . after term \".\"";
         QTest::newRow("unclosed comment") << "{{/* x }}" << "PARSE template: :1: unclosed comment";
         QTest::newRow("comment with more in the action")
             << "{{/* x */ .Names}}" << "PARSE template: :1: comment ends before closing delimiter";
