@@ -4,9 +4,8 @@
 #include "cli/PsFilters.h"
 #include "docker/ContainerStatus.h"
 #include "docker/GoQuote.h"
-#include "docker/GoTemplate.h"
+#include "docker/Formatter.h"
 #include "docker/HumanSize.h"
-#include "docker/TabWriter.h"
 #include "engine/Engine.h"
 
 #include <chrono>
@@ -18,8 +17,6 @@ namespace {
 
 using docker::TemplateValue;
 
-constexpr const char* kDefaultFormat =
-    "table {{.ID}}\\t{{.Image}}\\t{{.Command}}\\t{{.RunningFor}}\\t{{.Status}}\\t{{.Ports}}\\t{{.Names}}";
 constexpr const char* kContextType = "*formatter.ContainerContext";
 
 // Go's time.Time.String() of a whole-second Unix time in UTC.
@@ -91,29 +88,6 @@ TemplateValue containerContext(const Container& container, const Engine& engine,
     return TemplateValue::structure(kContextType, std::move(fields)).withJsonView(TemplateValue::map(view));
 }
 
-TemplateValue headerContext() {
-    return TemplateValue::structure(
-        kContextType, {{"ID", "CONTAINER ID"}, {"Names", "NAMES"}, {"Image", "IMAGE"}, {"Command", "COMMAND"},
-                       {"CreatedAt", "CREATED AT"}, {"RunningFor", "CREATED"}, {"Ports", "PORTS"},
-                       {"State", "STATE"}, {"Status", "STATUS"}, {"Size", "SIZE"}, {"Labels", "LABELS"},
-                       {"Label", TemplateValue::method(1, [](const std::vector<TemplateValue>&) -> Expected<TemplateValue> {
-                            return TemplateValue("LABEL");
-                        })},
-                       {"Mounts", "MOUNTS"}, {"LocalVolumes", "LOCAL VOLUMES"}, {"Networks", "NETWORKS"}});
-}
-
-// formatter.Context.preFormat: the table prefix, and \t \n written as escapes.
-std::string preFormat(std::string format, bool& isTable) {
-    isTable = format.starts_with("table");
-    if (isTable)
-        format = format.substr(format.starts_with("table ") ? 6 : 5);
-    for (const auto& [escape, real] : {std::pair{"\\t", "\t"}, std::pair{"\\n", "\n"}}) {
-        for (std::size_t at = format.find(escape); at != std::string::npos; at = format.find(escape, at + 1))
-            format.replace(at, 2, real);
-    }
-    return format;
-}
-
 void appendLines(std::vector<std::string>& lines, const std::string& text) {
     std::istringstream stream(text);
     for (std::string line; std::getline(stream, line);)
@@ -144,39 +118,34 @@ void runPs(Context& context, const ParsedFlags& flags) {
     long long limit = flags.isSet("latest") ? 1 : flags.intValue("last", -1);
     const bool all = flags.isSet("all") || filter->impliesAll() || limit > 0;
 
-    bool isTable = false;
+    const std::string format = docker::containerFormat(flags.value("format").value_or(""),
+                                                       flags.isSet("quiet"), flags.isSet("size"));
     const bool noTrunc = flags.isSet("no-trunc");
-    const std::string format =
-        preFormat(flags.isSet("quiet") ? "{{.ID}}" : flags.value("format").value_or(kDefaultFormat), isTable);
-    auto parsed = docker::GoTemplate::parse(format);
-    if (!parsed) {
-        context.output.err.push_back("failed to parse template: " + parsed.error().message);
-        context.output.status = 1;
-        return;
-    }
-
-    std::string text;
-    if (isTable) {
-        auto header = parsed->execute(headerContext(), {docker::MissingKey::Default, true});
-        text += (header ? *header : std::string()) + "\n";
-    }
     const TimePoint now = context.engine.clock().now();
+    std::vector<TemplateValue> rows;
     for (const Container* container : context.engine.containers()) {
         if (limit == 0)
             break;
         if ((!all && !container->machine.isRunning()) || !filter->accepts(*container))
             continue;
-        auto line = parsed->execute(containerContext(*container, context.engine, now, noTrunc));
-        if (!line) {
-            context.output.err.push_back("failed to execute template: " + line.error().message);
-            context.output.status = 1;
-            return;
-        }
-        text += *line + "\n";
+        rows.push_back(containerContext(*container, context.engine, now, noTrunc));
         if (limit > 0)
             --limit;
     }
-    appendLines(context.output.out, isTable ? docker::alignColumns(text) : text);
+    auto text = docker::renderFormat(format, docker::containerHeaderContext(), rows);
+    if (!text) {
+        // ps names the stage that failed: Go's execution errors say "executing".
+        std::string message = text.error().message;
+        const std::string generic = "template parsing error: ";
+        if (message.starts_with(generic))
+            message.erase(0, generic.size());
+        const bool executing = message.find("executing \"") != std::string::npos;
+        context.output.err.push_back((executing ? "failed to execute template: " : "failed to parse template: ") +
+                                     message);
+        context.output.status = 1;
+        return;
+    }
+    appendLines(context.output.out, *text);
 }
 
 } // namespace lab::cli
