@@ -85,6 +85,7 @@ struct LifecycleRecord {
     bool autoRemove = false;          ///< --rm
     bool hasCustomStopSignal = false; ///< --stop-signal or the image's STOPSIGNAL was given
     int stopSignal = 15;              ///< SIGTERM unless configured
+    Duration stopTimeout{10s};        ///< --stop-timeout: a daemon shutdown stops with it
     Intent intent = Intent::None;
     int restartCount = 0;         ///< .RestartCount
     bool manuallyStopped = false; ///< HasBeenManuallyStopped
@@ -102,7 +103,7 @@ struct LifecycleRecord {
 struct CommandEvent {
     Command command = Command::Start;
     TimePoint at{};
-    int signal = 0;        ///< Kill: the signal number (9 for SIGKILL)
+    int signal = 0;        ///< Kill: the signal number (9 for SIGKILL; 0, docker's empty -s, too)
     Duration timeout{10s}; ///< Stop, Restart: how long to wait before SIGKILL
 };
 
@@ -133,11 +134,16 @@ enum class Refusal {
     UnpauseFailed,           ///< Cannot unpause container ID: DETAIL
     StartFailed,             ///< DETAIL (the runtime's own words)
     RestartFailed,           ///< Cannot restart container NAME: DETAIL
+    RemovalFailed,           ///< unable to remove filesystem for ID: DETAIL (the container is dead)
     NoTransition,            ///< no row of the table: a bug in the table, never a Docker message
 };
 /// Docker's exact message for a refusal. id is the full 64-hex ID, name the reference as typed.
 std::string refusalText(Refusal refusal, std::string_view id, std::string_view name,
                         std::string_view detail = {});
+/// The refusal's identifier, as written in the table: "NotRunning", "StartPaused", ...
+std::string_view refusalName(Refusal refusal);
+/// Every refusal, in declaration order (lessons key their explanations by refusalName()).
+const std::vector<Refusal>& allRefusals();
 
 /// The container event actions Docker publishes (docker events).
 enum class DockerAction { Create, Start, Restart, Pause, Unpause, Kill, Die, Stop, Oom, Destroy, Rename };
