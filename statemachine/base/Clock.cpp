@@ -1,5 +1,7 @@
 #include "Clock.h"
 
+#include <algorithm>
+
 namespace lab {
 
 TimerId VirtualClock::schedule(TimePoint at, std::function<void()> task) {
@@ -25,10 +27,12 @@ std::optional<TimePoint> VirtualClock::nextDue() const {
     return m_timers.begin()->first.first;
 }
 
-bool VirtualClock::advance() {
+bool VirtualClock::advance(TimePoint limit) {
     const auto due = nextDue();
-    if (!due)
+    if (!due || *due > limit) {
+        m_now = std::max(m_now, limit);
         return false;
+    }
     advanceTo(*due);
     return true;
 }

@@ -26,8 +26,9 @@ public:
     virtual TimerId schedule(TimePoint at, std::function<void()> task) = 0;
     /// Forgets a scheduled task; cancelling a fired or unknown timer does nothing.
     virtual void cancel(TimerId id) = 0;
-    /// Lets time pass until the next thing happens; false when nothing is left to happen.
-    virtual bool advance() = 0;
+    /// Lets time pass until the next thing happens, but not past limit; false (standing at
+    /// limit) when nothing happens before it.
+    virtual bool advance(TimePoint limit) = 0;
 };
 
 /// A clock that moves only when told to: same inputs, same run.
@@ -41,8 +42,9 @@ public:
     TimePoint now() const override { return m_now; }
     TimerId schedule(TimePoint at, std::function<void()> task) override;
     void cancel(TimerId id) override;
-    /// Jumps to the earliest timer and runs every task due at that moment.
-    bool advance() override;
+    /// Jumps to the earliest timer and runs every task due at that moment; stands at limit
+    /// instead when the earliest timer is later.
+    bool advance(TimePoint limit) override;
 
     /// Runs every task due up to and including t, in time order (ties in scheduling order),
     /// then stands at t.

@@ -206,7 +206,7 @@ void Engine::removeObserver(EngineObserver& observer) { std::erase(m_observers, 
 bool Engine::runUntil(const std::function<bool()>& done, Duration limit) {
     const TimePoint deadline = m_clock.now() + limit;
     while (!done()) {
-        if (m_clock.now() > deadline || !m_clock.advance())
+        if (!m_clock.advance(deadline))
             return false;
     }
     return true;

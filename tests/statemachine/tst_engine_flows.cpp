@@ -27,29 +27,29 @@ void EngineFlowsTest::eventOrders_data() {
     QTest::addColumn<QStringList>("setup");
     QTest::addColumn<QString>("command");
     QTest::addColumn<QString>("expectedEvents");
-    const QStringList running = {"run -d --name c busybox sleep 1000"};
-    const QStringList paused = running + QStringList{"pause c"};
-    QTest::newRow("run -d: create, start") << QStringList{} << "run -d --name c busybox sleep 1000"
+    const QStringList running = {"run -d --name web busybox sleep 1000"};
+    const QStringList paused = running + QStringList{"pause web"};
+    QTest::newRow("run -d: create, start") << QStringList{} << "run -d --name web busybox sleep 1000"
                                            << "create start";
     QTest::newRow("attached run --rm: create, attach, start, die, destroy")
-        << QStringList{} << "run --rm --name c busybox true" << "create attach start die(0) destroy";
+        << QStringList{} << "run --rm --name web busybox true" << "create attach start die(0) destroy";
     QTest::newRow("stop of sleep: kill 15, kill 9 after the timeout, die 137, stop")
-        << running << "stop -t 1 c" << "kill(15) kill(9) die(137) stop";
+        << running << "stop -t 1 web" << "kill(15) kill(9) die(137) stop";
     QTest::newRow("stop of a paused container thaws it after SIGTERM")
-        << paused << "stop -t 1 c" << "kill(15) unpause kill(9) die(137) stop";
-    QTest::newRow("kill: kill 9, die 137") << running << "kill c" << "kill(9) die(137)";
+        << paused << "stop -t 1 web" << "kill(15) unpause kill(9) die(137) stop";
+    QTest::newRow("kill: kill 9, die 137") << running << "kill web" << "kill(9) die(137)";
     QTest::newRow("kill of a paused container: kill 9, unpause, die")
-        << paused << "kill c" << "kill(9) unpause die(137)";
+        << paused << "kill web" << "kill(9) unpause die(137)";
     QTest::newRow("restart of running: stop sequence, then start, restart")
-        << running << "restart -t 1 c" << "kill(15) kill(9) die(137) stop start restart";
+        << running << "restart -t 1 web" << "kill(15) kill(9) die(137) stop start restart";
     QTest::newRow("restart of a created container: start, restart")
-        << QStringList{"create --name c busybox sleep 1000"} << "restart c" << "start restart";
+        << QStringList{"create --name web busybox sleep 1000"} << "restart web" << "start restart";
     QTest::newRow("rm -f of running: kill 9, die, destroy, no stop")
-        << running << "rm -f c" << "kill(9) die(137) destroy";
+        << running << "rm -f web" << "kill(9) die(137) destroy";
     QTest::newRow("rm of exited: destroy")
-        << QStringList{"run --name c busybox true"} << "rm c" << "destroy";
-    QTest::newRow("pause then unpause") << running << "pause c" << "pause";
-    QTest::newRow("rename logs rename") << running << "rename c d" << "rename";
+        << QStringList{"run --name web busybox true"} << "rm web" << "destroy";
+    QTest::newRow("pause then unpause") << running << "pause web" << "pause";
+    QTest::newRow("rename logs rename") << running << "rename web db" << "rename";
 }
 
 void EngineFlowsTest::eventOrders() {
@@ -67,26 +67,26 @@ void EngineFlowsTest::eventOrders() {
 
 void EngineFlowsTest::stopWaitsTheTimeoutThenKills() {
     EngineFixture lab;
-    lab.docker("run -d --name c busybox sleep 1000");
+    lab.docker("run -d --name web busybox sleep 1000");
     const double before = lab.elapsedSeconds();
-    QCOMPARE(lab.out("stop c"), QString("c"));
+    QCOMPARE(lab.out("stop web"), QString("web"));
     // PID 1 without a handler ignores SIGTERM: the whole default timeout passes.
     QCOMPARE(lab.elapsedSeconds() - before, 10.0);
-    QCOMPARE(lab.out("inspect -f '{{.State.Status}} {{.State.ExitCode}}' c"), QString("exited 137"));
+    QCOMPARE(lab.out("inspect -f '{{.State.Status}} {{.State.ExitCode}}' web"), QString("exited 137"));
 }
 
 void EngineFlowsTest::stopOfTermHandlerIsPrompt() {
     EngineFixture lab;
-    lab.docker("run -d --init --name c busybox sleep 1000");
+    lab.docker("run -d --init --name web busybox sleep 1000");
     const double before = lab.elapsedSeconds();
-    lab.docker("stop c");
+    lab.docker("stop web");
     QVERIFY(lab.elapsedSeconds() - before < 1.0);
-    QCOMPARE(lab.out("inspect -f '{{.State.ExitCode}}' c"), QString("143"));
+    QCOMPARE(lab.out("inspect -f '{{.State.ExitCode}}' web"), QString("143"));
 }
 
 void EngineFlowsTest::policyRestartBackOffDoubles() {
     EngineFixture lab;
-    lab.docker("run -d --restart always --name c busybox false");
+    lab.docker("run -d --restart always --name web busybox false");
     lab.engine.runUntil([&] { return lab.engine.events().size() >= 12; });
     // Gaps between each die and the next start: 100 ms, then doubling.
     std::vector<double> gaps;
@@ -107,35 +107,35 @@ void EngineFlowsTest::policyRestartBackOffDoubles() {
 
 void EngineFlowsTest::onFailureGivesUpAfterMaxRetries() {
     EngineFixture lab;
-    lab.docker("run -d --restart on-failure:3 --name c busybox sh -c 'exit 3'");
+    lab.docker("run -d --restart on-failure:3 --name web busybox sh -c 'exit 3'");
     lab.engine.runUntil([] { return false; }, std::chrono::seconds(5));
-    QCOMPARE(lab.out("inspect -f '{{.State.Status}} {{.RestartCount}} {{.State.ExitCode}}' c"),
+    QCOMPARE(lab.out("inspect -f '{{.State.Status}} {{.RestartCount}} {{.State.ExitCode}}' web"),
              QString("exited 3 3"));
 }
 
 void EngineFlowsTest::failedRemovalLeavesDeadAndRmRetries() {
     EngineFixture lab;
-    lab.docker("create --name c busybox true");
+    lab.docker("create --name web busybox true");
     QVERIFY(lab.engine.injectFault(lab::Fault::NextRemovalFails, nullptr).ok());
-    const auto failed = lab.docker("rm c");
+    const auto failed = lab.docker("rm web");
     QCOMPARE(failed.status, 1);
     QVERIFY(failed.err.at(0).find("device or resource busy") != std::string::npos);
-    QCOMPARE(lab.out("ps -a --format '{{.Names}} {{.State}} {{.Status}}'"), QString("c dead Dead"));
-    QCOMPARE(lab.docker("start c").status, 1);
-    QCOMPARE(lab.out("rm c"), QString("c"));
+    QCOMPARE(lab.out("ps -a --format '{{.Names}} {{.State}} {{.Status}}'"), QString("web dead Dead"));
+    QCOMPARE(lab.docker("start web").status, 1);
+    QCOMPARE(lab.out("rm web"), QString("web"));
     QCOMPARE(lab.out("ps -aq"), QString());
 }
 
 void EngineFlowsTest::outOfMemoryKillsWith137() {
     EngineFixture lab;
-    lab.docker("run -d --name c busybox sleep 1000");
-    auto container = lab.engine.find("c");
+    lab.docker("run -d --name web busybox sleep 1000");
+    auto container = lab.engine.find("web");
     QVERIFY(container.ok());
     const std::size_t before = lab.engine.events().size();
     QVERIFY(lab.engine.injectFault(lab::Fault::OutOfMemory, *container).ok());
     lab.engine.runUntil([&] { return !(*container)->machine.isRunning(); });
     QCOMPARE(lab.actionsSince(before), QString("oom die(137)"));
-    QCOMPARE(lab.out("inspect -f '{{.State.OOMKilled}} {{.State.ExitCode}}' c"), QString("true 137"));
+    QCOMPARE(lab.out("inspect -f '{{.State.OOMKilled}} {{.State.ExitCode}}' web"), QString("true 137"));
 }
 
 void EngineFlowsTest::daemonRestartRestoresByPolicy() {
@@ -154,9 +154,9 @@ void EngineFlowsTest::daemonRestartRestoresByPolicy() {
 
 void EngineFlowsTest::lookupByPrefixNameAndAmbiguity() {
     EngineFixture lab;
-    const std::string id = lab.docker("create --name c busybox true").out.at(0);
-    QCOMPARE(lab.out("inspect -f '{{.Name}}' " + id.substr(0, 5)), QString("/c"));
-    QCOMPARE(lab.out("inspect -f '{{.Id}}' c"), QString::fromStdString(id));
+    const std::string id = lab.docker("create --name web busybox true").out.at(0);
+    QCOMPARE(lab.out("inspect -f '{{.Name}}' " + id.substr(0, 5)), QString("/web"));
+    QCOMPARE(lab.out("inspect -f '{{.Id}}' web"), QString::fromStdString(id));
     const auto missing = lab.docker("stop nosuch");
     QCOMPARE(missing.status, 1);
     QCOMPARE(QString::fromStdString(missing.err.at(0)),
@@ -187,9 +187,9 @@ void EngineFlowsTest::sameSeedSameRun() {
 
 void EngineFlowsTest::notModifiedLogsNothing() {
     EngineFixture lab;
-    lab.docker("run -d --name c busybox sleep 1000");
+    lab.docker("run -d --name web busybox sleep 1000");
     const std::size_t before = lab.engine.events().size();
-    QCOMPARE(lab.out("start c"), QString("c")); // 304: success, nothing happens
+    QCOMPARE(lab.out("start web"), QString("web")); // 304: success, nothing happens
     QCOMPARE(lab.actionsSince(before), QString());
 }
 
