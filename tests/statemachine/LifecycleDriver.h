@@ -200,6 +200,7 @@ inline LifecycleDriver reach(ContainerState state, const LifecycleRecord& config
         break;
     case ContainerState::Paused:
         d.command(Command::Start);
+        d.settle();
         d.command(Command::Pause);
         d.settle();
         break;
