@@ -9,7 +9,6 @@
 #include "machines/RestartManager.h"
 
 #include <benchmark/benchmark.h>
-
 #include <variant>
 
 using namespace lab;
@@ -22,8 +21,7 @@ class SwitchLifecycle {
 public:
     LifeNode node() const { return m_node; }
 
-    Reaction handle(const CommandEvent& e, LifecycleRecord& r)
-    {
+    Reaction handle(const CommandEvent& e, LifecycleRecord& r) {
         Reaction out;
         out.from = m_node;
         const bool paused = m_node == LifeNode::Paused;
@@ -132,14 +130,15 @@ public:
         case Command::Wait:
             out.waitBlocks = alive || m_node == LifeNode::Restarting;
             break;
-        case Command::Rename: out.actions.push_back(DockerAction::Rename); break;
+        case Command::Rename:
+            out.actions.push_back(DockerAction::Rename);
+            break;
         }
         out.to = m_node;
         return out;
     }
 
-    Reaction handle(const OutcomeEvent& e, LifecycleRecord& r)
-    {
+    Reaction handle(const OutcomeEvent& e, LifecycleRecord& r) {
         Reaction out;
         out.from = m_node;
         switch (e.outcome) {
@@ -154,7 +153,9 @@ public:
             r.intent = Intent::None;
             m_node = LifeNode::Running;
             break;
-        case Outcome::Signalled: out.actions.push_back(DockerAction::Kill); break;
+        case Outcome::Signalled:
+            out.actions.push_back(DockerAction::Kill);
+            break;
         case Outcome::Frozen:
             out.actions.push_back(DockerAction::Pause);
             m_node = LifeNode::Paused;
@@ -163,16 +164,18 @@ public:
             out.actions.push_back(DockerAction::Unpause);
             m_node = LifeNode::Running;
             break;
-        case Outcome::ProcessExited: exited(e, out, r); break;
-        default: return noTransition(out); // the mix below sends no other outcome
+        case Outcome::ProcessExited:
+            exited(e, out, r);
+            break;
+        default:
+            return noTransition(out); // the mix below sends no other outcome
         }
         out.to = m_node;
         return out;
     }
 
 private:
-    Reaction noTransition(Reaction& out)
-    {
+    Reaction noTransition(Reaction& out) {
         out.verdict = Verdict::Refused;
         out.refusal = Refusal::NoTransition;
         out.to = m_node;
@@ -180,8 +183,7 @@ private:
     }
 
     template <class Kill>
-    Reaction remove(bool force, Reaction& out, LifecycleRecord& r, Kill& kill)
-    {
+    Reaction remove(bool force, Reaction& out, LifecycleRecord& r, Kill& kill) {
         const bool alive = m_node == LifeNode::Running || m_node == LifeNode::Paused;
         if (m_node == LifeNode::Removing || (alive && r.intent == Intent::RemoveForce)) {
             out.verdict = Verdict::Refused;
@@ -190,7 +192,8 @@ private:
             kill(Intent::RemoveForce);
         else if (alive) {
             out.verdict = Verdict::Refused;
-            out.refusal = m_node == LifeNode::Paused ? Refusal::RemovePaused : Refusal::RemoveRunning;
+            out.refusal =
+                m_node == LifeNode::Paused ? Refusal::RemovePaused : Refusal::RemoveRunning;
         } else if (m_node == LifeNode::Restarting && !force) {
             out.verdict = Verdict::Refused;
             out.refusal = Refusal::RemoveRestarting;
@@ -206,8 +209,7 @@ private:
         return out;
     }
 
-    void exited(const OutcomeEvent& e, Reaction& out, LifecycleRecord& r)
-    {
+    void exited(const OutcomeEvent& e, Reaction& out, LifecycleRecord& r) {
         const ExitPlan plan = exitPlan(r, e);
         r.backoff = decideRestart(r, e.exitCode, e.at - r.startedAt, r.manuallyStopped).backoff;
         r.exitCode = e.exitCode;
@@ -240,7 +242,9 @@ private:
             out.effects.push_back({EffectKind::ScheduleRestart, 0, false, r.backoff});
             m_node = LifeNode::Restarting;
             return;
-        case ExitPlan::Exit: m_node = LifeNode::Exited; return;
+        case ExitPlan::Exit:
+            m_node = LifeNode::Exited;
+            return;
         }
     }
 
@@ -251,15 +255,13 @@ private:
 
 using Event = std::variant<CommandEvent, OutcomeEvent>;
 
-CommandEvent cmd(Command c, int signal = 9)
-{
+CommandEvent cmd(Command c, int signal = 9) {
     CommandEvent e;
     e.command = c;
     e.signal = signal;
     return e;
 }
-OutcomeEvent out(Outcome o, int exitCode = 0, int signal = 0)
-{
+OutcomeEvent out(Outcome o, int exitCode = 0, int signal = 0) {
     OutcomeEvent e;
     e.outcome = o;
     e.exitCode = exitCode;
@@ -268,38 +270,44 @@ OutcomeEvent out(Outcome o, int exitCode = 0, int signal = 0)
 }
 
 // One session, from created (or exited) back to exited.
-const std::vector<Event>& session()
-{
+const std::vector<Event>& session() {
     static const std::vector<Event> events{
-        cmd(Command::Start), out(Outcome::ProcessStarted),
-        cmd(Command::Pause), out(Outcome::Frozen),
+        cmd(Command::Start),
+        out(Outcome::ProcessStarted),
+        cmd(Command::Pause),
+        out(Outcome::Frozen),
         cmd(Command::Start), // refused: paused
-        cmd(Command::Unpause), out(Outcome::Thawed),
-        cmd(Command::Wait), cmd(Command::Rename),
-        cmd(Command::Kill, 1), out(Outcome::Signalled, 0, 1), // handled HUP
-        cmd(Command::Start),                                  // 304
-        cmd(Command::Stop), out(Outcome::Signalled, 0, 15), out(Outcome::ProcessExited, 143),
+        cmd(Command::Unpause),
+        out(Outcome::Thawed),
+        cmd(Command::Wait),
+        cmd(Command::Rename),
+        cmd(Command::Kill, 1),
+        out(Outcome::Signalled, 0, 1), // handled HUP
+        cmd(Command::Start),           // 304
+        cmd(Command::Stop),
+        out(Outcome::Signalled, 0, 15),
+        out(Outcome::ProcessExited, 143),
         cmd(Command::Pause), // refused: not running
-        cmd(Command::Restart), out(Outcome::ProcessStarted),
+        cmd(Command::Restart),
+        out(Outcome::ProcessStarted),
         cmd(Command::Remove), // refused: running
-        cmd(Command::Kill), out(Outcome::Signalled, 0, 9), out(Outcome::ProcessExited, 137),
+        cmd(Command::Kill),
+        out(Outcome::Signalled, 0, 9),
+        out(Outcome::ProcessExited, 137),
         cmd(Command::Stop), // 304
     };
     return events;
 }
 
-template <class Machine> Reaction feed(Machine& m, const Event& event, LifecycleRecord& r)
-{
+template <class Machine> Reaction feed(Machine& m, const Event& event, LifecycleRecord& r) {
     return std::visit([&](const auto& e) { return m.handle(e, r); }, event);
 }
 
-template <class Machine> void created(Machine& m, LifecycleRecord& r)
-{
+template <class Machine> void created(Machine& m, LifecycleRecord& r) {
     m.handle(cmd(Command::Create), r);
 }
 
-bool sameAnswers()
-{
+bool sameAnswers() {
     LifecycleMachine msm;
     SwitchLifecycle hand;
     LifecycleRecord a, b;
@@ -318,8 +326,7 @@ bool sameAnswers()
     return true;
 }
 
-template <class Machine> void runSessions(benchmark::State& state)
-{
+template <class Machine> void runSessions(benchmark::State& state) {
     if (!sameAnswers()) {
         state.SkipWithError("the switch machine and the MSM table disagree");
         return;
@@ -337,12 +344,10 @@ template <class Machine> void runSessions(benchmark::State& state)
     state.SetItemsProcessed(state.iterations() * std::int64_t(events.size()));
 }
 
-void BM_MsmTable(benchmark::State& state)
-{
+void BM_MsmTable(benchmark::State& state) {
     runSessions<LifecycleMachine>(state);
 }
-void BM_HandWrittenSwitch(benchmark::State& state)
-{
+void BM_HandWrittenSwitch(benchmark::State& state) {
     runSessions<SwitchLifecycle>(state);
 }
 

@@ -5,7 +5,6 @@
 #include "LifecycleDriver.h"
 
 #include <QtTest>
-
 #include <functional>
 #include <set>
 
@@ -20,8 +19,7 @@ const std::string kRuncError = "failed to create shim task: OCI runtime create f
 
 std::set<int> g_reachedRows;
 
-QString joined(const std::vector<std::string>& items)
-{
+QString joined(const std::vector<std::string>& items) {
     QStringList list;
     for (const auto& item : items)
         list << QString::fromStdString(item);
@@ -29,28 +27,24 @@ QString joined(const std::vector<std::string>& items)
 }
 
 // Notes the rows a story went through, for everyOutcomeRowIsReached.
-void note(const LifecycleDriver& d)
-{
+void note(const LifecycleDriver& d) {
     g_reachedRows.insert(d.firedRows.begin(), d.firedRows.end());
 }
 
-QString repeat(const QString& part, int times)
-{
+QString repeat(const QString& part, int times) {
     QStringList list;
     for (int i = 0; i < times; ++i)
         list << part;
     return list.join(", ");
 }
 
-LifecycleRecord withPolicy(RestartPolicyKind kind, int maxRetries = 0)
-{
+LifecycleRecord withPolicy(RestartPolicyKind kind, int maxRetries = 0) {
     LifecycleRecord record;
     record.restartPolicy = {kind, maxRetries};
     return record;
 }
 
-LifecycleRecord withAutoRemove()
-{
+LifecycleRecord withAutoRemove() {
     LifecycleRecord record;
     record.autoRemove = true;
     return record;
@@ -94,8 +88,7 @@ private slots:
     void everyOutcomeRowIsReached();
 };
 
-void TestLifecycleFlows::stopOfPausedContainerWaitsForTheTimeout()
-{
+void TestLifecycleFlows::stopOfPausedContainerWaitsForTheTimeout() {
     // §2.6: a paused sleep (PID 1, no TERM handler): kill(15), unpause, kill(9), die, stop.
     LifecycleDriver d = reach(ContainerState::Paused);
     d.ignores = {15};
@@ -110,8 +103,7 @@ void TestLifecycleFlows::stopOfPausedContainerWaitsForTheTimeout()
     note(d);
 }
 
-void TestLifecycleFlows::restartFromRunningEndsRunning()
-{
+void TestLifecycleFlows::restartFromRunningEndsRunning() {
     LifecycleDriver d = reach(ContainerState::Running, withPolicy(RestartPolicyKind::Always));
     d.record.restartCount = 4;
     d.command(Command::Restart);
@@ -124,19 +116,16 @@ void TestLifecycleFlows::restartFromRunningEndsRunning()
     note(d);
 }
 
-void TestLifecycleFlows::restartOfAStoppedContainer_data()
-{
+void TestLifecycleFlows::restartOfAStoppedContainer_data() {
     // §2.8: from created or exited, restart is a start that logs restart too (§6.2).
     QTest::addColumn<bool>("ranBefore");
     QTest::newRow("created: start, restart") << false;
     QTest::newRow("exited after on-failure:3 gave up: start, restart, count reset") << true;
 }
 
-void TestLifecycleFlows::restartOfAStoppedContainer()
-{
+void TestLifecycleFlows::restartOfAStoppedContainer() {
     QFETCH(bool, ranBefore);
-    LifecycleDriver d =
-        reach(ContainerState::Created, withPolicy(RestartPolicyKind::OnFailure, 3));
+    LifecycleDriver d = reach(ContainerState::Created, withPolicy(RestartPolicyKind::OnFailure, 3));
     if (ranBefore) {
         d.exitsAfterStart = 3;
         d.command(Command::Start);
@@ -153,15 +142,14 @@ void TestLifecycleFlows::restartOfAStoppedContainer()
     note(d);
 }
 
-void TestLifecycleFlows::policyAlwaysBacksOffDoubling()
-{
+void TestLifecycleFlows::policyAlwaysBacksOffDoubling() {
     // §2.12: 100 ms, doubling; a policy restart logs start but never restart.
     LifecycleDriver d = reach(ContainerState::Created, withPolicy(RestartPolicyKind::Always));
     d.exitsAfterStart = 1;
     d.runsFor = 0s;
     d.command(Command::Start);
     d.settle(11);
-    const std::vector<Duration> expected{100ms, 200ms,  400ms,   800ms,   1600ms, 3200ms,
+    const std::vector<Duration> expected{100ms,  200ms,   400ms,   800ms,   1600ms, 3200ms,
                                          6400ms, 12800ms, 25600ms, 51200ms, 60s};
     QCOMPARE(d.backoffs, expected);
     QCOMPARE(d.pending().front().delay, Duration(60s)); // capped at one minute
@@ -171,16 +159,14 @@ void TestLifecycleFlows::policyAlwaysBacksOffDoubling()
     note(d);
 }
 
-void TestLifecycleFlows::backoffStartsOverAfterALongRun_data()
-{
+void TestLifecycleFlows::backoffStartsOverAfterALongRun_data() {
     QTest::addColumn<int>("runSeconds");
     QTest::addColumn<int>("thirdDelayMs");
     QTest::newRow("runs of 9 s keep doubling") << 9 << 400;
     QTest::newRow("runs of 10 s start over at 100 ms") << 10 << 100;
 }
 
-void TestLifecycleFlows::backoffStartsOverAfterALongRun()
-{
+void TestLifecycleFlows::backoffStartsOverAfterALongRun() {
     QFETCH(int, runSeconds);
     QFETCH(int, thirdDelayMs);
     LifecycleDriver d = reach(ContainerState::Created, withPolicy(RestartPolicyKind::Always));
@@ -193,8 +179,7 @@ void TestLifecycleFlows::backoffStartsOverAfterALongRun()
     note(d);
 }
 
-void TestLifecycleFlows::onFailureThreeEndsExitedAfterFourRuns()
-{
+void TestLifecycleFlows::onFailureThreeEndsExitedAfterFourRuns() {
     // §9: on-failure:3 with exit 3 gave 4 runs, RestartCount=3 and Exited (3).
     LifecycleDriver d = reach(ContainerState::Created, withPolicy(RestartPolicyKind::OnFailure, 3));
     d.exitsAfterStart = 3;
@@ -207,8 +192,7 @@ void TestLifecycleFlows::onFailureThreeEndsExitedAfterFourRuns()
     note(d);
 }
 
-void TestLifecycleFlows::stopDuringBackoffOnlyLogsStop()
-{
+void TestLifecycleFlows::stopDuringBackoffOnlyLogsStop() {
     // §9: unless-stopped in back-off plus docker stop emitted only a stop event.
     LifecycleDriver d =
         reach(ContainerState::Created, withPolicy(RestartPolicyKind::UnlessStopped));
@@ -227,8 +211,7 @@ void TestLifecycleFlows::stopDuringBackoffOnlyLogsStop()
     note(d);
 }
 
-void TestLifecycleFlows::failedPolicyStartKeepsTheLastExit()
-{
+void TestLifecycleFlows::failedPolicyStartKeepsTheLastExit() {
     // §2.12: if the delayed start fails, SetStopped runs with the exit that led to it.
     LifecycleDriver d = reach(ContainerState::Created, withPolicy(RestartPolicyKind::Always));
     d.exitsAfterStart = 1;
@@ -243,8 +226,7 @@ void TestLifecycleFlows::failedPolicyStartKeepsTheLastExit()
     note(d);
 }
 
-void TestLifecycleFlows::removeForceOfRunningContainer()
-{
+void TestLifecycleFlows::removeForceOfRunningContainer() {
     // §6.2: rm -f of a running container: kill(9), die, destroy, with no stop.
     LifecycleDriver d = reach(ContainerState::Running, withPolicy(RestartPolicyKind::Always));
     const Reaction r = d.command(Command::RemoveForce);
@@ -255,8 +237,7 @@ void TestLifecycleFlows::removeForceOfRunningContainer()
     note(d);
 }
 
-void TestLifecycleFlows::removalFailureLeavesDeadThenRmRetries()
-{
+void TestLifecycleFlows::removalFailureLeavesDeadThenRmRetries() {
     // §3: a removal that fails after Dead was set leaves a dead container; rm retries it.
     LifecycleDriver d = reach(ContainerState::Exited);
     d.removalError = "unlinkat /var/lib/docker/containers/x/mounts/shm: device or resource busy";
@@ -279,8 +260,7 @@ void TestLifecycleFlows::removalFailureLeavesDeadThenRmRetries()
     note(d);
 }
 
-void TestLifecycleFlows::outOfMemoryThenRestartPerPolicy()
-{
+void TestLifecycleFlows::outOfMemoryThenRestartPerPolicy() {
     // §6.2: oom, die (exitCode=137), then restart per policy; inspect shows OOMKilled.
     LifecycleDriver d = reach(ContainerState::Running, withPolicy(RestartPolicyKind::OnFailure));
     d.outcome(Outcome::OutOfMemory);
@@ -293,8 +273,7 @@ void TestLifecycleFlows::outOfMemoryThenRestartPerPolicy()
     note(d);
 }
 
-void TestLifecycleFlows::failedStart_data()
-{
+void TestLifecycleFlows::failedStart_data() {
     // §2.2: no start or die event; the state stays; exit code 127/126, else 128 if still 0.
     QTest::addColumn<ContainerState>("state");
     QTest::addColumn<int>("command");
@@ -309,25 +288,23 @@ void TestLifecycleFlows::failedStart_data()
         << ContainerState::Created << int(Command::Start) << false << 127 << runc
         << LifeNode::Created << 127 << "";
     QTest::newRow("exited + start fails: stays exited")
-        << ContainerState::Exited << int(Command::Start) << false << 126 << runc
-        << LifeNode::Exited << 126 << "";
-    QTest::newRow("no specific code: 128")
-        << ContainerState::Created << int(Command::Start) << false << 0 << runc
-        << LifeNode::Created << 128 << "";
+        << ContainerState::Exited << int(Command::Start) << false << 126 << runc << LifeNode::Exited
+        << 126 << "";
+    QTest::newRow("no specific code: 128") << ContainerState::Created << int(Command::Start)
+                                           << false << 0 << runc << LifeNode::Created << 128 << "";
     QTest::newRow("created + restart fails: Cannot restart container NAME: ...")
         << ContainerState::Created << int(Command::Restart) << false << 127
-        << QString("Cannot restart container %1: %2").arg(kName, runc) << LifeNode::Created
-        << 127 << "";
+        << QString("Cannot restart container %1: %2").arg(kName, runc) << LifeNode::Created << 127
+        << "";
     QTest::newRow("--rm created + start fails: removed")
         << ContainerState::Created << int(Command::Start) << true << 127 << runc
         << LifeNode::Removed << 127 << "destroy";
     QTest::newRow("--rm exited + start fails: removed")
-        << ContainerState::Exited << int(Command::Start) << true << 127 << runc
-        << LifeNode::Removed << 127 << "destroy";
+        << ContainerState::Exited << int(Command::Start) << true << 127 << runc << LifeNode::Removed
+        << 127 << "destroy";
 }
 
-void TestLifecycleFlows::failedStart()
-{
+void TestLifecycleFlows::failedStart() {
     QFETCH(ContainerState, state);
     QFETCH(int, command);
     QFETCH(bool, autoRemove);
@@ -355,8 +332,7 @@ void TestLifecycleFlows::failedStart()
     note(d);
 }
 
-void TestLifecycleFlows::autoRemove_data()
-{
+void TestLifecycleFlows::autoRemove_data() {
     // §4.1 (--rm is the daemon's): run --rm gives start, die, destroy; restart keeps it (§2.8).
     QTest::addColumn<int>("command");
     QTest::addColumn<QString>("events");
@@ -370,8 +346,7 @@ void TestLifecycleFlows::autoRemove_data()
         << int(Command::Restart) << "kill 15, die 143, stop, start, restart" << LifeNode::Running;
 }
 
-void TestLifecycleFlows::autoRemove()
-{
+void TestLifecycleFlows::autoRemove() {
     QFETCH(int, command);
     QFETCH(QString, events);
     QFETCH(LifeNode, final);
@@ -386,8 +361,7 @@ void TestLifecycleFlows::autoRemove()
     note(d);
 }
 
-void TestLifecycleFlows::freezeFailureIsRefusedWithTheRuntimeError()
-{
+void TestLifecycleFlows::freezeFailureIsRefusedWithTheRuntimeError() {
     LifecycleDriver d = reach(ContainerState::Running);
     d.freezeError = "freezer not supported";
     d.command(Command::Pause);
@@ -400,8 +374,7 @@ void TestLifecycleFlows::freezeFailureIsRefusedWithTheRuntimeError()
     note(d);
 }
 
-void TestLifecycleFlows::daemonShutdownAndRestore_data()
-{
+void TestLifecycleFlows::daemonShutdownAndRestore_data() {
     // The daemon stops what runs (containerStop, so kill ... stop) and restores the rest; a
     // removal it did not finish leaves the container dead (§3). No restart policy here.
     QTest::addColumn<ContainerState>("state");
@@ -411,8 +384,8 @@ void TestLifecycleFlows::daemonShutdownAndRestore_data()
     using S = ContainerState;
     using L = LifeNode;
     QTest::newRow("created stays created") << S::Created << "" << L::Created << L::Created;
-    QTest::newRow("running is stopped") << S::Running << "kill 15, die 143, stop" << L::Exited
-                                        << L::Exited;
+    QTest::newRow("running is stopped")
+        << S::Running << "kill 15, die 143, stop" << L::Exited << L::Exited;
     QTest::newRow("paused is thawed and stopped")
         << S::Paused << "kill 15, unpause, die 143, stop" << L::Exited << L::Exited;
     QTest::newRow("restarting is cancelled") << S::Restarting << "stop" << L::Exited << L::Exited;
@@ -421,8 +394,7 @@ void TestLifecycleFlows::daemonShutdownAndRestore_data()
     QTest::newRow("dead stays dead") << S::Dead << "" << L::Dead << L::Dead;
 }
 
-void TestLifecycleFlows::daemonShutdownAndRestore()
-{
+void TestLifecycleFlows::daemonShutdownAndRestore() {
     QFETCH(ContainerState, state);
     QFETCH(QString, shutdownEvents);
     QFETCH(LifeNode, afterShutdown);
@@ -442,8 +414,7 @@ void TestLifecycleFlows::daemonShutdownAndRestore()
     note(d);
 }
 
-void TestLifecycleFlows::daemonRestorePolicies_data()
-{
+void TestLifecycleFlows::daemonRestorePolicies_data() {
     // §2.12 "Daemon startup": restarted when the policy says so and it was started before.
     QTest::addColumn<int>("story");
     QTest::addColumn<LifeNode>("final");
@@ -477,19 +448,25 @@ void TestLifecycleFlows::daemonRestorePolicies_data()
         LifeNode::Running, "start");
     add("no policy, running at shutdown: stays exited", shutDown(RestartPolicyKind::No),
         LifeNode::Exited, "");
-    add("on-failure, exited 0: stays exited",
+    add(
+        "on-failure, exited 0: stays exited",
         [](LifecycleDriver& d) {
             d = reach(ContainerState::Running, withPolicy(RestartPolicyKind::OnFailure));
             d.outcome(Outcome::ProcessExited, 0);
         },
         LifeNode::Exited, "");
-    add("always, never started: stays created",
-        [](LifecycleDriver& d) { d = reach(ContainerState::Created, withPolicy(RestartPolicyKind::Always)); },
+    add(
+        "always, never started: stays created",
+        [](LifecycleDriver& d) {
+            d = reach(ContainerState::Created, withPolicy(RestartPolicyKind::Always));
+        },
         LifeNode::Created, "");
-    add("--rm, never started: removed",
+    add(
+        "--rm, never started: removed",
         [](LifecycleDriver& d) { d = reach(ContainerState::Created, withAutoRemove()); },
         LifeNode::Removed, "destroy");
-    add("--rm, left exited: removed",
+    add(
+        "--rm, left exited: removed",
         [](LifecycleDriver& d) {
             d = reach(ContainerState::Exited);
             d.record.autoRemove = true;
@@ -497,8 +474,7 @@ void TestLifecycleFlows::daemonRestorePolicies_data()
         LifeNode::Removed, "destroy");
 }
 
-void TestLifecycleFlows::daemonRestorePolicies()
-{
+void TestLifecycleFlows::daemonRestorePolicies() {
     QFETCH(int, story);
     QFETCH(LifeNode, final);
     QFETCH(QString, events);
@@ -514,8 +490,7 @@ void TestLifecycleFlows::daemonRestorePolicies()
     note(d);
 }
 
-void TestLifecycleFlows::everyOutcomeRowIsReached()
-{
+void TestLifecycleFlows::everyOutcomeRowIsReached() {
     // Runs last: the stories above, together, go through every outcome row of the table.
     const auto& table = LifecycleMachine::table();
     for (std::size_t i = 0; i < table.size(); ++i) {
@@ -523,10 +498,10 @@ void TestLifecycleFlows::everyOutcomeRowIsReached()
         if (row.isCommand)
             continue;
         QVERIFY2(g_reachedRows.count(int(i)),
-                 qPrintable(QString("row %1 (%2 + %3 [%4]) is never reached")
-                                .arg(i)
-                                .arg(nodeName(row.source).data(), row.event.c_str(),
-                                     row.guard.c_str())));
+                 qPrintable(
+                     QString("row %1 (%2 + %3 [%4]) is never reached")
+                         .arg(i)
+                         .arg(nodeName(row.source).data(), row.event.c_str(), row.guard.c_str())));
     }
 }
 

@@ -6,7 +6,6 @@
 #include "LifecycleDriver.h"
 
 #include <QtTest>
-
 #include <set>
 
 using namespace lab;
@@ -148,20 +147,22 @@ const std::vector<Case> kCases = {
 };
 // clang-format on
 
-QString substitute(QString text)
-{
+QString substitute(QString text) {
     return text.replace("NAME", kName).replace("ID", kId);
 }
 
-QString rowName(const Case& c)
-{
-    QString name = QString("%1 + %2").arg(dockerName(c.state).data(), commandName(c.command).data());
+QString rowName(const Case& c) {
+    QString name =
+        QString("%1 + %2").arg(dockerName(c.state).data(), commandName(c.command).data());
     if (*c.variant)
         name += QString(" (%1)").arg(c.variant);
     switch (c.verdict) {
-    case Verdict::Refused: return name + " is refused: " + c.message;
-    case Verdict::NotModified: return name + " is not modified (304)";
-    case Verdict::Accepted: break;
+    case Verdict::Refused:
+        return name + " is refused: " + c.message;
+    case Verdict::NotModified:
+        return name + " is not modified (304)";
+    case Verdict::Accepted:
+        break;
     }
     name += QString(" is accepted: -> %1").arg(nodeName(c.final).data());
     if (*c.events)
@@ -169,8 +170,7 @@ QString rowName(const Case& c)
     return c.waitBlocks ? name + ", wait blocks" : name;
 }
 
-LifecycleDriver prepare(const Case& c)
-{
+LifecycleDriver prepare(const Case& c) {
     LifecycleRecord config;
     if (c.setup == Setup::CustomStopSignal) {
         config.hasCustomStopSignal = true;
@@ -187,8 +187,7 @@ LifecycleDriver prepare(const Case& c)
     return d;
 }
 
-QString joined(const std::vector<std::string>& items)
-{
+QString joined(const std::vector<std::string>& items) {
     QStringList list;
     for (const auto& item : items)
         list << QString::fromStdString(item);
@@ -196,14 +195,22 @@ QString joined(const std::vector<std::string>& items)
 }
 
 // Everything preview() could have touched, in a comparable form.
-QString snapshot(const LifecycleMachine& m, const LifecycleRecord& r)
-{
+QString snapshot(const LifecycleMachine& m, const LifecycleRecord& r) {
     return QString("%1 R%2 P%3 Rs%4 D%5 | %6 %7 %8 %9 %10 %11 %12 %13 %14 %15")
         .arg(nodeName(m.node()).data())
-        .arg(m.isRunning()).arg(m.isPaused()).arg(m.isRestarting()).arg(m.isDead())
-        .arg(int(r.intent)).arg(r.restartCount).arg(r.manuallyStopped).arg(r.restartCancelled)
-        .arg(qint64(r.backoff.count())).arg(r.hasBeenStarted).arg(r.exitCode)
-        .arg(QString::fromStdString(r.error)).arg(qint64(r.startedAt.time_since_epoch().count()))
+        .arg(m.isRunning())
+        .arg(m.isPaused())
+        .arg(m.isRestarting())
+        .arg(m.isDead())
+        .arg(int(r.intent))
+        .arg(r.restartCount)
+        .arg(r.manuallyStopped)
+        .arg(r.restartCancelled)
+        .arg(qint64(r.backoff.count()))
+        .arg(r.hasBeenStarted)
+        .arg(r.exitCode)
+        .arg(QString::fromStdString(r.error))
+        .arg(qint64(r.startedAt.time_since_epoch().count()))
         .arg(qint64(r.finishedAt.time_since_epoch().count()));
 }
 
@@ -225,15 +232,13 @@ private slots:
     void inspectFlags();
 };
 
-void TestLifecycleTable::everyStateAndCommand_data()
-{
+void TestLifecycleTable::everyStateAndCommand_data() {
     QTest::addColumn<int>("index");
     for (std::size_t i = 0; i < kCases.size(); ++i)
         QTest::newRow(qPrintable(rowName(kCases[i]))) << int(i);
 }
 
-void TestLifecycleTable::everyStateAndCommand()
-{
+void TestLifecycleTable::everyStateAndCommand() {
     QFETCH(int, index);
     const Case& c = kCases[std::size_t(index)];
     LifecycleDriver d = prepare(c);
@@ -279,8 +284,7 @@ void TestLifecycleTable::everyStateAndCommand()
     QCOMPARE(joined(d.events), QString(c.events));
 }
 
-void TestLifecycleTable::everyCommandRowIsReached()
-{
+void TestLifecycleTable::everyCommandRowIsReached() {
     // Runs after everyStateAndCommand, which notes the rows it fired.
     QVERIFY(!g_firedCommandRows.empty());
     const auto& table = LifecycleMachine::table();
@@ -289,15 +293,14 @@ void TestLifecycleTable::everyCommandRowIsReached()
         if (!row.isCommand || row.source == LifeNode::Start)
             continue;
         QVERIFY2(g_firedCommandRows.count(int(i)),
-                 qPrintable(QString("row %1 (%2 + %3 [%4]) is never reached")
-                                .arg(i)
-                                .arg(nodeName(row.source).data(), row.event.c_str(),
-                                     row.guard.c_str())));
+                 qPrintable(
+                     QString("row %1 (%2 + %3 [%4]) is never reached")
+                         .arg(i)
+                         .arg(nodeName(row.source).data(), row.event.c_str(), row.guard.c_str())));
     }
 }
 
-void TestLifecycleTable::tableNamesEveryStateCommandAndOutcome()
-{
+void TestLifecycleTable::tableNamesEveryStateCommandAndOutcome() {
     const auto& table = LifecycleMachine::table();
     auto has = [&](LifeNode source, const std::string& event) {
         return std::any_of(table.begin(), table.end(), [&](const TableRow& row) {
@@ -328,8 +331,7 @@ void TestLifecycleTable::tableNamesEveryStateCommandAndOutcome()
         QVERIFY(!row.action.empty());
 }
 
-void TestLifecycleTable::inspectFlags_data()
-{
+void TestLifecycleTable::inspectFlags_data() {
     // Reference §1.1/§1.2: Running covers paused and restarting; a removal in flight has Dead.
     QTest::addColumn<ContainerState>("state");
     QTest::addColumn<QString>("flags");
@@ -342,8 +344,7 @@ void TestLifecycleTable::inspectFlags_data()
     QTest::newRow("dead: Dead") << S::Dead << "Dead";
 }
 
-void TestLifecycleTable::inspectFlags()
-{
+void TestLifecycleTable::inspectFlags() {
     QFETCH(ContainerState, state);
     QFETCH(QString, flags);
     const LifecycleDriver d = reach(state);
