@@ -12,9 +12,9 @@
 #define BOOST_BIND_GLOBAL_PLACEHOLDERS
 
 #include "machines/Lifecycle.h"
-#include "machines/LifecycleRules.h"
-#include "machines/RestartManager.h"
+#include "machines/LifecycleActions.h"
 
+#include <array>
 #include <boost/mpl/back_inserter.hpp>
 #include <boost/mpl/copy.hpp>
 #include <boost/mpl/for_each.hpp>
@@ -24,8 +24,6 @@
 #include <boost/msm/front/functor_row.hpp>
 #include <boost/msm/front/state_machine_def.hpp>
 #include <boost/type_traits/add_pointer.hpp>
-
-#include <array>
 #include <functional>
 #include <type_traits>
 #include <utility>
@@ -36,6 +34,7 @@ namespace {
 namespace msmf = boost::msm::front;
 namespace mpl = boost::mpl;
 using msmf::none;
+using namespace lifecycle; // the actions and guards the table names
 
 // ---------------------------------------------------------------------------------------------
 // States. Each knows its LifeNode; the flags are Docker's inspect booleans (reference §1.1).
@@ -103,425 +102,6 @@ using DaemonStopping = Out<Outcome::DaemonStopping>;
 using DaemonRestored = Out<Outcome::DaemonRestored>;
 
 // ---------------------------------------------------------------------------------------------
-// What actions work on: the record they update and the reaction they fill. No I/O here.
-
-struct Step {
-    LifecycleRecord& record;
-    Reaction& reaction;
-    bool paused; // the source state is paused: a signal only lands once the cgroup is thawed
-
-    void request(EffectKind kind, int signal = 0, bool thaw = false, Duration delay = {})
-    {
-        reaction.effects.push_back(Effect{kind, signal, thaw, delay});
-    }
-    void refuse(Refusal refusal, std::string detail = {})
-    {
-        reaction.verdict = Verdict::Refused;
-        reaction.refusal = refusal;
-        reaction.detail = std::move(detail);
-    }
-};
-
-// Every action: apply() does the work, the template arguments are the Docker events it
-// publishes (the same list table() shows).
-template <class Self, DockerAction... Publishes> struct Action {
-    static void publishes(std::vector<DockerAction>& out) { (out.push_back(Publishes), ...); }
-
-    template <class Evt, class Fsm, class Src, class Tgt>
-    void operator()(const Evt& evt, Fsm& fsm, Src&, Tgt&) const
-    {
-        Step step{*fsm.m_record, *fsm.m_reaction, std::is_same<Src, Paused>::value};
-        Self::apply(step, *evt.payload);
-        (step.reaction.actions.push_back(Publishes), ...);
-    }
-};
-
-// Every guard: a pure test of the record and the event.
-template <class Self> struct Guard {
-    template <class Evt, class Fsm, class Src, class Tgt>
-    bool operator()(const Evt& evt, Fsm& fsm, Src&, Tgt&) const
-    {
-        return Self::test(std::as_const(*fsm.m_record), *evt.payload);
-    }
-};
-
-template <class G> struct Not {
-    static std::string name() { return "!" + G::name(); }
-    template <class Evt, class Fsm, class Src, class Tgt>
-    bool operator()(const Evt& evt, Fsm& fsm, Src& src, Tgt& tgt) const
-    {
-        return !G()(evt, fsm, src, tgt);
-    }
-};
-
-// ---- bookkeeping shared by several actions --------------------------------------------------
-
-// containerStart(resetRestartManager=true): a manual start forgets the restart history.
-void startAfresh(Step& s, Intent intent)
-{
-    s.record.restartCount = 0;
-    s.record.backoff = Duration{0};
-    s.record.manuallyStopped = false;
-    s.record.restartCancelled = false;
-    s.record.intent = intent;
-    s.request(EffectKind::StartProcess);
-}
-
-// killWithSignal with a signal that cancels the restart manager (ExitOnNext).
-void stopManually(Step& s)
-{
-    s.record.manuallyStopped = true;
-    s.record.restartCancelled = true;
-}
-
-// SetStopped / SetRestarting: what every exit of the main process records.
-void recordExit(Step& s, const OutcomeEvent& e)
-{
-    const auto decision =
-        decideRestart(s.record, e.exitCode, e.at - s.record.startedAt, s.record.manuallyStopped);
-    s.record.backoff = decision.backoff;
-    s.record.exitCode = e.exitCode;
-    s.record.finishedAt = e.at;
-    s.record.intent = Intent::None;
-}
-
-// SetRunning(initial=true).
-void recordStart(Step& s, const OutcomeEvent& e)
-{
-    s.record.hasBeenStarted = true;
-    s.record.startedAt = e.at;
-    s.record.exitCode = 0;
-    s.record.error.clear();
-    s.record.intent = Intent::None;
-}
-
-// containerStart's deferred clean-up after a failed start.
-void recordStartFailure(Step& s, const OutcomeEvent& e)
-{
-    if (e.exitCode != 0)
-        s.record.exitCode = e.exitCode; // translateContainerdStartErr: 126, 127
-    else if (s.record.exitCode == 0)
-        s.record.exitCode = 128; // "make sure we don't leave it at zero"
-    s.record.error = e.error;
-    s.refuse(s.record.intent == Intent::Restart ? Refusal::RestartFailed : Refusal::StartFailed,
-             e.error);
-    s.record.intent = Intent::None;
-}
-
-// A fresh restart manager, as the daemon makes one for every container it restores.
-void freshRestartManager(Step& s)
-{
-    s.record.restartCancelled = false;
-    s.record.backoff = Duration{0};
-}
-
-// ---- actions --------------------------------------------------------------------------------
-
-template <Refusal R> struct Refuse : Action<Refuse<R>> {
-    static std::string name() { return "Refuse<" + std::string(refusalName(R)) + ">"; }
-    static void apply(Step& s, const CommandEvent&) { s.refuse(R); }
-};
-struct NotModified : Action<NotModified> {
-    static std::string name() { return "NotModified"; }
-    static void apply(Step& s, const CommandEvent&) { s.reaction.verdict = Verdict::NotModified; }
-};
-template <DockerAction A> struct Publish : Action<Publish<A>, A> {
-    static std::string name() { return "Publish<" + std::string(actionName(A)) + ">"; }
-    template <class Payload> static void apply(Step&, const Payload&) {}
-};
-struct Ignore : Action<Ignore> {
-    static std::string name() { return "Ignore"; }
-    template <class Payload> static void apply(Step&, const Payload&) {}
-};
-struct AnswerWait : Action<AnswerWait> {
-    static std::string name() { return "AnswerWait"; }
-    static void apply(Step&, const CommandEvent&) {}
-};
-struct BlockWait : Action<BlockWait> {
-    static std::string name() { return "BlockWait"; }
-    static void apply(Step& s, const CommandEvent&) { s.reaction.waitBlocks = true; }
-};
-struct RequestStart : Action<RequestStart> {
-    static std::string name() { return "RequestStart"; }
-    template <class Payload> static void apply(Step& s, const Payload&)
-    {
-        startAfresh(s, Intent::Start);
-    }
-};
-struct RequestRestart : Action<RequestRestart> {
-    static std::string name() { return "RequestRestart"; }
-    static void apply(Step& s, const CommandEvent&) { startAfresh(s, Intent::Restart); }
-};
-struct RequestStop : Action<RequestStop> {
-    static std::string name() { return "RequestStop"; }
-    static void apply(Step& s, const CommandEvent& e)
-    {
-        stopManually(s);
-        s.record.intent = Intent::Stop;
-        s.request(EffectKind::StopProcess, s.record.stopSignal, s.paused, e.timeout);
-    }
-};
-struct StopToRestart : Action<StopToRestart> {
-    static std::string name() { return "StopToRestart"; }
-    static void apply(Step& s, const CommandEvent& e)
-    {
-        stopManually(s);
-        s.record.intent = Intent::Restart;
-        s.request(EffectKind::StopProcess, s.record.stopSignal, s.paused, e.timeout);
-    }
-};
-struct RequestKill : Action<RequestKill> {
-    static std::string name() { return "RequestKill"; }
-    static void apply(Step& s, const CommandEvent&)
-    {
-        stopManually(s);
-        s.record.intent = Intent::Kill;
-        s.request(EffectKind::KillProcess, 9, s.paused);
-    }
-};
-// Any other signal is only delivered: the process may ignore it, so nothing is in flight.
-struct RequestSignal : Action<RequestSignal> {
-    static std::string name() { return "RequestSignal"; }
-    static void apply(Step& s, const CommandEvent& e)
-    {
-        const bool cancels = killCancelsRestart(s.record, e.signal);
-        s.record.manuallyStopped = true;
-        if (cancels)
-            s.record.restartCancelled = true;
-        s.request(EffectKind::Signal, e.signal, s.paused && cancels);
-    }
-};
-struct RequestFreeze : Action<RequestFreeze> {
-    static std::string name() { return "RequestFreeze"; }
-    static void apply(Step& s, const CommandEvent&) { s.request(EffectKind::Freeze); }
-};
-struct RequestThaw : Action<RequestThaw> {
-    static std::string name() { return "RequestThaw"; }
-    static void apply(Step& s, const CommandEvent&) { s.request(EffectKind::Thaw); }
-};
-struct RequestRemoval : Action<RequestRemoval> {
-    static std::string name() { return "RequestRemoval"; }
-    static void apply(Step& s, const CommandEvent&) { s.request(EffectKind::RemoveFilesystem); }
-};
-// rm -f of a live container: Kill() first; the removal follows its exit.
-struct KillToRemove : Action<KillToRemove> {
-    static std::string name() { return "KillToRemove"; }
-    static void apply(Step& s, const CommandEvent&)
-    {
-        stopManually(s);
-        s.record.intent = Intent::RemoveForce;
-        s.request(EffectKind::KillProcess, 9, s.paused);
-    }
-};
-// A restarting container has no process: stop, kill and rm -f just cancel the restart.
-struct CancelToStop : Action<CancelToStop, DockerAction::Stop> {
-    static std::string name() { return "CancelToStop"; }
-    static void apply(Step& s, const CommandEvent&)
-    {
-        stopManually(s);
-        s.request(EffectKind::CancelRestart);
-    }
-};
-struct CancelOnKill : Action<CancelOnKill> {
-    static std::string name() { return "CancelOnKill"; }
-    static void apply(Step& s, const CommandEvent&)
-    {
-        stopManually(s);
-        s.request(EffectKind::CancelRestart);
-    }
-};
-struct NoteManualStop : Action<NoteManualStop> {
-    static std::string name() { return "NoteManualStop"; }
-    static void apply(Step& s, const CommandEvent&) { s.record.manuallyStopped = true; }
-};
-struct CancelToRestart : Action<CancelToRestart, DockerAction::Stop> {
-    static std::string name() { return "CancelToRestart"; }
-    static void apply(Step& s, const CommandEvent&)
-    {
-        s.request(EffectKind::CancelRestart);
-        startAfresh(s, Intent::Restart);
-    }
-};
-struct CancelToRemove : Action<CancelToRemove> {
-    static std::string name() { return "CancelToRemove"; }
-    static void apply(Step& s, const CommandEvent&)
-    {
-        stopManually(s);
-        s.request(EffectKind::CancelRestart);
-        s.request(EffectKind::RemoveFilesystem);
-    }
-};
-
-struct RefuseFreeze : Action<RefuseFreeze> {
-    static std::string name() { return "RefuseFreeze"; }
-    static void apply(Step& s, const OutcomeEvent& e) { s.refuse(Refusal::PauseFailed, e.error); }
-};
-struct RecordStart : Action<RecordStart, DockerAction::Start> {
-    static std::string name() { return "RecordStart"; }
-    static void apply(Step& s, const OutcomeEvent& e) { recordStart(s, e); }
-};
-struct RecordRestart : Action<RecordRestart, DockerAction::Start, DockerAction::Restart> {
-    static std::string name() { return "RecordRestart"; }
-    static void apply(Step& s, const OutcomeEvent& e) { recordStart(s, e); }
-};
-struct FailStart : Action<FailStart> {
-    static std::string name() { return "FailStart"; }
-    static void apply(Step& s, const OutcomeEvent& e) { recordStartFailure(s, e); }
-};
-struct FailStartThenRemove : Action<FailStartThenRemove> {
-    static std::string name() { return "FailStartThenRemove"; }
-    static void apply(Step& s, const OutcomeEvent& e)
-    {
-        recordStartFailure(s, e);
-        s.request(EffectKind::RemoveFilesystem);
-    }
-};
-// The restart manager's delayed start failed: SetStopped with the exit that led to the
-// restart, so the exit code and FinishedAt stay those of the last run.
-struct FailPolicyStart : Action<FailPolicyStart> {
-    static std::string name() { return "FailPolicyStart"; }
-    static void apply(Step& s, const OutcomeEvent& e)
-    {
-        s.record.error = e.error;
-        s.refuse(Refusal::StartFailed, e.error);
-    }
-};
-struct RequestPolicyStart : Action<RequestPolicyStart> {
-    static std::string name() { return "RequestPolicyStart"; }
-    static void apply(Step& s, const OutcomeEvent&) { s.request(EffectKind::StartProcess); }
-};
-struct ExitThenRemove : Action<ExitThenRemove, DockerAction::Die> {
-    static std::string name() { return "ExitThenRemove"; }
-    static void apply(Step& s, const OutcomeEvent& e)
-    {
-        recordExit(s, e);
-        s.request(EffectKind::RemoveFilesystem);
-    }
-};
-struct ExitThenRestart : Action<ExitThenRestart, DockerAction::Die, DockerAction::Stop> {
-    static std::string name() { return "ExitThenRestart"; }
-    static void apply(Step& s, const OutcomeEvent& e)
-    {
-        recordExit(s, e);
-        startAfresh(s, Intent::Restart);
-    }
-};
-struct ExitStopped : Action<ExitStopped, DockerAction::Die, DockerAction::Stop> {
-    static std::string name() { return "ExitStopped"; }
-    static void apply(Step& s, const OutcomeEvent& e) { recordExit(s, e); }
-};
-struct ExitStoppedThenRemove
-    : Action<ExitStoppedThenRemove, DockerAction::Die, DockerAction::Stop> {
-    static std::string name() { return "ExitStoppedThenRemove"; }
-    static void apply(Step& s, const OutcomeEvent& e)
-    {
-        recordExit(s, e);
-        s.request(EffectKind::RemoveFilesystem);
-    }
-};
-struct ExitThenBackOff : Action<ExitThenBackOff, DockerAction::Die> {
-    static std::string name() { return "ExitThenBackOff"; }
-    static void apply(Step& s, const OutcomeEvent& e)
-    {
-        recordExit(s, e);
-        ++s.record.restartCount;
-        s.request(EffectKind::ScheduleRestart, 0, false, s.record.backoff);
-    }
-};
-struct ExitStays : Action<ExitStays, DockerAction::Die> {
-    static std::string name() { return "ExitStays"; }
-    static void apply(Step& s, const OutcomeEvent& e) { recordExit(s, e); }
-};
-struct NoteOom : Action<NoteOom, DockerAction::Oom> {
-    static std::string name() { return "NoteOom"; }
-    static void apply(Step& s, const OutcomeEvent&) { s.record.oomKilled = true; }
-};
-struct FailRemoval : Action<FailRemoval> {
-    static std::string name() { return "FailRemoval"; }
-    static void apply(Step& s, const OutcomeEvent& e)
-    {
-        s.record.error = e.error;
-        s.refuse(Refusal::RemovalFailed, e.error);
-    }
-};
-// The daemon's shutdown stops containers without marking them manually stopped, so that
-// unless-stopped ones come back with it.
-struct ShutdownStop : Action<ShutdownStop> {
-    static std::string name() { return "ShutdownStop"; }
-    static void apply(Step& s, const OutcomeEvent&)
-    {
-        s.record.restartCancelled = true;
-        s.record.intent = Intent::DaemonShutdown;
-        s.request(EffectKind::StopProcess, s.record.stopSignal, s.paused, s.record.stopTimeout);
-    }
-};
-struct ShutdownCancel : Action<ShutdownCancel, DockerAction::Stop> {
-    static std::string name() { return "ShutdownCancel"; }
-    static void apply(Step& s, const OutcomeEvent&)
-    {
-        s.record.restartCancelled = true;
-        s.request(EffectKind::CancelRestart);
-    }
-};
-struct RestoreAsIs : Action<RestoreAsIs> {
-    static std::string name() { return "RestoreAsIs"; }
-    static void apply(Step& s, const OutcomeEvent&) { freshRestartManager(s); }
-};
-struct RestoreThenStart : Action<RestoreThenStart> {
-    static std::string name() { return "RestoreThenStart"; }
-    static void apply(Step& s, const OutcomeEvent&) { startAfresh(s, Intent::Start); }
-};
-struct RestoreThenRemove : Action<RestoreThenRemove> {
-    static std::string name() { return "RestoreThenRemove"; }
-    static void apply(Step& s, const OutcomeEvent&)
-    {
-        freshRestartManager(s);
-        s.request(EffectKind::RemoveFilesystem);
-    }
-};
-
-// ---- guards ---------------------------------------------------------------------------------
-
-struct IsSigkill : Guard<IsSigkill> {
-    static std::string name() { return "IsSigkill"; }
-    static bool test(const LifecycleRecord&, const CommandEvent& e) { return isSigkill(e.signal); }
-};
-struct KillCancelsRestart : Guard<KillCancelsRestart> {
-    static std::string name() { return "KillCancelsRestart"; }
-    static bool test(const LifecycleRecord& r, const CommandEvent& e)
-    {
-        return killCancelsRestart(r, e.signal);
-    }
-};
-// rm -f has set RemovalInProgress and waits for the kill to land.
-struct RemovalPending : Guard<RemovalPending> {
-    static std::string name() { return "RemovalPending"; }
-    static bool test(const LifecycleRecord& r, const CommandEvent&)
-    {
-        return r.intent == Intent::RemoveForce;
-    }
-};
-struct RestartPending : Guard<RestartPending> {
-    static std::string name() { return "RestartPending"; }
-    static bool test(const LifecycleRecord& r, const OutcomeEvent&)
-    {
-        return r.intent == Intent::Restart;
-    }
-};
-struct AutoRemove : Guard<AutoRemove> {
-    static std::string name() { return "AutoRemove"; }
-    static bool test(const LifecycleRecord& r, const OutcomeEvent&) { return r.autoRemove; }
-};
-template <ExitPlan P> struct ExitIs : Guard<ExitIs<P>> {
-    static std::string name() { return "ExitIs<" + std::string(exitPlanName(P)) + ">"; }
-    static bool test(const LifecycleRecord& r, const OutcomeEvent& e) { return exitPlan(r, e) == P; }
-};
-template <RestorePlan P> struct RestoreIs : Guard<RestoreIs<P>> {
-    static std::string name() { return "RestoreIs<" + std::string(restorePlanName(P)) + ">"; }
-    static bool test(const LifecycleRecord& r, const OutcomeEvent&) { return restorePlan(r) == P; }
-};
-
-// ---------------------------------------------------------------------------------------------
 // The row that fired: every action is wrapped so that it notes its row's index in table().
 
 template <class Src, class Evt, class Tgt, class A, class G> struct RowIndex {
@@ -531,8 +111,7 @@ template <class Src, class Evt, class Tgt, class A, class G> struct RowIndex {
 template <class A, class G> struct Fired {
     using Inner = A;
     template <class Evt, class Fsm, class Src, class Tgt>
-    void operator()(const Evt& evt, Fsm& fsm, Src& src, Tgt& tgt) const
-    {
+    void operator()(const Evt& evt, Fsm& fsm, Src& src, Tgt& tgt) const {
         fsm.m_reaction->row = RowIndex<Src, Evt, Tgt, A, G>::value;
         A()(evt, fsm, src, tgt);
     }
@@ -555,9 +134,10 @@ using R = Refusal;
 
 // ---------------------------------------------------------------------------------------------
 // The transition table (reference §2.14 for the commands, §2.2-2.12, §3 and §6.2 for the
-// outcomes). A command row moves the container only for bookkeeping that cannot fail; the rest
-// waits for the outcome. Rows with the same source and event have guards that exclude each
-// other, so the order MSM tries them in does not matter.
+// outcomes); its actions and guards are named in LifecycleActions.h. A command row moves the
+// container only for bookkeeping that cannot fail; the rest waits for the outcome. Rows with
+// the same source and event have guards that exclude each other, so the order MSM tries them
+// in does not matter.
 
 // clang-format off
 using StartRows = mpl::vector<
@@ -700,9 +280,7 @@ Row < Dead         , DaemonRestored , Dead       , RestoreAsIs                  
 // clang-format on
 
 template <class... Groups> struct Join;
-template <class Last> struct Join<Last> {
-    using type = Last;
-};
+template <class Last> struct Join<Last> { using type = Last; };
 template <class First, class... Rest> struct Join<First, Rest...> {
     using type = typename mpl::copy<typename Join<Rest...>::type, mpl::back_inserter<First>>::type;
 };
@@ -723,8 +301,7 @@ struct LifecycleDef : msmf::state_machine_def<LifecycleDef> {
     Reaction* m_reaction = nullptr;
 
     // No row: a hole in the table, never a Docker answer. It is reported, not ignored.
-    template <class Fsm, class Evt> void no_transition(const Evt&, Fsm&, int)
-    {
+    template <class Fsm, class Evt> void no_transition(const Evt&, Fsm&, int) {
         m_reaction->verdict = Verdict::Refused;
         m_reaction->refusal = Refusal::NoTransition;
         m_reaction->row = -1;
@@ -735,8 +312,7 @@ using Machine = boost::msm::back::state_machine<LifecycleDef>;
 
 // ---- reading the table back -----------------------------------------------------------------
 
-template <class G> std::string guardName()
-{
+template <class G> std::string guardName() {
     if constexpr (std::is_same<G, none>::value)
         return {};
     else
@@ -746,8 +322,7 @@ template <class G> std::string guardName()
 struct RowCollector {
     std::vector<TableRow>* rows;
 
-    template <class TableRowType> void operator()(TableRowType*) const
-    {
+    template <class TableRowType> void operator()(TableRowType*) const {
         using Src = typename TableRowType::Source;
         using Evt = typename TableRowType::Evt;
         using Tgt = typename TableRowType::Target;
@@ -770,14 +345,12 @@ struct RowCollector {
 struct NodeById {
     std::array<LifeNode, mpl::size<Machine::state_list>::value> nodes{};
 
-    template <class State> void operator()(State*)
-    {
+    template <class State> void operator()(State*) {
         nodes[boost::msm::back::get_state_id<Machine::stt, State>::value] = State::node;
     }
 };
 
-const NodeById& nodeById()
-{
+const NodeById& nodeById() {
     static const NodeById table = [] {
         NodeById collected;
         mpl::for_each<Machine::state_list, boost::add_pointer<mpl::_1>>(std::ref(collected));
@@ -790,20 +363,16 @@ const NodeById& nodeById()
 using CommandSender = void (*)(Machine&, const CommandEvent&);
 using OutcomeSender = void (*)(Machine&, const OutcomeEvent&);
 
-template <Command C> void sendCommand(Machine& fsm, const CommandEvent& e)
-{
+template <Command C> void sendCommand(Machine& fsm, const CommandEvent& e) {
     fsm.process_event(Cmd<C>{&e});
 }
-template <Outcome O> void sendOutcome(Machine& fsm, const OutcomeEvent& e)
-{
+template <Outcome O> void sendOutcome(Machine& fsm, const OutcomeEvent& e) {
     fsm.process_event(Out<O>{&e});
 }
-template <std::size_t... I> constexpr auto commandSenders(std::index_sequence<I...>)
-{
+template <std::size_t... I> constexpr auto commandSenders(std::index_sequence<I...>) {
     return std::array<CommandSender, sizeof...(I)>{&sendCommand<static_cast<Command>(I)>...};
 }
-template <std::size_t... I> constexpr auto outcomeSenders(std::index_sequence<I...>)
-{
+template <std::size_t... I> constexpr auto outcomeSenders(std::index_sequence<I...>) {
     return std::array<OutcomeSender, sizeof...(I)>{&sendOutcome<static_cast<Outcome>(I)>...};
 }
 constexpr auto kCommandSenders =
@@ -818,8 +387,7 @@ struct LifecycleMachine::Impl {
 
     template <class Event, class Senders>
     Reaction dispatch(const Senders& senders, const Event& event, LifecycleRecord& record,
-                      std::size_t index)
-    {
+                      std::size_t index) {
         Reaction reaction;
         reaction.from = node();
         fsm.m_record = &record;
@@ -833,18 +401,14 @@ struct LifecycleMachine::Impl {
     LifeNode node() const { return nodeById().nodes[fsm.current_state()[0]]; }
 };
 
-LifecycleMachine::LifecycleMachine() : m_impl(std::make_unique<Impl>())
-{
+LifecycleMachine::LifecycleMachine() : m_impl(std::make_unique<Impl>()) {
     table(); // numbers the rows before the first event needs them
     m_impl->fsm.start();
 }
 LifecycleMachine::~LifecycleMachine() = default;
 LifecycleMachine::LifecycleMachine(const LifecycleMachine& other)
-    : m_impl(std::make_unique<Impl>(*other.m_impl))
-{
-}
-LifecycleMachine& LifecycleMachine::operator=(const LifecycleMachine& other)
-{
+    : m_impl(std::make_unique<Impl>(*other.m_impl)) {}
+LifecycleMachine& LifecycleMachine::operator=(const LifecycleMachine& other) {
     if (this != &other)
         m_impl = std::make_unique<Impl>(*other.m_impl);
     return *this;
@@ -852,49 +416,40 @@ LifecycleMachine& LifecycleMachine::operator=(const LifecycleMachine& other)
 LifecycleMachine::LifecycleMachine(LifecycleMachine&&) noexcept = default;
 LifecycleMachine& LifecycleMachine::operator=(LifecycleMachine&&) noexcept = default;
 
-LifeNode LifecycleMachine::node() const
-{
+LifeNode LifecycleMachine::node() const {
     return m_impl->node();
 }
 
-Reaction LifecycleMachine::handle(const CommandEvent& event, LifecycleRecord& record)
-{
+Reaction LifecycleMachine::handle(const CommandEvent& event, LifecycleRecord& record) {
     return m_impl->dispatch(kCommandSenders, event, record,
                             static_cast<std::size_t>(event.command));
 }
 
-Reaction LifecycleMachine::handle(const OutcomeEvent& event, LifecycleRecord& record)
-{
+Reaction LifecycleMachine::handle(const OutcomeEvent& event, LifecycleRecord& record) {
     return m_impl->dispatch(kOutcomeSenders, event, record,
                             static_cast<std::size_t>(event.outcome));
 }
 
-Reaction LifecycleMachine::preview(const CommandEvent& event, const LifecycleRecord& record) const
-{
+Reaction LifecycleMachine::preview(const CommandEvent& event, const LifecycleRecord& record) const {
     Impl copy = *m_impl;
     LifecycleRecord scratch = record;
     return copy.dispatch(kCommandSenders, event, scratch, static_cast<std::size_t>(event.command));
 }
 
-bool LifecycleMachine::isRunning() const
-{
+bool LifecycleMachine::isRunning() const {
     return m_impl->fsm.is_flag_active<RunningFlag>();
 }
-bool LifecycleMachine::isPaused() const
-{
+bool LifecycleMachine::isPaused() const {
     return m_impl->fsm.is_flag_active<PausedFlag>();
 }
-bool LifecycleMachine::isRestarting() const
-{
+bool LifecycleMachine::isRestarting() const {
     return m_impl->fsm.is_flag_active<RestartingFlag>();
 }
-bool LifecycleMachine::isDead() const
-{
+bool LifecycleMachine::isDead() const {
     return m_impl->fsm.is_flag_active<DeadFlag>();
 }
 
-const std::vector<TableRow>& LifecycleMachine::table()
-{
+const std::vector<TableRow>& LifecycleMachine::table() {
     static const std::vector<TableRow> rows = [] {
         std::vector<TableRow> collected;
         mpl::for_each<LifecycleTable, boost::add_pointer<mpl::_1>>(RowCollector{&collected});

@@ -11,12 +11,12 @@ namespace lab {
 /// What the main process exiting leads to (daemon/monitor.go handleContainerExit, with the
 /// command that was in flight). Exactly one plan holds for any record and event.
 enum class ExitPlan {
-    Remove,           ///< rm -f was waiting for it, or --rm and no restart: die, then remove
-    RestartNow,       ///< docker restart was waiting for it: die, stop, start again at once
-    Stopped,          ///< docker stop (or the daemon's shutdown) was waiting: die, stop
-    StoppedThenRemove,///< the same with --rm: die, stop, then remove
-    BackOff,          ///< the restart policy restarts it after the back-off: die
-    Exit,             ///< it stays exited: die
+    Remove,            ///< rm -f was waiting for it, or --rm and no restart: die, then remove
+    RestartNow,        ///< docker restart was waiting for it: die, stop, start again at once
+    Stopped,           ///< docker stop (or the daemon's shutdown) was waiting: die, stop
+    StoppedThenRemove, ///< the same with --rm: die, stop, then remove
+    BackOff,           ///< the restart policy restarts it after the back-off: die
+    Exit,              ///< it stays exited: die
 };
 /// A readable name for a plan: "remove", "restart now", ...
 std::string_view exitPlanName(ExitPlan plan);

@@ -5,48 +5,59 @@
 
 namespace lab {
 
-std::string_view dockerName(ContainerState state)
-{
+std::string_view dockerName(ContainerState state) {
     switch (state) {
-    case ContainerState::Created: return "created";
-    case ContainerState::Running: return "running";
-    case ContainerState::Paused: return "paused";
-    case ContainerState::Restarting: return "restarting";
-    case ContainerState::Removing: return "removing";
-    case ContainerState::Exited: return "exited";
-    case ContainerState::Dead: return "dead";
+    case ContainerState::Created:
+        return "created";
+    case ContainerState::Running:
+        return "running";
+    case ContainerState::Paused:
+        return "paused";
+    case ContainerState::Restarting:
+        return "restarting";
+    case ContainerState::Removing:
+        return "removing";
+    case ContainerState::Exited:
+        return "exited";
+    case ContainerState::Dead:
+        return "dead";
     }
     return "unknown";
 }
 
-const std::vector<ContainerState>& allContainerStates()
-{
+const std::vector<ContainerState>& allContainerStates() {
     // The order of container.IsValidStateString and of the v28 status-filter error message.
     static const std::vector<ContainerState> states{
-        ContainerState::Created, ContainerState::Running, ContainerState::Paused,
+        ContainerState::Created,    ContainerState::Running,  ContainerState::Paused,
         ContainerState::Restarting, ContainerState::Removing, ContainerState::Exited,
         ContainerState::Dead};
     return states;
 }
 
-std::optional<ContainerState> dockerState(LifeNode node)
-{
+std::optional<ContainerState> dockerState(LifeNode node) {
     switch (node) {
-    case LifeNode::Created: return ContainerState::Created;
-    case LifeNode::Running: return ContainerState::Running;
-    case LifeNode::Paused: return ContainerState::Paused;
-    case LifeNode::Restarting: return ContainerState::Restarting;
-    case LifeNode::Removing: return ContainerState::Removing;
-    case LifeNode::Exited: return ContainerState::Exited;
-    case LifeNode::Dead: return ContainerState::Dead;
+    case LifeNode::Created:
+        return ContainerState::Created;
+    case LifeNode::Running:
+        return ContainerState::Running;
+    case LifeNode::Paused:
+        return ContainerState::Paused;
+    case LifeNode::Restarting:
+        return ContainerState::Restarting;
+    case LifeNode::Removing:
+        return ContainerState::Removing;
+    case LifeNode::Exited:
+        return ContainerState::Exited;
+    case LifeNode::Dead:
+        return ContainerState::Dead;
     case LifeNode::Start:
-    case LifeNode::Removed: return std::nullopt;
+    case LifeNode::Removed:
+        return std::nullopt;
     }
     return std::nullopt;
 }
 
-std::string_view nodeName(LifeNode node)
-{
+std::string_view nodeName(LifeNode node) {
     if (node == LifeNode::Start)
         return "start";
     if (node == LifeNode::Removed)
@@ -56,98 +67,145 @@ std::string_view nodeName(LifeNode node)
     return "unknown";
 }
 
-std::string_view commandName(Command command)
-{
+std::string_view commandName(Command command) {
     switch (command) {
-    case Command::Create: return "create";
-    case Command::Start: return "start";
-    case Command::Stop: return "stop";
-    case Command::Kill: return "kill";
-    case Command::Pause: return "pause";
-    case Command::Unpause: return "unpause";
-    case Command::Restart: return "restart";
-    case Command::Remove: return "rm";
-    case Command::RemoveForce: return "rm -f";
-    case Command::Wait: return "wait";
-    case Command::Rename: return "rename";
+    case Command::Create:
+        return "create";
+    case Command::Start:
+        return "start";
+    case Command::Stop:
+        return "stop";
+    case Command::Kill:
+        return "kill";
+    case Command::Pause:
+        return "pause";
+    case Command::Unpause:
+        return "unpause";
+    case Command::Restart:
+        return "restart";
+    case Command::Remove:
+        return "rm";
+    case Command::RemoveForce:
+        return "rm -f";
+    case Command::Wait:
+        return "wait";
+    case Command::Rename:
+        return "rename";
     }
     return "unknown";
 }
 
-const std::vector<Command>& allCommands()
-{
+const std::vector<Command>& allCommands() {
     static const std::vector<Command> commands{
-        Command::Create, Command::Start, Command::Stop, Command::Kill,
-        Command::Pause, Command::Unpause, Command::Restart, Command::Remove,
-        Command::RemoveForce, Command::Wait, Command::Rename};
+        Command::Create,      Command::Start,   Command::Stop,    Command::Kill,
+        Command::Pause,       Command::Unpause, Command::Restart, Command::Remove,
+        Command::RemoveForce, Command::Wait,    Command::Rename};
     return commands;
 }
 
-std::string_view outcomeName(Outcome outcome)
-{
+std::string_view outcomeName(Outcome outcome) {
     switch (outcome) {
-    case Outcome::ProcessStarted: return "process started";
-    case Outcome::StartFailed: return "start failed";
-    case Outcome::Signalled: return "signalled";
-    case Outcome::Frozen: return "frozen";
-    case Outcome::FreezeFailed: return "freeze failed";
-    case Outcome::Thawed: return "thawed";
-    case Outcome::ProcessExited: return "process exited";
-    case Outcome::BackoffElapsed: return "back-off elapsed";
-    case Outcome::RemovalDone: return "removal done";
-    case Outcome::RemovalFailed: return "removal failed";
-    case Outcome::OutOfMemory: return "out of memory";
-    case Outcome::DaemonStopping: return "daemon stopping";
-    case Outcome::DaemonRestored: return "daemon restored";
+    case Outcome::ProcessStarted:
+        return "process started";
+    case Outcome::StartFailed:
+        return "start failed";
+    case Outcome::Signalled:
+        return "signalled";
+    case Outcome::Frozen:
+        return "frozen";
+    case Outcome::FreezeFailed:
+        return "freeze failed";
+    case Outcome::Thawed:
+        return "thawed";
+    case Outcome::ProcessExited:
+        return "process exited";
+    case Outcome::BackoffElapsed:
+        return "back-off elapsed";
+    case Outcome::RemovalDone:
+        return "removal done";
+    case Outcome::RemovalFailed:
+        return "removal failed";
+    case Outcome::OutOfMemory:
+        return "out of memory";
+    case Outcome::DaemonStopping:
+        return "daemon stopping";
+    case Outcome::DaemonRestored:
+        return "daemon restored";
     }
     return "unknown";
 }
 
-std::string_view actionName(DockerAction action)
-{
+std::string_view actionName(DockerAction action) {
     switch (action) {
-    case DockerAction::Create: return "create";
-    case DockerAction::Start: return "start";
-    case DockerAction::Restart: return "restart";
-    case DockerAction::Pause: return "pause";
-    case DockerAction::Unpause: return "unpause";
-    case DockerAction::Kill: return "kill";
-    case DockerAction::Die: return "die";
-    case DockerAction::Stop: return "stop";
-    case DockerAction::Oom: return "oom";
-    case DockerAction::Destroy: return "destroy";
-    case DockerAction::Rename: return "rename";
+    case DockerAction::Create:
+        return "create";
+    case DockerAction::Start:
+        return "start";
+    case DockerAction::Restart:
+        return "restart";
+    case DockerAction::Pause:
+        return "pause";
+    case DockerAction::Unpause:
+        return "unpause";
+    case DockerAction::Kill:
+        return "kill";
+    case DockerAction::Die:
+        return "die";
+    case DockerAction::Stop:
+        return "stop";
+    case DockerAction::Oom:
+        return "oom";
+    case DockerAction::Destroy:
+        return "destroy";
+    case DockerAction::Rename:
+        return "rename";
     }
     return "unknown";
 }
 
-std::string_view refusalName(Refusal refusal)
-{
+std::string_view refusalName(Refusal refusal) {
     switch (refusal) {
-    case Refusal::NotRunning: return "NotRunning";
-    case Refusal::AlreadyPaused: return "AlreadyPaused";
-    case Refusal::RestartingWait: return "RestartingWait";
-    case Refusal::NotPaused: return "NotPaused";
-    case Refusal::StartPaused: return "StartPaused";
-    case Refusal::MarkedForRemoval: return "MarkedForRemoval";
-    case Refusal::RestartMarkedForRemoval: return "RestartMarkedForRemoval";
-    case Refusal::KillNotRunning: return "KillNotRunning";
-    case Refusal::RemoveRunning: return "RemoveRunning";
-    case Refusal::RemovePaused: return "RemovePaused";
-    case Refusal::RemoveRestarting: return "RemoveRestarting";
-    case Refusal::RemovalInProgress: return "RemovalInProgress";
-    case Refusal::PauseFailed: return "PauseFailed";
-    case Refusal::UnpauseFailed: return "UnpauseFailed";
-    case Refusal::StartFailed: return "StartFailed";
-    case Refusal::RestartFailed: return "RestartFailed";
-    case Refusal::RemovalFailed: return "RemovalFailed";
-    case Refusal::NoTransition: return "NoTransition";
+    case Refusal::NotRunning:
+        return "NotRunning";
+    case Refusal::AlreadyPaused:
+        return "AlreadyPaused";
+    case Refusal::RestartingWait:
+        return "RestartingWait";
+    case Refusal::NotPaused:
+        return "NotPaused";
+    case Refusal::StartPaused:
+        return "StartPaused";
+    case Refusal::MarkedForRemoval:
+        return "MarkedForRemoval";
+    case Refusal::RestartMarkedForRemoval:
+        return "RestartMarkedForRemoval";
+    case Refusal::KillNotRunning:
+        return "KillNotRunning";
+    case Refusal::RemoveRunning:
+        return "RemoveRunning";
+    case Refusal::RemovePaused:
+        return "RemovePaused";
+    case Refusal::RemoveRestarting:
+        return "RemoveRestarting";
+    case Refusal::RemovalInProgress:
+        return "RemovalInProgress";
+    case Refusal::PauseFailed:
+        return "PauseFailed";
+    case Refusal::UnpauseFailed:
+        return "UnpauseFailed";
+    case Refusal::StartFailed:
+        return "StartFailed";
+    case Refusal::RestartFailed:
+        return "RestartFailed";
+    case Refusal::RemovalFailed:
+        return "RemovalFailed";
+    case Refusal::NoTransition:
+        return "NoTransition";
     }
     return "Unknown";
 }
 
-const std::vector<Refusal>& allRefusals()
-{
+const std::vector<Refusal>& allRefusals() {
     static const std::vector<Refusal> refusals = [] {
         std::vector<Refusal> all;
         for (int i = 0; i <= static_cast<int>(Refusal::NoTransition); ++i)
@@ -159,8 +217,7 @@ const std::vector<Refusal>& allRefusals()
 
 namespace {
 
-std::string concat(std::initializer_list<std::string_view> parts)
-{
+std::string concat(std::initializer_list<std::string_view> parts) {
     std::string text;
     for (const auto part : parts)
         text += part;
@@ -168,43 +225,54 @@ std::string concat(std::initializer_list<std::string_view> parts)
 }
 
 // daemon/delete.go: "You cannot remove a <StateString> container <ID>. <procedure>".
-std::string cannotRemove(std::string_view state, std::string_view id, std::string_view procedure)
-{
+std::string cannotRemove(std::string_view state, std::string_view id, std::string_view procedure) {
     return concat({"You cannot remove a ", state, " container ", id, ". ", procedure});
 }
 
-constexpr std::string_view kStopFirst = "Stop the container before attempting removal or force remove";
-constexpr std::string_view kMarkedForRemoval = "container is marked for removal and cannot be started";
+constexpr std::string_view kStopFirst =
+    "Stop the container before attempting removal or force remove";
+constexpr std::string_view kMarkedForRemoval =
+    "container is marked for removal and cannot be started";
 
 } // namespace
 
 std::string refusalText(Refusal refusal, std::string_view id, std::string_view name,
-                        std::string_view detail)
-{
+                        std::string_view detail) {
     switch (refusal) {
-    case Refusal::NotRunning: return concat({"Container ", id, " is not running"});
-    case Refusal::AlreadyPaused: return concat({"Container ", id, " is already paused"});
+    case Refusal::NotRunning:
+        return concat({"Container ", id, " is not running"});
+    case Refusal::AlreadyPaused:
+        return concat({"Container ", id, " is already paused"});
     case Refusal::RestartingWait:
         return concat({"Container ", id, " is restarting, wait until the container is running"});
-    case Refusal::NotPaused: return concat({"Container ", id, " is not paused"});
-    case Refusal::StartPaused: return "cannot start a paused container, try unpause instead";
-    case Refusal::MarkedForRemoval: return std::string(kMarkedForRemoval);
+    case Refusal::NotPaused:
+        return concat({"Container ", id, " is not paused"});
+    case Refusal::StartPaused:
+        return "cannot start a paused container, try unpause instead";
+    case Refusal::MarkedForRemoval:
+        return std::string(kMarkedForRemoval);
     case Refusal::RestartMarkedForRemoval:
         return concat({"Cannot restart container ", name, ": ", kMarkedForRemoval});
     case Refusal::KillNotRunning:
         return concat({"Cannot kill container: ", name, ": Container ", id, " is not running"});
-    case Refusal::RemoveRunning: return cannotRemove("running", id, kStopFirst);
+    case Refusal::RemoveRunning:
+        return cannotRemove("running", id, kStopFirst);
     case Refusal::RemovePaused:
         return cannotRemove("paused", id,
                             "Unpause and then stop the container before attempting removal or "
                             "force remove");
-    case Refusal::RemoveRestarting: return cannotRemove("restarting", id, kStopFirst);
+    case Refusal::RemoveRestarting:
+        return cannotRemove("restarting", id, kStopFirst);
     case Refusal::RemovalInProgress:
         return concat({"removal of container ", name, " is already in progress"});
-    case Refusal::PauseFailed: return concat({"Cannot pause container ", id, ": ", detail});
-    case Refusal::UnpauseFailed: return concat({"Cannot unpause container ", id, ": ", detail});
-    case Refusal::StartFailed: return std::string(detail);
-    case Refusal::RestartFailed: return concat({"Cannot restart container ", name, ": ", detail});
+    case Refusal::PauseFailed:
+        return concat({"Cannot pause container ", id, ": ", detail});
+    case Refusal::UnpauseFailed:
+        return concat({"Cannot unpause container ", id, ": ", detail});
+    case Refusal::StartFailed:
+        return std::string(detail);
+    case Refusal::RestartFailed:
+        return concat({"Cannot restart container ", name, ": ", detail});
     case Refusal::RemovalFailed:
         return concat({"unable to remove filesystem for ", id, ": ", detail});
     case Refusal::NoTransition:

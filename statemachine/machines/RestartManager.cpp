@@ -6,8 +6,7 @@
 
 namespace lab {
 
-bool isNoRestart(const RestartPolicy& policy)
-{
+bool isNoRestart(const RestartPolicy& policy) {
     return policy.kind == RestartPolicyKind::No;
 }
 
@@ -15,8 +14,7 @@ namespace {
 
 // The delay update of ShouldRestart: a long run starts over at 100 ms, otherwise the delay
 // doubles until it reaches the one-minute cap.
-Duration nextDelay(Duration current, Duration ran)
-{
+Duration nextDelay(Duration current, Duration ran) {
     if (ran >= RestartTiming::resetAfter)
         current = Duration{0};
     if (current == Duration{0})
@@ -27,17 +25,19 @@ Duration nextDelay(Duration current, Duration ran)
 }
 
 bool policyWantsRestart(const RestartPolicy& policy, int restartCount, int exitCode,
-                        bool manuallyStopped)
-{
+                        bool manuallyStopped) {
     switch (policy.kind) {
-    case RestartPolicyKind::Always: return true;
-    case RestartPolicyKind::UnlessStopped: return !manuallyStopped;
+    case RestartPolicyKind::Always:
+        return true;
+    case RestartPolicyKind::UnlessStopped:
+        return !manuallyStopped;
     case RestartPolicyKind::OnFailure:
         // MaximumRetryCount 0 means no limit.
         if (policy.maxRetries == 0 || restartCount < policy.maxRetries)
             return exitCode != 0;
         return false;
-    case RestartPolicyKind::No: return false;
+    case RestartPolicyKind::No:
+        return false;
     }
     return false;
 }
@@ -45,20 +45,18 @@ bool policyWantsRestart(const RestartPolicy& policy, int restartCount, int exitC
 } // namespace
 
 RestartDecision decideRestart(const LifecycleRecord& record, int exitCode, Duration ran,
-                              bool manuallyStopped)
-{
+                              bool manuallyStopped) {
     // Policy "no" and a cancelled manager return before the delay is touched.
     if (isNoRestart(record.restartPolicy) || record.restartCancelled)
         return {false, record.backoff};
     RestartDecision decision;
     decision.backoff = nextDelay(record.backoff, ran);
-    decision.restart = policyWantsRestart(record.restartPolicy, record.restartCount, exitCode,
-                                          manuallyStopped);
+    decision.restart =
+        policyWantsRestart(record.restartPolicy, record.restartCount, exitCode, manuallyStopped);
     return decision;
 }
 
-bool restartsOnRestore(const LifecycleRecord& record)
-{
+bool restartsOnRestore(const LifecycleRecord& record) {
     if (!record.hasBeenStarted)
         return false;
     // Container.ShouldRestart asks a manager made afresh from the saved policy and count.
@@ -73,8 +71,7 @@ bool restartsOnRestore(const LifecycleRecord& record)
 namespace {
 
 // Go's strconv.Atoi: an optional sign, then decimal digits only, within int64.
-bool goAtoi(std::string_view text, std::int64_t& value)
-{
+bool goAtoi(std::string_view text, std::int64_t& value) {
     bool negative = false;
     if (!text.empty() && (text.front() == '+' || text.front() == '-')) {
         negative = text.front() == '-';
@@ -84,8 +81,8 @@ bool goAtoi(std::string_view text, std::int64_t& value)
         return false;
     std::uint64_t magnitude = 0;
     const std::uint64_t limit = negative
-        ? std::uint64_t(std::numeric_limits<std::int64_t>::max()) + 1
-        : std::uint64_t(std::numeric_limits<std::int64_t>::max());
+                                    ? std::uint64_t(std::numeric_limits<std::int64_t>::max()) + 1
+                                    : std::uint64_t(std::numeric_limits<std::int64_t>::max());
     for (const char c : text) {
         if (c < '0' || c > '9')
             return false;
@@ -98,21 +95,18 @@ bool goAtoi(std::string_view text, std::int64_t& value)
     return true;
 }
 
-int clampToInt(std::int64_t value)
-{
+int clampToInt(std::int64_t value) {
     return int(std::clamp<std::int64_t>(value, std::numeric_limits<int>::min(),
-                                         std::numeric_limits<int>::max()));
+                                        std::numeric_limits<int>::max()));
 }
 
-bool namesNoPolicy(const std::string& name)
-{
+bool namesNoPolicy(const std::string& name) {
     return name.empty() || name == "no";
 }
 
 } // namespace
 
-Expected<RestartPolicyText> parseRestartPolicy(std::string_view text)
-{
+Expected<RestartPolicyText> parseRestartPolicy(std::string_view text) {
     // An empty value is the zero policy: older engines may not know "no".
     if (text.empty())
         return RestartPolicyText{};
@@ -132,15 +126,13 @@ Expected<RestartPolicyText> parseRestartPolicy(std::string_view text)
     return policy;
 }
 
-Status checkRestartWithAutoRemove(const RestartPolicyText& policy, bool autoRemove)
-{
+Status checkRestartWithAutoRemove(const RestartPolicyText& policy, bool autoRemove) {
     if (autoRemove && !namesNoPolicy(policy.name))
         return Error{"conflicting options: cannot specify both --restart and --rm"};
     return Ok{};
 }
 
-Expected<RestartPolicy> validateRestartPolicy(const RestartPolicyText& policy, bool autoRemove)
-{
+Expected<RestartPolicy> validateRestartPolicy(const RestartPolicyText& policy, bool autoRemove) {
     if (autoRemove && !namesNoPolicy(policy.name))
         return Error{"can't create 'AutoRemove' container with restart policy"};
     RestartPolicy result;
@@ -148,11 +140,11 @@ Expected<RestartPolicy> validateRestartPolicy(const RestartPolicyText& policy, b
         return result;
     if (policy.name == "always" || policy.name == "unless-stopped" || policy.name == "no") {
         if (policy.maxRetries != 0)
-            return Error{"maximum retry count cannot be used with restart policy '" +
-                         policy.name + "'"};
-        result.kind = policy.name == "always"        ? RestartPolicyKind::Always
+            return Error{"maximum retry count cannot be used with restart policy '" + policy.name +
+                         "'"};
+        result.kind = policy.name == "always"           ? RestartPolicyKind::Always
                       : policy.name == "unless-stopped" ? RestartPolicyKind::UnlessStopped
-                                                         : RestartPolicyKind::No;
+                                                        : RestartPolicyKind::No;
         return result;
     }
     if (policy.name == "on-failure") {
@@ -165,13 +157,16 @@ Expected<RestartPolicy> validateRestartPolicy(const RestartPolicyText& policy, b
     return Error{"invalid restart policy '" + policy.name + "'"};
 }
 
-std::string_view restartPolicyName(RestartPolicyKind kind)
-{
+std::string_view restartPolicyName(RestartPolicyKind kind) {
     switch (kind) {
-    case RestartPolicyKind::No: return "no";
-    case RestartPolicyKind::Always: return "always";
-    case RestartPolicyKind::OnFailure: return "on-failure";
-    case RestartPolicyKind::UnlessStopped: return "unless-stopped";
+    case RestartPolicyKind::No:
+        return "no";
+    case RestartPolicyKind::Always:
+        return "always";
+    case RestartPolicyKind::OnFailure:
+        return "on-failure";
+    case RestartPolicyKind::UnlessStopped:
+        return "unless-stopped";
     }
     return "no";
 }

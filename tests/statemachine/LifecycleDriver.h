@@ -18,7 +18,8 @@
 namespace lab::test {
 
 /// The Docker ID and name the tests use; the ID is one a real engine gave (transcript 02).
-inline constexpr const char* kId = "280427eebfcdeee8e86ce9de900e096dc19a4f9d05cd8ec05cf247871903b7a2";
+inline constexpr const char* kId =
+    "280427eebfcdeee8e86ce9de900e096dc19a4f9d05cd8ec05cf247871903b7a2";
 inline constexpr const char* kName = "c1";
 
 class LifecycleDriver {
@@ -37,14 +38,13 @@ public:
     std::optional<std::string> removalError; ///< RemoveFilesystem fails with this error
 
     // What happened.
-    std::vector<std::string> events;        ///< Docker events, "kill 15", "die 143", "stop"
-    std::vector<Duration> backoffs;         ///< the delay of every ScheduleRestart performed
-    std::vector<Reaction> reactions;        ///< every reaction, in order
-    std::vector<int> firedRows;             ///< the table row of every reaction (-1 for none)
+    std::vector<std::string> events; ///< Docker events, "kill 15", "die 143", "stop"
+    std::vector<Duration> backoffs;  ///< the delay of every ScheduleRestart performed
+    std::vector<Reaction> reactions; ///< every reaction, in order
+    std::vector<int> firedRows;      ///< the table row of every reaction (-1 for none)
 
     /// Sends a command; its effects wait in the queue until settle().
-    Reaction command(Command command, int signal = 9, Duration timeout = 10s)
-    {
+    Reaction command(Command command, int signal = 9, Duration timeout = 10s) {
         CommandEvent event;
         event.command = command;
         event.at = now;
@@ -54,8 +54,7 @@ public:
     }
 
     /// Sends an outcome as the backend would report it now.
-    Reaction outcome(Outcome outcome, int exitCode = 0, int signal = 0, std::string error = {})
-    {
+    Reaction outcome(Outcome outcome, int exitCode = 0, int signal = 0, std::string error = {}) {
         OutcomeEvent event;
         event.outcome = outcome;
         event.at = now;
@@ -67,8 +66,7 @@ public:
 
     /// Performs queued effects until none is left, or until maxBackoffs restarts have been
     /// waited for (the next ScheduleRestart then stays queued: the container stays restarting).
-    void settle(int maxBackoffs = std::numeric_limits<int>::max())
-    {
+    void settle(int maxBackoffs = std::numeric_limits<int>::max()) {
         int waited = 0;
         while (!m_pending.empty()) {
             const Effect effect = m_pending.front();
@@ -87,8 +85,7 @@ public:
     const std::deque<Effect>& pending() const { return m_pending; }
 
 private:
-    Reaction take(Reaction reaction, int signal, int exitCode)
-    {
+    Reaction take(Reaction reaction, int signal, int exitCode) {
         for (const DockerAction action : reaction.actions) {
             std::string text(actionName(action));
             if (action == DockerAction::Kill)
@@ -108,8 +105,7 @@ private:
         return reaction;
     }
 
-    void dropScheduledRestarts()
-    {
+    void dropScheduledRestarts() {
         std::deque<Effect> kept;
         for (const Effect& effect : m_pending)
             if (effect.kind != EffectKind::ScheduleRestart)
@@ -119,8 +115,7 @@ private:
 
     // The signal lands; a thaw follows when asked; the process dies of it unless it ignores it
     // or is still frozen.
-    bool deliver(int signal, bool thaw)
-    {
+    bool deliver(int signal, bool thaw) {
         outcome(Outcome::Signalled, 0, signal);
         if (thaw)
             outcome(Outcome::Thawed);
@@ -129,8 +124,7 @@ private:
         return signal == 9 || std::find(ignores.begin(), ignores.end(), signal) == ignores.end();
     }
 
-    void perform(const Effect& effect)
-    {
+    void perform(const Effect& effect) {
         switch (effect.kind) {
         case EffectKind::StartProcess:
             if (startError) {
@@ -166,13 +160,16 @@ private:
             else
                 outcome(Outcome::Frozen);
             return;
-        case EffectKind::Thaw: outcome(Outcome::Thawed); return;
+        case EffectKind::Thaw:
+            outcome(Outcome::Thawed);
+            return;
         case EffectKind::ScheduleRestart:
             backoffs.push_back(effect.delay);
             now += effect.delay;
             outcome(Outcome::BackoffElapsed);
             return;
-        case EffectKind::CancelRestart: return;
+        case EffectKind::CancelRestart:
+            return;
         case EffectKind::RemoveFilesystem:
             if (removalError)
                 outcome(Outcome::RemovalFailed, 0, 0, *removalError);
@@ -187,19 +184,20 @@ private:
 
 /// A driver whose container is in the given Docker state, reached the way a user gets there;
 /// effects still in flight at that point are dropped. config is the container's record.
-inline LifecycleDriver reach(ContainerState state, const LifecycleRecord& config = {})
-{
+inline LifecycleDriver reach(ContainerState state, const LifecycleRecord& config = {}) {
     LifecycleDriver d;
     d.record = config;
     d.command(Command::Create);
     switch (state) {
-    case ContainerState::Created: break;
+    case ContainerState::Created:
+        break;
     case ContainerState::Running:
         d.command(Command::Start);
         d.settle();
         break;
     case ContainerState::Paused:
         d.command(Command::Start);
+        d.settle();
         d.command(Command::Pause);
         d.settle();
         break;
@@ -210,7 +208,9 @@ inline LifecycleDriver reach(ContainerState state, const LifecycleRecord& config
         d.settle(0);
         d.exitsAfterStart.reset();
         break;
-    case ContainerState::Removing: d.command(Command::Remove); break;
+    case ContainerState::Removing:
+        d.command(Command::Remove);
+        break;
     case ContainerState::Exited:
         d.command(Command::Start);
         d.settle();
