@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
@@ -184,7 +185,34 @@ private:
         return text(value, path);
     }
 
-    // The keys a local image shares with a registry's: cmd, entrypoint, stopSignal, layers.
+    // files: absolute paths to their content, as text.
+    Expected<std::map<std::string, std::string>> fileContents(const QJsonValue& value, const QString& path) const {
+        if (!value.isObject())
+            return wrongType(value, path, "an object of file paths to contents");
+        std::map<std::string, std::string> files;
+        const QJsonObject json = value.toObject();
+        for (auto it = json.begin(); it != json.end(); ++it) {
+            const QString filePath = member(path, it.key());
+            if (!it.key().startsWith(QLatin1Char('/')))
+                return fail(filePath, QStringLiteral("must be an absolute path"));
+            if (!it.value().isString())
+                return wrongType(it.value(), filePath, "the file's content as a string");
+            files[it.key().toStdString()] = it.value().toString().toStdString();
+        }
+        return files;
+    }
+
+    // created: an RFC 3339 date and time, as docker inspect shows it.
+    Expected<TimePoint> date(const QJsonValue& value, const QString& path) const {
+        if (!value.isString())
+            return wrongType(value, path, "an RFC 3339 date such as \"2023-05-19T17:15:23Z\"");
+        const QDateTime parsed = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+        if (!parsed.isValid())
+            return fail(path, QStringLiteral("is not an RFC 3339 date: %1").arg(value.toString()));
+        return TimePoint(std::chrono::milliseconds(parsed.toMSecsSinceEpoch()));
+    }
+
+    // The keys a local image shares with a registry's: cmd, entrypoint, stopSignal, layers, files, created.
     Expected<ImageSpec> image(const QJsonObject& json, const QString& path) const {
         ImageSpec result;
         auto cmd = words(json.value(QStringLiteral("cmd")), member(path, QStringLiteral("cmd")));
@@ -202,6 +230,18 @@ private:
             if (!signal)
                 return signal.error();
             result.stopSignal = std::move(*signal);
+        }
+        if (json.contains(QStringLiteral("files"))) {
+            auto files = fileContents(json.value(QStringLiteral("files")), member(path, QStringLiteral("files")));
+            if (!files)
+                return files.error();
+            result.files = std::move(*files);
+        }
+        if (json.contains(QStringLiteral("created"))) {
+            auto created = date(json.value(QStringLiteral("created")), member(path, QStringLiteral("created")));
+            if (!created)
+                return created.error();
+            result.created = *created;
         }
         if (!json.contains(QStringLiteral("layers"))) {
             result.layers = {LayerSpec{}};
@@ -225,7 +265,7 @@ private:
     }
 
     Expected<LocalImageSpec> localImage(const QJsonValue& value, const QString& path) const {
-        auto json = object(value, path, {"tags", "cmd", "entrypoint", "stopSignal", "layers"}, {"tags"});
+        auto json = object(value, path, {"tags", "cmd", "entrypoint", "stopSignal", "layers", "files", "created"}, {"tags"});
         if (!json)
             return json.error();
         const QString tagsPath = member(path, QStringLiteral("tags"));
@@ -332,7 +372,7 @@ private:
             const QString tagPath = member(path, it.key());
             if (it.key().isEmpty())
                 return fail(tagPath, QStringLiteral("a tag must not be empty"));
-            auto json = object(it.value(), tagPath, {"cmd", "entrypoint", "stopSignal", "layers"}, {});
+            auto json = object(it.value(), tagPath, {"cmd", "entrypoint", "stopSignal", "layers", "files", "created"}, {});
             if (!json)
                 return json.error();
             auto spec = image(*json, tagPath);

@@ -1,6 +1,8 @@
 // The commands, their usage lines and flags, as docker CLI 28.2 declares them.
 #include "cli/Commands.h"
 
+#include <algorithm>
+
 namespace lab::cli {
 namespace {
 
@@ -25,6 +27,14 @@ std::vector<FlagSpec> runFlags() {
 } // namespace
 
 std::string fromDaemon(const std::string& message) { return "Error response from daemon: " + message; }
+
+void appendLines(std::vector<std::string>& lines, std::string_view text) {
+    while (!text.empty()) {
+        const std::size_t end = std::min(text.find('\n'), text.size());
+        lines.emplace_back(text.substr(0, end));
+        text.remove_prefix(std::min(end + 1, text.size()));
+    }
+}
 
 const std::vector<CommandSpec>& commandSpecs() {
     static const std::vector<CommandSpec> specs = {
@@ -56,6 +66,9 @@ const std::vector<CommandSpec>& commandSpecs() {
         {"events", "events [OPTIONS]", Arity::None, 0, true,
          {{"since", 0, K::String}, {"until", 0, K::String}, {"filter", 'f', K::StringList},
           {"format", 0, K::String}}, runEvents},
+        {"images", "images [OPTIONS] [REPOSITORY[:TAG]]", Arity::AtMost, 1, true,
+         {{"all", 'a', K::Bool}, {"quiet", 'q', K::Bool}, {"no-trunc", 0, K::Bool},
+          {"format", 0, K::String}}, runImages},
     };
     return specs;
 }

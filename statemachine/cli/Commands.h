@@ -23,7 +23,7 @@ struct Context {
 using Handler = void (*)(Context&, const ParsedFlags&);
 
 /// How many arguments a command takes (cobra's Args validators).
-enum class Arity { None, Exactly, AtLeast };
+enum class Arity { None, Exactly, AtLeast, AtMost };
 
 /// One docker command: its words, its flags, its handler.
 struct CommandSpec {
@@ -41,6 +41,8 @@ const std::vector<CommandSpec>& commandSpecs();
 
 /// "Error response from daemon: " + message: how the CLI shows any daemon error.
 std::string fromDaemon(const std::string& message);
+/// Appends text to lines, one entry per line (a final newline ends the last line).
+void appendLines(std::vector<std::string>& lines, std::string_view text);
 
 // Handlers, one family per file.
 void runStart(Context&, const ParsedFlags&);    ///< ContainerCommands.cpp
@@ -59,5 +61,6 @@ void runPs(Context&, const ParsedFlags&);       ///< PsCommand.cpp
 void runInspect(Context&, const ParsedFlags&);  ///< InspectCommand.cpp
 void runLogs(Context&, const ParsedFlags&);     ///< LogsCommand.cpp
 void runEvents(Context&, const ParsedFlags&);   ///< EventsCommand.cpp
+void runImages(Context&, const ParsedFlags&);   ///< ImagesCommand.cpp
 
 } // namespace lab::cli

@@ -2,6 +2,7 @@
 // parallel and report in argument order, errors last; start, restart and wait go one by one
 // (reference section 0.8).
 #include "cli/Commands.h"
+#include "cli/OutputRecorder.h"
 #include "docker/Signals.h"
 #include "engine/Engine.h"
 
@@ -122,7 +123,44 @@ void runRemove(Context& context, const ParsedFlags& flags) {
     }
 }
 
+namespace {
+
+// docker start -a: attach, start, stream the output, and exit with the container's code.
+void startAttached(Context& context, const std::string& argument) {
+    auto container = context.engine.find(argument);
+    if (!container) {
+        context.output.err.push_back(fromDaemon(container.error().message));
+        context.output.status = 1;
+        return;
+    }
+    OutputRecorder recorder(context.engine);
+    recorder.follow((*container)->id);
+    CallHandle exit = context.engine.waitForExit(**container, false);
+    CallHandle start = context.engine.command(**container, CommandEvent{Command::Start, context.engine.clock().now()},
+                                              argument);
+    context.engine.runUntil([&] { return start->finished(); });
+    if (!start->result().ok) {
+        context.output.err.push_back(fromDaemon(start->result().error));
+        context.output.status = 1;
+        return;
+    }
+    context.engine.runUntil([&] { return exit->finished(); });
+    printRecorded(context.output, recorder.take());
+    context.output.status = exit->finished() ? exit->result().statusCode : 0;
+}
+
+} // namespace
+
 void runStart(Context& context, const ParsedFlags& flags) {
+    if (flags.isSet("attach") || flags.isSet("interactive")) {
+        if (flags.arguments.size() > 1) {
+            context.output.err.push_back("you cannot start and attach multiple containers at once");
+            context.output.status = 1;
+            return;
+        }
+        startAttached(context, flags.arguments.front());
+        return;
+    }
     std::vector<std::string> failed;
     for (const std::string& argument : flags.arguments) {
         Issued one = issueToAll(context, onlyArgument(argument), CommandEvent{Command::Start}).front();

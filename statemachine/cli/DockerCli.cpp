@@ -24,6 +24,10 @@ void usageError(CliOutput& output, const CommandSpec& spec) {
         what = "requires at least " + std::to_string(spec.count) +
                (spec.count == 1 ? " argument" : " arguments");
         break;
+    case Arity::AtMost:
+        what = "requires at most " + std::to_string(spec.count) +
+               (spec.count == 1 ? " argument" : " arguments");
+        break;
     }
     output.err = {"docker: 'docker " + spec.name + "' " + what, "", "Usage:  docker " + spec.usage, "",
                   (spec.arity == Arity::AtLeast ? "See" : "Run") + std::string(" 'docker ") + spec.name +
@@ -45,6 +49,8 @@ bool arityHolds(const CommandSpec& spec, std::size_t count) {
         return count == std::size_t(spec.count);
     case Arity::AtLeast:
         return count >= std::size_t(spec.count);
+    case Arity::AtMost:
+        return count <= std::size_t(spec.count);
     }
     return false;
 }

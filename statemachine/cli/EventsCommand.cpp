@@ -2,6 +2,7 @@
 // events` without --until streams until interrupted; the console shows what has been logged up
 // to now and returns, so a script never hangs.
 #include "cli/Commands.h"
+#include "docker/Formatter.h"
 #include "docker/GoTime.h"
 #include "engine/Engine.h"
 
@@ -50,6 +51,39 @@ std::string render(const DockerEvent& event) {
     return line + " (" + attributes + ")";
 }
 
+// events.Message as the CLI's --format sees it (the JSON names are the API's).
+docker::TemplateValue message(const DockerEvent& event) {
+    using docker::TemplateValue;
+    std::map<std::string, TemplateValue> attributes;
+    for (const auto& [key, value] : event.attributes)
+        attributes.emplace(key, value);
+    const auto nanos = event.at.time_since_epoch().count();
+    const bool container = event.type == "container";
+    const std::string from = container && event.attributes.contains("image") ? event.attributes.at("image") : "";
+    TemplateValue::Fields fields = {
+        {"Status", container ? event.action : ""},
+        {"ID", container ? event.actorId : ""},
+        {"From", from},
+        {"Type", event.type},
+        {"Action", event.action},
+        {"Actor", TemplateValue::structure("events.Actor", {{"ID", event.actorId},
+                                                            {"Attributes", TemplateValue::map(attributes)}})},
+        {"Scope", "local"},
+        {"Time", std::int64_t(nanos / 1'000'000'000)},
+        {"TimeNano", std::int64_t(nanos)},
+    };
+    std::map<std::string, TemplateValue> json = {
+        {"Type", event.type}, {"Action", event.action},
+        {"Actor", TemplateValue::map({{"ID", event.actorId}, {"Attributes", TemplateValue::map(attributes)}})},
+        {"scope", "local"}, {"time", std::int64_t(nanos / 1'000'000'000)}, {"timeNano", std::int64_t(nanos)}};
+    if (container) {
+        json["status"] = event.action;
+        json["id"] = event.actorId;
+        json["from"] = from;
+    }
+    return TemplateValue::structure("events.Message", std::move(fields)).withJsonView(TemplateValue::map(json));
+}
+
 } // namespace
 
 void runEvents(Context& context, const ParsedFlags& flags) {
@@ -79,9 +113,25 @@ void runEvents(Context& context, const ParsedFlags& flags) {
         }
         filters[filter.substr(0, equals)].push_back(filter.substr(equals + 1));
     }
-    for (const DockerEvent& event : context.engine.events())
-        if (event.at >= since && event.at <= until && matches(event, filters))
+    const auto format = flags.value("format");
+    std::vector<docker::TemplateValue> rows;
+    for (const DockerEvent& event : context.engine.events()) {
+        if (event.at < since || event.at > until || !matches(event, filters))
+            continue;
+        if (format)
+            rows.push_back(message(event));
+        else
             context.output.out.push_back(render(event));
+    }
+    if (!format)
+        return;
+    auto text = docker::renderFormat(*format, docker::TemplateValue(), rows);
+    if (!text) {
+        context.output.err.push_back(text.error().message);
+        context.output.status = 1;
+        return;
+    }
+    appendLines(context.output.out, *text);
 }
 
 } // namespace lab::cli

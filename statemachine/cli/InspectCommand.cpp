@@ -7,7 +7,6 @@
 #include "engine/Engine.h"
 
 #include <optional>
-#include <sstream>
 
 namespace lab::cli {
 namespace {
@@ -25,6 +24,17 @@ std::optional<docker::TemplateValue> lookUp(Engine& engine, const std::string& n
             return imageInspectData(*image);
     }
     return std::nullopt;
+}
+
+// CLI 28 words a missing object by what was asked for: --type sends the lookup to that API.
+std::string notFound(const std::string& name, const std::string& type) {
+    if (type == "container")
+        return fromDaemon("No such container: " + name);
+    if (type == "image") {
+        auto reference = docker::parseImageReference(name, docker::ReferenceGrammar::Engine);
+        return fromDaemon("no such image: " + name + ": No such image: " + (reference ? reference->familiar() : name));
+    }
+    return "Error: No such object: " + name;
 }
 
 Expected<std::string> render(const docker::GoTemplate& format, const docker::TemplateValue& data) {
@@ -57,7 +67,7 @@ void runInspect(Context& context, const ParsedFlags& flags) {
     for (const std::string& name : flags.arguments) {
         auto data = lookUp(context.engine, name, type);
         if (!data) {
-            errors.push_back("Error: No such " + (type.empty() ? std::string("object") : type) + ": " + name);
+            errors.push_back(notFound(name, type));
             continue;
         }
         if (!format) {
@@ -70,16 +80,11 @@ void runInspect(Context& context, const ParsedFlags& flags) {
             context.output.status = 1;
             return;
         }
-        std::istringstream lines(*line);
-        for (std::string text; std::getline(lines, text);)
-            context.output.out.push_back(text);
-        if (line->empty())
-            context.output.out.push_back("");
+        // Each object's result is one output line (or more, if the template prints newlines).
+        appendLines(context.output.out, line->empty() ? std::string("\n") : *line);
     }
     if (!format) {
-        std::istringstream lines(indentedJson(docker::TemplateValue::list(found)));
-        for (std::string text; std::getline(lines, text);)
-            context.output.out.push_back(text);
+        appendLines(context.output.out, indentedJson(docker::TemplateValue::list(found)));
     }
     context.output.err.insert(context.output.err.end(), errors.begin(), errors.end());
     if (!errors.empty())

@@ -4,13 +4,11 @@
 #include "cli/PsFilters.h"
 #include "docker/ContainerStatus.h"
 #include "docker/GoQuote.h"
+#include "docker/GoTime.h"
 #include "docker/Formatter.h"
 #include "docker/HumanSize.h"
 #include "engine/Engine.h"
 
-#include <chrono>
-#include <cstdio>
-#include <sstream>
 
 namespace lab::cli {
 namespace {
@@ -18,19 +16,6 @@ namespace {
 using docker::TemplateValue;
 
 constexpr const char* kContextType = "*formatter.ContainerContext";
-
-// Go's time.Time.String() of a whole-second Unix time in UTC.
-std::string goTimeString(TimePoint at) {
-    const auto seconds = std::chrono::floor<std::chrono::seconds>(at);
-    const auto days = std::chrono::floor<std::chrono::days>(seconds);
-    const std::chrono::year_month_day date{days};
-    const std::chrono::hh_mm_ss time{seconds - days};
-    char text[64];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u %02lld:%02lld:%02lld +0000 UTC", int(date.year()),
-                  unsigned(date.month()), unsigned(date.day()), (long long)time.hours().count(),
-                  (long long)time.minutes().count(), (long long)time.seconds().count());
-    return text;
-}
 
 docker::StateFlags stateFlags(const Container& container) {
     docker::StateFlags flags;
@@ -65,7 +50,7 @@ TemplateValue containerContext(const Container& container, const Engine& engine,
         {"Names", container.name},
         {"Image", container.config.image},
         {"Command", docker::commandColumn(command, noTrunc)},
-        {"CreatedAt", goTimeString(container.created)},
+        {"CreatedAt", docker::formatGoTimeString(container.created)},
         {"RunningFor", docker::createdString(container.created, now)},
         {"Ports", ""},
         {"State", std::string(dockerName(container.state()))},
@@ -86,12 +71,6 @@ TemplateValue containerContext(const Container& container, const Engine& engine,
             view[name] = value;
     view["Platform"] = TemplateValue();
     return TemplateValue::structure(kContextType, std::move(fields)).withJsonView(TemplateValue::map(view));
-}
-
-void appendLines(std::vector<std::string>& lines, const std::string& text) {
-    std::istringstream stream(text);
-    for (std::string line; std::getline(stream, line);)
-        lines.push_back(line);
 }
 
 } // namespace

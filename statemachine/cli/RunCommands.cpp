@@ -1,6 +1,7 @@
 // docker run, create and pull, walked step by step through the run-flow machine: the machine
 // decides what comes next and what the CLI prints; this file performs each step on the engine.
 #include "cli/Commands.h"
+#include "cli/OutputRecorder.h"
 #include "docker/ImageReference.h"
 #include "engine/Engine.h"
 #include "engine/Pull.h"
@@ -10,26 +11,6 @@
 
 namespace lab::cli {
 namespace {
-
-// Collects what one container prints, even after --rm has removed it.
-class OutputRecorder final : public EngineObserver {
-public:
-    explicit OutputRecorder(Engine& engine) : m_engine(engine) { m_engine.addObserver(*this); }
-    ~OutputRecorder() override { m_engine.removeObserver(*this); }
-    OutputRecorder(const OutputRecorder&) = delete;
-    OutputRecorder& operator=(const OutputRecorder&) = delete;
-    void follow(const std::string& id) { m_id = id; }
-    void printed(const Container& container, const LogLine& line) override {
-        if (container.id == m_id)
-            m_lines.push_back(line);
-    }
-    std::vector<LogLine> take() { return std::exchange(m_lines, {}); }
-
-private:
-    Engine& m_engine;
-    std::string m_id;
-    std::vector<LogLine> m_lines;
-};
 
 // What the command line asked for, read once.
 struct RunRequest {
@@ -200,7 +181,7 @@ private:
             return event;
         }
         const bool wasLocal = m_engine.images().find(*m_reference) != nullptr;
-        Image& image = m_engine.images().add(*m_pulled, *m_reference);
+        Image& image = m_engine.images().add(*m_pulled, *m_reference, m_engine.clock().now());
         image.repoDigest = m_plan.digest;
         m_engine.publishImageEvent("pull", m_reference->familiar(), {{"name", m_reference->familiarName()}});
         RunFlowOutcomeEvent event{RunFlowOutcome::PullComplete};
@@ -237,8 +218,7 @@ private:
     RunFlowOutcomeEvent waitForExit() {
         if (m_exitWait)
             m_engine.runUntil([&] { return m_exitWait->finished(); });
-        for (const LogLine& line : m_recorder.take())
-            (line.isStderr ? m_context.output.err : m_context.output.out).push_back(line.text);
+        printRecorded(m_context.output, m_recorder.take());
         RunFlowOutcomeEvent event{RunFlowOutcome::Exited};
         event.exitCode = m_exitWait && m_exitWait->finished() ? m_exitWait->result().statusCode : 0;
         return event;

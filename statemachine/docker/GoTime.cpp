@@ -31,6 +31,18 @@ std::string formatRfc3339Nano(TimePoint at) {
     return result + "Z";
 }
 
+std::string formatGoTimeString(TimePoint at) {
+    const auto seconds = std::chrono::floor<std::chrono::seconds>(at);
+    const auto days = std::chrono::floor<std::chrono::days>(seconds);
+    const std::chrono::year_month_day date{days};
+    const std::chrono::hh_mm_ss time{seconds - days};
+    char text[64];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u %02lld:%02lld:%02lld +0000 UTC", int(date.year()),
+                  unsigned(date.month()), unsigned(date.day()), (long long)time.hours().count(),
+                  (long long)time.minutes().count(), (long long)time.seconds().count());
+    return text;
+}
+
 Expected<Duration> parseGoDuration(std::string_view text) {
     static const std::map<std::string, double, std::less<>> unitNanos = {
         {"ns", 1},         {"us", 1e3},       {"µs", 1e3}, {"μs", 1e3}, {"ms", 1e6},

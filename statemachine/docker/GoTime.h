@@ -13,6 +13,9 @@ namespace lab::docker {
 /// Go's time.RFC3339Nano in UTC: "2026-11-27T18:53:12.590472279Z", trailing zeros of the
 /// fraction dropped (and the dot with them when the fraction is zero).
 std::string formatRfc3339Nano(TimePoint at);
+/// Go's time.Time.String() of the whole second, in UTC: "2026-11-27 19:17:54 +0000 UTC"
+/// (docker ps and images CreatedAt).
+std::string formatGoTimeString(TimePoint at);
 /// Go's time.ParseDuration: "300ms", "-1.5h", "2h45m"; Go's error text otherwise.
 Expected<Duration> parseGoDuration(std::string_view text);
 /// docker's --since/--until value (timetypes.GetTimestamp): a Go duration back from now, Unix

@@ -5,7 +5,7 @@
 
 namespace lab::docker {
 
-std::string humanSize(double bytes) {
+std::string humanSize(double bytes, int precision) {
     static constexpr std::array<const char*, 9> units = {"B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
     std::size_t unit = 0;
     while (bytes >= 1000.0 && unit + 1 < units.size()) {
@@ -13,7 +13,7 @@ std::string humanSize(double bytes) {
         ++unit;
     }
     char text[32];
-    std::snprintf(text, sizeof text, "%.3g%s", bytes, units[unit]);
+    std::snprintf(text, sizeof text, "%.*g%s", precision, bytes, units[unit]);
     return text;
 }
 

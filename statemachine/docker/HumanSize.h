@@ -6,6 +6,6 @@
 namespace lab::docker {
 
 /// "0B", "13kB", "1.98MB", "171MB": how docker ps and docker images print sizes.
-std::string humanSize(double bytes);
+std::string humanSize(double bytes, int precision = 3);
 
 } // namespace lab::docker

@@ -4,6 +4,7 @@
 
 #include "base/Clock.h"
 #include "machines/Lifecycle.h"
+#include "sim/World.h"
 
 #include <cstdint>
 #include <map>
@@ -47,6 +48,7 @@ public:
     LifecycleMachine machine;
     LifecycleRecord record;
     std::vector<LogLine> logs;
+    ImageFiles imageFiles; ///< the image's files with content, for the process to read
     std::optional<TimerId> stopTimer;    ///< pending SIGKILL of a stop or restart
     std::optional<TimerId> restartTimer; ///< pending policy restart
 

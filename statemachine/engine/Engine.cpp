@@ -23,7 +23,7 @@ Engine::Engine(Backend& backend, Clock& clock, const World& world, std::uint64_t
     for (const LocalImageSpec& local : world.images)
         for (const std::string& tag : local.tags)
             if (auto reference = docker::parseImageReference(tag, docker::ReferenceGrammar::Engine))
-                m_images.add(local.image, *reference);
+                m_images.add(local.image, *reference, m_clock.now());
 }
 
 Engine::~Engine() = default;
@@ -89,6 +89,9 @@ Expected<Container*> Engine::create(CreateRequest request) {
     } else {
         if (auto valid = docker::validateContainerName(request.name); !valid)
             return valid.error();
+        // The daemon stores names with one leading slash, which a user may also type.
+        if (request.name.starts_with('/'))
+            request.name.erase(0, 1);
         if (auto taken = m_idByName.find(request.name); taken != m_idByName.end())
             return Error{"Conflict. The container name \"/" + request.name +
                          "\" is already in use by container \"" + taken->second +
@@ -97,6 +100,7 @@ Expected<Container*> Engine::create(CreateRequest request) {
     }
     container->name = request.name;
     container->config = config;
+    container->imageFiles = image->spec.files;
     container->created = m_clock.now();
     container->record.restartPolicy = config.restartPolicy;
     container->record.autoRemove = config.autoRemove;

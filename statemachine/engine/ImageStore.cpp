@@ -18,6 +18,11 @@ std::string describe(const ImageSpec& spec) {
     text += "\x1e" "stopsignal\x1f" + spec.stopSignal + "\x1e" "layers";
     for (const auto& layer : spec.layers)
         text += '\x1f' + std::to_string(layer.size);
+    text += "\x1e" "files";
+    for (const auto& [path, content] : spec.files)
+        text += '\x1f' + path + '\x1d' + content;
+    if (spec.created)
+        text += "\x1e" "created\x1f" + std::to_string(spec.created->time_since_epoch().count());
     return text;
 }
 
@@ -36,7 +41,7 @@ std::string layerDigestOf(const ImageSpec& spec, std::size_t index) {
     return "sha256:" + sha256Hex("layer\x1e" + std::to_string(index) + "\x1e" + describe(spec));
 }
 
-Image& ImageStore::add(const ImageSpec& spec, const ImageReference& tag) {
+Image& ImageStore::add(const ImageSpec& spec, const ImageReference& tag, TimePoint now) {
     for (auto& image : m_images)
         std::erase_if(image->tags, [&](const ImageReference& t) { return t == tag; });
     const std::string id = imageIdOf(spec);
@@ -46,6 +51,7 @@ Image& ImageStore::add(const ImageSpec& spec, const ImageReference& tag) {
         auto image = std::make_unique<Image>();
         image->id = id;
         image->spec = spec;
+        image->created = spec.created.value_or(now);
         for (std::size_t i = 0; i < spec.layers.size(); ++i)
             image->layerDigests.push_back(layerDigestOf(spec, i));
         m_images.push_back(std::move(image));

@@ -23,6 +23,7 @@ struct Image {
     std::vector<ImageReference> tags;      ///< the names it answers to
     std::vector<std::string> layerDigests; ///< "sha256:..." per layer, bottom first
     std::string repoDigest;                ///< the manifest digest it was pulled with, if any
+    TimePoint created{};                   ///< when it was built, or else when it arrived
     /// The sum of the layers' sizes, in bytes.
     std::int64_t size() const;
 };
@@ -37,7 +38,7 @@ class ImageStore {
 public:
     /// Stores content under a name: an image with the same content gains the tag, and the tag
     /// leaves whatever image had it before (as `docker tag` and `docker pull` do).
-    Image& add(const ImageSpec& spec, const ImageReference& tag);
+    Image& add(const ImageSpec& spec, const ImageReference& tag, TimePoint now);
     /// The image a reference names, if any.
     const Image* find(const ImageReference& reference) const;
     /// The image with this ID ("sha256:..." or bare hex), or an unambiguous ID prefix.

@@ -24,6 +24,7 @@ ProcessContext childContext(const ProcessContext& parent, StreamMap streams)
     child.ignored = parent.ignored;
     child.streams = streams;
     child.pids = parent.pids;
+    child.files = parent.files;
     return child;
 }
 

@@ -5,6 +5,7 @@
 
 #include "base/Time.h"
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -56,6 +57,8 @@ struct ProcessContext {
     std::set<int> ignored;
     StreamMap streams;           ///< where fd 1 and fd 2 lead
     PidCounter* pids = nullptr;  ///< the container's PID allocator (owned by the Workload)
+    /// The image's files with known content (path -> bytes); shared by the container's processes.
+    std::shared_ptr<const std::map<std::string, std::string>> files;
 };
 
 /// A modelled process; see Program.h and Shell.h for the kinds.

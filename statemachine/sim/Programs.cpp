@@ -94,14 +94,17 @@ std::unique_ptr<Process> sleepProgram(const std::vector<std::string>& argv, Proc
 }
 
 // cat: with no arguments it reads stdin, which is at end of file without `docker run -i`.
-// File contents are not modelled: existing files read as empty.
+// Files the world gives content to print it; the image's other files read as empty.
 std::unique_ptr<Process> catProgram(const std::vector<std::string>& argv, ProcessContext context, TimePoint now)
 {
+    const auto files = context.files;
     auto program = std::make_unique<Program>(std::move(context), now);
     int code = 0;
     for (std::size_t i = 1; i < argv.size(); ++i) {
         const std::string path = normalise(argv[i]);
-        if (contains(kDirectories, path)) {
+        if (files && files->contains(path)) {
+            program->print(now, Stream::Stdout, files->at(path));
+        } else if (contains(kDirectories, path)) {
             program->print(now, Stream::Stderr, "cat: read error: Is a directory\n");
             code = 1;
         } else if (!contains(kPlainFiles, path) && lookupProgram(path) != Lookup::Found) {

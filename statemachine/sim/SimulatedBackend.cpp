@@ -15,7 +15,7 @@ void SimulatedBackend::post(const std::string& id, OutcomeEvent event) {
 
 void SimulatedBackend::startProcess(const Container& container) {
     const TimePoint now = m_clock.now();
-    StartResult started = Workload::start(container.argv(), container.config.init, now);
+    StartResult started = Workload::start(container.argv(), container.config.init, now, container.imageFiles);
     if (!started.ok()) {
         post(container.id, OutcomeEvent{Outcome::StartFailed, now, started.failure().exitCode, 0,
                                         started.failure().message});

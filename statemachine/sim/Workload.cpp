@@ -33,7 +33,8 @@ std::optional<StartFailure> runcFailure(const std::string& name)
 
 } // namespace
 
-StartResult Workload::start(const std::vector<std::string>& argv, bool init, TimePoint now)
+StartResult Workload::start(const std::vector<std::string>& argv, bool init, TimePoint now,
+                            std::map<std::string, std::string> files)
 {
     // The daemon refuses this at create; a start can only get here through a programming error.
     if (argv.empty())
@@ -45,6 +46,7 @@ StartResult Workload::start(const std::vector<std::string>& argv, bool init, Tim
     workload.m_pids = std::make_unique<PidCounter>();
     ProcessContext context;
     context.pids = workload.m_pids.get();
+    context.files = std::make_shared<const std::map<std::string, std::string>>(std::move(files));
     if (!init) {
         if (auto failure = runcFailure(argv[0]))
             return *failure;

@@ -38,7 +38,9 @@ class Workload {
 public:
     /// Starts argv (entrypoint + cmd, joined as Docker does) at `now`; with `init`, docker-init
     /// (tini) is PID 1 and forwards signals to it.
-    static StartResult start(const std::vector<std::string>& argv, bool init, TimePoint now);
+    /// files are the image's files with known content (cat prints them).
+    static StartResult start(const std::vector<std::string>& argv, bool init, TimePoint now,
+                             std::map<std::string, std::string> files = {});
 
     /// When it next does something by itself; nothing when frozen, ended, or only waiting.
     std::optional<TimePoint> nextWake() const;

@@ -3,6 +3,8 @@
 // form is documented in docs/WORLD.md and read in app/ (Qt's JSON reader); this is the checked
 // in-memory form the engine takes.
 
+#include "base/Time.h"
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -22,7 +24,12 @@ struct ImageSpec {
     std::vector<std::string> entrypoint; ///< ENTRYPOINT
     std::string stopSignal;              ///< STOPSIGNAL, empty when the image sets none
     std::vector<LayerSpec> layers;       ///< bottom first
+    std::map<std::string, std::string> files; ///< absolute path -> content, for cat and friends
+    std::optional<TimePoint> created;    ///< when the image was built; unset: when it arrived
 };
+
+/// The files of an image, as its containers' processes read them.
+using ImageFiles = std::map<std::string, std::string>;
 
 /// An image in the local store, with the names it answers to.
 struct LocalImageSpec {

@@ -1,0 +1,42 @@
+#pragma once
+// What one container prints while a command attaches to it (docker run, docker start -a),
+// kept even after --rm has removed the container.
+
+#include "engine/Engine.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace lab::cli {
+
+/// Collects the lines one container prints while it lives.
+class OutputRecorder final : public EngineObserver {
+public:
+    /// Starts listening to the engine; follow() names the container.
+    explicit OutputRecorder(Engine& engine) : m_engine(engine) { m_engine.addObserver(*this); }
+    ~OutputRecorder() override { m_engine.removeObserver(*this); }
+    OutputRecorder(const OutputRecorder&) = delete;
+    OutputRecorder& operator=(const OutputRecorder&) = delete;
+    /// Records this container's lines from now on.
+    void follow(const std::string& id) { m_id = id; }
+    void printed(const Container& container, const LogLine& line) override {
+        if (container.id == m_id)
+            m_lines.push_back(line);
+    }
+    /// The lines recorded so far, forgetting them.
+    std::vector<LogLine> take() { return std::exchange(m_lines, {}); }
+
+private:
+    Engine& m_engine;
+    std::string m_id;
+    std::vector<LogLine> m_lines;
+};
+
+/// Writes recorded lines to the command's stdout and stderr, each on its own stream.
+inline void printRecorded(CliOutput& output, const std::vector<LogLine>& lines) {
+    for (const LogLine& line : lines)
+        (line.isStderr ? output.err : output.out).push_back(line.text);
+}
+
+} // namespace lab::cli
