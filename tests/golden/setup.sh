@@ -3,7 +3,9 @@
 #   busybox:local              busybox-static, no default command (one layer)
 #   127.0.0.1:5000             docker-registry (distribution 2.8) on loopback, serving
 #     busybox:1.35             the same image as busybox:local (pulling it fetches no layer)
-#     busybox:1.36             a different one-layer image with CMD ["cat","/etc/motd"]
+#     busybox:1.36             a different one-layer image (an /etc/motd more), with
+#                              CMD ["echo","hello from busybox 1.36"] (a world file can say
+#                              what a CMD is, not what files an image holds)
 # and afterwards no local tag of 127.0.0.1:5000/*, so that every recording starts pulling.
 set -eu
 work=${GOLDEN_TMP:-/tmp/golden-setup}
@@ -38,14 +40,23 @@ fi
 
 has_tag() { curl -fs "http://127.0.0.1:5000/v2/busybox/manifests/$1" \
   -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' >/dev/null; }
+# The CMD of busybox:TAG as the registry serves it (empty if it has no such tag).
+registry_cmd() {
+  local config
+  config=$(curl -fs "http://127.0.0.1:5000/v2/busybox/manifests/$1" \
+    -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["config"]["digest"])') || return 0
+  curl -fs "http://127.0.0.1:5000/v2/busybox/blobs/$config" |
+    python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)["config"]["Cmd"]))'
+}
 if ! has_tag 1.35; then
   docker tag busybox:local 127.0.0.1:5000/busybox:1.35 && docker push 127.0.0.1:5000/busybox:1.35
 fi
-if ! has_tag 1.36; then
+if [ "$(registry_cmd 1.36)" != '["echo", "hello from busybox 1.36"]' ]; then
   make_rootfs "$work/rootfs136"
   echo 'hello from busybox 1.36' >"$work/rootfs136/etc/motd"
   tar -C "$work/rootfs136" -cf "$work/rootfs136.tar" .
-  docker import --change 'CMD ["cat","/etc/motd"]' "$work/rootfs136.tar" 127.0.0.1:5000/busybox:1.36
+  docker import --change 'CMD ["echo","hello from busybox 1.36"]' "$work/rootfs136.tar" 127.0.0.1:5000/busybox:1.36
   docker push 127.0.0.1:5000/busybox:1.36
 fi
 
