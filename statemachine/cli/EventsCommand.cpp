@@ -2,6 +2,7 @@
 // events` without --until streams until interrupted; the console shows what has been logged up
 // to now and returns, so a script never hangs.
 #include "cli/Commands.h"
+#include "cli/PsFilters.h"
 #include "docker/Formatter.h"
 #include "docker/GoTime.h"
 #include "engine/Engine.h"
@@ -9,28 +10,29 @@
 namespace lab::cli {
 namespace {
 
-// daemon/events/filter.go: keys combine with AND, repeated values of a key with OR.
+// daemon/events/filter.go: keys combine with AND, repeated values of a key with OR, except
+// label, where every value must match.
 bool matches(const DockerEvent& event, const std::map<std::string, std::vector<std::string>>& filters) {
     for (const auto& [key, values] : filters) {
+        if (key == "label") {
+            for (const std::string& value : values)
+                if (!labelFilterMatches(value, event.attributes))
+                    return false;
+            continue;
+        }
         bool any = false;
         for (const std::string& value : values) {
             if (key == "type")
                 any = any || event.type == value;
             else if (key == "event")
                 any = any || event.action == value;
-            else if (key == "container")
+            else if (key == "container") // a prefix of the ID or of the name
                 any = any || (event.type == "container" &&
                               (event.actorId.starts_with(value) ||
-                               (event.attributes.contains("name") && event.attributes.at("name") == value)));
+                               (event.attributes.contains("name") && event.attributes.at("name").starts_with(value))));
             else if (key == "image")
                 any = any || (event.attributes.contains("image") && event.attributes.at("image") == value);
-            else if (key == "label") {
-                const auto equals = value.find('=');
-                const std::string label = value.substr(0, equals);
-                auto found = event.attributes.find(label);
-                any = any || (found != event.attributes.end() &&
-                              (equals == std::string::npos || found->second == value.substr(equals + 1)));
-            } else {
+            else {
                 any = true; // Engine 20.10 neither rejects nor applies unknown keys
             }
         }

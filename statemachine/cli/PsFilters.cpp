@@ -29,13 +29,13 @@ bool nameMatches(const std::string& pattern, const std::string& name) {
     }
 }
 
-bool labelMatches(const std::string& filter, const std::map<std::string, std::string>& labels) {
+} // namespace
+
+bool labelFilterMatches(const std::string& filter, const std::map<std::string, std::string>& labels) {
     const auto equals = filter.find('=');
     const auto found = labels.find(filter.substr(0, equals));
     return found != labels.end() && (equals == std::string::npos || found->second == filter.substr(equals + 1));
 }
-
-} // namespace
 
 Expected<PsFilter> PsFilter::make(const FilterArgs& args, Engine& engine) {
     PsFilter filter;
@@ -97,7 +97,7 @@ bool PsFilter::accepts(const Container& container) const {
                                container.config.imageId) != m_ancestorImageIds.end();
         else if (key == "label") // every label filter must match
             passes = std::all_of(values.begin(), values.end(),
-                                 [&](const std::string& v) { return labelMatches(v, container.config.labels); });
+                                 [&](const std::string& v) { return labelFilterMatches(v, container.config.labels); });
         else if (key == "health") // no container of the lab has a healthcheck
             passes = anyOf(values, [](const std::string& v) { return v == "none"; });
         else if (key == "before")

@@ -18,6 +18,9 @@ namespace lab::cli {
 /// Parsed -f values: key -> values, in the order given.
 using FilterArgs = std::map<std::string, std::vector<std::string>>;
 
+/// A label filter as the daemon reads it: "key" needs the key, "key=value" also the value.
+bool labelFilterMatches(const std::string& filter, const std::map<std::string, std::string>& labels);
+
 /// The daemon's container filter, checked and ready to apply.
 class PsFilter {
 public:

@@ -83,8 +83,9 @@ Expected<Duration> parseGoDuration(std::string_view text) {
 }
 
 Expected<TimePoint> parseEventTime(std::string_view text, TimePoint now) {
+    // The CLI sends a relative time as whole Unix seconds (time.Unix()), dropping the fraction.
     if (auto duration = parseGoDuration(text))
-        return now - *duration;
+        return TimePoint(std::chrono::floor<std::chrono::seconds>(now - *duration));
     // Unix seconds, optionally with a fraction of up to nine digits.
     const std::string value(text);
     long long seconds = 0;

@@ -18,8 +18,9 @@ std::string formatRfc3339Nano(TimePoint at);
 std::string formatGoTimeString(TimePoint at);
 /// Go's time.ParseDuration: "300ms", "-1.5h", "2h45m"; Go's error text otherwise.
 Expected<Duration> parseGoDuration(std::string_view text);
-/// docker's --since/--until value (timetypes.GetTimestamp): a Go duration back from now, Unix
-/// seconds with an optional fraction, or an RFC 3339 date (with or without time).
+/// docker's --since/--until value (timetypes.GetTimestamp): a Go duration back from now (cut to
+/// the whole second, as the CLI sends it), Unix seconds with an optional fraction, or an RFC 3339
+/// date (with or without time).
 Expected<TimePoint> parseEventTime(std::string_view text, TimePoint now);
 
 } // namespace lab::docker

@@ -160,7 +160,9 @@ std::vector<const Container*> Engine::containers() const {
     return newestFirst;
 }
 
-Status Engine::rename(Container& container, const std::string& newName) {
+Status Engine::rename(Container& container, const std::string& typedName) {
+    // A leading slash is Docker's own way of writing names, and accepted as such.
+    const std::string newName = typedName.starts_with('/') ? typedName.substr(1) : typedName;
     if (newName == container.name)
         return Error{"Renaming a container with the same name as its current name"};
     // On rename the daemon validates the name with its slash, so the error quotes it.

@@ -116,8 +116,9 @@ void SimulatedBackend::play(const std::string& id, const std::vector<Happening>&
         if (process != m_processes.end() && process->second.wake)
             m_clock.cancel(*process->second.wake);
         m_processes.erase(id);
-        m_clock.schedule(happening.at, [this, id, at = happening.at, code = happening.exitCode] {
-            m_sink->report(id, OutcomeEvent{Outcome::ProcessExited, at, code});
+        const TimePoint noticed = happening.at + kExitNoticeDelay;
+        m_clock.schedule(noticed, [this, id, noticed, code = happening.exitCode] {
+            m_sink->report(id, OutcomeEvent{Outcome::ProcessExited, noticed, code});
         });
         return;
     }

@@ -20,6 +20,9 @@ class SimulatedBackend final : public Backend {
 public:
     /// How long the simulated filesystem removal takes (long enough to see `removing`).
     static constexpr Duration kRemovalTime = std::chrono::milliseconds(20);
+    /// How long after a process ends the daemon hears of it (containerd's exit event): a `ps`
+    /// right after `docker start` of `true` still shows it running, as on a real engine.
+    static constexpr Duration kExitNoticeDelay = std::chrono::milliseconds(10);
 
     explicit SimulatedBackend(Clock& clock) : m_clock(clock) {}
 
