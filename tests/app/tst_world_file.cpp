@@ -44,6 +44,7 @@ class TestWorldFile : public QObject {
 private slots:
     void documentedExampleLoads();
     void defaultsFillWhatIsLeftOut();
+    void filesAndBuildDateAreRead();
     void repositoriesOfDockerHubLiveUnderLibrary();
     void defaultWorld();
     void defaultWorldFileMatchesTheResource();
@@ -107,6 +108,19 @@ void TestWorldFile::defaultsFillWhatIsLeftOut() {
     QVERIFY(numbered->images[0].image.layers.empty());
     QCOMPARE(numbered->images[0].image.cmd, (Words{"sh", ""}));
     QVERIFY(loadWorldJson("{}", kSource).ok());
+}
+
+void TestWorldFile::filesAndBuildDateAreRead() {
+    const Expected<World> world = loadWorldJson(R"({"images": [{"tags": ["motd"], "cmd": ["cat", "/etc/motd"],
+        "files": {"/etc/motd": "hello\n"}, "created": "2023-05-19T17:15:23Z"}]})", kSource);
+    QVERIFY2(world.ok(), world.ok() ? "" : world.error().message.c_str());
+    const ImageSpec& image = world->images[0].image;
+    QCOMPARE(image.files.at("/etc/motd"), std::string("hello\n"));
+    QVERIFY(image.created.has_value());
+    // 2023-05-19T17:15:23Z is 1684516523 seconds after the Unix epoch.
+    QCOMPARE(std::chrono::duration_cast<std::chrono::seconds>(image.created->time_since_epoch()).count(),
+             1684516523LL);
+    QVERIFY(!loadWorldJson(R"({"images": [{"tags": ["x"]}]})", kSource)->images[0].image.created);
 }
 
 // WORLD.md allows "busybox" for Docker Hub's "library/busybox"; elsewhere a path is kept as is.
@@ -232,7 +246,7 @@ void TestWorldFile::badInputIsRefused_data() {
     QTest::newRow("an empty tag") << QByteArray(R"({"images": [{"tags": ["a", ""]}]})")
         << "world.json: images[0].tags[1]: must not be empty";
     QTest::newRow("an unknown image key") << QByteArray(R"({"images": [{"tags": ["a"], "command": []}]})")
-        << "world.json: images[0].command: unknown key (allowed here: tags, cmd, entrypoint, stopSignal, layers)";
+        << "world.json: images[0].command: unknown key (allowed here: tags, cmd, entrypoint, stopSignal, layers, files, created)";
     QTest::newRow("cmd is a string") << QByteArray(R"({"images": [{"tags": ["a"], "cmd": "sh"}]})")
         << "world.json: images[0].cmd: expected an array, got a string";
     QTest::newRow("an entrypoint word is null")
@@ -288,10 +302,19 @@ void TestWorldFile::badInputIsRefused_data() {
         << "world.json: registries[0].repositories.busybox[\"1.36\"]: expected an object, got a string";
     QTest::newRow("a served image with tags")
         << QByteArray(R"({"registries": [{"host": "q", "repositories": {"busybox": {"latest": {"tags": ["x"]}}}}]})")
-        << "world.json: registries[0].repositories.busybox.latest.tags: unknown key (allowed here: cmd, entrypoint, stopSignal, layers)";
+        << "world.json: registries[0].repositories.busybox.latest.tags: unknown key (allowed here: cmd, entrypoint, stopSignal, layers, files, created)";
     QTest::newRow("a served image with a negative layer")
         << QByteArray(R"({"registries": [{"host": "q", "repositories": {"busybox": {"latest": {"layers": [{"size": -1}]}}}}]})")
         << "world.json: registries[0].repositories.busybox.latest.layers[0].size: must not be negative, got -1";
+    QTest::newRow("a file with a relative path")
+        << QByteArray(R"({"images": [{"tags": ["x"], "files": {"etc/motd": "hi"}}]})")
+        << "world.json: images[0].files[\"etc/motd\"]: must be an absolute path";
+    QTest::newRow("a file whose content is not text")
+        << QByteArray(R"({"images": [{"tags": ["x"], "files": {"/etc/motd": 3}}]})")
+        << "world.json: images[0].files[\"/etc/motd\"]: expected the file's content as a string, got a number";
+    QTest::newRow("a build date that is not a date")
+        << QByteArray(R"({"images": [{"tags": ["x"], "created": "yesterday"}]})")
+        << "world.json: images[0].created: is not an RFC 3339 date: yesterday";
     QTest::newRow("an empty repository path")
         << QByteArray(R"({"registries": [{"host": "q", "repositories": {"": {}}}]})")
         << "world.json: registries[0].repositories[\"\"]: a repository path must not be empty";

@@ -21,6 +21,7 @@ private slots:
     void lookupByPrefixNameAndAmbiguity();
     void sameSeedSameRun();
     void notModifiedLogsNothing();
+    void processesReadTheImagesFiles();
 };
 
 void EngineFlowsTest::eventOrders_data() {
@@ -195,6 +196,19 @@ void EngineFlowsTest::notModifiedLogsNothing() {
     const std::size_t before = lab.engine.events().size();
     QCOMPARE(lab.out("start web"), QString("web")); // 304: success, nothing happens
     QCOMPARE(lab.actionsSince(before), QString());
+}
+
+void EngineFlowsTest::processesReadTheImagesFiles() {
+    lab::World world = lab::test::smallWorld();
+    world.images.push_back({{"motd:1"}, lab::ImageSpec{{"cat", "/etc/motd"}, {}, "", {{1000}}, {{"/etc/motd", "hello from the image\n"}}}});
+    EngineFixture lab(1, world);
+    const auto result = lab.docker("run --name reader motd:1");
+    QCOMPARE(result.status, 0);
+    QCOMPARE(QString::fromStdString(EngineFixture::join(result.out)), QString("hello from the image"));
+    // A file the image does not give content to is missing, as cat reports it.
+    const auto missing = lab.docker("run --name other motd:1 cat /etc/nothing");
+    QCOMPARE(missing.status, 1);
+    QCOMPARE(QString::fromStdString(missing.err.at(0)), QString("cat: can't open '/etc/nothing': No such file or directory"));
 }
 
 QTEST_APPLESS_MAIN(EngineFlowsTest)
