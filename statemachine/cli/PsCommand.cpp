@@ -9,6 +9,9 @@
 #include "docker/HumanSize.h"
 #include "engine/Engine.h"
 
+#include <regex>
+#include <set>
+
 
 namespace lab::cli {
 namespace {
@@ -39,32 +42,89 @@ std::string joinedLabels(const std::map<std::string, std::string>& labels) {
     return text;
 }
 
-TemplateValue containerContext(const Container& container, const Engine& engine, TimePoint now, bool noTrunc) {
+// What one row needs to know besides its container.
+struct RowContext {
+    const Engine& engine;
+    TimePoint now;
+    bool noTrunc;
+};
+
+using Column = TemplateValue (*)(const Container&, const RowContext&);
+
+std::string commandOf(const Container& container) {
     const std::vector<std::string> argv = container.argv();
-    const std::string command = argv.empty() ? "" : docker::apiCommand(argv[0], {argv.begin() + 1, argv.end()});
-    const Image* image = engine.images().findById(container.config.imageId);
-    const std::string size = "0B (virtual " + docker::humanSize(image ? double(image->size()) : 0.0) + ")";
-    const auto labels = container.config.labels;
-    TemplateValue::Fields fields = {
-        {"ID", noTrunc ? container.id : container.shortId()},
-        {"Names", container.name},
-        {"Image", container.config.image},
-        {"Command", docker::commandColumn(command, noTrunc)},
-        {"CreatedAt", docker::formatGoTimeString(container.created)},
-        {"RunningFor", docker::createdString(container.created, now)},
-        {"Ports", ""},
-        {"State", std::string(dockerName(container.state()))},
-        {"Status", docker::statusString(stateFlags(container), now)},
-        {"Size", size},
-        {"Labels", joinedLabels(labels)},
-        {"Label", TemplateValue::method(1, [labels](const std::vector<TemplateValue>& args) -> Expected<TemplateValue> {
-             auto found = labels.find(args[0].print());
-             return TemplateValue(found == labels.end() ? std::string() : found->second);
-         })},
-        {"Mounts", ""},
-        {"LocalVolumes", "0"},
-        {"Networks", "bridge"},
+    return argv.empty() ? "" : docker::apiCommand(argv[0], {argv.begin() + 1, argv.end()});
+}
+
+// docker's ContainerContext, one entry per field, in its order. Only the fields a format uses
+// are computed: a 10,000-row ps stays fast.
+const std::vector<std::pair<std::string, Column>>& columns() {
+    static const std::vector<std::pair<std::string, Column>> all = {
+        {"ID", [](const Container& c, const RowContext& r) -> TemplateValue { return r.noTrunc ? c.id : c.shortId(); }},
+        {"Names", [](const Container& c, const RowContext&) -> TemplateValue { return c.name; }},
+        {"Image", [](const Container& c, const RowContext&) -> TemplateValue { return c.config.image; }},
+        {"Command", [](const Container& c, const RowContext& r) -> TemplateValue {
+             return docker::commandColumn(commandOf(c), r.noTrunc);
+         }},
+        {"CreatedAt", [](const Container& c, const RowContext&) -> TemplateValue {
+             return docker::formatGoTimeString(c.created);
+         }},
+        {"RunningFor", [](const Container& c, const RowContext& r) -> TemplateValue {
+             return docker::createdString(c.created, r.now);
+         }},
+        {"Ports", [](const Container&, const RowContext&) -> TemplateValue { return ""; }},
+        {"State", [](const Container& c, const RowContext&) -> TemplateValue { return std::string(dockerName(c.state())); }},
+        {"Status", [](const Container& c, const RowContext& r) -> TemplateValue {
+             return docker::statusString(stateFlags(c), r.now);
+         }},
+        {"Size", [](const Container& c, const RowContext& r) -> TemplateValue {
+             const Image* image = r.engine.images().findById(c.config.imageId);
+             return "0B (virtual " + docker::humanSize(image ? double(image->size()) : 0.0) + ")";
+         }},
+        {"Labels", [](const Container& c, const RowContext&) -> TemplateValue { return joinedLabels(c.config.labels); }},
+        {"Label", [](const Container& c, const RowContext&) -> TemplateValue {
+             return TemplateValue::method(1, [labels = c.config.labels](const std::vector<TemplateValue>& args)
+                                                 -> Expected<TemplateValue> {
+                 auto found = labels.find(args[0].print());
+                 return TemplateValue(found == labels.end() ? std::string() : found->second);
+             });
+         }},
+        {"Mounts", [](const Container&, const RowContext&) -> TemplateValue { return ""; }},
+        {"LocalVolumes", [](const Container&, const RowContext&) -> TemplateValue { return "0"; }},
+        {"Networks", [](const Container&, const RowContext&) -> TemplateValue { return "bridge"; }},
     };
+    return all;
+}
+
+// The columns a format names, in the context's order. A format that prints whole values (json,
+// a bare dot) needs them all, and so the JSON view as well.
+struct Selection {
+    std::vector<const std::pair<std::string, Column>*> columns;
+    bool wholeValues = false;
+};
+
+Selection columnsUsedBy(const std::string& format) {
+    Selection selection;
+    selection.wholeValues = format.find("json") != std::string::npos ||
+                            std::regex_search(format, std::regex(R"(\.(?![A-Za-z_]))"));
+    std::set<std::string> named;
+    const std::regex field(R"(\.([A-Za-z_][A-Za-z0-9_]*))");
+    for (auto match = std::sregex_iterator(format.begin(), format.end(), field); match != std::sregex_iterator();
+         ++match)
+        named.insert((*match)[1]);
+    for (const auto& column : columns())
+        if (selection.wholeValues || named.contains(column.first))
+            selection.columns.push_back(&column);
+    return selection;
+}
+
+TemplateValue containerContext(const Container& container, const RowContext& row, const Selection& selection) {
+    TemplateValue::Fields fields;
+    fields.reserve(selection.columns.size());
+    for (const auto* column : selection.columns)
+        fields.emplace_back(column->first, column->second(container, row));
+    if (!selection.wholeValues)
+        return TemplateValue::structure(kContextType, std::move(fields));
     std::map<std::string, TemplateValue> view;
     for (const auto& [name, value] : fields)
         if (value.kind() != TemplateValue::Kind::Method)
@@ -99,15 +159,15 @@ void runPs(Context& context, const ParsedFlags& flags) {
 
     const std::string format = docker::containerFormat(flags.value("format").value_or(""),
                                                        flags.isSet("quiet"), flags.isSet("size"));
-    const bool noTrunc = flags.isSet("no-trunc");
-    const TimePoint now = context.engine.clock().now();
+    const RowContext row{context.engine, context.engine.clock().now(), flags.isSet("no-trunc")};
+    const Selection selection = columnsUsedBy(format);
     std::vector<TemplateValue> rows;
     for (const Container* container : context.engine.containers()) {
         if (limit == 0)
             break;
         if ((!all && !container->machine.isRunning()) || !filter->accepts(*container))
             continue;
-        rows.push_back(containerContext(*container, context.engine, now, noTrunc));
+        rows.push_back(containerContext(*container, row, selection));
         if (limit > 0)
             --limit;
     }

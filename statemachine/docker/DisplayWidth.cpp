@@ -105,6 +105,12 @@ void appendUtf8(std::string& out, char32_t c) {
 bool isWideCodePoint(char32_t c) { return c >= 0x1100 && inRanges(kWide, c); }
 
 std::size_t terminalWidth(std::string_view utf8) {
+    // Tables are mostly printable ASCII: one column a byte, no decoding needed.
+    const bool printableAscii = std::all_of(utf8.begin(), utf8.end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7F;
+    });
+    if (printableAscii)
+        return utf8.size();
     std::size_t width = 0;
     for (char32_t c : decodeUtf8(utf8)) {
         if (c < 0x80)

@@ -169,21 +169,26 @@ private:
         return found->second; // the parser rejected undefined variables
     }
 
-    // Walks ".A.B.C" from the operand's value; only the last field may take arguments.
+    // Walks ".A.B.C" from the operand's value; only the last field may take arguments. The walk
+    // starts from dot in place (no copy): ps runs a template once per row of thousands.
     Result chain(const TemplateArg& arg, const TemplateValue& dot,
                  const std::vector<TemplateValue>& args, bool hasArgs) {
-        Result receiver = arg.kind == TemplateArg::Kind::Field      ? Result(dot)
-                          : arg.kind == TemplateArg::Kind::Variable ? Result(variable(arg))
-                                                                    : pipeline(*arg.pipe, dot, false);
+        Result value;
+        if (arg.kind == TemplateArg::Kind::Variable)
+            value = variable(arg);
+        else if (arg.kind != TemplateArg::Kind::Field)
+            value = pipeline(*arg.pipe, dot, false);
+        const TemplateValue* receiver = arg.kind == TemplateArg::Kind::Field ? &dot : (value ? &*value : nullptr);
         for (std::size_t i = 0; i < arg.chain.size(); ++i) {
             const bool last = i + 1 == arg.chain.size();
-            receiver = field(receiver, arg.chain[i], arg, last ? args : std::vector<TemplateValue>{},
-                             last && hasArgs);
+            // field() reads receiver before the assignment replaces what it points into.
+            value = field(receiver, arg.chain[i], arg, last ? args : std::vector<TemplateValue>{}, last && hasArgs);
+            receiver = value ? &*value : nullptr;
         }
-        return receiver;
+        return value;
     }
 
-    Result field(const Result& receiver, const std::string& name, const TemplateArg& at,
+    Result field(const TemplateValue* receiver, const std::string& name, const TemplateArg& at,
                  const std::vector<TemplateValue>& args, bool hasArgs) {
         const bool strict = m_options.missingKey == MissingKey::Error;
         if (!receiver || receiver->kind() == Kind::Null) {

@@ -119,7 +119,7 @@ Expected<Container*> Engine::create(CreateRequest request) {
     Container& created = *container;
     m_idByName[created.name] = created.id;
     created.sequence = m_nextSequence++;
-    m_creationOrder.emplace(created.sequence, created.id);
+    m_creationOrder.emplace(created.sequence, &created);
     m_byId.emplace(created.id, std::move(container));
     const Reaction reaction =
         created.machine.handle(CommandEvent{Command::Create, m_clock.now()}, created.record);
@@ -156,7 +156,7 @@ std::vector<const Container*> Engine::containers() const {
     std::vector<const Container*> newestFirst;
     newestFirst.reserve(m_creationOrder.size());
     for (auto entry = m_creationOrder.rbegin(); entry != m_creationOrder.rend(); ++entry)
-        newestFirst.push_back(m_byId.at(entry->second).get());
+        newestFirst.push_back(entry->second);
     return newestFirst;
 }
 

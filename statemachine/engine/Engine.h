@@ -147,6 +147,7 @@ private:
     void forget(const std::string& id);
     void finishDaemonRestartWhenStopped();
     std::string newId();
+    std::vector<std::pair<std::uint64_t, std::string>> idsInCreationOrder() const;
     std::string newName(const std::string& id);
     Await awaitFor(Command command, const Reaction& reaction) const;
 
@@ -157,7 +158,7 @@ private:
     std::mt19937_64 m_random;
     std::map<std::string, std::unique_ptr<Container>> m_byId; // ordered: prefix lookup
     std::map<std::string, std::string> m_idByName;
-    std::map<std::uint64_t, std::string> m_creationOrder; // sequence -> id
+    std::map<std::uint64_t, Container*> m_creationOrder; // sequence -> container, oldest first
     std::uint64_t m_nextSequence = 1;
     std::map<std::string, std::vector<PendingCall>> m_pending;
     std::vector<DockerEvent> m_events;

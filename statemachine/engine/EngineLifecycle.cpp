@@ -257,9 +257,17 @@ void Engine::forget(const std::string& id) {
     m_byId.erase(found);
 }
 
+// A copy: reactions may remove containers while the caller walks the list.
+std::vector<std::pair<std::uint64_t, std::string>> Engine::idsInCreationOrder() const {
+    std::vector<std::pair<std::uint64_t, std::string>> ids;
+    for (const auto& [sequence, container] : m_creationOrder)
+        ids.emplace_back(sequence, container->id);
+    return ids;
+}
+
 void Engine::restartDaemon() {
     m_daemonRestarting = true;
-    for (const auto& [sequence, id] : std::map(m_creationOrder))
+    for (const auto& [sequence, id] : idsInCreationOrder())
         if (Container* container = byId(id))
             apply(*container,
                   container->machine.handle(OutcomeEvent{Outcome::DaemonStopping, m_clock.now()},
@@ -275,7 +283,7 @@ void Engine::finishDaemonRestartWhenStopped() {
         if (container->machine.isRunning())
             return;
     m_daemonRestarting = false;
-    for (const auto& [sequence, id] : std::map(m_creationOrder))
+    for (const auto& [sequence, id] : idsInCreationOrder())
         if (Container* container = byId(id))
             apply(*container,
                   container->machine.handle(OutcomeEvent{Outcome::DaemonRestored, m_clock.now()},
