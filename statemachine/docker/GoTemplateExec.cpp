@@ -23,10 +23,9 @@ TemplateValue orNil(const Result& r) { return r.value_or(TemplateValue()); }
 
 class Executor {
 public:
+    // $ is the root: looked up last, so a template run per row never copies its row.
     Executor(const TemplateTree& tree, const TemplateOptions& options, const TemplateValue& root)
-        : m_tree(tree), m_options(options) {
-        m_vars.emplace_back("$", root);
-    }
+        : m_tree(tree), m_options(options), m_root(root) {}
 
     std::string run(const TemplateValue& root) {
         walk(m_tree.body, root);
@@ -166,7 +165,8 @@ private:
     TemplateValue variable(const TemplateArg& arg) {
         const auto found = std::find_if(m_vars.rbegin(), m_vars.rend(),
                                         [&](const auto& v) { return v.first == arg.name; });
-        return found->second; // the parser rejected undefined variables
+        // The parser rejected undefined variables, so what is not declared is $.
+        return found != m_vars.rend() ? found->second : m_root;
     }
 
     // Walks ".A.B.C" from the operand's value; only the last field may take arguments. The walk
@@ -229,6 +229,7 @@ private:
 
     const TemplateTree& m_tree;
     const TemplateOptions& m_options;
+    const TemplateValue& m_root;
     std::vector<std::pair<std::string, TemplateValue>> m_vars;
     std::string m_out;
 };

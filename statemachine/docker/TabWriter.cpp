@@ -27,7 +27,7 @@ std::vector<Line> splitCells(std::string_view text) {
         lines.back().push_back({cell, terminalWidth(cell)});
         start = i + 1;
         if (c == '\n' && !end)
-            lines.emplace_back();
+            lines.emplace_back().reserve(lines[lines.size() - 2].size());
     }
     return lines;
 }
@@ -37,7 +37,8 @@ public:
     Formatter(const std::vector<Line>& lines, const TabWriterOptions& options)
         : m_lines(lines), m_options(options) {}
 
-    std::string run() {
+    std::string run(std::size_t sizeHint) {
+        m_out.reserve(sizeHint);
         format(0, m_lines.size());
         return std::move(m_out);
     }
@@ -88,7 +89,7 @@ private:
 } // namespace
 
 std::string alignColumns(std::string_view text, const TabWriterOptions& options) {
-    return Formatter(splitCells(text), options).run();
+    return Formatter(splitCells(text), options).run(text.size() * 2);
 }
 
 } // namespace lab::docker
