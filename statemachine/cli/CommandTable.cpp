@@ -1,5 +1,6 @@
 // The commands, their usage lines and flags, as docker CLI 28.2 declares them.
 #include "cli/Commands.h"
+#include "docker/Formatter.h"
 
 #include <algorithm>
 
@@ -27,6 +28,17 @@ std::vector<FlagSpec> runFlags() {
 } // namespace
 
 std::string fromDaemon(const std::string& message) { return "Error response from daemon: " + message; }
+
+void printFormatted(Context& context, std::string_view format, const docker::TemplateValue& header,
+                    const std::vector<docker::TemplateValue>& rows) {
+    auto text = docker::renderFormat(format, header, rows);
+    if (!text) {
+        context.output.err.push_back(text.error().message);
+        context.output.status = 1;
+        return;
+    }
+    appendLines(context.output.out, *text);
+}
 
 void appendLines(std::vector<std::string>& lines, std::string_view text) {
     while (!text.empty()) {
@@ -60,11 +72,11 @@ const std::vector<CommandSpec>& commandSpecs() {
         {"ps", "ps [OPTIONS]", Arity::None, 0, true,
          {{"all", 'a', K::Bool}, {"quiet", 'q', K::Bool}, {"size", 's', K::Bool},
           {"no-trunc", 0, K::Bool}, {"latest", 'l', K::Bool}, {"last", 'n', K::Int},
-          {"format", 0, K::String}, {"filter", 'f', K::StringList}}, runPs},
+          {"format", 0, K::String}, {"filter", 'f', K::FilterList}}, runPs},
         {"inspect", "inspect [OPTIONS] NAME|ID [NAME|ID...]", Arity::AtLeast, 1, true,
          {{"format", 'f', K::String}, {"size", 's', K::Bool}, {"type", 0, K::String}}, runInspect},
         {"events", "events [OPTIONS]", Arity::None, 0, true,
-         {{"since", 0, K::String}, {"until", 0, K::String}, {"filter", 'f', K::StringList},
+         {{"since", 0, K::String}, {"until", 0, K::String}, {"filter", 'f', K::FilterList},
           {"format", 0, K::String}}, runEvents},
         {"images", "images [OPTIONS] [REPOSITORY[:TAG]]", Arity::AtMost, 1, true,
          {{"all", 'a', K::Bool}, {"quiet", 'q', K::Bool}, {"no-trunc", 0, K::Bool},

@@ -3,6 +3,7 @@
 
 #include "cli/DockerCli.h"
 #include "cli/Flags.h"
+#include "docker/TemplateValue.h"
 
 #include <string>
 #include <vector>
@@ -43,6 +44,9 @@ const std::vector<CommandSpec>& commandSpecs();
 std::string fromDaemon(const std::string& message);
 /// Appends text to lines, one entry per line (a final newline ends the last line).
 void appendLines(std::vector<std::string>& lines, std::string_view text);
+/// Prints rows through docker's formatter (--format), or its error with exit status 1.
+void printFormatted(Context& context, std::string_view format, const docker::TemplateValue& header,
+                    const std::vector<docker::TemplateValue>& rows);
 
 // Handlers, one family per file.
 void runStart(Context&, const ParsedFlags&);    ///< ContainerCommands.cpp

@@ -12,7 +12,7 @@ namespace {
 
 // daemon/events/filter.go: keys combine with AND, repeated values of a key with OR, except
 // label, where every value must match.
-bool matches(const DockerEvent& event, const std::map<std::string, std::vector<std::string>>& filters) {
+bool matches(const DockerEvent& event, const FilterArgs& filters) {
     for (const auto& [key, values] : filters) {
         if (key == "label") {
             for (const std::string& value : values)
@@ -103,18 +103,7 @@ void runEvents(Context& context, const ParsedFlags& flags) {
             *bound = *parsed;
         }
     }
-    std::map<std::string, std::vector<std::string>> filters;
-    for (const std::string& filter : flags.values("filter")) {
-        const auto equals = filter.find('=');
-        if (equals == std::string::npos) {
-            context.output.err = {"invalid argument \"" + filter + "\" for \"-f, --filter\" flag: bad format "
-                                  "of filter (expected name=value)", "", "Usage:  docker events [OPTIONS]", "",
-                                  "Run 'docker events --help' for more information"};
-            context.output.status = 125;
-            return;
-        }
-        filters[filter.substr(0, equals)].push_back(filter.substr(equals + 1));
-    }
+    const FilterArgs filters = filterArgs(flags, "filter");
     const auto format = flags.value("format");
     std::vector<docker::TemplateValue> rows;
     for (const DockerEvent& event : context.engine.events()) {
@@ -127,13 +116,7 @@ void runEvents(Context& context, const ParsedFlags& flags) {
     }
     if (!format)
         return;
-    auto text = docker::renderFormat(*format, docker::TemplateValue(), rows);
-    if (!text) {
-        context.output.err.push_back(text.error().message);
-        context.output.status = 1;
-        return;
-    }
-    appendLines(context.output.out, *text);
+    printFormatted(context, *format, docker::TemplateValue(), rows);
 }
 
 } // namespace lab::cli

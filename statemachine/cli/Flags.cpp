@@ -35,6 +35,9 @@ Status checkValue(const FlagSpec& spec, const std::string& value) {
             return Error{"invalid argument \"" + value + "\" for \"" + described(spec) +
                          "\" flag: strconv.ParseBool: parsing \"" + value + "\": invalid syntax"};
     }
+    if (spec.kind == FlagKind::FilterList && value.find('=') == std::string::npos)
+        return Error{"invalid argument \"" + value + "\" for \"" + described(spec) +
+                     "\" flag: bad format of filter (expected name=value)"};
     if (spec.kind == FlagKind::Int) {
         char* end = nullptr;
         errno = 0;
@@ -74,6 +77,15 @@ long long ParsedFlags::intValue(const std::string& name, long long fallback) con
 std::vector<std::string> ParsedFlags::values(const std::string& name) const {
     auto found = m_values.find(name);
     return found == m_values.end() ? std::vector<std::string>{} : found->second;
+}
+
+FilterArgs filterArgs(const ParsedFlags& flags, const std::string& name) {
+    FilterArgs args;
+    for (const std::string& filter : flags.values(name)) {
+        const auto equals = filter.find('=');
+        args[filter.substr(0, equals)].push_back(filter.substr(equals + 1));
+    }
+    return args;
 }
 
 Expected<ParsedFlags> parseFlags(const std::vector<std::string>& args,

@@ -13,7 +13,13 @@
 namespace lab::cli {
 
 /// What a flag holds.
-enum class FlagKind { Bool, String, Int, StringList };
+enum class FlagKind {
+    Bool,
+    String,
+    Int,
+    StringList,
+    FilterList, ///< -f/--filter: repeatable name=value, checked as docker's FilterOpt does
+};
 
 /// One flag a command accepts.
 struct FlagSpec {
@@ -31,7 +37,7 @@ public:
     std::optional<std::string> value(const std::string& name) const;
     /// An Int flag's value (already validated), or fallback.
     long long intValue(const std::string& name, long long fallback) const;
-    /// Every value given to a StringList flag, in order.
+    /// Every value given to a StringList or FilterList flag, in order.
     std::vector<std::string> values(const std::string& name) const;
     /// The arguments that are not flags.
     std::vector<std::string> arguments;
@@ -42,6 +48,11 @@ public:
 private:
     std::map<std::string, std::vector<std::string>> m_values;
 };
+
+/// FilterList values by name, values in the order given.
+using FilterArgs = std::map<std::string, std::vector<std::string>>;
+/// The name=value pairs given to a FilterList flag.
+FilterArgs filterArgs(const ParsedFlags& flags, const std::string& name);
 
 /// Parses args by specs. interspersed: flags may follow arguments (false for run/create).
 /// The error text is pflag's ("unknown flag: --bogus", "flag needs an argument: 's' in -s").

@@ -71,13 +71,7 @@ void runImages(Context& context, const ParsedFlags& flags) {
     std::string format = flags.value("format").value_or(kImagesTable);
     if (flags.isSet("quiet"))
         format = "{{.ID}}";
-    auto text = docker::renderFormat(format, imageHeader(), rows);
-    if (!text) {
-        context.output.err.push_back(text.error().message);
-        context.output.status = 1;
-        return;
-    }
-    appendLines(context.output.out, *text);
+    printFormatted(context, format, imageHeader(), rows);
 }
 
 } // namespace lab::cli

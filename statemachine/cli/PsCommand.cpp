@@ -136,19 +136,7 @@ TemplateValue containerContext(const Container& container, const RowContext& row
 } // namespace
 
 void runPs(Context& context, const ParsedFlags& flags) {
-    FilterArgs filterArgs;
-    for (const std::string& filter : flags.values("filter")) {
-        const auto equals = filter.find('=');
-        if (equals == std::string::npos) {
-            context.output.err = {"invalid argument \"" + filter + "\" for \"-f, --filter\" flag: bad format of "
-                                  "filter (expected name=value)", "", "Usage:  docker ps [OPTIONS]", "",
-                                  "Run 'docker ps --help' for more information"};
-            context.output.status = 125;
-            return;
-        }
-        filterArgs[filter.substr(0, equals)].push_back(filter.substr(equals + 1));
-    }
-    auto filter = PsFilter::make(filterArgs, context.engine);
+    auto filter = PsFilter::make(filterArgs(flags, "filter"), context.engine);
     if (!filter) {
         context.output.err.push_back(fromDaemon(filter.error().message));
         context.output.status = 1;

@@ -2,6 +2,7 @@
 // docker ps -f: the daemon's filters (daemon/list.go), with its exact refusals.
 
 #include "base/Expected.h"
+#include "cli/Flags.h"
 
 #include <cstdint>
 #include <map>
@@ -14,9 +15,6 @@ class Engine;
 }
 
 namespace lab::cli {
-
-/// Parsed -f values: key -> values, in the order given.
-using FilterArgs = std::map<std::string, std::vector<std::string>>;
 
 /// A label filter as the daemon reads it: "key" needs the key, "key=value" also the value.
 bool labelFilterMatches(const std::string& filter, const std::map<std::string, std::string>& labels);
