@@ -188,21 +188,25 @@ Status Engine::rename(Container& container, const std::string& typedName) {
     return Ok{};
 }
 
-void Engine::attach(Container& container) {
-    DockerEvent event{m_clock.now(), "container", "attach", container.id, container.config.labels};
-    event.attributes["image"] = container.config.image;
-    event.attributes["name"] = container.name;
-    m_events.push_back(event);
-    for (EngineObserver* observer : m_observers)
-        observer->published(event);
-}
+void Engine::attach(Container& container) { logEvent(containerEvent(container, "attach")); }
 
 void Engine::publishImageEvent(const std::string& action, const std::string& reference,
                                std::map<std::string, std::string> attributes) {
-    DockerEvent event{m_clock.now(), "image", action, reference, std::move(attributes)};
-    m_events.push_back(event);
+    logEvent(DockerEvent{m_clock.now(), "image", action, reference, std::move(attributes)});
+}
+
+DockerEvent Engine::containerEvent(const Container& container, const std::string& action) const {
+    // Every container event carries the labels, the image as given and the name.
+    DockerEvent event{m_clock.now(), "container", action, container.id, container.config.labels};
+    event.attributes["image"] = container.config.image;
+    event.attributes["name"] = container.name;
+    return event;
+}
+
+void Engine::logEvent(DockerEvent event) {
+    m_events.push_back(std::move(event));
     for (EngineObserver* observer : m_observers)
-        observer->published(event);
+        observer->published(m_events.back());
 }
 
 void Engine::addObserver(EngineObserver& observer) { m_observers.push_back(&observer); }

@@ -143,6 +143,8 @@ private:
     void perform(Container& container, const Effect& effect);
     void publish(const Container& container, DockerAction action, const OutcomeEvent* outcome,
                  std::map<std::string, std::string> extra = {});
+    DockerEvent containerEvent(const Container& container, const std::string& action) const;
+    void logEvent(DockerEvent event);
     void settleCalls(Container& container, const Reaction& reaction, const OutcomeEvent& outcome);
     void forget(const std::string& id);
     void finishDaemonRestartWhenStopped();

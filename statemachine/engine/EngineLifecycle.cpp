@@ -114,19 +114,14 @@ void Engine::apply(Container& container, const Reaction& reaction, const Outcome
 
 void Engine::publish(const Container& container, DockerAction action, const OutcomeEvent* outcome,
                      std::map<std::string, std::string> extra) {
-    DockerEvent event{m_clock.now(), "container", std::string(actionName(action)), container.id,
-                      container.config.labels};
-    event.attributes["image"] = container.config.image;
-    event.attributes["name"] = container.name;
+    DockerEvent event = containerEvent(container, std::string(actionName(action)));
     if (action == DockerAction::Kill && outcome)
         event.attributes["signal"] = std::to_string(outcome->signal);
     if (action == DockerAction::Die)
         event.attributes["exitCode"] = std::to_string(container.record.exitCode);
     for (auto& [key, value] : extra)
         event.attributes[key] = value;
-    m_events.push_back(std::move(event));
-    for (EngineObserver* observer : m_observers)
-        observer->published(m_events.back());
+    logEvent(std::move(event));
 }
 
 void Engine::perform(Container& container, const Effect& effect) {
