@@ -223,12 +223,12 @@ void RealBackendTest::startFailures() {
     QFETCH(int, exitCode);
     QFETCH(QString, daemonMessage);
     OPEN_OR_SKIP(lab, CgroupMode::Auto);
-    const auto run = lab->docker("run --name f busybox " + command.toStdString());
-    QCOMPARE(run.status, exitCode);
+    const auto run = lab->docker("run --name failing busybox " + command.toStdString());
+    QVERIFY2(run.status == exitCode, qPrintable(RealFixture::join(run.err)));
     QVERIFY2(RealFixture::join(run.err).contains(daemonMessage), qPrintable(RealFixture::join(run.err)));
-    QCOMPARE(lab->out("inspect -f '{{.State.Status}} {{.State.ExitCode}}' f"),
+    QCOMPARE(lab->out("inspect -f '{{.State.Status}} {{.State.ExitCode}}' failing"),
              QString("created %1").arg(exitCode));
-    QCOMPARE(lab->docker("rm f").status, 0);
+    QCOMPARE(lab->docker("rm failing").status, 0);
     QCOMPARE(lab->leftovers(), QStringList());
 }
 
@@ -261,13 +261,13 @@ void RealBackendTest::nothingOutlivesTheBackend_data() { lifecycle_data(); }
 void RealBackendTest::nothingOutlivesTheBackend() {
     QFETCH(CgroupMode, mode);
     OPEN_OR_SKIP(lab, mode);
-    QCOMPARE(lab->docker("run -d --name a busybox sleep 1000").status, 0);
-    QCOMPARE(lab->docker("run -d --name b busybox sleep 1000").status, 0);
-    QCOMPARE(lab->docker("create --name c busybox sleep 1000").status, 0);
-    QCOMPARE(lab->docker("pause b").status, 0);
+    QCOMPARE(lab->docker("run -d --name first busybox sleep 1000").status, 0);
+    QCOMPARE(lab->docker("run -d --name second busybox sleep 1000").status, 0);
+    QCOMPARE(lab->docker("create --name third busybox sleep 1000").status, 0);
+    QCOMPARE(lab->docker("pause second").status, 0);
     const std::string cgroupRoot = lab->backend->cgroupRoot();
     const std::string stateDir = lab->backend->stateDir();
-    const int pidA = lab->backend->hostPid(lab->idOf("a"));
+    const int pidA = lab->backend->hostPid(lab->idOf("first"));
     lab.reset();
     QVERIFY(!std::filesystem::exists(cgroupRoot));
     QVERIFY(::kill(pidA, 0) < 0 && errno == ESRCH);
