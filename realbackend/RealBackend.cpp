@@ -25,7 +25,8 @@ struct RealBackend::Box {
     BindMount rootfs;
     Cgroup cgroup;
     std::optional<ContainerProcess> process;
-    UniqueFd freezeWatch;       // inotify on cgroup.events while a freeze is pending
+    int eventsWatch = -1;       // inotify watch descriptor on cgroup.events (v2)
+    bool freezing = false;      // a freeze was asked for and is not yet complete
     std::string partial[2];     // stdout, stderr: text after the last newline
     std::optional<TimerId> v1Recheck;
 };
@@ -53,7 +54,14 @@ Expected<std::unique_ptr<RealBackend>> RealBackend::open(RealClock& clock, RealB
     auto tree = CgroupTree::open(options.cgroupMode, options.cgroupName);
     if (!tree)
         return tree.error().context("cgroup");
-    return std::unique_ptr<RealBackend>(new RealBackend(clock, std::move(options), std::move(*tree)));
+    std::unique_ptr<RealBackend> backend(new RealBackend(clock, std::move(options), std::move(*tree)));
+    backend->m_inotify.reset(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC));
+    if (!backend->m_inotify)
+        return errnoError("inotify_init1", errno);
+    RealBackend* self = backend.get();
+    if (auto watched = clock.watch(self->m_inotify.get(), [self] { self->onInotify(); }); !watched)
+        return watched.error();
+    return backend;
 }
 
 RealBackend::RealBackend(RealClock& clock, RealBackendOptions options, CgroupTree tree)
@@ -66,6 +74,8 @@ RealBackend::~RealBackend() {
     for (auto& [id, box] : m_boxes)
         teardown(*box);
     m_boxes.clear();
+    if (m_inotify)
+        m_clock.unwatch(m_inotify.get());
 }
 
 RealBackend::Box* RealBackend::box(const std::string& id) const {
@@ -133,6 +143,16 @@ Status RealBackend::prepare(const Container& container) {
         return cgroup.error();
     }
     made->cgroup = std::move(*cgroup);
+    if (made->cgroup.mode() == CgroupMode::V2) {
+        made->eventsWatch = ::inotify_add_watch(m_inotify.get(), made->cgroup.eventsFile().c_str(), IN_MODIFY);
+        if (made->eventsWatch < 0) {
+            const int err = errno;
+            teardown(*made);
+            return errnoError("inotify_add_watch " + made->cgroup.eventsFile(), err);
+        }
+        m_idByWatch[made->eventsWatch] = container.id;
+        trace.push_back("inotify_add_watch(" + made->cgroup.eventsFile() + ", IN_MODIFY)");
+    }
     m_boxes.insert_or_assign(container.id, std::move(made));
     return Ok{};
 }
@@ -209,7 +229,7 @@ void RealBackend::onExit(const std::string& id) {
     onOutput(id, false);
     onOutput(id, true);
     closeProcessWatches(*found);
-    stopWatchingFreeze(*found);
+    stopWaitingForFreeze(*found);
     found->process.reset();
     m_sink->report(id, OutcomeEvent{Outcome::ProcessExited, m_clock.now(), *code});
 }
@@ -248,71 +268,71 @@ void RealBackend::freeze(const Container& container) {
         return;
     }
     std::vector<std::string>& trace = m_traces[container.id];
-    const std::string id = container.id;
-    if (found->cgroup.mode() == CgroupMode::V2) {
-        // Watch before writing: a "frozen 1" that comes between the write and the watch is not lost.
-        found->freezeWatch.reset(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC));
-        if (!found->freezeWatch ||
-            ::inotify_add_watch(found->freezeWatch.get(), found->cgroup.eventsFile().c_str(), IN_MODIFY) < 0) {
-            post(id, OutcomeEvent{Outcome::FreezeFailed, {}, 0, 0, errnoError("inotify", errno).message});
-            found->freezeWatch.reset();
-            return;
-        }
-        trace.push_back("inotify_add_watch(" + found->cgroup.eventsFile() + ", IN_MODIFY)");
-    }
+    // The cgroup.events watch has been in place since create: a "frozen 1" that comes between
+    // the write and the first look is not lost.
+    found->freezing = true;
     auto frozen = found->cgroup.requestFreeze(trace);
     if (!frozen) {
-        stopWatchingFreeze(*found);
-        post(id, OutcomeEvent{Outcome::FreezeFailed, {}, 0, 0, frozen.error().message});
+        stopWaitingForFreeze(*found);
+        post(container.id, OutcomeEvent{Outcome::FreezeFailed, {}, 0, 0, frozen.error().message});
         return;
     }
     if (*frozen) {
         trace.push_back(found->cgroup.mode() == CgroupMode::V2 ? "cgroup.events: frozen 1" : "freezer.state: FROZEN");
-        stopWatchingFreeze(*found);
-        post(id, OutcomeEvent{Outcome::Frozen});
+        stopWaitingForFreeze(*found);
+        post(container.id, OutcomeEvent{Outcome::Frozen});
         return;
     }
-    if (found->freezeWatch) {
-        m_clock.watch(found->freezeWatch.get(), [this, id] { onCgroupEvents(id); });
-        return;
-    }
+    if (found->cgroup.mode() == CgroupMode::V1Freezer)
+        recheckV1Freezer(*found);
+}
+
+void RealBackend::recheckV1Freezer(Box& found) {
     // The v1 freezer tells nobody when FREEZING becomes FROZEN: look again a millisecond later
     // (runc does the same), on the clock rather than in a sleep.
-    found->v1Recheck = m_clock.schedule(m_clock.now() + std::chrono::milliseconds(1),
-                                        [this, id] { onCgroupEvents(id); });
-}
-
-void RealBackend::onCgroupEvents(const std::string& id) {
-    Box* found = box(id);
-    if (!found)
-        return;
-    found->v1Recheck.reset();
-    if (found->freezeWatch) {
-        char events[4096];
-        while (::read(found->freezeWatch.get(), events, sizeof events) > 0) {
+    const std::string id = found.id;
+    found.v1Recheck = m_clock.schedule(m_clock.now() + std::chrono::milliseconds(1), [this, id] {
+        if (Box* still = box(id)) {
+            still->v1Recheck.reset();
+            checkFrozen(*still);
         }
-    }
-    auto frozen = found->cgroup.isFrozen();
-    if (frozen && !*frozen) {
-        if (!found->freezeWatch)
-            found->v1Recheck = m_clock.schedule(m_clock.now() + std::chrono::milliseconds(1),
-                                                [this, id] { onCgroupEvents(id); });
-        return;
-    }
-    stopWatchingFreeze(*found);
-    if (!frozen) {
-        m_sink->report(id, OutcomeEvent{Outcome::FreezeFailed, m_clock.now(), 0, 0, frozen.error().message});
-        return;
-    }
-    m_traces[id].push_back(found->cgroup.mode() == CgroupMode::V2 ? "cgroup.events: frozen 1" : "freezer.state: FROZEN");
-    m_sink->report(id, OutcomeEvent{Outcome::Frozen, m_clock.now()});
+    });
 }
 
-void RealBackend::stopWatchingFreeze(Box& found) {
-    if (found.freezeWatch) {
-        m_clock.unwatch(found.freezeWatch.get());
-        found.freezeWatch.reset();
+void RealBackend::onInotify() {
+    // Read every queued event; each names the watch of one container's cgroup.events.
+    alignas(inotify_event) char buffer[4096];
+    for (ssize_t n; (n = ::read(m_inotify.get(), buffer, sizeof buffer)) > 0;)
+        for (ssize_t at = 0; at < n;) {
+            const auto* event = reinterpret_cast<const inotify_event*>(buffer + at);
+            at += ssize_t(sizeof(inotify_event) + event->len);
+            auto watched = m_idByWatch.find(event->wd);
+            if (watched == m_idByWatch.end())
+                continue;
+            if (Box* found = box(watched->second); found && found->freezing)
+                checkFrozen(*found);
+        }
+}
+
+void RealBackend::checkFrozen(Box& found) {
+    auto frozen = found.cgroup.isFrozen();
+    if (frozen && !*frozen) {
+        if (found.cgroup.mode() == CgroupMode::V1Freezer)
+            recheckV1Freezer(found);
+        return;
     }
+    stopWaitingForFreeze(found);
+    if (!frozen) {
+        m_sink->report(found.id, OutcomeEvent{Outcome::FreezeFailed, m_clock.now(), 0, 0, frozen.error().message});
+        return;
+    }
+    m_traces[found.id].push_back(found.cgroup.mode() == CgroupMode::V2 ? "cgroup.events: frozen 1 (inotify)"
+                                                                        : "freezer.state: FROZEN");
+    m_sink->report(found.id, OutcomeEvent{Outcome::Frozen, m_clock.now()});
+}
+
+void RealBackend::stopWaitingForFreeze(Box& found) {
+    found.freezing = false;
     if (found.v1Recheck)
         m_clock.cancel(*found.v1Recheck);
     found.v1Recheck.reset();
@@ -322,7 +342,7 @@ void RealBackend::thaw(const Container& container) {
     Box* found = box(container.id);
     if (!found)
         return;
-    stopWatchingFreeze(*found);
+    stopWaitingForFreeze(*found);
     // Writing 0 fails only when the cgroup is gone, and then so is the process: its exit moves
     // the container, so there is no "thaw failed" outcome to report.
     if (auto thawed = found->cgroup.thaw(m_traces[container.id]); !thawed) {
@@ -334,7 +354,7 @@ void RealBackend::thaw(const Container& container) {
 
 Status RealBackend::teardown(Box& found) {
     std::vector<std::string>& trace = m_traces[found.id];
-    stopWatchingFreeze(found);
+    stopWaitingForFreeze(found);
     if (found.process && found.process->alive()) {
         closeProcessWatches(found);
         found.cgroup.killAll(trace);
@@ -346,6 +366,11 @@ Status RealBackend::teardown(Box& found) {
         trace.push_back("waitid(P_PIDFD) = " + std::to_string(found.process->reap()));
     }
     found.process.reset();
+    if (found.eventsWatch >= 0) {
+        ::inotify_rm_watch(m_inotify.get(), found.eventsWatch);
+        m_idByWatch.erase(found.eventsWatch);
+        found.eventsWatch = -1;
+    }
     if (auto removed = found.cgroup.remove(trace); !removed)
         return removed;
     if (auto unmounted = found.rootfs.unmount(trace); !unmounted)

@@ -73,8 +73,10 @@ private:
     void post(const std::string& id, OutcomeEvent event);
     void onOutput(const std::string& id, bool isStderr);
     void onExit(const std::string& id);
-    void onCgroupEvents(const std::string& id);
-    void stopWatchingFreeze(Box& box);
+    void onInotify();
+    void checkFrozen(Box& box);
+    void recheckV1Freezer(Box& box);
+    void stopWaitingForFreeze(Box& box);
     void closeProcessWatches(Box& box);
     Status teardown(Box& box);
 
@@ -86,6 +88,10 @@ private:
     std::map<std::string, std::unique_ptr<Box>> m_boxes;
     std::map<std::string, std::vector<std::string>> m_traces;
     std::set<TimerId> m_posted;
+    // One inotify instance for every cgroup.events: closing one costs an RCU grace period
+    // (about 7 ms here), too slow to make per pause.
+    UniqueFd m_inotify;
+    std::map<int, std::string> m_idByWatch;
     bool m_failNextRemoval = false;
 };
 

@@ -116,8 +116,9 @@ struct RealFixture {
         siginfo_t info{};
         if (::waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT) == 0)
             left << (info.si_pid ? "zombie " + QString::number(info.si_pid) : QString("a child process"));
-        if (clock->watchedCount() != 0)
-            left << QString::number(clock->watchedCount()) + " watched descriptors";
+        // The backend itself keeps one: its inotify instance for every cgroup.events.
+        if (clock->watchedCount() > 1)
+            left << QString::number(clock->watchedCount() - 1) + " watched descriptors";
         return left;
     }
 
