@@ -14,7 +14,7 @@ Expected<BindMount> BindMount::readOnly(const std::string& source, const std::st
     if (::mount(source.c_str(), target.c_str(), nullptr, MS_BIND, nullptr) < 0)
         return errnoError("mount --bind " + source + " " + target, errno);
     BindMount bound;
-    bound.m_target = target;
+    bound.m_target = ScopedPath(target, [](const std::string& path) { ::umount2(path.c_str(), MNT_DETACH); });
     trace.push_back("mount(" + source + ", " + target + ", MS_BIND)");
     if (::mount(nullptr, target.c_str(), nullptr, MS_REMOUNT | MS_BIND | MS_RDONLY, nullptr) < 0)
         return errnoError("remount read-only " + target, errno);
@@ -26,47 +26,40 @@ Expected<BindMount> BindMount::readOnly(const std::string& source, const std::st
     return bound;
 }
 
-BindMount::~BindMount() {
-    if (!m_target.empty())
-        ::umount2(m_target.c_str(), MNT_DETACH);
-}
-
-BindMount::BindMount(BindMount&& other) noexcept : m_target(std::move(other.m_target)) {
-    other.m_target.clear();
-}
-
-BindMount& BindMount::operator=(BindMount&& other) noexcept {
-    if (this != &other) {
-        if (!m_target.empty())
-            ::umount2(m_target.c_str(), MNT_DETACH);
-        m_target = std::move(other.m_target);
-        other.m_target.clear();
-    }
-    return *this;
-}
-
 Status BindMount::unmount(std::vector<std::string>& trace) {
-    if (m_target.empty())
+    if (target().empty())
         return Ok{};
-    if (::umount2(m_target.c_str(), 0) < 0)
-        return errnoError("unmount " + m_target, errno);
-    trace.push_back("umount2(" + m_target + ")");
-    m_target.clear();
+    if (::umount2(target().c_str(), 0) < 0)
+        return errnoError("unmount " + target(), errno);
+    trace.push_back("umount2(" + target() + ")");
+    m_target.release();
     return Ok{};
 }
 
-bool isMountPoint(const std::string& path) {
+std::vector<MountEntry> readMountinfo() {
+    std::vector<MountEntry> mounts;
     auto mountinfo = readFile("/proc/self/mountinfo");
     if (!mountinfo)
-        return false;
+        return mounts;
     std::istringstream lines(*mountinfo);
     for (std::string line; std::getline(lines, line);) {
+        // "id parent dev root mountpoint options [optional...] - fstype source superoptions"
         std::istringstream fields(line);
-        std::string skip, mountPoint;
-        fields >> skip >> skip >> skip >> skip >> mountPoint;
-        if (mountPoint == path)
-            return true;
+        std::string skip, word, source;
+        MountEntry entry;
+        fields >> skip >> skip >> skip >> skip >> entry.mountPoint;
+        while (fields >> word && word != "-") {
+        }
+        fields >> entry.type >> source >> entry.superOptions;
+        mounts.push_back(std::move(entry));
     }
+    return mounts;
+}
+
+bool isMountPoint(const std::string& path) {
+    for (const MountEntry& mount : readMountinfo())
+        if (mount.mountPoint == path)
+            return true;
     return false;
 }
 

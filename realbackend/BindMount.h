@@ -3,6 +3,7 @@
 // <state>/containers/<id>/rootfs (the writable /tmp is a tmpfs the container's own mount
 // namespace adds). Unmounted when its owner goes, so no mount outlives the backend.
 
+#include "ScopedPath.h"
 #include "base/Expected.h"
 
 #include <string>
@@ -16,24 +17,24 @@ public:
     /// mount --bind source target, remount ro, make private; the trace gets each call.
     static Expected<BindMount> readOnly(const std::string& source, const std::string& target,
                                         std::vector<std::string>& trace);
-    BindMount() = default;
-    ~BindMount();
-    BindMount(BindMount&& other) noexcept;
-    BindMount& operator=(BindMount&& other) noexcept;
-    BindMount(const BindMount&) = delete;
-    BindMount& operator=(const BindMount&) = delete;
-
     /// Where it is mounted; empty once unmounted.
-    const std::string& target() const { return m_target; }
+    const std::string& target() const { return m_target.get(); }
     /// umount2(target, 0): a busy mount is an error, as Docker's driver reports it.
     Status unmount(std::vector<std::string>& trace);
 
 private:
-    std::string m_target;
+    ScopedPath m_target; // lazily unmounted if never unmounted properly
 };
 
-/// True when path is a mount point (its device differs from its parent's, or it is a bind of
-/// the same device: the /proc/self/mountinfo check).
+/// One line of /proc/self/mountinfo, the fields the backend reads.
+struct MountEntry {
+    std::string mountPoint;
+    std::string type;         ///< "cgroup2", "cgroup", "proc", ...
+    std::string superOptions; ///< "rw,freezer" for the v1 freezer
+};
+/// This process's mounts, in mount order.
+std::vector<MountEntry> readMountinfo();
+/// True when path is a mount point, binds of a directory of the same filesystem included.
 bool isMountPoint(const std::string& path);
 
 } // namespace lab::real

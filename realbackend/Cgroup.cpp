@@ -1,5 +1,6 @@
 #include "Cgroup.h"
 
+#include "BindMount.h"
 #include "Syscalls.h"
 
 #include <fcntl.h>
@@ -19,24 +20,12 @@ struct Hierarchies {
 
 Hierarchies findHierarchies() {
     Hierarchies found;
-    auto mountinfo = readFile("/proc/self/mountinfo");
-    if (!mountinfo)
-        return found;
-    std::istringstream lines(*mountinfo);
-    for (std::string line; std::getline(lines, line);) {
-        // "id parent dev root mountpoint options [optional...] - fstype source superoptions"
-        std::istringstream fields(line);
-        std::string skip, mountPoint, word;
-        fields >> skip >> skip >> skip >> skip >> mountPoint;
-        while (fields >> word && word != "-") {
-        }
-        std::string type, source, superOptions;
-        fields >> type >> source >> superOptions;
-        if (type == "cgroup2" && found.v2.empty())
-            found.v2 = mountPoint;
-        if (type == "cgroup" && found.v1Freezer.empty() &&
-            ("," + superOptions + ",").find(",freezer,") != std::string::npos)
-            found.v1Freezer = mountPoint;
+    for (const MountEntry& mount : readMountinfo()) {
+        if (mount.type == "cgroup2" && found.v2.empty())
+            found.v2 = mount.mountPoint;
+        if (mount.type == "cgroup" && found.v1Freezer.empty() &&
+            ("," + mount.superOptions + ",").find(",freezer,") != std::string::npos)
+            found.v1Freezer = mount.mountPoint;
     }
     return found;
 }
@@ -55,26 +44,17 @@ Expected<CgroupTree> CgroupTree::open(CgroupMode mode, const std::string& name) 
                                 : "no cgroup v1 freezer hierarchy is mounted (pause needs freezer.state)"};
     CgroupTree tree;
     tree.m_mode = mode;
-    tree.m_path = mount + "/" + name;
+    const std::string path = mount + "/" + name;
     if (isV2(mode))
         tree.m_description = "cgroup v2 at " + mount +
                              (mount == "/sys/fs/cgroup" ? "" : " (hybrid host: v1 controllers beside it)");
     else
         tree.m_description = "cgroup v1 freezer at " + mount;
-    if (::mkdir(tree.m_path.c_str(), 0755) < 0 && errno != EEXIST)
-        return errnoError("mkdir " + tree.m_path, errno);
+    if (::mkdir(path.c_str(), 0755) < 0 && errno != EEXIST)
+        return errnoError("mkdir " + path, errno);
+    // Another backend may share the subtree: then rmdir finds it busy and it stays.
+    tree.m_path = ScopedPath(path, [](const std::string& dir) { ::rmdir(dir.c_str()); });
     return tree;
-}
-
-CgroupTree::CgroupTree(CgroupTree&& other) noexcept
-    : m_mode(other.m_mode), m_path(std::move(other.m_path)), m_description(std::move(other.m_description)) {
-    other.m_path.clear();
-}
-
-CgroupTree::~CgroupTree() {
-    // Another backend may share the subtree: then it is busy and stays.
-    if (!m_path.empty())
-        ::rmdir(m_path.c_str());
 }
 
 Expected<Cgroup> Cgroup::create(const CgroupTree& tree, const std::string& id,
@@ -84,40 +64,20 @@ Expected<Cgroup> Cgroup::create(const CgroupTree& tree, const std::string& id,
     const std::string path = tree.path() + "/" + id;
     if (::mkdir(path.c_str(), 0755) < 0)
         return errnoError("mkdir " + path, errno);
-    cgroup.m_path = path;
+    cgroup.m_path = ScopedPath(path, [](const std::string& dir) { ::rmdir(dir.c_str()); });
     trace.push_back("mkdir " + path);
     return cgroup;
 }
 
-Cgroup::Cgroup(Cgroup&& other) noexcept : m_path(std::move(other.m_path)), m_mode(other.m_mode) {
-    other.m_path.clear();
-}
-
-Cgroup& Cgroup::operator=(Cgroup&& other) noexcept {
-    if (this != &other) {
-        if (!m_path.empty())
-            ::rmdir(m_path.c_str());
-        m_path = std::move(other.m_path);
-        m_mode = other.m_mode;
-        other.m_path.clear();
-    }
-    return *this;
-}
-
-Cgroup::~Cgroup() {
-    if (!m_path.empty())
-        ::rmdir(m_path.c_str());
-}
-
 Expected<UniqueFd> Cgroup::openDirectory() const {
-    UniqueFd fd(::open(m_path.c_str(), O_DIRECTORY | O_RDONLY | O_CLOEXEC));
+    UniqueFd fd(::open(path().c_str(), O_DIRECTORY | O_RDONLY | O_CLOEXEC));
     if (!fd)
-        return errnoError("open " + m_path, errno);
+        return errnoError("open " + path(), errno);
     return fd;
 }
 
 Status Cgroup::join(int pid, std::vector<std::string>& trace) const {
-    const std::string file = m_path + "/cgroup.procs";
+    const std::string file = path() + "/cgroup.procs";
     if (auto written = writeFile(file, std::to_string(pid)); !written)
         return written;
     trace.push_back("write " + file + " <- " + std::to_string(pid));
@@ -125,7 +85,7 @@ Status Cgroup::join(int pid, std::vector<std::string>& trace) const {
 }
 
 Expected<bool> Cgroup::requestFreeze(std::vector<std::string>& trace) const {
-    const std::string file = m_path + (isV2(m_mode) ? "/cgroup.freeze" : "/freezer.state");
+    const std::string file = path() + (isV2(m_mode) ? "/cgroup.freeze" : "/freezer.state");
     const std::string value = isV2(m_mode) ? "1" : "FROZEN";
     if (auto written = writeFile(file, value); !written)
         return written.error();
@@ -140,14 +100,14 @@ Expected<bool> Cgroup::isFrozen() const {
             return events.error();
         return events->find("frozen 1") != std::string::npos;
     }
-    auto state = readFile(m_path + "/freezer.state");
+    auto state = readFile(path() + "/freezer.state");
     if (!state)
         return state.error();
     return state->rfind("FROZEN", 0) == 0;
 }
 
 Status Cgroup::thaw(std::vector<std::string>& trace) const {
-    const std::string file = m_path + (isV2(m_mode) ? "/cgroup.freeze" : "/freezer.state");
+    const std::string file = path() + (isV2(m_mode) ? "/cgroup.freeze" : "/freezer.state");
     const std::string value = isV2(m_mode) ? "0" : "THAWED";
     if (auto written = writeFile(file, value); !written)
         return written;
@@ -158,7 +118,7 @@ Status Cgroup::thaw(std::vector<std::string>& trace) const {
 Status Cgroup::killAll(std::vector<std::string>& trace) const {
     if (!isV2(m_mode))
         return Ok{};
-    const std::string file = m_path + "/cgroup.kill";
+    const std::string file = path() + "/cgroup.kill";
     if (auto written = writeFile(file, "1"); !written)
         return written;
     trace.push_back("write " + file + " <- 1");
@@ -166,7 +126,7 @@ Status Cgroup::killAll(std::vector<std::string>& trace) const {
 }
 
 Expected<std::vector<int>> Cgroup::pids() const {
-    auto procs = readFile(m_path + "/cgroup.procs");
+    auto procs = readFile(path() + "/cgroup.procs");
     if (!procs)
         return procs.error();
     std::vector<int> pids;
@@ -177,12 +137,12 @@ Expected<std::vector<int>> Cgroup::pids() const {
 }
 
 Status Cgroup::remove(std::vector<std::string>& trace) {
-    if (m_path.empty())
+    if (path().empty())
         return Ok{};
-    if (::rmdir(m_path.c_str()) < 0)
-        return errnoError("rmdir " + m_path, errno);
-    trace.push_back("rmdir " + m_path);
-    m_path.clear();
+    if (::rmdir(path().c_str()) < 0)
+        return errnoError("rmdir " + path(), errno);
+    trace.push_back("rmdir " + path());
+    m_path.release();
     return Ok{};
 }
 

@@ -6,6 +6,7 @@
 // Each container's directory lives under the backend's own subtree, never elsewhere.
 
 #include "base/Expected.h"
+#include "ScopedPath.h"
 #include "UniqueFd.h"
 
 #include <string>
@@ -25,23 +26,18 @@ class CgroupTree {
 public:
     /// Finds the hierarchy (from /proc/self/mountinfo) and makes the subtree.
     static Expected<CgroupTree> open(CgroupMode mode, const std::string& name);
-    ~CgroupTree();
-    CgroupTree(CgroupTree&& other) noexcept;
-    CgroupTree& operator=(CgroupTree&&) = delete;
-    CgroupTree(const CgroupTree&) = delete;
-    CgroupTree& operator=(const CgroupTree&) = delete;
 
     /// V2 or V1Freezer, never Auto.
     CgroupMode mode() const { return m_mode; }
     /// The subtree's directory.
-    const std::string& path() const { return m_path; }
+    const std::string& path() const { return m_path.get(); }
     /// "cgroup v2 (/sys/fs/cgroup/unified, hybrid host)" and the like, for the learner.
     const std::string& description() const { return m_description; }
 
 private:
     CgroupTree() = default;
     CgroupMode m_mode = CgroupMode::V2;
-    std::string m_path;
+    ScopedPath m_path; // rmdir'ed when empty; another backend may share it, then it stays
     std::string m_description;
 };
 
@@ -51,15 +47,8 @@ public:
     /// mkdir <tree>/<id>; the trace gets the kernel operations done.
     static Expected<Cgroup> create(const CgroupTree& tree, const std::string& id,
                                    std::vector<std::string>& trace);
-    Cgroup() = default;
-    ~Cgroup();
-    Cgroup(Cgroup&& other) noexcept;
-    Cgroup& operator=(Cgroup&& other) noexcept;
-    Cgroup(const Cgroup&) = delete;
-    Cgroup& operator=(const Cgroup&) = delete;
-
     /// The directory.
-    const std::string& path() const { return m_path; }
+    const std::string& path() const { return m_path.get(); }
     /// V2 or V1Freezer.
     CgroupMode mode() const { return m_mode; }
     /// An O_DIRECTORY fd of a v2 cgroup, for clone3's CLONE_INTO_CGROUP.
@@ -71,7 +60,7 @@ public:
     /// Whether every task is frozen now (v2: "frozen 1" in cgroup.events; v1: FROZEN).
     Expected<bool> isFrozen() const;
     /// The file whose changes inotify reports while freezing (v2 only: cgroup.events).
-    std::string eventsFile() const { return m_path + "/cgroup.events"; }
+    std::string eventsFile() const { return path() + "/cgroup.events"; }
     /// Thaws every task.
     Status thaw(std::vector<std::string>& trace) const;
     /// SIGKILLs every task (v2 cgroup.kill; v1 has none: the caller kills the process).
@@ -82,7 +71,7 @@ public:
     Status remove(std::vector<std::string>& trace);
 
 private:
-    std::string m_path;
+    ScopedPath m_path; // rmdir'ed (if empty) if never removed properly
     CgroupMode m_mode = CgroupMode::V2;
 };
 

@@ -276,6 +276,23 @@ StartAttempt Spawner::start(const ProcessSpec& spec, const Cgroup& cgroup, std::
     return StartAttempt{std::move(process), 0, {}};
 }
 
+Status probeNamespaces(bool newNetwork) {
+    int pidfd = -1;
+    clone_args args{};
+    args.flags = CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_PIDFD |
+                 (newNetwork ? CLONE_NEWNET : 0);
+    args.pidfd = reinterpret_cast<std::uint64_t>(&pidfd);
+    args.exit_signal = SIGCHLD;
+    const long pid = ::syscall(SYS_clone3, &args, sizeof args);
+    if (pid < 0)
+        return errnoError("clone3(" + cloneFlagNames(args.flags) + ")", errno);
+    if (pid == 0)
+        ::_exit(0);
+    UniqueFd owned(pidfd);
+    waitPidfd(owned.get(), false);
+    return Ok{};
+}
+
 StartAttempt startContainerProcess(const ProcessSpec& spec, const Cgroup& cgroup,
                                    std::vector<std::string>& trace) {
     return Spawner::start(spec, cgroup, trace);

@@ -66,6 +66,11 @@ struct StartAttempt {
     std::string error;
 };
 
+/// Whether the kernel lets this process make the namespaces a container needs: a child cloned
+/// with the same flags that exits at once. The error names the refusal (EPERM in a container
+/// without CAP_SYS_ADMIN, ENOSPC at a namespace limit, EINVAL on a kernel before 5.3).
+Status probeNamespaces(bool newNetwork);
+
 /// clone3 + the child's set-up + execve; the trace gets the kernel operations done.
 StartAttempt startContainerProcess(const ProcessSpec& spec, const Cgroup& cgroup,
                                    std::vector<std::string>& trace);

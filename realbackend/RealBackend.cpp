@@ -51,6 +51,20 @@ Expected<std::unique_ptr<RealBackend>> RealBackend::open(RealClock& clock, RealB
     fs::create_directories(options.stateDir + "/images", error);
     if (auto made = ImageDirectory(options.stateDir + "/images").makeBusybox(); !made)
         return made.error();
+    if (auto allowed = probeNamespaces(options.newNetwork); !allowed)
+        return allowed.error().context("the kernel refuses a container's namespaces");
+    {
+        // Mounting is the other privilege a container needs: a read-only bind of the image.
+        const std::string probe = options.stateDir + "/containers/.mount-probe";
+        std::vector<std::string> ignored;
+        fs::create_directories(probe, error);
+        auto mounted = BindMount::readOnly(options.stateDir + "/images", probe, ignored);
+        if (mounted)
+            mounted->unmount(ignored);
+        fs::remove(probe, error);
+        if (!mounted)
+            return mounted.error().context("the kernel refuses the mounts a container needs");
+    }
     auto tree = CgroupTree::open(options.cgroupMode, options.cgroupName);
     if (!tree)
         return tree.error().context("cgroup");

@@ -50,33 +50,19 @@ TimePoint RealClock::now() const {
     return TimePoint(std::chrono::seconds(ts.tv_sec) + std::chrono::nanoseconds(ts.tv_nsec));
 }
 
-TimerId RealClock::schedule(TimePoint at, std::function<void()> task) {
-    const TimerId id = m_nextId++;
-    m_timers.emplace(std::pair{at, id}, std::move(task));
-    m_dueById.emplace(id, at);
-    return id;
-}
+RealClock::RealClock() : m_timers(now()) {}
 
-void RealClock::cancel(TimerId id) {
-    const auto due = m_dueById.find(id);
-    if (due == m_dueById.end())
-        return;
-    m_timers.erase(std::pair{due->second, id});
-    m_dueById.erase(due);
-}
+TimerId RealClock::schedule(TimePoint at, std::function<void()> task) { return m_timers.schedule(at, std::move(task)); }
+
+void RealClock::cancel(TimerId id) { m_timers.cancel(id); }
 
 bool RealClock::runDueTimers() {
-    bool ran = false;
-    // A task may schedule more tasks due now (outcomes posted at now): run those too, in order.
-    while (!m_timers.empty() && m_timers.begin()->first.first <= now()) {
-        auto first = m_timers.begin();
-        auto task = std::move(first->second);
-        m_dueById.erase(first->first.second);
-        m_timers.erase(first);
-        task();
-        ran = true;
-    }
-    return ran;
+    const TimePoint current = now();
+    const auto due = m_timers.nextDue();
+    if (!due || *due > current)
+        return false;
+    m_timers.advanceTo(current);
+    return true;
 }
 
 bool RealClock::armTimer(TimePoint at) {
@@ -97,8 +83,8 @@ bool RealClock::advance(TimePoint limit) {
         if (now() >= limit)
             return false;
         TimePoint deadline = limit;
-        if (!m_timers.empty() && m_timers.begin()->first.first < deadline)
-            deadline = m_timers.begin()->first.first;
+        if (const auto due = m_timers.nextDue(); due && *due < deadline)
+            deadline = *due;
         if (!armTimer(deadline))
             return false;
         epoll_event events[16];

@@ -41,16 +41,16 @@ public:
     void wake();
 
 private:
-    RealClock() = default;
+    RealClock();
     bool runDueTimers();
     bool armTimer(TimePoint at);
 
     UniqueFd m_epoll;
     UniqueFd m_timerFd;
     UniqueFd m_wakeFd;
-    std::map<std::pair<TimePoint, TimerId>, std::function<void()>> m_timers;
-    std::map<TimerId, TimePoint> m_dueById;
-    TimerId m_nextId = 1;
+    // The timers themselves are the virtual clock's bookkeeping, moved to the wall time each
+    // time some are due: same ordering rules (time, then scheduling order) as the simulation.
+    lab::VirtualClock m_timers;
     // Keyed by a token, not the fd, so that a callback that closes and reopens descriptors
     // during one epoll batch cannot have a stale event run the new owner's callback.
     std::map<std::uint64_t, std::pair<int, std::function<void()>>> m_watches;

@@ -47,23 +47,14 @@ private slots:
     void failedRemovalLeavesDeadAndRmRetries();
     void nothingOutlivesTheBackend_data();
     void nothingOutlivesTheBackend();
-
-private:
-    std::unique_ptr<RealFixture> openOrSkip(CgroupMode mode);
 };
 
-std::unique_ptr<RealFixture> RealBackendTest::openOrSkip(CgroupMode mode) {
-    QString whyNot;
-    auto fixture = RealFixture::open(mode, whyNot);
-    if (!fixture)
-        qWarning("%s", qPrintable("real backend unavailable: " + whyNot));
-    return fixture;
-}
-
+// Skips with the backend's own words: not root, or what the kernel refused.
 #define OPEN_OR_SKIP(name, mode)                                                                   \
-    auto name = openOrSkip(mode);                                                                  \
+    QString name##WhyNot;                                                                          \
+    auto name = RealFixture::open(mode, name##WhyNot);                                             \
     if (!name)                                                                                     \
-        QSKIP("the real backend cannot run here (reason printed above)");
+        QSKIP(qPrintable("the real backend cannot run here: " + name##WhyNot));
 
 void RealBackendTest::lifecycle_data() {
     QTest::addColumn<CgroupMode>("mode");
