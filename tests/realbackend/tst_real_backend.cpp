@@ -259,6 +259,10 @@ void RealBackendTest::nothingOutlivesTheBackend() {
     const std::string cgroupRoot = lab->backend->cgroupRoot();
     const std::string stateDir = lab->backend->stateDir();
     const int pidA = lab->backend->hostPid(lab->idOf("first"));
+    lab->cli.reset();
+    lab->engine.reset();
+    lab->backend.reset();
+    QCOMPARE(lab->clock->watchedCount(), std::size_t(0)); // no callback into a dead backend
     lab.reset();
     QVERIFY(!std::filesystem::exists(cgroupRoot));
     QVERIFY(::kill(pidA, 0) < 0 && errno == ESRCH);
