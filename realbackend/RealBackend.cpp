@@ -179,6 +179,12 @@ void RealBackend::startProcess(const Container& container) {
                                         found ? "No command specified" : "container was never prepared"});
         return;
     }
+    if (container.config.init) {
+        // Said, not ignored: without tini the process would be PID 1 and answer signals differently.
+        post(container.id, OutcomeEvent{Outcome::StartFailed, {}, 128, 0,
+                                        "the real backend has no init process (--init) yet"});
+        return;
+    }
     std::vector<std::string>& trace = m_traces[container.id];
     StartAttempt attempt = startContainerProcess(
         ProcessSpec{container.shortId(), found->rootfs.target(), argv, m_options.newNetwork},

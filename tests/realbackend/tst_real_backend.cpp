@@ -45,6 +45,7 @@ private slots:
     void startFailures();
     void theProcessIsPid1InItsOwnNamespaces();
     void failedRemovalLeavesDeadAndRmRetries();
+    void restartPolicyOnRealExits();
     void nothingOutlivesTheBackend_data();
     void nothingOutlivesTheBackend();
 };
@@ -244,6 +245,19 @@ void RealBackendTest::failedRemovalLeavesDeadAndRmRetries() {
     QCOMPARE(lab->out("inspect -f {{.State.Status}} web"), QString("dead"));
     QCOMPARE(lab->docker("rm web").status, 0);
     QCOMPARE(lab->out("ps -aq"), QString());
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::restartPolicyOnRealExits() {
+    OPEN_OR_SKIP(lab, CgroupMode::Auto);
+    QCOMPARE(lab->docker("run -d --restart on-failure:3 --name web busybox sh -c 'exit 3'").status, 0);
+    const lab::Container* web = *lab->engine->find("web");
+    // Back-offs of 100, 200 and 400 ms between the real exits.
+    QVERIFY(lab->engine->runUntil([&] { return web->record.restartCount == 3 && !web->machine.isRunning(); },
+                                  std::chrono::seconds(5)));
+    QCOMPARE(lab->out("inspect -f '{{.State.Status}} {{.RestartCount}} {{.State.ExitCode}}' web"),
+             QString("exited 3 3"));
+    QCOMPARE(lab->docker("rm web").status, 0);
     QCOMPARE(lab->leftovers(), QStringList());
 }
 
