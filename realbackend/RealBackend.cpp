@@ -249,8 +249,15 @@ void RealBackend::onExit(const std::string& id) {
     onOutput(id, false);
     onOutput(id, true);
     closeProcessWatches(*found);
+    // A pause that was still waiting for "frozen 1" gets its answer, or its call would wait forever.
+    const bool wasFreezing = found->freezing;
     stopWaitingForFreeze(*found);
     found->process.reset();
+    if (wasFreezing)
+        m_sink->report(id, OutcomeEvent{Outcome::FreezeFailed, m_clock.now(), 0, 0,
+                                        "the container's process exited while it was being frozen"});
+    if (!box(id))
+        return;
     m_sink->report(id, OutcomeEvent{Outcome::ProcessExited, m_clock.now(), *code});
 }
 
