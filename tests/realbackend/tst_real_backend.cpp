@@ -44,6 +44,7 @@ private slots:
     void startFailures_data();
     void startFailures();
     void theProcessIsPid1InItsOwnNamespaces();
+    void theImageIsReadOnlyAndTmpWritable();
     void failedRemovalLeavesDeadAndRmRetries();
     void restartPolicyOnRealExits();
     void nothingOutlivesTheBackend_data();
@@ -231,6 +232,15 @@ void RealBackendTest::theProcessIsPid1InItsOwnNamespaces() {
     const QString shortId = QString::fromStdString(lab->idOf("ns").substr(0, 12));
     QCOMPARE(RealFixture::join(run.out), "1\n" + shortId + "\nlo\n/proc/1/root/bin/busybox");
     QCOMPARE(lab->docker("rm ns").status, 0);
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::theImageIsReadOnlyAndTmpWritable() {
+    OPEN_OR_SKIP(lab, CgroupMode::Auto);
+    const auto run = lab->docker("run --rm busybox sh -c 'touch /bin/x || echo refused; touch /tmp/x && echo written'");
+    QCOMPARE(run.status, 0);
+    QCOMPARE(RealFixture::join(run.out), QString("refused\nwritten"));
+    QCOMPARE(RealFixture::join(run.err), QString("touch: /bin/x: Read-only file system"));
     QCOMPARE(lab->leftovers(), QStringList());
 }
 
