@@ -2,10 +2,9 @@
 
 #include "Syscalls.h"
 
-#include <sys/mount.h>
-
 #include <cerrno>
 #include <sstream>
+#include <sys/mount.h>
 
 namespace lab::real {
 
@@ -14,7 +13,8 @@ Expected<BindMount> BindMount::readOnly(const std::string& source, const std::st
     if (::mount(source.c_str(), target.c_str(), nullptr, MS_BIND, nullptr) < 0)
         return errnoError("mount --bind " + source + " " + target, errno);
     BindMount bound;
-    bound.m_target = ScopedPath(target, [](const std::string& path) { ::umount2(path.c_str(), MNT_DETACH); });
+    bound.m_target =
+        ScopedPath(target, [](const std::string& path) { ::umount2(path.c_str(), MNT_DETACH); });
     trace.push_back("mount(" + source + ", " + target + ", MS_BIND)");
     if (::mount(nullptr, target.c_str(), nullptr, MS_REMOUNT | MS_BIND | MS_RDONLY, nullptr) < 0)
         return errnoError("remount read-only " + target, errno);

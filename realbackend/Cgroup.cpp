@@ -3,18 +3,17 @@
 #include "BindMount.h"
 #include "Syscalls.h"
 
+#include <cerrno>
 #include <fcntl.h>
+#include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <cerrno>
-#include <sstream>
 
 namespace lab::real {
 namespace {
 
 struct Hierarchies {
-    std::string v2;       // mount point of cgroup2, empty when none
+    std::string v2;        // mount point of cgroup2, empty when none
     std::string v1Freezer; // mount point of the v1 freezer controller, empty when none
 };
 
@@ -30,7 +29,9 @@ Hierarchies findHierarchies() {
     return found;
 }
 
-bool isV2(CgroupMode mode) { return mode == CgroupMode::V2; }
+bool isV2(CgroupMode mode) {
+    return mode == CgroupMode::V2;
+}
 
 } // namespace
 
@@ -40,14 +41,16 @@ Expected<CgroupTree> CgroupTree::open(CgroupMode mode, const std::string& name) 
         mode = found.v2.empty() ? CgroupMode::V1Freezer : CgroupMode::V2;
     const std::string mount = isV2(mode) ? found.v2 : found.v1Freezer;
     if (mount.empty())
-        return Error{isV2(mode) ? "no cgroup v2 hierarchy is mounted (pause needs cgroup.freeze)"
-                                : "no cgroup v1 freezer hierarchy is mounted (pause needs freezer.state)"};
+        return Error{isV2(mode)
+                         ? "no cgroup v2 hierarchy is mounted (pause needs cgroup.freeze)"
+                         : "no cgroup v1 freezer hierarchy is mounted (pause needs freezer.state)"};
     CgroupTree tree;
     tree.m_mode = mode;
     const std::string path = mount + "/" + name;
     if (isV2(mode))
-        tree.m_description = "cgroup v2 at " + mount +
-                             (mount == "/sys/fs/cgroup" ? "" : " (hybrid host: v1 controllers beside it)");
+        tree.m_description =
+            "cgroup v2 at " + mount +
+            (mount == "/sys/fs/cgroup" ? "" : " (hybrid host: v1 controllers beside it)");
     else
         tree.m_description = "cgroup v1 freezer at " + mount;
     if (::mkdir(path.c_str(), 0755) < 0 && errno != EEXIST)

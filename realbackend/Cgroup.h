@@ -5,9 +5,9 @@
 // v2 hierarchy is mounted, the v1 freezer controller (freezer.state) does the same job.
 // Each container's directory lives under the backend's own subtree, never elsewhere.
 
-#include "base/Expected.h"
 #include "ScopedPath.h"
 #include "UniqueFd.h"
+#include "base/Expected.h"
 
 #include <string>
 #include <vector>

@@ -2,6 +2,9 @@
 
 #include "Syscalls.h"
 
+#include <cerrno>
+#include <csignal>
+#include <cstring>
 #include <fcntl.h>
 #include <linux/sched.h>
 #include <net/if.h>
@@ -14,24 +17,32 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
-#include <cerrno>
-#include <csignal>
-#include <cstring>
-
 namespace lab::real {
 namespace {
 
 // The prefix containerd 1.6 / runc 1.1 put before a start error (reference §2.2).
-constexpr const char* kRuncPrefix =
-    "failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ";
+constexpr const char* kRuncPrefix = "failed to create shim task: OCI runtime create failed: runc "
+                                    "create failed: unable to start container process: ";
 
 // Where the child failed; it sends {stage, errno} over the close-on-exec pipe.
-enum Stage : int { Sync, Stdio, Hostname, Loopback, MountPrivate, MountTmp, MountDev, MakeDevice,
-                   MountProc, MountSys, PivotRoot, Exec };
-constexpr const char* kStageWords[] = {"waiting for the cgroup", "setting up stdio", "sethostname",
-                                       "bringing up lo", "making / private", "mounting /tmp",
-                                       "mounting /dev", "creating device nodes", "mounting /proc",
-                                       "mounting /sys", "pivot_root", "exec"};
+enum Stage : int {
+    Sync,
+    Stdio,
+    Hostname,
+    Loopback,
+    MountPrivate,
+    MountTmp,
+    MountDev,
+    MakeDevice,
+    MountProc,
+    MountSys,
+    PivotRoot,
+    Exec
+};
+constexpr const char* kStageWords[] = {
+    "waiting for the cgroup", "setting up stdio", "sethostname",   "bringing up lo",
+    "making / private",       "mounting /tmp",    "mounting /dev", "creating device nodes",
+    "mounting /proc",         "mounting /sys",    "pivot_root",    "exec"};
 
 struct Device {
     std::string path;
@@ -88,19 +99,26 @@ struct ChildPlan {
         ::close(sock);
     }
     check(::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0, MountPrivate);
-    check(::mount("tmpfs", plan.tmp.c_str(), "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777") == 0, MountTmp);
-    check(::mount("tmpfs", plan.dev.c_str(), "tmpfs", MS_NOSUID | MS_STRICTATIME, "mode=755,size=65536k") == 0,
+    check(::mount("tmpfs", plan.tmp.c_str(), "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777") == 0,
+          MountTmp);
+    check(::mount("tmpfs", plan.dev.c_str(), "tmpfs", MS_NOSUID | MS_STRICTATIME,
+                  "mode=755,size=65536k") == 0,
           MountDev);
     ::umask(0);
     for (const Device& device : plan.devices)
-        check(::mknod(device.path.c_str(), S_IFCHR | 0666, makedev(device.major, device.minor)) == 0, MakeDevice);
+        check(::mknod(device.path.c_str(), S_IFCHR | 0666, makedev(device.major, device.minor)) ==
+                  0,
+              MakeDevice);
     for (std::size_t i = 0; i < plan.symlinkPaths.size(); ++i)
-        check(::symlink(plan.symlinkTargets[i].c_str(), plan.symlinkPaths[i].c_str()) == 0, MakeDevice);
+        check(::symlink(plan.symlinkTargets[i].c_str(), plan.symlinkPaths[i].c_str()) == 0,
+              MakeDevice);
     ::umask(022);
-    check(::mount("proc", plan.proc.c_str(), "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr) == 0, MountProc);
+    check(::mount("proc", plan.proc.c_str(), "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr) ==
+              0,
+          MountProc);
     if (plan.newNetwork) // sysfs shows the network namespace it was mounted in
-        check(::mount("sysfs", plan.sys.c_str(), "sysfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC,
-                      nullptr) == 0,
+        check(::mount("sysfs", plan.sys.c_str(), "sysfs",
+                      MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr) == 0,
               MountSys);
     check(::chdir(plan.rootfs.c_str()) == 0 && pivotRoot(".", ".") == 0 &&
               ::umount2(".", MNT_DETACH) == 0 && ::chdir("/") == 0,
@@ -124,12 +142,14 @@ ChildPlan planChild(const ProcessSpec& spec) {
     plan.proc = spec.rootfs + "/proc";
     plan.sys = spec.rootfs + "/sys";
     plan.newNetwork = spec.newNetwork;
-    const Device devices[] = {{"null", 1, 3}, {"zero", 1, 5}, {"full", 1, 7},
+    const Device devices[] = {{"null", 1, 3},   {"zero", 1, 5},    {"full", 1, 7},
                               {"random", 1, 8}, {"urandom", 1, 9}, {"tty", 5, 0}};
     for (const Device& device : devices)
         plan.devices.push_back({plan.dev + "/" + device.path, device.major, device.minor});
-    for (auto [target, name] : {std::pair{"/proc/self/fd", "fd"}, {"/proc/self/fd/0", "stdin"},
-                                {"/proc/self/fd/1", "stdout"}, {"/proc/self/fd/2", "stderr"}}) {
+    for (auto [target, name] : {std::pair{"/proc/self/fd", "fd"},
+                                {"/proc/self/fd/0", "stdin"},
+                                {"/proc/self/fd/1", "stdout"},
+                                {"/proc/self/fd/2", "stderr"}}) {
         plan.symlinkTargets.push_back(target);
         plan.symlinkPaths.push_back(plan.dev + "/" + name);
     }
@@ -169,9 +189,12 @@ std::pair<int, std::string> execFailure(const std::string& name, int err) {
 std::string cloneFlagNames(std::uint64_t flags) {
     std::string names;
     for (auto [flag, name] : {std::pair{std::uint64_t(CLONE_NEWPID), "CLONE_NEWPID"},
-                              {CLONE_NEWNS, "CLONE_NEWNS"}, {CLONE_NEWUTS, "CLONE_NEWUTS"},
-                              {CLONE_NEWIPC, "CLONE_NEWIPC"}, {CLONE_NEWNET, "CLONE_NEWNET"},
-                              {CLONE_PIDFD, "CLONE_PIDFD"}, {CLONE_INTO_CGROUP, "CLONE_INTO_CGROUP"}})
+                              {CLONE_NEWNS, "CLONE_NEWNS"},
+                              {CLONE_NEWUTS, "CLONE_NEWUTS"},
+                              {CLONE_NEWIPC, "CLONE_NEWIPC"},
+                              {CLONE_NEWNET, "CLONE_NEWNET"},
+                              {CLONE_PIDFD, "CLONE_PIDFD"},
+                              {CLONE_INTO_CGROUP, "CLONE_INTO_CGROUP"}})
         if (flags & flag)
             names += (names.empty() ? "" : "|") + std::string(name);
     return names;
@@ -190,11 +213,15 @@ struct Pipe {
 } // namespace
 
 struct Spawner {
-    static StartAttempt start(const ProcessSpec& spec, const Cgroup& cgroup, std::vector<std::string>& trace);
+    static StartAttempt start(const ProcessSpec& spec, const Cgroup& cgroup,
+                              std::vector<std::string>& trace);
 };
 
-StartAttempt Spawner::start(const ProcessSpec& spec, const Cgroup& cgroup, std::vector<std::string>& trace) {
-    auto fail = [](const Error& error) { return StartAttempt{std::nullopt, 128, kRuncPrefix + error.message + ": unknown"}; };
+StartAttempt Spawner::start(const ProcessSpec& spec, const Cgroup& cgroup,
+                            std::vector<std::string>& trace) {
+    auto fail = [](const Error& error) {
+        return StartAttempt{std::nullopt, 128, kRuncPrefix + error.message + ": unknown"};
+    };
     auto out = Pipe::open(O_CLOEXEC);
     auto err = Pipe::open(O_CLOEXEC);
     auto errors = Pipe::open(O_CLOEXEC);
@@ -237,8 +264,8 @@ StartAttempt Spawner::start(const ProcessSpec& spec, const Cgroup& cgroup, std::
     ContainerProcess process;
     process.m_pid = pid_t(pid);
     process.m_pidfd.reset(pidfd);
-    trace.push_back("clone3(" + cloneFlagNames(args.flags) + (v2 ? ", cgroup=" + cgroup.path() : "") +
-                    ") = " + std::to_string(pid));
+    trace.push_back("clone3(" + cloneFlagNames(args.flags) +
+                    (v2 ? ", cgroup=" + cgroup.path() : "") + ") = " + std::to_string(pid));
     out->write.reset();
     err->write.reset();
     errors->write.reset();
@@ -257,16 +284,22 @@ StartAttempt Spawner::start(const ProcessSpec& spec, const Cgroup& cgroup, std::
         process.reap();
         if (message[0] == Exec) {
             auto [code, words] = execFailure(spec.argv.at(0), message[1]);
-            trace.push_back("child: execve " + spec.argv.at(0) + " failed: " + errnoText(message[1]));
+            trace.push_back("child: execve " + spec.argv.at(0) +
+                            " failed: " + errnoText(message[1]));
             return StartAttempt{std::nullopt, code, kRuncPrefix + words};
         }
         const int stage = message[0] >= 0 && message[0] < Exec ? message[0] : Exec;
-        trace.push_back(std::string("child: ") + kStageWords[stage] + " failed: " + errnoText(message[1]));
-        return fail(errnoError(std::string("error during container init: ") + kStageWords[stage], message[1]));
+        trace.push_back(std::string("child: ") + kStageWords[stage] +
+                        " failed: " + errnoText(message[1]));
+        return fail(errnoError(std::string("error during container init: ") + kStageWords[stage],
+                               message[1]));
     }
-    trace.push_back("child: sethostname(" + spec.hostname + ")" + (spec.newNetwork ? ", lo up" : ""));
-    trace.push_back("child: mount(/, MS_REC|MS_PRIVATE); tmpfs /tmp, tmpfs /dev + mknod null zero full "
-                    "random urandom tty; proc /proc" + std::string(spec.newNetwork ? "; sysfs /sys (ro)" : ""));
+    trace.push_back("child: sethostname(" + spec.hostname + ")" +
+                    (spec.newNetwork ? ", lo up" : ""));
+    trace.push_back(
+        "child: mount(/, MS_REC|MS_PRIVATE); tmpfs /tmp, tmpfs /dev + mknod null zero full "
+        "random urandom tty; proc /proc" +
+        std::string(spec.newNetwork ? "; sysfs /sys (ro)" : ""));
     trace.push_back("child: pivot_root(" + spec.rootfs + "), umount2(old root, MNT_DETACH)");
     trace.push_back("child: execve(" + spec.argv.at(0) + ") as PID 1");
     for (UniqueFd* pipe : {&out->read, &err->read})

@@ -9,10 +9,9 @@
 #include "Cgroup.h"
 #include "UniqueFd.h"
 
-#include <sys/types.h>
-
 #include <optional>
 #include <string>
+#include <sys/types.h>
 #include <vector>
 
 namespace lab::real {

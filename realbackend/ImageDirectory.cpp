@@ -3,15 +3,14 @@
 #include "Syscalls.h"
 #include "docker/ImageReference.h"
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cerrno>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <spawn.h>
 #include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -96,7 +95,8 @@ Status ImageDirectory::makeBusybox(const std::string& busyboxBinary) const {
     const std::string building = image + ".building";
     fs::remove_all(building, error);
     const std::string rootfs = building + "/rootfs";
-    for (const char* dir : {"bin", "sbin", "usr/bin", "usr/sbin", "proc", "dev", "sys", "tmp", "etc", "root"})
+    for (const char* dir :
+         {"bin", "sbin", "usr/bin", "usr/sbin", "proc", "dev", "sys", "tmp", "etc", "root"})
         if (fs::create_directories(rootfs + "/" + dir, error); error)
             return Error{"mkdir " + rootfs + "/" + dir + ": " + error.message()};
     fs::permissions(rootfs + "/tmp", fs::perms::all | fs::perms::sticky_bit, error);

@@ -4,14 +4,13 @@
 #include "docker/Signals.h"
 #include "engine/Container.h"
 
+#include <cerrno>
+#include <csignal>
 #include <fcntl.h>
+#include <filesystem>
 #include <sys/inotify.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <cerrno>
-#include <csignal>
-#include <filesystem>
 
 namespace fs = std::filesystem;
 
@@ -25,9 +24,9 @@ struct RealBackend::Box {
     BindMount rootfs;
     Cgroup cgroup;
     std::optional<ContainerProcess> process;
-    int eventsWatch = -1;       // inotify watch descriptor on cgroup.events (v2)
-    bool freezing = false;      // a freeze was asked for and is not yet complete
-    std::string partial[2];     // stdout, stderr: text after the last newline
+    int eventsWatch = -1;   // inotify watch descriptor on cgroup.events (v2)
+    bool freezing = false;  // a freeze was asked for and is not yet complete
+    std::string partial[2]; // stdout, stderr: text after the last newline
     std::optional<TimerId> v1Recheck;
 };
 
@@ -40,7 +39,8 @@ bool isContainerId(const std::string& id) {
     return true;
 }
 
-Expected<std::unique_ptr<RealBackend>> RealBackend::open(RealClock& clock, RealBackendOptions options) {
+Expected<std::unique_ptr<RealBackend>> RealBackend::open(RealClock& clock,
+                                                         RealBackendOptions options) {
     if (::geteuid() != 0)
         return Error{"the real backend needs root for now (namespaces, mounts, cgroups); "
                      "rootless mode with a user namespace is not built yet"};
@@ -68,7 +68,8 @@ Expected<std::unique_ptr<RealBackend>> RealBackend::open(RealClock& clock, RealB
     auto tree = CgroupTree::open(options.cgroupMode, options.cgroupName);
     if (!tree)
         return tree.error().context("cgroup");
-    std::unique_ptr<RealBackend> backend(new RealBackend(clock, std::move(options), std::move(*tree)));
+    std::unique_ptr<RealBackend> backend(
+        new RealBackend(clock, std::move(options), std::move(*tree)));
     backend->m_inotify.reset(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC));
     if (!backend->m_inotify)
         return errnoError("inotify_init1", errno);
@@ -158,7 +159,8 @@ Status RealBackend::prepare(const Container& container) {
     }
     made->cgroup = std::move(*cgroup);
     if (made->cgroup.mode() == CgroupMode::V2) {
-        made->eventsWatch = ::inotify_add_watch(m_inotify.get(), made->cgroup.eventsFile().c_str(), IN_MODIFY);
+        made->eventsWatch =
+            ::inotify_add_watch(m_inotify.get(), made->cgroup.eventsFile().c_str(), IN_MODIFY);
         if (made->eventsWatch < 0) {
             const int err = errno;
             teardown(*made);
@@ -175,13 +177,21 @@ void RealBackend::startProcess(const Container& container) {
     Box* found = box(container.id);
     const std::vector<std::string> argv = container.argv();
     if (!found || argv.empty()) {
-        post(container.id, OutcomeEvent{Outcome::StartFailed, {}, 128, 0,
-                                        found ? "No command specified" : "container was never prepared"});
+        post(container.id,
+             OutcomeEvent{Outcome::StartFailed,
+                          {},
+                          128,
+                          0,
+                          found ? "No command specified" : "container was never prepared"});
         return;
     }
     if (container.config.init) {
-        // Said, not ignored: without tini the process would be PID 1 and answer signals differently.
-        post(container.id, OutcomeEvent{Outcome::StartFailed, {}, 128, 0,
+        // Said, not ignored: without tini the process would be PID 1 and answer signals
+        // differently.
+        post(container.id, OutcomeEvent{Outcome::StartFailed,
+                                        {},
+                                        128,
+                                        0,
                                         "the real backend has no init process (--init) yet"});
         return;
     }
@@ -190,7 +200,8 @@ void RealBackend::startProcess(const Container& container) {
         ProcessSpec{container.shortId(), found->rootfs.target(), argv, m_options.newNetwork},
         found->cgroup, trace);
     if (!attempt.process) {
-        post(container.id, OutcomeEvent{Outcome::StartFailed, {}, attempt.exitCode, 0, attempt.error});
+        post(container.id,
+             OutcomeEvent{Outcome::StartFailed, {}, attempt.exitCode, 0, attempt.error});
         return;
     }
     found->process = std::move(attempt.process);
@@ -249,13 +260,15 @@ void RealBackend::onExit(const std::string& id) {
     onOutput(id, false);
     onOutput(id, true);
     closeProcessWatches(*found);
-    // A pause that was still waiting for "frozen 1" gets its answer, or its call would wait forever.
+    // A pause that was still waiting for "frozen 1" gets its answer, or its call would wait
+    // forever.
     const bool wasFreezing = found->freezing;
     stopWaitingForFreeze(*found);
     found->process.reset();
     if (wasFreezing)
-        m_sink->report(id, OutcomeEvent{Outcome::FreezeFailed, m_clock.now(), 0, 0,
-                                        "the container's process exited while it was being frozen"});
+        m_sink->report(id,
+                       OutcomeEvent{Outcome::FreezeFailed, m_clock.now(), 0, 0,
+                                    "the container's process exited while it was being frozen"});
     if (!box(id))
         return;
     m_sink->report(id, OutcomeEvent{Outcome::ProcessExited, m_clock.now(), *code});
@@ -284,14 +297,16 @@ void RealBackend::signal(const Container& container, int signal) {
                         "): " + sent.error().message);
         return;
     }
-    trace.push_back("pidfd_send_signal(" + std::to_string(found->process->pid()) + ", " + name + ")");
+    trace.push_back("pidfd_send_signal(" + std::to_string(found->process->pid()) + ", " + name +
+                    ")");
     post(container.id, OutcomeEvent{Outcome::Signalled, {}, 0, signal});
 }
 
 void RealBackend::freeze(const Container& container) {
     Box* found = box(container.id);
     if (!found || !found->process) {
-        post(container.id, OutcomeEvent{Outcome::FreezeFailed, {}, 0, 0, "container is not running"});
+        post(container.id,
+             OutcomeEvent{Outcome::FreezeFailed, {}, 0, 0, "container is not running"});
         return;
     }
     std::vector<std::string>& trace = m_traces[container.id];
@@ -305,7 +320,8 @@ void RealBackend::freeze(const Container& container) {
         return;
     }
     if (*frozen) {
-        trace.push_back(found->cgroup.mode() == CgroupMode::V2 ? "cgroup.events: frozen 1" : "freezer.state: FROZEN");
+        trace.push_back(found->cgroup.mode() == CgroupMode::V2 ? "cgroup.events: frozen 1"
+                                                               : "freezer.state: FROZEN");
         stopWaitingForFreeze(*found);
         post(container.id, OutcomeEvent{Outcome::Frozen});
         return;
@@ -350,11 +366,13 @@ void RealBackend::checkFrozen(Box& found) {
     }
     stopWaitingForFreeze(found);
     if (!frozen) {
-        m_sink->report(found.id, OutcomeEvent{Outcome::FreezeFailed, m_clock.now(), 0, 0, frozen.error().message});
+        m_sink->report(found.id, OutcomeEvent{Outcome::FreezeFailed, m_clock.now(), 0, 0,
+                                              frozen.error().message});
         return;
     }
-    m_traces[found.id].push_back(found.cgroup.mode() == CgroupMode::V2 ? "cgroup.events: frozen 1 (inotify)"
-                                                                        : "freezer.state: FROZEN");
+    m_traces[found.id].push_back(found.cgroup.mode() == CgroupMode::V2
+                                     ? "cgroup.events: frozen 1 (inotify)"
+                                     : "freezer.state: FROZEN");
     m_sink->report(found.id, OutcomeEvent{Outcome::Frozen, m_clock.now()});
 }
 
@@ -386,7 +404,8 @@ Status RealBackend::teardown(Box& found) {
         closeProcessWatches(found);
         found.cgroup.killAll(trace);
         if (pidfdSignal(found.process->pidfd(), SIGKILL))
-            trace.push_back("pidfd_send_signal(" + std::to_string(found.process->pid()) + ", SIGKILL)");
+            trace.push_back("pidfd_send_signal(" + std::to_string(found.process->pid()) +
+                            ", SIGKILL)");
         // v1: a frozen task dies only once thawed; v2's SIGKILL gets through the freezer.
         if (found.cgroup.mode() == CgroupMode::V1Freezer)
             found.cgroup.thaw(trace);
@@ -424,14 +443,21 @@ void RealBackend::remove(const Container& container) {
     // busy, so umount2 answers EBUSY, as a leaked mount would on a real host.
     UniqueFd holder;
     if (std::exchange(m_failNextRemoval, false)) {
-        holder.reset(::open((found->rootfs.target() + "/bin/busybox").c_str(), O_RDONLY | O_CLOEXEC));
-        m_traces[container.id].push_back("fault: holding " + found->rootfs.target() + "/bin/busybox open");
+        holder.reset(
+            ::open((found->rootfs.target() + "/bin/busybox").c_str(), O_RDONLY | O_CLOEXEC));
+        m_traces[container.id].push_back("fault: holding " + found->rootfs.target() +
+                                         "/bin/busybox open");
     }
     if (auto removed = teardown(*found); !removed) {
         m_traces[container.id].push_back("removal failed: " + removed.error().message);
-        post(container.id, OutcomeEvent{Outcome::RemovalFailed, {}, 0, 0,
-                                        "container " + container.id + ": driver \"bind\" failed to remove root "
-                                        "filesystem: " + removed.error().message});
+        post(container.id, OutcomeEvent{Outcome::RemovalFailed,
+                                        {},
+                                        0,
+                                        0,
+                                        "container " + container.id +
+                                            ": driver \"bind\" failed to remove root "
+                                            "filesystem: " +
+                                            removed.error().message});
         return;
     }
     m_boxes.erase(container.id);
@@ -445,8 +471,9 @@ Status RealBackend::injectFault(Fault fault, const Container* target) {
         return Ok{};
     case Fault::OutOfMemory:
         (void)target;
-        return Error{"the real backend cannot call the OOM killer yet: the container's cgroup has no "
-                     "memory limit to exceed"};
+        return Error{
+            "the real backend cannot call the OOM killer yet: the container's cgroup has no "
+            "memory limit to exceed"};
     }
     return Error{"unknown fault"};
 }

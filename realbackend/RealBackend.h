@@ -34,7 +34,8 @@ class RealBackend final : public lab::Backend {
 public:
     /// Makes the state directory, the busybox image and the cgroup subtree; an error says what
     /// is missing (root, a cgroup hierarchy, /bin/busybox).
-    static Expected<std::unique_ptr<RealBackend>> open(RealClock& clock, RealBackendOptions options = {});
+    static Expected<std::unique_ptr<RealBackend>> open(RealClock& clock,
+                                                       RealBackendOptions options = {});
     /// Kills, reaps, unmounts and deletes every container left: nothing outlives the backend.
     ~RealBackend() override;
     RealBackend(const RealBackend&) = delete;

@@ -2,12 +2,11 @@
 
 #include "Syscalls.h"
 
+#include <cerrno>
+#include <ctime>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/timerfd.h>
-
-#include <cerrno>
-#include <ctime>
 
 namespace lab::real {
 namespace {
@@ -52,9 +51,13 @@ TimePoint RealClock::now() const {
 
 RealClock::RealClock() : m_timers(now()) {}
 
-TimerId RealClock::schedule(TimePoint at, std::function<void()> task) { return m_timers.schedule(at, std::move(task)); }
+TimerId RealClock::schedule(TimePoint at, std::function<void()> task) {
+    return m_timers.schedule(at, std::move(task));
+}
 
-void RealClock::cancel(TimerId id) { m_timers.cancel(id); }
+void RealClock::cancel(TimerId id) {
+    m_timers.cancel(id);
+}
 
 bool RealClock::runDueTimers() {
     const TimePoint current = now();

@@ -4,9 +4,9 @@
 // on cgroup.events, a pipe with output) wakes the same epoll_wait. advance() sleeps in the kernel
 // until one of them happens; nothing polls.
 
+#include "UniqueFd.h"
 #include "base/Clock.h"
 #include "base/Expected.h"
-#include "UniqueFd.h"
 
 #include <functional>
 #include <map>

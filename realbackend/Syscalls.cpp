@@ -1,14 +1,13 @@
 #include "Syscalls.h"
 
-#include <fcntl.h>
-#include <sys/syscall.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cctype>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <fcntl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #ifndef P_PIDFD
 #define P_PIDFD 3
@@ -23,7 +22,9 @@ std::string errnoText(int err) {
     return text;
 }
 
-Error errnoError(const std::string& what, int err) { return Error{what + ": " + errnoText(err)}; }
+Error errnoError(const std::string& what, int err) {
+    return Error{what + ": " + errnoText(err)};
+}
 
 Expected<UniqueFd> pidfdOpen(pid_t pid) {
     const long fd = ::syscall(SYS_pidfd_open, pid, 0);
@@ -46,7 +47,8 @@ Expected<ExitStatus> waitPidfd(int pidfd, bool nonBlocking) {
     siginfo_t info{};
     int result = 0;
     do
-        result = ::waitid(idtype_t(P_PIDFD), id_t(pidfd), &info, WEXITED | (nonBlocking ? WNOHANG : 0));
+        result =
+            ::waitid(idtype_t(P_PIDFD), id_t(pidfd), &info, WEXITED | (nonBlocking ? WNOHANG : 0));
     while (result < 0 && errno == EINTR);
     if (result < 0)
         return errnoError("waitid", errno);

@@ -2,12 +2,11 @@
 // The few system calls glibc 2.36 does not wrap (clone3, pidfd_*, pivot_root), and errno turned
 // into lab::Error with the words strerror gives, as runc's messages quote them.
 
-#include "base/Expected.h"
 #include "UniqueFd.h"
-
-#include <sys/types.h>
+#include "base/Expected.h"
 
 #include <string>
+#include <sys/types.h>
 
 namespace lab::real {
 

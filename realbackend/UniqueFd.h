@@ -3,7 +3,6 @@
 // exactly once, whatever path a function leaves by.
 
 #include <unistd.h>
-
 #include <utility>
 
 namespace lab::real {

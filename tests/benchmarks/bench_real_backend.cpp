@@ -6,11 +6,9 @@
 #include "engine/Engine.h"
 
 #include <benchmark/benchmark.h>
-
-#include <unistd.h>
-
 #include <filesystem>
 #include <memory>
+#include <unistd.h>
 
 namespace {
 
@@ -44,7 +42,8 @@ struct RealEngine {
         engine.reset();
         backend.reset();
         std::error_code ignored;
-        std::filesystem::remove_all("/run/lifecycle-lab-bench-" + std::to_string(::getpid()), ignored);
+        std::filesystem::remove_all("/run/lifecycle-lab-bench-" + std::to_string(::getpid()),
+                                    ignored);
     }
     lab::Container* create(std::vector<std::string> cmd) {
         lab::CreateRequest request;
@@ -54,8 +53,10 @@ struct RealEngine {
         return made ? *made : nullptr;
     }
     bool await(lab::Container& container, lab::Command command) {
-        auto call = engine->command(container, lab::CommandEvent{command, clock->now()}, container.name);
-        return engine->runUntil([&] { return call->finished(); }, std::chrono::seconds(10)) && call->result().ok;
+        auto call =
+            engine->command(container, lab::CommandEvent{command, clock->now()}, container.name);
+        return engine->runUntil([&] { return call->finished(); }, std::chrono::seconds(10)) &&
+               call->result().ok;
     }
 };
 
@@ -72,7 +73,8 @@ void BM_PauseUnpauseRoundTrip(benchmark::State& state) {
         return state.SkipWithError("could not start sleep");
     const auto gap = std::chrono::milliseconds(state.range(0));
     for (auto _ : state) {
-        if (!lab.await(*sleeper, lab::Command::Pause) || !lab.await(*sleeper, lab::Command::Unpause))
+        if (!lab.await(*sleeper, lab::Command::Pause) ||
+            !lab.await(*sleeper, lab::Command::Unpause))
             return state.SkipWithError("pause or unpause failed");
         if (gap.count() > 0) {
             state.PauseTiming();
@@ -99,8 +101,10 @@ void BM_RunRmTrue(benchmark::State& state) {
         if (!lab.await(*container, lab::Command::Start) ||
             !lab.engine->runUntil([&] { return exited->finished(); }, std::chrono::seconds(10)))
             return state.SkipWithError("start failed");
-        lab.engine->command(*container, lab::CommandEvent{lab::Command::Remove, lab.clock->now()}, id);
-        if (!lab.engine->runUntil([&] { return lab.engine->byId(id) == nullptr; }, std::chrono::seconds(10)))
+        lab.engine->command(*container, lab::CommandEvent{lab::Command::Remove, lab.clock->now()},
+                            id);
+        if (!lab.engine->runUntil([&] { return lab.engine->byId(id) == nullptr; },
+                                  std::chrono::seconds(10)))
             return state.SkipWithError("removal failed");
     }
 }

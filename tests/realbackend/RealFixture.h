@@ -12,13 +12,11 @@
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
-
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace lab::test {
 
@@ -53,7 +51,8 @@ struct RealFixture {
             return nullptr;
         }
         fixture->backend = std::move(*backend);
-        fixture->engine = std::make_unique<Engine>(*fixture->backend, *fixture->clock, busyboxWorld(), 7);
+        fixture->engine =
+            std::make_unique<Engine>(*fixture->backend, *fixture->clock, busyboxWorld(), 7);
         fixture->cli = std::make_unique<DockerCli>(*fixture->engine);
         return fixture;
     }
@@ -115,7 +114,8 @@ struct RealFixture {
                 left << "mount " + QString::fromStdString(line);
         siginfo_t info{};
         if (::waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT) == 0)
-            left << (info.si_pid ? "zombie " + QString::number(info.si_pid) : QString("a child process"));
+            left << (info.si_pid ? "zombie " + QString::number(info.si_pid)
+                                 : QString("a child process"));
         // The backend itself keeps one: its inotify instance for every cgroup.events.
         if (clock->watchedCount() > 1)
             left << QString::number(clock->watchedCount() - 1) + " watched descriptors";

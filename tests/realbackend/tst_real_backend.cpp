@@ -5,7 +5,6 @@
 #include "RealFixture.h"
 
 #include <QtTest>
-
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -25,7 +24,8 @@ std::string readAll(const std::string& path) {
 }
 
 double millisecondsSince(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
 }
 
 // A process that shows its progress: a numbered line every 20 ms.
@@ -93,7 +93,8 @@ void RealBackendTest::lifecycle() {
     if (mode == CgroupMode::V2)
         QVERIFY(readAll(cgroup + "/cgroup.events").find("frozen 1") != std::string::npos);
     else
-        QCOMPARE(QString::fromStdString(readAll(cgroup + "/freezer.state")).trimmed(), QString("FROZEN"));
+        QCOMPARE(QString::fromStdString(readAll(cgroup + "/freezer.state")).trimmed(),
+                 QString("FROZEN"));
     // Frozen means no progress: 15 more lines would be due in 300 ms, none come.
     const std::size_t linesWhenPaused = logs.size();
     lab->letPass(std::chrono::milliseconds(300));
@@ -103,7 +104,8 @@ void RealBackendTest::lifecycle() {
     QCOMPARE(lab->docker("unpause web").status, 0);
     const double unpauseMs = millisecondsSince(started);
     QCOMPARE(lab->out("inspect -f {{.State.Status}} web"), QString("running"));
-    QVERIFY(lab->engine->runUntil([&] { return logs.size() > linesWhenPaused + 2; }, std::chrono::seconds(5)));
+    QVERIFY(lab->engine->runUntil([&] { return logs.size() > linesWhenPaused + 2; },
+                                  std::chrono::seconds(5)));
     qInfo("pause %.3f ms, unpause %.3f ms (docker CLI call to Frozen/Thawed outcome, wall clock)",
           pauseMs, unpauseMs);
 
@@ -114,7 +116,8 @@ void RealBackendTest::lifecycle() {
                 return true;
         return false;
     };
-    QVERIFY(traced("clone3(CLONE_NEWPID|CLONE_NEWNS|CLONE_NEWUTS|CLONE_NEWIPC|CLONE_NEWNET|CLONE_PIDFD"));
+    QVERIFY(traced(
+        "clone3(CLONE_NEWPID|CLONE_NEWNS|CLONE_NEWUTS|CLONE_NEWIPC|CLONE_NEWNET|CLONE_PIDFD"));
     QVERIFY(traced(mode == CgroupMode::V2 ? "cgroup.freeze <- 1" : "freezer.state <- FROZEN"));
     QVERIFY(traced(mode == CgroupMode::V2 ? "cgroup.freeze <- 0" : "freezer.state <- THAWED"));
 
@@ -135,7 +138,8 @@ void RealBackendTest::lifecycle() {
     const double stopMs = millisecondsSince(started);
     QVERIFY2(stopMs >= 1000 && stopMs < 3000, qPrintable(QString::number(stopMs)));
     QCOMPARE(lab->actionsSince(mark), QString("kill(15) kill(9) die(137) stop"));
-    QCOMPARE(lab->out("inspect -f '{{.State.Status}} {{.State.ExitCode}}' sleeper"), QString("exited 137"));
+    QCOMPARE(lab->out("inspect -f '{{.State.Status}} {{.State.ExitCode}}' sleeper"),
+             QString("exited 137"));
 
     QCOMPARE(lab->docker("start sleeper").status, 0);
     mark = lab->engine->events().size();
@@ -143,7 +147,8 @@ void RealBackendTest::lifecycle() {
     lab->engine->runUntil([&] { return !(*lab->engine->find("sleeper"))->machine.isRunning(); },
                           std::chrono::seconds(5));
     QCOMPARE(lab->actionsSince(mark), QString("kill(9) die(137)"));
-    QCOMPARE(lab->out("inspect -f '{{.State.Status}} {{.State.ExitCode}}' sleeper"), QString("exited 137"));
+    QCOMPARE(lab->out("inspect -f '{{.State.Status}} {{.State.ExitCode}}' sleeper"),
+             QString("exited 137"));
     QCOMPARE(lab->docker("rm sleeper").status, 0);
 
     QCOMPARE(lab->leftovers(), QStringList());
@@ -154,16 +159,27 @@ void RealBackendTest::eventOrders_data() {
     QTest::addColumn<QString>("command");
     QTest::addColumn<QString>("expectedEvents");
     // Reference §6.2, the same orders the simulation is held to.
-    QTest::newRow("run -d: create, start") << "" << "run -d --name web busybox sleep 1000" << "create start";
+    QTest::newRow("run -d: create, start") << ""
+                                           << "run -d --name web busybox sleep 1000"
+                                           << "create start";
     QTest::newRow("attached run --rm: create, attach, start, die, destroy")
-        << "" << "run --rm --name web busybox true" << "create attach start die(0) destroy";
-    QTest::newRow("kill: kill 9, die 137") << "run -d --name web busybox sleep 1000" << "kill web"
+        << ""
+        << "run --rm --name web busybox true"
+        << "create attach start die(0) destroy";
+    QTest::newRow("kill: kill 9, die 137") << "run -d --name web busybox sleep 1000"
+                                           << "kill web"
                                            << "kill(9) die(137)";
     QTest::newRow("rm -f of running: kill 9, die, destroy, no stop")
-        << "run -d --name web busybox sleep 1000" << "rm -f web" << "kill(9) die(137) destroy";
-    QTest::newRow("rm of exited: destroy") << "run --name web busybox true" << "rm web" << "destroy";
+        << "run -d --name web busybox sleep 1000"
+        << "rm -f web"
+        << "kill(9) die(137) destroy";
+    QTest::newRow("rm of exited: destroy") << "run --name web busybox true"
+                                           << "rm web"
+                                           << "destroy";
     QTest::newRow("restart of a created container: start, restart")
-        << "create --name web busybox sleep 1000" << "restart web" << "start restart";
+        << "create --name web busybox sleep 1000"
+        << "restart web"
+        << "start restart";
 }
 
 void RealBackendTest::eventOrders() {
@@ -176,7 +192,8 @@ void RealBackendTest::eventOrders() {
     const std::size_t mark = lab->engine->events().size();
     lab->docker(command.toStdString());
     // Events after the call returned (an exit noticed a moment later) may still come.
-    lab->engine->runUntil([&] { return lab->actionsSince(mark) == expectedEvents; }, std::chrono::seconds(3));
+    lab->engine->runUntil([&] { return lab->actionsSince(mark) == expectedEvents; },
+                          std::chrono::seconds(3));
     QCOMPARE(lab->actionsSince(mark), expectedEvents);
     lab->docker("rm -f web");
     QCOMPARE(lab->leftovers(), QStringList());
@@ -184,9 +201,11 @@ void RealBackendTest::eventOrders() {
 
 void RealBackendTest::exitCodeAndOutputOfTheShell() {
     OPEN_OR_SKIP(lab, CgroupMode::Auto);
-    const auto three = lab->docker("run --name three busybox sh -c 'echo out; echo err >&2; exit 3'");
+    const auto three =
+        lab->docker("run --name three busybox sh -c 'echo out; echo err >&2; exit 3'");
     QCOMPARE(three.status, 3);
-    QCOMPARE(lab->out("inspect -f '{{.State.Status}} {{.State.ExitCode}}' three"), QString("exited 3"));
+    QCOMPARE(lab->out("inspect -f '{{.State.Status}} {{.State.ExitCode}}' three"),
+             QString("exited 3"));
     QCOMPARE(RealFixture::join(lab->docker("logs three").out), QString("out"));
     QCOMPARE(RealFixture::join(lab->docker("logs three").err), QString("err"));
     QCOMPARE(lab->docker("rm three").status, 0);
@@ -200,13 +219,16 @@ void RealBackendTest::startFailures_data() {
     QTest::addColumn<QString>("command");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("daemonMessage");
-    const QString prefix = "failed to create shim task: OCI runtime create failed: runc create failed: "
-                           "unable to start container process: ";
+    const QString prefix =
+        "failed to create shim task: OCI runtime create failed: runc create failed: "
+        "unable to start container process: ";
     // The first is the reference's observed message (§2.2) word for word.
-    QTest::newRow("not in PATH: 127") << "nonexistcmd" << 127
-                                      << prefix + "exec: \"nonexistcmd\": executable file not found in $PATH: unknown";
-    QTest::newRow("no such path: 127") << "/nonexist" << 127
-                                       << prefix + "exec: \"/nonexist\": stat /nonexist: no such file or directory: unknown";
+    QTest::newRow("not in PATH: 127")
+        << "nonexistcmd" << 127
+        << prefix + "exec: \"nonexistcmd\": executable file not found in $PATH: unknown";
+    QTest::newRow("no such path: 127")
+        << "/nonexist" << 127
+        << prefix + "exec: \"/nonexist\": stat /nonexist: no such file or directory: unknown";
     QTest::newRow("a directory: permission denied, 126")
         << "/etc" << 126 << prefix + "exec: \"/etc\": permission denied: unknown";
 }
@@ -218,7 +240,8 @@ void RealBackendTest::startFailures() {
     OPEN_OR_SKIP(lab, CgroupMode::Auto);
     const auto run = lab->docker("run --name failing busybox " + command.toStdString());
     QVERIFY2(run.status == exitCode, qPrintable(RealFixture::join(run.err)));
-    QVERIFY2(RealFixture::join(run.err).contains(daemonMessage), qPrintable(RealFixture::join(run.err)));
+    QVERIFY2(RealFixture::join(run.err).contains(daemonMessage),
+             qPrintable(RealFixture::join(run.err)));
     QCOMPARE(lab->out("inspect -f '{{.State.Status}} {{.State.ExitCode}}' failing"),
              QString("created %1").arg(exitCode));
     QCOMPARE(lab->docker("rm failing").status, 0);
@@ -227,7 +250,8 @@ void RealBackendTest::startFailures() {
 
 void RealBackendTest::theProcessIsPid1InItsOwnNamespaces() {
     OPEN_OR_SKIP(lab, CgroupMode::Auto);
-    const auto run = lab->docker("run --name ns busybox sh -c 'echo $$; hostname; ls /sys/class/net; ls /proc/1/root/bin/busybox'");
+    const auto run = lab->docker("run --name ns busybox sh -c 'echo $$; hostname; ls "
+                                 "/sys/class/net; ls /proc/1/root/bin/busybox'");
     QCOMPARE(run.status, 0);
     const QString shortId = QString::fromStdString(lab->idOf("ns").substr(0, 12));
     QCOMPARE(RealFixture::join(run.out), "1\n" + shortId + "\nlo\n/proc/1/root/bin/busybox");
@@ -237,7 +261,8 @@ void RealBackendTest::theProcessIsPid1InItsOwnNamespaces() {
 
 void RealBackendTest::theImageIsReadOnlyAndTmpWritable() {
     OPEN_OR_SKIP(lab, CgroupMode::Auto);
-    const auto run = lab->docker("run --rm busybox sh -c 'touch /bin/x || echo refused; touch /tmp/x && echo written'");
+    const auto run = lab->docker(
+        "run --rm busybox sh -c 'touch /bin/x || echo refused; touch /tmp/x && echo written'");
     QCOMPARE(run.status, 0);
     QCOMPARE(RealFixture::join(run.out), QString("refused\nwritten"));
     QCOMPARE(RealFixture::join(run.err), QString("touch: /bin/x: Read-only file system"));
@@ -260,18 +285,22 @@ void RealBackendTest::failedRemovalLeavesDeadAndRmRetries() {
 
 void RealBackendTest::restartPolicyOnRealExits() {
     OPEN_OR_SKIP(lab, CgroupMode::Auto);
-    QCOMPARE(lab->docker("run -d --restart on-failure:3 --name web busybox sh -c 'exit 3'").status, 0);
+    QCOMPARE(lab->docker("run -d --restart on-failure:3 --name web busybox sh -c 'exit 3'").status,
+             0);
     const lab::Container* web = *lab->engine->find("web");
     // Back-offs of 100, 200 and 400 ms between the real exits.
-    QVERIFY(lab->engine->runUntil([&] { return web->record.restartCount == 3 && !web->machine.isRunning(); },
-                                  std::chrono::seconds(5)));
+    QVERIFY(lab->engine->runUntil(
+        [&] { return web->record.restartCount == 3 && !web->machine.isRunning(); },
+        std::chrono::seconds(5)));
     QCOMPARE(lab->out("inspect -f '{{.State.Status}} {{.RestartCount}} {{.State.ExitCode}}' web"),
              QString("exited 3 3"));
     QCOMPARE(lab->docker("rm web").status, 0);
     QCOMPARE(lab->leftovers(), QStringList());
 }
 
-void RealBackendTest::nothingOutlivesTheBackend_data() { lifecycle_data(); }
+void RealBackendTest::nothingOutlivesTheBackend_data() {
+    lifecycle_data();
+}
 
 void RealBackendTest::nothingOutlivesTheBackend() {
     QFETCH(CgroupMode, mode);
