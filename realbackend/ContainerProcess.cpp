@@ -1,0 +1,372 @@
+#include "ContainerProcess.h"
+
+#include "Syscalls.h"
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <linux/sched.h>
+#include <net/if.h>
+#include <sched.h>
+#include <sys/ioctl.h>
+#include <sys/mount.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+namespace lab::real {
+namespace {
+
+// The prefix containerd 1.6 / runc 1.1 put before a start error (reference §2.2).
+constexpr const char* kRuncPrefix = "failed to create shim task: OCI runtime create failed: runc "
+                                    "create failed: unable to start container process: ";
+
+// Where the child failed; it sends {stage, errno} over the close-on-exec pipe.
+enum Stage : int {
+    Sync,
+    Stdio,
+    Hostname,
+    Loopback,
+    MountPrivate,
+    MountTmp,
+    MountDev,
+    MakeDevice,
+    MountProc,
+    MountSys,
+    PivotRoot,
+    Exec
+};
+constexpr const char* kStageWords[] = {
+    "waiting for the cgroup", "setting up stdio", "sethostname",   "bringing up lo",
+    "making / private",       "mounting /tmp",    "mounting /dev", "creating device nodes",
+    "mounting /proc",         "mounting /sys",    "pivot_root",    "exec"};
+
+struct Device {
+    std::string path;
+    unsigned major, minor;
+};
+
+// Everything the child needs, built before clone3: after it the child may only make
+// async-signal-safe calls (the parent may have threads), so no allocation happens there.
+struct ChildPlan {
+    std::string hostname, rootfs, tmp, dev, proc, sys;
+    std::vector<Device> devices;
+    std::vector<std::string> symlinkTargets, symlinkPaths;
+    std::vector<std::string> candidates; // where execve looks, in PATH order
+    std::vector<std::string> argvStrings, envStrings;
+    std::vector<char*> argv, envp;
+    bool newNetwork = true;
+    int syncRead = -1; // v1: wait here until the parent has joined us to the cgroup
+    int stdoutWrite = -1, stderrWrite = -1, errorWrite = -1, devNull = -1;
+};
+
+[[noreturn]] void childFail(const ChildPlan& plan, Stage stage, int err, int exitCode) {
+    const int message[2] = {stage, err};
+    [[maybe_unused]] auto n = ::write(plan.errorWrite, message, sizeof message);
+    ::_exit(exitCode);
+}
+
+[[noreturn]] void runChild(const ChildPlan& plan) {
+    auto check = [&](bool ok, Stage stage) {
+        if (!ok)
+            childFail(plan, stage, errno, 1);
+    };
+    if (plan.syncRead >= 0) {
+        char go = 0;
+        check(::read(plan.syncRead, &go, 1) == 1, Sync);
+    }
+    // PID 1 starts with default dispositions and nothing blocked, whatever the daemon had.
+    for (int sig = 1; sig < NSIG; ++sig)
+        if (sig != SIGKILL && sig != SIGSTOP)
+            ::signal(sig, SIG_DFL);
+    sigset_t none;
+    ::sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+    check(::dup2(plan.devNull, 0) == 0 && ::dup2(plan.stdoutWrite, 1) == 1 &&
+              ::dup2(plan.stderrWrite, 2) == 2 &&
+              ::syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC) == 0,
+          Stdio);
+    check(::sethostname(plan.hostname.c_str(), plan.hostname.size()) == 0, Hostname);
+    if (plan.newNetwork) {
+        const int sock = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        ifreq request{};
+        std::strncpy(request.ifr_name, "lo", IFNAMSIZ - 1);
+        request.ifr_flags = IFF_UP | IFF_LOOPBACK | IFF_RUNNING;
+        check(sock >= 0 && ::ioctl(sock, SIOCSIFFLAGS, &request) == 0, Loopback);
+        ::close(sock);
+    }
+    check(::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0, MountPrivate);
+    check(::mount("tmpfs", plan.tmp.c_str(), "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777") == 0,
+          MountTmp);
+    check(::mount("tmpfs", plan.dev.c_str(), "tmpfs", MS_NOSUID | MS_STRICTATIME,
+                  "mode=755,size=65536k") == 0,
+          MountDev);
+    ::umask(0);
+    for (const Device& device : plan.devices)
+        check(::mknod(device.path.c_str(), S_IFCHR | 0666, makedev(device.major, device.minor)) ==
+                  0,
+              MakeDevice);
+    for (std::size_t i = 0; i < plan.symlinkPaths.size(); ++i)
+        check(::symlink(plan.symlinkTargets[i].c_str(), plan.symlinkPaths[i].c_str()) == 0,
+              MakeDevice);
+    ::umask(022);
+    check(::mount("proc", plan.proc.c_str(), "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr) ==
+              0,
+          MountProc);
+    if (plan.newNetwork) // sysfs shows the network namespace it was mounted in
+        check(::mount("sysfs", plan.sys.c_str(), "sysfs",
+                      MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr) == 0,
+              MountSys);
+    check(::chdir(plan.rootfs.c_str()) == 0 && pivotRoot(".", ".") == 0 &&
+              ::umount2(".", MNT_DETACH) == 0 && ::chdir("/") == 0,
+          PivotRoot);
+    int lastError = ENOENT;
+    for (const std::string& candidate : plan.candidates) {
+        ::execve(candidate.c_str(), plan.argv.data(), plan.envp.data());
+        // As execvp: a permission problem is remembered, a missing file just means "go on".
+        if (errno != ENOENT && errno != ENOTDIR)
+            lastError = errno;
+    }
+    childFail(plan, Exec, lastError, lastError == EACCES ? 126 : 127);
+}
+
+ChildPlan planChild(const ProcessSpec& spec) {
+    ChildPlan plan;
+    plan.hostname = spec.hostname;
+    plan.rootfs = spec.rootfs;
+    plan.tmp = spec.rootfs + "/tmp";
+    plan.dev = spec.rootfs + "/dev";
+    plan.proc = spec.rootfs + "/proc";
+    plan.sys = spec.rootfs + "/sys";
+    plan.newNetwork = spec.newNetwork;
+    const Device devices[] = {{"null", 1, 3},   {"zero", 1, 5},    {"full", 1, 7},
+                              {"random", 1, 8}, {"urandom", 1, 9}, {"tty", 5, 0}};
+    for (const Device& device : devices)
+        plan.devices.push_back({plan.dev + "/" + device.path, device.major, device.minor});
+    for (auto [target, name] : {std::pair{"/proc/self/fd", "fd"},
+                                {"/proc/self/fd/0", "stdin"},
+                                {"/proc/self/fd/1", "stdout"},
+                                {"/proc/self/fd/2", "stderr"}}) {
+        plan.symlinkTargets.push_back(target);
+        plan.symlinkPaths.push_back(plan.dev + "/" + name);
+    }
+    const std::string path = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    const std::string& name = spec.argv.at(0);
+    if (name.find('/') != std::string::npos)
+        plan.candidates.push_back(name);
+    else
+        for (std::size_t begin = 0; begin <= path.size();) {
+            const std::size_t end = std::min(path.find(':', begin), path.size());
+            plan.candidates.push_back(path.substr(begin, end - begin) + "/" + name);
+            begin = end + 1;
+        }
+    plan.argvStrings = spec.argv;
+    plan.envStrings = {"PATH=" + path, "HOSTNAME=" + spec.hostname, "HOME=/root"};
+    for (std::string& arg : plan.argvStrings)
+        plan.argv.push_back(arg.data());
+    plan.argv.push_back(nullptr);
+    for (std::string& variable : plan.envStrings)
+        plan.envp.push_back(variable.data());
+    plan.envp.push_back(nullptr);
+    return plan;
+}
+
+// Docker's words for an exec failure, as runc's exec.LookPath and moby's exit codes have them.
+std::pair<int, std::string> execFailure(const std::string& name, int err) {
+    const bool searched = name.find('/') == std::string::npos;
+    if (searched)
+        return {127, "exec: \"" + name + "\": executable file not found in $PATH: unknown"};
+    if (err == ENOENT || err == ENOTDIR)
+        return {127, "exec: \"" + name + "\": stat " + name + ": " + errnoText(err) + ": unknown"};
+    if (err == EACCES)
+        return {126, "exec: \"" + name + "\": permission denied: unknown"};
+    return {128, "exec: \"" + name + "\": " + errnoText(err) + ": unknown"};
+}
+
+std::string cloneFlagNames(std::uint64_t flags) {
+    std::string names;
+    for (auto [flag, name] : {std::pair{std::uint64_t(CLONE_NEWPID), "CLONE_NEWPID"},
+                              {CLONE_NEWNS, "CLONE_NEWNS"},
+                              {CLONE_NEWUTS, "CLONE_NEWUTS"},
+                              {CLONE_NEWIPC, "CLONE_NEWIPC"},
+                              {CLONE_NEWNET, "CLONE_NEWNET"},
+                              {CLONE_PIDFD, "CLONE_PIDFD"},
+                              {CLONE_INTO_CGROUP, "CLONE_INTO_CGROUP"}})
+        if (flags & flag)
+            names += (names.empty() ? "" : "|") + std::string(name);
+    return names;
+}
+
+struct Pipe {
+    UniqueFd read, write;
+    static Expected<Pipe> open(int flags) {
+        int fds[2];
+        if (::pipe2(fds, flags) < 0)
+            return errnoError("pipe2", errno);
+        return Pipe{UniqueFd(fds[0]), UniqueFd(fds[1])};
+    }
+};
+
+} // namespace
+
+struct Spawner {
+    static StartAttempt start(const ProcessSpec& spec, const Cgroup& cgroup,
+                              std::vector<std::string>& trace);
+};
+
+StartAttempt Spawner::start(const ProcessSpec& spec, const Cgroup& cgroup,
+                            std::vector<std::string>& trace) {
+    auto fail = [](const Error& error) {
+        return StartAttempt{std::nullopt, 128, kRuncPrefix + error.message + ": unknown"};
+    };
+    auto out = Pipe::open(O_CLOEXEC);
+    auto err = Pipe::open(O_CLOEXEC);
+    auto errors = Pipe::open(O_CLOEXEC);
+    auto sync = Pipe::open(O_CLOEXEC);
+    for (auto* pipe : {&out, &err, &errors, &sync})
+        if (!*pipe)
+            return fail(pipe->error());
+    UniqueFd devNull(::open("/dev/null", O_RDONLY | O_CLOEXEC));
+    if (!devNull)
+        return fail(errnoError("open /dev/null", errno));
+    const bool v2 = cgroup.mode() == CgroupMode::V2;
+    UniqueFd cgroupFd;
+    if (v2) {
+        auto opened = cgroup.openDirectory();
+        if (!opened)
+            return fail(opened.error());
+        cgroupFd = std::move(*opened);
+    }
+
+    ChildPlan plan = planChild(spec);
+    plan.syncRead = v2 ? -1 : sync->read.get();
+    plan.stdoutWrite = out->write.get();
+    plan.stderrWrite = err->write.get();
+    plan.errorWrite = errors->write.get();
+    plan.devNull = devNull.get();
+
+    int pidfd = -1;
+    clone_args args{};
+    args.flags = CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_PIDFD |
+                 (spec.newNetwork ? CLONE_NEWNET : 0) | (v2 ? CLONE_INTO_CGROUP : 0);
+    args.pidfd = reinterpret_cast<std::uint64_t>(&pidfd);
+    args.exit_signal = SIGCHLD;
+    args.cgroup = v2 ? std::uint64_t(cgroupFd.get()) : 0;
+    const long pid = ::syscall(SYS_clone3, &args, sizeof args);
+    if (pid < 0)
+        return fail(errnoError("clone3", errno));
+    if (pid == 0)
+        runChild(plan);
+
+    ContainerProcess process;
+    process.m_pid = pid_t(pid);
+    process.m_pidfd.reset(pidfd);
+    trace.push_back("clone3(" + cloneFlagNames(args.flags) +
+                    (v2 ? ", cgroup=" + cgroup.path() : "") + ") = " + std::to_string(pid));
+    out->write.reset();
+    err->write.reset();
+    errors->write.reset();
+    if (!v2) {
+        if (auto joined = cgroup.join(int(pid), trace); !joined)
+            return fail(joined.error()); // the process is killed and reaped on the way out
+        [[maybe_unused]] auto n = ::write(sync->write.get(), "g", 1);
+        trace.push_back("write sync pipe: child may go on");
+    }
+    int message[2] = {-1, 0};
+    ssize_t got = 0;
+    do
+        got = ::read(errors->read.get(), message, sizeof message);
+    while (got < 0 && errno == EINTR);
+    if (got == sizeof message) {
+        process.reap();
+        if (message[0] == Exec) {
+            auto [code, words] = execFailure(spec.argv.at(0), message[1]);
+            trace.push_back("child: execve " + spec.argv.at(0) +
+                            " failed: " + errnoText(message[1]));
+            return StartAttempt{std::nullopt, code, kRuncPrefix + words};
+        }
+        const int stage = message[0] >= 0 && message[0] < Exec ? message[0] : Exec;
+        trace.push_back(std::string("child: ") + kStageWords[stage] +
+                        " failed: " + errnoText(message[1]));
+        return fail(errnoError(std::string("error during container init: ") + kStageWords[stage],
+                               message[1]));
+    }
+    trace.push_back("child: sethostname(" + spec.hostname + ")" +
+                    (spec.newNetwork ? ", lo up" : ""));
+    trace.push_back(
+        "child: mount(/, MS_REC|MS_PRIVATE); tmpfs /tmp, tmpfs /dev + mknod null zero full "
+        "random urandom tty; proc /proc" +
+        std::string(spec.newNetwork ? "; sysfs /sys (ro)" : ""));
+    trace.push_back("child: pivot_root(" + spec.rootfs + "), umount2(old root, MNT_DETACH)");
+    trace.push_back("child: execve(" + spec.argv.at(0) + ") as PID 1");
+    for (UniqueFd* pipe : {&out->read, &err->read})
+        ::fcntl(pipe->get(), F_SETFL, O_NONBLOCK);
+    process.m_stdout = std::move(out->read);
+    process.m_stderr = std::move(err->read);
+    return StartAttempt{std::move(process), 0, {}};
+}
+
+Status probeNamespaces(bool newNetwork) {
+    int pidfd = -1;
+    clone_args args{};
+    args.flags = CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_PIDFD |
+                 (newNetwork ? CLONE_NEWNET : 0);
+    args.pidfd = reinterpret_cast<std::uint64_t>(&pidfd);
+    args.exit_signal = SIGCHLD;
+    const long pid = ::syscall(SYS_clone3, &args, sizeof args);
+    if (pid < 0)
+        return errnoError("clone3(" + cloneFlagNames(args.flags) + ")", errno);
+    if (pid == 0)
+        ::_exit(0);
+    UniqueFd owned(pidfd);
+    waitPidfd(owned.get(), false);
+    return Ok{};
+}
+
+StartAttempt startContainerProcess(const ProcessSpec& spec, const Cgroup& cgroup,
+                                   std::vector<std::string>& trace) {
+    return Spawner::start(spec, cgroup, trace);
+}
+
+ContainerProcess::~ContainerProcess() {
+    if (alive()) {
+        pidfdSignal(m_pidfd.get(), SIGKILL);
+        reap();
+    }
+}
+
+ContainerProcess& ContainerProcess::operator=(ContainerProcess&& other) noexcept {
+    if (this != &other) {
+        if (alive()) {
+            pidfdSignal(m_pidfd.get(), SIGKILL);
+            reap();
+        }
+        m_pid = std::exchange(other.m_pid, -1);
+        m_pidfd = std::move(other.m_pidfd);
+        m_stdout = std::move(other.m_stdout);
+        m_stderr = std::move(other.m_stderr);
+        m_reaped = std::exchange(other.m_reaped, false);
+    }
+    return *this;
+}
+
+std::optional<int> ContainerProcess::reapIfExited() {
+    if (!alive())
+        return std::nullopt;
+    auto status = waitPidfd(m_pidfd.get(), true);
+    if (!status || status->code < 0)
+        return std::nullopt;
+    m_reaped = true;
+    return status->code;
+}
+
+int ContainerProcess::reap() {
+    auto status = waitPidfd(m_pidfd.get(), false);
+    m_reaped = true;
+    return status ? status->code : -1;
+}
+
+} // namespace lab::real

@@ -1,0 +1,481 @@
+#include "RealBackend.h"
+
+#include "Syscalls.h"
+#include "docker/Signals.h"
+#include "engine/Container.h"
+
+#include <cerrno>
+#include <csignal>
+#include <fcntl.h>
+#include <filesystem>
+#include <sys/inotify.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace lab::real {
+
+// One container on disk and in the kernel. Declared so that, if its teardown was never run,
+// the members still go in a safe order: process (killed, reaped), cgroup (rmdir), mount.
+struct RealBackend::Box {
+    std::string id;
+    std::string dir;
+    BindMount rootfs;
+    Cgroup cgroup;
+    std::optional<ContainerProcess> process;
+    int eventsWatch = -1;   // inotify watch descriptor on cgroup.events (v2)
+    bool freezing = false;  // a freeze was asked for and is not yet complete
+    std::string partial[2]; // stdout, stderr: text after the last newline
+    std::optional<TimerId> v1Recheck;
+};
+
+bool isContainerId(const std::string& id) {
+    if (id.size() != 64)
+        return false;
+    for (char c : id)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+            return false;
+    return true;
+}
+
+Expected<std::unique_ptr<RealBackend>> RealBackend::open(RealClock& clock,
+                                                         RealBackendOptions options) {
+    if (::geteuid() != 0)
+        return Error{"the real backend needs root for now (namespaces, mounts, cgroups); "
+                     "rootless mode with a user namespace is not built yet"};
+    std::error_code error;
+    fs::create_directories(options.stateDir + "/containers", error);
+    if (error)
+        return Error{"mkdir " + options.stateDir + "/containers: " + error.message()};
+    fs::create_directories(options.stateDir + "/images", error);
+    if (auto made = ImageDirectory(options.stateDir + "/images").makeBusybox(); !made)
+        return made.error();
+    if (auto allowed = probeNamespaces(options.newNetwork); !allowed)
+        return allowed.error().context("the kernel refuses a container's namespaces");
+    {
+        // Mounting is the other privilege a container needs: a read-only bind of the image.
+        const std::string probe = options.stateDir + "/containers/.mount-probe";
+        std::vector<std::string> ignored;
+        fs::create_directories(probe, error);
+        auto mounted = BindMount::readOnly(options.stateDir + "/images", probe, ignored);
+        if (mounted)
+            mounted->unmount(ignored);
+        fs::remove(probe, error);
+        if (!mounted)
+            return mounted.error().context("the kernel refuses the mounts a container needs");
+    }
+    auto tree = CgroupTree::open(options.cgroupMode, options.cgroupName);
+    if (!tree)
+        return tree.error().context("cgroup");
+    std::unique_ptr<RealBackend> backend(
+        new RealBackend(clock, std::move(options), std::move(*tree)));
+    backend->m_inotify.reset(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC));
+    if (!backend->m_inotify)
+        return errnoError("inotify_init1", errno);
+    RealBackend* self = backend.get();
+    if (auto watched = clock.watch(self->m_inotify.get(), [self] { self->onInotify(); }); !watched)
+        return watched.error();
+    return backend;
+}
+
+RealBackend::RealBackend(RealClock& clock, RealBackendOptions options, CgroupTree tree)
+    : m_clock(clock), m_options(std::move(options)), m_images(m_options.stateDir + "/images"),
+      m_tree(std::move(tree)) {}
+
+RealBackend::~RealBackend() {
+    for (TimerId posted : m_posted)
+        m_clock.cancel(posted);
+    for (auto& [id, box] : m_boxes)
+        teardown(*box);
+    m_boxes.clear();
+    if (m_inotify)
+        m_clock.unwatch(m_inotify.get());
+}
+
+RealBackend::Box* RealBackend::box(const std::string& id) const {
+    auto found = m_boxes.find(id);
+    return found == m_boxes.end() ? nullptr : found->second.get();
+}
+
+const std::vector<std::string>& RealBackend::trace(const std::string& id) const {
+    static const std::vector<std::string> none;
+    auto found = m_traces.find(id);
+    return found == m_traces.end() ? none : found->second;
+}
+
+std::string RealBackend::cgroupPath(const std::string& id) const {
+    Box* found = box(id);
+    return found ? found->cgroup.path() : std::string();
+}
+
+std::string RealBackend::rootfsPath(const std::string& id) const {
+    Box* found = box(id);
+    return found ? found->rootfs.target() : std::string();
+}
+
+int RealBackend::hostPid(const std::string& id) const {
+    Box* found = box(id);
+    return found && found->process && found->process->alive() ? found->process->pid() : -1;
+}
+
+void RealBackend::post(const std::string& id, OutcomeEvent event) {
+    // The id lives in the task; the timer's own id is known only after schedule returns.
+    auto timer = std::make_shared<TimerId>(0);
+    *timer = m_clock.schedule(m_clock.now(), [this, id, event, timer] {
+        m_posted.erase(*timer);
+        OutcomeEvent stamped = event;
+        stamped.at = m_clock.now();
+        m_sink->report(id, stamped);
+    });
+    m_posted.insert(*timer);
+}
+
+Status RealBackend::prepare(const Container& container) {
+    if (!isContainerId(container.id))
+        return Error{"invalid container ID " + container.id};
+    auto image = m_images.rootfs(container.config.image);
+    if (!image)
+        return image.error();
+    std::vector<std::string>& trace = m_traces[container.id];
+    auto made = std::make_unique<Box>();
+    made->id = container.id;
+    made->dir = m_options.stateDir + "/containers/" + container.id;
+    const std::string rootfs = made->dir + "/rootfs";
+    std::error_code error;
+    if (fs::create_directories(rootfs, error); error)
+        return Error{"mkdir " + rootfs + ": " + error.message()};
+    trace.push_back("mkdir " + rootfs);
+    auto mounted = BindMount::readOnly(*image, rootfs, trace);
+    if (!mounted) {
+        fs::remove_all(made->dir, error);
+        return mounted.error();
+    }
+    made->rootfs = std::move(*mounted);
+    auto cgroup = Cgroup::create(*m_tree, container.id, trace);
+    if (!cgroup) {
+        teardown(*made);
+        return cgroup.error();
+    }
+    made->cgroup = std::move(*cgroup);
+    if (made->cgroup.mode() == CgroupMode::V2) {
+        made->eventsWatch =
+            ::inotify_add_watch(m_inotify.get(), made->cgroup.eventsFile().c_str(), IN_MODIFY);
+        if (made->eventsWatch < 0) {
+            const int err = errno;
+            teardown(*made);
+            return errnoError("inotify_add_watch " + made->cgroup.eventsFile(), err);
+        }
+        m_idByWatch[made->eventsWatch] = container.id;
+        trace.push_back("inotify_add_watch(" + made->cgroup.eventsFile() + ", IN_MODIFY)");
+    }
+    m_boxes.insert_or_assign(container.id, std::move(made));
+    return Ok{};
+}
+
+void RealBackend::startProcess(const Container& container) {
+    Box* found = box(container.id);
+    const std::vector<std::string> argv = container.argv();
+    if (!found || argv.empty()) {
+        post(container.id,
+             OutcomeEvent{Outcome::StartFailed,
+                          {},
+                          128,
+                          0,
+                          found ? "No command specified" : "container was never prepared"});
+        return;
+    }
+    if (container.config.init) {
+        // Said, not ignored: without tini the process would be PID 1 and answer signals
+        // differently.
+        post(container.id, OutcomeEvent{Outcome::StartFailed,
+                                        {},
+                                        128,
+                                        0,
+                                        "the real backend has no init process (--init) yet"});
+        return;
+    }
+    std::vector<std::string>& trace = m_traces[container.id];
+    StartAttempt attempt = startContainerProcess(
+        ProcessSpec{container.shortId(), found->rootfs.target(), argv, m_options.newNetwork},
+        found->cgroup, trace);
+    if (!attempt.process) {
+        post(container.id,
+             OutcomeEvent{Outcome::StartFailed, {}, attempt.exitCode, 0, attempt.error});
+        return;
+    }
+    found->process = std::move(attempt.process);
+    found->partial[0].clear();
+    found->partial[1].clear();
+    // ProcessStarted is posted before any watch can fire: the clock runs due timers first.
+    post(container.id, OutcomeEvent{Outcome::ProcessStarted});
+    const std::string id = container.id;
+    m_clock.watch(found->process->stdoutPipe().get(), [this, id] { onOutput(id, false); });
+    m_clock.watch(found->process->stderrPipe().get(), [this, id] { onOutput(id, true); });
+    m_clock.watch(found->process->pidfd(), [this, id] { onExit(id); });
+}
+
+void RealBackend::onOutput(const std::string& id, bool isStderr) {
+    Box* found = box(id);
+    if (!found || !found->process)
+        return;
+    UniqueFd& pipe = isStderr ? found->process->stderrPipe() : found->process->stdoutPipe();
+    std::string& partial = found->partial[isStderr ? 1 : 0];
+    char buffer[65536];
+    for (;;) {
+        const ssize_t n = pipe ? ::read(pipe.get(), buffer, sizeof buffer) : 0;
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n > 0) {
+            partial.append(buffer, std::size_t(n));
+            for (std::size_t end; (end = partial.find('\n')) != std::string::npos;) {
+                m_sink->output(id, m_clock.now(), isStderr, partial.substr(0, end));
+                partial.erase(0, end + 1);
+            }
+            continue;
+        }
+        if (n < 0 && errno == EAGAIN)
+            return;
+        // End of file: every writer is gone. What is left without a newline is a line too.
+        if (!partial.empty())
+            m_sink->output(id, m_clock.now(), isStderr, partial);
+        partial.clear();
+        if (pipe) {
+            m_clock.unwatch(pipe.get());
+            pipe.reset();
+        }
+        return;
+    }
+}
+
+void RealBackend::onExit(const std::string& id) {
+    Box* found = box(id);
+    if (!found || !found->process)
+        return;
+    const std::optional<int> code = found->process->reapIfExited();
+    if (!code)
+        return;
+    m_traces[id].push_back("pidfd readable; waitid(P_PIDFD) = " + std::to_string(*code));
+    // Whatever it wrote before it died comes first, as in `docker logs`.
+    onOutput(id, false);
+    onOutput(id, true);
+    closeProcessWatches(*found);
+    // A pause that was still waiting for "frozen 1" gets its answer, or its call would wait
+    // forever.
+    const bool wasFreezing = found->freezing;
+    stopWaitingForFreeze(*found);
+    found->process.reset();
+    if (wasFreezing)
+        m_sink->report(id,
+                       OutcomeEvent{Outcome::FreezeFailed, m_clock.now(), 0, 0,
+                                    "the container's process exited while it was being frozen"});
+    if (!box(id))
+        return;
+    m_sink->report(id, OutcomeEvent{Outcome::ProcessExited, m_clock.now(), *code});
+}
+
+void RealBackend::closeProcessWatches(Box& found) {
+    if (!found.process)
+        return;
+    for (UniqueFd* fd : {&found.process->stdoutPipe(), &found.process->stderrPipe()})
+        if (*fd) {
+            m_clock.unwatch(fd->get());
+            fd->reset();
+        }
+    m_clock.unwatch(found.process->pidfd());
+}
+
+void RealBackend::signal(const Container& container, int signal) {
+    Box* found = box(container.id);
+    if (!found || !found->process || !found->process->alive())
+        return;
+    std::vector<std::string>& trace = m_traces[container.id];
+    const std::string name = "SIG" + docker::signalName(signal);
+    if (auto sent = pidfdSignal(found->process->pidfd(), signal); !sent) {
+        // ESRCH: it died a moment ago; its exit is on the way through the pidfd.
+        trace.push_back("pidfd_send_signal(" + std::to_string(found->process->pid()) + ", " + name +
+                        "): " + sent.error().message);
+        return;
+    }
+    trace.push_back("pidfd_send_signal(" + std::to_string(found->process->pid()) + ", " + name +
+                    ")");
+    post(container.id, OutcomeEvent{Outcome::Signalled, {}, 0, signal});
+}
+
+void RealBackend::freeze(const Container& container) {
+    Box* found = box(container.id);
+    if (!found || !found->process) {
+        post(container.id,
+             OutcomeEvent{Outcome::FreezeFailed, {}, 0, 0, "container is not running"});
+        return;
+    }
+    std::vector<std::string>& trace = m_traces[container.id];
+    // The cgroup.events watch has been in place since create: a "frozen 1" that comes between
+    // the write and the first look is not lost.
+    found->freezing = true;
+    auto frozen = found->cgroup.requestFreeze(trace);
+    if (!frozen) {
+        stopWaitingForFreeze(*found);
+        post(container.id, OutcomeEvent{Outcome::FreezeFailed, {}, 0, 0, frozen.error().message});
+        return;
+    }
+    if (*frozen) {
+        trace.push_back(found->cgroup.mode() == CgroupMode::V2 ? "cgroup.events: frozen 1"
+                                                               : "freezer.state: FROZEN");
+        stopWaitingForFreeze(*found);
+        post(container.id, OutcomeEvent{Outcome::Frozen});
+        return;
+    }
+    if (found->cgroup.mode() == CgroupMode::V1Freezer)
+        recheckV1Freezer(*found);
+}
+
+void RealBackend::recheckV1Freezer(Box& found) {
+    // The v1 freezer tells nobody when FREEZING becomes FROZEN: look again a millisecond later
+    // (runc does the same), on the clock rather than in a sleep.
+    const std::string id = found.id;
+    found.v1Recheck = m_clock.schedule(m_clock.now() + std::chrono::milliseconds(1), [this, id] {
+        if (Box* still = box(id)) {
+            still->v1Recheck.reset();
+            checkFrozen(*still);
+        }
+    });
+}
+
+void RealBackend::onInotify() {
+    // Read every queued event; each names the watch of one container's cgroup.events.
+    alignas(inotify_event) char buffer[4096];
+    for (ssize_t n; (n = ::read(m_inotify.get(), buffer, sizeof buffer)) > 0;)
+        for (ssize_t at = 0; at < n;) {
+            const auto* event = reinterpret_cast<const inotify_event*>(buffer + at);
+            at += ssize_t(sizeof(inotify_event) + event->len);
+            auto watched = m_idByWatch.find(event->wd);
+            if (watched == m_idByWatch.end())
+                continue;
+            if (Box* found = box(watched->second); found && found->freezing)
+                checkFrozen(*found);
+        }
+}
+
+void RealBackend::checkFrozen(Box& found) {
+    auto frozen = found.cgroup.isFrozen();
+    if (frozen && !*frozen) {
+        if (found.cgroup.mode() == CgroupMode::V1Freezer)
+            recheckV1Freezer(found);
+        return;
+    }
+    stopWaitingForFreeze(found);
+    if (!frozen) {
+        m_sink->report(found.id, OutcomeEvent{Outcome::FreezeFailed, m_clock.now(), 0, 0,
+                                              frozen.error().message});
+        return;
+    }
+    m_traces[found.id].push_back(found.cgroup.mode() == CgroupMode::V2
+                                     ? "cgroup.events: frozen 1 (inotify)"
+                                     : "freezer.state: FROZEN");
+    m_sink->report(found.id, OutcomeEvent{Outcome::Frozen, m_clock.now()});
+}
+
+void RealBackend::stopWaitingForFreeze(Box& found) {
+    found.freezing = false;
+    if (found.v1Recheck)
+        m_clock.cancel(*found.v1Recheck);
+    found.v1Recheck.reset();
+}
+
+void RealBackend::thaw(const Container& container) {
+    Box* found = box(container.id);
+    if (!found)
+        return;
+    stopWaitingForFreeze(*found);
+    // Writing 0 fails only when the cgroup is gone, and then so is the process: its exit moves
+    // the container, so there is no "thaw failed" outcome to report.
+    if (auto thawed = found->cgroup.thaw(m_traces[container.id]); !thawed) {
+        m_traces[container.id].push_back(thawed.error().message);
+        return;
+    }
+    post(container.id, OutcomeEvent{Outcome::Thawed});
+}
+
+Status RealBackend::teardown(Box& found) {
+    std::vector<std::string>& trace = m_traces[found.id];
+    stopWaitingForFreeze(found);
+    if (found.process && found.process->alive()) {
+        closeProcessWatches(found);
+        found.cgroup.killAll(trace);
+        if (pidfdSignal(found.process->pidfd(), SIGKILL))
+            trace.push_back("pidfd_send_signal(" + std::to_string(found.process->pid()) +
+                            ", SIGKILL)");
+        // v1: a frozen task dies only once thawed; v2's SIGKILL gets through the freezer.
+        if (found.cgroup.mode() == CgroupMode::V1Freezer)
+            found.cgroup.thaw(trace);
+        trace.push_back("waitid(P_PIDFD) = " + std::to_string(found.process->reap()));
+    }
+    found.process.reset();
+    if (found.eventsWatch >= 0) {
+        ::inotify_rm_watch(m_inotify.get(), found.eventsWatch);
+        m_idByWatch.erase(found.eventsWatch);
+        found.eventsWatch = -1;
+    }
+    if (auto removed = found.cgroup.remove(trace); !removed)
+        return removed;
+    if (auto unmounted = found.rootfs.unmount(trace); !unmounted)
+        return unmounted;
+    // Never delete through a mount: that would be the image's files.
+    const std::string rootfs = found.dir + "/rootfs";
+    if (isMountPoint(rootfs))
+        return Error{"unlinkat " + rootfs + ": device or resource busy"};
+    std::error_code error;
+    fs::remove_all(found.dir, error);
+    if (error)
+        return Error{"unlinkat " + found.dir + ": " + error.message()};
+    trace.push_back("rm -r " + found.dir);
+    return Ok{};
+}
+
+void RealBackend::remove(const Container& container) {
+    Box* found = box(container.id);
+    if (!found) {
+        post(container.id, OutcomeEvent{Outcome::RemovalDone});
+        return;
+    }
+    // The injected fault is a real one: a file held open on the root filesystem keeps its mount
+    // busy, so umount2 answers EBUSY, as a leaked mount would on a real host.
+    UniqueFd holder;
+    if (std::exchange(m_failNextRemoval, false)) {
+        holder.reset(
+            ::open((found->rootfs.target() + "/bin/busybox").c_str(), O_RDONLY | O_CLOEXEC));
+        m_traces[container.id].push_back("fault: holding " + found->rootfs.target() +
+                                         "/bin/busybox open");
+    }
+    if (auto removed = teardown(*found); !removed) {
+        m_traces[container.id].push_back("removal failed: " + removed.error().message);
+        post(container.id, OutcomeEvent{Outcome::RemovalFailed,
+                                        {},
+                                        0,
+                                        0,
+                                        "container " + container.id +
+                                            ": driver \"bind\" failed to remove root "
+                                            "filesystem: " +
+                                            removed.error().message});
+        return;
+    }
+    m_boxes.erase(container.id);
+    post(container.id, OutcomeEvent{Outcome::RemovalDone});
+}
+
+Status RealBackend::injectFault(Fault fault, const Container* target) {
+    switch (fault) {
+    case Fault::NextRemovalFails:
+        m_failNextRemoval = true;
+        return Ok{};
+    case Fault::OutOfMemory:
+        (void)target;
+        return Error{
+            "the real backend cannot call the OOM killer yet: the container's cgroup has no "
+            "memory limit to exceed"};
+    }
+    return Error{"unknown fault"};
+}
+
+} // namespace lab::real

@@ -1,0 +1,102 @@
+#pragma once
+// The Backend on the kernel: each container is a directory under one state directory (its
+// root filesystem, a read-only bind of the image), a cgroup under the backend's own subtree, and
+// while it runs, a process that is PID 1 in its own namespaces. Outcomes come from the kernel
+// through the RealClock's epoll: a pidfd turning readable is the exit, inotify on cgroup.events
+// says when the freezer is done. Every kernel operation is written into the container's trace.
+
+#include "BindMount.h"
+#include "Cgroup.h"
+#include "ContainerProcess.h"
+#include "ImageDirectory.h"
+#include "RealClock.h"
+#include "engine/Backend.h"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace lab::real {
+
+/// Where and how the real backend works.
+struct RealBackendOptions {
+    std::string stateDir = "/run/lifecycle-lab"; ///< images/ and containers/<id>/ live here
+    std::string cgroupName = "lifecycle-lab";    ///< the subtree under the cgroup mount
+    CgroupMode cgroupMode = CgroupMode::Auto;
+    bool newNetwork = true; ///< CLONE_NEWNET: only loopback inside
+};
+
+/// Containers as real Linux processes in namespaces and cgroups.
+class RealBackend final : public lab::Backend {
+public:
+    /// Makes the state directory, the busybox image and the cgroup subtree; an error says what
+    /// is missing (root, a cgroup hierarchy, /bin/busybox).
+    static Expected<std::unique_ptr<RealBackend>> open(RealClock& clock,
+                                                       RealBackendOptions options = {});
+    /// Kills, reaps, unmounts and deletes every container left: nothing outlives the backend.
+    ~RealBackend() override;
+    RealBackend(const RealBackend&) = delete;
+    RealBackend& operator=(const RealBackend&) = delete;
+
+    std::string name() const override { return "real"; }
+    void setSink(OutcomeSink& sink) override { m_sink = &sink; }
+    Status prepare(const Container& container) override;
+    void startProcess(const Container& container) override;
+    void signal(const Container& container, int signal) override;
+    void freeze(const Container& container) override;
+    void thaw(const Container& container) override;
+    void remove(const Container& container) override;
+    Status injectFault(Fault fault, const Container* target) override;
+
+    /// The kernel operations done for a container so far, oldest first (kept after removal).
+    const std::vector<std::string>& trace(const std::string& id) const;
+    /// The container's cgroup directory, empty when it has none.
+    std::string cgroupPath(const std::string& id) const;
+    /// The container's root filesystem on the host, empty when it has none.
+    std::string rootfsPath(const std::string& id) const;
+    /// The host PID of the container's process, or -1.
+    int hostPid(const std::string& id) const;
+    /// Which cgroup interface is used, in words ("cgroup v2 at /sys/fs/cgroup/unified ...").
+    const std::string& cgroupDescription() const { return m_tree->description(); }
+    /// The backend's cgroup subtree.
+    const std::string& cgroupRoot() const { return m_tree->path(); }
+    /// The state directory.
+    const std::string& stateDir() const { return m_options.stateDir; }
+
+private:
+    struct Box;
+    RealBackend(RealClock& clock, RealBackendOptions options, CgroupTree tree);
+
+    Box* box(const std::string& id) const;
+    void post(const std::string& id, OutcomeEvent event);
+    void onOutput(const std::string& id, bool isStderr);
+    void onExit(const std::string& id);
+    void onInotify();
+    void checkFrozen(Box& box);
+    void recheckV1Freezer(Box& box);
+    void stopWaitingForFreeze(Box& box);
+    void closeProcessWatches(Box& box);
+    Status teardown(Box& box);
+
+    RealClock& m_clock;
+    RealBackendOptions m_options;
+    ImageDirectory m_images;
+    std::optional<CgroupTree> m_tree;
+    OutcomeSink* m_sink = nullptr;
+    std::map<std::string, std::unique_ptr<Box>> m_boxes;
+    std::map<std::string, std::vector<std::string>> m_traces;
+    std::set<TimerId> m_posted;
+    // One inotify instance for every cgroup.events: closing one costs an RCU grace period
+    // (about 7 ms here), too slow to make per pause.
+    UniqueFd m_inotify;
+    std::map<int, std::string> m_idByWatch;
+    bool m_failNextRemoval = false;
+};
+
+/// True for a full container ID: 64 lower-case hex digits (nothing else reaches the disk).
+bool isContainerId(const std::string& id);
+
+} // namespace lab::real

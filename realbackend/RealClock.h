@@ -1,0 +1,60 @@
+#pragma once
+// The engine's clock on the wall: timers are a timerfd armed for the earliest one, and the
+// kernel's own news (a pidfd turning readable when a container's process ends, an inotify watch
+// on cgroup.events, a pipe with output) wakes the same epoll_wait. advance() sleeps in the kernel
+// until one of them happens; nothing polls.
+
+#include "UniqueFd.h"
+#include "base/Clock.h"
+#include "base/Expected.h"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <utility>
+
+namespace lab::real {
+
+/// Wall-clock time with kernel events, for the real backend.
+class RealClock final : public lab::Clock {
+public:
+    /// Opens the epoll set, the timerfd and the wake-up eventfd.
+    static Expected<std::unique_ptr<RealClock>> open();
+    ~RealClock() override = default;
+
+    /// The wall clock (CLOCK_REALTIME): Docker stamps events in calendar time.
+    TimePoint now() const override;
+    TimerId schedule(TimePoint at, std::function<void()> task) override;
+    void cancel(TimerId id) override;
+    /// Runs the timers that are due, else blocks in epoll_wait until a timer is due, a watched
+    /// descriptor is readable, wake() is called, or limit; false when limit came first.
+    bool advance(TimePoint limit) override;
+
+    /// Calls onReady from inside advance() whenever fd is readable, until unwatch(fd). The
+    /// caller keeps owning fd and must unwatch it before closing it.
+    Status watch(int fd, std::function<void()> onReady);
+    /// Stops watching fd; safe from inside a callback.
+    void unwatch(int fd);
+    /// How many descriptors are watched (the leak check of the tests).
+    std::size_t watchedCount() const { return m_watches.size(); }
+    /// Makes a blocked advance() return true; callable from any thread.
+    void wake();
+
+private:
+    RealClock();
+    bool runDueTimers();
+    bool armTimer(TimePoint at);
+
+    UniqueFd m_epoll;
+    UniqueFd m_timerFd;
+    UniqueFd m_wakeFd;
+    // The timers themselves are the virtual clock's bookkeeping, moved to the wall time each
+    // time some are due: same ordering rules (time, then scheduling order) as the simulation.
+    lab::VirtualClock m_timers;
+    // Keyed by a token, not the fd, so that a callback that closes and reopens descriptors
+    // during one epoll batch cannot have a stale event run the new owner's callback.
+    std::map<std::uint64_t, std::pair<int, std::function<void()>>> m_watches;
+    std::uint64_t m_nextToken = 3; // 1: timerfd, 2: eventfd
+};
+
+} // namespace lab::real

@@ -1,0 +1,141 @@
+#pragma once
+// A real engine: the daemon model over RealBackend on a RealClock, driven through the docker CLI
+// as a learner would, with a private state directory and cgroup subtree per fixture.
+
+#include "RealBackend.h"
+#include "RealClock.h"
+#include "cli/DockerCli.h"
+#include "docker/ShellWords.h"
+#include "engine/Engine.h"
+
+#include <QDir>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace lab::test {
+
+/// busybox:latest locally, as the real backend's image store has it.
+inline World busyboxWorld() {
+    World world;
+    world.images = {{{"busybox:latest"}, ImageSpec{{"sh"}, {}, "", {{2'000'000}}}}};
+    return world;
+}
+
+/// Engine + RealBackend + RealClock; open() answers why not when the kernel or user cannot.
+struct RealFixture {
+    static std::unique_ptr<RealFixture> open(real::CgroupMode mode, QString& whyNot) {
+        auto fixture = std::unique_ptr<RealFixture>(new RealFixture);
+        if (!fixture->state.isValid()) {
+            whyNot = "no temporary directory";
+            return nullptr;
+        }
+        auto clock = real::RealClock::open();
+        if (!clock) {
+            whyNot = QString::fromStdString(clock.error().message);
+            return nullptr;
+        }
+        fixture->clock = std::move(*clock);
+        real::RealBackendOptions options;
+        options.stateDir = fixture->state.path().toStdString();
+        options.cgroupName = "lifecycle-lab-test-" + std::to_string(::getpid());
+        options.cgroupMode = mode;
+        auto backend = real::RealBackend::open(*fixture->clock, options);
+        if (!backend) {
+            whyNot = QString::fromStdString(backend.error().message);
+            return nullptr;
+        }
+        fixture->backend = std::move(*backend);
+        fixture->engine =
+            std::make_unique<Engine>(*fixture->backend, *fixture->clock, busyboxWorld(), 7);
+        fixture->cli = std::make_unique<DockerCli>(*fixture->engine);
+        return fixture;
+    }
+
+    /// Runs a docker command line (without "docker").
+    CliOutput docker(const std::string& line) {
+        auto words = docker::splitShellWords(line);
+        return cli->run(words ? *words : std::vector<std::string>{});
+    }
+    /// stdout of a command, lines joined with newlines.
+    QString out(const std::string& line) { return join(docker(line).out); }
+    static QString join(const std::vector<std::string>& lines) {
+        QStringList joined;
+        for (const auto& line : lines)
+            joined << QString::fromStdString(line);
+        return joined.join('\n');
+    }
+    /// The container events since index from, as "kill(15) die(137) stop".
+    QString actionsSince(std::size_t from) const {
+        QStringList actions;
+        for (std::size_t i = from; i < engine->events().size(); ++i) {
+            const DockerEvent& event = engine->events()[i];
+            if (event.type != "container")
+                continue;
+            QString action = QString::fromStdString(event.action);
+            if (auto signal = event.attributes.find("signal"); signal != event.attributes.end())
+                action += "(" + QString::fromStdString(signal->second) + ")";
+            if (auto code = event.attributes.find("exitCode"); code != event.attributes.end())
+                action += "(" + QString::fromStdString(code->second) + ")";
+            actions << action;
+        }
+        return actions.join(' ');
+    }
+    /// Lets wall time pass on the engine's clock (the engine keeps running meanwhile).
+    void letPass(Duration span) {
+        const TimePoint until = clock->now() + span;
+        clock->schedule(until, [] {});
+        engine->runUntil([&] { return clock->now() >= until; }, span + std::chrono::seconds(1));
+    }
+    /// The full ID of a container reference.
+    std::string idOf(const std::string& reference) {
+        auto found = engine->find(reference);
+        return found ? (*found)->id : std::string();
+    }
+
+    /// What the backend left behind: cgroup directories, mounts under the state directory,
+    /// child processes (alive or zombie), watched descriptors. Empty when nothing.
+    QStringList leftovers() const {
+        QStringList left;
+        namespace fs = std::filesystem;
+        std::error_code error;
+        for (const auto& entry : fs::directory_iterator(backend->cgroupRoot(), error))
+            if (entry.is_directory())
+                left << "cgroup " + QString::fromStdString(entry.path().string());
+        std::ifstream mountinfo("/proc/self/mountinfo");
+        const std::string prefix = state.path().toStdString();
+        for (std::string line; std::getline(mountinfo, line);)
+            if (line.find(" " + prefix) != std::string::npos)
+                left << "mount " + QString::fromStdString(line);
+        siginfo_t info{};
+        if (::waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT) == 0)
+            left << (info.si_pid ? "zombie " + QString::number(info.si_pid)
+                                 : QString("a child process"));
+        // The backend itself keeps one: its inotify instance for every cgroup.events.
+        if (clock->watchedCount() > 1)
+            left << QString::number(clock->watchedCount() - 1) + " watched descriptors";
+        return left;
+    }
+
+    QTemporaryDir state{QDir::tempPath() + "/lifecycle-lab-test-XXXXXX"};
+    std::unique_ptr<real::RealClock> clock;
+    std::unique_ptr<real::RealBackend> backend;
+    std::unique_ptr<Engine> engine;
+    std::unique_ptr<DockerCli> cli;
+
+    ~RealFixture() {
+        cli.reset();
+        engine.reset();
+        backend.reset();
+    }
+
+private:
+    RealFixture() = default;
+};
+
+} // namespace lab::test

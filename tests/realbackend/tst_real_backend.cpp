@@ -1,0 +1,328 @@
+// The real backend end to end: a lab::Engine over RealBackend and RealClock, driven through the
+// docker CLI, on real processes in namespaces and cgroups. Expected exit codes, events and
+// messages are Docker 20.10's (shared/reference/docker-lifecycle.md §2.2, §6.2). Needs root;
+// skips with the kernel's or the backend's reason otherwise.
+#include "RealFixture.h"
+
+#include <QtTest>
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
+using lab::real::CgroupMode;
+using lab::test::RealFixture;
+
+Q_DECLARE_METATYPE(CgroupMode)
+
+namespace {
+
+std::string readAll(const std::string& path) {
+    std::ifstream file(path);
+    std::stringstream text;
+    text << file.rdbuf();
+    return text.str();
+}
+
+double millisecondsSince(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
+}
+
+// A process that shows its progress: a numbered line every 20 ms.
+const std::string kCounter = "sh -c 'i=0; while :; do i=$((i+1)); echo $i; sleep 0.02; done'";
+
+} // namespace
+
+class RealBackendTest : public QObject {
+    Q_OBJECT
+private slots:
+    void lifecycle_data();
+    void lifecycle();
+    void eventOrders_data();
+    void eventOrders();
+    void exitCodeAndOutputOfTheShell();
+    void startFailures_data();
+    void startFailures();
+    void theProcessIsPid1InItsOwnNamespaces();
+    void theImageIsReadOnlyAndTmpWritable();
+    void failedRemovalLeavesDeadAndRmRetries();
+    void restartPolicyOnRealExits();
+    void nothingOutlivesTheBackend_data();
+    void nothingOutlivesTheBackend();
+};
+
+// Skips with the backend's own words: not root, or what the kernel refused.
+#define OPEN_OR_SKIP(name, mode)                                                                   \
+    QString name##WhyNot;                                                                          \
+    auto name = RealFixture::open(mode, name##WhyNot);                                             \
+    if (!name)                                                                                     \
+        QSKIP(qPrintable("the real backend cannot run here: " + name##WhyNot));
+
+void RealBackendTest::lifecycle_data() {
+    QTest::addColumn<CgroupMode>("mode");
+    QTest::newRow("cgroup v2 freezer (cgroup.freeze)") << CgroupMode::V2;
+    QTest::newRow("cgroup v1 freezer (freezer.state)") << CgroupMode::V1Freezer;
+}
+
+void RealBackendTest::lifecycle() {
+    QFETCH(CgroupMode, mode);
+    OPEN_OR_SKIP(lab, mode);
+    qInfo("%s", lab->backend->cgroupDescription().c_str());
+
+    QCOMPARE(lab->docker("create --name web busybox " + kCounter).status, 0);
+    const std::string id = lab->idOf("web");
+    QCOMPARE(lab->out("inspect -f {{.State.Status}} web"), QString("created"));
+    QVERIFY(std::filesystem::is_directory(lab->backend->cgroupPath(id)));
+    QCOMPARE(lab->backend->hostPid(id), -1);
+
+    QCOMPARE(lab->docker("start web").status, 0);
+    QCOMPARE(lab->out("inspect -f {{.State.Status}} web"), QString("running"));
+    const int pid = lab->backend->hostPid(id);
+    QVERIFY(pid > 0);
+    // The kernel itself says which cgroup the process is in.
+    const std::string cgroupOfPid = readAll("/proc/" + std::to_string(pid) + "/cgroup");
+    QVERIFY2(cgroupOfPid.find("/" + id + "\n") != std::string::npos, cgroupOfPid.c_str());
+    auto& logs = (*lab->engine->find("web"))->logs;
+    QVERIFY(lab->engine->runUntil([&] { return logs.size() >= 3; }, std::chrono::seconds(5)));
+
+    auto started = std::chrono::steady_clock::now();
+    QCOMPARE(lab->docker("pause web").status, 0);
+    const double pauseMs = millisecondsSince(started);
+    QCOMPARE(lab->out("inspect -f {{.State.Status}} web"), QString("paused"));
+    const std::string cgroup = lab->backend->cgroupPath(id);
+    if (mode == CgroupMode::V2)
+        QVERIFY(readAll(cgroup + "/cgroup.events").find("frozen 1") != std::string::npos);
+    else
+        QCOMPARE(QString::fromStdString(readAll(cgroup + "/freezer.state")).trimmed(),
+                 QString("FROZEN"));
+    // Frozen means no progress: 15 more lines would be due in 300 ms, none come.
+    const std::size_t linesWhenPaused = logs.size();
+    lab->letPass(std::chrono::milliseconds(300));
+    QCOMPARE(logs.size(), linesWhenPaused);
+
+    started = std::chrono::steady_clock::now();
+    QCOMPARE(lab->docker("unpause web").status, 0);
+    const double unpauseMs = millisecondsSince(started);
+    QCOMPARE(lab->out("inspect -f {{.State.Status}} web"), QString("running"));
+    QVERIFY(lab->engine->runUntil([&] { return logs.size() > linesWhenPaused + 2; },
+                                  std::chrono::seconds(5)));
+    qInfo("pause %.3f ms, unpause %.3f ms (docker CLI call to Frozen/Thawed outcome, wall clock)",
+          pauseMs, unpauseMs);
+
+    const auto& trace = lab->backend->trace(id);
+    const auto traced = [&](const std::string& what) {
+        for (const auto& line : trace)
+            if (line.find(what) != std::string::npos)
+                return true;
+        return false;
+    };
+    QVERIFY(traced(
+        "clone3(CLONE_NEWPID|CLONE_NEWNS|CLONE_NEWUTS|CLONE_NEWIPC|CLONE_NEWNET|CLONE_PIDFD"));
+    QVERIFY(traced(mode == CgroupMode::V2 ? "cgroup.freeze <- 1" : "freezer.state <- FROZEN"));
+    QVERIFY(traced(mode == CgroupMode::V2 ? "cgroup.freeze <- 0" : "freezer.state <- THAWED"));
+
+    // rm -f of a paused container: SIGKILL, thaw, exit, removal.
+    QCOMPARE(lab->docker("pause web").status, 0);
+    std::size_t mark = lab->engine->events().size();
+    QCOMPARE(lab->docker("rm -f web").status, 0);
+    QCOMPARE(lab->actionsSince(mark), QString("kill(9) unpause die(137) destroy"));
+    QCOMPARE(lab->out("ps -aq"), QString());
+    QVERIFY(traced("rmdir " + cgroup));
+    QVERIFY(traced("umount2("));
+
+    // stop of sleep: PID 1 without a handler ignores SIGTERM, so stop takes its timeout.
+    QCOMPARE(lab->docker("run -d --name sleeper busybox sleep 100").status, 0);
+    mark = lab->engine->events().size();
+    started = std::chrono::steady_clock::now();
+    QCOMPARE(lab->docker("stop -t 1 sleeper").status, 0);
+    const double stopMs = millisecondsSince(started);
+    QVERIFY2(stopMs >= 1000 && stopMs < 3000, qPrintable(QString::number(stopMs)));
+    QCOMPARE(lab->actionsSince(mark), QString("kill(15) kill(9) die(137) stop"));
+    QCOMPARE(lab->out("inspect -f '{{.State.Status}} {{.State.ExitCode}}' sleeper"),
+             QString("exited 137"));
+
+    QCOMPARE(lab->docker("start sleeper").status, 0);
+    mark = lab->engine->events().size();
+    QCOMPARE(lab->docker("kill sleeper").status, 0);
+    lab->engine->runUntil([&] { return !(*lab->engine->find("sleeper"))->machine.isRunning(); },
+                          std::chrono::seconds(5));
+    QCOMPARE(lab->actionsSince(mark), QString("kill(9) die(137)"));
+    QCOMPARE(lab->out("inspect -f '{{.State.Status}} {{.State.ExitCode}}' sleeper"),
+             QString("exited 137"));
+    QCOMPARE(lab->docker("rm sleeper").status, 0);
+
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::eventOrders_data() {
+    QTest::addColumn<QString>("setup");
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("expectedEvents");
+    // Reference §6.2, the same orders the simulation is held to.
+    QTest::newRow("run -d: create, start") << ""
+                                           << "run -d --name web busybox sleep 1000"
+                                           << "create start";
+    QTest::newRow("attached run --rm: create, attach, start, die, destroy")
+        << ""
+        << "run --rm --name web busybox true"
+        << "create attach start die(0) destroy";
+    QTest::newRow("kill: kill 9, die 137") << "run -d --name web busybox sleep 1000"
+                                           << "kill web"
+                                           << "kill(9) die(137)";
+    QTest::newRow("rm -f of running: kill 9, die, destroy, no stop")
+        << "run -d --name web busybox sleep 1000"
+        << "rm -f web"
+        << "kill(9) die(137) destroy";
+    QTest::newRow("rm of exited: destroy") << "run --name web busybox true"
+                                           << "rm web"
+                                           << "destroy";
+    QTest::newRow("restart of a created container: start, restart")
+        << "create --name web busybox sleep 1000"
+        << "restart web"
+        << "start restart";
+}
+
+void RealBackendTest::eventOrders() {
+    QFETCH(QString, setup);
+    QFETCH(QString, command);
+    QFETCH(QString, expectedEvents);
+    OPEN_OR_SKIP(lab, CgroupMode::Auto);
+    if (!setup.isEmpty())
+        QCOMPARE(lab->docker(setup.toStdString()).status, 0);
+    const std::size_t mark = lab->engine->events().size();
+    lab->docker(command.toStdString());
+    // Events after the call returned (an exit noticed a moment later) may still come.
+    lab->engine->runUntil([&] { return lab->actionsSince(mark) == expectedEvents; },
+                          std::chrono::seconds(3));
+    QCOMPARE(lab->actionsSince(mark), expectedEvents);
+    lab->docker("rm -f web");
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::exitCodeAndOutputOfTheShell() {
+    OPEN_OR_SKIP(lab, CgroupMode::Auto);
+    const auto three =
+        lab->docker("run --name three busybox sh -c 'echo out; echo err >&2; exit 3'");
+    QCOMPARE(three.status, 3);
+    QCOMPARE(lab->out("inspect -f '{{.State.Status}} {{.State.ExitCode}}' three"),
+             QString("exited 3"));
+    QCOMPARE(RealFixture::join(lab->docker("logs three").out), QString("out"));
+    QCOMPARE(RealFixture::join(lab->docker("logs three").err), QString("err"));
+    QCOMPARE(lab->docker("rm three").status, 0);
+
+    QCOMPARE(lab->out("run --rm busybox echo hello"), QString("hello"));
+    QCOMPARE(lab->out("ps -aq"), QString());
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::startFailures_data() {
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("daemonMessage");
+    const QString prefix =
+        "failed to create shim task: OCI runtime create failed: runc create failed: "
+        "unable to start container process: ";
+    // The first is the reference's observed message (§2.2) word for word.
+    QTest::newRow("not in PATH: 127")
+        << "nonexistcmd" << 127
+        << prefix + "exec: \"nonexistcmd\": executable file not found in $PATH: unknown";
+    QTest::newRow("no such path: 127")
+        << "/nonexist" << 127
+        << prefix + "exec: \"/nonexist\": stat /nonexist: no such file or directory: unknown";
+    QTest::newRow("a directory: permission denied, 126")
+        << "/etc" << 126 << prefix + "exec: \"/etc\": permission denied: unknown";
+}
+
+void RealBackendTest::startFailures() {
+    QFETCH(QString, command);
+    QFETCH(int, exitCode);
+    QFETCH(QString, daemonMessage);
+    OPEN_OR_SKIP(lab, CgroupMode::Auto);
+    const auto run = lab->docker("run --name failing busybox " + command.toStdString());
+    QVERIFY2(run.status == exitCode, qPrintable(RealFixture::join(run.err)));
+    QVERIFY2(RealFixture::join(run.err).contains(daemonMessage),
+             qPrintable(RealFixture::join(run.err)));
+    QCOMPARE(lab->out("inspect -f '{{.State.Status}} {{.State.ExitCode}}' failing"),
+             QString("created %1").arg(exitCode));
+    QCOMPARE(lab->docker("rm failing").status, 0);
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::theProcessIsPid1InItsOwnNamespaces() {
+    OPEN_OR_SKIP(lab, CgroupMode::Auto);
+    const auto run = lab->docker("run --name ns busybox sh -c 'echo $$; hostname; ls "
+                                 "/sys/class/net; ls /proc/1/root/bin/busybox'");
+    QCOMPARE(run.status, 0);
+    const QString shortId = QString::fromStdString(lab->idOf("ns").substr(0, 12));
+    QCOMPARE(RealFixture::join(run.out), "1\n" + shortId + "\nlo\n/proc/1/root/bin/busybox");
+    QCOMPARE(lab->docker("rm ns").status, 0);
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::theImageIsReadOnlyAndTmpWritable() {
+    OPEN_OR_SKIP(lab, CgroupMode::Auto);
+    const auto run = lab->docker(
+        "run --rm busybox sh -c 'touch /bin/x || echo refused; touch /tmp/x && echo written'");
+    QCOMPARE(run.status, 0);
+    QCOMPARE(RealFixture::join(run.out), QString("refused\nwritten"));
+    QCOMPARE(RealFixture::join(run.err), QString("touch: /bin/x: Read-only file system"));
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::failedRemovalLeavesDeadAndRmRetries() {
+    OPEN_OR_SKIP(lab, CgroupMode::Auto);
+    QCOMPARE(lab->docker("run --name web busybox true").status, 0);
+    QVERIFY(lab->engine->injectFault(lab::Fault::NextRemovalFails, nullptr).ok());
+    const auto failed = lab->docker("rm web");
+    QCOMPARE(failed.status, 1);
+    QVERIFY2(RealFixture::join(failed.err).contains("device or resource busy"),
+             qPrintable(RealFixture::join(failed.err)));
+    QCOMPARE(lab->out("inspect -f {{.State.Status}} web"), QString("dead"));
+    QCOMPARE(lab->docker("rm web").status, 0);
+    QCOMPARE(lab->out("ps -aq"), QString());
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::restartPolicyOnRealExits() {
+    OPEN_OR_SKIP(lab, CgroupMode::Auto);
+    QCOMPARE(lab->docker("run -d --restart on-failure:3 --name web busybox sh -c 'exit 3'").status,
+             0);
+    const lab::Container* web = *lab->engine->find("web");
+    // Back-offs of 100, 200 and 400 ms between the real exits.
+    QVERIFY(lab->engine->runUntil(
+        [&] { return web->record.restartCount == 3 && !web->machine.isRunning(); },
+        std::chrono::seconds(5)));
+    QCOMPARE(lab->out("inspect -f '{{.State.Status}} {{.RestartCount}} {{.State.ExitCode}}' web"),
+             QString("exited 3 3"));
+    QCOMPARE(lab->docker("rm web").status, 0);
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::nothingOutlivesTheBackend_data() {
+    lifecycle_data();
+}
+
+void RealBackendTest::nothingOutlivesTheBackend() {
+    QFETCH(CgroupMode, mode);
+    OPEN_OR_SKIP(lab, mode);
+    QCOMPARE(lab->docker("run -d --name first busybox sleep 1000").status, 0);
+    QCOMPARE(lab->docker("run -d --name second busybox sleep 1000").status, 0);
+    QCOMPARE(lab->docker("create --name third busybox sleep 1000").status, 0);
+    QCOMPARE(lab->docker("pause second").status, 0);
+    const std::string cgroupRoot = lab->backend->cgroupRoot();
+    const std::string stateDir = lab->backend->stateDir();
+    const int pidA = lab->backend->hostPid(lab->idOf("first"));
+    lab->cli.reset();
+    lab->engine.reset();
+    lab->backend.reset();
+    QCOMPARE(lab->clock->watchedCount(), std::size_t(0)); // no callback into a dead backend
+    lab.reset();
+    QVERIFY(!std::filesystem::exists(cgroupRoot));
+    QVERIFY(::kill(pidA, 0) < 0 && errno == ESRCH);
+    siginfo_t info{};
+    QVERIFY(::waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT) < 0 && errno == ECHILD);
+    QVERIFY(readAll("/proc/self/mountinfo").find(stateDir) == std::string::npos);
+}
+
+QTEST_GUILESS_MAIN(RealBackendTest)
+#include "tst_real_backend.moc"
