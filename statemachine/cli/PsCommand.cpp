@@ -32,6 +32,11 @@ docker::StateFlags stateFlags(const Container& container) {
     return flags;
 }
 
+std::string apiCommand(const Container& container) {
+    const std::vector<std::string> argv = container.argv();
+    return argv.empty() ? "" : docker::apiCommand(argv[0], {argv.begin() + 1, argv.end()});
+}
+
 std::string joinedLabels(const std::map<std::string, std::string>& labels) {
     std::string text;
     for (const auto& [key, value] : labels)
@@ -40,8 +45,7 @@ std::string joinedLabels(const std::map<std::string, std::string>& labels) {
 }
 
 TemplateValue containerContext(const Container& container, const Engine& engine, TimePoint now, bool noTrunc) {
-    const std::vector<std::string> argv = container.argv();
-    const std::string command = argv.empty() ? "" : docker::apiCommand(argv[0], {argv.begin() + 1, argv.end()});
+    const std::string command = apiCommand(container);
     const Image* image = engine.images().findById(container.config.imageId);
     const std::string size = "0B (virtual " + docker::humanSize(image ? double(image->size()) : 0.0) + ")";
     const auto labels = container.config.labels;
@@ -128,3 +132,15 @@ void runPs(Context& context, const ParsedFlags& flags) {
 }
 
 } // namespace lab::cli
+
+namespace lab {
+
+std::string psStatus(const Container& container, TimePoint now) {
+    return docker::statusString(cli::stateFlags(container), now);
+}
+
+std::string psCommand(const Container& container) {
+    return docker::commandColumn(cli::apiCommand(container), false);
+}
+
+} // namespace lab
