@@ -53,7 +53,7 @@ void MainWindow::createCentre() {
     splitter->addWidget(lower);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
-    lower->setMinimumHeight(190); // the buttons and five rows of containers
+    lower->setMinimumHeight(170); // the buttons and four rows of containers
     setCentralWidget(splitter);
     connect(m_table, &ContainerTable::containerSelected, this, &MainWindow::selectContainer);
     connect(m_commands, &CommandBar::commandRequested, this, &MainWindow::runArguments);
@@ -91,6 +91,7 @@ void MainWindow::createDocks() {
     QDockWidget* events = addDock(m_events, tr("Events"), QStringLiteral("events"));
     splitDockWidget(console, events, Qt::Horizontal);
     resizeDocks({console, events}, {3, 2}, Qt::Horizontal);
+    resizeDocks({console}, {230}, Qt::Vertical);
 }
 
 void MainWindow::runArguments(const QStringList& arguments) {

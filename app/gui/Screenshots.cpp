@@ -48,7 +48,7 @@ Status saveScreenshots(MainWindow& window, const QString& dir) {
     if (!QDir().mkpath(dir))
         return Error{"cannot create " + dir.toStdString()};
     window.playback().setPaused(true);
-    window.resize(1500, 1000);
+    window.resize(1600, 1100);
     window.show();
     QApplication::processEvents();
     for (const Scene& scene : scenes()) {

@@ -139,16 +139,16 @@ void TestLifecycleDiagram::followsTheSelectedContainer() {
 void TestLifecycleDiagram::countsContainersPerState() {
     test::GuiFixture fixture;
     LifecycleDiagram diagram(fixture.engineSignals);
-    for (const char* line : {"docker create --name a busybox", "docker run -d --name b busybox sleep 300",
-                             "docker run -d --name c busybox sleep 300", "docker pause c",
-                             "docker run --name d busybox true"})
+    for (const char* line : {"docker create --name one busybox", "docker run -d --name two busybox sleep 300",
+                             "docker run -d --name three busybox sleep 300", "docker pause three",
+                             "docker run --name four busybox true"})
         QCOMPARE(fixture.run(QString::fromUtf8(line)).status, 0);
     QCOMPARE(diagram.nodeItem(LifeNode::Created)->count(), 1);
     QCOMPARE(diagram.nodeItem(LifeNode::Running)->count(), 1);
     QCOMPARE(diagram.nodeItem(LifeNode::Paused)->count(), 1);
     QCOMPARE(diagram.nodeItem(LifeNode::Exited)->count(), 1);
     QCOMPARE(diagram.nodeItem(LifeNode::Removed)->count(), 0);
-    QCOMPARE(fixture.run(QStringLiteral("docker rm -f a b c d")).status, 0);
+    QCOMPARE(fixture.run(QStringLiteral("docker rm -f one two three four")).status, 0);
     for (LifeNode node : {LifeNode::Created, LifeNode::Running, LifeNode::Paused, LifeNode::Exited})
         QCOMPARE(diagram.nodeItem(node)->count(), 0);
 }

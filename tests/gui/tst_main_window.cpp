@@ -175,9 +175,16 @@ void TestMainWindow::everyControlHasAnAccessibleName() {
     test::GuiFixture fixture;
     MainWindow window(fixture.session);
     QList<QWidget*> controls;
-    controls << window.findChildren<QPushButton*>() << window.findChildren<QLineEdit*>()
-             << window.findChildren<QComboBox*>() << window.findChildren<QTableView*>()
-             << window.findChildren<QGraphicsView*>() << window.findChildren<QPlainTextEdit*>();
+    auto add = [&](const auto& widgets) {
+        for (QWidget* widget : widgets)
+            controls << widget;
+    };
+    add(window.findChildren<QPushButton*>());
+    add(window.findChildren<QLineEdit*>());
+    add(window.findChildren<QComboBox*>());
+    add(window.findChildren<QTableView*>());
+    add(window.findChildren<QGraphicsView*>());
+    add(window.findChildren<QPlainTextEdit*>());
     for (QWidget* widget : controls)
         QVERIFY2(!widget->accessibleName().isEmpty(), widget->metaObject()->className());
     QVERIFY(controls.size() >= 14); // 8 buttons, the line, the speed, the table, the diagram, 2 logs
