@@ -135,8 +135,13 @@ void TestMainWindow::historyRecallsEarlierLines() {
     test::GuiFixture fixture;
     MainWindow window(fixture.session);
     HistoryLineEdit* input = window.console().input();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    input->setFocus();
+    const bool wasPaused = window.playback().isPaused();
+    // Typed key by key: Space, the pause shortcut, must still type a space in the line.
     for (const char* line : {"docker ps", "docker images"}) {
-        input->setText(QString::fromUtf8(line));
+        QTest::keyClicks(input, QString::fromUtf8(line));
         QTest::keyClick(input, Qt::Key_Return);
     }
     QCOMPARE(input->text(), QString());
@@ -151,6 +156,13 @@ void TestMainWindow::historyRecallsEarlierLines() {
     QTest::keyClick(input, Qt::Key_Down);
     QCOMPARE(input->text(), QStringLiteral("docker ver")); // what was being typed comes back
     QVERIFY(window.console().transcript().contains(QStringLiteral("docker> docker images")));
+    QCOMPARE(window.playback().isPaused(), wasPaused);
+    // Anywhere else, Space pauses and resumes engine time.
+    window.diagram().setFocus();
+    QTest::keyClick(&window.diagram(), Qt::Key_Space);
+    QCOMPARE(window.playback().isPaused(), !wasPaused);
+    QTest::keyClick(&window.diagram(), Qt::Key_Space);
+    QCOMPARE(window.playback().isPaused(), wasPaused);
 }
 
 void TestMainWindow::playbackLetsEngineTimePass() {
