@@ -84,6 +84,12 @@ LifecycleDiagram::LifecycleDiagram(EngineSignals& engineSignals, QWidget* parent
         m_edges.push_back(item);
     }
     placeLabels(m_edges);
+    auto* legend = scene->addSimpleText(
+        tr("Edges: the commands · the outcome the engine reported (italic) · ⚑ the Docker events "
+           "published.\nRefusals and silent no-ops (start on running, stop on exited) do not move a "
+           "container: they are not edges."));
+    legend->setBrush(QColor(0x55, 0x55, 0x55));
+    legend->setPos(nodeRect(LifeNode::Start).left(), scene->itemsBoundingRect().bottom() + 16);
     scene->setSceneRect(scene->itemsBoundingRect().adjusted(-10, -10, 10, 10));
     setScene(scene);
     connect(&engineSignals, &EngineSignals::containerReacted, this, &LifecycleDiagram::onReacted);
