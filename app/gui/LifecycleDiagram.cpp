@@ -2,6 +2,10 @@
 
 #include "gui/DiagramLayout.h"
 
+#include <QImage>
+#include <QPainter>
+#include <QSvgGenerator>
+
 #include <algorithm>
 #include <array>
 #include <limits>
@@ -121,6 +125,32 @@ const EdgeItem* LifecycleDiagram::takenEdge() const {
     const auto found = std::find_if(m_edges.begin(), m_edges.end(),
                                     [](const EdgeItem* edge) { return edge->isHighlighted(); });
     return found == m_edges.end() ? nullptr : *found;
+}
+
+Status LifecycleDiagram::exportTo(const QString& path) const {
+    const QRectF area = scene()->sceneRect();
+    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(area.size().toSize());
+        svg.setViewBox(QRectF(QPointF(0, 0), area.size()));
+        svg.setTitle(tr("The container lifecycle"));
+        QPainter painter;
+        if (!painter.begin(&svg))
+            return Error{"cannot write " + path.toStdString()};
+        scene()->render(&painter, QRectF(QPointF(0, 0), area.size()), area);
+        painter.end();
+        return Ok{};
+    }
+    QImage image((area.size() * 2).toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    scene()->render(&painter, QRectF(image.rect()), area);
+    painter.end();
+    if (!image.save(path, "PNG"))
+        return Error{"cannot write " + path.toStdString()};
+    return Ok{};
 }
 
 void LifecycleDiagram::resizeEvent(QResizeEvent* event) {

@@ -2,6 +2,7 @@
 // The centre of the window: the lifecycle drawn from the transition table. It shows where the
 // selected container is, the edge it took last, and how many containers stand on each state.
 
+#include "base/Expected.h"
 #include "gui/DiagramItems.h"
 #include "gui/EngineSignals.h"
 
@@ -30,6 +31,9 @@ public:
     const EdgeItem* takenEdge() const;
     /// Every edge drawn, in the order of lifecycleEdges().
     const std::vector<EdgeItem*>& edges() const { return m_edges; }
+    /// Writes the whole diagram to path: SVG when it ends in .svg, otherwise a PNG at twice
+    /// the scene's size (sharp on a projector).
+    Status exportTo(const QString& path) const;
     /// The place item of a node.
     const NodeItem* nodeItem(LifeNode node) const { return m_nodes.at(node); }
 

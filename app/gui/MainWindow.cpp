@@ -10,6 +10,7 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
@@ -63,12 +64,17 @@ void MainWindow::createActions() {
     m_quit = new QAction(tr("&Quit"), this);
     m_quit->setShortcut(QKeySequence::Quit);
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
+    m_export = new QAction(tr("&Export diagram…"), this);
+    m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_export, &QAction::triggered, this, &MainWindow::exportDiagram);
     m_about = new QAction(tr("&About"), this);
     connect(m_about, &QAction::triggered, this, &MainWindow::showAbout);
 }
 
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_export);
+    file->addSeparator();
     file->addAction(m_quit);
     QMenu* engine = menuBar()->addMenu(tr("&Engine"));
     engine->addAction(m_playbackBar->pauseAction());
@@ -108,6 +114,15 @@ void MainWindow::showAbout() {
     QMessageBox::about(this, tr("About Container Lifecycle Lab"),
                        tr("How a Docker container lives, on a simulated Docker Engine 20.10.\n"
                           "The diagram is drawn from the lifecycle machine's transition table."));
+}
+
+void MainWindow::exportDiagram() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the diagram"), QStringLiteral("lifecycle.svg"),
+                                                      tr("SVG (*.svg);;PNG (*.png)"));
+    if (path.isEmpty())
+        return;
+    if (const Status written = m_diagram->exportTo(path); !written)
+        QMessageBox::warning(this, tr("Export the diagram"), QString::fromStdString(written.error().message));
 }
 
 } // namespace lab

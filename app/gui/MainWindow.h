@@ -40,6 +40,7 @@ private:
     void runArguments(const QStringList& arguments);
     void selectContainer(const QString& containerId);
     void showAbout();
+    void exportDiagram();
 
     EngineSignals* m_signals;
     ContainerTableModel* m_model;
@@ -52,6 +53,7 @@ private:
     PlaybackBar* m_playbackBar = nullptr;
     QAction* m_quit = nullptr;
     QAction* m_about = nullptr;
+    QAction* m_export = nullptr;
     QMenu* m_viewMenu = nullptr;
 };
 

@@ -4,6 +4,7 @@
 
 #include "gui/ConsolePanel.h"
 #include "gui/ContainerTable.h"
+#include "gui/LifecycleDiagram.h"
 #include "gui/MainWindow.h"
 #include "gui/Playback.h"
 
@@ -63,7 +64,8 @@ Status saveScreenshots(MainWindow& window, const QString& dir) {
         if (!window.grab().save(path))
             return Error{"cannot write " + path.toStdString()};
     }
-    return Ok{};
+    // The diagram alone, as a vector picture for slides, in the state the last scene left.
+    return window.diagram().exportTo(QDir(dir).filePath(QStringLiteral("lifecycle-diagram.svg")));
 }
 
 } // namespace lab

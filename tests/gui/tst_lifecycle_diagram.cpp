@@ -36,6 +36,7 @@ private slots:
     void followsTheSelectedContainer_data();
     void followsTheSelectedContainer();
     void countsContainersPerState();
+    void exportsPngAndSvg();
 };
 
 void TestLifecycleDiagram::oneEdgePerMovingPairOfTheTable() {
@@ -151,6 +152,28 @@ void TestLifecycleDiagram::countsContainersPerState() {
     QCOMPARE(fixture.run(QStringLiteral("docker rm -f one two three four")).status, 0);
     for (LifeNode node : {LifeNode::Created, LifeNode::Running, LifeNode::Paused, LifeNode::Exited})
         QCOMPARE(diagram.nodeItem(node)->count(), 0);
+}
+
+void TestLifecycleDiagram::exportsPngAndSvg() {
+    test::GuiFixture fixture;
+    LifecycleDiagram diagram(fixture.engineSignals);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString png = dir.filePath(QStringLiteral("lifecycle.png"));
+    const QString svg = dir.filePath(QStringLiteral("lifecycle.svg"));
+    QVERIFY(diagram.exportTo(png).ok());
+    QVERIFY(diagram.exportTo(svg).ok());
+    const QImage image(png);
+    QCOMPARE(image.size(), (diagram.sceneRect().size() * 2).toSize());
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY(text.startsWith("<?xml"));
+    // Every Docker state's name is in the picture.
+    for (ContainerState state : allContainerStates())
+        QVERIFY2(text.contains(QByteArray(dockerName(state).data(), qsizetype(dockerName(state).size()))),
+                 dockerName(state).data());
+    QVERIFY(!diagram.exportTo(dir.filePath(QStringLiteral("missing/folder/x.png"))).ok());
 }
 
 QTEST_MAIN(TestLifecycleDiagram)
