@@ -24,9 +24,9 @@ CommandEvent commandEvent(Command command, const Container& container, TimePoint
 } // namespace
 
 const std::vector<Command>& commandBarCommands() {
-    static const std::vector<Command> commands = {Command::Start,   Command::Pause, Command::Unpause,
-                                                  Command::Stop,    Command::Kill,  Command::Restart,
-                                                  Command::Remove,  Command::RemoveForce};
+    static const std::vector<Command> commands = {
+        Command::Start, Command::Pause,   Command::Unpause, Command::Stop,
+        Command::Kill,  Command::Restart, Command::Remove,  Command::RemoveForce};
     return commands;
 }
 
@@ -61,13 +61,14 @@ void CommandBar::refresh() {
             button->setToolTip(tr("Select a container first"));
             continue;
         }
-        const Reaction answer =
-            container->machine.preview(commandEvent(command, *container, m_engine.clock().now()), container->record);
+        const Reaction answer = container->machine.preview(
+            commandEvent(command, *container, m_engine.clock().now()), container->record);
         const bool legal = answer.verdict != Verdict::Refused;
         button->setEnabled(legal);
         button->setAccessibleDescription(legal ? QString() : tr("refused by Docker"));
         if (legal)
-            button->setToolTip(tr("docker %1 %2").arg(words(command), QString::fromStdString(container->name)));
+            button->setToolTip(
+                tr("docker %1 %2").arg(words(command), QString::fromStdString(container->name)));
         else
             button->setToolTip(QString::fromStdString(cli::fromDaemon(
                 refusalText(*answer.refusal, container->id, container->name, answer.detail))));

@@ -56,7 +56,8 @@ ConsolePanel::ConsolePanel(Session& session, QWidget* parent)
     m_output->setLineWrapMode(QPlainTextEdit::NoWrap); // docker ps columns stay aligned
     m_output->setAccessibleName(tr("Console output"));
     m_input->setFont(fixed);
-    m_input->setPlaceholderText(tr("docker run -d --name web busybox sleep 300   (help lists the commands)"));
+    m_input->setPlaceholderText(
+        tr("docker run -d --name web busybox sleep 300   (help lists the commands)"));
     m_input->setAccessibleName(tr("Docker command line"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
@@ -77,7 +78,9 @@ void ConsolePanel::runLine(const QString& line) {
     emit lineRan();
 }
 
-QString ConsolePanel::transcript() const { return m_output->toPlainText(); }
+QString ConsolePanel::transcript() const {
+    return m_output->toPlainText();
+}
 
 void ConsolePanel::submit() {
     const QString line = m_input->text();

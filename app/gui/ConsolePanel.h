@@ -6,7 +6,6 @@
 
 #include <QLineEdit>
 #include <QWidget>
-
 #include <sstream>
 
 class QPlainTextEdit;

@@ -20,7 +20,8 @@ ContainerTable::ContainerTable(ContainerTableModel& model, QWidget* parent)
     setColumnWidth(ContainerTableModel::Image, 110);
     setColumnWidth(ContainerTableModel::CommandColumn, 190);
     setColumnWidth(ContainerTableModel::ExitCode, 90);
-    connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ContainerTable::onCurrentChanged);
+    connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ContainerTable::onCurrentChanged);
     connect(&model, &QAbstractItemModel::rowsInserted, this, &ContainerTable::onRowsInserted);
 }
 
@@ -34,8 +35,8 @@ void ContainerTable::selectContainer(const QString& containerId) {
         selectionModel()->clear();
         return;
     }
-    selectionModel()->setCurrentIndex(m_model.index(row, 0),
-                                      QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    selectionModel()->setCurrentIndex(m_model.index(row, 0), QItemSelectionModel::ClearAndSelect |
+                                                                 QItemSelectionModel::Rows);
 }
 
 void ContainerTable::onCurrentChanged(const QModelIndex& current) {

@@ -3,7 +3,6 @@
 #include "cli/DockerCli.h"
 
 #include <QFontDatabase>
-
 #include <algorithm>
 
 namespace lab {
@@ -12,7 +11,8 @@ ContainerTableModel::ContainerTableModel(EngineSignals& engineSignals, QObject* 
     : QAbstractTableModel(parent), m_engine(engineSignals.engine()) {
     for (const Container* container : m_engine.containers())
         m_ids.push_back(container->id);
-    connect(&engineSignals, &EngineSignals::containerReacted, this, &ContainerTableModel::onReacted);
+    connect(&engineSignals, &EngineSignals::containerReacted, this,
+            &ContainerTableModel::onReacted);
 }
 
 int ContainerTableModel::rowCount(const QModelIndex& parent) const {
@@ -27,13 +27,20 @@ QVariant ContainerTableModel::headerData(int section, Qt::Orientation orientatio
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Name: return tr("NAMES");
-    case Id: return tr("CONTAINER ID");
-    case Image: return tr("IMAGE");
-    case CommandColumn: return tr("COMMAND");
-    case Status: return tr("STATUS");
-    case ExitCode: return tr("EXIT CODE");
-    default: return {};
+    case Name:
+        return tr("NAMES");
+    case Id:
+        return tr("CONTAINER ID");
+    case Image:
+        return tr("IMAGE");
+    case CommandColumn:
+        return tr("COMMAND");
+    case Status:
+        return tr("STATUS");
+    case ExitCode:
+        return tr("EXIT CODE");
+    default:
+        return {};
     }
 }
 
@@ -50,10 +57,14 @@ QVariant ContainerTableModel::data(const QModelIndex& index, int role) const {
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case Name: return QString::fromStdString(container->name);
-    case Id: return QString::fromStdString(container->shortId());
-    case Image: return QString::fromStdString(container->config.image);
-    case CommandColumn: return QString::fromStdString(psCommand(*container));
+    case Name:
+        return QString::fromStdString(container->name);
+    case Id:
+        return QString::fromStdString(container->shortId());
+    case Image:
+        return QString::fromStdString(container->config.image);
+    case CommandColumn:
+        return QString::fromStdString(psCommand(*container));
     case Status:
         // Between the reaction that removes a container and its row's removal there is no state.
         if (!dockerState(container->machine.node()))
@@ -61,13 +72,16 @@ QVariant ContainerTableModel::data(const QModelIndex& index, int role) const {
         return QString::fromStdString(psStatus(*container, m_engine.clock().now()));
     case ExitCode:
         // Only a process that ended has an exit code worth showing.
-        return container->record.finishedAt == TimePoint{} ? QVariant() : QVariant(container->record.exitCode);
-    default: return {};
+        return container->record.finishedAt == TimePoint{} ? QVariant()
+                                                           : QVariant(container->record.exitCode);
+    default:
+        return {};
     }
 }
 
 QString ContainerTableModel::containerId(int row) const {
-    return row >= 0 && row < int(m_ids.size()) ? QString::fromStdString(m_ids[std::size_t(row)]) : QString();
+    return row >= 0 && row < int(m_ids.size()) ? QString::fromStdString(m_ids[std::size_t(row)])
+                                               : QString();
 }
 
 int ContainerTableModel::rowOf(const QString& containerId) const {

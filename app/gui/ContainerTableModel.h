@@ -7,7 +7,6 @@
 #include "gui/EngineSignals.h"
 
 #include <QAbstractTableModel>
-
 #include <string>
 #include <vector>
 
@@ -24,7 +23,8 @@ public:
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
     /// The full ID of the container on row, empty when out of range.
     QString containerId(int row) const;

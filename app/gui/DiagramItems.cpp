@@ -39,7 +39,8 @@ QPointF quadratic(QPointF from, QPointF control, QPointF to, qreal t) {
 }
 
 // The parameter where the curve crosses the outline of a place: bisection on containment.
-qreal crossing(QPointF from, QPointF control, QPointF to, const QRectF& outline, qreal inside, qreal outside) {
+qreal crossing(QPointF from, QPointF control, QPointF to, const QRectF& outline, qreal inside,
+               qreal outside) {
     for (int i = 0; i < 30; ++i) {
         const qreal middle = (inside + outside) / 2;
         (outline.contains(quadratic(from, control, to, middle)) ? inside : outside) = middle;
@@ -65,7 +66,8 @@ std::vector<LabelLine> labelLines(const LifecycleEdge& edge) {
     if (!edge.outcomes.isEmpty())
         lines.push_back({edge.outcomes.join(QStringLiteral(" · ")), true, false});
     if (!edge.events.isEmpty())
-        lines.push_back({QStringLiteral("⚑ ") + edge.events.join(QStringLiteral(" · ")), false, true});
+        lines.push_back(
+            {QStringLiteral("⚑ ") + edge.events.join(QStringLiteral(" · ")), false, true});
     return lines;
 }
 
@@ -206,7 +208,8 @@ void EdgeItem::layOut(qreal bend) {
 
 QRectF EdgeItem::labelRectAt(qreal t, int side) const {
     const QPointF normal = m_left * side;
-    const qreal reach = std::abs(normal.x()) * m_labelSize.width() / 2 + std::abs(normal.y()) * m_labelSize.height() / 2;
+    const qreal reach = std::abs(normal.x()) * m_labelSize.width() / 2 +
+                        std::abs(normal.y()) * m_labelSize.height() / 2;
     const QPointF centre = pointAt(t) + normal * (kLabelGap + reach);
     return {centre - QPointF(m_labelSize.width() / 2, m_labelSize.height() / 2), m_labelSize};
 }
@@ -217,7 +220,10 @@ void EdgeItem::placeLabel(qreal t, int side) {
 }
 
 QRectF EdgeItem::boundingRect() const {
-    return m_path.boundingRect().united(m_arrow.boundingRect()).united(m_labelRect).adjusted(-4, -4, 4, 4);
+    return m_path.boundingRect()
+        .united(m_arrow.boundingRect())
+        .united(m_labelRect)
+        .adjusted(-4, -4, 4, 4);
 }
 
 QPainterPath EdgeItem::shape() const {

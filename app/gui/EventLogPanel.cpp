@@ -6,7 +6,8 @@
 
 namespace lab {
 
-EventLogPanel::EventLogPanel(EngineSignals& engineSignals, QWidget* parent) : QPlainTextEdit(parent) {
+EventLogPanel::EventLogPanel(EngineSignals& engineSignals, QWidget* parent)
+    : QPlainTextEdit(parent) {
     setReadOnly(true);
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setLineWrapMode(QPlainTextEdit::NoWrap);

@@ -5,7 +5,6 @@
 #include "world/WorldFile.h"
 
 #include <QApplication>
-
 #include <iostream>
 
 namespace lab {

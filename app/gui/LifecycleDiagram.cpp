@@ -5,7 +5,6 @@
 #include <QImage>
 #include <QPainter>
 #include <QSvgGenerator>
-
 #include <algorithm>
 #include <array>
 #include <limits>
@@ -24,8 +23,8 @@ bool hasOpposite(const LifecycleEdge& edge) {
 
 // How bad a label spot is: covering a place or another label is unreadable, covering a line is
 // a blemish, moving away from the middle of its own edge makes it harder to pair with the edge.
-double spotCost(const QRectF& spot, qreal t, const EdgeItem& edge, const std::vector<EdgeItem*>& edges,
-                const std::vector<QRectF>& placed) {
+double spotCost(const QRectF& spot, qreal t, const EdgeItem& edge,
+                const std::vector<EdgeItem*>& edges, const std::vector<QRectF>& placed) {
     double cost = std::abs(t - 0.5) * 40;
     for (LifeNode node : diagramNodes())
         if (spot.intersects(nodeRect(node).adjusted(-6, -6, 6, 6)))
@@ -52,7 +51,8 @@ void placeLabels(const std::vector<EdgeItem*>& edges) {
             if (side == -1 && !edge->isStraight())
                 continue;
             for (qreal t : kSpots) {
-                const double cost = spotCost(edge->labelRectAt(t, side), t, *edge, edges, placed) + (side == 1 ? 0 : 5);
+                const double cost = spotCost(edge->labelRectAt(t, side), t, *edge, edges, placed) +
+                                    (side == 1 ? 0 : 5);
                 if (cost < best) {
                     best = cost;
                     bestT = t;
@@ -70,7 +70,8 @@ void placeLabels(const std::vector<EdgeItem*>& edges) {
 LifecycleDiagram::LifecycleDiagram(EngineSignals& engineSignals, QWidget* parent)
     : QGraphicsView(parent), m_engine(engineSignals.engine()) {
     setAccessibleName(tr("Lifecycle diagram"));
-    setAccessibleDescription(tr("The seven container states and every transition of Docker's lifecycle"));
+    setAccessibleDescription(
+        tr("The seven container states and every transition of Docker's lifecycle"));
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -88,10 +89,10 @@ LifecycleDiagram::LifecycleDiagram(EngineSignals& engineSignals, QWidget* parent
         m_edges.push_back(item);
     }
     placeLabels(m_edges);
-    auto* legend = scene->addSimpleText(
-        tr("Edges: the commands · the outcome the engine reported (italic) · ⚑ the Docker events "
-           "published.\nRefusals and silent no-ops (start on running, stop on exited) do not move a "
-           "container: they are not edges."));
+    auto* legend = scene->addSimpleText(tr(
+        "Edges: the commands · the outcome the engine reported (italic) · ⚑ the Docker events "
+        "published.\nRefusals and silent no-ops (start on running, stop on exited) do not move a "
+        "container: they are not edges."));
     legend->setBrush(QColor(0x55, 0x55, 0x55));
     legend->setPos(nodeRect(LifeNode::Start).left(), scene->itemsBoundingRect().bottom() + 16);
     scene->setSceneRect(scene->itemsBoundingRect().adjusted(-10, -10, 10, 10));
@@ -169,7 +170,8 @@ void LifecycleDiagram::onReacted(const QString& containerId, const Reaction& rea
 
 void LifecycleDiagram::showSelection() {
     Container* container = m_selected.isEmpty() ? nullptr : m_engine.byId(m_selected.toStdString());
-    const std::optional<LifeNode> here = container ? std::optional(container->machine.node()) : std::nullopt;
+    const std::optional<LifeNode> here =
+        container ? std::optional(container->machine.node()) : std::nullopt;
     for (auto& [node, item] : m_nodes)
         item->setActive(here == node);
     const auto last = m_lastEdge.find(m_selected);

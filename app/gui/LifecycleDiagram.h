@@ -7,7 +7,6 @@
 #include "gui/EngineSignals.h"
 
 #include <QGraphicsView>
-
 #include <map>
 #include <optional>
 #include <vector>

@@ -21,8 +21,10 @@ std::vector<LifecycleEdge> readEdges() {
             return e.source == entry.source && e.target == entry.target;
         });
         if (edge == edges.end())
-            edge = edges.insert(edges.end(), LifecycleEdge{entry.source, entry.target, {}, {}, {}, {}});
-        addDistinct(entry.isCommand ? edge->commands : edge->outcomes, QString::fromStdString(entry.event));
+            edge = edges.insert(edges.end(),
+                                LifecycleEdge{entry.source, entry.target, {}, {}, {}, {}});
+        addDistinct(entry.isCommand ? edge->commands : edge->outcomes,
+                    QString::fromStdString(entry.event));
         for (DockerAction action : entry.publishes)
             addDistinct(edge->events, QString::fromUtf8(actionName(action).data(),
                                                         qsizetype(actionName(action).size())));

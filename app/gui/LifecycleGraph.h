@@ -7,7 +7,6 @@
 
 #include <QString>
 #include <QStringList>
-
 #include <vector>
 
 namespace lab {
@@ -16,9 +15,9 @@ namespace lab {
 struct LifecycleEdge {
     LifeNode source = LifeNode::Start;
     LifeNode target = LifeNode::Start;
-    QStringList commands; ///< command rows' events ("rm", "rm -f"), in table order, distinct
-    QStringList outcomes; ///< outcome rows' events ("process exited"), in table order, distinct
-    QStringList events;   ///< Docker events the rows publish ("die", "stop"), distinct
+    QStringList commands;  ///< command rows' events ("rm", "rm -f"), in table order, distinct
+    QStringList outcomes;  ///< outcome rows' events ("process exited"), in table order, distinct
+    QStringList events;    ///< Docker events the rows publish ("die", "stop"), distinct
     std::vector<int> rows; ///< indices into LifecycleMachine::table()
 };
 

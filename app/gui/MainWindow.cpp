@@ -38,7 +38,9 @@ MainWindow::MainWindow(SimulatedSession& session, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-Engine& MainWindow::engine() const { return m_signals->engine(); }
+Engine& MainWindow::engine() const {
+    return m_signals->engine();
+}
 
 void MainWindow::createCentre() {
     m_diagram = new LifecycleDiagram(*m_signals, this);
@@ -117,12 +119,14 @@ void MainWindow::showAbout() {
 }
 
 void MainWindow::exportDiagram() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the diagram"), QStringLiteral("lifecycle.svg"),
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the diagram"),
+                                                      QStringLiteral("lifecycle.svg"),
                                                       tr("SVG (*.svg);;PNG (*.png)"));
     if (path.isEmpty())
         return;
     if (const Status written = m_diagram->exportTo(path); !written)
-        QMessageBox::warning(this, tr("Export the diagram"), QString::fromStdString(written.error().message));
+        QMessageBox::warning(this, tr("Export the diagram"),
+                             QString::fromStdString(written.error().message));
 }
 
 } // namespace lab

@@ -6,7 +6,6 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QLabel>
-
 #include <array>
 
 namespace lab {
@@ -44,17 +43,21 @@ PlaybackBar::PlaybackBar(Playback& playback, Engine& engine, QWidget* parent)
 }
 
 void PlaybackBar::showTime() {
-    const auto since = std::chrono::duration_cast<std::chrono::milliseconds>(m_engine.clock().now().time_since_epoch());
+    const auto since = std::chrono::duration_cast<std::chrono::milliseconds>(
+        m_engine.clock().now().time_since_epoch());
     const QDateTime at = QDateTime::fromMSecsSinceEpoch(since.count(), Qt::UTC);
     m_clock->setText(tr(" engine time %1 UTC").arg(at.toString(QStringLiteral("HH:mm:ss.zzz"))));
 }
 
-void PlaybackBar::onSpeedChosen(int index) { m_playback.setSpeed(m_speed->itemData(index).toDouble()); }
+void PlaybackBar::onSpeedChosen(int index) {
+    m_playback.setSpeed(m_speed->itemData(index).toDouble());
+}
 
 void PlaybackBar::onPausedChanged(bool paused) {
     m_pause->setChecked(paused);
     m_pause->setText(paused ? tr("Resume") : tr("Pause"));
-    m_pause->setToolTip(paused ? tr("Let engine time run again (Space)") : tr("Freeze engine time (Space)"));
+    m_pause->setToolTip(paused ? tr("Let engine time run again (Space)")
+                               : tr("Freeze engine time (Space)"));
 }
 
 } // namespace lab

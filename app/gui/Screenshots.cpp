@@ -1,19 +1,16 @@
 // The screenshots of docs/screenshots: each is a short console script played on the window with
 // engine time paused between lines, so the pictures are the same on every run.
-#include "gui/GuiApp.h"
-
+#include "engine/Engine.h"
 #include "gui/ConsolePanel.h"
 #include "gui/ContainerTable.h"
+#include "gui/GuiApp.h"
 #include "gui/LifecycleDiagram.h"
 #include "gui/MainWindow.h"
 #include "gui/Playback.h"
 
-#include "engine/Engine.h"
-
 #include <QApplication>
 #include <QDir>
 #include <QPixmap>
-
 #include <vector>
 
 namespace lab {

@@ -8,7 +8,6 @@
 #include "world/WorldFile.h"
 
 #include <QString>
-
 #include <memory>
 #include <stdexcept>
 

@@ -24,12 +24,13 @@ void TestContainerModel::followsTheBasicLifecycle_data() {
 
     const QString create = QStringLiteral("docker create --name tomcattest busybox sleep 1000");
     QTest::newRow("created") << QStringList{create} << "Created" << QVariant();
-    QTest::newRow("started") << QStringList{create, "docker start tomcattest"} << "Up Less than a second"
-                             << QVariant();
-    QTest::newRow("paused") << QStringList{create, "docker start tomcattest", "docker pause tomcattest"}
+    QTest::newRow("started") << QStringList{create, "docker start tomcattest"}
+                             << "Up Less than a second" << QVariant();
+    QTest::newRow("paused") << QStringList{create, "docker start tomcattest",
+                                           "docker pause tomcattest"}
                             << "Up Less than a second (Paused)" << QVariant();
-    QTest::newRow("unpaused") << QStringList{create, "docker start tomcattest", "docker pause tomcattest",
-                                             "docker unpause tomcattest"}
+    QTest::newRow("unpaused") << QStringList{create, "docker start tomcattest",
+                                             "docker pause tomcattest", "docker unpause tomcattest"}
                               << "Up Less than a second" << QVariant();
     QTest::newRow("stopped after the timeout")
         << QStringList{create, "docker start tomcattest", "docker stop -t 1 tomcattest"}
@@ -63,7 +64,8 @@ void TestContainerModel::listsNewestFirst() {
     ContainerTableModel model(fixture.engineSignals);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     for (const char* name : {"first", "second", "third"})
-        QCOMPARE(fixture.run(QStringLiteral("docker create --name %1 busybox").arg(name)).status, 0);
+        QCOMPARE(fixture.run(QStringLiteral("docker create --name %1 busybox").arg(name)).status,
+                 0);
     QStringList names;
     for (int row = 0; row < model.rowCount(); ++row)
         names << model.data(model.index(row, ContainerTableModel::Name)).toString();
@@ -78,7 +80,9 @@ void TestContainerModel::survivesRemovalAndManyContainers() {
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 1);
     for (int i = 0; i < 5; ++i)
-        QCOMPARE(fixture.run(QStringLiteral("docker run -d --name c%1 busybox sleep 300").arg(i)).status, 0);
+        QCOMPARE(
+            fixture.run(QStringLiteral("docker run -d --name c%1 busybox sleep 300").arg(i)).status,
+            0);
     QCOMPARE(model.rowCount(), 6);
     QCOMPARE(fixture.run(QStringLiteral("docker rm -f c2 early")).status, 0);
     QCOMPARE(model.rowCount(), 4);

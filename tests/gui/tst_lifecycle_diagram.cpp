@@ -5,7 +5,6 @@
 #include "gui/LifecycleDiagram.h"
 
 #include <QtTest>
-
 #include <set>
 #include <utility>
 
@@ -13,7 +12,9 @@ using namespace lab;
 
 namespace {
 
-QString text(std::string_view words) { return QString::fromUtf8(words.data(), qsizetype(words.size())); }
+QString text(std::string_view words) {
+    return QString::fromUtf8(words.data(), qsizetype(words.size()));
+}
 
 const EdgeItem* edgeBetween(const LifecycleDiagram& diagram, LifeNode source, LifeNode target) {
     for (const EdgeItem* edge : diagram.edges())
@@ -48,7 +49,8 @@ void TestLifecycleDiagram::oneEdgePerMovingPairOfTheTable() {
             moving.emplace(row.source, row.target);
     std::set<std::pair<LifeNode, LifeNode>> drawn;
     for (const EdgeItem* edge : diagram.edges())
-        QVERIFY2(drawn.emplace(edge->edge().source, edge->edge().target).second, "two edges for one pair");
+        QVERIFY2(drawn.emplace(edge->edge().source, edge->edge().target).second,
+                 "two edges for one pair");
     QCOMPARE(drawn, moving);
     QVERIFY(diagram.edges().size() >= 10); // the seven states are well connected
 }
@@ -76,16 +78,28 @@ void TestLifecycleDiagram::wireframeEdges_data() {
     QTest::addColumn<LifeNode>("target");
     QTest::addColumn<QString>("trigger");
     QTest::addColumn<QString>("event");
-    QTest::newRow("create") << LifeNode::Start << LifeNode::Created << "create" << "create";
-    QTest::newRow("pause") << LifeNode::Running << LifeNode::Paused << "frozen" << "pause";
-    QTest::newRow("unpause") << LifeNode::Paused << LifeNode::Running << "thawed" << "unpause";
-    QTest::newRow("rm a created container") << LifeNode::Created << LifeNode::Removing << "rm" << "";
-    QTest::newRow("rm -f a restarting container") << LifeNode::Restarting << LifeNode::Removing << "rm -f" << "";
-    QTest::newRow("stop a restarting container") << LifeNode::Restarting << LifeNode::Exited << "stop" << "";
-    QTest::newRow("exit after stop") << LifeNode::Running << LifeNode::Exited << "process exited" << "die";
-    QTest::newRow("removal done") << LifeNode::Removing << LifeNode::Removed << "removal done" << "destroy";
-    QTest::newRow("removal fails") << LifeNode::Removing << LifeNode::Dead << "removal failed" << "";
-    QTest::newRow("rm a dead container") << LifeNode::Dead << LifeNode::Removing << "rm" << "";
+    QTest::newRow("create") << LifeNode::Start << LifeNode::Created << "create"
+                            << "create";
+    QTest::newRow("pause") << LifeNode::Running << LifeNode::Paused << "frozen"
+                           << "pause";
+    QTest::newRow("unpause") << LifeNode::Paused << LifeNode::Running << "thawed"
+                             << "unpause";
+    QTest::newRow("rm a created container") << LifeNode::Created << LifeNode::Removing << "rm"
+                                            << "";
+    QTest::newRow("rm -f a restarting container")
+        << LifeNode::Restarting << LifeNode::Removing << "rm -f"
+        << "";
+    QTest::newRow("stop a restarting container")
+        << LifeNode::Restarting << LifeNode::Exited << "stop"
+        << "";
+    QTest::newRow("exit after stop") << LifeNode::Running << LifeNode::Exited << "process exited"
+                                     << "die";
+    QTest::newRow("removal done") << LifeNode::Removing << LifeNode::Removed << "removal done"
+                                  << "destroy";
+    QTest::newRow("removal fails") << LifeNode::Removing << LifeNode::Dead << "removal failed"
+                                   << "";
+    QTest::newRow("rm a dead container") << LifeNode::Dead << LifeNode::Removing << "rm"
+                                         << "";
 }
 
 void TestLifecycleDiagram::wireframeEdges() {
@@ -109,14 +123,16 @@ void TestLifecycleDiagram::followsTheSelectedContainer_data() {
 
     const QString run = QStringLiteral("docker run -d --name web busybox sleep 300");
     QTest::newRow("run") << QStringList{run} << LifeNode::Running << LifeNode::Created;
-    QTest::newRow("create") << QStringList{"docker create --name web busybox sleep 300"} << LifeNode::Created
-                            << LifeNode::Start;
-    QTest::newRow("pause") << QStringList{run, "docker pause web"} << LifeNode::Paused << LifeNode::Running;
-    QTest::newRow("unpause") << QStringList{run, "docker pause web", "docker unpause web"} << LifeNode::Running
-                             << LifeNode::Paused;
-    QTest::newRow("stop") << QStringList{run, "docker stop web"} << LifeNode::Exited << LifeNode::Running;
-    QTest::newRow("start again") << QStringList{run, "docker kill web", "docker start web"} << LifeNode::Running
-                                 << LifeNode::Exited;
+    QTest::newRow("create") << QStringList{"docker create --name web busybox sleep 300"}
+                            << LifeNode::Created << LifeNode::Start;
+    QTest::newRow("pause") << QStringList{run, "docker pause web"} << LifeNode::Paused
+                           << LifeNode::Running;
+    QTest::newRow("unpause") << QStringList{run, "docker pause web", "docker unpause web"}
+                             << LifeNode::Running << LifeNode::Paused;
+    QTest::newRow("stop") << QStringList{run, "docker stop web"} << LifeNode::Exited
+                          << LifeNode::Running;
+    QTest::newRow("start again") << QStringList{run, "docker kill web", "docker start web"}
+                                 << LifeNode::Running << LifeNode::Exited;
 }
 
 void TestLifecycleDiagram::followsTheSelectedContainer() {
@@ -140,9 +156,10 @@ void TestLifecycleDiagram::followsTheSelectedContainer() {
 void TestLifecycleDiagram::countsContainersPerState() {
     test::GuiFixture fixture;
     LifecycleDiagram diagram(fixture.engineSignals);
-    for (const char* line : {"docker create --name one busybox", "docker run -d --name two busybox sleep 300",
-                             "docker run -d --name three busybox sleep 300", "docker pause three",
-                             "docker run --name four busybox true"})
+    for (const char* line :
+         {"docker create --name one busybox", "docker run -d --name two busybox sleep 300",
+          "docker run -d --name three busybox sleep 300", "docker pause three",
+          "docker run --name four busybox true"})
         QCOMPARE(fixture.run(QString::fromUtf8(line)).status, 0);
     QCOMPARE(diagram.nodeItem(LifeNode::Created)->count(), 1);
     QCOMPARE(diagram.nodeItem(LifeNode::Running)->count(), 1);
@@ -171,7 +188,8 @@ void TestLifecycleDiagram::exportsPngAndSvg() {
     QVERIFY(text.startsWith("<?xml"));
     // Every Docker state's name is in the picture.
     for (ContainerState state : allContainerStates())
-        QVERIFY2(text.contains(QByteArray(dockerName(state).data(), qsizetype(dockerName(state).size()))),
+        QVERIFY2(text.contains(
+                     QByteArray(dockerName(state).data(), qsizetype(dockerName(state).size()))),
                  dockerName(state).data());
     QVERIFY(!diagram.exportTo(dir.filePath(QStringLiteral("missing/folder/x.png"))).ok());
 }

@@ -56,13 +56,15 @@ void TestMainWindow::buttonMovesTheDiagram_data() {
     QTest::addColumn<Command>("command");
     QTest::addColumn<LifeNode>("after");
     const QString run = QStringLiteral("docker run -d --name web busybox sleep 300");
-    QTest::newRow("start a created container") << QStringList{"docker create --name web busybox sleep 300"}
-                                               << Command::Start << LifeNode::Running;
+    QTest::newRow("start a created container")
+        << QStringList{"docker create --name web busybox sleep 300"} << Command::Start
+        << LifeNode::Running;
     QTest::newRow("pause") << QStringList{run} << Command::Pause << LifeNode::Paused;
-    QTest::newRow("unpause") << QStringList{run, "docker pause web"} << Command::Unpause << LifeNode::Running;
+    QTest::newRow("unpause") << QStringList{run, "docker pause web"} << Command::Unpause
+                             << LifeNode::Running;
     QTest::newRow("stop") << QStringList{run} << Command::Stop << LifeNode::Exited;
-    QTest::newRow("kill a paused container") << QStringList{run, "docker pause web"} << Command::Kill
-                                             << LifeNode::Exited;
+    QTest::newRow("kill a paused container")
+        << QStringList{run, "docker pause web"} << Command::Kill << LifeNode::Exited;
     QTest::newRow("restart") << QStringList{run} << Command::Restart << LifeNode::Running;
 }
 
@@ -86,22 +88,28 @@ void TestMainWindow::refusedCommandsAreDisabledWithDockersWords_data() {
     QTest::addColumn<Command>("command");
     QTest::addColumn<QString>("message"); // ID stands for the container's full ID
     const QString create = QStringLiteral("docker create --name c1 busybox sleep 1000");
-    QTest::newRow("pause a created container") << QStringList{create} << Command::Pause
+    QTest::newRow("pause a created container")
+        << QStringList{create} << Command::Pause
         << "Error response from daemon: Container ID is not running";
-    QTest::newRow("unpause a created container") << QStringList{create} << Command::Unpause
+    QTest::newRow("unpause a created container")
+        << QStringList{create} << Command::Unpause
         << "Error response from daemon: Container ID is not paused";
-    QTest::newRow("kill a created container") << QStringList{create} << Command::Kill
+    QTest::newRow("kill a created container")
+        << QStringList{create} << Command::Kill
         << "Error response from daemon: Cannot kill container: c1: Container ID is not running";
-    QTest::newRow("unpause a running container") << QStringList{create, "docker start c1"} << Command::Unpause
+    QTest::newRow("unpause a running container")
+        << QStringList{create, "docker start c1"} << Command::Unpause
         << "Error response from daemon: Container ID is not paused";
     const QStringList paused{create, "docker start c1", "docker pause c1"};
-    QTest::newRow("pause a paused container") << paused << Command::Pause
-        << "Error response from daemon: Container ID is already paused";
-    QTest::newRow("start a paused container") << paused << Command::Start
+    QTest::newRow("pause a paused container")
+        << paused << Command::Pause << "Error response from daemon: Container ID is already paused";
+    QTest::newRow("start a paused container")
+        << paused << Command::Start
         << "Error response from daemon: cannot start a paused container, try unpause instead";
     QTest::newRow("rm a paused container") << paused << Command::Remove
-        << "Error response from daemon: You cannot remove a paused container ID. Unpause and then stop the "
-           "container before attempting removal or force remove";
+                                           << "Error response from daemon: You cannot remove a "
+                                              "paused container ID. Unpause and then stop the "
+                                              "container before attempting removal or force remove";
 }
 
 void TestMainWindow::refusedCommandsAreDisabledWithDockersWords() {
@@ -114,7 +122,8 @@ void TestMainWindow::refusedCommandsAreDisabledWithDockersWords() {
         window.console().runLine(line);
     QPushButton* button = window.commandBar().button(command);
     QVERIFY(!button->isEnabled());
-    QCOMPARE(button->toolTip(), message.replace(QStringLiteral("ID"), fixture.idOf(QStringLiteral("c1"))));
+    QCOMPARE(button->toolTip(),
+             message.replace(QStringLiteral("ID"), fixture.idOf(QStringLiteral("c1"))));
     // Docker's silent no-ops stay pressable: they succeed (02-illegal-ops: stop on created).
     if (setup.size() == 1)
         QVERIFY(window.commandBar().button(Command::Stop)->isEnabled());
@@ -128,7 +137,8 @@ void TestMainWindow::consoleShowsTheConsolesOutput() {
     const QString id = fixture.idOf(QStringLiteral("c1"));
     const QString transcript = window.console().transcript();
     QVERIFY(transcript.contains(QStringLiteral("\n%1\n").arg(id)));
-    QVERIFY(transcript.endsWith(QStringLiteral("Error response from daemon: Container %1 is not running").arg(id)));
+    QVERIFY(transcript.endsWith(
+        QStringLiteral("Error response from daemon: Container %1 is not running").arg(id)));
 }
 
 void TestMainWindow::historyRecallsEarlierLines() {
@@ -169,7 +179,8 @@ void TestMainWindow::playbackLetsEngineTimePass() {
     test::GuiFixture fixture;
     MainWindow window(fixture.session);
     window.playback().setPaused(true);
-    window.console().runLine(QStringLiteral("docker run -d --restart always --name flappy busybox false"));
+    window.console().runLine(
+        QStringLiteral("docker run -d --restart always --name flappy busybox false"));
     window.console().runLine(QStringLiteral("docker run -d --name nap busybox sleep 2"));
     const TimePoint before = fixture.session.engine().clock().now();
     window.playback().setSpeed(20); // 20 engine seconds per wall second
@@ -199,7 +210,8 @@ void TestMainWindow::everyControlHasAnAccessibleName() {
     add(window.findChildren<QPlainTextEdit*>());
     for (QWidget* widget : controls)
         QVERIFY2(!widget->accessibleName().isEmpty(), widget->metaObject()->className());
-    QVERIFY(controls.size() >= 14); // 8 buttons, the line, the speed, the table, the diagram, 2 logs
+    QVERIFY(controls.size() >=
+            14); // 8 buttons, the line, the speed, the table, the diagram, 2 logs
 }
 
 QTEST_MAIN(TestMainWindow)
