@@ -22,7 +22,7 @@ ContainerTable::ContainerTable(ContainerTableModel& model, QWidget* parent)
     setColumnWidth(ContainerTableModel::ExitCode, 90);
     connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ContainerTable::onCurrentChanged);
-    connect(&model, &QAbstractItemModel::rowsInserted, this, &ContainerTable::onRowsInserted);
+    connect(&model, &ContainerTableModel::commanded, this, &ContainerTable::selectContainer);
 }
 
 QString ContainerTable::selectedContainer() const {
@@ -41,11 +41,6 @@ void ContainerTable::selectContainer(const QString& containerId) {
 
 void ContainerTable::onCurrentChanged(const QModelIndex& current) {
     emit containerSelected(current.isValid() ? m_model.containerId(current.row()) : QString());
-}
-
-void ContainerTable::onRowsInserted(const QModelIndex& parent, int first) {
-    if (!parent.isValid() && !currentIndex().isValid())
-        selectContainer(m_model.containerId(first));
 }
 
 } // namespace lab

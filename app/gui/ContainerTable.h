@@ -1,7 +1,7 @@
 #pragma once
 // The container list under the diagram: the model's rows, one selected at a time. Selecting a
-// row picks the container the diagram follows and the buttons act on; a container just created
-// is selected when nothing else is.
+// row picks the container the diagram follows and the buttons act on; a command, typed or
+// pressed, selects the container it was aimed at.
 
 #include "gui/ContainerTableModel.h"
 
@@ -25,7 +25,6 @@ signals:
 
 private:
     void onCurrentChanged(const QModelIndex& current);
-    void onRowsInserted(const QModelIndex& parent, int first);
 
     ContainerTableModel& m_model;
 };

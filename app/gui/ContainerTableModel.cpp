@@ -109,9 +109,12 @@ void ContainerTableModel::onReacted(const QString& containerId, const Reaction& 
         beginInsertRows({}, 0, 0);
         m_ids.insert(m_ids.begin(), containerId.toStdString());
         endInsertRows();
-        return;
+    } else {
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
-    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    const auto& table = LifecycleMachine::table();
+    if (reaction.row >= 0 && table[std::size_t(reaction.row)].isCommand)
+        emit commanded(containerId);
 }
 
 const Container* ContainerTableModel::containerAt(int row) const {

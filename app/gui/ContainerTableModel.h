@@ -2,7 +2,7 @@
 // The engine's containers as a table, in `docker ps -a` order (newest first), with docker ps's
 // own words for COMMAND and STATUS. Rows follow the engine's reactions: a create inserts, a
 // removal removes, anything else changes the row; refreshTimes() renews the relative times of
-// STATUS as engine time passes.
+// STATUS as engine time passes. It also says which container a command was last aimed at.
 
 #include "gui/EngineSignals.h"
 
@@ -33,6 +33,11 @@ public:
 
     /// STATUS says "Up 3 seconds": tell the views that engine time moved.
     void refreshTimes();
+
+signals:
+    /// A command reached this container's machine (accepted or refused): the learner is
+    /// looking at it now.
+    void commanded(const QString& containerId);
 
 private:
     void onReacted(const QString& containerId, const Reaction& reaction);

@@ -26,6 +26,7 @@ class TestMainWindow : public QObject {
     Q_OBJECT
 private slots:
     void typedCommandMovesTheDiagram();
+    void commandSelectsItsContainer();
     void buttonMovesTheDiagram_data();
     void buttonMovesTheDiagram();
     void refusedCommandsAreDisabledWithDockersWords_data();
@@ -49,6 +50,25 @@ void TestMainWindow::typedCommandMovesTheDiagram() {
     window.console().runLine(QStringLiteral("docker rm -f web"));
     QCOMPARE(window.containerTable().selectedContainer(), QString());
     QCOMPARE(window.diagram().activeNode(), std::nullopt);
+}
+
+void TestMainWindow::commandSelectsItsContainer() {
+    test::GuiFixture fixture;
+    MainWindow window(fixture.session);
+    window.console().runLine(QStringLiteral("docker run -d --name web busybox sleep 300"));
+    window.console().runLine(QStringLiteral("docker run -d --name api busybox sleep 300"));
+    QCOMPARE(window.containerTable().selectedContainer(), fixture.idOf(QStringLiteral("api")));
+    window.console().runLine(QStringLiteral("docker pause web"));
+    QCOMPARE(window.containerTable().selectedContainer(), fixture.idOf(QStringLiteral("web")));
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Paused));
+    // A refused command selects its container too: the learner sees where it stands.
+    window.console().runLine(QStringLiteral("docker unpause api"));
+    QCOMPARE(window.containerTable().selectedContainer(), fixture.idOf(QStringLiteral("api")));
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Running));
+    // Commands that reach no machine (ps, a typo) leave the selection alone.
+    window.console().runLine(QStringLiteral("docker ps"));
+    window.console().runLine(QStringLiteral("docker pause nosuch"));
+    QCOMPARE(window.containerTable().selectedContainer(), fixture.idOf(QStringLiteral("api")));
 }
 
 void TestMainWindow::buttonMovesTheDiagram_data() {
