@@ -1,7 +1,8 @@
-// lifecycle-lab: the one executable. For now its only mode is the console; the desktop GUI
-// will be the mode without arguments once it exists.
+// lifecycle-lab: the one executable. Without arguments it opens the desktop window; `console`
+// is the docker command line on the same simulated engine.
 #include "console/Console.h"
 #include "console/ConsoleOptions.h"
+#include "gui/GuiApp.h"
 
 #include <iostream>
 
@@ -22,6 +23,11 @@ int main(int argc, char* argv[]) {
     case lab::Invocation::Mode::Version:
         std::cout << "lifecycle-lab " LAB_VERSION << std::endl;
         return 0;
+    case lab::Invocation::Mode::Gui: {
+        // QApplication takes the program name only: every argument was read above.
+        int qtArgc = 1;
+        return lab::runGui(qtArgc, argv, invocation->screenshotDir);
+    }
     case lab::Invocation::Mode::Console:
         break;
     }

@@ -77,6 +77,7 @@ Expected<Invocation> parseInvocation(const QStringList& arguments) {
         return invocation;
     const QString& first = arguments.front();
     if (first == QLatin1String("console")) {
+        invocation.mode = Invocation::Mode::Console;
         const QStringList rest = arguments.mid(1);
         if (std::any_of(rest.begin(), rest.end(), isHelp)) {
             invocation.mode = Invocation::Mode::Help;
@@ -86,6 +87,14 @@ Expected<Invocation> parseInvocation(const QStringList& arguments) {
         if (!options)
             return options.error();
         invocation.console = std::move(*options);
+        return invocation;
+    }
+    if (first == QLatin1String("--screenshot")) {
+        if (arguments.size() < 2 || arguments[1].isEmpty() || arguments[1].startsWith(QLatin1String("--")))
+            return refuse(QStringLiteral("--screenshot needs a value (DIR)"));
+        if (arguments.size() > 2)
+            return refuse(QStringLiteral("unexpected argument \"%1\" after --screenshot DIR").arg(arguments[2]));
+        invocation.screenshotDir = arguments[1];
         return invocation;
     }
     if (isHelp(first))
@@ -101,7 +110,8 @@ Expected<Invocation> parseInvocation(const QStringList& arguments) {
 
 QString usageLine() {
     return QStringLiteral(
-        "Usage: lifecycle-lab [--help] [--version] [console [--world FILE] [--script FILE] [--seed N]]");
+        "Usage: lifecycle-lab [--help] [--version] [--screenshot DIR] "
+        "[console [--world FILE] [--script FILE] [--seed N]]");
 }
 
 QString helpText() {
@@ -110,13 +120,16 @@ QString helpText() {
 Container Lifecycle Lab: how a Docker container lives, on a simulated Docker Engine 20.10.
 
 Modes:
+  (no arguments)   the desktop window: the lifecycle diagram, the containers, a console dock
+                   and the event log, on the simulated engine with the built-in world
   console          a docker command line on the simulated engine: type docker commands
                    ("docker" in front is optional), @sleep SECONDS, help, exit
-  (no arguments)   the console, interactively (until the desktop GUI exists)
 
 Options:
   -h, --help       print this help and exit
   --version        print the version and exit
+  --screenshot DIR play the built-in demonstrations in the window, save one PNG of each
+                   into DIR and exit (works under QT_QPA_PLATFORM=offscreen)
 
 Console options:
   --world FILE     start from this world file (docs/WORLD.md); default: the built-in world

@@ -1,5 +1,6 @@
 #pragma once
-// The command line of lifecycle-lab: `lifecycle-lab [--help] [--version] [console OPTIONS]`.
+// The command line of lifecycle-lab:
+// `lifecycle-lab [--help] [--version] [--screenshot DIR] [console OPTIONS]`.
 // Parsing is separate from running so that every refusal can be tested.
 
 #include "base/Expected.h"
@@ -20,15 +21,16 @@ struct ConsoleOptions {
 
 /// What the whole command line asks for.
 struct Invocation {
-    enum class Mode { Help, Version, Console };
-    Mode mode = Mode::Console;
+    enum class Mode { Help, Version, Gui, Console };
+    Mode mode = Mode::Gui;
     ConsoleOptions console; ///< Console: its options
+    QString screenshotDir;  ///< Gui: write the screenshots here and quit (empty: interactive)
 };
 
 /// Reads the options after "console".
 Expected<ConsoleOptions> parseConsoleOptions(const QStringList& arguments);
 
-/// Reads the arguments after the program name; none means the interactive console.
+/// Reads the arguments after the program name; none means the desktop window.
 Expected<Invocation> parseInvocation(const QStringList& arguments);
 
 /// The one-line synopsis printed after an error.

@@ -3,12 +3,16 @@
 // standard output, standard error and exit status out. The console, the GUI's console dock and
 // the golden transcripts all go through here.
 
+#include "base/Time.h"
+
 #include <string>
 #include <vector>
 
 namespace lab {
 
+class Container;
 class Engine;
+struct DockerEvent;
 
 /// What a docker command printed and how it exited.
 struct CliOutput {
@@ -29,5 +33,12 @@ public:
 private:
     Engine& m_engine;
 };
+
+/// The STATUS column of `docker ps` for container at now: "Up 3 seconds (Paused)", ...
+std::string psStatus(const Container& container, TimePoint now);
+/// The COMMAND column of `docker ps`, quoted and truncated: "\"sleep 300\"".
+std::string psCommand(const Container& container);
+/// One line of `docker events` without --format.
+std::string eventsLine(const DockerEvent& event);
 
 } // namespace lab

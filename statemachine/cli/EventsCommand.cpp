@@ -120,3 +120,9 @@ void runEvents(Context& context, const ParsedFlags& flags) {
 }
 
 } // namespace lab::cli
+
+namespace lab {
+
+std::string eventsLine(const DockerEvent& event) { return cli::render(event); }
+
+} // namespace lab

@@ -176,3 +176,13 @@ void runPs(Context& context, const ParsedFlags& flags) {
 }
 
 } // namespace lab::cli
+
+namespace lab {
+
+std::string psStatus(const Container& container, TimePoint now) {
+    return docker::statusString(cli::stateFlags(container), now);
+}
+
+std::string psCommand(const Container& container) { return docker::commandColumn(cli::commandOf(container), false); }
+
+} // namespace lab

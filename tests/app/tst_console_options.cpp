@@ -17,6 +17,7 @@ private slots:
     void refused_data();
     void refused();
     void helpNamesEveryOption();
+    void screenshotTakesAFolder();
 };
 
 void TestConsoleOptions::accepted_data() {
@@ -27,7 +28,7 @@ void TestConsoleOptions::accepted_data() {
     QTest::addColumn<quint64>("seed");
 
     using M = Invocation::Mode;
-    QTest::newRow("nothing starts the console") << QStringList{} << M::Console << "" << "" << quint64(1);
+    QTest::newRow("nothing opens the window") << QStringList{} << M::Gui << "" << "" << quint64(1);
     QTest::newRow("--help") << QStringList{"--help"} << M::Help << "" << "" << quint64(1);
     QTest::newRow("-h") << QStringList{"-h"} << M::Help << "" << "" << quint64(1);
     QTest::newRow("console --help") << QStringList{"console", "--world", "w.json", "--help"} << M::Help
@@ -68,6 +69,12 @@ void TestConsoleOptions::refused_data() {
     QTest::addColumn<QString>("error");
 
     QTest::newRow("an unknown mode") << QStringList{"gui"} << "unknown argument \"gui\"";
+    QTest::newRow("--screenshot without a folder") << QStringList{"--screenshot"}
+                                                   << "--screenshot needs a value (DIR)";
+    QTest::newRow("--screenshot followed by an option") << QStringList{"--screenshot", "--help"}
+                                                        << "--screenshot needs a value (DIR)";
+    QTest::newRow("anything after --screenshot DIR") << QStringList{"--screenshot", "d", "console"}
+        << "unexpected argument \"console\" after --screenshot DIR";
     QTest::newRow("an unknown top-level option") << QStringList{"--verbose"}
                                                  << "unknown argument \"--verbose\"";
     QTest::newRow("anything after --version") << QStringList{"--version", "console"}
@@ -108,8 +115,16 @@ void TestConsoleOptions::helpNamesEveryOption() {
     const QString help = helpText();
     QVERIFY(help.startsWith(usageLine()));
     for (const char* option : {"--help", "--version", "console", "--world FILE", "--script FILE",
-                               "--seed N", "(no arguments)"})
+                               "--seed N", "(no arguments)", "--screenshot DIR"})
         QVERIFY2(help.contains(QLatin1String(option)), option);
+}
+
+void TestConsoleOptions::screenshotTakesAFolder() {
+    const Expected<Invocation> invocation = parseInvocation({"--screenshot", "docs/screenshots"});
+    QVERIFY2(invocation.ok(), invocation.ok() ? "" : invocation.error().message.c_str());
+    QCOMPARE(invocation->mode, Invocation::Mode::Gui);
+    QCOMPARE(invocation->screenshotDir, QStringLiteral("docs/screenshots"));
+    QVERIFY(parseInvocation({})->screenshotDir.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestConsoleOptions)

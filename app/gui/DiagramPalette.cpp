@@ -1,0 +1,39 @@
+#include "gui/DiagramPalette.h"
+
+namespace lab {
+
+QColor nodeColour(LifeNode node) {
+    switch (node) {
+    case LifeNode::Created:
+        return QColor(0x00, 0x72, 0xB2); // blue
+    case LifeNode::Running:
+        return QColor(0x00, 0x9E, 0x73); // bluish green
+    case LifeNode::Paused:
+        return QColor(0x56, 0xB4, 0xE9); // sky blue
+    case LifeNode::Restarting:
+        return QColor(0xE6, 0x9F, 0x00); // orange
+    case LifeNode::Removing:
+        return QColor(0xD5, 0x5E, 0x00); // vermillion
+    case LifeNode::Exited:
+        return QColor(0x77, 0x77, 0x77); // grey
+    case LifeNode::Dead:
+        return QColor(0x22, 0x22, 0x22);
+    case LifeNode::Start:
+    case LifeNode::Removed:
+        return QColor(0x22, 0x22, 0x22);
+    }
+    return Qt::black;
+}
+
+QColor nodeFill(LifeNode node) {
+    if (node == LifeNode::Dead)
+        return QColor(0x44, 0x44, 0x44);
+    const float hue = nodeColour(node).hsvHueF();
+    return hue < 0 ? QColor(0xF2, 0xF2, 0xF2) : QColor::fromHsvF(hue, 0.10f, 0.98f);
+}
+
+QColor highlightColour() {
+    return QColor(0xCC, 0x79, 0xA7);
+} // reddish purple
+
+} // namespace lab

@@ -1,0 +1,21 @@
+#include "gui/EngineSignals.h"
+
+namespace lab {
+
+EngineSignals::EngineSignals(Engine& engine, QObject* parent) : QObject(parent), m_engine(engine) {
+    m_engine.addObserver(*this);
+}
+
+EngineSignals::~EngineSignals() {
+    m_engine.removeObserver(*this);
+}
+
+void EngineSignals::reacted(const Container& container, const Reaction& reaction) {
+    emit containerReacted(QString::fromStdString(container.id), reaction);
+}
+
+void EngineSignals::published(const DockerEvent& event) {
+    emit eventPublished(event);
+}
+
+} // namespace lab

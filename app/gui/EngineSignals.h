@@ -1,0 +1,36 @@
+#pragma once
+// The engine's observer interface turned into Qt signals, so that every panel connects to what
+// it shows with ordinary connects. Signals are emitted while the engine works (direct
+// connections): a container reported as reacted is still held by the engine at that moment,
+// even when the reaction removes it.
+
+#include "engine/Engine.h"
+
+#include <QObject>
+#include <QString>
+
+namespace lab {
+
+/// Relays one engine's observer calls as signals; detaches itself when destroyed.
+class EngineSignals final : public QObject, private EngineObserver {
+    Q_OBJECT
+public:
+    explicit EngineSignals(Engine& engine, QObject* parent = nullptr);
+    ~EngineSignals() override;
+
+    Engine& engine() const { return m_engine; }
+
+signals:
+    /// The machine of the container with this full ID reacted to a command or an outcome.
+    void containerReacted(const QString& containerId, const lab::Reaction& reaction);
+    /// The daemon logged an event.
+    void eventPublished(const lab::DockerEvent& event);
+
+private:
+    void reacted(const Container& container, const Reaction& reaction) override;
+    void published(const DockerEvent& event) override;
+
+    Engine& m_engine;
+};
+
+} // namespace lab

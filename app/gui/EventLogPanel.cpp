@@ -1,0 +1,25 @@
+#include "gui/EventLogPanel.h"
+
+#include "cli/DockerCli.h"
+
+#include <QFontDatabase>
+
+namespace lab {
+
+EventLogPanel::EventLogPanel(EngineSignals& engineSignals, QWidget* parent)
+    : QPlainTextEdit(parent) {
+    setReadOnly(true);
+    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    setLineWrapMode(QPlainTextEdit::NoWrap);
+    setMaximumBlockCount(10000);
+    setAccessibleName(tr("Docker events"));
+    for (const DockerEvent& event : engineSignals.engine().events())
+        onPublished(event);
+    connect(&engineSignals, &EngineSignals::eventPublished, this, &EventLogPanel::onPublished);
+}
+
+void EventLogPanel::onPublished(const DockerEvent& event) {
+    appendPlainText(QString::fromStdString(eventsLine(event)));
+}
+
+} // namespace lab

@@ -1,0 +1,51 @@
+#include "gui/Playback.h"
+
+#include <algorithm>
+
+namespace lab {
+namespace {
+
+constexpr int kTickMilliseconds = 33; // about 30 updates a second
+
+} // namespace
+
+Playback::Playback(Session& session, QObject* parent) : QObject(parent), m_session(session) {
+    m_timer.setInterval(kTickMilliseconds);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &Playback::tick);
+    m_wall.start();
+    m_timer.start();
+}
+
+void Playback::setSpeed(double speed) {
+    speed = std::clamp(speed, kSlowest, kFastest);
+    if (speed == m_speed)
+        return;
+    m_speed = speed;
+    emit speedChanged(speed);
+}
+
+void Playback::setPaused(bool paused) {
+    if (paused == m_paused)
+        return;
+    m_paused = paused;
+    m_wall.restart(); // wall time spent paused never reaches the engine
+    emit pausedChanged(paused);
+}
+
+void Playback::advance(Duration wall) {
+    const auto engineTime = std::chrono::duration_cast<Duration>(wall * m_speed);
+    if (engineTime <= Duration::zero())
+        return;
+    m_session.sleep(engineTime);
+    emit advanced();
+}
+
+void Playback::tick() {
+    const auto elapsed = std::chrono::nanoseconds(m_wall.nsecsElapsed());
+    m_wall.restart();
+    if (!m_paused)
+        advance(std::chrono::duration_cast<Duration>(elapsed));
+}
+
+} // namespace lab

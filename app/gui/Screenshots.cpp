@@ -1,0 +1,68 @@
+// The screenshots of docs/screenshots: each is a short console script played on the window with
+// engine time paused between lines, so the pictures are the same on every run.
+#include "engine/Engine.h"
+#include "gui/ConsolePanel.h"
+#include "gui/ContainerTable.h"
+#include "gui/GuiApp.h"
+#include "gui/LifecycleDiagram.h"
+#include "gui/MainWindow.h"
+#include "gui/Playback.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QPixmap>
+#include <vector>
+
+namespace lab {
+namespace {
+
+struct Scene {
+    QString file;
+    std::vector<QString> lines; // console lines, played on the state the previous scene left
+    QString selected;           // the container the diagram follows
+};
+
+const std::vector<Scene>& scenes() {
+    static const std::vector<Scene> all = {
+        {QStringLiteral("paused-container.png"),
+         {QStringLiteral("docker run -d --name web busybox sleep 300"), QStringLiteral("@sleep 3"),
+          QStringLiteral("docker pause web"), QStringLiteral("docker ps -a")},
+         QStringLiteral("web")},
+        {QStringLiteral("several-containers.png"),
+         {QStringLiteral("docker create --name fresh busybox"),
+          QStringLiteral("docker run --name job busybox echo hello"),
+          QStringLiteral("docker run -d --name api busybox sleep 600"),
+          QStringLiteral("docker run -d --restart always --name flappy busybox sh -c \"exit 3\""),
+          QStringLiteral("@sleep 0.05"), QStringLiteral("docker stop -t 2 api"),
+          QStringLiteral("docker ps -a")},
+         QStringLiteral("api")},
+    };
+    return all;
+}
+
+} // namespace
+
+Status saveScreenshots(MainWindow& window, const QString& dir) {
+    if (!QDir().mkpath(dir))
+        return Error{"cannot create " + dir.toStdString()};
+    window.playback().setPaused(true);
+    window.resize(1600, 1100);
+    window.show();
+    QApplication::processEvents();
+    for (const Scene& scene : scenes()) {
+        for (const QString& line : scene.lines)
+            window.console().runLine(line);
+        Expected<Container*> selected = window.engine().find(scene.selected.toStdString());
+        if (!selected)
+            return selected.error().context("screenshot " + scene.file.toStdString());
+        window.containerTable().selectContainer(QString::fromStdString((*selected)->id));
+        QApplication::processEvents();
+        const QString path = QDir(dir).filePath(scene.file);
+        if (!window.grab().save(path))
+            return Error{"cannot write " + path.toStdString()};
+    }
+    // The diagram alone, as a vector picture for slides, in the state the last scene left.
+    return window.diagram().exportTo(QDir(dir).filePath(QStringLiteral("lifecycle-diagram.svg")));
+}
+
+} // namespace lab

@@ -1,0 +1,38 @@
+#pragma once
+// A simulated session on the built-in world, as the window starts it, with the engine's signals.
+
+#include "console/ConsoleLine.h"
+#include "console/SimulatedSession.h"
+#include "engine/Engine.h"
+#include "gui/EngineSignals.h"
+#include "world/WorldFile.h"
+
+#include <QString>
+#include <memory>
+#include <stdexcept>
+
+namespace lab::test {
+
+inline World defaultWorld() {
+    Expected<World> world = loadDefaultWorld();
+    if (!world)
+        throw std::runtime_error(world.error().message);
+    return *world;
+}
+
+struct GuiFixture {
+    SimulatedSession session{defaultWorld(), 1};
+    EngineSignals engineSignals{session.engine()};
+
+    /// Runs a docker command line as the console reads it.
+    CliOutput run(const QString& line) {
+        return session.run(readConsoleLine(line.toStdString()).args);
+    }
+    /// The full ID of a container known by name.
+    QString idOf(const QString& name) {
+        Expected<Container*> found = session.engine().find(name.toStdString());
+        return found ? QString::fromStdString((*found)->id) : QString();
+    }
+};
+
+} // namespace lab::test
