@@ -7,9 +7,6 @@
 // are up to 30 long and are joined into one table.
 #define BOOST_MPL_CFG_NO_PREPROCESSED_HEADERS
 #define BOOST_MPL_LIMIT_VECTOR_SIZE 30
-// Boost 1.74's MSM includes headers that announce their own deprecation on every build.
-#define BOOST_ALLOW_DEPRECATED_HEADERS
-#define BOOST_BIND_GLOBAL_PLACEHOLDERS
 
 #include "machines/Lifecycle.h"
 #include "machines/LifecycleActions.h"
