@@ -1,5 +1,7 @@
 #include "docker/GoQuote.h"
 
+#include <algorithm>
+
 #include "docker/DisplayWidth.h"
 
 #include <cstdio>
@@ -83,6 +85,14 @@ std::string goQuote(std::string_view text) {
 std::string ellipsis(std::string_view text, int maxWidth) {
     if (maxWidth <= 0)
         return "";
+    // ASCII, which a ps table is mostly made of: one column a byte, no decoding needed.
+    const bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii && maxWidth > 1) {
+        const auto width = static_cast<std::size_t>(maxWidth);
+        if (text.size() <= width)
+            return std::string(text);
+        return std::string(text.substr(0, width - 1)) + "…";
+    }
     const std::vector<char32_t> runes = decodeUtf8(text);
     const auto join = [&](std::size_t count) {
         std::string out;
