@@ -46,11 +46,12 @@ private:
                 break;
             case TemplateNode::Kind::Action: {
                 const Result value = pipeline(*node.pipe, dot);
-                if (node.pipe->declarations.empty())
+                if (node.pipe->declarations.empty()) {
                     if (value && value->kind() == Kind::String)
                         m_out += value->asString(); // the common case, without a copy
                     else
                         m_out += value ? value->print() : "<no value>";
+                }
                 continue; // declared variables live on to the end of the enclosing block
             }
             case TemplateNode::Kind::If:
