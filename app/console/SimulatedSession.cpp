@@ -21,11 +21,13 @@ struct SimulatedSession::Parts {
 };
 
 SimulatedSession::SimulatedSession(const World& world, std::uint64_t seed)
-    : m_parts(std::make_unique<Parts>(world, seed)) {}
+    : m_world(world), m_seed(seed), m_parts(std::make_unique<Parts>(world, seed)) {}
 
 SimulatedSession::~SimulatedSession() = default;
 
-CliOutput SimulatedSession::run(const std::vector<std::string>& args) { return m_parts->cli.run(args); }
+CliOutput SimulatedSession::run(const std::vector<std::string>& args) {
+    return m_parts->cli.run(args);
+}
 
 void SimulatedSession::sleep(Duration duration) {
     m_parts->clock.advanceTo(m_parts->clock.now() + duration);
@@ -38,7 +40,13 @@ std::vector<std::string> SimulatedSession::commands() const {
     return usages;
 }
 
-Engine& SimulatedSession::engine() { return m_parts->engine; }
+Engine& SimulatedSession::engine() {
+    return m_parts->engine;
+}
+
+std::unique_ptr<SimulatedSession> SimulatedSession::fresh() const {
+    return std::make_unique<SimulatedSession>(m_world, m_seed);
+}
 
 Status runScript(std::istream& script, const World& world, std::uint64_t seed,
                  std::ostream& transcript) {

@@ -27,9 +27,13 @@ public:
 
     /// The engine, for observers (the GUI's console dock, the event log).
     Engine& engine();
+    /// A new session on the same world and seed, as this one was when it started (replay).
+    std::unique_ptr<SimulatedSession> fresh() const;
 
 private:
     struct Parts;
+    World m_world;
+    std::uint64_t m_seed;
     std::unique_ptr<Parts> m_parts;
 };
 

@@ -31,7 +31,7 @@ const std::vector<Command>& commandBarCommands() {
 }
 
 CommandBar::CommandBar(EngineSignals& engineSignals, QWidget* parent)
-    : QWidget(parent), m_engine(engineSignals.engine()) {
+    : QWidget(parent), m_signals(engineSignals) {
     setAccessibleName(tr("Container commands"));
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -44,6 +44,7 @@ CommandBar::CommandBar(EngineSignals& engineSignals, QWidget* parent)
     }
     layout->addStretch();
     connect(&engineSignals, &EngineSignals::containerReacted, this, &CommandBar::refresh);
+    connect(&engineSignals, &EngineSignals::engineReplaced, this, &CommandBar::refresh);
     refresh();
 }
 
@@ -53,7 +54,8 @@ void CommandBar::setSelectedContainer(const QString& containerId) {
 }
 
 void CommandBar::refresh() {
-    Container* container = m_selected.isEmpty() ? nullptr : m_engine.byId(m_selected.toStdString());
+    Engine& engine = m_signals.engine();
+    Container* container = m_selected.isEmpty() ? nullptr : engine.byId(m_selected.toStdString());
     const bool exists = container && dockerState(container->machine.node());
     for (auto& [command, button] : m_buttons) {
         if (!exists) {
@@ -62,7 +64,7 @@ void CommandBar::refresh() {
             continue;
         }
         const Reaction answer = container->machine.preview(
-            commandEvent(command, *container, m_engine.clock().now()), container->record);
+            commandEvent(command, *container, engine.clock().now()), container->record);
         const bool legal = answer.verdict != Verdict::Refused;
         button->setEnabled(legal);
         button->setAccessibleDescription(legal ? QString() : tr("refused by Docker"));
@@ -76,7 +78,8 @@ void CommandBar::refresh() {
 }
 
 void CommandBar::press(Command command) {
-    Container* container = m_selected.isEmpty() ? nullptr : m_engine.byId(m_selected.toStdString());
+    Container* container =
+        m_selected.isEmpty() ? nullptr : m_signals.engine().byId(m_selected.toStdString());
     if (!container)
         return;
     QStringList arguments = words(command).split(u' ');

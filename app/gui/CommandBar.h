@@ -33,7 +33,7 @@ signals:
 private:
     void press(Command command);
 
-    Engine& m_engine;
+    EngineSignals& m_signals;
     std::map<Command, QPushButton*> m_buttons;
     QString m_selected;
 };

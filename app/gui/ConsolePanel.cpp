@@ -1,5 +1,7 @@
 #include "gui/ConsolePanel.h"
 
+#include "gui/ConsoleCompletion.h"
+
 #include <QFontDatabase>
 #include <QKeyEvent>
 #include <QPlainTextEdit>
@@ -30,6 +32,21 @@ void HistoryLineEdit::remember(const QString& line) {
     m_typing.clear();
 }
 
+bool HistoryLineEdit::event(QEvent* event) {
+    // Tab completes instead of moving the focus, as in a shell.
+    const auto* key = event->type() == QEvent::KeyPress ? static_cast<QKeyEvent*>(event) : nullptr;
+    if (!key || key->key() != Qt::Key_Tab || !m_completions)
+        return QLineEdit::event(event);
+    const QString line = text().left(cursorPosition());
+    const QStringList candidates = m_completions(line);
+    const QString completed = completeLine(line, candidates);
+    setText(completed + text().mid(cursorPosition()));
+    setCursorPosition(int(completed.size()));
+    if (candidates.size() > 1)
+        emit candidatesOffered(candidates);
+    return true;
+}
+
 void HistoryLineEdit::keyPressEvent(QKeyEvent* event) {
     const bool up = event->key() == Qt::Key_Up;
     const bool down = event->key() == Qt::Key_Down;
@@ -46,7 +63,7 @@ void HistoryLineEdit::keyPressEvent(QKeyEvent* event) {
     setText(m_position == m_history.size() ? m_typing : m_history[m_position]);
 }
 
-ConsolePanel::ConsolePanel(Session& session, QWidget* parent)
+ConsolePanel::ConsolePanel(Session& session, EngineSignals& engineSignals, QWidget* parent)
     : QWidget(parent), m_loop(session, m_out, m_err), m_output(new QPlainTextEdit(this)),
       m_input(new HistoryLineEdit(this)) {
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -64,6 +81,12 @@ ConsolePanel::ConsolePanel(Session& session, QWidget* parent)
     layout->addWidget(m_output);
     layout->addWidget(m_input);
     connect(m_input, &QLineEdit::returnPressed, this, &ConsolePanel::submit);
+    m_input->setCompletions([&session, &engineSignals](const QString& line) {
+        return completionsFor(line, completionWords(session, engineSignals.engine()));
+    });
+    connect(m_input, &HistoryLineEdit::candidatesOffered, this, [this](const QStringList& all) {
+        append(all.join(QStringLiteral("   ")), palette().color(QPalette::PlaceholderText));
+    });
 }
 
 void ConsolePanel::runLine(const QString& line) {

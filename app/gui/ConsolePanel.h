@@ -3,37 +3,51 @@
 // same output, @sleep and help), a line to type into with history, and the transcript.
 
 #include "console/ScriptRunner.h"
+#include "gui/EngineSignals.h"
 
 #include <QLineEdit>
 #include <QWidget>
+#include <functional>
 #include <sstream>
 
 class QPlainTextEdit;
 
 namespace lab {
 
-/// A line edit that recalls earlier lines with Up and Down, as a shell does.
+/// A line edit that recalls earlier lines with Up and Down, and completes the word under the
+/// cursor with Tab, as a shell does.
 class HistoryLineEdit final : public QLineEdit {
     Q_OBJECT
 public:
     explicit HistoryLineEdit(QWidget* parent = nullptr);
     /// Remembers a line that was run (blank lines and repeats of the last are not kept).
     void remember(const QString& line);
+    /// What Tab completes the line's last word to.
+    void setCompletions(std::function<QStringList(const QString&)> completions) {
+        m_completions = std::move(completions);
+    }
+
+signals:
+    /// Tab found several candidates: a shell lists them.
+    void candidatesOffered(const QStringList& candidates);
 
 protected:
+    bool event(QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
 
 private:
     QStringList m_history;
     qsizetype m_position = 0; // == size(): the line being typed
     QString m_typing;         // what was typed before going back in history
+    std::function<QStringList(const QString&)> m_completions;
 };
 
 /// Docker commands typed or sent, with their output.
 class ConsolePanel final : public QWidget {
     Q_OBJECT
 public:
-    explicit ConsolePanel(Session& session, QWidget* parent = nullptr);
+    /// Names for completion come from the engine engineSignals relays.
+    ConsolePanel(Session& session, EngineSignals& engineSignals, QWidget* parent = nullptr);
 
     /// Runs one console line as if typed, and shows it with its output.
     void runLine(const QString& line);

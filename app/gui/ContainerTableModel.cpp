@@ -8,11 +8,21 @@
 namespace lab {
 
 ContainerTableModel::ContainerTableModel(EngineSignals& engineSignals, QObject* parent)
-    : QAbstractTableModel(parent), m_engine(engineSignals.engine()) {
-    for (const Container* container : m_engine.containers())
-        m_ids.push_back(container->id);
+    : QAbstractTableModel(parent), m_signals(engineSignals) {
+    readAll();
     connect(&engineSignals, &EngineSignals::containerReacted, this,
             &ContainerTableModel::onReacted);
+    connect(&engineSignals, &EngineSignals::engineReplaced, this, [this] {
+        beginResetModel();
+        readAll();
+        endResetModel();
+    });
+}
+
+void ContainerTableModel::readAll() {
+    m_ids.clear();
+    for (const Container* container : m_signals.engine().containers())
+        m_ids.push_back(container->id);
 }
 
 int ContainerTableModel::rowCount(const QModelIndex& parent) const {
@@ -69,7 +79,7 @@ QVariant ContainerTableModel::data(const QModelIndex& index, int role) const {
         // Between the reaction that removes a container and its row's removal there is no state.
         if (!dockerState(container->machine.node()))
             return {};
-        return QString::fromStdString(psStatus(*container, m_engine.clock().now()));
+        return QString::fromStdString(psStatus(*container, m_signals.engine().clock().now()));
     case ExitCode:
         // Only a process that ended has an exit code worth showing.
         return container->record.finishedAt == TimePoint{} ? QVariant()
@@ -120,7 +130,7 @@ void ContainerTableModel::onReacted(const QString& containerId, const Reaction& 
 const Container* ContainerTableModel::containerAt(int row) const {
     if (row < 0 || row >= int(m_ids.size()))
         return nullptr;
-    return m_engine.byId(m_ids[std::size_t(row)]);
+    return m_signals.engine().byId(m_ids[std::size_t(row)]);
 }
 
 } // namespace lab

@@ -41,9 +41,10 @@ signals:
 
 private:
     void onReacted(const QString& containerId, const Reaction& reaction);
+    void readAll();
     const Container* containerAt(int row) const;
 
-    Engine& m_engine;
+    EngineSignals& m_signals;
     std::vector<std::string> m_ids; // newest first, as docker ps -a
 };
 

@@ -172,6 +172,13 @@ void EdgeItem::setHighlighted(bool highlighted) {
     update();
 }
 
+void EdgeItem::setFlash(qreal level) {
+    if (level == m_flash)
+        return;
+    m_flash = level;
+    update();
+}
+
 QPointF EdgeItem::pointAt(qreal t) const {
     return quadratic(m_from, m_control, m_to, m_t0 + (m_t1 - m_t0) * t);
 }
@@ -236,6 +243,12 @@ QPainterPath EdgeItem::shape() const {
 
 void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
     painter->setRenderHint(QPainter::Antialiasing);
+    if (m_flash > 0) {
+        QColor refused = refusedColour();
+        refused.setAlphaF(float(m_flash));
+        painter->setPen(QPen(refused, 11, Qt::SolidLine, Qt::RoundCap));
+        painter->drawPath(m_path);
+    }
     const QColor colour = m_highlighted ? highlightColour() : QColor(0x55, 0x55, 0x55);
     painter->setPen(QPen(colour, m_highlighted ? 4.5 : 1.6, Qt::SolidLine, Qt::RoundCap));
     painter->setBrush(Qt::NoBrush);

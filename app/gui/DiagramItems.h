@@ -55,6 +55,11 @@ public:
     /// Shows that the selected container took this edge last.
     void setHighlighted(bool highlighted);
     bool isHighlighted() const { return m_highlighted; }
+    /// How strongly the edge flashes as the one a refused command would have taken (0: not).
+    void setFlash(qreal level);
+    qreal flash() const { return m_flash; }
+    /// The point at parameter t of the drawn curve (0 at the source's outline, 1 at the target's).
+    QPointF pointAt(qreal t) const;
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -63,8 +68,6 @@ public:
 private:
     void layOut(qreal bend);
     void paintLabel(QPainter* painter) const;
-
-    QPointF pointAt(qreal t) const;
 
     LifecycleEdge m_edge;
     qreal m_bend = 0;
@@ -75,6 +78,7 @@ private:
     QPolygonF m_arrow;
     QRectF m_labelRect;
     bool m_highlighted = false;
+    qreal m_flash = 0;
 };
 
 } // namespace lab

@@ -1,5 +1,7 @@
 #include "gui/DiagramPalette.h"
 
+#include <array>
+
 namespace lab {
 
 QColor nodeColour(LifeNode node) {
@@ -33,7 +35,17 @@ QColor nodeFill(LifeNode node) {
 }
 
 QColor highlightColour() {
-    return QColor(0xCC, 0x79, 0xA7);
-} // reddish purple
+    return QColor(0xCC, 0x79, 0xA7); // reddish purple
+}
+
+QColor refusedColour() {
+    return QColor(0xD5, 0x5E, 0x00); // vermillion
+}
+
+QColor tokenColour(std::size_t n) {
+    static constexpr std::array<QRgb, 9> kMuted = {0x332288, 0x117733, 0x44AA99, 0x88CCEE, 0xDDCC77,
+                                                   0xCC6677, 0xAA4499, 0x882255, 0x999933};
+    return QColor::fromRgb(kMuted[n % kMuted.size()]);
+}
 
 } // namespace lab

@@ -14,5 +14,10 @@ QColor nodeColour(LifeNode node);
 QColor nodeFill(LifeNode node);
 /// The colour of the edge last taken and of the active place's halo.
 QColor highlightColour();
+/// The colour of an edge a refused command would have taken, and of the refusal's words.
+QColor refusedColour();
+/// The colour of the n-th container's token: Paul Tol's muted scheme, safe for colour-blind
+/// viewers; the n-th container gets the same colour on every run.
+QColor tokenColour(std::size_t n);
 
 } // namespace lab

@@ -2,12 +2,19 @@
 
 namespace lab {
 
-EngineSignals::EngineSignals(Engine& engine, QObject* parent) : QObject(parent), m_engine(engine) {
-    m_engine.addObserver(*this);
+EngineSignals::EngineSignals(Engine& engine, QObject* parent) : QObject(parent), m_engine(&engine) {
+    m_engine->addObserver(*this);
 }
 
 EngineSignals::~EngineSignals() {
-    m_engine.removeObserver(*this);
+    m_engine->removeObserver(*this);
+}
+
+void EngineSignals::rebind(Engine& engine) {
+    m_engine->removeObserver(*this);
+    m_engine = &engine;
+    m_engine->addObserver(*this);
+    emit engineReplaced();
 }
 
 void EngineSignals::reacted(const Container& container, const Reaction& reaction) {

@@ -18,19 +18,24 @@ public:
     explicit EngineSignals(Engine& engine, QObject* parent = nullptr);
     ~EngineSignals() override;
 
-    Engine& engine() const { return m_engine; }
+    /// The engine relayed now; read it at each use, as it changes on step back.
+    Engine& engine() const { return *m_engine; }
+    /// Relays another engine from now on (a replayed one) and tells every panel.
+    void rebind(Engine& engine);
 
 signals:
     /// The machine of the container with this full ID reacted to a command or an outcome.
     void containerReacted(const QString& containerId, const lab::Reaction& reaction);
     /// The daemon logged an event.
     void eventPublished(const lab::DockerEvent& event);
+    /// The engine was replaced (step back, reset): panels re-read everything from engine().
+    void engineReplaced();
 
 private:
     void reacted(const Container& container, const Reaction& reaction) override;
     void published(const DockerEvent& event) override;
 
-    Engine& m_engine;
+    Engine* m_engine;
 };
 
 } // namespace lab

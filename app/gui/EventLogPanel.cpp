@@ -13,9 +13,14 @@ EventLogPanel::EventLogPanel(EngineSignals& engineSignals, QWidget* parent)
     setLineWrapMode(QPlainTextEdit::NoWrap);
     setMaximumBlockCount(10000);
     setAccessibleName(tr("Docker events"));
-    for (const DockerEvent& event : engineSignals.engine().events())
-        onPublished(event);
+    auto readAll = [this, &engineSignals] {
+        clear();
+        for (const DockerEvent& event : engineSignals.engine().events())
+            onPublished(event);
+    };
+    readAll();
     connect(&engineSignals, &EngineSignals::eventPublished, this, &EventLogPanel::onPublished);
+    connect(&engineSignals, &EngineSignals::engineReplaced, this, readAll);
 }
 
 void EventLogPanel::onPublished(const DockerEvent& event) {

@@ -1,7 +1,15 @@
 #include "gui/LifecycleDiagram.h"
 
+#include "cli/Commands.h"
+#include "docker/Signals.h"
 #include "gui/DiagramLayout.h"
+#include "gui/DiagramPalette.h"
+#include "gui/DiagramToken.h"
+#include "gui/LifecycleGraph.h"
+#include "gui/RefusalReasons.h"
 
+#include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
 #include <QImage>
 #include <QPainter>
 #include <QSvgGenerator>
@@ -13,6 +21,30 @@ namespace lab {
 namespace {
 
 constexpr qreal kOppositeBend = 26;
+constexpr double kTravelEngineMs = 700; // a token's journey takes this much engine time
+constexpr int kShortestTravelMs = 60;
+constexpr int kLongestTravelMs = 3000;
+constexpr int kTokensPerRow = 9;
+constexpr qreal kTokenGap = 15;
+constexpr int kFlashMs = 1600;
+
+QString words(std::string_view text) {
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+// The kill and die events carry what a stop is made of: the signal sent, the exit code.
+QString eventStory(const DockerEvent& event) {
+    if (event.action == "kill") {
+        const int signal = std::stoi(event.attributes.at("signal"));
+        return QObject::tr("signal %1 (SIG%2) delivered")
+            .arg(signal)
+            .arg(QString::fromStdString(docker::signalName(signal)));
+    }
+    if (event.action == "die")
+        return QObject::tr("the process exited with code %1")
+            .arg(QString::fromStdString(event.attributes.at("exitCode")));
+    return {};
+}
 
 bool hasOpposite(const LifecycleEdge& edge) {
     const auto& edges = lifecycleEdges();
@@ -67,8 +99,8 @@ void placeLabels(const std::vector<EdgeItem*>& edges) {
 
 } // namespace
 
-LifecycleDiagram::LifecycleDiagram(EngineSignals& engineSignals, QWidget* parent)
-    : QGraphicsView(parent), m_engine(engineSignals.engine()) {
+LifecycleDiagram::LifecycleDiagram(StepTimeline& timeline, QWidget* parent)
+    : QGraphicsView(parent), m_timeline(timeline) {
     setAccessibleName(tr("Lifecycle diagram"));
     setAccessibleDescription(
         tr("The seven container states and every transition of Docker's lifecycle"));
@@ -89,30 +121,53 @@ LifecycleDiagram::LifecycleDiagram(EngineSignals& engineSignals, QWidget* parent
         m_edges.push_back(item);
     }
     placeLabels(m_edges);
-    auto* legend = scene->addSimpleText(tr(
+    setScene(scene);
+    addTexts();
+    m_flash.setDuration(kFlashMs);
+    m_flash.setStartValue(1.0);
+    m_flash.setKeyValueAt(0.25, 0.1);
+    m_flash.setKeyValueAt(0.5, 1.0);
+    m_flash.setKeyValueAt(0.75, 0.1);
+    m_flash.setEndValue(0.6); // stays marked until the next step
+    connect(&m_flash, &QVariantAnimation::valueChanged, this, [this](const QVariant& level) {
+        for (int edge : m_refusedEdges)
+            m_edges[std::size_t(edge)]->setFlash(level.toReal());
+    });
+    connect(&timeline, &StepTimeline::stepShown, this,
+            [this](const EngineStep& step) { apply(step, true); });
+    connect(&timeline, &StepTimeline::rewound, this, &LifecycleDiagram::rebuild);
+    connect(&timeline, &StepTimeline::timeShown, this, &LifecycleDiagram::showCaption);
+    rebuild();
+}
+
+LifecycleDiagram::~LifecycleDiagram() = default;
+
+// The legend, then two lines for what the selected container just did and for a refusal.
+void LifecycleDiagram::addTexts() {
+    auto* legend = scene()->addSimpleText(tr(
         "Edges: the commands · the outcome the engine reported (italic) · ⚑ the Docker events "
         "published.\nRefusals and silent no-ops (start on running, stop on exited) do not move a "
         "container: they are not edges."));
     legend->setBrush(QColor(0x55, 0x55, 0x55));
-    legend->setPos(nodeRect(LifeNode::Start).left(), scene->itemsBoundingRect().bottom() + 16);
-    scene->setSceneRect(scene->itemsBoundingRect().adjusted(-10, -10, 10, 10));
-    setScene(scene);
-    connect(&engineSignals, &EngineSignals::containerReacted, this, &LifecycleDiagram::onReacted);
-    refresh();
+    const qreal left = nodeRect(LifeNode::Start).left();
+    legend->setPos(left, scene()->itemsBoundingRect().bottom() + 16);
+    QFont large;
+    large.setPixelSize(17);
+    m_caption = scene()->addSimpleText(QString(), large);
+    m_caption->setPos(left, legend->sceneBoundingRect().bottom() + 12);
+    QFont refusalFont;
+    refusalFont.setPixelSize(14);
+    m_refusal = scene()->addText(QStringLiteral("\n\n\n"), refusalFont);
+    m_refusal->setDefaultTextColor(refusedColour().darker(130));
+    m_refusal->setPos(left - 4, m_caption->pos().y() + 26);
+    m_refusal->setTextWidth(nodeRect(LifeNode::Dead).right() - left);
+    scene()->setSceneRect(scene()->itemsBoundingRect().adjusted(-10, -10, 10, 10));
+    m_refusal->setPlainText(QString());
 }
 
 void LifecycleDiagram::setSelectedContainer(const QString& containerId) {
     m_selected = containerId;
-    showSelection();
-}
-
-void LifecycleDiagram::refresh() {
-    std::map<LifeNode, int> counts;
-    for (const Container* container : m_engine.containers())
-        ++counts[container->machine.node()];
-    for (auto& [node, item] : m_nodes)
-        item->setCount(dockerState(node) ? counts[node] : 0);
-    showSelection();
+    refresh();
 }
 
 std::optional<LifeNode> LifecycleDiagram::activeNode() const {
@@ -126,6 +181,198 @@ const EdgeItem* LifecycleDiagram::takenEdge() const {
     const auto found = std::find_if(m_edges.begin(), m_edges.end(),
                                     [](const EdgeItem* edge) { return edge->isHighlighted(); });
     return found == m_edges.end() ? nullptr : *found;
+}
+
+TokenItem* LifecycleDiagram::token(const QString& containerId) const {
+    const auto found = m_shown.find(containerId);
+    return found == m_shown.end() ? nullptr : found->second.token;
+}
+
+QString LifecycleDiagram::caption() const {
+    return m_caption->text();
+}
+
+QString LifecycleDiagram::refusal() const {
+    return m_refusal->toPlainText();
+}
+
+void LifecycleDiagram::settle() {
+    std::vector<TokenItem*> tokens;
+    for (const auto& [id, shown] : m_shown)
+        tokens.push_back(shown.token);
+    for (TokenItem* token : tokens) // arriving at "removed" forgets the container
+        token->arrive();
+}
+
+void LifecycleDiagram::apply(const EngineStep& step, bool animate) {
+    const auto [found, isNew] = m_shown.try_emplace(step.containerId);
+    Shown& shown = found->second;
+    if (isNew) {
+        shown.order = m_seen++;
+        shown.token = new TokenItem(tokenColour(shown.order), step.name);
+        scene()->addItem(shown.token);
+        shown.token->setPos(nodeCentre(LifeNode::Start));
+    }
+    const Reaction& reaction = step.reaction;
+    if (reaction.verdict == Verdict::Refused) {
+        showRefusal(step);
+        return;
+    }
+    if (reaction.row >= 0 && LifecycleMachine::table()[std::size_t(reaction.row)].isCommand) {
+        m_refusal->setPlainText(QString()); // a new command: the last refusal is history
+        m_flash.stop();
+        for (int edge : std::exchange(m_refusedEdges, {}))
+            m_edges[std::size_t(edge)]->setFlash(0);
+    }
+    tell(shown, step);
+    if (reaction.row >= 0 && reaction.from != reaction.to) {
+        shown.lastEdge = edgeOfRow(reaction.row);
+        shown.node = reaction.to;
+        shown.killAt.reset();
+    }
+    if (animate && shown.lastEdge >= 0 && reaction.from != reaction.to) {
+        const int wall =
+            std::clamp(int(kTravelEngineMs / m_speed), kShortestTravelMs, kLongestTravelMs);
+        shown.token->travel(*m_edges[std::size_t(shown.lastEdge)], wall);
+    }
+    layOutTokens(); // after the journey began: it ends at the new rest
+    if (reaction.to == LifeNode::Removed) {
+        if (animate && shown.token->isTravelling())
+            connect(shown.token, &TokenItem::arrived, this,
+                    [this, id = step.containerId] { forget(id); });
+        else
+            forget(step.containerId);
+    }
+    refresh();
+}
+
+// The story of a step in a line: the command or outcome, the Docker events, and for a stop the
+// signals, the timeout and the exit code, all read from the step itself.
+void LifecycleDiagram::tell(Shown& shown, const EngineStep& step) {
+    const Reaction& reaction = step.reaction;
+    QStringList parts;
+    if (reaction.row >= 0) {
+        const TableRow& row = LifecycleMachine::table()[std::size_t(reaction.row)];
+        parts << (row.isCommand ? QStringLiteral("docker ") : QString()) +
+                     QString::fromStdString(row.event);
+    }
+    for (const Effect& effect : reaction.effects)
+        if (effect.kind == EffectKind::StopProcess && effect.delay >= Duration::zero()) {
+            shown.killAt = step.at + effect.delay;
+            parts << tr("SIG%1 sent, SIGKILL after %2 s unless it exits")
+                         .arg(QString::fromStdString(docker::signalName(effect.signal)))
+                         .arg(std::chrono::duration<double>(effect.delay).count());
+        }
+    for (const DockerEvent& event : step.events) {
+        if (const QString story = eventStory(event); !story.isEmpty())
+            parts << story;
+        if (event.action == "kill" && event.attributes.at("signal") == "9")
+            shown.killAt.reset();
+    }
+    QStringList actions;
+    for (DockerAction action : reaction.actions)
+        actions << words(actionName(action));
+    if (!actions.isEmpty())
+        parts << QStringLiteral("⚑ ") + actions.join(QStringLiteral(" · "));
+    shown.story = step.name + QStringLiteral(": ") + parts.join(QStringLiteral(" — "));
+}
+
+void LifecycleDiagram::showRefusal(const EngineStep& step) {
+    const Reaction& reaction = step.reaction;
+    const QString command =
+        reaction.row >= 0
+            ? QString::fromStdString(LifecycleMachine::table()[std::size_t(reaction.row)].event)
+            : QString();
+    const std::string message =
+        cli::fromDaemon(refusalText(*reaction.refusal, step.containerId.toStdString(),
+                                    step.name.toStdString(), reaction.detail));
+    m_refusal->setPlainText(tr("✗ docker %1 %2 — %3\nWhy: %4")
+                                .arg(command, step.name, QString::fromStdString(message),
+                                     refusalReason(*reaction.refusal)));
+    for (int edge : m_refusedEdges)
+        m_edges[std::size_t(edge)]->setFlash(0);
+    m_refusedEdges = edgesOfCommand(command);
+    for (int edge : m_refusedEdges)
+        m_edges[std::size_t(edge)]->setFlash(1);
+    m_flash.stop();
+    m_flash.start();
+}
+
+void LifecycleDiagram::forget(const QString& containerId) {
+    const auto found = m_shown.find(containerId);
+    if (found == m_shown.end() || found->second.node != LifeNode::Removed)
+        return; // the token was reused: a replay brought the container back
+    // Called from the token's own signal: it goes once the signal has returned.
+    found->second.token->hide();
+    found->second.token->deleteLater();
+    m_shown.erase(found);
+    refresh();
+}
+
+void LifecycleDiagram::rebuild() {
+    for (auto& [id, shown] : m_shown)
+        delete shown.token;
+    m_shown.clear();
+    m_seen = 0;
+    m_refusal->setPlainText(QString());
+    m_refusedEdges.clear();
+    for (EdgeItem* edge : m_edges)
+        edge->setFlash(0);
+    const auto& steps = m_timeline.steps();
+    for (std::size_t i = 0; i < m_timeline.shownCount(); ++i)
+        apply(steps[i], false);
+    refresh();
+}
+
+void LifecycleDiagram::refresh() {
+    std::map<LifeNode, int> counts;
+    for (const auto& [id, shown] : m_shown)
+        ++counts[shown.node];
+    for (auto& [node, item] : m_nodes)
+        item->setCount(dockerState(node) ? counts[node] : 0);
+    const auto selected = m_shown.find(m_selected);
+    const bool here = selected != m_shown.end() && dockerState(selected->second.node);
+    for (auto& [node, item] : m_nodes)
+        item->setActive(here && selected->second.node == node);
+    const int taken = here ? selected->second.lastEdge : -1;
+    for (int i = 0; i < int(m_edges.size()); ++i)
+        m_edges[std::size_t(i)]->setHighlighted(i == taken);
+    for (auto& [id, shown] : m_shown)
+        shown.token->setSelected(id == m_selected);
+    showCaption();
+}
+
+// Tokens rest in a row along the bottom of their place, in the order their containers appeared.
+void LifecycleDiagram::layOutTokens() {
+    std::map<LifeNode, std::vector<const Shown*>> byNode;
+    for (const auto& [id, shown] : m_shown)
+        byNode[shown.node].push_back(&shown);
+    for (auto& [node, here] : byNode) {
+        std::sort(here.begin(), here.end(),
+                  [](const Shown* a, const Shown* b) { return a->order < b->order; });
+        const QRectF place = nodeRect(node);
+        const int perRow = dockerState(node) ? kTokensPerRow : 1;
+        const qreal rowWidth = (std::min(int(here.size()), perRow) - 1) * kTokenGap;
+        for (std::size_t k = 0; k < here.size(); ++k) {
+            const qreal x = place.center().x() - rowWidth / 2 + qreal(int(k) % perRow) * kTokenGap;
+            const qreal y = place.bottom() + qreal(int(k) / perRow) * kTokenGap;
+            here[k]->token->setRest({x, y});
+        }
+    }
+}
+
+void LifecycleDiagram::showCaption() {
+    const auto selected = m_shown.find(m_selected);
+    if (selected == m_shown.end()) {
+        m_caption->setText(QString());
+        return;
+    }
+    QString text = selected->second.story;
+    if (const auto& killAt = selected->second.killAt; killAt && *killAt > m_timeline.shownTime())
+        text += tr("  ·  SIGKILL in %1 s (engine time)")
+                    .arg(std::chrono::duration<double>(*killAt - m_timeline.shownTime()).count(), 0,
+                         'f', 1);
+    m_caption->setText(text);
 }
 
 Status LifecycleDiagram::exportTo(const QString& path) const {
@@ -157,27 +404,6 @@ Status LifecycleDiagram::exportTo(const QString& path) const {
 void LifecycleDiagram::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
     fitInView(sceneRect(), Qt::KeepAspectRatio);
-}
-
-void LifecycleDiagram::onReacted(const QString& containerId, const Reaction& reaction) {
-    if (reaction.row >= 0 && reaction.from != reaction.to)
-        m_lastEdge[containerId] = edgeOfRow(reaction.row);
-    if (reaction.to == LifeNode::Removed && containerId != m_selected)
-        m_lastEdge.erase(containerId);
-    // A container being removed is still held by the engine here, standing on "removed".
-    refresh();
-}
-
-void LifecycleDiagram::showSelection() {
-    Container* container = m_selected.isEmpty() ? nullptr : m_engine.byId(m_selected.toStdString());
-    const std::optional<LifeNode> here =
-        container ? std::optional(container->machine.node()) : std::nullopt;
-    for (auto& [node, item] : m_nodes)
-        item->setActive(here == node);
-    const auto last = m_lastEdge.find(m_selected);
-    const int taken = container && last != m_lastEdge.end() ? last->second : -1;
-    for (int i = 0; i < int(m_edges.size()); ++i)
-        m_edges[std::size_t(i)]->setHighlighted(i == taken);
 }
 
 } // namespace lab

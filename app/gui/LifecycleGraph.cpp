@@ -48,6 +48,15 @@ int edgeOfRow(int row) {
     return -1;
 }
 
+std::vector<int> edgesOfCommand(const QString& command) {
+    std::vector<int> found;
+    const std::vector<LifecycleEdge>& edges = lifecycleEdges();
+    for (std::size_t i = 0; i < edges.size(); ++i)
+        if (edges[i].commands.contains(command) || edges[i].events.contains(command))
+            found.push_back(int(i));
+    return found;
+}
+
 QString edgeTrigger(const LifecycleEdge& edge) {
     return (edge.commands + edge.outcomes).join(QStringLiteral(" · "));
 }

@@ -27,6 +27,11 @@ const std::vector<LifecycleEdge>& lifecycleEdges();
 /// The edge a table row belongs to, or -1 when the row does not move the container.
 int edgeOfRow(int row);
 
+/// The edges a command takes where the table accepts it: those its own rows move along ("rm"),
+/// and those publishing Docker's event of the same name (pause asks the freezer; the frozen
+/// outcome moves the container and publishes "pause"). Indices into lifecycleEdges().
+std::vector<int> edgesOfCommand(const QString& command);
+
 /// The first label line of an edge: its commands and outcomes, "rm · rm -f · start failed".
 QString edgeTrigger(const LifecycleEdge& edge);
 

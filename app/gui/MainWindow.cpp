@@ -7,6 +7,8 @@
 #include "gui/EventLogPanel.h"
 #include "gui/LifecycleDiagram.h"
 #include "gui/PlaybackBar.h"
+#include "gui/RecordedSession.h"
+#include "gui/StepTimeline.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -19,12 +21,16 @@
 namespace lab {
 
 MainWindow::MainWindow(SimulatedSession& session, QWidget* parent)
-    : QMainWindow(parent), m_signals(new EngineSignals(session.engine(), this)),
-      m_model(new ContainerTableModel(*m_signals, this)), m_playback(new Playback(session, this)) {
+    : QMainWindow(parent), m_session(new RecordedSession(
+                               session, [&session] { return session.fresh(); }, this)),
+      m_signals(new EngineSignals(session.engine(), this)),
+      m_timeline(new StepTimeline(*m_signals, this)),
+      m_model(new ContainerTableModel(*m_signals, this)),
+      m_playback(new Playback(*m_session, *m_timeline, this)) {
     setWindowTitle(tr("Container Lifecycle Lab"));
-    m_console = new ConsolePanel(session, this);
+    m_console = new ConsolePanel(*m_session, *m_signals, this);
     m_events = new EventLogPanel(*m_signals, this);
-    m_playbackBar = new PlaybackBar(*m_playback, session.engine(), this);
+    m_playbackBar = new PlaybackBar(*m_playback, this);
     createCentre();
     createActions();
     createMenus();
@@ -32,7 +38,13 @@ MainWindow::MainWindow(SimulatedSession& session, QWidget* parent)
     addToolBar(m_playbackBar);
     connect(m_playback, &Playback::advanced, m_model, &ContainerTableModel::refreshTimes);
     connect(m_console, &ConsolePanel::lineRan, m_model, &ContainerTableModel::refreshTimes);
-    connect(m_console, &ConsolePanel::lineRan, m_playbackBar, &PlaybackBar::showTime);
+    connect(m_console, &ConsolePanel::lineRan, m_playback, &Playback::catchUp);
+    // Step back and reset replay into a fresh engine; every panel follows EngineSignals there.
+    connect(m_session, &RecordedSession::engineReplaced, m_signals, &EngineSignals::rebind);
+    connect(m_session, &RecordedSession::commandStarting, m_timeline,
+            &StepTimeline::commandStarting);
+    connect(m_session, &RecordedSession::commandFinished, m_timeline,
+            &StepTimeline::commandFinished);
     m_console->input()->setFocus();
 }
 
@@ -43,7 +55,8 @@ Engine& MainWindow::engine() const {
 }
 
 void MainWindow::createCentre() {
-    m_diagram = new LifecycleDiagram(*m_signals, this);
+    m_diagram = new LifecycleDiagram(*m_timeline, this);
+    connect(m_playback, &Playback::speedChanged, m_diagram, &LifecycleDiagram::setSpeed);
     m_commands = new CommandBar(*m_signals, this);
     m_table = new ContainerTable(*m_model, this);
     auto* lower = new QWidget(this);
@@ -80,6 +93,9 @@ void MainWindow::createMenus() {
     file->addAction(m_quit);
     QMenu* engine = menuBar()->addMenu(tr("&Engine"));
     engine->addAction(m_playbackBar->pauseAction());
+    engine->addAction(m_playbackBar->stepAction());
+    engine->addAction(m_playbackBar->stepBackAction());
+    engine->addAction(m_playbackBar->resetAction());
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->addAction(m_playbackBar->toggleViewAction());
     QMenu* help = menuBar()->addMenu(tr("&Help"));

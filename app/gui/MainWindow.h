@@ -16,7 +16,9 @@ class EventLogPanel;
 class LifecycleDiagram;
 class Playback;
 class PlaybackBar;
+class RecordedSession;
 class SimulatedSession;
+class StepTimeline;
 
 /// The main window over one simulated session, which must outlive it.
 class MainWindow final : public QMainWindow {
@@ -30,6 +32,7 @@ public:
     CommandBar& commandBar() const { return *m_commands; }
     ConsolePanel& console() const { return *m_console; }
     Playback& playback() const { return *m_playback; }
+    PlaybackBar& playbackBar() const { return *m_playbackBar; }
     Engine& engine() const;
 
 private:
@@ -42,7 +45,9 @@ private:
     void showAbout();
     void exportDiagram();
 
+    RecordedSession* m_session;
     EngineSignals* m_signals;
+    StepTimeline* m_timeline;
     ContainerTableModel* m_model;
     Playback* m_playback;
     LifecycleDiagram* m_diagram = nullptr;

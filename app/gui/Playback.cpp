@@ -1,15 +1,19 @@
 #include "gui/Playback.h"
 
+#include "engine/Engine.h"
+
 #include <algorithm>
 
 namespace lab {
 namespace {
 
-constexpr int kTickMilliseconds = 33; // about 30 updates a second
+constexpr int kTickMilliseconds = 33;                    // about 30 updates a second
+constexpr Duration kStepHorizon = std::chrono::hours(1); // how far Step looks for the next step
 
 } // namespace
 
-Playback::Playback(Session& session, QObject* parent) : QObject(parent), m_session(session) {
+Playback::Playback(RecordedSession& session, StepTimeline& timeline, QObject* parent)
+    : QObject(parent), m_session(session), m_timeline(timeline) {
     m_timer.setInterval(kTickMilliseconds);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &Playback::tick);
@@ -34,10 +38,64 @@ void Playback::setPaused(bool paused) {
 }
 
 void Playback::advance(Duration wall) {
-    const auto engineTime = std::chrono::duration_cast<Duration>(wall * m_speed);
-    if (engineTime <= Duration::zero())
+    const auto passed = std::chrono::duration_cast<Duration>(wall * m_speed);
+    if (passed <= Duration::zero())
         return;
-    m_session.sleep(engineTime);
+    const TimePoint target = m_timeline.shownTime() + passed;
+    if (const Duration behind = target - m_session.engine().clock().now();
+        behind > Duration::zero())
+        m_session.sleep(behind);
+    m_timeline.showUntil(target);
+    emit advanced();
+}
+
+void Playback::catchUp() {
+    if (!m_paused)
+        m_timeline.showUntil(m_timeline.shownTime());
+    emit advanced();
+}
+
+void Playback::runEngineUntilSteps(std::size_t count) {
+    Clock& clock = m_session.engine().clock();
+    const TimePoint horizon = clock.now() + kStepHorizon;
+    while (m_timeline.steps().size() < count && clock.advance(horizon)) {
+    }
+}
+
+void Playback::step() {
+    setPaused(true);
+    if (m_timeline.waiting() == 0)
+        runEngineUntilSteps(m_timeline.steps().size() + 1);
+    m_timeline.showNext();
+    emit advanced();
+}
+
+QString Playback::whyNoStepBack() const {
+    if (const QString why = m_session.whyNoReplay(); !why.isEmpty())
+        return why;
+    return m_timeline.shownCount() == 0 ? tr("Nothing to step back to: no step shown yet")
+                                        : QString();
+}
+
+void Playback::stepBack() {
+    if (!whyNoStepBack().isEmpty())
+        return;
+    setPaused(true);
+    const std::size_t target = m_timeline.shownCount() - 1;
+    // The commands typed before the step to undo was taken, and not one more.
+    m_session.replay(m_timeline.steps()[target].commandsBefore);
+    runEngineUntilSteps(target);
+    m_timeline.markShown(target);
+    emit rewound();
+    emit advanced();
+}
+
+void Playback::reset() {
+    if (!whyNoReset().isEmpty())
+        return;
+    m_session.replay(0);
+    m_timeline.markShown(0);
+    emit rewound();
     emit advanced();
 }
 

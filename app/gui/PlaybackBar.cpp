@@ -1,7 +1,5 @@
 #include "gui/PlaybackBar.h"
 
-#include "engine/Engine.h"
-
 #include <QAction>
 #include <QComboBox>
 #include <QDateTime>
@@ -13,16 +11,26 @@ namespace {
 
 constexpr std::array kSpeeds = {0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0};
 
+// An action that is disabled says why in its tooltip, as the command buttons do.
+void enableWithReason(QAction* action, const QString& whyNot, const QString& what) {
+    action->setEnabled(whyNot.isEmpty());
+    action->setToolTip(whyNot.isEmpty() ? what : whyNot);
+}
+
 } // namespace
 
-PlaybackBar::PlaybackBar(Playback& playback, Engine& engine, QWidget* parent)
-    : QToolBar(tr("Playback"), parent), m_playback(playback), m_engine(engine),
-      m_pause(new QAction(this)), m_speed(new QComboBox(this)), m_clock(new QLabel(this)) {
+PlaybackBar::PlaybackBar(Playback& playback, QWidget* parent)
+    : QToolBar(tr("Playback"), parent), m_playback(playback), m_pause(new QAction(this)),
+      m_speed(new QComboBox(this)), m_clock(new QLabel(this)) {
     setObjectName(QStringLiteral("playback"));
     m_pause->setCheckable(true);
     m_pause->setShortcut(Qt::Key_Space);
     m_pause->setShortcutContext(Qt::WindowShortcut);
     addAction(m_pause);
+    m_stepBack = addShortcutAction(tr("◀ Step back"), Qt::Key_Left);
+    m_step = addShortcutAction(tr("Step ▶"), Qt::Key_Right);
+    m_reset = addShortcutAction(tr("Reset"), QKeySequence());
+    m_step->setToolTip(tr("Pause and show the next engine step (Right arrow)"));
     addWidget(new QLabel(tr(" Speed "), this));
     for (double speed : kSpeeds)
         m_speed->addItem(QStringLiteral("%1×").arg(speed), speed);
@@ -32,9 +40,12 @@ PlaybackBar::PlaybackBar(Playback& playback, Engine& engine, QWidget* parent)
     addWidget(m_speed);
     addSeparator();
     m_clock->setAccessibleName(tr("Engine clock"));
-    m_clock->setToolTip(tr("Engine time (the simulated daemon's clock)"));
+    m_clock->setToolTip(tr("The engine time the window shows (the simulated daemon's clock)"));
     addWidget(m_clock);
     connect(m_pause, &QAction::toggled, &m_playback, &Playback::setPaused);
+    connect(m_step, &QAction::triggered, &m_playback, &Playback::step);
+    connect(m_stepBack, &QAction::triggered, &m_playback, &Playback::stepBack);
+    connect(m_reset, &QAction::triggered, &m_playback, &Playback::reset);
     connect(&m_playback, &Playback::pausedChanged, this, &PlaybackBar::onPausedChanged);
     connect(m_speed, &QComboBox::currentIndexChanged, this, &PlaybackBar::onSpeedChosen);
     connect(&m_playback, &Playback::advanced, this, &PlaybackBar::showTime);
@@ -42,11 +53,27 @@ PlaybackBar::PlaybackBar(Playback& playback, Engine& engine, QWidget* parent)
     showTime();
 }
 
+QAction* PlaybackBar::addShortcutAction(const QString& text, const QKeySequence& key) {
+    auto* action = new QAction(text, this);
+    action->setShortcut(key);
+    action->setShortcutContext(Qt::WindowShortcut);
+    addAction(action);
+    return action;
+}
+
 void PlaybackBar::showTime() {
+    const StepTimeline& timeline = m_playback.timeline();
     const auto since = std::chrono::duration_cast<std::chrono::milliseconds>(
-        m_engine.clock().now().time_since_epoch());
+        timeline.shownTime().time_since_epoch());
     const QDateTime at = QDateTime::fromMSecsSinceEpoch(since.count(), Qt::UTC);
-    m_clock->setText(tr(" engine time %1 UTC").arg(at.toString(QStringLiteral("HH:mm:ss.zzz"))));
+    QString text = tr(" engine time %1 UTC").arg(at.toString(QStringLiteral("HH:mm:ss.zzz")));
+    if (timeline.waiting() > 0)
+        text += tr("  ·  %n step(s) to show", nullptr, int(timeline.waiting()));
+    m_clock->setText(text);
+    enableWithReason(m_stepBack, m_playback.whyNoStepBack(),
+                     tr("Replay the engine to the step before (Left arrow)"));
+    enableWithReason(m_reset, m_playback.whyNoReset(),
+                     tr("Start again on a fresh engine: every container is forgotten"));
 }
 
 void PlaybackBar::onSpeedChosen(int index) {

@@ -5,6 +5,7 @@
 #include "console/SimulatedSession.h"
 #include "engine/Engine.h"
 #include "gui/EngineSignals.h"
+#include "gui/StepTimeline.h"
 #include "world/WorldFile.h"
 
 #include <QString>
@@ -23,6 +24,7 @@ inline World defaultWorld() {
 struct GuiFixture {
     SimulatedSession session{defaultWorld(), 1};
     EngineSignals engineSignals{session.engine()};
+    StepTimeline timeline{engineSignals};
 
     /// Runs a docker command line as the console reads it.
     CliOutput run(const QString& line) {

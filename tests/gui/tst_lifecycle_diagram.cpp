@@ -2,7 +2,11 @@
 // row moves a container between, each labelled with its rows' events and Docker events; and it
 // follows the selected container as commands move it.
 #include "GuiFixture.h"
+#include "cli/Commands.h"
+#include "gui/DiagramLayout.h"
+#include "gui/DiagramToken.h"
 #include "gui/LifecycleDiagram.h"
+#include "gui/RefusalReasons.h"
 
 #include <QtTest>
 #include <set>
@@ -26,6 +30,7 @@ const EdgeItem* edgeBetween(const LifecycleDiagram& diagram, LifeNode source, Li
 } // namespace
 
 Q_DECLARE_METATYPE(lab::LifeNode)
+Q_DECLARE_METATYPE(lab::Refusal)
 
 class TestLifecycleDiagram : public QObject {
     Q_OBJECT
@@ -37,12 +42,18 @@ private slots:
     void followsTheSelectedContainer_data();
     void followsTheSelectedContainer();
     void countsContainersPerState();
+    void tokenTravelsAlongTheTakenEdge();
+    void oneTokenPerContainerEachItsColour();
+    void stopShowsSignalsCountdownAndExitCode();
+    void refusedCommandFlashesItsEdgesAndSaysWhy_data();
+    void refusedCommandFlashesItsEdgesAndSaysWhy();
+    void everyRefusalHasAPlainReason();
     void exportsPngAndSvg();
 };
 
 void TestLifecycleDiagram::oneEdgePerMovingPairOfTheTable() {
     test::GuiFixture fixture;
-    LifecycleDiagram diagram(fixture.engineSignals);
+    LifecycleDiagram diagram(fixture.timeline);
     std::set<std::pair<LifeNode, LifeNode>> moving;
     for (const TableRow& row : LifecycleMachine::table())
         if (row.source != row.target)
@@ -57,7 +68,7 @@ void TestLifecycleDiagram::oneEdgePerMovingPairOfTheTable() {
 
 void TestLifecycleDiagram::everyMovingRowIsOnItsEdgeLabel() {
     test::GuiFixture fixture;
-    LifecycleDiagram diagram(fixture.engineSignals);
+    LifecycleDiagram diagram(fixture.timeline);
     for (const TableRow& row : LifecycleMachine::table()) {
         if (row.source == row.target)
             continue;
@@ -108,7 +119,7 @@ void TestLifecycleDiagram::wireframeEdges() {
     QFETCH(QString, trigger);
     QFETCH(QString, event);
     test::GuiFixture fixture;
-    LifecycleDiagram diagram(fixture.engineSignals);
+    LifecycleDiagram diagram(fixture.timeline);
     const EdgeItem* edge = edgeBetween(diagram, source, target);
     QVERIFY(edge);
     QVERIFY((edge->edge().commands + edge->edge().outcomes).contains(trigger));
@@ -140,12 +151,13 @@ void TestLifecycleDiagram::followsTheSelectedContainer() {
     QFETCH(LifeNode, active);
     QFETCH(LifeNode, takenFrom);
     test::GuiFixture fixture;
-    LifecycleDiagram diagram(fixture.engineSignals);
+    LifecycleDiagram diagram(fixture.timeline);
     QCOMPARE(diagram.activeNode(), std::nullopt);
     QCOMPARE(fixture.run(lines.front()).status, 0);
     diagram.setSelectedContainer(fixture.idOf(QStringLiteral("web")));
     for (const QString& line : lines.mid(1))
         QCOMPARE(fixture.run(line).status, 0);
+    fixture.timeline.showAll();
     QCOMPARE(diagram.activeNode(), std::optional(active));
     QVERIFY(diagram.nodeItem(active)->isActive());
     QVERIFY(diagram.takenEdge());
@@ -155,25 +167,170 @@ void TestLifecycleDiagram::followsTheSelectedContainer() {
 
 void TestLifecycleDiagram::countsContainersPerState() {
     test::GuiFixture fixture;
-    LifecycleDiagram diagram(fixture.engineSignals);
+    LifecycleDiagram diagram(fixture.timeline);
     for (const char* line :
          {"docker create --name one busybox", "docker run -d --name two busybox sleep 300",
           "docker run -d --name three busybox sleep 300", "docker pause three",
           "docker run --name four busybox true"})
         QCOMPARE(fixture.run(QString::fromUtf8(line)).status, 0);
+    fixture.timeline.showAll();
     QCOMPARE(diagram.nodeItem(LifeNode::Created)->count(), 1);
     QCOMPARE(diagram.nodeItem(LifeNode::Running)->count(), 1);
     QCOMPARE(diagram.nodeItem(LifeNode::Paused)->count(), 1);
     QCOMPARE(diagram.nodeItem(LifeNode::Exited)->count(), 1);
     QCOMPARE(diagram.nodeItem(LifeNode::Removed)->count(), 0);
     QCOMPARE(fixture.run(QStringLiteral("docker rm -f one two three four")).status, 0);
+    fixture.timeline.showAll();
     for (LifeNode node : {LifeNode::Created, LifeNode::Running, LifeNode::Paused, LifeNode::Exited})
         QCOMPARE(diagram.nodeItem(node)->count(), 0);
 }
 
+// Near a place: on its outline or the row of tokens along its bottom.
+static bool restsOn(const TokenItem* token, LifeNode node) {
+    return nodeRect(node).adjusted(-4, -4, 4, 20).contains(token->pos());
+}
+
+void TestLifecycleDiagram::tokenTravelsAlongTheTakenEdge() {
+    test::GuiFixture fixture;
+    LifecycleDiagram diagram(fixture.timeline);
+    QCOMPARE(fixture.run(QStringLiteral("docker create --name web busybox sleep 300")).status, 0);
+    const QString id = fixture.idOf(QStringLiteral("web"));
+    diagram.setSelectedContainer(id);
+    fixture.timeline.showAll();
+    TokenItem* token = diagram.token(id);
+    QVERIFY(token);
+    token->arrive();
+    QVERIFY(restsOn(token, LifeNode::Created));
+    QCOMPARE(fixture.run(QStringLiteral("docker start web")).status, 0);
+    fixture.timeline.showAll();
+    QCOMPARE(diagram.activeNode(), std::optional(LifeNode::Running));
+    // The token sets out along created -> running and gets there as its journey's time passes.
+    QVERIFY(token->isTravelling());
+    token->journey().setCurrentTime(token->journey().duration() / 2);
+    QVERIFY(!restsOn(token, LifeNode::Created));
+    QVERIFY(!restsOn(token, LifeNode::Running));
+    QVERIFY(diagram.takenEdge()->shape().contains(token->pos()));
+    token->journey().setCurrentTime(token->journey().duration());
+    QVERIFY(!token->isTravelling());
+    QVERIFY(restsOn(token, LifeNode::Running));
+}
+
+void TestLifecycleDiagram::oneTokenPerContainerEachItsColour() {
+    test::GuiFixture fixture;
+    LifecycleDiagram diagram(fixture.timeline);
+    QStringList ids;
+    for (const QString name : {"one", "two", "three"}) {
+        QCOMPARE(fixture.run("docker run -d --name " + name + " busybox sleep 300").status, 0);
+        ids << fixture.idOf(name);
+    }
+    fixture.timeline.showAll();
+    QCOMPARE(diagram.nodeItem(LifeNode::Running)->count(), 3);
+    std::set<QPointF, bool (*)(const QPointF&, const QPointF&)> rests(
+        [](const QPointF& a, const QPointF& b) {
+            return std::pair(a.x(), a.y()) < std::pair(b.x(), b.y());
+        });
+    for (const QString& id : ids) {
+        diagram.token(id)->arrive();
+        QVERIFY(restsOn(diagram.token(id), LifeNode::Running));
+        rests.insert(diagram.token(id)->pos());
+    }
+    QCOMPARE(rests.size(), std::size_t(3)); // side by side, not on top of each other
+    QCOMPARE(fixture.run(QStringLiteral("docker rm -f one two three")).status, 0);
+    fixture.timeline.showAll();
+    for (const QString& id : ids)
+        diagram.token(id)->arrive(); // each reaches "removed" and is gone
+    for (const QString& id : ids)
+        QCOMPARE(diagram.token(id), nullptr);
+}
+
+void TestLifecycleDiagram::stopShowsSignalsCountdownAndExitCode() {
+    test::GuiFixture fixture;
+    LifecycleDiagram diagram(fixture.timeline);
+    QCOMPARE(fixture.run(QStringLiteral("docker run -d --name web busybox sleep 300")).status, 0);
+    diagram.setSelectedContainer(fixture.idOf(QStringLiteral("web")));
+    fixture.timeline.showAll();
+    const TimePoint stopped = fixture.session.engine().clock().now();
+    // The console's stop returns once the container exited: ten engine seconds later.
+    QCOMPARE(fixture.run(QStringLiteral("docker stop web")).status, 0);
+    QVERIFY(fixture.timeline.waiting() > 0);
+    fixture.timeline.showUntil(stopped);
+    QCOMPARE(diagram.activeNode(), std::optional(LifeNode::Running));
+    QVERIFY2(diagram.caption().contains(QStringLiteral("signal 15 (SIGTERM) delivered")),
+             qPrintable(diagram.caption()));
+    QVERIFY2(diagram.caption().contains(QStringLiteral("SIGKILL in 10.0 s")),
+             qPrintable(diagram.caption()));
+    fixture.timeline.showUntil(stopped + std::chrono::milliseconds(6500));
+    QVERIFY2(diagram.caption().contains(QStringLiteral("SIGKILL in 3.5 s")),
+             qPrintable(diagram.caption()));
+    QCOMPARE(diagram.activeNode(), std::optional(LifeNode::Running));
+    fixture.timeline.showNext();
+    QVERIFY2(diagram.caption().contains(QStringLiteral("signal 9 (SIGKILL) delivered")),
+             qPrintable(diagram.caption()));
+    QVERIFY(!diagram.caption().contains(QStringLiteral("SIGKILL in")));
+    fixture.timeline.showAll();
+    QCOMPARE(diagram.activeNode(), std::optional(LifeNode::Exited));
+    QVERIFY2(diagram.caption().contains(QStringLiteral("exited with code 137")),
+             qPrintable(diagram.caption()));
+}
+
+void TestLifecycleDiagram::refusedCommandFlashesItsEdgesAndSaysWhy_data() {
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<Refusal>("refusal");
+    QTest::addColumn<LifeNode>("from"); // an edge the command takes where it is legal
+    QTest::addColumn<LifeNode>("to");
+    QTest::newRow("unpause a running container")
+        << "unpause" << Refusal::NotPaused << LifeNode::Paused << LifeNode::Running;
+    QTest::newRow("rm a running container")
+        << "rm" << Refusal::RemoveRunning << LifeNode::Exited << LifeNode::Removing;
+}
+
+void TestLifecycleDiagram::refusedCommandFlashesItsEdgesAndSaysWhy() {
+    QFETCH(QString, command);
+    QFETCH(Refusal, refusal);
+    QFETCH(LifeNode, from);
+    QFETCH(LifeNode, to);
+    test::GuiFixture fixture;
+    LifecycleDiagram diagram(fixture.timeline);
+    QCOMPARE(fixture.run(QStringLiteral("docker run -d --name web busybox sleep 300")).status, 0);
+    const QString id = fixture.idOf(QStringLiteral("web"));
+    fixture.timeline.showAll();
+    QVERIFY(diagram.refusal().isEmpty());
+    const CliOutput refused = fixture.run("docker " + command + " web");
+    QCOMPARE(refused.status, 1);
+    fixture.timeline.showAll();
+    // Docker's own words, as the console printed them, and why.
+    const QString words =
+        QString::fromStdString(cli::fromDaemon(refusalText(refusal, id.toStdString(), "web")));
+    QCOMPARE(refused.err, std::vector{words.toStdString()});
+    QVERIFY2(diagram.refusal().contains(words), qPrintable(diagram.refusal()));
+    QVERIFY(diagram.refusal().contains(refusalReason(refusal)));
+    bool flashed = false;
+    for (int edge : diagram.refusedEdges()) {
+        const EdgeItem* item = diagram.edges()[std::size_t(edge)];
+        QVERIFY(item->flash() > 0);
+        flashed = flashed || (item->edge().source == from && item->edge().target == to);
+    }
+    QVERIFY(flashed);
+    // The container did not move; the next command clears the refusal.
+    QCOMPARE(diagram.nodeItem(LifeNode::Running)->count(), 1);
+    QCOMPARE(fixture.run(QStringLiteral("docker pause web")).status, 0);
+    fixture.timeline.showAll();
+    QVERIFY(diagram.refusal().isEmpty());
+    QVERIFY(diagram.refusedEdges().empty());
+}
+
+void TestLifecycleDiagram::everyRefusalHasAPlainReason() {
+    QSet<QString> reasons;
+    for (Refusal refusal : allRefusals()) {
+        QVERIFY2(!refusalReason(refusal).isEmpty(), refusalName(refusal).data());
+        reasons.insert(refusalReason(refusal));
+    }
+    QCOMPARE(qsizetype(reasons.size()), qsizetype(allRefusals().size())); // no copy-paste
+}
+
 void TestLifecycleDiagram::exportsPngAndSvg() {
     test::GuiFixture fixture;
-    LifecycleDiagram diagram(fixture.engineSignals);
+    LifecycleDiagram diagram(fixture.timeline);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString png = dir.filePath(QStringLiteral("lifecycle.png"));

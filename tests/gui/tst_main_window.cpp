@@ -8,7 +8,10 @@
 #include "gui/LifecycleDiagram.h"
 #include "gui/MainWindow.h"
 #include "gui/Playback.h"
+#include "gui/PlaybackBar.h"
+#include "gui/StepTimeline.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QGraphicsView>
 #include <QLineEdit>
@@ -34,6 +37,12 @@ private slots:
     void consoleShowsTheConsolesOutput();
     void historyRecallsEarlierLines();
     void playbackLetsEngineTimePass();
+    void stopIsShownStepByStep();
+    void stepBackReplaysToTheStepBefore();
+    void resetStartsAFreshEngine();
+    void stepBackIsDisabledWithAReason();
+    void arrowKeysStep();
+    void tabCompletesCommandsContainersAndImages();
     void everyControlHasAnAccessibleName();
 };
 
@@ -99,6 +108,8 @@ void TestMainWindow::buttonMovesTheDiagram() {
     QPushButton* button = window.commandBar().button(command);
     QVERIFY(button->isEnabled());
     button->click();
+    // Stop waits out its timeout and kill waits for the exit: let the engine time pass.
+    window.playback().advance(std::chrono::seconds(15));
     QCOMPARE(window.diagram().activeNode(), std::optional(after));
     QVERIFY(window.console().transcript().contains(QStringLiteral("docker> docker ")));
 }
@@ -212,6 +223,155 @@ void TestMainWindow::playbackLetsEngineTimePass() {
     Expected<Container*> nap = fixture.session.engine().find("nap");
     QVERIFY(nap);
     QCOMPARE((*nap)->state(), ContainerState::Exited);
+}
+
+namespace {
+
+// What `docker ps -a` prints on the window's engine now (a read-only command, not recorded).
+QString psAll(MainWindow& window) {
+    DockerCli cli(window.engine());
+    QString text;
+    for (const std::string& line : cli.run({"ps", "-a"}).out)
+        text += QString::fromStdString(line) + u'\n';
+    return text;
+}
+
+// Presses Step until every step the engine took is shown.
+void stepToTheEnd(MainWindow& window) {
+    while (window.playback().timeline().waiting() > 0)
+        window.playback().step();
+}
+
+} // namespace
+
+void TestMainWindow::stopIsShownStepByStep() {
+    test::GuiFixture fixture;
+    MainWindow window(fixture.session);
+    window.console().runLine(QStringLiteral("docker run -d --name web busybox sleep 300"));
+    window.playback().setPaused(true);
+    window.console().runLine(QStringLiteral("docker stop web"));
+    QVERIFY(window.console().transcript().endsWith(QStringLiteral("\nweb")));
+    // The engine is done; the window shows each step on its own press.
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Running));
+    QStringList captions;
+    while (window.playback().timeline().waiting() > 0) {
+        window.playback().step();
+        captions << window.diagram().caption();
+    }
+    const QString story = captions.join(u'\n');
+    const qsizetype term = story.indexOf(QStringLiteral("signal 15 (SIGTERM) delivered"));
+    const qsizetype kill = story.indexOf(QStringLiteral("signal 9 (SIGKILL) delivered"));
+    const qsizetype exit = story.indexOf(QStringLiteral("exited with code 137"));
+    QVERIFY2(term >= 0 && kill > term && exit > kill, qPrintable(story));
+    QVERIFY2(story.contains(QStringLiteral("SIGKILL in 10.0 s")), qPrintable(story));
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Exited));
+}
+
+void TestMainWindow::stepBackReplaysToTheStepBefore() {
+    test::GuiFixture fixture;
+    MainWindow window(fixture.session);
+    window.playback().setPaused(true);
+    window.console().runLine(QStringLiteral("docker run -d --name web busybox sleep 300"));
+    window.console().runLine(QStringLiteral("docker pause web"));
+    stepToTheEnd(window);
+    const QString paused = psAll(window);
+    QVERIFY(paused.contains(QStringLiteral("(Paused)")));
+    const std::size_t pausedSteps = window.playback().timeline().shownCount();
+    window.console().runLine(QStringLiteral("docker unpause web"));
+    stepToTheEnd(window);
+    QVERIFY(!psAll(window).contains(QStringLiteral("(Paused)")));
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Running));
+    const std::size_t unpausedSteps = window.playback().timeline().shownCount();
+    // One step back: the thaw is undone on the diagram; the replayed engine took it again,
+    // so Step shows it once more.
+    window.playback().stepBack();
+    QCOMPARE(window.playback().timeline().shownCount(), unpausedSteps - 1);
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Paused));
+    window.playback().step();
+    QCOMPARE(window.playback().timeline().shownCount(), unpausedSteps);
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Running));
+    // Back over every step of unpause: the engine is replayed to where it stood after pause,
+    // and the panels show that engine.
+    while (window.playback().timeline().shownCount() > pausedSteps)
+        window.playback().stepBack();
+    QCOMPARE(psAll(window), paused);
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Paused));
+    QCOMPARE(window.containerTable().model()->rowCount(), 1);
+}
+
+void TestMainWindow::resetStartsAFreshEngine() {
+    test::GuiFixture fixture;
+    MainWindow window(fixture.session);
+    const QString empty = psAll(window);
+    window.console().runLine(QStringLiteral("docker run -d --name web busybox sleep 300"));
+    QVERIFY(psAll(window) != empty);
+    window.playbackBar().resetAction()->trigger();
+    QCOMPARE(psAll(window), empty);
+    QCOMPARE(window.containerTable().model()->rowCount(), 0);
+    QCOMPARE(window.diagram().nodeItem(LifeNode::Running)->count(), 0);
+    // The same seed: the same ID and name come back.
+    window.console().runLine(QStringLiteral("docker run -d busybox sleep 300"));
+    window.console().runLine(QStringLiteral("docker run -d --name web busybox sleep 300"));
+    QCOMPARE(window.diagram().nodeItem(LifeNode::Running)->count(), 2);
+}
+
+void TestMainWindow::stepBackIsDisabledWithAReason() {
+    test::GuiFixture fixture;
+    MainWindow window(fixture.session);
+    QAction* back = window.playbackBar().stepBackAction();
+    QVERIFY(!back->isEnabled());
+    QCOMPARE(back->toolTip(), window.playback().whyNoStepBack());
+    QVERIFY(!back->toolTip().isEmpty());
+    window.console().runLine(QStringLiteral("docker create --name web busybox"));
+    QVERIFY(back->isEnabled());
+}
+
+void TestMainWindow::arrowKeysStep() {
+    test::GuiFixture fixture;
+    MainWindow window(fixture.session);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.playback().setPaused(true);
+    window.console().runLine(QStringLiteral("docker run -d --name web busybox sleep 300"));
+    const StepTimeline& timeline = window.playback().timeline();
+    QCOMPARE(timeline.shownCount(), std::size_t(0));
+    window.diagram().setFocus();
+    QTest::keyClick(&window.diagram(), Qt::Key_Right);
+    QTest::keyClick(&window.diagram(), Qt::Key_Right);
+    QCOMPARE(timeline.shownCount(), std::size_t(2));
+    QTest::keyClick(&window.diagram(), Qt::Key_Left);
+    QCOMPARE(timeline.shownCount(), std::size_t(1));
+    // In the console line the arrows move the cursor, as in any line editor.
+    window.console().input()->setFocus();
+    window.console().input()->setText(QStringLiteral("docker ps"));
+    QTest::keyClick(window.console().input(), Qt::Key_Left);
+    QCOMPARE(window.console().input()->cursorPosition(), 8);
+    QCOMPARE(timeline.shownCount(), std::size_t(1));
+}
+
+void TestMainWindow::tabCompletesCommandsContainersAndImages() {
+    test::GuiFixture fixture;
+    MainWindow window(fixture.session);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.console().runLine(QStringLiteral("docker run -d --name web busybox sleep 300"));
+    window.console().runLine(QStringLiteral("docker run -d --name worker busybox sleep 300"));
+    HistoryLineEdit* input = window.console().input();
+    input->setFocus();
+    auto complete = [&](const QString& typed) {
+        input->setText(typed);
+        QTest::keyClick(input, Qt::Key_Tab);
+        return input->text();
+    };
+    QCOMPARE(complete(QStringLiteral("docker unpa")), QStringLiteral("docker unpause "));
+    QCOMPARE(complete(QStringLiteral("docker stop web")), QStringLiteral("docker stop web "));
+    // Two names fit: the common part, and the shell's list of both.
+    QCOMPARE(complete(QStringLiteral("docker stop w")), QStringLiteral("docker stop w"));
+    QVERIFY(window.console().transcript().endsWith(QStringLiteral("web   worker")));
+    QCOMPARE(complete(QStringLiteral("docker stop wo")), QStringLiteral("docker stop worker "));
+    QCOMPARE(complete(QStringLiteral("run -d busy")), QStringLiteral("run -d busybox"));
+    QCOMPARE(complete(QStringLiteral("docker stop nosuch")), QStringLiteral("docker stop nosuch"));
+    QVERIFY(input->hasFocus()); // Tab did not move the focus
 }
 
 void TestMainWindow::everyControlHasAnAccessibleName() {

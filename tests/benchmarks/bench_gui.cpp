@@ -1,0 +1,128 @@
+// The desktop window (issue 3 targets: first frame under 400 ms, one animation frame of the
+// diagram with 100 containers under 4 ms; and the memory of the running app). Baselines, in the
+// same run: an empty main window of the same size shown and painted (what Qt itself costs), and
+// the diagram's frame with no container on it (what the tokens add).
+#include "console/SimulatedSession.h"
+#include "engine/Engine.h"
+#include "gui/DiagramToken.h"
+#include "gui/LifecycleDiagram.h"
+#include "gui/MainWindow.h"
+#include "gui/Playback.h"
+#include "world/WorldFile.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QMainWindow>
+#include <QRegularExpression>
+#include <benchmark/benchmark.h>
+#include <iostream>
+#include <memory>
+
+namespace {
+
+constexpr QSize kWindowSize(1500, 1000);
+
+lab::World world() {
+    return *lab::loadDefaultWorld();
+}
+
+// What the app shows first: the window built, laid out and painted once.
+void BM_MainWindowFirstFrame(benchmark::State& state) {
+    for (auto _ : state) {
+        lab::SimulatedSession session(world(), 1);
+        lab::MainWindow window(session);
+        window.resize(kWindowSize);
+        window.show();
+        benchmark::DoNotOptimize(window.grab());
+    }
+}
+
+void BM_EmptyWindowFirstFrame(benchmark::State& state) {
+    for (auto _ : state) {
+        QMainWindow window;
+        window.setCentralWidget(new QWidget);
+        window.resize(kWindowSize);
+        window.show();
+        benchmark::DoNotOptimize(window.grab());
+    }
+}
+
+struct DiagramLab {
+    lab::SimulatedSession session{world(), 1};
+    lab::MainWindow window{session};
+
+    explicit DiagramLab(int containers) {
+        window.playback().setPaused(true);
+        window.resize(kWindowSize);
+        window.show();
+        for (int i = 0; i < containers; ++i)
+            session.run(
+                {"run", "-d", "--name", "c" + std::to_string(i), "busybox", "sleep", "300"});
+        window.playback().timeline().showAll();
+        window.diagram().settle();
+    }
+};
+
+// One frame of the diagram as the animation paints it: every token moved, the view repainted.
+void diagramFrame(benchmark::State& state, int containers) {
+    DiagramLab lab(containers);
+    lab::LifecycleDiagram& diagram = lab.window.diagram();
+    std::vector<lab::TokenItem*> tokens;
+    for (const lab::Container* container : lab.session.engine().containers())
+        tokens.push_back(diagram.token(QString::fromStdString(container->id)));
+    qreal offset = 1;
+    for (auto _ : state) {
+        offset = -offset;
+        for (lab::TokenItem* token : tokens)
+            token->setPos(token->pos() + QPointF(offset, 0));
+        diagram.viewport()->repaint();
+    }
+    state.counters["tokens"] = double(tokens.size());
+}
+
+void BM_DiagramFrame100Containers(benchmark::State& state) {
+    diagramFrame(state, 100);
+}
+
+void BM_DiagramFrameNoContainer(benchmark::State& state) {
+    diagramFrame(state, 0);
+}
+
+BENCHMARK(BM_MainWindowFirstFrame)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_EmptyWindowFirstFrame)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DiagramFrame100Containers)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DiagramFrameNoContainer)->Unit(benchmark::kMillisecond);
+
+// The resident set of this process, in MiB (Linux).
+double residentMiB() {
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    const QRegularExpression line(QStringLiteral("VmRSS:\\s+(\\d+) kB"));
+    const auto match = line.match(QString::fromLatin1(status.readAll()));
+    return match.hasMatch() ? match.captured(1).toDouble() / 1024 : -1;
+}
+
+void reportMemory() {
+    const double bare = residentMiB();
+    auto lab = std::make_unique<DiagramLab>(0);
+    const double window = residentMiB();
+    lab.reset();
+    DiagramLab busy(100);
+    const double hundred = residentMiB();
+    std::cout << "RSS: QApplication alone " << bare << " MiB; the window shown " << window
+              << " MiB; with 100 containers " << hundred << " MiB\n";
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication application(argc, argv);
+    reportMemory();
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
