@@ -77,6 +77,7 @@ std::vector<LabelLine> labelLines(const LifecycleEdge& edge) {
 
 NodeItem::NodeItem(LifeNode node) : m_node(node) {
     setZValue(2);
+    setCacheMode(DeviceCoordinateCache); // repainted under moving tokens: cached
     setToolTip(nodeText(node));
 }
 
@@ -160,6 +161,7 @@ void NodeItem::paintBadge(QPainter* painter) const {
 
 EdgeItem::EdgeItem(const LifecycleEdge& edge, qreal bend) : m_edge(edge), m_bend(bend) {
     setZValue(1);
+    setCacheMode(DeviceCoordinateCache); // curves and labels: drawn once per zoom
     layOut(bend);
     setToolTip(QStringLiteral("%1 → %2").arg(nodeText(edge.source), nodeText(edge.target)));
 }

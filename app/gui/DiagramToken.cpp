@@ -18,6 +18,7 @@ QPointF between(QPointF from, QPointF to, qreal t) {
 
 TokenItem::TokenItem(const QColor& colour, const QString& name) : m_colour(colour) {
     setZValue(3);
+    setCacheMode(DeviceCoordinateCache); // a hundred moving tokens: blits, not paths
     setToolTip(name);
     m_journey.setStartValue(0.0);
     m_journey.setEndValue(1.0);

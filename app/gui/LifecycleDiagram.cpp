@@ -109,6 +109,7 @@ LifecycleDiagram::LifecycleDiagram(StepTimeline& timeline, QWidget* parent)
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setBackgroundBrush(Qt::white);
     auto* scene = new QGraphicsScene(this);
+    scene->setItemIndexMethod(QGraphicsScene::NoIndex); // tokens move all the time
     for (LifeNode node : diagramNodes()) {
         auto* item = new NodeItem(node);
         scene->addItem(item);
@@ -375,8 +376,30 @@ void LifecycleDiagram::showCaption() {
     m_caption->setText(text);
 }
 
+// The items cache their pixels for the screen; a picture to keep wants their paths and text.
+class LifecycleDiagram::Uncached {
+public:
+    explicit Uncached(const QGraphicsScene& scene) : m_items(scene.items()) {
+        for (QGraphicsItem* item : m_items) {
+            m_modes.push_back(item->cacheMode());
+            item->setCacheMode(QGraphicsItem::NoCache);
+        }
+    }
+    ~Uncached() {
+        for (qsizetype i = 0; i < m_items.size(); ++i)
+            m_items[i]->setCacheMode(m_modes[std::size_t(i)]);
+    }
+    Uncached(const Uncached&) = delete;
+    Uncached& operator=(const Uncached&) = delete;
+
+private:
+    QList<QGraphicsItem*> m_items;
+    std::vector<QGraphicsItem::CacheMode> m_modes;
+};
+
 Status LifecycleDiagram::exportTo(const QString& path) const {
     const QRectF area = scene()->sceneRect();
+    const Uncached drawnAsPaths(*scene());
     if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
         QSvgGenerator svg;
         svg.setFileName(path);

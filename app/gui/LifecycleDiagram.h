@@ -61,6 +61,7 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
+    class Uncached;
     struct Shown {
         std::size_t order = 0; // the n-th container seen: its colour and its slot
         LifeNode node = LifeNode::Start;
