@@ -44,6 +44,10 @@ Engine& SimulatedSession::engine() {
     return m_parts->engine;
 }
 
+std::optional<TimePoint> SimulatedSession::nextDue() const {
+    return m_parts->clock.nextDue();
+}
+
 std::unique_ptr<SimulatedSession> SimulatedSession::fresh() const {
     return std::make_unique<SimulatedSession>(m_world, m_seed);
 }

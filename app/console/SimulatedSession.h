@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <iosfwd>
 #include <memory>
+#include <optional>
 
 namespace lab {
 
@@ -27,6 +28,8 @@ public:
 
     /// The engine, for observers (the GUI's console dock, the event log).
     Engine& engine();
+    /// When the engine's next timer is due (a workload's exit, a stop timeout), if any.
+    std::optional<TimePoint> nextDue() const;
     /// A new session on the same world and seed, as this one was when it started (replay).
     std::unique_ptr<SimulatedSession> fresh() const;
 

@@ -7,8 +7,8 @@
 namespace lab {
 namespace {
 
-constexpr int kTickMilliseconds = 33;                    // about 30 updates a second
-constexpr Duration kStepHorizon = std::chrono::hours(1); // how far Step looks for the next step
+constexpr int kTickMilliseconds = 33;                     // about 30 updates a second
+constexpr Duration kStepHorizon = std::chrono::hours(24); // how far Step looks for the next step
 
 } // namespace
 
@@ -55,11 +55,21 @@ void Playback::catchUp() {
     emit advanced();
 }
 
+// Timer after timer (a timer may only print a log line), never past the horizon.
 void Playback::runEngineUntilSteps(std::size_t count) {
-    Clock& clock = m_session.engine().clock();
-    const TimePoint horizon = clock.now() + kStepHorizon;
-    while (m_timeline.steps().size() < count && clock.advance(horizon)) {
+    const TimePoint horizon = m_session.engine().clock().now() + kStepHorizon;
+    while (m_timeline.steps().size() < count) {
+        const std::optional<TimePoint> due = m_session.nextDue();
+        if (!due || *due > horizon)
+            return;
+        m_session.sleep(std::max(Duration::zero(), *due - m_session.engine().clock().now()));
     }
+}
+
+QString Playback::whyNoStep() const {
+    return m_timeline.waiting() == 0 && !m_session.nextDue()
+               ? tr("Nothing is due: every container waits for a command")
+               : QString();
 }
 
 void Playback::step() {

@@ -36,6 +36,8 @@ public:
     /// wait for shown time to reach them).
     void catchUp();
 
+    /// Empty when Step can show something, otherwise why not.
+    QString whyNoStep() const;
     /// Pauses and shows the next engine step: a waiting one, or the engine runs to its next.
     void step();
     /// Empty when step back is possible, otherwise why not.

@@ -30,7 +30,6 @@ PlaybackBar::PlaybackBar(Playback& playback, QWidget* parent)
     m_stepBack = addShortcutAction(tr("◀ Step back"), Qt::Key_Left);
     m_step = addShortcutAction(tr("Step ▶"), Qt::Key_Right);
     m_reset = addShortcutAction(tr("Reset"), QKeySequence());
-    m_step->setToolTip(tr("Pause and show the next engine step (Right arrow)"));
     addWidget(new QLabel(tr(" Speed "), this));
     for (double speed : kSpeeds)
         m_speed->addItem(QStringLiteral("%1×").arg(speed), speed);
@@ -70,6 +69,8 @@ void PlaybackBar::showTime() {
     if (timeline.waiting() > 0)
         text += tr("  ·  %n step(s) to show", nullptr, int(timeline.waiting()));
     m_clock->setText(text);
+    enableWithReason(m_step, m_playback.whyNoStep(),
+                     tr("Pause and show the next engine step (Right arrow)"));
     enableWithReason(m_stepBack, m_playback.whyNoStepBack(),
                      tr("Replay the engine to the step before (Left arrow)"));
     enableWithReason(m_reset, m_playback.whyNoReset(),

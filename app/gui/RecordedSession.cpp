@@ -32,6 +32,10 @@ Engine& RecordedSession::engine() const {
     return m_current->engine();
 }
 
+std::optional<TimePoint> RecordedSession::nextDue() const {
+    return m_current->nextDue();
+}
+
 QString RecordedSession::whyNoReplay() const {
     return m_factory ? QString()
                      : tr("This engine cannot go back in time: only the simulated engine replays");

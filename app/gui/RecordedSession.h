@@ -10,6 +10,7 @@
 #include <QObject>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace lab {
 
@@ -33,6 +34,8 @@ public:
 
     /// The engine of the current session.
     Engine& engine() const;
+    /// When the engine's next timer is due, if any.
+    std::optional<TimePoint> nextDue() const;
     /// How many commands were recorded.
     std::size_t commandCount() const { return m_log.size(); }
     /// Empty when replay is possible, otherwise why not.

@@ -40,7 +40,7 @@ private slots:
     void stopIsShownStepByStep();
     void stepBackReplaysToTheStepBefore();
     void resetStartsAFreshEngine();
-    void stepBackIsDisabledWithAReason();
+    void stepsAreDisabledWithAReason();
     void arrowKeysStep();
     void tabCompletesCommandsContainersAndImages();
     void everyControlHasAnAccessibleName();
@@ -315,15 +315,31 @@ void TestMainWindow::resetStartsAFreshEngine() {
     QCOMPARE(window.diagram().nodeItem(LifeNode::Running)->count(), 2);
 }
 
-void TestMainWindow::stepBackIsDisabledWithAReason() {
+void TestMainWindow::stepsAreDisabledWithAReason() {
     test::GuiFixture fixture;
     MainWindow window(fixture.session);
+    window.playback().setPaused(true);
+    QAction* step = window.playbackBar().stepAction();
     QAction* back = window.playbackBar().stepBackAction();
-    QVERIFY(!back->isEnabled());
+    for (QAction* action : {step, back}) {
+        QVERIFY(!action->isEnabled());
+        QVERIFY(!action->toolTip().isEmpty());
+    }
+    QCOMPARE(step->toolTip(), window.playback().whyNoStep());
     QCOMPARE(back->toolTip(), window.playback().whyNoStepBack());
-    QVERIFY(!back->toolTip().isEmpty());
-    window.console().runLine(QStringLiteral("docker create --name web busybox"));
+    window.console().runLine(QStringLiteral("docker run -d --name nap busybox sleep 5"));
+    QVERIFY(step->isEnabled()); // its steps wait to be shown
+    stepToTheEnd(window);
     QVERIFY(back->isEnabled());
+    // Nothing waits, but the engine has a timer: sleep 5 ends. Step runs the engine to it.
+    QVERIFY(step->isEnabled());
+    const TimePoint before = window.engine().clock().now();
+    step->trigger();
+    QCOMPARE(window.diagram().caption(), QStringLiteral("nap: process exited — the process "
+                                                        "exited with code 0 — ⚑ die"));
+    QVERIFY(window.engine().clock().now() - before >= std::chrono::seconds(5));
+    stepToTheEnd(window);
+    QVERIFY(!step->isEnabled()); // nothing is due any more
 }
 
 void TestMainWindow::arrowKeysStep() {
