@@ -280,16 +280,18 @@ void LifecycleDiagram::tell(Shown& shown, const EngineStep& step) {
 
 void LifecycleDiagram::showRefusal(const EngineStep& step) {
     const Reaction& reaction = step.reaction;
-    const QString command =
-        reaction.row >= 0
-            ? QString::fromStdString(LifecycleMachine::table()[std::size_t(reaction.row)].event)
-            : QString();
+    // A command's row names the command; an outcome's (the freezer failed) names no command.
+    const TableRow* row =
+        reaction.row >= 0 ? &LifecycleMachine::table()[std::size_t(reaction.row)] : nullptr;
+    const QString command = row && row->isCommand ? QString::fromStdString(row->event) : QString();
     const std::string message =
         cli::fromDaemon(refusalText(*reaction.refusal, step.containerId.toStdString(),
                                     step.name.toStdString(), reaction.detail));
-    m_refusal->setPlainText(tr("✗ docker %1 %2 — %3\nWhy: %4")
-                                .arg(command, step.name, QString::fromStdString(message),
-                                     refusalReason(*reaction.refusal)));
+    const QString asked =
+        command.isEmpty() ? QString() : tr("docker %1 %2 — ").arg(command, step.name);
+    m_refusal->setPlainText(
+        tr("✗ %1%2\nWhy: %3")
+            .arg(asked, QString::fromStdString(message), refusalReason(*reaction.refusal)));
     for (int edge : m_refusedEdges)
         m_edges[std::size_t(edge)]->setFlash(0);
     m_refusedEdges = edgesOfCommand(command);
