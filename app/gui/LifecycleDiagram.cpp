@@ -215,11 +215,10 @@ void LifecycleDiagram::apply(const EngineStep& step, bool animate) {
         shown.token->setPos(nodeCentre(LifeNode::Start));
     }
     const Reaction& reaction = step.reaction;
-    if (reaction.verdict == Verdict::Refused) {
+    // Most refusals leave the container where it is; a failed removal moves it to dead.
+    if (reaction.verdict == Verdict::Refused)
         showRefusal(step);
-        return;
-    }
-    if (reaction.row >= 0 && LifecycleMachine::table()[std::size_t(reaction.row)].isCommand) {
+    else if (reaction.row >= 0 && LifecycleMachine::table()[std::size_t(reaction.row)].isCommand) {
         m_refusal->setPlainText(QString()); // a new command: the last refusal is history
         m_flash.stop();
         for (int edge : std::exchange(m_refusedEdges, {}))

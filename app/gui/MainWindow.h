@@ -32,6 +32,8 @@ public:
     CommandBar& commandBar() const { return *m_commands; }
     ConsolePanel& console() const { return *m_console; }
     Playback& playback() const { return *m_playback; }
+    /// The session the panels drive: docker commands and other actions are recorded there.
+    RecordedSession& session() const { return *m_session; }
     PlaybackBar& playbackBar() const { return *m_playbackBar; }
     Engine& engine() const;
 

@@ -14,10 +14,17 @@ RecordedSession::~RecordedSession() = default;
 
 CliOutput RecordedSession::run(const std::vector<std::string>& args) {
     emit commandStarting(m_log.size());
-    m_log.push_back({engine().clock().now(), args});
+    m_log.push_back({engine().clock().now(), args, {}});
     CliOutput output = m_current->run(args);
     emit commandFinished();
     return output;
+}
+
+void RecordedSession::act(std::function<void(Engine&)> action) {
+    emit commandStarting(m_log.size());
+    m_log.push_back({engine().clock().now(), {}, action});
+    action(engine());
+    emit commandFinished();
 }
 
 void RecordedSession::sleep(Duration duration) {
@@ -55,7 +62,10 @@ void RecordedSession::replay(std::size_t keep) {
     for (const Recorded& command : log) {
         if (const Duration wait = command.at - engine().clock().now(); wait > Duration::zero())
             m_current->sleep(wait);
-        run(command.args);
+        if (command.action)
+            act(command.action);
+        else
+            run(command.args);
     }
 }
 

@@ -34,6 +34,10 @@ public:
 
     /// The engine of the current session.
     Engine& engine() const;
+    /// Does something to the engine that is not a docker command (a fault from the menu, a
+    /// daemon restart) and records it like one, so that a replay does it again at the same
+    /// engine time. action must find containers by ID or name, never keep pointers.
+    void act(std::function<void(Engine&)> action);
     /// When the engine's next timer is due, if any.
     std::optional<TimePoint> nextDue() const;
     /// How many commands were recorded.
@@ -47,7 +51,7 @@ public:
 signals:
     /// The current engine is a new one: re-attach to it.
     void engineReplaced(lab::Engine& engine);
-    /// A command is about to run; index counts from 0 (replayed commands too).
+    /// A command (or an action) is about to run; index counts from 0 (replayed ones too).
     void commandStarting(std::size_t index);
     /// The command returned.
     void commandFinished();
@@ -55,7 +59,8 @@ signals:
 private:
     struct Recorded {
         TimePoint at;
-        std::vector<std::string> args;
+        std::vector<std::string> args;       // a docker command, or
+        std::function<void(Engine&)> action; // something else done to the engine
     };
 
     SimulatedSession* m_current;

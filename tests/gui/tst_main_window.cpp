@@ -9,6 +9,7 @@
 #include "gui/MainWindow.h"
 #include "gui/Playback.h"
 #include "gui/PlaybackBar.h"
+#include "gui/RecordedSession.h"
 #include "gui/StepTimeline.h"
 
 #include <QAction>
@@ -39,6 +40,7 @@ private slots:
     void playbackLetsEngineTimePass();
     void stopIsShownStepByStep();
     void stepBackReplaysToTheStepBefore();
+    void stepBackReplaysFaultsToo();
     void resetStartsAFreshEngine();
     void stepsAreDisabledWithAReason();
     void arrowKeysStep();
@@ -297,6 +299,25 @@ void TestMainWindow::stepBackReplaysToTheStepBefore() {
     QCOMPARE(psAll(window), paused);
     QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Paused));
     QCOMPARE(window.containerTable().model()->rowCount(), 1);
+}
+
+void TestMainWindow::stepBackReplaysFaultsToo() {
+    test::GuiFixture fixture;
+    MainWindow window(fixture.session);
+    window.console().runLine(QStringLiteral("docker create --name web busybox"));
+    window.session().act(
+        [](Engine& engine) { (void)engine.injectFault(Fault::NextRemovalFails, nullptr); });
+    window.console().runLine(QStringLiteral("docker rm web"));
+    window.playback().advance(std::chrono::seconds(5));
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Dead));
+    QVERIFY(window.diagram().refusal().contains(QStringLiteral("device or resource busy")));
+    // Back one step and forward again: the replay armed the fault before rm, as the learner did.
+    window.playback().stepBack();
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Removing));
+    window.playback().step();
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Dead));
+    // Without the fault replayed, rm would have removed the container from the new engine.
+    QVERIFY(psAll(window).contains(QStringLiteral("   Dead   ")));
 }
 
 void TestMainWindow::resetStartsAFreshEngine() {
