@@ -21,7 +21,8 @@ namespace lab::real {
 struct RealBackend::Box {
     std::string id;
     std::string dir;
-    BindMount rootfs;
+    std::string image; // rootless: bound at rootfs by the container's own mount namespace
+    BindMount rootfs;  // root: the image bound on the host
     Cgroup cgroup;
     std::optional<ContainerProcess> process;
     int eventsWatch = -1;   // inotify watch descriptor on cgroup.events (v2)
@@ -41,9 +42,10 @@ bool isContainerId(const std::string& id) {
 
 Expected<std::unique_ptr<RealBackend>> RealBackend::open(RealClock& clock,
                                                          RealBackendOptions options) {
-    if (::geteuid() != 0)
-        return Error{"the real backend needs root for now (namespaces, mounts, cgroups); "
-                     "rootless mode with a user namespace is not built yet"};
+    if (options.stateDir.empty())
+        return Error{"no state directory: XDG_RUNTIME_DIR is not set, and a user has no "
+                     "/run/lifecycle-lab"};
+    const bool rootless = isRootless();
     std::error_code error;
     fs::create_directories(options.stateDir + "/containers", error);
     if (error)
@@ -51,9 +53,14 @@ Expected<std::unique_ptr<RealBackend>> RealBackend::open(RealClock& clock,
     fs::create_directories(options.stateDir + "/images", error);
     if (auto made = ImageDirectory(options.stateDir + "/images").makeBusybox(); !made)
         return made.error();
-    if (auto allowed = probeNamespaces(options.newNetwork); !allowed)
-        return allowed.error().context("the kernel refuses a container's namespaces");
-    {
+    if (auto allowed = probeNamespaces(options.newNetwork, rootless); !allowed) {
+        const std::string sysctls = rootless ? userNamespaceRefusal() : std::string();
+        return allowed.error().context(
+            "the kernel refuses a container's namespaces" +
+            (sysctls.empty() ? std::string() : " (unprivileged user namespaces: " + sysctls + ")"));
+    }
+    // Rootless, the mounts are made inside the container's user and mount namespaces.
+    if (!rootless) {
         // Mounting is the other privilege a container needs: a read-only bind of the image.
         const std::string probe = options.stateDir + "/containers/.mount-probe";
         std::vector<std::string> ignored;
@@ -66,10 +73,14 @@ Expected<std::unique_ptr<RealBackend>> RealBackend::open(RealClock& clock,
             return mounted.error().context("the kernel refuses the mounts a container needs");
     }
     auto tree = CgroupTree::open(options.cgroupMode, options.cgroupName);
-    if (!tree)
+    if (!tree && (!rootless || options.cgroupMode != CgroupMode::Auto))
         return tree.error().context("cgroup");
+    // A user without a delegated cgroup still gets containers (unless a cgroup interface was
+    // asked for by name); only pause needs the freezer.
     std::unique_ptr<RealBackend> backend(
-        new RealBackend(clock, std::move(options), std::move(*tree)));
+        new RealBackend(clock, std::move(options),
+                        tree ? std::optional<CgroupTree>(std::move(*tree)) : std::nullopt,
+                        tree ? std::string() : tree.error().message));
     backend->m_inotify.reset(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC));
     if (!backend->m_inotify)
         return errnoError("inotify_init1", errno);
@@ -79,9 +90,10 @@ Expected<std::unique_ptr<RealBackend>> RealBackend::open(RealClock& clock,
     return backend;
 }
 
-RealBackend::RealBackend(RealClock& clock, RealBackendOptions options, CgroupTree tree)
+RealBackend::RealBackend(RealClock& clock, RealBackendOptions options,
+                         std::optional<CgroupTree> tree, std::string noCgroup)
     : m_clock(clock), m_options(std::move(options)), m_images(m_options.stateDir + "/images"),
-      m_tree(std::move(tree)) {}
+      m_tree(std::move(tree)), m_noCgroup(std::move(noCgroup)) {}
 
 RealBackend::~RealBackend() {
     for (TimerId posted : m_posted)
@@ -91,6 +103,16 @@ RealBackend::~RealBackend() {
     m_boxes.clear();
     if (m_inotify)
         m_clock.unwatch(m_inotify.get());
+}
+
+std::string RealBackend::cgroupDescription() const {
+    if (m_tree)
+        return m_tree->description();
+    // SIGSTOP is no stand-in for the freezer: the process would see it (its parent gets
+    // SIGCHLD, ps shows "T"), and a SIGCONT from anyone would undo it.
+    return "no cgroup (" + m_noCgroup +
+           "): containers run in this process's cgroup, pause is refused (it needs the cgroup "
+           "freezer; SIGSTOP is not one), and rm -f kills PID 1, which ends its PID namespace";
 }
 
 RealBackend::Box* RealBackend::box(const std::string& id) const {
@@ -111,7 +133,7 @@ std::string RealBackend::cgroupPath(const std::string& id) const {
 
 std::string RealBackend::rootfsPath(const std::string& id) const {
     Box* found = box(id);
-    return found ? found->rootfs.target() : std::string();
+    return found ? found->dir + "/rootfs" : std::string();
 }
 
 int RealBackend::hostPid(const std::string& id) const {
@@ -146,19 +168,25 @@ Status RealBackend::prepare(const Container& container) {
     if (fs::create_directories(rootfs, error); error)
         return Error{"mkdir " + rootfs + ": " + error.message()};
     trace.push_back("mkdir " + rootfs);
-    auto mounted = BindMount::readOnly(*image, rootfs, trace);
-    if (!mounted) {
-        fs::remove_all(made->dir, error);
-        return mounted.error();
+    if (m_rootless) {
+        made->image = *image;
+    } else {
+        auto mounted = BindMount::readOnly(*image, rootfs, trace);
+        if (!mounted) {
+            fs::remove_all(made->dir, error);
+            return mounted.error();
+        }
+        made->rootfs = std::move(*mounted);
     }
-    made->rootfs = std::move(*mounted);
-    auto cgroup = Cgroup::create(*m_tree, container.id, trace);
-    if (!cgroup) {
-        teardown(*made);
-        return cgroup.error();
+    if (m_tree) {
+        auto cgroup = Cgroup::create(*m_tree, container.id, trace);
+        if (!cgroup) {
+            teardown(*made);
+            return cgroup.error();
+        }
+        made->cgroup = std::move(*cgroup);
     }
-    made->cgroup = std::move(*cgroup);
-    if (made->cgroup.mode() == CgroupMode::V2) {
+    if (m_tree && made->cgroup.mode() == CgroupMode::V2) {
         made->eventsWatch =
             ::inotify_add_watch(m_inotify.get(), made->cgroup.eventsFile().c_str(), IN_MODIFY);
         if (made->eventsWatch < 0) {
@@ -196,9 +224,10 @@ void RealBackend::startProcess(const Container& container) {
         return;
     }
     std::vector<std::string>& trace = m_traces[container.id];
-    StartAttempt attempt = startContainerProcess(
-        ProcessSpec{container.shortId(), found->rootfs.target(), argv, m_options.newNetwork},
-        found->cgroup, trace);
+    StartAttempt attempt =
+        startContainerProcess(ProcessSpec{container.shortId(), found->dir + "/rootfs", argv,
+                                          m_options.newNetwork, m_rootless, found->image},
+                              m_tree ? &found->cgroup : nullptr, trace);
     if (!attempt.process) {
         post(container.id,
              OutcomeEvent{Outcome::StartFailed, {}, attempt.exitCode, 0, attempt.error});
@@ -309,6 +338,14 @@ void RealBackend::freeze(const Container& container) {
              OutcomeEvent{Outcome::FreezeFailed, {}, 0, 0, "container is not running"});
         return;
     }
+    if (!m_tree) {
+        post(container.id, OutcomeEvent{Outcome::FreezeFailed,
+                                        {},
+                                        0,
+                                        0,
+                                        "no cgroup freezer for this container: " + m_noCgroup});
+        return;
+    }
     std::vector<std::string>& trace = m_traces[container.id];
     // The cgroup.events watch has been in place since create: a "frozen 1" that comes between
     // the write and the first look is not lost.
@@ -385,7 +422,7 @@ void RealBackend::stopWaitingForFreeze(Box& found) {
 
 void RealBackend::thaw(const Container& container) {
     Box* found = box(container.id);
-    if (!found)
+    if (!found || !m_tree)
         return;
     stopWaitingForFreeze(*found);
     // Writing 0 fails only when the cgroup is gone, and then so is the process: its exit moves
@@ -428,7 +465,7 @@ Status RealBackend::teardown(Box& found) {
     std::error_code error;
     fs::remove_all(found.dir, error);
     if (error)
-        return Error{"unlinkat " + found.dir + ": " + error.message()};
+        return errnoError("unlinkat " + found.dir, error.value());
     trace.push_back("rm -r " + found.dir);
     return Ok{};
 }
@@ -440,15 +477,24 @@ void RealBackend::remove(const Container& container) {
         return;
     }
     // The injected fault is a real one: a file held open on the root filesystem keeps its mount
-    // busy, so umount2 answers EBUSY, as a leaked mount would on a real host.
+    // busy, so umount2 answers EBUSY, as a leaked mount would on a real host. Rootless, the
+    // image is mounted only in the container's namespace: the container directory is made
+    // read-only instead, so unlinkat answers EACCES, as a file the user cannot delete would.
     UniqueFd holder;
-    if (std::exchange(m_failNextRemoval, false)) {
+    const bool fault = std::exchange(m_failNextRemoval, false);
+    if (fault && m_rootless) {
+        ::chmod(found->dir.c_str(), 0500);
+        m_traces[container.id].push_back("fault: chmod " + found->dir + " 0500");
+    } else if (fault) {
         holder.reset(
             ::open((found->rootfs.target() + "/bin/busybox").c_str(), O_RDONLY | O_CLOEXEC));
         m_traces[container.id].push_back("fault: holding " + found->rootfs.target() +
                                          "/bin/busybox open");
     }
-    if (auto removed = teardown(*found); !removed) {
+    Status removed = teardown(*found);
+    if (fault && m_rootless)
+        ::chmod(found->dir.c_str(), 0755);
+    if (!removed) {
         m_traces[container.id].push_back("removal failed: " + removed.error().message);
         post(container.id, OutcomeEvent{Outcome::RemovalFailed,
                                         {},

@@ -10,6 +10,7 @@
 #include "ContainerProcess.h"
 #include "ImageDirectory.h"
 #include "RealClock.h"
+#include "UserNamespace.h"
 #include "engine/Backend.h"
 
 #include <map>
@@ -23,8 +24,10 @@ namespace lab::real {
 
 /// Where and how the real backend works.
 struct RealBackendOptions {
-    std::string stateDir = "/run/lifecycle-lab"; ///< images/ and containers/<id>/ live here
-    std::string cgroupName = "lifecycle-lab";    ///< the subtree under the cgroup mount
+    /// images/ and containers/<id>/ live here: /run/lifecycle-lab for root,
+    /// $XDG_RUNTIME_DIR/lifecycle-lab for a user (rootless).
+    std::string stateDir = defaultStateDir();
+    std::string cgroupName = "lifecycle-lab"; ///< the subtree under the cgroup mount
     CgroupMode cgroupMode = CgroupMode::Auto;
     bool newNetwork = true; ///< CLONE_NEWNET: only loopback inside
 };
@@ -33,7 +36,9 @@ struct RealBackendOptions {
 class RealBackend final : public lab::Backend {
 public:
     /// Makes the state directory, the busybox image and the cgroup subtree; an error says what
-    /// is missing (root, a cgroup hierarchy, /bin/busybox).
+    /// is missing (a state directory, namespaces the kernel refuses, a cgroup hierarchy for
+    /// root, /bin/busybox). Rootless without a delegated cgroup it opens without one: see
+    /// cgroupDescription().
     static Expected<std::unique_ptr<RealBackend>> open(RealClock& clock,
                                                        RealBackendOptions options = {});
     /// Kills, reaps, unmounts and deletes every container left: nothing outlives the backend.
@@ -59,16 +64,20 @@ public:
     std::string rootfsPath(const std::string& id) const;
     /// The host PID of the container's process, or -1.
     int hostPid(const std::string& id) const;
-    /// Which cgroup interface is used, in words ("cgroup v2 at /sys/fs/cgroup/unified ...").
-    const std::string& cgroupDescription() const { return m_tree->description(); }
-    /// The backend's cgroup subtree.
-    const std::string& cgroupRoot() const { return m_tree->path(); }
+    /// Which cgroup interface is used, in words ("cgroup v2 at /sys/fs/cgroup/unified ..."), or
+    /// why there is none and what that changes.
+    std::string cgroupDescription() const;
+    /// The backend's cgroup subtree; empty when it has none (rootless, nothing delegated).
+    std::string cgroupRoot() const { return m_tree ? m_tree->path() : std::string(); }
+    /// True when containers run in a user namespace that maps this user to root.
+    bool rootless() const { return m_rootless; }
     /// The state directory.
     const std::string& stateDir() const { return m_options.stateDir; }
 
 private:
     struct Box;
-    RealBackend(RealClock& clock, RealBackendOptions options, CgroupTree tree);
+    RealBackend(RealClock& clock, RealBackendOptions options, std::optional<CgroupTree> tree,
+                std::string noCgroup);
 
     Box* box(const std::string& id) const;
     void post(const std::string& id, OutcomeEvent event);
@@ -85,6 +94,8 @@ private:
     RealBackendOptions m_options;
     ImageDirectory m_images;
     std::optional<CgroupTree> m_tree;
+    std::string m_noCgroup; // without a tree: what is missing
+    bool m_rootless = isRootless();
     OutcomeSink* m_sink = nullptr;
     std::map<std::string, std::unique_ptr<Box>> m_boxes;
     std::map<std::string, std::vector<std::string>> m_traces;

@@ -1,7 +1,8 @@
 // The real backend end to end: a lab::Engine over RealBackend and RealClock, driven through the
 // docker CLI, on real processes in namespaces and cgroups. Expected exit codes, events and
-// messages are Docker 20.10's (shared/reference/docker-lifecycle.md §2.2, §6.2). Needs root;
-// skips with the kernel's or the backend's reason otherwise.
+// messages are Docker 20.10's (shared/reference/docker-lifecycle.md §2.2, §6.2). As root it uses
+// the system's cgroups; as a user it is rootless (tests/realbackend/rootless.sh runs it so in a
+// delegated cgroup, and again in one that is not). Skips with the kernel's reason where refused.
 #include "RealFixture.h"
 
 #include <QtTest>
@@ -49,6 +50,8 @@ private slots:
     void restartPolicyOnRealExits();
     void nothingOutlivesTheBackend_data();
     void nothingOutlivesTheBackend();
+    void rootlessMapsTheUserToRoot();
+    void withoutADelegatedCgroup();
 };
 
 // Skips with the backend's own words: not root, or what the kernel refused.
@@ -118,6 +121,7 @@ void RealBackendTest::lifecycle() {
     };
     QVERIFY(traced(
         "clone3(CLONE_NEWPID|CLONE_NEWNS|CLONE_NEWUTS|CLONE_NEWIPC|CLONE_NEWNET|CLONE_PIDFD"));
+    QCOMPARE(traced("CLONE_NEWUSER"), lab->backend->rootless());
     QVERIFY(traced(mode == CgroupMode::V2 ? "cgroup.freeze <- 1" : "freezer.state <- FROZEN"));
     QVERIFY(traced(mode == CgroupMode::V2 ? "cgroup.freeze <- 0" : "freezer.state <- THAWED"));
 
@@ -275,7 +279,10 @@ void RealBackendTest::failedRemovalLeavesDeadAndRmRetries() {
     QVERIFY(lab->engine->injectFault(lab::Fault::NextRemovalFails, nullptr).ok());
     const auto failed = lab->docker("rm web");
     QCOMPARE(failed.status, 1);
-    QVERIFY2(RealFixture::join(failed.err).contains("device or resource busy"),
+    // Root: the rootfs mount is held busy; rootless: the container directory is read-only.
+    const QString refusal =
+        lab->backend->rootless() ? "permission denied" : "device or resource busy";
+    QVERIFY2(RealFixture::join(failed.err).contains(refusal),
              qPrintable(RealFixture::join(failed.err)));
     QCOMPARE(lab->out("inspect -f {{.State.Status}} web"), QString("dead"));
     QCOMPARE(lab->docker("rm web").status, 0);
@@ -322,6 +329,54 @@ void RealBackendTest::nothingOutlivesTheBackend() {
     siginfo_t info{};
     QVERIFY(::waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT) < 0 && errno == ECHILD);
     QVERIFY(readAll("/proc/self/mountinfo").find(stateDir) == std::string::npos);
+}
+
+void RealBackendTest::rootlessMapsTheUserToRoot() {
+    OPEN_OR_SKIP(lab, CgroupMode::Auto);
+    if (!lab->backend->rootless())
+        QSKIP("running as root: containers get no user namespace");
+    // Root inside, this user outside: the map the parent wrote, read by the container itself.
+    const auto run = lab->docker("run --rm busybox sh -c 'id -u; cat /proc/self/uid_map "
+                                 "/proc/self/setgroups; echo x > /dev/null && echo devices'");
+    QCOMPARE(run.status, 0);
+    const QStringList out = RealFixture::join(run.out).split('\n');
+    QCOMPARE(out.size(), 4);
+    QCOMPARE(out[0], QString("0"));
+    QCOMPARE(out[1].simplified(), QString("0 %1 1").arg(::geteuid()));
+    QCOMPARE(out[2], QString("deny"));
+    QCOMPARE(out[3], QString("devices"));
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::withoutADelegatedCgroup() {
+    OPEN_OR_SKIP(lab, CgroupMode::Auto);
+    if (!lab->backend->cgroupRoot().empty())
+        QSKIP("this process has a cgroup for its containers; rootless.sh runs this test where "
+              "it has none");
+    const QString why = QString::fromStdString(lab->backend->cgroupDescription());
+    qInfo("%s", qPrintable(why));
+    QVERIFY2(why.contains("is not delegated to uid " + QString::number(::geteuid())),
+             qPrintable(why));
+    QVERIFY2(why.contains("pause is refused"), qPrintable(why));
+
+    QCOMPARE(lab->docker("run -d --name web busybox sleep 1000").status, 0);
+    // The process stays in this process's own cgroup.
+    const std::string own = readAll("/proc/self/cgroup");
+    QCOMPARE(
+        readAll("/proc/" + std::to_string(lab->backend->hostPid(lab->idOf("web"))) + "/cgroup"),
+        own);
+    const auto pause = lab->docker("pause web");
+    qInfo("%s", qPrintable(RealFixture::join(pause.err)));
+    QCOMPARE(pause.status, 1);
+    QVERIFY2(RealFixture::join(pause.err).contains("no cgroup freezer for this container: "
+                                                   "rootless: this process's cgroup"),
+             qPrintable(RealFixture::join(pause.err)));
+    QCOMPARE(lab->out("inspect -f {{.State.Status}} web"), QString("running"));
+    // Without cgroup.kill, killing PID 1 ends its PID namespace.
+    const std::size_t mark = lab->engine->events().size();
+    QCOMPARE(lab->docker("rm -f web").status, 0);
+    QCOMPARE(lab->actionsSince(mark), QString("kill(9) die(137) destroy"));
+    QCOMPARE(lab->leftovers(), QStringList());
 }
 
 QTEST_GUILESS_MAIN(RealBackendTest)
