@@ -380,13 +380,37 @@ Status probeNamespaces(bool newNetwork, bool userNamespace) {
                  (newNetwork ? CLONE_NEWNET : 0) | (userNamespace ? CLONE_NEWUSER : 0);
     args.pidfd = reinterpret_cast<std::uint64_t>(&pidfd);
     args.exit_signal = SIGCHLD;
+    // Rootless, the namespace alone proves little (Ubuntu's AppArmor lets it be made, then
+    // denies its capabilities): the child, once mapped, makes its mounts private, and exits
+    // with the errno if refused.
+    auto sync = Pipe::open(O_CLOEXEC);
+    if (!sync)
+        return sync.error();
     const long pid = ::syscall(SYS_clone3, &args, sizeof args);
     if (pid < 0)
         return errnoError("clone3(" + cloneFlagNames(args.flags) + ")", errno);
-    if (pid == 0)
+    if (pid == 0) {
+        char go = 0;
+        if (userNamespace && (::read(sync->read.get(), &go, 1) != 1 ||
+                              ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) < 0))
+            ::_exit(go ? errno : 0);
         ::_exit(0);
+    }
     UniqueFd owned(pidfd);
-    waitPidfd(owned.get(), false);
+    sync->read.reset();
+    Status mapped = Ok{};
+    if (userNamespace) {
+        std::vector<std::string> ignored;
+        mapped = mapToRoot(pid_t(pid), ignored);
+        if (mapped) [[maybe_unused]]
+            auto n = ::write(sync->write.get(), "g", 1);
+        sync->write.reset(); // unmapped, the child reads end of file and just exits
+    }
+    auto exited = waitPidfd(owned.get(), false);
+    if (!mapped)
+        return mapped;
+    if (exited && exited->code != 0)
+        return errnoError("mount(/, MS_REC|MS_PRIVATE) in a new user namespace", exited->code);
     return Ok{};
 }
 
