@@ -1,6 +1,7 @@
 // The real backend's own figures (issue 4): docker pause + unpause round trip on a running
 // `sleep`, and create-to-removed of `true` from the busybox image, both through lab::Engine on
-// RealBackend + RealClock, wall time. Needs root; reports the reason as an error otherwise.
+// RealBackend + RealClock, wall time. As a user it runs rootless (state in $XDG_RUNTIME_DIR);
+// reports the reason as an error where the backend cannot run.
 #include "RealBackend.h"
 #include "RealClock.h"
 #include "engine/Engine.h"
@@ -26,7 +27,7 @@ struct RealEngine {
         }
         clock = std::move(*opened);
         lab::real::RealBackendOptions options;
-        options.stateDir = "/run/lifecycle-lab-bench-" + std::to_string(::getpid());
+        options.stateDir = stateDir();
         options.cgroupName = "lifecycle-lab-bench-" + std::to_string(::getpid());
         auto backend_ = lab::real::RealBackend::open(*clock, options);
         if (!backend_) {
@@ -42,8 +43,11 @@ struct RealEngine {
         engine.reset();
         backend.reset();
         std::error_code ignored;
-        std::filesystem::remove_all("/run/lifecycle-lab-bench-" + std::to_string(::getpid()),
-                                    ignored);
+        std::filesystem::remove_all(stateDir(), ignored);
+    }
+    static std::string stateDir() {
+        const std::string base = lab::real::defaultStateDir(); // empty: open() says why
+        return base.empty() ? base : base + "-bench-" + std::to_string(::getpid());
     }
     lab::Container* create(std::vector<std::string> cmd) {
         lab::CreateRequest request;
