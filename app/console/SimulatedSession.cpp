@@ -1,7 +1,6 @@
 #include "console/SimulatedSession.h"
 
 #include "base/Clock.h"
-#include "cli/Commands.h"
 #include "cli/DockerCli.h"
 #include "console/ScriptRunner.h"
 #include "engine/Engine.h"
@@ -25,20 +24,17 @@ SimulatedSession::SimulatedSession(const World& world, std::uint64_t seed)
 
 SimulatedSession::~SimulatedSession() = default;
 
-CliOutput SimulatedSession::run(const std::vector<std::string>& args) { return m_parts->cli.run(args); }
+CliOutput SimulatedSession::run(const std::vector<std::string>& args) {
+    return m_parts->cli.run(args);
+}
 
 void SimulatedSession::sleep(Duration duration) {
     m_parts->clock.advanceTo(m_parts->clock.now() + duration);
 }
 
-std::vector<std::string> SimulatedSession::commands() const {
-    std::vector<std::string> usages;
-    for (const auto& spec : cli::commandSpecs())
-        usages.push_back(spec.usage);
-    return usages;
+Engine& SimulatedSession::engine() {
+    return m_parts->engine;
 }
-
-Engine& SimulatedSession::engine() { return m_parts->engine; }
 
 Status runScript(std::istream& script, const World& world, std::uint64_t seed,
                  std::ostream& transcript) {

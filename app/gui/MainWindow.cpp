@@ -1,6 +1,5 @@
 #include "gui/MainWindow.h"
 
-#include "console/SimulatedSession.h"
 #include "gui/CommandBar.h"
 #include "gui/ConsolePanel.h"
 #include "gui/ContainerTable.h"
@@ -9,19 +8,21 @@
 #include "gui/PlaybackBar.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
+#include <QStatusBar>
 #include <QVBoxLayout>
 
 namespace lab {
 
-MainWindow::MainWindow(SimulatedSession& session, QWidget* parent)
+MainWindow::MainWindow(EngineSession& session, QWidget* parent)
     : QMainWindow(parent), m_signals(new EngineSignals(session.engine(), this)),
       m_model(new ContainerTableModel(*m_signals, this)), m_playback(new Playback(session, this)) {
-    setWindowTitle(tr("Container Lifecycle Lab"));
     m_console = new ConsolePanel(session, this);
     m_events = new EventLogPanel(*m_signals, this);
     m_playbackBar = new PlaybackBar(*m_playback, session.engine(), this);
@@ -30,6 +31,7 @@ MainWindow::MainWindow(SimulatedSession& session, QWidget* parent)
     createMenus();
     createDocks();
     addToolBar(m_playbackBar);
+    showMode(session.backend());
     connect(m_playback, &Playback::advanced, m_model, &ContainerTableModel::refreshTimes);
     connect(m_console, &ConsolePanel::lineRan, m_model, &ContainerTableModel::refreshTimes);
     connect(m_console, &ConsolePanel::lineRan, m_playbackBar, &PlaybackBar::showTime);
@@ -71,6 +73,16 @@ void MainWindow::createActions() {
     connect(m_export, &QAction::triggered, this, &MainWindow::exportDiagram);
     m_about = new QAction(tr("&About"), this);
     connect(m_about, &QAction::triggered, this, &MainWindow::showAbout);
+    m_backends = new QActionGroup(this);
+    for (const auto& [backend, text] : {std::pair{BackendKind::Simulated, tr("&Simulation")},
+                                        std::pair{BackendKind::Real, tr("&Real (root)")}}) {
+        QAction* action = m_backends->addAction(text);
+        action->setCheckable(true);
+        action->setData(QVariant::fromValue(int(backend)));
+    }
+    connect(m_backends, &QActionGroup::triggered, this, [this](QAction* action) {
+        emit backendRequested(BackendKind(action->data().toInt()));
+    });
 }
 
 void MainWindow::createMenus() {
@@ -80,6 +92,8 @@ void MainWindow::createMenus() {
     file->addAction(m_quit);
     QMenu* engine = menuBar()->addMenu(tr("&Engine"));
     engine->addAction(m_playbackBar->pauseAction());
+    QMenu* backends = engine->addMenu(tr("&Backend"));
+    backends->addActions(m_backends->actions());
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->addAction(m_playbackBar->toggleViewAction());
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -110,6 +124,19 @@ void MainWindow::runArguments(const QStringList& arguments) {
 void MainWindow::selectContainer(const QString& containerId) {
     m_diagram->setSelectedContainer(containerId);
     m_commands->setSelectedContainer(containerId);
+}
+
+void MainWindow::showMode(BackendKind backend) {
+    const QString mode = QString::fromStdString(modeName(backend));
+    setWindowTitle(tr("Container Lifecycle Lab — %1").arg(mode));
+    m_mode = new QLabel(tr("Backend: %1").arg(mode), this);
+    m_mode->setAccessibleName(tr("Backend in use"));
+    m_mode->setToolTip(backend == BackendKind::Real
+                           ? tr("Containers are real processes in namespaces and cgroups")
+                           : tr("Containers are simulated on a virtual clock"));
+    statusBar()->addPermanentWidget(m_mode);
+    for (QAction* action : m_backends->actions())
+        action->setChecked(BackendKind(action->data().toInt()) == backend);
 }
 
 void MainWindow::showAbout() {

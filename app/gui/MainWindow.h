@@ -2,7 +2,12 @@
 // The desktop window: the lifecycle diagram in the centre with the container table and the
 // command buttons under it; the console and the event log in docks; playback in a tool bar.
 
+#include "console/EngineSession.h"
+
 #include <QMainWindow>
+
+class QActionGroup;
+class QLabel;
 
 namespace lab {
 
@@ -16,13 +21,12 @@ class EventLogPanel;
 class LifecycleDiagram;
 class Playback;
 class PlaybackBar;
-class SimulatedSession;
 
-/// The main window over one simulated session, which must outlive it.
+/// The main window over one session (simulated or real), which must outlive it.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(SimulatedSession& session, QWidget* parent = nullptr);
+    explicit MainWindow(EngineSession& session, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     LifecycleDiagram& diagram() const { return *m_diagram; }
@@ -31,6 +35,14 @@ public:
     ConsolePanel& console() const { return *m_console; }
     Playback& playback() const { return *m_playback; }
     Engine& engine() const;
+    /// The engine in use, as the status bar and the title name it ("simulation", "real (root)").
+    QLabel& modeLabel() const { return *m_mode; }
+    /// Engine > Backend: one checkable action per backend, the one in use checked.
+    QActionGroup& backendActions() const { return *m_backends; }
+
+signals:
+    /// The learner chose another backend; whoever owns the session opens it and a new window.
+    void backendRequested(lab::BackendKind backend);
 
 private:
     void createCentre();
@@ -41,6 +53,7 @@ private:
     void selectContainer(const QString& containerId);
     void showAbout();
     void exportDiagram();
+    void showMode(BackendKind backend);
 
     EngineSignals* m_signals;
     ContainerTableModel* m_model;
@@ -55,6 +68,8 @@ private:
     QAction* m_about = nullptr;
     QAction* m_export = nullptr;
     QMenu* m_viewMenu = nullptr;
+    QActionGroup* m_backends = nullptr;
+    QLabel* m_mode = nullptr;
 };
 
 } // namespace lab

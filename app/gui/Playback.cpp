@@ -9,7 +9,11 @@ constexpr int kTickMilliseconds = 33; // about 30 updates a second
 
 } // namespace
 
-Playback::Playback(Session& session, QObject* parent) : QObject(parent), m_session(session) {
+Playback::Playback(EngineSession& session, QObject* parent) : QObject(parent), m_session(session) {
+    if (const int descriptor = session.readyDescriptor(); descriptor >= 0) {
+        m_kernelNews = new QSocketNotifier(descriptor, QSocketNotifier::Read, this);
+        connect(m_kernelNews, &QSocketNotifier::activated, this, &Playback::catchUp);
+    }
     m_timer.setInterval(kTickMilliseconds);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &Playback::tick);
@@ -19,14 +23,14 @@ Playback::Playback(Session& session, QObject* parent) : QObject(parent), m_sessi
 
 void Playback::setSpeed(double speed) {
     speed = std::clamp(speed, kSlowest, kFastest);
-    if (speed == m_speed)
+    if (speed == m_speed || followsWallClock())
         return;
     m_speed = speed;
     emit speedChanged(speed);
 }
 
 void Playback::setPaused(bool paused) {
-    if (paused == m_paused)
+    if (paused == m_paused || followsWallClock())
         return;
     m_paused = paused;
     m_wall.restart(); // wall time spent paused never reaches the engine
@@ -41,7 +45,16 @@ void Playback::advance(Duration wall) {
     emit advanced();
 }
 
+void Playback::catchUp() {
+    m_session.dispatchReady();
+    emit advanced();
+}
+
 void Playback::tick() {
+    if (followsWallClock()) { // timers the kernel's news did not wake for, and the ages shown
+        catchUp();
+        return;
+    }
     const auto elapsed = std::chrono::nanoseconds(m_wall.nsecsElapsed());
     m_wall.restart();
     if (!m_paused)
