@@ -2,7 +2,8 @@
 // `sleep`, and create-to-removed of `true` from the busybox image, both through lab::Engine on
 // RealBackend + RealClock, wall time. The baseline, in the same run: `runc run` of `/bin/true`
 // from the same root filesystem (Debian's runc; skipped with a message when it is missing).
-// Needs root; reports the reason as an error otherwise.
+// As a user it runs rootless (state in $XDG_RUNTIME_DIR); reports the reason as an error where
+// the backend cannot run.
 #include "ImageDirectory.h"
 #include "RealBackend.h"
 #include "RealClock.h"
@@ -34,7 +35,7 @@ struct RealEngine {
         }
         clock = std::move(*opened);
         lab::real::RealBackendOptions options;
-        options.stateDir = "/run/lifecycle-lab-bench-" + std::to_string(::getpid());
+        options.stateDir = stateDir();
         options.cgroupName = "lifecycle-lab-bench-" + std::to_string(::getpid());
         auto backend_ = lab::real::RealBackend::open(*clock, options);
         if (!backend_) {
@@ -50,10 +51,12 @@ struct RealEngine {
         engine.reset();
         backend.reset();
         std::error_code ignored;
-        std::filesystem::remove_all("/run/lifecycle-lab-bench-" + std::to_string(::getpid()),
-                                    ignored);
+        std::filesystem::remove_all(stateDir(), ignored);
     }
-    std::string stateDir() const { return backend->stateDir(); }
+    static std::string stateDir() {
+        const std::string base = lab::real::defaultStateDir(); // empty: open() says why
+        return base.empty() ? base : base + "-bench-" + std::to_string(::getpid());
+    }
     lab::Container* create(std::vector<std::string> cmd) {
         lab::CreateRequest request;
         request.config.image = "busybox";

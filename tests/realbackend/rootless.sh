@@ -5,10 +5,13 @@
 # for cgroup v2 and the v1 freezer where mounted. Then the tests that need no pause once more in
 # a cgroup that is not delegated (this script's, root's), where the backend runs without one.
 # Run as root by ctest; exits 77 (skipped) otherwise. Removes the cgroups it made, and fails if
-# anything was left in them.
+# anything was left in them. With arguments after the binary, it just runs the binary with them
+# once, as the user in the delegated cgroups (for the benchmark).
 #   tests/realbackend/rootless.sh build/default/tests/tst_real_backend
+#   tests/realbackend/rootless.sh build/default/tests/benchmarks/bench_real_backend --benchmark_...
 set -eu
 binary=$1
+shift
 [ "$(id -u)" = 0 ] || { echo "not root: run tst_real_backend itself, it is rootless then"; exit 77; }
 uid=${LAB_ROOTLESS_UID:-64711}
 
@@ -63,8 +66,9 @@ echo "== as uid $uid in the delegated cgroups:$cgroups"
 # The subshell moves itself into the delegated cgroups, then becomes the user.
 (
     for dir in $cgroups; do echo 0 >"$dir/cgroup.procs"; done
-    exec env -u XDG_RUNTIME_DIR TMPDIR="$work" $as_user "$binary"
+    exec env XDG_RUNTIME_DIR="$work" TMPDIR="$work" $as_user "$binary" "$@"
 )
+[ $# = 0 ] || exit 0
 echo "== as uid $uid in a cgroup not delegated to it ($(sed -n 's/^0:://p' /proc/self/cgroup))"
-env -u XDG_RUNTIME_DIR TMPDIR="$work" $as_user "$binary" withoutADelegatedCgroup eventOrders \
+env XDG_RUNTIME_DIR="$work" TMPDIR="$work" $as_user "$binary" withoutADelegatedCgroup eventOrders \
     exitCodeAndOutputOfTheShell theProcessIsPid1InItsOwnNamespaces
