@@ -1,5 +1,7 @@
 #include "RealBackend.h"
 
+#include "InitProcess.h"
+#include "OomKiller.h"
 #include "Syscalls.h"
 #include "docker/Signals.h"
 #include "engine/Container.h"
@@ -23,6 +25,8 @@ struct RealBackend::Box {
     std::string dir;
     BindMount rootfs;
     Cgroup cgroup;
+    ResourceCgroups resources;
+    std::int64_t oomKillsAtStart = 0; // an exit with more was the OOM killer's doing
     std::optional<ContainerProcess> process;
     int eventsWatch = -1;   // inotify watch descriptor on cgroup.events (v2)
     bool freezing = false;  // a freeze was asked for and is not yet complete
@@ -65,14 +69,27 @@ Expected<std::unique_ptr<RealBackend>> RealBackend::open(RealClock& clock,
         if (!mounted)
             return mounted.error().context("the kernel refuses the mounts a container needs");
     }
+    Status overlay = options.writableRootfs
+                         ? probeOverlay(options.stateDir + "/containers/.overlay-probe")
+                         : Error{"not wanted (writableRootfs is off)"};
     auto tree = CgroupTree::open(options.cgroupMode, options.cgroupName);
     if (!tree)
         return tree.error().context("cgroup");
+    auto resources = ResourceTree::open(*tree, options.cgroupName);
+    if (!resources)
+        return resources.error().context("resource cgroups");
     std::unique_ptr<RealBackend> backend(
         new RealBackend(clock, std::move(options), std::move(*tree)));
     backend->m_inotify.reset(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC));
     if (!backend->m_inotify)
         return errnoError("inotify_init1", errno);
+    backend->m_resources = std::move(*resources);
+    backend->m_overlay = overlay.ok();
+    backend->m_rootfsDescription =
+        overlay ? "overlayfs: the image below, read-only; each container's writes in its own "
+                  "upper directory, removed with it"
+                : "the image bind-mounted read-only (only /tmp is writable): overlayfs: " +
+                      overlay.error().message;
     RealBackend* self = backend.get();
     if (auto watched = clock.watch(self->m_inotify.get(), [self] { self->onInotify(); }); !watched)
         return watched.error();
@@ -114,6 +131,13 @@ std::string RealBackend::rootfsPath(const std::string& id) const {
     return found ? found->rootfs.target() : std::string();
 }
 
+Expected<ResourceSample> RealBackend::resources(const std::string& id) const {
+    Box* found = box(id);
+    if (!found)
+        return Error{"No such container: " + id};
+    return found->resources.sample(m_clock.now());
+}
+
 int RealBackend::hostPid(const std::string& id) const {
     Box* found = box(id);
     return found && found->process && found->process->alive() ? found->process->pid() : -1;
@@ -146,7 +170,13 @@ Status RealBackend::prepare(const Container& container) {
     if (fs::create_directories(rootfs, error); error)
         return Error{"mkdir " + rootfs + ": " + error.message()};
     trace.push_back("mkdir " + rootfs);
-    auto mounted = BindMount::readOnly(*image, rootfs, trace);
+    if (!m_overlay)
+        trace.push_back("rootfs: " + m_rootfsDescription);
+    auto mounted =
+        m_overlay
+            ? BindMount::overlay(OverlayDirs{{*image}, made->dir + "/upper", made->dir + "/work"},
+                                 rootfs, trace)
+            : BindMount::readOnly(*image, rootfs, trace);
     if (!mounted) {
         fs::remove_all(made->dir, error);
         return mounted.error();
@@ -158,6 +188,12 @@ Status RealBackend::prepare(const Container& container) {
         return cgroup.error();
     }
     made->cgroup = std::move(*cgroup);
+    auto resources = ResourceCgroups::create(*m_resources, container.id, trace);
+    if (!resources) {
+        teardown(*made);
+        return resources.error();
+    }
+    made->resources = std::move(*resources);
     if (made->cgroup.mode() == CgroupMode::V2) {
         made->eventsWatch =
             ::inotify_add_watch(m_inotify.get(), made->cgroup.eventsFile().c_str(), IN_MODIFY);
@@ -185,19 +221,10 @@ void RealBackend::startProcess(const Container& container) {
                           found ? "No command specified" : "container was never prepared"});
         return;
     }
-    if (container.config.init) {
-        // Said, not ignored: without tini the process would be PID 1 and answer signals
-        // differently.
-        post(container.id, OutcomeEvent{Outcome::StartFailed,
-                                        {},
-                                        128,
-                                        0,
-                                        "the real backend has no init process (--init) yet"});
-        return;
-    }
     std::vector<std::string>& trace = m_traces[container.id];
     StartAttempt attempt = startContainerProcess(
-        ProcessSpec{container.shortId(), found->rootfs.target(), argv, m_options.newNetwork},
+        ProcessSpec{container.shortId(), found->rootfs.target(), argv, m_options.newNetwork,
+                    container.config.init, found->resources.procsFiles()},
         found->cgroup, trace);
     if (!attempt.process) {
         post(container.id,
@@ -205,6 +232,7 @@ void RealBackend::startProcess(const Container& container) {
         return;
     }
     found->process = std::move(attempt.process);
+    found->oomKillsAtStart = found->resources.oomKills().value_or(0);
     found->partial[0].clear();
     found->partial[1].clear();
     // ProcessStarted is posted before any watch can fire: the clock runs due timers first.
@@ -213,6 +241,17 @@ void RealBackend::startProcess(const Container& container) {
     m_clock.watch(found->process->stdoutPipe().get(), [this, id] { onOutput(id, false); });
     m_clock.watch(found->process->stderrPipe().get(), [this, id] { onOutput(id, true); });
     m_clock.watch(found->process->pidfd(), [this, id] { onExit(id); });
+    if (found->process->initReports())
+        m_clock.watch(found->process->initReports().get(), [this, id] { onInitReport(id); });
+}
+
+void RealBackend::onInitReport(const std::string& id) {
+    Box* found = box(id);
+    if (!found || !found->process || !found->process->initReports())
+        return;
+    InitReport report;
+    while (::read(found->process->initReports().get(), &report, sizeof report) == sizeof report)
+        m_traces[id].push_back(describe(report));
 }
 
 void RealBackend::onOutput(const std::string& id, bool isStderr) {
@@ -255,6 +294,7 @@ void RealBackend::onExit(const std::string& id) {
     const std::optional<int> code = found->process->reapIfExited();
     if (!code)
         return;
+    onInitReport(id); // what init did before it ended
     m_traces[id].push_back("pidfd readable; waitid(P_PIDFD) = " + std::to_string(*code));
     // Whatever it wrote before it died comes first, as in `docker logs`.
     onOutput(id, false);
@@ -265,6 +305,10 @@ void RealBackend::onExit(const std::string& id) {
     const bool wasFreezing = found->freezing;
     stopWaitingForFreeze(*found);
     found->process.reset();
+    if (found->resources.oomKills().value_or(0) > found->oomKillsAtStart) {
+        m_traces[id].push_back("oom_kill count went up: the OOM killer ended it");
+        m_sink->report(id, OutcomeEvent{Outcome::OutOfMemory, m_clock.now()});
+    }
     if (wasFreezing)
         m_sink->report(id,
                        OutcomeEvent{Outcome::FreezeFailed, m_clock.now(), 0, 0,
@@ -277,7 +321,8 @@ void RealBackend::onExit(const std::string& id) {
 void RealBackend::closeProcessWatches(Box& found) {
     if (!found.process)
         return;
-    for (UniqueFd* fd : {&found.process->stdoutPipe(), &found.process->stderrPipe()})
+    for (UniqueFd* fd : {&found.process->stdoutPipe(), &found.process->stderrPipe(),
+                         &found.process->initReports()})
         if (*fd) {
             m_clock.unwatch(fd->get());
             fd->reset();
@@ -419,6 +464,8 @@ Status RealBackend::teardown(Box& found) {
     }
     if (auto removed = found.cgroup.remove(trace); !removed)
         return removed;
+    if (auto removed = found.resources.remove(trace); !removed)
+        return removed;
     if (auto unmounted = found.rootfs.unmount(trace); !unmounted)
         return unmounted;
     // Never delete through a mount: that would be the image's files.
@@ -469,11 +516,24 @@ Status RealBackend::injectFault(Fault fault, const Container* target) {
     case Fault::NextRemovalFails:
         m_failNextRemoval = true;
         return Ok{};
-    case Fault::OutOfMemory:
-        (void)target;
-        return Error{
-            "the real backend cannot call the OOM killer yet: the container's cgroup has no "
-            "memory limit to exceed"};
+    case Fault::OutOfMemory: {
+        Box* found = target ? box(target->id) : nullptr;
+        if (!found || !found->process || !found->process->alive())
+            return Error{"the OOM killer needs a running container"};
+        if (auto frozen = found->cgroup.isFrozen(); found->freezing || (frozen && *frozen))
+            return Error{"the container is paused: a frozen process allocates nothing"};
+        const std::int64_t before = found->resources.oomKills().value_or(0);
+        auto pids = found->cgroup.pids();
+        if (!pids)
+            return pids.error();
+        if (auto provoked = provokeOomKill(found->resources, *pids, found->process->pidfd(),
+                                           m_traces[target->id]);
+            !provoked)
+            return provoked;
+        if (found->resources.oomKills().value_or(0) == before)
+            return Error{"the OOM killer chose no process of the container"};
+        return Ok{};
+    }
     }
     return Error{"unknown fault"};
 }

@@ -10,6 +10,7 @@
 #include "ContainerProcess.h"
 #include "ImageDirectory.h"
 #include "RealClock.h"
+#include "Resources.h"
 #include "engine/Backend.h"
 
 #include <map>
@@ -27,6 +28,9 @@ struct RealBackendOptions {
     std::string cgroupName = "lifecycle-lab";    ///< the subtree under the cgroup mount
     CgroupMode cgroupMode = CgroupMode::Auto;
     bool newNetwork = true; ///< CLONE_NEWNET: only loopback inside
+    /// overlayfs per container; false (as when overlayfs is unavailable): the image is
+    /// bind-mounted read-only and only /tmp can be written.
+    bool writableRootfs = true;
 };
 
 /// Containers as real Linux processes in namespaces and cgroups.
@@ -59,12 +63,20 @@ public:
     std::string rootfsPath(const std::string& id) const;
     /// The host PID of the container's process, or -1.
     int hostPid(const std::string& id) const;
+    /// The container's CPU time, memory and processes now, from its cgroups (for a live plot).
+    Expected<ResourceSample> resources(const std::string& id) const;
+    /// Where the resource figures come from, in words.
+    const std::string& resourcesDescription() const { return m_resources->description(); }
+    /// The v1 cgroup subtrees the backend made for the figures (none on a pure v2 host).
+    std::vector<std::string> resourceCgroupRoots() const { return m_resources->v1Subtrees(); }
     /// Which cgroup interface is used, in words ("cgroup v2 at /sys/fs/cgroup/unified ...").
     const std::string& cgroupDescription() const { return m_tree->description(); }
     /// The backend's cgroup subtree.
     const std::string& cgroupRoot() const { return m_tree->path(); }
     /// The state directory.
     const std::string& stateDir() const { return m_options.stateDir; }
+    /// How containers get their root filesystem, in words ("overlayfs ..." or why not).
+    const std::string& rootfsDescription() const { return m_rootfsDescription; }
 
 private:
     struct Box;
@@ -74,6 +86,7 @@ private:
     void post(const std::string& id, OutcomeEvent event);
     void onOutput(const std::string& id, bool isStderr);
     void onExit(const std::string& id);
+    void onInitReport(const std::string& id);
     void onInotify();
     void checkFrozen(Box& box);
     void recheckV1Freezer(Box& box);
@@ -85,6 +98,7 @@ private:
     RealBackendOptions m_options;
     ImageDirectory m_images;
     std::optional<CgroupTree> m_tree;
+    std::optional<ResourceTree> m_resources;
     OutcomeSink* m_sink = nullptr;
     std::map<std::string, std::unique_ptr<Box>> m_boxes;
     std::map<std::string, std::vector<std::string>> m_traces;
@@ -93,6 +107,8 @@ private:
     // (about 7 ms here), too slow to make per pause.
     UniqueFd m_inotify;
     std::map<int, std::string> m_idByWatch;
+    bool m_overlay = false; // overlayfs works here and is wanted
+    std::string m_rootfsDescription;
     bool m_failNextRemoval = false;
 };
 

@@ -44,7 +44,12 @@ private slots:
     void startFailures_data();
     void startFailures();
     void theProcessIsPid1InItsOwnNamespaces();
-    void theImageIsReadOnlyAndTmpWritable();
+    void writesGoToTheContainerNotTheImage();
+    void withoutOverlayTheImageIsReadOnly();
+    void initForwardsSignalsToTheCommand();
+    void resourcesFollowTheProcess_data();
+    void resourcesFollowTheProcess();
+    void outOfMemoryFaultIsARealOomKill();
     void failedRemovalLeavesDeadAndRmRetries();
     void restartPolicyOnRealExits();
     void nothingOutlivesTheBackend_data();
@@ -259,13 +264,163 @@ void RealBackendTest::theProcessIsPid1InItsOwnNamespaces() {
     QCOMPARE(lab->leftovers(), QStringList());
 }
 
-void RealBackendTest::theImageIsReadOnlyAndTmpWritable() {
+void RealBackendTest::writesGoToTheContainerNotTheImage() {
     OPEN_OR_SKIP(lab, CgroupMode::Auto);
+    QVERIFY2(lab->backend->rootfsDescription().rfind("overlayfs:", 0) == 0,
+             lab->backend->rootfsDescription().c_str());
+    const auto run = lab->docker("run --name writer busybox sh -c 'echo mine > /bin/x; cat /bin/x; "
+                                 "rm /bin/cat; ls /bin/cat || echo gone'");
+    QCOMPARE(RealFixture::join(run.out), QString("mine\ngone"));
+    QCOMPARE(run.status, 0);
+    const std::string id = lab->idOf("writer");
+    const std::string containerDir = lab->backend->stateDir() + "/containers/" + id;
+    // The write and the deletion (a whiteout) are in the container's upper directory...
+    QCOMPARE(QString::fromStdString(readAll(containerDir + "/upper/bin/x")), QString("mine\n"));
+    QVERIFY(std::filesystem::is_character_file(containerDir + "/upper/bin/cat"));
+    // ...not in the image: another container still has cat, and no /bin/x.
+    const auto other = lab->docker("run --rm busybox sh -c 'ls /bin/x; ls /bin/cat'");
+    QCOMPARE(RealFixture::join(other.out), QString("/bin/cat"));
+    QCOMPARE(RealFixture::join(other.err), QString("ls: /bin/x: No such file or directory"));
+    QCOMPARE(lab->docker("rm writer").status, 0);
+    QVERIFY(!std::filesystem::exists(containerDir));
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::withoutOverlayTheImageIsReadOnly() {
+    QString whyNot;
+    auto lab =
+        RealFixture::open(CgroupMode::Auto, whyNot, [](lab::real::RealBackendOptions& options) {
+            options.writableRootfs = false;
+        });
+    if (!lab)
+        QSKIP(qPrintable("the real backend cannot run here: " + whyNot));
+    QCOMPARE(QString::fromStdString(lab->backend->rootfsDescription()),
+             QString("the image bind-mounted read-only (only /tmp is writable): overlayfs: not "
+                     "wanted (writableRootfs is off)"));
     const auto run = lab->docker(
         "run --rm busybox sh -c 'touch /bin/x || echo refused; touch /tmp/x && echo written'");
     QCOMPARE(run.status, 0);
     QCOMPARE(RealFixture::join(run.out), QString("refused\nwritten"));
     QCOMPARE(RealFixture::join(run.err), QString("touch: /bin/x: Read-only file system"));
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::initForwardsSignalsToTheCommand() {
+    OPEN_OR_SKIP(lab, CgroupMode::Auto);
+    // The command is PID 2 under the backend's init.
+    QCOMPARE(lab->out("run --rm --init busybox sh -c 'echo $$'"), QString("2"));
+
+    // Reference: `--init sleep` gave 143 (SIGTERM reaches sleep, no timeout, no SIGKILL).
+    QCOMPARE(lab->docker("run -d --init --name web busybox sleep 1000").status, 0);
+    const std::string id = lab->idOf("web");
+    std::size_t mark = lab->engine->events().size();
+    QCOMPARE(lab->docker("stop web").status, 0);
+    QCOMPARE(lab->actionsSince(mark), QString("kill(15) die(143) stop"));
+    QCOMPARE(lab->out("inspect -f '{{.State.Status}} {{.State.ExitCode}}' web"),
+             QString("exited 143"));
+    const auto traced = [&](const std::string& what) {
+        for (const auto& line : lab->backend->trace(id))
+            if (line == what)
+                return true;
+        return false;
+    };
+    QVERIFY(traced("init: fork() = 2, the command's execve there"));
+    QVERIFY(traced("init: sigwaitinfo() = SIGTERM; kill(2, SIGTERM)"));
+    QVERIFY(traced("init: waitpid() = 2, exit code 143"));
+
+    // ... and `kill -s HUP` with --init gave 129.
+    QCOMPARE(lab->docker("start web").status, 0);
+    mark = lab->engine->events().size();
+    QCOMPARE(lab->docker("kill -s HUP web").status, 0);
+    lab->engine->runUntil([&] { return !(*lab->engine->find("web"))->machine.isRunning(); },
+                          std::chrono::seconds(5));
+    QCOMPARE(lab->actionsSince(mark), QString("kill(1) die(129)"));
+    QCOMPARE(lab->docker("rm web").status, 0);
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::resourcesFollowTheProcess_data() {
+    lifecycle_data();
+}
+
+void RealBackendTest::resourcesFollowTheProcess() {
+    QFETCH(CgroupMode, mode);
+    OPEN_OR_SKIP(lab, mode);
+    qInfo("%s", lab->backend->resourcesDescription().c_str());
+    // A shell that holds 20 MB in a variable, says so, and then spins.
+    QCOMPARE(lab->docker("run -d --name busy busybox sh -c 'x=$(yes "
+                         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa | head -c 20000000); echo "
+                         "ready; while :; do :; done'")
+                 .status,
+             0);
+    const std::string id = lab->idOf("busy");
+    auto& logs = (*lab->engine->find("busy"))->logs;
+    QVERIFY(lab->engine->runUntil([&] { return !logs.empty(); }, std::chrono::seconds(20)));
+    const auto sample = [&] {
+        auto taken = lab->backend->resources(id);
+        if (!taken)
+            qFatal("%s", taken.error().message.c_str());
+        if (!taken->cpuMicroseconds || !taken->memoryBytes || !taken->processes)
+            qFatal("a figure is missing: %s", lab->backend->resourcesDescription().c_str());
+        return *taken;
+    };
+
+    const auto running = sample();
+    lab->letPass(std::chrono::milliseconds(300));
+    const auto later = sample();
+    QVERIFY(later.at > running.at);
+    // Spinning for 300 ms: even on a busy machine it gets a tenth of a core.
+    QVERIFY2(*later.cpuMicroseconds - *running.cpuMicroseconds > 30'000,
+             qPrintable(QString::number(*later.cpuMicroseconds - *running.cpuMicroseconds)));
+    QVERIFY2(*later.memoryBytes > 20'000'000, qPrintable(QString::number(*later.memoryBytes)));
+    QCOMPARE(*later.processes, 1);
+
+    QCOMPARE(lab->docker("pause busy").status, 0);
+    const auto paused = sample();
+    lab->letPass(std::chrono::milliseconds(300));
+    const auto stillPaused = sample();
+    QCOMPARE(*stillPaused.cpuMicroseconds, *paused.cpuMicroseconds); // flat: frozen
+    QVERIFY(*stillPaused.memoryBytes > 20'000'000);                  // the memory stays
+
+    QCOMPARE(lab->docker("unpause busy").status, 0);
+    QCOMPARE(lab->docker("kill busy").status, 0);
+    QVERIFY(
+        lab->engine->runUntil([&] { return !(*lab->engine->find("busy"))->machine.isRunning(); },
+                              std::chrono::seconds(5)));
+    const auto stopped = sample();
+    QCOMPARE(*stopped.processes, 0);
+    // What is left is page cache and kernel objects: the 20 MB went back.
+    QVERIFY2(*stopped.memoryBytes < *later.memoryBytes / 4,
+             qPrintable(QString::number(*stopped.memoryBytes)));
+    QCOMPARE(lab->docker("rm busy").status, 0);
+    QVERIFY(!lab->backend->resources(id));
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::outOfMemoryFaultIsARealOomKill() {
+    OPEN_OR_SKIP(lab, CgroupMode::Auto);
+    QCOMPARE(lab->docker("run -d --name hog busybox sleep 1000").status, 0);
+    lab::Container* hog = *lab->engine->find("hog");
+    QCOMPARE(lab->docker("pause hog").status, 0);
+    const auto refused = lab->engine->injectFault(lab::Fault::OutOfMemory, hog);
+    QVERIFY(!refused);
+    QCOMPARE(QString::fromStdString(refused.error().message),
+             QString("the container is paused: a frozen process allocates nothing"));
+    QCOMPARE(lab->docker("unpause hog").status, 0);
+
+    const std::size_t mark = lab->engine->events().size();
+    const auto injected = lab->engine->injectFault(lab::Fault::OutOfMemory, hog);
+    QVERIFY2(injected.ok(), injected.ok() ? "" : injected.error().message.c_str());
+    QVERIFY(
+        lab->engine->runUntil([&] { return !hog->machine.isRunning(); }, std::chrono::seconds(5)));
+    QCOMPARE(lab->actionsSince(mark), QString("oom die(137)"));
+    QCOMPARE(
+        lab->out("inspect -f '{{.State.Status}} {{.State.ExitCode}} {{.State.OOMKilled}}' hog"),
+        QString("exited 137 true"));
+    const auto& trace = lab->backend->trace(hog->id);
+    QVERIFY(std::find(trace.begin(), trace.end(),
+                      "oom_kill count went up: the OOM killer ended it") != trace.end());
+    QCOMPARE(lab->docker("rm hog").status, 0);
     QCOMPARE(lab->leftovers(), QStringList());
 }
 
