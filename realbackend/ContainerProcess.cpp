@@ -146,7 +146,7 @@ struct ChildPlan {
               ::umount2(".", MNT_DETACH) == 0 && ::chdir("/") == 0,
           PivotRoot);
     if (plan.init)
-        runInit(&execCommand, &plan, plan.initReportWrite, plan.errorWrite);
+        runInit(&execCommand, &plan, plan.initReportWrite);
     execCommand(&plan);
 }
 

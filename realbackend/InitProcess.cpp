@@ -35,8 +35,7 @@ std::string describe(const InitReport& report) {
     return "init: ?";
 }
 
-void runInit(void (*execCommand)(const void*), const void* context, int reportFd,
-             int closeAfterFork) {
+void runInit(void (*execCommand)(const void*), const void* context, int reportFd) {
     sigset_t all, none;
     ::sigfillset(&all);
     ::sigemptyset(&none);
@@ -52,7 +51,8 @@ void runInit(void (*execCommand)(const void*), const void* context, int reportFd
         execCommand(context);
         ::_exit(127); // not reached: execCommand reports its failure and exits
     }
-    ::close(closeAfterFork);
+    ::close_range(3, unsigned(reportFd) - 1, 0);
+    ::close_range(unsigned(reportFd) + 1, ~0U, 0);
     report(reportFd, InitReport::Forked, command, 0);
     for (;;) {
         siginfo_t info{};

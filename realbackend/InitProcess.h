@@ -24,10 +24,10 @@ struct InitReport {
 std::string describe(const InitReport& report);
 
 /// Runs as the container's PID 1, after pivot_root: forks a child that restores the signal
-/// mask and calls execCommand(context) (which must not return), closes closeAfterFork (the
-/// parent's copy of the exec-error pipe), then forwards signals and reaps until the command has
-/// ended, and exits with its code. Only async-signal-safe calls: the backend may have threads.
-[[noreturn]] void runInit(void (*execCommand)(const void*), const void* context, int reportFd,
-                          int closeAfterFork);
+/// mask and calls execCommand(context) (which must not return), closes every descriptor but
+/// stdio and reportFd (init never execs, so close-on-exec would keep the backend's own open,
+/// its state lock among them), then forwards signals and reaps until the command has ended,
+/// and exits with its code. Only async-signal-safe calls: the backend may have threads.
+[[noreturn]] void runInit(void (*execCommand)(const void*), const void* context, int reportFd);
 
 } // namespace lab::real

@@ -2,6 +2,7 @@
 
 #include "InitProcess.h"
 #include "OomKiller.h"
+#include "Recovery.h"
 #include "Syscalls.h"
 #include "docker/Signals.h"
 #include "engine/Container.h"
@@ -52,6 +53,18 @@ Expected<std::unique_ptr<RealBackend>> RealBackend::open(RealClock& clock,
     fs::create_directories(options.stateDir + "/containers", error);
     if (error)
         return Error{"mkdir " + options.stateDir + "/containers: " + error.message()};
+    auto lock = lockStateDir(options.stateDir);
+    if (!lock)
+        return lock.error();
+    auto tree = CgroupTree::open(options.cgroupMode, options.cgroupName);
+    if (!tree)
+        return tree.error().context("cgroup");
+    auto resources = ResourceTree::open(*tree, options.cgroupName);
+    if (!resources)
+        return resources.error().context("resource cgroups");
+    // Whatever a backend that died without cleaning up left, before anything new is made.
+    std::vector<std::string> recovered = recoverLeftovers(LeftoverPlaces{
+        options.stateDir + "/containers", tree->path(), tree->mode(), resources->v1Subtrees()});
     fs::create_directories(options.stateDir + "/images", error);
     if (auto made = ImageDirectory(options.stateDir + "/images").makeBusybox(); !made)
         return made.error();
@@ -72,18 +85,14 @@ Expected<std::unique_ptr<RealBackend>> RealBackend::open(RealClock& clock,
     Status overlay = options.writableRootfs
                          ? probeOverlay(options.stateDir + "/containers/.overlay-probe")
                          : Error{"not wanted (writableRootfs is off)"};
-    auto tree = CgroupTree::open(options.cgroupMode, options.cgroupName);
-    if (!tree)
-        return tree.error().context("cgroup");
-    auto resources = ResourceTree::open(*tree, options.cgroupName);
-    if (!resources)
-        return resources.error().context("resource cgroups");
     std::unique_ptr<RealBackend> backend(
         new RealBackend(clock, std::move(options), std::move(*tree)));
     backend->m_inotify.reset(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC));
     if (!backend->m_inotify)
         return errnoError("inotify_init1", errno);
     backend->m_resources = std::move(*resources);
+    backend->m_lock = std::move(*lock);
+    backend->m_recovered = std::move(recovered);
     backend->m_overlay = overlay.ok();
     backend->m_rootfsDescription =
         overlay ? "overlayfs: the image below, read-only; each container's writes in its own "

@@ -75,6 +75,9 @@ public:
     const std::string& cgroupRoot() const { return m_tree->path(); }
     /// The state directory.
     const std::string& stateDir() const { return m_options.stateDir; }
+    /// What open() found left by a backend that died without cleaning up, and what it did about
+    /// it: one line per container (Recovery.h).
+    const std::vector<std::string>& recovered() const { return m_recovered; }
     /// How containers get their root filesystem, in words ("overlayfs ..." or why not).
     const std::string& rootfsDescription() const { return m_rootfsDescription; }
 
@@ -99,6 +102,8 @@ private:
     ImageDirectory m_images;
     std::optional<CgroupTree> m_tree;
     std::optional<ResourceTree> m_resources;
+    UniqueFd m_lock; // flock on <state>/lock: one backend per state directory
+    std::vector<std::string> m_recovered;
     OutcomeSink* m_sink = nullptr;
     std::map<std::string, std::unique_ptr<Box>> m_boxes;
     std::map<std::string, std::vector<std::string>> m_traces;

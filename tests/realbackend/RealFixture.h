@@ -117,7 +117,7 @@ struct RealFixture {
                 if (entry.is_directory())
                     left << "cgroup " + QString::fromStdString(entry.path().string());
         std::ifstream mountinfo("/proc/self/mountinfo");
-        const std::string prefix = state.path().toStdString();
+        const std::string prefix = backend->stateDir();
         for (std::string line; std::getline(mountinfo, line);)
             if (line.find(" " + prefix) != std::string::npos)
                 left << "mount " + QString::fromStdString(line);

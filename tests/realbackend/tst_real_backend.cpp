@@ -3,10 +3,14 @@
 // messages are Docker 20.10's (shared/reference/docker-lifecycle.md §2.2, §6.2). Needs root;
 // skips with the kernel's or the backend's reason otherwise.
 #include "RealFixture.h"
+#include "Syscalls.h"
 
 #include <QtTest>
 #include <chrono>
+#include <fcntl.h>
 #include <fstream>
+#include <poll.h>
+#include <random>
 #include <sstream>
 
 using lab::real::CgroupMode;
@@ -26,6 +30,32 @@ std::string readAll(const std::string& path) {
 double millisecondsSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
         .count();
+}
+
+// True when the kernel says the cgroup's tasks are frozen (v2 or v1 freezer).
+bool frozenOnDisk(const std::string& cgroup) {
+    if (std::filesystem::exists(cgroup + "/cgroup.events"))
+        return readAll(cgroup + "/cgroup.events").find("frozen 1") != std::string::npos;
+    return readAll(cgroup + "/freezer.state").rfind("FROZEN", 0) == 0;
+}
+
+// A command a learner might type, on one of four containers; many are refused in the state the
+// container is in, which is part of the test.
+std::string randomCommand(std::mt19937& random) {
+    const std::string name = "c" + std::to_string(random() % 4);
+    const std::string commands[] = {"run -d --name " + name + " busybox sleep 1000",
+                                    "run -d --init --name " + name + " busybox sleep 1000",
+                                    "create --name " + name + " busybox sleep 1000",
+                                    "start " + name,
+                                    "stop -t 0 " + name,
+                                    "kill " + name,
+                                    "pause " + name,
+                                    "unpause " + name,
+                                    "restart -t 0 " + name,
+                                    "rm " + name,
+                                    "rm -f " + name,
+                                    "run --rm busybox true"};
+    return commands[random() % std::size(commands)];
 }
 
 // A process that shows its progress: a numbered line every 20 ms.
@@ -52,16 +82,19 @@ private slots:
     void outOfMemoryFaultIsARealOomKill();
     void failedRemovalLeavesDeadAndRmRetries();
     void restartPolicyOnRealExits();
+    void randomCommandsLeakNothing();
+    void aCrashIsRecoveredAtTheNextOpen();
     void nothingOutlivesTheBackend_data();
     void nothingOutlivesTheBackend();
 };
 
 // Skips with the backend's own words: not root, or what the kernel refused.
-#define OPEN_OR_SKIP(name, mode)                                                                   \
+#define OPEN_WITH_OR_SKIP(name, mode, adjust)                                                      \
     QString name##WhyNot;                                                                          \
-    auto name = RealFixture::open(mode, name##WhyNot);                                             \
+    auto name = RealFixture::open(mode, name##WhyNot, adjust);                                     \
     if (!name)                                                                                     \
         QSKIP(qPrintable("the real backend cannot run here: " + name##WhyNot));
+#define OPEN_OR_SKIP(name, mode) OPEN_WITH_OR_SKIP(name, mode, {})
 
 void RealBackendTest::lifecycle_data() {
     QTest::addColumn<CgroupMode>("mode");
@@ -287,13 +320,9 @@ void RealBackendTest::writesGoToTheContainerNotTheImage() {
 }
 
 void RealBackendTest::withoutOverlayTheImageIsReadOnly() {
-    QString whyNot;
-    auto lab =
-        RealFixture::open(CgroupMode::Auto, whyNot, [](lab::real::RealBackendOptions& options) {
-            options.writableRootfs = false;
-        });
-    if (!lab)
-        QSKIP(qPrintable("the real backend cannot run here: " + whyNot));
+    OPEN_WITH_OR_SKIP(lab, CgroupMode::Auto, [](lab::real::RealBackendOptions& options) {
+        options.writableRootfs = false;
+    });
     QCOMPARE(QString::fromStdString(lab->backend->rootfsDescription()),
              QString("the image bind-mounted read-only (only /tmp is writable): overlayfs: not "
                      "wanted (writableRootfs is off)"));
@@ -451,6 +480,120 @@ void RealBackendTest::restartPolicyOnRealExits() {
              QString("exited 3 3"));
     QCOMPARE(lab->docker("rm web").status, 0);
     QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::randomCommandsLeakNothing() {
+    OPEN_OR_SKIP(lab, CgroupMode::Auto);
+    const unsigned seed = 20261127;
+    std::mt19937 random(seed);
+    int accepted = 0;
+    for (int step = 0; step < 200; ++step) {
+        const std::string command = randomCommand(random);
+        accepted += lab->docker(command).status == 0;
+        // After each command the engine and the kernel agree on every container.
+        for (const lab::Container* container : lab->engine->containers()) {
+            const int pid = lab->backend->hostPid(container->id);
+            const std::string where = "seed " + std::to_string(seed) + ", step " +
+                                      std::to_string(step) + " (" + command +
+                                      "): " + container->name;
+            switch (container->state()) {
+            case lab::ContainerState::Running:
+                QVERIFY2(pid > 0 && ::kill(pid, 0) == 0, where.c_str());
+                break;
+            case lab::ContainerState::Paused:
+                QVERIFY2(pid > 0 && frozenOnDisk(lab->backend->cgroupPath(container->id)),
+                         where.c_str());
+                break;
+            default:
+                QVERIFY2(pid == -1, where.c_str());
+            }
+        }
+    }
+    qInfo("seed %u: %d of 200 commands accepted", seed, accepted);
+    QVERIFY(accepted >= 60); // the sequence really moves the containers through their states
+    for (const char* name : {"c0", "c1", "c2", "c3"})
+        lab->docker(std::string("rm -f ") + name);
+    QCOMPARE(lab->out("ps -aq"), QString());
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::aCrashIsRecoveredAtTheNextOpen() {
+    QTemporaryDir state(QDir::tempPath() + "/lifecycle-lab-crash-XXXXXX");
+    const std::string stateDir = state.path().toStdString();
+    const std::string cgroupName = "lifecycle-lab-test-crash-" + std::to_string(::getpid());
+    const auto sameState = [&](lab::real::RealBackendOptions& options) {
+        options.stateDir = stateDir;
+        options.cgroupName = cgroupName;
+    };
+    {
+        // Whether the real backend works here at all, with the state the crash will use.
+        OPEN_OR_SKIP(probe, CgroupMode::Auto);
+    }
+    int pipeFds[2];
+    QVERIFY(::pipe2(pipeFds, O_CLOEXEC) == 0);
+    const pid_t crashing = ::fork();
+    QVERIFY(crashing >= 0);
+    if (crashing == 0) {
+        // The backend that will be SIGKILLed: containers in every state, then it waits.
+        auto clock = lab::real::RealClock::open();
+        lab::real::RealBackendOptions options;
+        sameState(options);
+        auto backend = clock ? lab::real::RealBackend::open(**clock, options) : clock.error();
+        if (!backend)
+            ::_exit(1);
+        lab::Engine engine(**backend, **clock, lab::test::busyboxWorld(), 7);
+        lab::DockerCli cli(engine);
+        for (const char* command :
+             {"run -d --name running busybox sleep 1000",
+              "run -d --init --name initd busybox sleep 1000",
+              "run -d --name paused busybox sleep 1000", "pause paused",
+              "create --name created busybox true", "run --name exited busybox true"})
+            cli.run(*lab::docker::splitShellWords(command));
+        std::vector<int> pids;
+        for (const char* name : {"running", "initd", "paused"})
+            pids.push_back((*backend)->hostPid((*engine.find(name))->id));
+        [[maybe_unused]] auto n = ::write(pipeFds[1], pids.data(), pids.size() * sizeof(int));
+        for (;;)
+            ::pause();
+    }
+    ::close(pipeFds[1]);
+    int pids[3] = {};
+    QCOMPARE(::read(pipeFds[0], pids, sizeof pids), ssize_t(sizeof pids));
+    ::close(pipeFds[0]);
+    std::vector<lab::real::UniqueFd> pidfds;
+    for (int pid : pids) {
+        auto pidfd = lab::real::pidfdOpen(pid);
+        QVERIFY(pidfd);
+        pidfds.push_back(std::move(*pidfd));
+    }
+    ::kill(crashing, SIGKILL);
+    ::waitpid(crashing, nullptr, 0);
+    // The crash left processes, mounts and cgroups behind.
+    QVERIFY(readAll("/proc/self/mountinfo").find(stateDir + "/containers/") != std::string::npos);
+    for (const auto& pidfd : pidfds) {
+        pollfd exited{pidfd.get(), POLLIN, 0};
+        QCOMPARE(::poll(&exited, 1, 0), 0);
+    }
+
+    OPEN_WITH_OR_SKIP(lab, CgroupMode::Auto, sameState);
+    QStringList found;
+    for (const std::string& line : lab->backend->recovered())
+        found << QString::fromStdString(line);
+    qInfo("%s", qPrintable(found.join('\n')));
+    QCOMPARE(found.size(), 5);
+    QCOMPARE(found.filter(": was running: 1 process(es) killed;").size(), 1);
+    QCOMPARE(found.filter(": was running: 2 process(es) killed;").size(), 1); // init + sleep
+    QCOMPARE(found.filter(": was paused: 1 process(es) killed;").size(), 1);
+    QCOMPARE(found.filter(": no process left;").size(), 2);
+    QCOMPARE(found.filter("rm -r ").size(), 5);
+    for (const auto& pidfd : pidfds) {
+        pollfd exited{pidfd.get(), POLLIN, 0};
+        QCOMPARE(::poll(&exited, 1, 0), 1);
+    }
+    QVERIFY(std::filesystem::is_empty(stateDir + "/containers"));
+    QCOMPARE(lab->leftovers(), QStringList());
+    // And the recovered backend works.
+    QCOMPARE(lab->out("run --rm busybox echo alive"), QString("alive"));
 }
 
 void RealBackendTest::nothingOutlivesTheBackend_data() {
