@@ -24,8 +24,6 @@ namespace {
 
 // What the real backend cannot replay yet, and why (the script's words decide).
 QString whyNotReal(const QString& scriptText) {
-    if (scriptText.contains(QLatin1String("--init")))
-        return QStringLiteral("uses --init: the real backend has no init process (tini) yet");
     if (scriptText.contains(QLatin1String("docker pull")) ||
         scriptText.contains(QLatin1String("127.0.0.1:5000")))
         return QStringLiteral("pulls from a registry: the real backend runs local images only");
