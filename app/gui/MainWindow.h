@@ -11,9 +11,14 @@ class Engine;
 class ConsolePanel;
 class ContainerTable;
 class ContainerTableModel;
+class DisplayModes;
 class EngineSignals;
 class EventLogPanel;
+class ExplanationPanel;
+class FaultMenu;
 class LifecycleDiagram;
+class StateTimeline;
+class TimelineChart;
 class Playback;
 class PlaybackBar;
 class SimulatedSession;
@@ -30,6 +35,11 @@ public:
     CommandBar& commandBar() const { return *m_commands; }
     ConsolePanel& console() const { return *m_console; }
     Playback& playback() const { return *m_playback; }
+    StateTimeline& timeline() const { return *m_timeline; }
+    TimelineChart& timelineChart() const { return *m_timelineChart; }
+    ExplanationPanel& explanation() const { return *m_explanation; }
+    FaultMenu& faultMenu() const { return *m_faults; }
+    DisplayModes& displayModes() const { return *m_displayModes; }
     Engine& engine() const;
 
 private:
@@ -51,6 +61,11 @@ private:
     ConsolePanel* m_console = nullptr;
     EventLogPanel* m_events = nullptr;
     PlaybackBar* m_playbackBar = nullptr;
+    StateTimeline* m_timeline = nullptr;
+    TimelineChart* m_timelineChart = nullptr;
+    ExplanationPanel* m_explanation = nullptr;
+    FaultMenu* m_faults = nullptr;
+    DisplayModes* m_displayModes = nullptr;
     QAction* m_quit = nullptr;
     QAction* m_about = nullptr;
     QAction* m_export = nullptr;
