@@ -16,8 +16,8 @@ QColor nodeColour(LifeNode node) {
         return QColor(0xD5, 0x5E, 0x00); // vermillion
     case LifeNode::Exited:
         return QColor(0x77, 0x77, 0x77); // grey
-    case LifeNode::Dead:
-        return QColor(0x22, 0x22, 0x22);
+    case LifeNode::Dead: // black, or a light rim around it on dark paper
+        return diagramStyle().dark ? QColor(0xBB, 0xBB, 0xBB) : QColor(0x22, 0x22, 0x22);
     case LifeNode::Start:
     case LifeNode::Removed:
         return inkColour();

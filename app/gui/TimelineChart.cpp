@@ -19,10 +19,13 @@ namespace {
 constexpr double kBandHalfHeight = 0.36;
 // Before a minute has passed the chart shows what has, but never less than this.
 constexpr double kShortestSpan = 10;
+// A lone container gets a band as thick as one of three, not the whole height.
+constexpr std::size_t kFewestBandRows = 3;
 
-// Black or white, whichever reads better on colour.
+// Black or white, whichever reads better on colour (by its luma: orange takes black).
 QColor inkOn(const QColor& colour) {
-    return colour.lightnessF() > 0.55 ? Qt::black : Qt::white;
+    const double luma = 0.299 * colour.redF() + 0.587 * colour.greenF() + 0.114 * colour.blueF();
+    return luma > 0.5 ? Qt::black : Qt::white;
 }
 
 // A band's label: its name, and a short ID where a removed container's name came back.
@@ -127,12 +130,11 @@ void TimelineChart::setAxes() {
     for (const QString& label : m_bands->categoriesLabels())
         m_bands->remove(label);
     const auto& bands = m_timeline.bands();
-    const double lowest = -double(std::max<std::size_t>(bands.size(), 1)) + 0.5;
     // Categories come in increasing values, from the start value: the newest band lies lowest.
-    m_bands->setStartValue(lowest);
+    m_bands->setStartValue(-double(bands.size()) + 0.5);
     for (std::size_t i = bands.size(); i-- > 0;)
         m_bands->append(bandLabel(bands, i), -double(i) + 0.5);
-    m_bands->setRange(lowest, 0.5);
+    m_bands->setRange(-double(std::max(bands.size(), kFewestBandRows)) + 0.5, 0.5);
     QFont font = this->font();
     m_bands->setLabelsFont(font);
     m_time->setLabelsFont(font);
