@@ -12,6 +12,7 @@ namespace {
 
 constexpr std::string_view kRefused = "refused";
 constexpr std::string_view kNotModified = "not modified";
+constexpr std::optional<LifeNode> kAny; // whatever the target
 
 #define TEXT(text) QT_TRANSLATE_NOOP("Explanations", text)
 
@@ -44,80 +45,54 @@ const std::vector<ExplanationText>& explanationTexts() {
     using N = LifeNode;
     static const std::vector<ExplanationText> texts = {
         // Commands: what the daemon was asked, and what it set in motion.
-        {"create",
-         {},
-         TEXT("{name} was created"),
+        {"create", kAny, TEXT("{name} was created"),
          TEXT("The daemon wrote down the configuration and put a writable layer over the image. "
               "No process exists yet: a created container uses no CPU and no memory, and "
               "`docker ps` shows it only with -a.")},
-        {"start",
-         {},
-         TEXT("Starting {name}"),
+        {"start", kAny, TEXT("Starting {name}"),
          TEXT("The runtime (runc) makes new namespaces (PID, mount, network, UTS, IPC), a cgroup "
               "that counts and limits the container's CPU and memory, mounts the image's layers "
               "as the root filesystem, and runs the command as PID 1 inside.")},
-        {"stop",
-         {},
-         TEXT("Stopping {name}: SIGTERM, a grace period, then SIGKILL"),
+        {"stop", kAny, TEXT("Stopping {name}: SIGTERM, a grace period, then SIGKILL"),
          TEXT("docker stop sends the stop signal (SIGTERM unless the image or --stop-signal says "
               "otherwise) to PID 1 and waits, 10 s unless -t says otherwise. A process that "
               "handles SIGTERM cleans up and exits (143 = 128 + 15). If it is still there when "
               "the time is up, the daemon sends SIGKILL, which no process can catch (137).")},
-        {"kill",
-         {},
-         TEXT("Killing {name}"),
+        {"kill", kAny, TEXT("Killing {name}"),
          TEXT("docker kill sends one signal at once, SIGKILL unless -s names another, with no "
               "grace period. SIGKILL cannot be caught or ignored: the kernel ends the process, "
               "and with PID 1 every other process of the container.")},
-        {"pause",
-         {},
-         TEXT("Pausing {name}: freezing its cgroup"),
+        {"pause", kAny, TEXT("Pausing {name}: freezing its cgroup"),
          TEXT("The daemon asks runc to freeze the container's cgroup (cgroup v2: it writes 1 to "
               "cgroup.freeze). The kernel stops scheduling every task in it.")},
-        {"unpause",
-         {},
-         TEXT("Unpausing {name}: thawing its cgroup"),
+        {"unpause", kAny, TEXT("Unpausing {name}: thawing its cgroup"),
          TEXT("runc writes 0 to cgroup.freeze: the kernel schedules the tasks again and they go "
               "on exactly where they stopped.")},
-        {"restart",
-         {},
-         TEXT("Restarting {name}: a stop, then a start"),
+        {"restart", kAny, TEXT("Restarting {name}: a stop, then a start"),
          TEXT("docker restart is docker stop (the same SIGTERM, grace period, SIGKILL) followed "
               "by docker start. The container keeps its ID, its name and its writable layer; "
               "docker events shows a restart event.")},
-        {"rm",
-         {},
-         TEXT("Removing {name}"),
+        {"rm", kAny, TEXT("Removing {name}"),
          TEXT("The container is marked for removal: the daemon deletes its writable layer, its "
               "cgroup and its directory, then forgets its ID and name.")},
-        {"rm -f",
-         {},
-         TEXT("Force-removing {name}"),
+        {"rm -f", kAny, TEXT("Force-removing {name}"),
          TEXT("rm -f on a running or paused container sends SIGKILL first (thawing a paused one "
               "so the signal lands), waits for the exit, then removes it. There is no grace "
               "period: the process gets no chance to clean up.")},
-        {"rename",
-         {},
-         TEXT("{name} has a new name"),
+        {"rename", kAny, TEXT("{name} has a new name"),
          TEXT("A name is only a label in the daemon's table: the ID, the process and the "
               "filesystem are unchanged. docker events shows rename.")},
-        {"wait",
-         {},
-         TEXT("Waiting for {name}"),
+        {"wait", kAny, TEXT("Waiting for {name}"),
          TEXT("docker wait blocks until the container's next exit and prints its exit code; on "
               "a container that is not running it answers at once.")},
         // Outcomes: what the kernel or the runtime reported back.
         {"process started", N::Running, TEXT("{name} is running"),
          TEXT("Its command runs as PID 1 of its own PID namespace; its cgroup counts every "
               "process it starts. On the host it is an ordinary process with another PID.")},
-        {"start failed",
-         {},
-         TEXT("{name} could not start"),
+        {"start failed", kAny, TEXT("{name} could not start"),
          TEXT("The runtime failed before the command ran ({error}). Docker records the error "
               "and exit code {exit}; the container is {state}.")},
-        {"signalled",
-         {},
-         TEXT("A signal reached {name}'s PID 1"),
+        {"signalled", kAny, TEXT("A signal reached {name}'s PID 1"),
          TEXT("docker events shows kill with the signal's number. PID 1 is special: the kernel "
               "drops a signal sent to PID 1 of a PID namespace unless that process installed a "
               "handler for it. So `sleep` as PID 1 ignores SIGTERM and only SIGKILL ends it; "
@@ -127,9 +102,7 @@ const std::vector<ExplanationText>& explanationTexts() {
               "memory and open files but get no CPU. It is not a signal: the processes cannot "
               "see, catch or refuse it, and they still count as running (Running=true, "
               "Paused=true).")},
-        {"freeze failed",
-         {},
-         TEXT("{name} could not be paused"),
+        {"freeze failed", kAny, TEXT("{name} could not be paused"),
          TEXT("The freezer refused ({error}); the container keeps running.")},
         {"thawed", N::Running, TEXT("{name} is running again"),
          TEXT("The cgroup was thawed: the processes continue where they were frozen, and only "
@@ -141,16 +114,12 @@ const std::vector<ExplanationText>& explanationTexts() {
         {"process exited", N::Removing, TEXT("{name} exited ({exit}) and is being removed"),
          TEXT("It was run with --rm or removed with rm -f: now that PID 1 is gone, the daemon "
               "deletes its filesystem and cgroup.")},
-        {"process exited",
-         {},
-         TEXT("{name} exited with code {exit}"),
+        {"process exited", kAny, TEXT("{name} exited with code {exit}"),
          TEXT("PID 1 ended, so the kernel killed every other process of the namespace. A code "
               "above 128 means a signal ended it: 137 = 128 + 9 (SIGKILL: a stop that timed "
               "out, kill, rm -f, the OOM killer), 143 = 128 + 15 (SIGTERM). The writable layer "
               "stays until the container is removed.")},
-        {"back-off elapsed",
-         {},
-         TEXT("{name}'s back-off is over"),
+        {"back-off elapsed", kAny, TEXT("{name}'s back-off is over"),
          TEXT("The restart manager's delay has passed: the daemon starts the process again "
               "(docker events: start, without a restart event).")},
         {"removal done", N::Removed, TEXT("{name} is gone"),
@@ -160,24 +129,18 @@ const std::vector<ExplanationText>& explanationTexts() {
          TEXT("The daemon had already marked it dead when deleting its filesystem failed "
               "({error}). A dead container cannot be started; `docker rm` tries the removal "
               "again.")},
-        {"out of memory",
-         {},
-         TEXT("The OOM killer chose {name}"),
+        {"out of memory", kAny, TEXT("The OOM killer chose {name}"),
          TEXT("The cgroup went over its memory limit and the kernel's OOM killer sent SIGKILL "
               "to a process of it. docker events shows oom, then die with exit code 137; "
               "inspect shows OOMKilled=true.")},
-        {"daemon stopping",
-         {},
-         TEXT("The daemon is shutting down"),
+        {"daemon stopping", kAny, TEXT("The daemon is shutting down"),
          TEXT("dockerd stops every running container as docker stop would, with the "
               "container's own stop timeout, but does not mark it as stopped by hand: the "
               "restart policy decides after the daemon comes back.")},
         {"daemon restored", N::Dead, TEXT("{name} is dead: the daemon stopped mid-removal"),
          TEXT("dockerd started again and found {name} marked for removal. It does not finish "
               "the removal by itself: it marks the container dead, for you to remove.")},
-        {"daemon restored",
-         {},
-         TEXT("The daemon restored {name}"),
+        {"daemon restored", kAny, TEXT("The daemon restored {name}"),
          TEXT("dockerd started again and read its containers back from disk; restart policies "
               "(always, unless-stopped, on-failure) decide who runs again.")},
         // Answers that do not move the container.

@@ -2,6 +2,8 @@
 
 #include "gui/Words.h"
 
+#include <algorithm>
+
 namespace lab {
 namespace {
 
@@ -35,6 +37,9 @@ void FaultMenu::onReacted(const QString&, const Reaction& reaction) {
     // The armed failure is spent by the next removal, whether it failed or not.
     if (reaction.to == LifeNode::Dead || reaction.to == LifeNode::Removed)
         m_removalFailureArmed = false;
+    if (reaction.row >= 0 &&
+        LifecycleMachine::table()[std::size_t(reaction.row)].event == "daemon restored")
+        m_daemonRestarting = false;
     refresh();
 }
 
@@ -58,9 +63,11 @@ void FaultMenu::refresh() {
                           tr("The kernel's OOM killer kills %1's process: exit 137, then its "
                              "restart policy decides")
                               .arg(QString::fromStdString(selected->name)));
-    setEnabledBecause(m_restartDaemon, true,
-                      tr("dockerd stops every container and starts again: a container being "
-                         "removed ends dead, restart policies bring others back"));
+    setEnabledBecause(m_restartDaemon, !m_daemonRestarting,
+                      m_daemonRestarting
+                          ? tr("The daemon is restarting: it waits for its containers to stop")
+                          : tr("dockerd stops every container and starts again: a container "
+                               "being removed ends dead, restart policies bring others back"));
 }
 
 void FaultMenu::inject(Fault fault) {
@@ -76,6 +83,12 @@ void FaultMenu::inject(Fault fault) {
 
 void FaultMenu::restartDaemon() {
     m_engine.restartDaemon();
+    // It comes back at once unless it has to wait for running containers to stop; then each
+    // container is restored, and the first restored one says the daemon is back.
+    const auto containers = m_engine.containers();
+    m_daemonRestarting = std::any_of(containers.begin(), containers.end(),
+                                     [](const Container* c) { return c->machine.isRunning(); });
+    refresh();
 }
 
 } // namespace lab

@@ -33,6 +33,7 @@ private:
     Engine& m_engine;
     QString m_selected;
     bool m_removalFailureArmed = false;
+    bool m_daemonRestarting = false;
     QAction* m_failRemoval;
     QAction* m_outOfMemory;
     QAction* m_restartDaemon;

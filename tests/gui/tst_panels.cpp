@@ -45,6 +45,17 @@ std::optional<LifeNode> nodeNamed(const QString& name) {
     return std::nullopt;
 }
 
+// A timeline and its chart over a fresh engine, a container run and paused on it.
+struct TimelineFixture : test::GuiFixture {
+    StateTimeline timeline{engineSignals};
+    TimelineChart chart{timeline};
+
+    TimelineFixture() {
+        run(QStringLiteral("run -d --name web busybox sleep 300"));
+        run(QStringLiteral("pause web"));
+    }
+};
+
 } // namespace
 
 class TestPanels : public QObject {
@@ -98,11 +109,8 @@ void TestPanels::timelineHasABandPerContainerFollowingItsStates() {
 }
 
 void TestPanels::timelineChartDrawsEverySegmentInItsStateColour() {
-    test::GuiFixture fixture;
-    StateTimeline timeline(fixture.engineSignals);
-    TimelineChart chart(timeline);
-    fixture.run(QStringLiteral("run -d --name web busybox sleep 300"));
-    fixture.run(QStringLiteral("pause web"));
+    TimelineFixture fixture;
+    TimelineChart& chart = fixture.chart;
     fixture.run(QStringLiteral("create --name fresh busybox"));
     chart.refresh();
     std::vector<LifeNode> drawn;
@@ -119,11 +127,8 @@ void TestPanels::timelineChartDrawsEverySegmentInItsStateColour() {
 }
 
 void TestPanels::timelineScrollsWithEngineTime() {
-    test::GuiFixture fixture;
-    StateTimeline timeline(fixture.engineSignals);
-    TimelineChart chart(timeline);
-    fixture.run(QStringLiteral("run -d --name web busybox sleep 300"));
-    fixture.run(QStringLiteral("pause web"));
+    TimelineFixture fixture;
+    TimelineChart& chart = fixture.chart;
     fixture.run(QStringLiteral("unpause web"));
     chart.refresh();
     QCOMPARE(chart.segmentSeries().size(), 4); // created (for no time), running, paused, running
@@ -132,7 +137,7 @@ void TestPanels::timelineScrollsWithEngineTime() {
     chart.refresh();
     QCOMPARE(chart.segmentSeries().size(), 1);
     auto* area = qobject_cast<QAreaSeries*>(chart.segmentSeries().front());
-    QCOMPARE(area->upperSeries()->at(1).x(), timeline.now());
+    QCOMPARE(area->upperSeries()->at(1).x(), fixture.timeline.now());
 }
 
 void TestPanels::everyRowOfTheTableIsExplained() {
@@ -279,12 +284,15 @@ void TestPanels::daemonRestartBringsBackWhatItsPolicySays() {
     window.console().runLine(
         QStringLiteral("docker run -d --restart always --name keeper busybox sleep 300"));
     window.console().runLine(QStringLiteral("docker run -d --name plain busybox sleep 300"));
-    window.faultMenu().restartDaemonAction()->trigger();
+    QAction* restart = window.faultMenu().restartDaemonAction();
+    restart->trigger();
+    QVERIFY(!restart->isEnabled()); // once at a time: it waits for its containers to stop
     // The daemon stops both with their stop timeout (10 s: sleep ignores SIGTERM), then restores.
     window.playback().setSpeed(Playback::kFastest);
     window.playback().advance(1s); // 20 s of engine time
     QCOMPARE(stateOf(fixture, "keeper"), std::optional(ContainerState::Running));
     QCOMPARE(stateOf(fixture, "plain"), std::optional(ContainerState::Exited));
+    QVERIFY(restart->isEnabled());
 }
 
 QTEST_MAIN(TestPanels)
