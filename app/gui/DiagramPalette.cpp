@@ -16,11 +16,11 @@ QColor nodeColour(LifeNode node) {
         return QColor(0xD5, 0x5E, 0x00); // vermillion
     case LifeNode::Exited:
         return QColor(0x77, 0x77, 0x77); // grey
-    case LifeNode::Dead:
-        return QColor(0x22, 0x22, 0x22);
+    case LifeNode::Dead: // black, or a light rim around it on dark paper
+        return diagramStyle().dark ? QColor(0xBB, 0xBB, 0xBB) : QColor(0x22, 0x22, 0x22);
     case LifeNode::Start:
     case LifeNode::Removed:
-        return QColor(0x22, 0x22, 0x22);
+        return inkColour();
     }
     return Qt::black;
 }
@@ -33,7 +33,38 @@ QColor nodeFill(LifeNode node) {
 }
 
 QColor highlightColour() {
-    return QColor(0xCC, 0x79, 0xA7);
-} // reddish purple
+    return QColor(0xCC, 0x79, 0xA7); // reddish purple
+}
+
+namespace {
+DiagramStyle& currentStyle() {
+    static DiagramStyle style;
+    return style;
+}
+} // namespace
+
+const DiagramStyle& diagramStyle() {
+    return currentStyle();
+}
+
+void setDiagramStyle(const DiagramStyle& style) {
+    currentStyle() = style;
+}
+
+QColor paperColour() {
+    return diagramStyle().dark ? QColor(0x1E, 0x1F, 0x22) : QColor(Qt::white);
+}
+
+QColor inkColour() {
+    return diagramStyle().dark ? QColor(0xEE, 0xEE, 0xEE) : QColor(0x11, 0x11, 0x11);
+}
+
+QColor quietInkColour() {
+    return diagramStyle().dark ? QColor(0xA8, 0xA8, 0xA8) : QColor(0x5F, 0x5F, 0x5F);
+}
+
+qreal lineWidth(qreal normal) {
+    return normal * diagramStyle().lineScale;
+}
 
 } // namespace lab

@@ -5,7 +5,13 @@
 #include "world/WorldFile.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <iostream>
+
+// A static library's resources are registered only when asked for, outside any namespace.
+static void initDesktopResource() {
+    Q_INIT_RESOURCE(desktop);
+}
 
 namespace lab {
 
@@ -13,6 +19,9 @@ int runGui(int& argc, char** argv, const EngineChoice& engine, const QString& sc
     QApplication application(argc, argv);
     QApplication::setApplicationName(QStringLiteral("lifecycle-lab"));
     QApplication::setApplicationDisplayName(QStringLiteral("Container Lifecycle Lab"));
+    QApplication::setDesktopFileName(QStringLiteral("lifecycle-lab"));
+    initDesktopResource();
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/desktop/lifecycle-lab.svg")));
     const Expected<World> world = loadDefaultWorld();
     if (!world) {
         std::cerr << "lifecycle-lab: " << world.error().message << std::endl;

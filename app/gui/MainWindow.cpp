@@ -3,9 +3,13 @@
 #include "gui/CommandBar.h"
 #include "gui/ConsolePanel.h"
 #include "gui/ContainerTable.h"
+#include "gui/DisplayModes.h"
 #include "gui/EventLogPanel.h"
+#include "gui/ExplanationPanel.h"
+#include "gui/FaultMenu.h"
 #include "gui/LifecycleDiagram.h"
 #include "gui/PlaybackBar.h"
+#include "gui/TimelineChart.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -26,6 +30,9 @@ MainWindow::MainWindow(EngineSession& session, QWidget* parent)
     m_console = new ConsolePanel(session, this);
     m_events = new EventLogPanel(*m_signals, this);
     m_playbackBar = new PlaybackBar(*m_playback, session.engine(), this);
+    m_timeline = new StateTimeline(*m_signals, this);
+    m_timelineChart = new TimelineChart(*m_timeline, this);
+    m_explanation = new ExplanationPanel(*m_signals, this);
     createCentre();
     createActions();
     createMenus();
@@ -35,6 +42,8 @@ MainWindow::MainWindow(EngineSession& session, QWidget* parent)
     connect(m_playback, &Playback::advanced, m_model, &ContainerTableModel::refreshTimes);
     connect(m_console, &ConsolePanel::lineRan, m_model, &ContainerTableModel::refreshTimes);
     connect(m_console, &ConsolePanel::lineRan, m_playbackBar, &PlaybackBar::showTime);
+    connect(m_playback, &Playback::advanced, m_timelineChart, &TimelineChart::refresh);
+    connect(m_console, &ConsolePanel::lineRan, m_timelineChart, &TimelineChart::refresh);
     m_console->input()->setFocus();
 }
 
@@ -83,6 +92,10 @@ void MainWindow::createActions() {
     connect(m_backends, &QActionGroup::triggered, this, [this](QAction* action) {
         emit backendRequested(BackendKind(action->data().toInt()));
     });
+    m_faults = new FaultMenu(*m_signals, this);
+    connect(m_faults, &FaultMenu::refused, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    m_displayModes = new DisplayModes(*this, *m_diagram, *m_timelineChart);
 }
 
 void MainWindow::createMenus() {
@@ -94,7 +107,11 @@ void MainWindow::createMenus() {
     engine->addAction(m_playbackBar->pauseAction());
     QMenu* backends = engine->addMenu(tr("&Backend"));
     backends->addActions(m_backends->actions());
+    menuBar()->addMenu(m_faults);
     m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->addAction(m_displayModes->presenterAction());
+    m_viewMenu->addAction(m_displayModes->darkThemeAction());
+    m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_playbackBar->toggleViewAction());
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_about);
@@ -114,6 +131,15 @@ void MainWindow::createDocks() {
     splitDockWidget(console, events, Qt::Horizontal);
     resizeDocks({console, events}, {3, 2}, Qt::Horizontal);
     resizeDocks({console}, {230}, Qt::Vertical);
+    QDockWidget* explanation =
+        addDock(m_explanation, tr("Explanation"), QStringLiteral("explanation"));
+    addDockWidget(Qt::RightDockWidgetArea, explanation);
+    QDockWidget* timeline = addDock(m_timelineChart, tr("Timeline"), QStringLiteral("timeline"));
+    addDockWidget(Qt::RightDockWidgetArea, timeline);
+    resizeDocks({explanation}, {420}, Qt::Horizontal);
+    m_displayModes->hideWhilePresenting(events);
+    m_displayModes->hideWhilePresenting(timeline);
+    m_displayModes->widenWhilePresenting(explanation, 620);
 }
 
 void MainWindow::runArguments(const QStringList& arguments) {
@@ -124,6 +150,8 @@ void MainWindow::runArguments(const QStringList& arguments) {
 void MainWindow::selectContainer(const QString& containerId) {
     m_diagram->setSelectedContainer(containerId);
     m_commands->setSelectedContainer(containerId);
+    m_explanation->setSelectedContainer(containerId);
+    m_faults->setSelectedContainer(containerId);
 }
 
 void MainWindow::showMode(BackendKind backend) {

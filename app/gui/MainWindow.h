@@ -16,9 +16,14 @@ class Engine;
 class ConsolePanel;
 class ContainerTable;
 class ContainerTableModel;
+class DisplayModes;
 class EngineSignals;
 class EventLogPanel;
+class ExplanationPanel;
+class FaultMenu;
 class LifecycleDiagram;
+class StateTimeline;
+class TimelineChart;
 class Playback;
 class PlaybackBar;
 
@@ -34,6 +39,11 @@ public:
     CommandBar& commandBar() const { return *m_commands; }
     ConsolePanel& console() const { return *m_console; }
     Playback& playback() const { return *m_playback; }
+    StateTimeline& timeline() const { return *m_timeline; }
+    TimelineChart& timelineChart() const { return *m_timelineChart; }
+    ExplanationPanel& explanation() const { return *m_explanation; }
+    FaultMenu& faultMenu() const { return *m_faults; }
+    DisplayModes& displayModes() const { return *m_displayModes; }
     Engine& engine() const;
     /// The engine in use, as the status bar and the title name it ("simulation", "real (root)").
     QLabel& modeLabel() const { return *m_mode; }
@@ -64,6 +74,11 @@ private:
     ConsolePanel* m_console = nullptr;
     EventLogPanel* m_events = nullptr;
     PlaybackBar* m_playbackBar = nullptr;
+    StateTimeline* m_timeline = nullptr;
+    TimelineChart* m_timelineChart = nullptr;
+    ExplanationPanel* m_explanation = nullptr;
+    FaultMenu* m_faults = nullptr;
+    DisplayModes* m_displayModes = nullptr;
     QAction* m_quit = nullptr;
     QAction* m_about = nullptr;
     QAction* m_export = nullptr;

@@ -3,11 +3,14 @@
 #include "engine/Engine.h"
 #include "gui/ConsolePanel.h"
 #include "gui/ContainerTable.h"
+#include "gui/DisplayModes.h"
 #include "gui/GuiApp.h"
 #include "gui/LifecycleDiagram.h"
 #include "gui/MainWindow.h"
 #include "gui/Playback.h"
+#include "gui/TimelineChart.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QPixmap>
@@ -16,10 +19,14 @@
 namespace lab {
 namespace {
 
+// What a scene's picture shows.
+enum class Shot { Window, Timeline, Presenter };
+
 struct Scene {
     QString file;
     std::vector<QString> lines; // console lines, played on the state the previous scene left
     QString selected;           // the container the diagram follows
+    Shot shot = Shot::Window;
 };
 
 const std::vector<Scene>& scenes() {
@@ -36,8 +43,51 @@ const std::vector<Scene>& scenes() {
           QStringLiteral("@sleep 0.05"), QStringLiteral("docker stop -t 2 api"),
           QStringLiteral("docker ps -a")},
          QStringLiteral("api")},
+        // Half a minute more of the five containers above: flappy's back-off grows.
+        {QStringLiteral("timeline.png"),
+         {QStringLiteral("@sleep 6"), QStringLiteral("docker unpause web"),
+          QStringLiteral("@sleep 5"), QStringLiteral("docker start api"),
+          QStringLiteral("@sleep 4"), QStringLiteral("docker rm job"), QStringLiteral("@sleep 3"),
+          QStringLiteral("docker stop -t 3 web"), QStringLiteral("@sleep 4"),
+          QStringLiteral("docker pause api"), QStringLiteral("@sleep 3")},
+         QStringLiteral("api"),
+         Shot::Timeline},
+        {QStringLiteral("presenter-mode.png"),
+         {QStringLiteral("docker unpause api"), QStringLiteral("docker pause api")},
+         QStringLiteral("api"),
+         Shot::Presenter},
     };
     return all;
+}
+
+QPixmap shoot(MainWindow& window, Shot shot) {
+    switch (shot) {
+    case Shot::Window:
+        return window.grab();
+    case Shot::Timeline: {
+        // The dock is narrow in the window: the same timeline, on a chart of its own, wide.
+        TimelineChart wide(window.timeline());
+        wide.resize(1400, 420);
+        wide.show();
+        QApplication::processEvents();
+        return wide.grab();
+    }
+    case Shot::Presenter: {
+        QAction* presenter = window.displayModes().presenterAction();
+        presenter->setChecked(true);
+        // What a projector's full screen shows, whatever size the offscreen screen is.
+        window.showNormal();
+        window.resize(1920, 1080);
+        QApplication::processEvents();
+        QPixmap picture = window.grab();
+        presenter->setChecked(false);
+        window.showNormal();
+        window.resize(1600, 1100);
+        QApplication::processEvents();
+        return picture;
+    }
+    }
+    return {};
 }
 
 } // namespace
@@ -58,7 +108,7 @@ Status saveScreenshots(MainWindow& window, const QString& dir) {
         window.containerTable().selectContainer(QString::fromStdString((*selected)->id));
         QApplication::processEvents();
         const QString path = QDir(dir).filePath(scene.file);
-        if (!window.grab().save(path))
+        if (!shoot(window, scene.shot).save(path))
             return Error{"cannot write " + path.toStdString()};
     }
     // The diagram alone, as a vector picture for slides, in the state the last scene left.

@@ -15,6 +15,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
+#include <QTextEdit>
 #include <QtTest>
 
 using namespace lab;
@@ -228,10 +229,12 @@ void TestMainWindow::everyControlHasAnAccessibleName() {
     add(window.findChildren<QTableView*>());
     add(window.findChildren<QGraphicsView*>());
     add(window.findChildren<QPlainTextEdit*>());
+    add(window.findChildren<QTextEdit*>());
     for (QWidget* widget : controls)
         QVERIFY2(!widget->accessibleName().isEmpty(), widget->metaObject()->className());
-    QVERIFY(controls.size() >=
-            14); // 8 buttons, the line, the speed, the table, the diagram, 2 logs
+    // 8 buttons, the line, the speed, the table, the diagram, the timeline, 2 logs, the
+    // explanation
+    QVERIFY(controls.size() >= 16);
 }
 
 QTEST_MAIN(TestMainWindow)
