@@ -1,5 +1,6 @@
 #include "ContainerProcess.h"
 
+#include "InitProcess.h"
 #include "Syscalls.h"
 #include "UserNamespace.h"
 
@@ -29,6 +30,7 @@ constexpr const char* kRuncPrefix = "failed to create shim task: OCI runtime cre
 // Where the child failed; it sends {stage, errno} over the close-on-exec pipe.
 enum Stage : int {
     Sync,
+    JoinCgroups,
     Stdio,
     Hostname,
     Loopback,
@@ -43,6 +45,7 @@ enum Stage : int {
     Exec
 };
 constexpr const char* kStageWords[] = {"waiting for the parent",
+                                       "joining the resource cgroups",
                                        "setting up stdio",
                                        "sethostname",
                                        "bringing up lo",
@@ -71,12 +74,15 @@ struct ChildPlan {
     bool bindDevices = false;      // mknod is refused in a user namespace
     std::vector<Device> devices;
     std::vector<std::string> symlinkTargets, symlinkPaths;
+    std::vector<std::string> joinFiles;  // cgroup.procs files the child writes "0" to
     std::vector<std::string> candidates; // where execve looks, in PATH order
     std::vector<std::string> argvStrings, envStrings;
     std::vector<char*> argv, envp;
     bool newNetwork = true;
+    bool init = false;
     int syncRead = -1; // wait here until the parent has written the id maps / joined the cgroup
     int stdoutWrite = -1, stderrWrite = -1, errorWrite = -1, devNull = -1;
+    int initReportWrite = -1; // init's operations, for the trace
 };
 
 [[noreturn]] void childFail(const ChildPlan& plan, Stage stage, int err, int exitCode) {
@@ -84,6 +90,8 @@ struct ChildPlan {
     [[maybe_unused]] auto n = ::write(plan.errorWrite, message, sizeof message);
     ::_exit(exitCode);
 }
+
+[[noreturn]] void execCommand(const void* context);
 
 [[noreturn]] void runChild(const ChildPlan& plan) {
     auto check = [&](bool ok, Stage stage) {
@@ -93,6 +101,12 @@ struct ChildPlan {
     if (plan.syncRead >= 0) {
         char go = 0;
         check(::read(plan.syncRead, &go, 1) == 1, Sync);
+    }
+    // "0" is the writer itself: the child joins its v1 resource cgroups before it runs anything.
+    for (const std::string& file : plan.joinFiles) {
+        const int fd = ::open(file.c_str(), O_WRONLY | O_CLOEXEC);
+        check(fd >= 0 && ::write(fd, "0", 1) == 1, JoinCgroups);
+        ::close(fd);
     }
     // PID 1 starts with default dispositions and nothing blocked, whatever the daemon had.
     for (int sig = 1; sig < NSIG; ++sig)
@@ -152,6 +166,14 @@ struct ChildPlan {
     check(::chdir(plan.rootfs.c_str()) == 0 && pivotRoot(".", ".") == 0 &&
               ::umount2(".", MNT_DETACH) == 0 && ::chdir("/") == 0,
           PivotRoot);
+    if (plan.init)
+        runInit(&execCommand, &plan, plan.initReportWrite);
+    execCommand(&plan);
+}
+
+// execve the first candidate that is there, as execvp would; never returns.
+[[noreturn]] void execCommand(const void* context) {
+    const ChildPlan& plan = *static_cast<const ChildPlan*>(context);
     int lastError = ENOENT;
     for (const std::string& candidate : plan.candidates) {
         ::execve(candidate.c_str(), plan.argv.data(), plan.envp.data());
@@ -186,6 +208,8 @@ ChildPlan planChild(const ProcessSpec& spec) {
     plan.proc = spec.rootfs + "/proc";
     plan.sys = spec.rootfs + "/sys";
     plan.newNetwork = spec.newNetwork;
+    plan.init = spec.init;
+    plan.joinFiles = spec.joinCgroups;
     plan.image = spec.image;
     plan.bindDevices = spec.userNamespace;
     if (struct statvfs image{}; !spec.image.empty() && ::statvfs(spec.image.c_str(), &image) == 0)
@@ -277,7 +301,8 @@ StartAttempt Spawner::start(const ProcessSpec& spec, const Cgroup* cgroup,
     auto err = Pipe::open(O_CLOEXEC);
     auto errors = Pipe::open(O_CLOEXEC);
     auto sync = Pipe::open(O_CLOEXEC);
-    for (auto* pipe : {&out, &err, &errors, &sync})
+    auto initReports = Pipe::open(O_CLOEXEC);
+    for (auto* pipe : {&out, &err, &errors, &sync, &initReports})
         if (!*pipe)
             return fail(pipe->error());
     UniqueFd devNull(::open("/dev/null", O_RDONLY | O_CLOEXEC));
@@ -301,6 +326,7 @@ StartAttempt Spawner::start(const ProcessSpec& spec, const Cgroup* cgroup,
     plan.stderrWrite = err->write.get();
     plan.errorWrite = errors->write.get();
     plan.devNull = devNull.get();
+    plan.initReportWrite = initReports->write.get();
 
     int pidfd = -1;
     clone_args args{};
@@ -324,6 +350,7 @@ StartAttempt Spawner::start(const ProcessSpec& spec, const Cgroup* cgroup,
     out->write.reset();
     err->write.reset();
     errors->write.reset();
+    initReports->write.reset();
     // A failure here returns: the waiting process is killed and reaped on the way out.
     if (spec.userNamespace)
         if (auto mapped = mapToRoot(pid_t(pid), trace); !mapped)
@@ -354,6 +381,8 @@ StartAttempt Spawner::start(const ProcessSpec& spec, const Cgroup* cgroup,
         return fail(errnoError(std::string("error during container init: ") + kStageWords[stage],
                                message[1]));
     }
+    for (const std::string& file : spec.joinCgroups)
+        trace.push_back("child: write " + file + " <- 0 (itself)");
     trace.push_back("child: sethostname(" + spec.hostname + ")" +
                     (spec.newNetwork ? ", lo up" : ""));
     trace.push_back("child: mount(/, MS_REC|MS_PRIVATE)" +
@@ -365,11 +394,18 @@ StartAttempt Spawner::start(const ProcessSpec& spec, const Cgroup* cgroup,
                     " null zero full random urandom tty; proc /proc" +
                     (spec.newNetwork ? "; sysfs /sys (ro)" : ""));
     trace.push_back("child: pivot_root(" + spec.rootfs + "), umount2(old root, MNT_DETACH)");
-    trace.push_back("child: execve(" + spec.argv.at(0) + ") as PID 1");
-    for (UniqueFd* pipe : {&out->read, &err->read})
+    if (spec.init)
+        trace.push_back("child: init as PID 1: sigprocmask(SIG_SETMASK, all), fork(); the "
+                        "command's execve(" +
+                        spec.argv.at(0) + ") as PID 2");
+    else
+        trace.push_back("child: execve(" + spec.argv.at(0) + ") as PID 1");
+    for (UniqueFd* pipe : {&out->read, &err->read, &initReports->read})
         ::fcntl(pipe->get(), F_SETFL, O_NONBLOCK);
     process.m_stdout = std::move(out->read);
     process.m_stderr = std::move(err->read);
+    if (spec.init)
+        process.m_initReports = std::move(initReports->read);
     return StartAttempt{std::move(process), 0, {}};
 }
 
@@ -436,6 +472,7 @@ ContainerProcess& ContainerProcess::operator=(ContainerProcess&& other) noexcept
         m_pidfd = std::move(other.m_pidfd);
         m_stdout = std::move(other.m_stdout);
         m_stderr = std::move(other.m_stderr);
+        m_initReports = std::move(other.m_initReports);
         m_reaped = std::exchange(other.m_reaped, false);
     }
     return *this;

@@ -20,10 +20,12 @@ namespace lab::real {
 
 /// What a container's process is started with.
 struct ProcessSpec {
-    std::string hostname;          ///< the short ID, as Docker sets it
-    std::string rootfs;            ///< a mount point on the host: becomes /
-    std::vector<std::string> argv; ///< entrypoint + cmd
-    bool newNetwork = true;        ///< a network namespace with only loopback
+    std::string hostname;                 ///< the short ID, as Docker sets it
+    std::string rootfs;                   ///< a mount point on the host: becomes /
+    std::vector<std::string> argv;        ///< entrypoint + cmd
+    bool newNetwork = true;               ///< a network namespace with only loopback
+    bool init = false;                    ///< --init: the backend's init is PID 1 (InitProcess.h)
+    std::vector<std::string> joinCgroups; ///< cgroup.procs files the child joins (v1 resources)
     /// Rootless: a user namespace mapping this user to root; devices are bound from the host
     /// (mknod is refused there) and the image is bound at rootfs by the child itself.
     bool userNamespace = false;
@@ -48,6 +50,8 @@ public:
     /// Non-blocking read ends of its stdout and stderr.
     UniqueFd& stdoutPipe() { return m_stdout; }
     UniqueFd& stderrPipe() { return m_stderr; }
+    /// Non-blocking read end of init's InitReport records; none without --init.
+    UniqueFd& initReports() { return m_initReports; }
     /// True until reaped.
     bool alive() const { return bool(m_pidfd) && !m_reaped; }
     /// Reaps the process if it has exited: its code (128 + signal when killed), or nothing.
@@ -61,6 +65,7 @@ private:
     UniqueFd m_pidfd;
     UniqueFd m_stdout;
     UniqueFd m_stderr;
+    UniqueFd m_initReports;
     bool m_reaped = false;
 };
 

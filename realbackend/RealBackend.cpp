@@ -1,5 +1,8 @@
 #include "RealBackend.h"
 
+#include "InitProcess.h"
+#include "OomKiller.h"
+#include "Recovery.h"
 #include "Syscalls.h"
 #include "docker/Signals.h"
 #include "engine/Container.h"
@@ -24,6 +27,8 @@ struct RealBackend::Box {
     std::string image; // rootless: bound at rootfs by the container's own mount namespace
     BindMount rootfs;  // root: the image bound on the host
     Cgroup cgroup;
+    ResourceCgroups resources;
+    std::int64_t oomKillsAtStart = 0; // an exit with more was the OOM killer's doing
     std::optional<ContainerProcess> process;
     int eventsWatch = -1;   // inotify watch descriptor on cgroup.events (v2)
     bool freezing = false;  // a freeze was asked for and is not yet complete
@@ -50,6 +55,30 @@ Expected<std::unique_ptr<RealBackend>> RealBackend::open(RealClock& clock,
     fs::create_directories(options.stateDir + "/containers", error);
     if (error)
         return Error{"mkdir " + options.stateDir + "/containers: " + error.message()};
+    auto lock = lockStateDir(options.stateDir);
+    if (!lock)
+        return lock.error();
+    auto tree = CgroupTree::open(options.cgroupMode, options.cgroupName);
+    if (!tree && (!rootless || options.cgroupMode != CgroupMode::Auto))
+        return tree.error().context("cgroup");
+    // A user without a delegated cgroup still gets containers (unless a cgroup interface was
+    // asked for by name); only pause needs the freezer, and the live figures their cgroups.
+    std::optional<ResourceTree> resources;
+    std::string noResources = tree ? std::string() : "no cgroup: " + tree.error().message;
+    if (tree) {
+        auto opened = ResourceTree::open(*tree, options.cgroupName);
+        if (!opened && !rootless)
+            return opened.error().context("resource cgroups");
+        if (opened)
+            resources = std::move(*opened);
+        else
+            noResources = opened.error().message;
+    }
+    // Whatever a backend that died without cleaning up left, before anything new is made.
+    std::vector<std::string> recovered = recoverLeftovers(
+        LeftoverPlaces{options.stateDir + "/containers", tree ? tree->path() : std::string(),
+                       tree ? tree->mode() : CgroupMode::V2,
+                       resources ? resources->v1Subtrees() : std::vector<std::string>{}});
     fs::create_directories(options.stateDir + "/images", error);
     if (auto made = ImageDirectory(options.stateDir + "/images").makeBusybox(); !made)
         return made.error();
@@ -72,11 +101,11 @@ Expected<std::unique_ptr<RealBackend>> RealBackend::open(RealClock& clock,
         if (!mounted)
             return mounted.error().context("the kernel refuses the mounts a container needs");
     }
-    auto tree = CgroupTree::open(options.cgroupMode, options.cgroupName);
-    if (!tree && (!rootless || options.cgroupMode != CgroupMode::Auto))
-        return tree.error().context("cgroup");
-    // A user without a delegated cgroup still gets containers (unless a cgroup interface was
-    // asked for by name); only pause needs the freezer.
+    // Rootless, the child binds the image itself: an overlay would have to be mounted inside the
+    // user namespace, which this backend does not do yet.
+    Status overlay = !options.writableRootfs ? Error{"not wanted (writableRootfs is off)"}
+                     : rootless              ? Error{"not used rootless yet"}
+                                : probeOverlay(options.stateDir + "/containers/.overlay-probe");
     std::unique_ptr<RealBackend> backend(
         new RealBackend(clock, std::move(options),
                         tree ? std::optional<CgroupTree>(std::move(*tree)) : std::nullopt,
@@ -84,6 +113,16 @@ Expected<std::unique_ptr<RealBackend>> RealBackend::open(RealClock& clock,
     backend->m_inotify.reset(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC));
     if (!backend->m_inotify)
         return errnoError("inotify_init1", errno);
+    backend->m_resources = std::move(resources);
+    backend->m_noResources = std::move(noResources);
+    backend->m_lock = std::move(*lock);
+    backend->m_recovered = std::move(recovered);
+    backend->m_overlay = overlay.ok();
+    backend->m_rootfsDescription =
+        overlay ? "overlayfs: the image below, read-only; each container's writes in its own "
+                  "upper directory, removed with it"
+                : "the image bind-mounted read-only (only /tmp is writable): overlayfs: " +
+                      overlay.error().message;
     RealBackend* self = backend.get();
     if (auto watched = clock.watch(self->m_inotify.get(), [self] { self->onInotify(); }); !watched)
         return watched.error();
@@ -94,6 +133,14 @@ RealBackend::RealBackend(RealClock& clock, RealBackendOptions options,
                          std::optional<CgroupTree> tree, std::string noCgroup)
     : m_clock(clock), m_options(std::move(options)), m_images(m_options.stateDir + "/images"),
       m_tree(std::move(tree)), m_noCgroup(std::move(noCgroup)) {}
+
+std::string RealBackend::resourcesDescription() const {
+    return m_resources ? m_resources->description() : "none: " + m_noResources;
+}
+
+std::vector<std::string> RealBackend::resourceCgroupRoots() const {
+    return m_resources ? m_resources->v1Subtrees() : std::vector<std::string>{};
+}
 
 RealBackend::~RealBackend() {
     for (TimerId posted : m_posted)
@@ -136,6 +183,15 @@ std::string RealBackend::rootfsPath(const std::string& id) const {
     return found ? found->dir + "/rootfs" : std::string();
 }
 
+Expected<ResourceSample> RealBackend::resources(const std::string& id) const {
+    Box* found = box(id);
+    if (!found)
+        return Error{"No such container: " + id};
+    if (!m_resources)
+        return Error{"no resource figures: " + m_noResources};
+    return found->resources.sample(m_clock.now());
+}
+
 int RealBackend::hostPid(const std::string& id) const {
     Box* found = box(id);
     return found && found->process && found->process->alive() ? found->process->pid() : -1;
@@ -168,10 +224,16 @@ Status RealBackend::prepare(const Container& container) {
     if (fs::create_directories(rootfs, error); error)
         return Error{"mkdir " + rootfs + ": " + error.message()};
     trace.push_back("mkdir " + rootfs);
+    if (!m_overlay)
+        trace.push_back("rootfs: " + m_rootfsDescription);
     if (m_rootless) {
-        made->image = *image;
+        made->image = *image; // bound at rootfs inside the container's own namespaces
     } else {
-        auto mounted = BindMount::readOnly(*image, rootfs, trace);
+        auto mounted = m_overlay
+                           ? BindMount::overlay(
+                                 OverlayDirs{{*image}, made->dir + "/upper", made->dir + "/work"},
+                                 rootfs, trace)
+                           : BindMount::readOnly(*image, rootfs, trace);
         if (!mounted) {
             fs::remove_all(made->dir, error);
             return mounted.error();
@@ -185,6 +247,14 @@ Status RealBackend::prepare(const Container& container) {
             return cgroup.error();
         }
         made->cgroup = std::move(*cgroup);
+    }
+    if (m_resources) {
+        auto resources = ResourceCgroups::create(*m_resources, container.id, trace);
+        if (!resources) {
+            teardown(*made);
+            return resources.error();
+        }
+        made->resources = std::move(*resources);
     }
     if (m_tree && made->cgroup.mode() == CgroupMode::V2) {
         made->eventsWatch =
@@ -213,27 +283,18 @@ void RealBackend::startProcess(const Container& container) {
                           found ? "No command specified" : "container was never prepared"});
         return;
     }
-    if (container.config.init) {
-        // Said, not ignored: without tini the process would be PID 1 and answer signals
-        // differently.
-        post(container.id, OutcomeEvent{Outcome::StartFailed,
-                                        {},
-                                        128,
-                                        0,
-                                        "the real backend has no init process (--init) yet"});
-        return;
-    }
     std::vector<std::string>& trace = m_traces[container.id];
-    StartAttempt attempt =
-        startContainerProcess(ProcessSpec{container.shortId(), found->dir + "/rootfs", argv,
-                                          m_options.newNetwork, m_rootless, found->image},
-                              m_tree ? &found->cgroup : nullptr, trace);
+    StartAttempt attempt = startContainerProcess(
+        ProcessSpec{container.shortId(), found->dir + "/rootfs", argv, m_options.newNetwork,
+                    container.config.init, found->resources.procsFiles(), m_rootless, found->image},
+        m_tree ? &found->cgroup : nullptr, trace);
     if (!attempt.process) {
         post(container.id,
              OutcomeEvent{Outcome::StartFailed, {}, attempt.exitCode, 0, attempt.error});
         return;
     }
     found->process = std::move(attempt.process);
+    found->oomKillsAtStart = found->resources.oomKills().value_or(0);
     found->partial[0].clear();
     found->partial[1].clear();
     // ProcessStarted is posted before any watch can fire: the clock runs due timers first.
@@ -242,6 +303,17 @@ void RealBackend::startProcess(const Container& container) {
     m_clock.watch(found->process->stdoutPipe().get(), [this, id] { onOutput(id, false); });
     m_clock.watch(found->process->stderrPipe().get(), [this, id] { onOutput(id, true); });
     m_clock.watch(found->process->pidfd(), [this, id] { onExit(id); });
+    if (found->process->initReports())
+        m_clock.watch(found->process->initReports().get(), [this, id] { onInitReport(id); });
+}
+
+void RealBackend::onInitReport(const std::string& id) {
+    Box* found = box(id);
+    if (!found || !found->process || !found->process->initReports())
+        return;
+    InitReport report;
+    while (::read(found->process->initReports().get(), &report, sizeof report) == sizeof report)
+        m_traces[id].push_back(describe(report));
 }
 
 void RealBackend::onOutput(const std::string& id, bool isStderr) {
@@ -284,6 +356,7 @@ void RealBackend::onExit(const std::string& id) {
     const std::optional<int> code = found->process->reapIfExited();
     if (!code)
         return;
+    onInitReport(id); // what init did before it ended
     m_traces[id].push_back("pidfd readable; waitid(P_PIDFD) = " + std::to_string(*code));
     // Whatever it wrote before it died comes first, as in `docker logs`.
     onOutput(id, false);
@@ -294,6 +367,10 @@ void RealBackend::onExit(const std::string& id) {
     const bool wasFreezing = found->freezing;
     stopWaitingForFreeze(*found);
     found->process.reset();
+    if (found->resources.oomKills().value_or(0) > found->oomKillsAtStart) {
+        m_traces[id].push_back("oom_kill count went up: the OOM killer ended it");
+        m_sink->report(id, OutcomeEvent{Outcome::OutOfMemory, m_clock.now()});
+    }
     if (wasFreezing)
         m_sink->report(id,
                        OutcomeEvent{Outcome::FreezeFailed, m_clock.now(), 0, 0,
@@ -306,7 +383,8 @@ void RealBackend::onExit(const std::string& id) {
 void RealBackend::closeProcessWatches(Box& found) {
     if (!found.process)
         return;
-    for (UniqueFd* fd : {&found.process->stdoutPipe(), &found.process->stderrPipe()})
+    for (UniqueFd* fd : {&found.process->stdoutPipe(), &found.process->stderrPipe(),
+                         &found.process->initReports()})
         if (*fd) {
             m_clock.unwatch(fd->get());
             fd->reset();
@@ -456,6 +534,8 @@ Status RealBackend::teardown(Box& found) {
     }
     if (auto removed = found.cgroup.remove(trace); !removed)
         return removed;
+    if (auto removed = found.resources.remove(trace); !removed)
+        return removed;
     if (auto unmounted = found.rootfs.unmount(trace); !unmounted)
         return unmounted;
     // Never delete through a mount: that would be the image's files.
@@ -515,11 +595,24 @@ Status RealBackend::injectFault(Fault fault, const Container* target) {
     case Fault::NextRemovalFails:
         m_failNextRemoval = true;
         return Ok{};
-    case Fault::OutOfMemory:
-        (void)target;
-        return Error{
-            "the real backend cannot call the OOM killer yet: the container's cgroup has no "
-            "memory limit to exceed"};
+    case Fault::OutOfMemory: {
+        Box* found = target ? box(target->id) : nullptr;
+        if (!found || !found->process || !found->process->alive())
+            return Error{"the OOM killer needs a running container"};
+        if (auto frozen = found->cgroup.isFrozen(); found->freezing || (frozen && *frozen))
+            return Error{"the container is paused: a frozen process allocates nothing"};
+        const std::int64_t before = found->resources.oomKills().value_or(0);
+        auto pids = found->cgroup.pids();
+        if (!pids)
+            return pids.error();
+        if (auto provoked = provokeOomKill(found->resources, *pids, found->process->pidfd(),
+                                           m_traces[target->id]);
+            !provoked)
+            return provoked;
+        if (found->resources.oomKills().value_or(0) == before)
+            return Error{"the OOM killer chose no process of the container"};
+        return Ok{};
+    }
     }
     return Error{"unknown fault"};
 }

@@ -10,6 +10,7 @@
 #include "ContainerProcess.h"
 #include "ImageDirectory.h"
 #include "RealClock.h"
+#include "Resources.h"
 #include "UserNamespace.h"
 #include "engine/Backend.h"
 
@@ -30,6 +31,9 @@ struct RealBackendOptions {
     std::string cgroupName = "lifecycle-lab"; ///< the subtree under the cgroup mount
     CgroupMode cgroupMode = CgroupMode::Auto;
     bool newNetwork = true; ///< CLONE_NEWNET: only loopback inside
+    /// overlayfs per container; false (as when overlayfs is unavailable): the image is
+    /// bind-mounted read-only and only /tmp can be written.
+    bool writableRootfs = true;
 };
 
 /// Containers as real Linux processes in namespaces and cgroups.
@@ -64,6 +68,12 @@ public:
     std::string rootfsPath(const std::string& id) const;
     /// The host PID of the container's process, or -1.
     int hostPid(const std::string& id) const;
+    /// The container's CPU time, memory and processes now, from its cgroups (for a live plot).
+    Expected<ResourceSample> resources(const std::string& id) const;
+    /// Where the resource figures come from, in words, or why there are none.
+    std::string resourcesDescription() const;
+    /// The v1 cgroup subtrees the backend made for the figures (none on a pure v2 host).
+    std::vector<std::string> resourceCgroupRoots() const;
     /// Which cgroup interface is used, in words ("cgroup v2 at /sys/fs/cgroup/unified ..."), or
     /// why there is none and what that changes.
     std::string cgroupDescription() const;
@@ -73,6 +83,11 @@ public:
     bool rootless() const { return m_rootless; }
     /// The state directory.
     const std::string& stateDir() const { return m_options.stateDir; }
+    /// What open() found left by a backend that died without cleaning up, and what it did about
+    /// it: one line per container (Recovery.h).
+    const std::vector<std::string>& recovered() const { return m_recovered; }
+    /// How containers get their root filesystem, in words ("overlayfs ..." or why not).
+    const std::string& rootfsDescription() const { return m_rootfsDescription; }
 
 private:
     struct Box;
@@ -83,6 +98,7 @@ private:
     void post(const std::string& id, OutcomeEvent event);
     void onOutput(const std::string& id, bool isStderr);
     void onExit(const std::string& id);
+    void onInitReport(const std::string& id);
     void onInotify();
     void checkFrozen(Box& box);
     void recheckV1Freezer(Box& box);
@@ -96,6 +112,10 @@ private:
     std::optional<CgroupTree> m_tree;
     std::string m_noCgroup; // without a tree: what is missing
     bool m_rootless = isRootless();
+    std::optional<ResourceTree> m_resources;
+    std::string m_noResources; // without figures: why
+    UniqueFd m_lock;           // flock on <state>/lock: one backend per state directory
+    std::vector<std::string> m_recovered;
     OutcomeSink* m_sink = nullptr;
     std::map<std::string, std::unique_ptr<Box>> m_boxes;
     std::map<std::string, std::vector<std::string>> m_traces;
@@ -104,6 +124,8 @@ private:
     // (about 7 ms here), too slow to make per pause.
     UniqueFd m_inotify;
     std::map<int, std::string> m_idByWatch;
+    bool m_overlay = false; // overlayfs works here and is wanted
+    std::string m_rootfsDescription;
     bool m_failNextRemoval = false;
 };
 

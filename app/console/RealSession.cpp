@@ -61,6 +61,9 @@ RealSession::RealSession(std::unique_ptr<Parts> parts) : m_parts(std::move(parts
 RealSession::~RealSession() = default;
 
 CliOutput RealSession::run(const std::vector<std::string>& args) {
+    // What happened while nobody waited (an exit while the learner typed) is news the command
+    // must see first: `ps` right after a container ended says Exited, as Docker's would.
+    m_parts->clock->dispatchReady();
     return m_parts->cli.run(args);
 }
 

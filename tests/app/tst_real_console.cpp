@@ -60,6 +60,7 @@ private slots:
     void realBackendAnswersAsDocker_data();
     void realBackendAnswersAsDocker();
     void traceFollowsEachCommand();
+    void anExitWhileNobodyWaitedIsSeenByTheNextCommand();
     void anEngineThatCannotOpenIsExitStatus2();
 
 private:
@@ -174,6 +175,28 @@ void TestRealConsole::traceFollowsEachCommand() {
     loop.feed("rm -f web");
     QVERIFY2(QString::fromStdString(trace.str()).contains(QLatin1String("rmdir ")),
              qPrintable(QString::fromStdString(trace.str())));
+    session.reset();
+    QCOMPARE(leftovers(m_state.path()), QStringList());
+}
+
+void TestRealConsole::anExitWhileNobodyWaitedIsSeenByTheNextCommand() {
+    QString whyNot;
+    auto session = openReal(m_world, whyNot);
+    if (!session)
+        QSKIP(qPrintable(QStringLiteral("the real backend cannot run here: ") + whyNot));
+    std::ostringstream out, err;
+    CommandLoop loop(*session, out, err);
+    loop.feed("run -d --name brief busybox:local sh -c 'exit 3'");
+    QCOMPARE(loop.status(), 0);
+    // As a learner typing the next line: the process ends meanwhile (waited for here without
+    // reaping it, so the backend's pidfd still has the news to give).
+    siginfo_t info{};
+    QCOMPARE(::waitid(P_ALL, 0, &info, WEXITED | WNOWAIT), 0);
+    out.str({});
+    loop.feed("inspect -f '{{.State.Status}} {{.State.ExitCode}}' brief");
+    QCOMPARE(QString::fromStdString(out.str()), QStringLiteral("exited 3\n"));
+    loop.feed("rm brief");
+    QCOMPARE(loop.status(), 0);
     session.reset();
     QCOMPARE(leftovers(m_state.path()), QStringList());
 }
