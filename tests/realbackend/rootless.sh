@@ -23,17 +23,34 @@ delegate() { # mount point, files to chown beside the directory
     cgroups="$cgroups $dir"
     for file in "" "$@"; do chown "$uid:$uid" "$dir${file:+/$file}"; done
 }
+remove() { # a cgroup directory with everything under it, its processes killed (thawed on v1)
+    for sub in $(find "$1" -depth -type d); do
+        if [ -e "$sub/freezer.state" ]; then echo THAWED >"$sub/freezer.state"; fi
+        if [ -e "$sub/cgroup.kill" ]; then echo 1 >"$sub/cgroup.kill"
+        else xargs -r kill -9 <"$sub/cgroup.procs"; fi
+    done
+    for try in 1 2 3 4 5 6 7 8 9 10; do # the killed leave their cgroups a moment later
+        find "$1" -depth -type d -exec rmdir {} + 2>/dev/null && return 0
+        sleep 0.1
+    done
+    echo "could not remove $1"
+    return 1
+}
+sweep() { # cgroups of runs killed before their cleanup (ctest's timeout sends SIGKILL)
+    for dir in "$1"/lifecycle-lab-rootless-*; do
+        [ -d "$dir" ] && ! kill -0 "${dir##*-}" 2>/dev/null || continue
+        echo "removing $dir, left by a run that was killed"
+        remove "$dir" || true
+    done
+}
 cleanup() {
     status=$?
     rm -rf "$work"
     for dir in $cgroups; do
-        if ! rmdir "$dir" 2>/dev/null; then
-            echo "LEFT BEHIND in $dir: $(cat "$dir/cgroup.procs" | tr '\n' ' ')$(ls -d "$dir"/*/ 2>/dev/null)"
-            [ -e "$dir/cgroup.kill" ] && echo 1 >"$dir/cgroup.kill"
-            find "$dir" -mindepth 1 -depth -type d -exec rmdir {} + 2>/dev/null || true
-            rmdir "$dir" || true
-            status=1
-        fi
+        rmdir "$dir" 2>/dev/null && continue
+        echo "LEFT BEHIND in $dir: $(tr '\n' ' ' <"$dir/cgroup.procs")$(find "$dir" -mindepth 1 -type d)"
+        remove "$dir" || true
+        status=1
     done
     exit $status
 }
@@ -41,6 +58,7 @@ cleanup() {
 # (a clone under /root, say).
 work=$(mktemp -d)
 trap cleanup EXIT
+trap 'exit 143' TERM INT HUP # so that the EXIT trap runs
 chown "$uid:$uid" "$work"
 chmod 700 "$work"
 as_user="setpriv --reuid=$uid --regid=$uid --clear-groups --inh-caps=-all"
@@ -59,6 +77,7 @@ mounted() { # the mount point of the first mount of type $1 whose super options 
 }
 v2=$(mounted cgroup2 "")
 freezer=$(mounted cgroup freezer)
+for mount in $v2 $freezer; do sweep "$mount"; done
 if [ -n "$v2" ]; then delegate "$v2" cgroup.procs cgroup.subtree_control cgroup.threads; fi
 if [ -n "$freezer" ]; then delegate "$freezer" cgroup.procs tasks; fi
 
