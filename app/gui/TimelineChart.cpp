@@ -5,10 +5,12 @@
 
 #include <QAreaSeries>
 #include <QCategoryAxis>
+#include <QCursor>
 #include <QEvent>
 #include <QGraphicsSimpleTextItem>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QToolTip>
 #include <QValueAxis>
 #include <algorithm>
 #include <set>
@@ -93,7 +95,7 @@ void TimelineChart::rebuild() {
     for (std::size_t i = 0; i < bands.size(); ++i)
         for (const TimelineSegment& segment : bands[i].segments)
             if (!segment.to || *segment.to >= start)
-                addSegment(segment, -double(i));
+                addSegment(bands[i].name, segment, -double(i));
     // One legend entry per state.
     std::set<QString> listed;
     for (QLegendMarker* marker : chart()->legend()->markers())
@@ -103,7 +105,7 @@ void TimelineChart::rebuild() {
     refresh();
 }
 
-void TimelineChart::addSegment(const TimelineSegment& segment, double y) {
+void TimelineChart::addSegment(const QString& name, const TimelineSegment& segment, double y) {
     const double to = segment.to.value_or(m_timeline.now());
     auto* upper = new QLineSeries;
     auto* lower = new QLineSeries;
@@ -116,6 +118,17 @@ void TimelineChart::addSegment(const TimelineSegment& segment, double y) {
     const QColor colour = nodeColour(segment.state);
     area->setColor(colour);
     area->setBorderColor(m_dark ? QColor(0x20, 0x20, 0x20) : Qt::white);
+    // Hovering a segment says whose it is and when, for those who cannot tell the colours.
+    connect(area, &QAreaSeries::hovered, this, [this, name, segment](QPointF, bool entered) {
+        const double until = segment.to.value_or(m_timeline.now());
+        QToolTip::showText(QCursor::pos(),
+                           entered ? tr("%1: %2 from %3 s to %4 s")
+                                         .arg(name, nodeLabel(segment.state))
+                                         .arg(segment.from, 0, 'f', 1)
+                                         .arg(until, 0, 'f', 1)
+                                   : QString(),
+                           this);
+    });
     chart()->addSeries(area);
     area->attachAxis(m_time);
     area->attachAxis(m_bands);

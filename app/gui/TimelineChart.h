@@ -45,7 +45,7 @@ private:
     };
 
     void rebuild();
-    void addSegment(const TimelineSegment& segment, double y);
+    void addSegment(const QString& name, const TimelineSegment& segment, double y);
     void setAxes();
     void placeLabels();
     double windowStart() const;

@@ -19,6 +19,7 @@
 #include <QAction>
 #include <QAreaSeries>
 #include <QLineSeries>
+#include <QToolTip>
 #include <QtTest>
 
 using namespace lab;
@@ -124,6 +125,11 @@ void TestPanels::timelineChartDrawsEverySegmentInItsStateColour() {
     }
     QCOMPARE(drawn, (std::vector{LifeNode::Created, LifeNode::Running, LifeNode::Paused,
                                  LifeNode::Created}));
+    // Hovering a segment names it, for those who cannot tell the colours apart.
+    auto* paused = qobject_cast<QAreaSeries*>(chart.segmentSeries()[2]);
+    emit paused->hovered(QPointF(), true);
+    QVERIFY2(QToolTip::text().startsWith(QStringLiteral("web: paused from ")),
+             qPrintable(QToolTip::text()));
 }
 
 void TestPanels::timelineScrollsWithEngineTime() {
