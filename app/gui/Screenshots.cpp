@@ -7,6 +7,7 @@
 #include "gui/LifecycleDiagram.h"
 #include "gui/MainWindow.h"
 #include "gui/Playback.h"
+#include "gui/RunFlowChart.h"
 
 #include <QApplication>
 #include <QDir>
@@ -20,6 +21,8 @@ struct Scene {
     QString file;
     std::vector<QString> lines; // console lines, played on the state the previous scene left
     QString selected;           // the container the diagram follows
+    bool flowChart = false;     // the run flowchart in front instead of the lifecycle diagram
+    Duration played{};          // how long the playback then runs (at 1x), so flows play out
 };
 
 const std::vector<Scene>& scenes() {
@@ -36,6 +39,12 @@ const std::vector<Scene>& scenes() {
           QStringLiteral("@sleep 0.05"), QStringLiteral("docker stop -t 2 api"),
           QStringLiteral("docker ps -a")},
          QStringLiteral("api")},
+        // nginx's two big layers still downloading, its four small ones waiting to extract.
+        {QStringLiteral("pull-in-progress.png"),
+         {QStringLiteral("docker run -d --name proxy nginx")},
+         QStringLiteral("proxy"),
+         true,
+         std::chrono::milliseconds(900)},
     };
     return all;
 }
@@ -52,6 +61,8 @@ Status saveScreenshots(MainWindow& window, const QString& dir) {
     for (const Scene& scene : scenes()) {
         for (const QString& line : scene.lines)
             window.console().runLine(line);
+        window.playback().advance(scene.played);
+        window.showFlowChart(scene.flowChart);
         Expected<Container*> selected = window.engine().find(scene.selected.toStdString());
         if (!selected)
             return selected.error().context("screenshot " + scene.file.toStdString());
@@ -61,8 +72,12 @@ Status saveScreenshots(MainWindow& window, const QString& dir) {
         if (!window.grab().save(path))
             return Error{"cannot write " + path.toStdString()};
     }
-    // The diagram alone, as a vector picture for slides, in the state the last scene left.
-    return window.diagram().exportTo(QDir(dir).filePath(QStringLiteral("lifecycle-diagram.svg")));
+    // The drawings alone, as vector pictures for slides, in the state the last scene left.
+    if (Status written =
+            window.diagram().exportTo(QDir(dir).filePath(QStringLiteral("lifecycle-diagram.svg")));
+        !written)
+        return written;
+    return window.flowChart().exportTo(QDir(dir).filePath(QStringLiteral("run-flow.svg")));
 }
 
 } // namespace lab
