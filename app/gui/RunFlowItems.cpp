@@ -75,8 +75,7 @@ QString phaseWords(const LayerProgress& progress) {
 
 } // namespace
 
-// ---- FlowStepItem
-// --------------------------------------------------------------------------------
+// ---- FlowStepItem -------------------------------------------------------------------------------
 
 FlowStepItem::FlowStepItem(RunStep step) : m_step(step) {
     setZValue(2);
@@ -95,6 +94,7 @@ void FlowStepItem::setDetail(const QString& detail) {
         return;
     prepareGeometryChange();
     m_detail = detail;
+    setZValue(detail.isEmpty() ? 2 : 4); // a message covers the arrows' labels
     update();
 }
 
@@ -108,8 +108,8 @@ QColor FlowStepItem::outlineColour() const {
 
 QRectF FlowStepItem::boundingRect() const {
     QRectF rect = stepRect(m_step);
-    if (isErrorExit(m_step) && !m_detail.isEmpty()) // the message hangs under the box
-        rect.setBottom(rect.bottom() + 90);
+    if (const auto newline = m_detail.indexOf(u'\n'); isErrorExit(m_step) && newline >= 0)
+        rect = rect.united(messageRect(m_detail.mid(newline + 1)));
     return rect.adjusted(-8, -8, 8, 8);
 }
 
@@ -135,10 +135,17 @@ void FlowStepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWi
     const QRectF title = stepTitleRect(m_step);
     painter->setPen(m_step == RunStep::Start ? Qt::white : kInk);
     if (m_step == RunStep::Start) {
-        painter->setFont(font(16, true));
+        // The command shown, as large as fits.
         const QString words =
             m_detail.isEmpty() ? QStringLiteral("docker run | create | pull") : m_detail;
-        painter->drawText(title, Qt::AlignCenter, words);
+        QFont command = font(16, true);
+        while (command.pixelSize() > 11 &&
+               QFontMetricsF(command).horizontalAdvance(words) > title.width() - 20)
+            command.setPixelSize(command.pixelSize() - 1);
+        painter->setFont(command);
+        painter->drawText(
+            title, Qt::AlignCenter,
+            QFontMetricsF(command).elidedText(words, Qt::ElideMiddle, title.width() - 20));
         return;
     }
     painter->setFont(font(17, m_mark == FlowMark::Current));
@@ -160,10 +167,9 @@ void FlowStepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWi
     painter->drawText(title.adjusted(8, 4, -8, -6), Qt::AlignHCenter | Qt::AlignBottom, status);
     if (detail.size() < 2)
         return;
-    painter->setFont(font(14));
-    painter->setPen(kInk);
-    const QRectF below(outline.left(), outline.bottom() + 4, outline.width(), 86);
-    painter->setBrush(QColor(255, 255, 255, 235));
+    painter->setFont(font(13));
+    const QRectF below = messageRect(detail.mid(1).join(u'\n'));
+    painter->setBrush(QColor(255, 255, 255, 245));
     painter->setPen(QPen(colour, 1.5));
     painter->drawRoundedRect(below, 4, 4);
     painter->setPen(kInk);
@@ -171,8 +177,16 @@ void FlowStepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWi
                       detail.mid(1).join(u'\n'));
 }
 
-// ---- FlowEdgeItem
-// --------------------------------------------------------------------------------
+// Docker's message hangs under an error exit, wider than the box, as tall as its words.
+QRectF FlowStepItem::messageRect(const QString& message) const {
+    const QRectF outline = stepRect(m_step);
+    const qreal width = std::max<qreal>(outline.width(), 330);
+    const QRectF words = QFontMetricsF(font(13)).boundingRect(
+        QRectF(0, 0, width - 12, 1000), Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, message);
+    return {outline.center().x() - width / 2, outline.bottom() + 4, width, words.height() + 8};
+}
+
+// ---- FlowEdgeItem -------------------------------------------------------------------------------
 
 FlowEdgeItem::FlowEdgeItem(const RunFlowEdge& edge, qreal bend)
     : m_edge(edge), m_label(edgeLabel(edge)) {
@@ -252,8 +266,7 @@ void FlowEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWi
     painter->drawText(m_labelRect, Qt::AlignCenter, m_label);
 }
 
-// ---- LayerBarsItem
-// -------------------------------------------------------------------------------
+// ---- LayerBarsItem ------------------------------------------------------------------------------
 
 LayerBarsItem::LayerBarsItem(const QRectF& area) : m_area(area) {
     setZValue(3);
@@ -271,8 +284,14 @@ QRectF LayerBarsItem::boundingRect() const {
 }
 
 void LayerBarsItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
-    if (m_layers.empty())
+    if (m_layers.empty()) {
+        painter->setFont(font(14));
+        painter->setPen(QColor(0x77, 0x77, 0x77));
+        painter->drawText(m_area, Qt::AlignCenter | Qt::TextWordWrap,
+                          QObject::tr("one bar per layer while an image is pulled:\ndownload, "
+                                      "then extraction"));
         return;
+    }
     painter->setRenderHint(QPainter::Antialiasing);
     const qreal rowHeight = std::min<qreal>(26, m_area.height() / qreal(m_layers.size()));
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);

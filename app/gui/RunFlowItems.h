@@ -32,6 +32,7 @@ public:
 
 private:
     QColor outlineColour() const;
+    QRectF messageRect(const QString& message) const;
 
     RunStep m_step;
     FlowMark m_mark = FlowMark::Idle;
