@@ -25,10 +25,13 @@ signals:
     void containerReacted(const QString& containerId, const lab::Reaction& reaction);
     /// The daemon logged an event.
     void eventPublished(const lab::DockerEvent& event);
+    /// A docker run, create or pull moved one step (report.pull is valid during the call only).
+    void runFlowStepped(const lab::RunFlowReport& report);
 
 private:
     void reacted(const Container& container, const Reaction& reaction) override;
     void published(const DockerEvent& event) override;
+    void runFlowMoved(const RunFlowReport& report) override;
 
     Engine& m_engine;
 };

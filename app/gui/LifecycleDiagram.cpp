@@ -1,10 +1,8 @@
 #include "gui/LifecycleDiagram.h"
 
 #include "gui/DiagramLayout.h"
+#include "gui/SceneExport.h"
 
-#include <QImage>
-#include <QPainter>
-#include <QSvgGenerator>
 #include <algorithm>
 #include <array>
 #include <limits>
@@ -129,29 +127,7 @@ const EdgeItem* LifecycleDiagram::takenEdge() const {
 }
 
 Status LifecycleDiagram::exportTo(const QString& path) const {
-    const QRectF area = scene()->sceneRect();
-    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(area.size().toSize());
-        svg.setViewBox(QRectF(QPointF(0, 0), area.size()));
-        svg.setTitle(tr("The container lifecycle"));
-        QPainter painter;
-        if (!painter.begin(&svg))
-            return Error{"cannot write " + path.toStdString()};
-        scene()->render(&painter, QRectF(QPointF(0, 0), area.size()), area);
-        painter.end();
-        return Ok{};
-    }
-    QImage image((area.size() * 2).toSize(), QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::white);
-    QPainter painter(&image);
-    painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
-    scene()->render(&painter, QRectF(image.rect()), area);
-    painter.end();
-    if (!image.save(path, "PNG"))
-        return Error{"cannot write " + path.toStdString()};
-    return Ok{};
+    return exportScene(*scene(), path, tr("The container lifecycle"));
 }
 
 void LifecycleDiagram::resizeEvent(QResizeEvent* event) {

@@ -9,6 +9,7 @@
 #include "gui/FaultMenu.h"
 #include "gui/LifecycleDiagram.h"
 #include "gui/PlaybackBar.h"
+#include "gui/RunFlowChart.h"
 #include "gui/TimelineChart.h"
 
 #include <QAction>
@@ -20,6 +21,7 @@
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace lab {
@@ -62,8 +64,13 @@ void MainWindow::createCentre() {
     layout->setContentsMargins(4, 0, 4, 0);
     layout->addWidget(m_commands);
     layout->addWidget(m_table);
+    m_flowChart = new RunFlowChart(*m_signals, *m_playback, this);
+    m_drawings = new QTabWidget(this);
+    m_drawings->setAccessibleName(tr("Drawings"));
+    m_drawings->addTab(m_diagram, tr("&Lifecycle"));
+    m_drawings->addTab(m_flowChart, tr("&Run flow"));
     auto* splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_diagram);
+    splitter->addWidget(m_drawings);
     splitter->addWidget(lower);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
@@ -79,7 +86,15 @@ void MainWindow::createActions() {
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
     m_export = new QAction(tr("&Export diagram…"), this);
     m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    connect(m_export, &QAction::triggered, this, &MainWindow::exportDiagram);
+    connect(m_export, &QAction::triggered, this, [this] {
+        exportDrawing(tr("Export the diagram"), QStringLiteral("lifecycle.svg"),
+                      [this](const QString& path) { return m_diagram->exportTo(path); });
+    });
+    m_exportFlowChart = new QAction(tr("Export &flowchart…"), this);
+    connect(m_exportFlowChart, &QAction::triggered, this, [this] {
+        exportDrawing(tr("Export the flowchart"), QStringLiteral("run-flow.svg"),
+                      [this](const QString& path) { return m_flowChart->exportTo(path); });
+    });
     m_about = new QAction(tr("&About"), this);
     connect(m_about, &QAction::triggered, this, &MainWindow::showAbout);
     m_backends = new QActionGroup(this);
@@ -101,6 +116,7 @@ void MainWindow::createActions() {
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_export);
+    file->addAction(m_exportFlowChart);
     file->addSeparator();
     file->addAction(m_quit);
     QMenu* engine = menuBar()->addMenu(tr("&Engine"));
@@ -173,15 +189,18 @@ void MainWindow::showAbout() {
                           "The diagram is drawn from the lifecycle machine's transition table."));
 }
 
-void MainWindow::exportDiagram() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the diagram"),
-                                                      QStringLiteral("lifecycle.svg"),
-                                                      tr("SVG (*.svg);;PNG (*.png)"));
+void MainWindow::showFlowChart(bool show) {
+    m_drawings->setCurrentWidget(show ? static_cast<QWidget*>(m_flowChart) : m_diagram);
+}
+
+void MainWindow::exportDrawing(const QString& title, const QString& suggested,
+                               const std::function<Status(const QString&)>& write) {
+    const QString path =
+        QFileDialog::getSaveFileName(this, title, suggested, tr("SVG (*.svg);;PNG (*.png)"));
     if (path.isEmpty())
         return;
-    if (const Status written = m_diagram->exportTo(path); !written)
-        QMessageBox::warning(this, tr("Export the diagram"),
-                             QString::fromStdString(written.error().message));
+    if (const Status written = write(path); !written)
+        QMessageBox::warning(this, title, QString::fromStdString(written.error().message));
 }
 
 } // namespace lab

@@ -2,9 +2,13 @@
 // The desktop window: the lifecycle diagram in the centre with the container table and the
 // command buttons under it; the console and the event log in docks; playback in a tool bar.
 
+#include "base/Expected.h"
 #include "console/EngineSession.h"
 
 #include <QMainWindow>
+#include <functional>
+
+class QTabWidget;
 
 class QActionGroup;
 class QLabel;
@@ -26,6 +30,7 @@ class StateTimeline;
 class TimelineChart;
 class Playback;
 class PlaybackBar;
+class RunFlowChart;
 
 /// The main window over one session (simulated or real), which must outlive it.
 class MainWindow final : public QMainWindow {
@@ -35,6 +40,9 @@ public:
     ~MainWindow() override;
 
     LifecycleDiagram& diagram() const { return *m_diagram; }
+    RunFlowChart& flowChart() const { return *m_flowChart; }
+    /// Brings the flowchart (true) or the lifecycle diagram (false) to the front.
+    void showFlowChart(bool show);
     ContainerTable& containerTable() const { return *m_table; }
     CommandBar& commandBar() const { return *m_commands; }
     ConsolePanel& console() const { return *m_console; }
@@ -62,13 +70,16 @@ private:
     void runArguments(const QStringList& arguments);
     void selectContainer(const QString& containerId);
     void showAbout();
-    void exportDiagram();
+    void exportDrawing(const QString& title, const QString& suggested,
+                       const std::function<Status(const QString&)>& write);
     void showMode(BackendKind backend);
 
     EngineSignals* m_signals;
     ContainerTableModel* m_model;
     Playback* m_playback;
     LifecycleDiagram* m_diagram = nullptr;
+    RunFlowChart* m_flowChart = nullptr;
+    QTabWidget* m_drawings = nullptr;
     CommandBar* m_commands = nullptr;
     ContainerTable* m_table = nullptr;
     ConsolePanel* m_console = nullptr;
@@ -82,6 +93,7 @@ private:
     QAction* m_quit = nullptr;
     QAction* m_about = nullptr;
     QAction* m_export = nullptr;
+    QAction* m_exportFlowChart = nullptr;
     QMenu* m_viewMenu = nullptr;
     QActionGroup* m_backends = nullptr;
     QLabel* m_mode = nullptr;

@@ -43,6 +43,7 @@ void Playback::advance(Duration wall) {
         return;
     m_session.sleep(engineTime);
     emit advanced();
+    emit advancedBy(engineTime);
 }
 
 void Playback::catchUp() {

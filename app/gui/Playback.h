@@ -38,6 +38,8 @@ public:
 signals:
     /// Engine time moved forward.
     void advanced();
+    /// Engine time moved forward by engineTime (what a view that plays engine time follows).
+    void advancedBy(lab::Duration engineTime);
     void speedChanged(double speed);
     void pausedChanged(bool paused);
 

@@ -8,6 +8,7 @@
 #include "gui/LifecycleDiagram.h"
 #include "gui/MainWindow.h"
 #include "gui/Playback.h"
+#include "gui/RunFlowChart.h"
 #include "gui/TimelineChart.h"
 
 #include <QAction>
@@ -20,13 +21,14 @@ namespace lab {
 namespace {
 
 // What a scene's picture shows.
-enum class Shot { Window, Timeline, Presenter };
+enum class Shot { Window, FlowChart, Timeline, Presenter };
 
 struct Scene {
     QString file;
     std::vector<QString> lines; // console lines, played on the state the previous scene left
     QString selected;           // the container the diagram follows
     Shot shot = Shot::Window;
+    Duration played{}; // how long the playback then runs (at 1x), so flows play out
 };
 
 const std::vector<Scene>& scenes() {
@@ -56,6 +58,12 @@ const std::vector<Scene>& scenes() {
          {QStringLiteral("docker unpause api"), QStringLiteral("docker pause api")},
          QStringLiteral("api"),
          Shot::Presenter},
+        // nginx's two big layers still downloading, its four small ones waiting to extract.
+        {QStringLiteral("pull-in-progress.png"),
+         {QStringLiteral("docker run -d --name proxy nginx")},
+         QStringLiteral("proxy"),
+         Shot::FlowChart,
+         std::chrono::milliseconds(900)},
     };
     return all;
 }
@@ -63,6 +71,7 @@ const std::vector<Scene>& scenes() {
 QPixmap shoot(MainWindow& window, Shot shot) {
     switch (shot) {
     case Shot::Window:
+    case Shot::FlowChart:
         return window.grab();
     case Shot::Timeline: {
         // The dock is narrow in the window: the same timeline, on a chart of its own, wide.
@@ -102,6 +111,8 @@ Status saveScreenshots(MainWindow& window, const QString& dir) {
     for (const Scene& scene : scenes()) {
         for (const QString& line : scene.lines)
             window.console().runLine(line);
+        window.playback().advance(scene.played);
+        window.showFlowChart(scene.shot == Shot::FlowChart);
         Expected<Container*> selected = window.engine().find(scene.selected.toStdString());
         if (!selected)
             return selected.error().context("screenshot " + scene.file.toStdString());
@@ -111,8 +122,12 @@ Status saveScreenshots(MainWindow& window, const QString& dir) {
         if (!shoot(window, scene.shot).save(path))
             return Error{"cannot write " + path.toStdString()};
     }
-    // The diagram alone, as a vector picture for slides, in the state the last scene left.
-    return window.diagram().exportTo(QDir(dir).filePath(QStringLiteral("lifecycle-diagram.svg")));
+    // The drawings alone, as vector pictures for slides, in the state the last scene left.
+    if (Status written =
+            window.diagram().exportTo(QDir(dir).filePath(QStringLiteral("lifecycle-diagram.svg")));
+        !written)
+        return written;
+    return window.flowChart().exportTo(QDir(dir).filePath(QStringLiteral("run-flow.svg")));
 }
 
 } // namespace lab

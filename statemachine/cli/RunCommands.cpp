@@ -74,8 +74,10 @@ public:
           m_flow(m_request.options), m_recorder(m_engine) {}
 
     void run() {
+        report(startReaction(), nullptr);
         while (!isEnd(m_flow.step())) {
-            auto reaction = m_flow.handle(perform(m_flow.step()));
+            const RunStep step = m_flow.step();
+            auto reaction = m_flow.handle(perform(step));
             if (!reaction) { // a bug in the table or here: say so rather than guess
                 m_context.output.err.push_back("lifecycle-lab: run flow: " + reaction.error().message);
                 m_context.output.status = 125;
@@ -86,10 +88,29 @@ public:
                     .push_back(line.text);
             if (reaction->exitStatus)
                 m_context.output.status = *reaction->exitStatus;
+            const bool pullBegins =
+                step == RunStep::QueryRegistry && reaction->to == RunStep::PullLayers;
+            report(*reaction, pullBegins ? &m_plan : nullptr);
         }
     }
 
 private:
+    // The automatic row that left Start when the machine began.
+    RunFlowReaction startReaction() const {
+        RunFlowReaction reaction{RunStep::Start, m_flow.step()};
+        const auto& table = RunFlowMachine::table();
+        for (std::size_t row = 0; row < table.size(); ++row)
+            if (table[row].source == RunStep::Start && table[row].target == m_flow.step())
+                reaction.row = int(row);
+        return reaction;
+    }
+
+    // Tells the engine's observers (the flowchart) the step just taken, at engine time now.
+    void report(const RunFlowReaction& reaction, const PullPlan* pull) {
+        m_engine.publishRunFlow(
+            {m_request.options, m_request.image, reaction, m_engine.clock().now(), pull});
+    }
+
     RunFlowOutcomeEvent perform(RunStep step) {
         switch (step) {
         case RunStep::CheckOptions:

@@ -209,6 +209,11 @@ void Engine::logEvent(DockerEvent event) {
         observer->published(m_events.back());
 }
 
+void Engine::publishRunFlow(const RunFlowReport& report) {
+    for (EngineObserver* observer : m_observers)
+        observer->runFlowMoved(report);
+}
+
 void Engine::addObserver(EngineObserver& observer) { m_observers.push_back(&observer); }
 
 void Engine::removeObserver(EngineObserver& observer) { std::erase(m_observers, &observer); }
