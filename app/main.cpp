@@ -1,5 +1,5 @@
 // lifecycle-lab: the one executable. Without arguments it opens the desktop window; `console`
-// is the docker command line on the same simulated engine.
+// is the docker command line on the same engine: simulated, or real with --backend real.
 #include "console/Console.h"
 #include "console/ConsoleOptions.h"
 #include "gui/GuiApp.h"
@@ -26,7 +26,7 @@ int main(int argc, char* argv[]) {
     case lab::Invocation::Mode::Gui: {
         // QApplication takes the program name only: every argument was read above.
         int qtArgc = 1;
-        return lab::runGui(qtArgc, argv, invocation->screenshotDir);
+        return lab::runGui(qtArgc, argv, invocation->engine, invocation->screenshotDir);
     }
     case lab::Invocation::Mode::Console:
         break;

@@ -2,6 +2,7 @@
 
 #include "BindMount.h"
 #include "Syscalls.h"
+#include "UserNamespace.h"
 
 #include <cerrno>
 #include <fcntl.h>
@@ -33,6 +34,53 @@ bool isV2(CgroupMode mode) {
     return mode == CgroupMode::V2;
 }
 
+// This process's cgroup in the hierarchy mounted at mount, from /proc/self/cgroup
+// ("0::/user.slice/..." for v2, "6:freezer:/..." for the v1 freezer).
+Expected<std::string> ownCgroup(CgroupMode mode, const std::string& mount) {
+    auto lines = readFile("/proc/self/cgroup");
+    if (!lines)
+        return lines.error();
+    std::istringstream entries(*lines);
+    for (std::string line; std::getline(entries, line);) {
+        const auto first = line.find(':'), second = line.find(':', first + 1);
+        if (first == std::string::npos || second == std::string::npos)
+            continue;
+        const std::string controllers = "," + line.substr(first + 1, second - first - 1) + ",";
+        if (isV2(mode) ? line.compare(0, first, "0") == 0 && controllers == ",,"
+                       : controllers.find(",freezer,") != std::string::npos) {
+            const std::string path = line.substr(second + 1);
+            return path == "/" ? mount : mount + path;
+        }
+    }
+    return Error{"/proc/self/cgroup names no " +
+                 std::string(isV2(mode) ? "cgroup v2" : "v1 freezer") + " cgroup"};
+}
+
+// Rootless: the cgroup systemd delegated to this user, which must be this process's own: moving
+// a process needs write access to the cgroup.procs of the common ancestor of where it is and
+// where it goes, and making a cgroup needs write access to the parent directory. What is
+// missing is said in full.
+Expected<std::string> delegatedCgroup(CgroupMode mode, const std::string& mount) {
+    auto own = ownCgroup(mode, mount);
+    if (!own)
+        return own.error();
+    struct stat status {};
+    if (::stat(own->c_str(), &status) < 0)
+        return errnoError("stat " + *own, errno);
+    // What systemd chowns when it delegates (cgroup.threads is left out: threads are not moved).
+    std::vector<std::string> needed = {*own, *own + "/cgroup.procs"};
+    if (isV2(mode))
+        needed.push_back(*own + "/cgroup.subtree_control");
+    for (const std::string& path : needed)
+        if (::access(path.c_str(), W_OK) < 0)
+            return Error{"this process's cgroup " + *own + " is not delegated to uid " +
+                         std::to_string(::geteuid()) + " (owner uid " +
+                         std::to_string(status.st_uid) + "): " + path +
+                         " is not writable; start the backend in a delegated cgroup, e.g. under "
+                         "`systemd-run --user --scope -p Delegate=yes`"};
+    return *own;
+}
+
 } // namespace
 
 Expected<CgroupTree> CgroupTree::open(CgroupMode mode, const std::string& name) {
@@ -46,13 +94,22 @@ Expected<CgroupTree> CgroupTree::open(CgroupMode mode, const std::string& name) 
                          : "no cgroup v1 freezer hierarchy is mounted (pause needs freezer.state)"};
     CgroupTree tree;
     tree.m_mode = mode;
-    const std::string path = mount + "/" + name;
     if (isV2(mode))
         tree.m_description =
             "cgroup v2 at " + mount +
             (mount == "/sys/fs/cgroup" ? "" : " (hybrid host: v1 controllers beside it)");
     else
         tree.m_description = "cgroup v1 freezer at " + mount;
+    // Root makes its subtree at the top; a user under the cgroup delegated to it.
+    std::string parent = mount;
+    if (isRootless()) {
+        auto delegated = delegatedCgroup(mode, mount);
+        if (!delegated)
+            return delegated.error().context("rootless");
+        parent = *delegated;
+        tree.m_description += ", rootless under the delegated " + parent;
+    }
+    const std::string path = parent + "/" + name;
     if (::mkdir(path.c_str(), 0755) < 0 && errno != EEXIST)
         return errnoError("mkdir " + path, errno);
     // Another backend may share the subtree: then rmdir finds it busy and it stays.
@@ -119,7 +176,7 @@ Status Cgroup::thaw(std::vector<std::string>& trace) const {
 }
 
 Status Cgroup::killAll(std::vector<std::string>& trace) const {
-    if (!isV2(m_mode))
+    if (path().empty() || !isV2(m_mode))
         return Ok{};
     const std::string file = path() + "/cgroup.kill";
     if (auto written = writeFile(file, "1"); !written)

@@ -21,10 +21,13 @@ enum class CgroupMode {
     V1Freezer ///< freezer.state FROZEN / THAWED
 };
 
-/// The backend's subtree: <mount>/<name>, made on open, removed when empty on destruction.
+/// The backend's subtree, made on open, removed when empty on destruction: <mount>/<name> for
+/// root; for a user, <this process's cgroup>/<name>, which must be delegated to the user (the
+/// directory, cgroup.procs and, on v2, cgroup.subtree_control writable, as systemd chowns them).
 class CgroupTree {
 public:
-    /// Finds the hierarchy (from /proc/self/mountinfo) and makes the subtree.
+    /// Finds the hierarchy (from /proc/self/mountinfo) and makes the subtree; rootless, an
+    /// error names the cgroup that is not delegated and the file that is not writable.
     static Expected<CgroupTree> open(CgroupMode mode, const std::string& name);
 
     /// V2 or V1Freezer, never Auto.

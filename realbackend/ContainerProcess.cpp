@@ -1,6 +1,8 @@
 #include "ContainerProcess.h"
 
+#include "InitProcess.h"
 #include "Syscalls.h"
+#include "UserNamespace.h"
 
 #include <cerrno>
 #include <csignal>
@@ -13,6 +15,7 @@
 #include <sys/mount.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
@@ -27,10 +30,12 @@ constexpr const char* kRuncPrefix = "failed to create shim task: OCI runtime cre
 // Where the child failed; it sends {stage, errno} over the close-on-exec pipe.
 enum Stage : int {
     Sync,
+    JoinCgroups,
     Stdio,
     Hostname,
     Loopback,
     MountPrivate,
+    BindImage,
     MountTmp,
     MountDev,
     MakeDevice,
@@ -39,13 +44,24 @@ enum Stage : int {
     PivotRoot,
     Exec
 };
-constexpr const char* kStageWords[] = {
-    "waiting for the cgroup", "setting up stdio", "sethostname",   "bringing up lo",
-    "making / private",       "mounting /tmp",    "mounting /dev", "creating device nodes",
-    "mounting /proc",         "mounting /sys",    "pivot_root",    "exec"};
+constexpr const char* kStageWords[] = {"waiting for the parent",
+                                       "joining the resource cgroups",
+                                       "setting up stdio",
+                                       "sethostname",
+                                       "bringing up lo",
+                                       "making / private",
+                                       "binding the image read-only",
+                                       "mounting /tmp",
+                                       "mounting /dev",
+                                       "creating device nodes",
+                                       "mounting /proc",
+                                       "mounting /sys",
+                                       "pivot_root",
+                                       "exec"};
 
 struct Device {
-    std::string path;
+    std::string path; // in the container's /dev
+    std::string host; // the same device on the host, bound where mknod is refused
     unsigned major, minor;
 };
 
@@ -53,14 +69,20 @@ struct Device {
 // async-signal-safe calls (the parent may have threads), so no allocation happens there.
 struct ChildPlan {
     std::string hostname, rootfs, tmp, dev, proc, sys;
+    std::string image;             // bound read-only at rootfs by the child (rootless)
+    unsigned long lockedFlags = 0; // the image mount's flags a user namespace may not drop
+    bool bindDevices = false;      // mknod is refused in a user namespace
     std::vector<Device> devices;
     std::vector<std::string> symlinkTargets, symlinkPaths;
+    std::vector<std::string> joinFiles;  // cgroup.procs files the child writes "0" to
     std::vector<std::string> candidates; // where execve looks, in PATH order
     std::vector<std::string> argvStrings, envStrings;
     std::vector<char*> argv, envp;
     bool newNetwork = true;
-    int syncRead = -1; // v1: wait here until the parent has joined us to the cgroup
+    bool init = false;
+    int syncRead = -1; // wait here until the parent has written the id maps / joined the cgroup
     int stdoutWrite = -1, stderrWrite = -1, errorWrite = -1, devNull = -1;
+    int initReportWrite = -1; // init's operations, for the trace
 };
 
 [[noreturn]] void childFail(const ChildPlan& plan, Stage stage, int err, int exitCode) {
@@ -68,6 +90,8 @@ struct ChildPlan {
     [[maybe_unused]] auto n = ::write(plan.errorWrite, message, sizeof message);
     ::_exit(exitCode);
 }
+
+[[noreturn]] void execCommand(const void* context);
 
 [[noreturn]] void runChild(const ChildPlan& plan) {
     auto check = [&](bool ok, Stage stage) {
@@ -77,6 +101,12 @@ struct ChildPlan {
     if (plan.syncRead >= 0) {
         char go = 0;
         check(::read(plan.syncRead, &go, 1) == 1, Sync);
+    }
+    // "0" is the writer itself: the child joins its v1 resource cgroups before it runs anything.
+    for (const std::string& file : plan.joinFiles) {
+        const int fd = ::open(file.c_str(), O_WRONLY | O_CLOEXEC);
+        check(fd >= 0 && ::write(fd, "0", 1) == 1, JoinCgroups);
+        ::close(fd);
     }
     // PID 1 starts with default dispositions and nothing blocked, whatever the daemon had.
     for (int sig = 1; sig < NSIG; ++sig)
@@ -99,16 +129,29 @@ struct ChildPlan {
         ::close(sock);
     }
     check(::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0, MountPrivate);
+    if (!plan.image.empty())
+        check(::mount(plan.image.c_str(), plan.rootfs.c_str(), nullptr, MS_BIND, nullptr) == 0 &&
+                  ::mount(nullptr, plan.rootfs.c_str(), nullptr,
+                          MS_REMOUNT | MS_BIND | MS_RDONLY | plan.lockedFlags, nullptr) == 0,
+              BindImage);
     check(::mount("tmpfs", plan.tmp.c_str(), "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777") == 0,
           MountTmp);
     check(::mount("tmpfs", plan.dev.c_str(), "tmpfs", MS_NOSUID | MS_STRICTATIME,
                   "mode=755,size=65536k") == 0,
           MountDev);
     ::umask(0);
-    for (const Device& device : plan.devices)
-        check(::mknod(device.path.c_str(), S_IFCHR | 0666, makedev(device.major, device.minor)) ==
-                  0,
+    for (const Device& device : plan.devices) {
+        if (!plan.bindDevices) {
+            check(::mknod(device.path.c_str(), S_IFCHR | 0666,
+                          makedev(device.major, device.minor)) == 0,
+                  MakeDevice);
+            continue;
+        }
+        const int placeholder = ::open(device.path.c_str(), O_CREAT | O_WRONLY | O_CLOEXEC, 0666);
+        check(placeholder >= 0 && ::close(placeholder) == 0 &&
+                  ::mount(device.host.c_str(), device.path.c_str(), nullptr, MS_BIND, nullptr) == 0,
               MakeDevice);
+    }
     for (std::size_t i = 0; i < plan.symlinkPaths.size(); ++i)
         check(::symlink(plan.symlinkTargets[i].c_str(), plan.symlinkPaths[i].c_str()) == 0,
               MakeDevice);
@@ -123,6 +166,14 @@ struct ChildPlan {
     check(::chdir(plan.rootfs.c_str()) == 0 && pivotRoot(".", ".") == 0 &&
               ::umount2(".", MNT_DETACH) == 0 && ::chdir("/") == 0,
           PivotRoot);
+    if (plan.init)
+        runInit(&execCommand, &plan, plan.initReportWrite);
+    execCommand(&plan);
+}
+
+// execve the first candidate that is there, as execvp would; never returns.
+[[noreturn]] void execCommand(const void* context) {
+    const ChildPlan& plan = *static_cast<const ChildPlan*>(context);
     int lastError = ENOENT;
     for (const std::string& candidate : plan.candidates) {
         ::execve(candidate.c_str(), plan.argv.data(), plan.envp.data());
@@ -131,6 +182,21 @@ struct ChildPlan {
             lastError = errno;
     }
     childFail(plan, Exec, lastError, lastError == EACCES ? 126 : 127);
+}
+
+// A bind mount made in a user namespace keeps the flags its source mount has (nosuid, nodev,
+// noexec, atime): the kernel refuses a remount that would drop one (runc does the same).
+unsigned long lockedMountFlags(unsigned long statvfsFlags) {
+    unsigned long flags = 0;
+    for (auto [st, ms] : {std::pair{ST_NOSUID, MS_NOSUID},
+                          {ST_NODEV, MS_NODEV},
+                          {ST_NOEXEC, MS_NOEXEC},
+                          {ST_NOATIME, MS_NOATIME},
+                          {ST_NODIRATIME, MS_NODIRATIME},
+                          {ST_RELATIME, MS_RELATIME}})
+        if (statvfsFlags & st)
+            flags |= ms;
+    return flags;
 }
 
 ChildPlan planChild(const ProcessSpec& spec) {
@@ -142,10 +208,18 @@ ChildPlan planChild(const ProcessSpec& spec) {
     plan.proc = spec.rootfs + "/proc";
     plan.sys = spec.rootfs + "/sys";
     plan.newNetwork = spec.newNetwork;
-    const Device devices[] = {{"null", 1, 3},   {"zero", 1, 5},    {"full", 1, 7},
-                              {"random", 1, 8}, {"urandom", 1, 9}, {"tty", 5, 0}};
-    for (const Device& device : devices)
-        plan.devices.push_back({plan.dev + "/" + device.path, device.major, device.minor});
+    plan.init = spec.init;
+    plan.joinFiles = spec.joinCgroups;
+    plan.image = spec.image;
+    plan.bindDevices = spec.userNamespace;
+    if (struct statvfs image{}; !spec.image.empty() && ::statvfs(spec.image.c_str(), &image) == 0)
+        plan.lockedFlags = lockedMountFlags(image.f_flag);
+    const std::pair<const char*, std::pair<unsigned, unsigned>> devices[] = {
+        {"null", {1, 3}},   {"zero", {1, 5}},    {"full", {1, 7}},
+        {"random", {1, 8}}, {"urandom", {1, 9}}, {"tty", {5, 0}}};
+    for (const auto& [name, number] : devices)
+        plan.devices.push_back(
+            {plan.dev + "/" + name, std::string("/dev/") + name, number.first, number.second});
     for (auto [target, name] : {std::pair{"/proc/self/fd", "fd"},
                                 {"/proc/self/fd/0", "stdin"},
                                 {"/proc/self/fd/1", "stdout"},
@@ -194,7 +268,8 @@ std::string cloneFlagNames(std::uint64_t flags) {
                               {CLONE_NEWIPC, "CLONE_NEWIPC"},
                               {CLONE_NEWNET, "CLONE_NEWNET"},
                               {CLONE_PIDFD, "CLONE_PIDFD"},
-                              {CLONE_INTO_CGROUP, "CLONE_INTO_CGROUP"}})
+                              {CLONE_INTO_CGROUP, "CLONE_INTO_CGROUP"},
+                              {CLONE_NEWUSER, "CLONE_NEWUSER"}})
         if (flags & flag)
             names += (names.empty() ? "" : "|") + std::string(name);
     return names;
@@ -213,11 +288,11 @@ struct Pipe {
 } // namespace
 
 struct Spawner {
-    static StartAttempt start(const ProcessSpec& spec, const Cgroup& cgroup,
+    static StartAttempt start(const ProcessSpec& spec, const Cgroup* cgroup,
                               std::vector<std::string>& trace);
 };
 
-StartAttempt Spawner::start(const ProcessSpec& spec, const Cgroup& cgroup,
+StartAttempt Spawner::start(const ProcessSpec& spec, const Cgroup* cgroup,
                             std::vector<std::string>& trace) {
     auto fail = [](const Error& error) {
         return StartAttempt{std::nullopt, 128, kRuncPrefix + error.message + ": unknown"};
@@ -226,32 +301,38 @@ StartAttempt Spawner::start(const ProcessSpec& spec, const Cgroup& cgroup,
     auto err = Pipe::open(O_CLOEXEC);
     auto errors = Pipe::open(O_CLOEXEC);
     auto sync = Pipe::open(O_CLOEXEC);
-    for (auto* pipe : {&out, &err, &errors, &sync})
+    auto initReports = Pipe::open(O_CLOEXEC);
+    for (auto* pipe : {&out, &err, &errors, &sync, &initReports})
         if (!*pipe)
             return fail(pipe->error());
     UniqueFd devNull(::open("/dev/null", O_RDONLY | O_CLOEXEC));
     if (!devNull)
         return fail(errnoError("open /dev/null", errno));
-    const bool v2 = cgroup.mode() == CgroupMode::V2;
+    const bool v2 = cgroup && cgroup->mode() == CgroupMode::V2;
+    const bool v1 = cgroup && cgroup->mode() == CgroupMode::V1Freezer;
+    // The child waits while the parent does what only the parent can: the id maps, the v1 join.
+    const bool waits = v1 || spec.userNamespace;
     UniqueFd cgroupFd;
     if (v2) {
-        auto opened = cgroup.openDirectory();
+        auto opened = cgroup->openDirectory();
         if (!opened)
             return fail(opened.error());
         cgroupFd = std::move(*opened);
     }
 
     ChildPlan plan = planChild(spec);
-    plan.syncRead = v2 ? -1 : sync->read.get();
+    plan.syncRead = waits ? sync->read.get() : -1;
     plan.stdoutWrite = out->write.get();
     plan.stderrWrite = err->write.get();
     plan.errorWrite = errors->write.get();
     plan.devNull = devNull.get();
+    plan.initReportWrite = initReports->write.get();
 
     int pidfd = -1;
     clone_args args{};
     args.flags = CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_PIDFD |
-                 (spec.newNetwork ? CLONE_NEWNET : 0) | (v2 ? CLONE_INTO_CGROUP : 0);
+                 (spec.newNetwork ? CLONE_NEWNET : 0) | (v2 ? CLONE_INTO_CGROUP : 0) |
+                 (spec.userNamespace ? CLONE_NEWUSER : 0);
     args.pidfd = reinterpret_cast<std::uint64_t>(&pidfd);
     args.exit_signal = SIGCHLD;
     args.cgroup = v2 ? std::uint64_t(cgroupFd.get()) : 0;
@@ -265,13 +346,19 @@ StartAttempt Spawner::start(const ProcessSpec& spec, const Cgroup& cgroup,
     process.m_pid = pid_t(pid);
     process.m_pidfd.reset(pidfd);
     trace.push_back("clone3(" + cloneFlagNames(args.flags) +
-                    (v2 ? ", cgroup=" + cgroup.path() : "") + ") = " + std::to_string(pid));
+                    (v2 ? ", cgroup=" + cgroup->path() : "") + ") = " + std::to_string(pid));
     out->write.reset();
     err->write.reset();
     errors->write.reset();
-    if (!v2) {
-        if (auto joined = cgroup.join(int(pid), trace); !joined)
-            return fail(joined.error()); // the process is killed and reaped on the way out
+    initReports->write.reset();
+    // A failure here returns: the waiting process is killed and reaped on the way out.
+    if (spec.userNamespace)
+        if (auto mapped = mapToRoot(pid_t(pid), trace); !mapped)
+            return fail(mapped.error());
+    if (v1)
+        if (auto joined = cgroup->join(int(pid), trace); !joined)
+            return fail(joined.error());
+    if (waits) {
         [[maybe_unused]] auto n = ::write(sync->write.get(), "g", 1);
         trace.push_back("write sync pipe: child may go on");
     }
@@ -294,39 +381,76 @@ StartAttempt Spawner::start(const ProcessSpec& spec, const Cgroup& cgroup,
         return fail(errnoError(std::string("error during container init: ") + kStageWords[stage],
                                message[1]));
     }
+    for (const std::string& file : spec.joinCgroups)
+        trace.push_back("child: write " + file + " <- 0 (itself)");
     trace.push_back("child: sethostname(" + spec.hostname + ")" +
                     (spec.newNetwork ? ", lo up" : ""));
-    trace.push_back(
-        "child: mount(/, MS_REC|MS_PRIVATE); tmpfs /tmp, tmpfs /dev + mknod null zero full "
-        "random urandom tty; proc /proc" +
-        std::string(spec.newNetwork ? "; sysfs /sys (ro)" : ""));
+    trace.push_back("child: mount(/, MS_REC|MS_PRIVATE)" +
+                    (spec.image.empty() ? std::string()
+                                        : "; mount(" + spec.image + ", " + spec.rootfs +
+                                              ", MS_BIND), " + "MS_REMOUNT|MS_BIND|MS_RDONLY") +
+                    "; tmpfs /tmp, tmpfs /dev + " +
+                    (spec.userNamespace ? "bind the host's" : "mknod") +
+                    " null zero full random urandom tty; proc /proc" +
+                    (spec.newNetwork ? "; sysfs /sys (ro)" : ""));
     trace.push_back("child: pivot_root(" + spec.rootfs + "), umount2(old root, MNT_DETACH)");
-    trace.push_back("child: execve(" + spec.argv.at(0) + ") as PID 1");
-    for (UniqueFd* pipe : {&out->read, &err->read})
+    if (spec.init)
+        trace.push_back("child: init as PID 1: sigprocmask(SIG_SETMASK, all), fork(); the "
+                        "command's execve(" +
+                        spec.argv.at(0) + ") as PID 2");
+    else
+        trace.push_back("child: execve(" + spec.argv.at(0) + ") as PID 1");
+    for (UniqueFd* pipe : {&out->read, &err->read, &initReports->read})
         ::fcntl(pipe->get(), F_SETFL, O_NONBLOCK);
     process.m_stdout = std::move(out->read);
     process.m_stderr = std::move(err->read);
+    if (spec.init)
+        process.m_initReports = std::move(initReports->read);
     return StartAttempt{std::move(process), 0, {}};
 }
 
-Status probeNamespaces(bool newNetwork) {
+Status probeNamespaces(bool newNetwork, bool userNamespace) {
     int pidfd = -1;
     clone_args args{};
     args.flags = CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_PIDFD |
-                 (newNetwork ? CLONE_NEWNET : 0);
+                 (newNetwork ? CLONE_NEWNET : 0) | (userNamespace ? CLONE_NEWUSER : 0);
     args.pidfd = reinterpret_cast<std::uint64_t>(&pidfd);
     args.exit_signal = SIGCHLD;
+    // Rootless, the namespace alone proves little (Ubuntu's AppArmor lets it be made, then
+    // denies its capabilities): the child, once mapped, makes its mounts private, and exits
+    // with the errno if refused.
+    auto sync = Pipe::open(O_CLOEXEC);
+    if (!sync)
+        return sync.error();
     const long pid = ::syscall(SYS_clone3, &args, sizeof args);
     if (pid < 0)
         return errnoError("clone3(" + cloneFlagNames(args.flags) + ")", errno);
-    if (pid == 0)
+    if (pid == 0) {
+        char go = 0;
+        if (userNamespace && (::read(sync->read.get(), &go, 1) != 1 ||
+                              ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) < 0))
+            ::_exit(go ? errno : 0);
         ::_exit(0);
+    }
     UniqueFd owned(pidfd);
-    waitPidfd(owned.get(), false);
+    sync->read.reset();
+    Status mapped = Ok{};
+    if (userNamespace) {
+        std::vector<std::string> ignored;
+        mapped = mapToRoot(pid_t(pid), ignored);
+        if (mapped) [[maybe_unused]]
+            auto n = ::write(sync->write.get(), "g", 1);
+        sync->write.reset(); // unmapped, the child reads end of file and just exits
+    }
+    auto exited = waitPidfd(owned.get(), false);
+    if (!mapped)
+        return mapped;
+    if (exited && exited->code != 0)
+        return errnoError("mount(/, MS_REC|MS_PRIVATE) in a new user namespace", exited->code);
     return Ok{};
 }
 
-StartAttempt startContainerProcess(const ProcessSpec& spec, const Cgroup& cgroup,
+StartAttempt startContainerProcess(const ProcessSpec& spec, const Cgroup* cgroup,
                                    std::vector<std::string>& trace) {
     return Spawner::start(spec, cgroup, trace);
 }
@@ -348,6 +472,7 @@ ContainerProcess& ContainerProcess::operator=(ContainerProcess&& other) noexcept
         m_pidfd = std::move(other.m_pidfd);
         m_stdout = std::move(other.m_stdout);
         m_stderr = std::move(other.m_stderr);
+        m_initReports = std::move(other.m_initReports);
         m_reaped = std::exchange(other.m_reaped, false);
     }
     return *this;

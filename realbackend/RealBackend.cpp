@@ -1,5 +1,8 @@
 #include "RealBackend.h"
 
+#include "InitProcess.h"
+#include "OomKiller.h"
+#include "Recovery.h"
 #include "Syscalls.h"
 #include "docker/Signals.h"
 #include "engine/Container.h"
@@ -21,8 +24,11 @@ namespace lab::real {
 struct RealBackend::Box {
     std::string id;
     std::string dir;
-    BindMount rootfs;
+    std::string image; // rootless: bound at rootfs by the container's own mount namespace
+    BindMount rootfs;  // root: the image bound on the host
     Cgroup cgroup;
+    ResourceCgroups resources;
+    std::int64_t oomKillsAtStart = 0; // an exit with more was the OOM killer's doing
     std::optional<ContainerProcess> process;
     int eventsWatch = -1;   // inotify watch descriptor on cgroup.events (v2)
     bool freezing = false;  // a freeze was asked for and is not yet complete
@@ -41,19 +47,49 @@ bool isContainerId(const std::string& id) {
 
 Expected<std::unique_ptr<RealBackend>> RealBackend::open(RealClock& clock,
                                                          RealBackendOptions options) {
-    if (::geteuid() != 0)
-        return Error{"the real backend needs root for now (namespaces, mounts, cgroups); "
-                     "rootless mode with a user namespace is not built yet"};
+    if (options.stateDir.empty())
+        return Error{"no state directory: XDG_RUNTIME_DIR is not set, and a user has no "
+                     "/run/lifecycle-lab"};
+    const bool rootless = isRootless();
     std::error_code error;
     fs::create_directories(options.stateDir + "/containers", error);
     if (error)
         return Error{"mkdir " + options.stateDir + "/containers: " + error.message()};
+    auto lock = lockStateDir(options.stateDir);
+    if (!lock)
+        return lock.error();
+    auto tree = CgroupTree::open(options.cgroupMode, options.cgroupName);
+    if (!tree && (!rootless || options.cgroupMode != CgroupMode::Auto))
+        return tree.error().context("cgroup");
+    // A user without a delegated cgroup still gets containers (unless a cgroup interface was
+    // asked for by name); only pause needs the freezer, and the live figures their cgroups.
+    std::optional<ResourceTree> resources;
+    std::string noResources = tree ? std::string() : "no cgroup: " + tree.error().message;
+    if (tree) {
+        auto opened = ResourceTree::open(*tree, options.cgroupName);
+        if (!opened && !rootless)
+            return opened.error().context("resource cgroups");
+        if (opened)
+            resources = std::move(*opened);
+        else
+            noResources = opened.error().message;
+    }
+    // Whatever a backend that died without cleaning up left, before anything new is made.
+    std::vector<std::string> recovered = recoverLeftovers(
+        LeftoverPlaces{options.stateDir + "/containers", tree ? tree->path() : std::string(),
+                       tree ? tree->mode() : CgroupMode::V2,
+                       resources ? resources->v1Subtrees() : std::vector<std::string>{}});
     fs::create_directories(options.stateDir + "/images", error);
     if (auto made = ImageDirectory(options.stateDir + "/images").makeBusybox(); !made)
         return made.error();
-    if (auto allowed = probeNamespaces(options.newNetwork); !allowed)
-        return allowed.error().context("the kernel refuses a container's namespaces");
-    {
+    if (auto allowed = probeNamespaces(options.newNetwork, rootless); !allowed) {
+        const std::string sysctls = rootless ? userNamespaceRefusal() : std::string();
+        return allowed.error().context(
+            "the kernel refuses a container's namespaces" +
+            (sysctls.empty() ? std::string() : " (unprivileged user namespaces: " + sysctls + ")"));
+    }
+    // Rootless, the mounts are made inside the container's user and mount namespaces.
+    if (!rootless) {
         // Mounting is the other privilege a container needs: a read-only bind of the image.
         const std::string probe = options.stateDir + "/containers/.mount-probe";
         std::vector<std::string> ignored;
@@ -65,23 +101,46 @@ Expected<std::unique_ptr<RealBackend>> RealBackend::open(RealClock& clock,
         if (!mounted)
             return mounted.error().context("the kernel refuses the mounts a container needs");
     }
-    auto tree = CgroupTree::open(options.cgroupMode, options.cgroupName);
-    if (!tree)
-        return tree.error().context("cgroup");
+    // Rootless, the child binds the image itself: an overlay would have to be mounted inside the
+    // user namespace, which this backend does not do yet.
+    Status overlay = !options.writableRootfs ? Error{"not wanted (writableRootfs is off)"}
+                     : rootless              ? Error{"not used rootless yet"}
+                                : probeOverlay(options.stateDir + "/containers/.overlay-probe");
     std::unique_ptr<RealBackend> backend(
-        new RealBackend(clock, std::move(options), std::move(*tree)));
+        new RealBackend(clock, std::move(options),
+                        tree ? std::optional<CgroupTree>(std::move(*tree)) : std::nullopt,
+                        tree ? std::string() : tree.error().message));
     backend->m_inotify.reset(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC));
     if (!backend->m_inotify)
         return errnoError("inotify_init1", errno);
+    backend->m_resources = std::move(resources);
+    backend->m_noResources = std::move(noResources);
+    backend->m_lock = std::move(*lock);
+    backend->m_recovered = std::move(recovered);
+    backend->m_overlay = overlay.ok();
+    backend->m_rootfsDescription =
+        overlay ? "overlayfs: the image below, read-only; each container's writes in its own "
+                  "upper directory, removed with it"
+                : "the image bind-mounted read-only (only /tmp is writable): overlayfs: " +
+                      overlay.error().message;
     RealBackend* self = backend.get();
     if (auto watched = clock.watch(self->m_inotify.get(), [self] { self->onInotify(); }); !watched)
         return watched.error();
     return backend;
 }
 
-RealBackend::RealBackend(RealClock& clock, RealBackendOptions options, CgroupTree tree)
+RealBackend::RealBackend(RealClock& clock, RealBackendOptions options,
+                         std::optional<CgroupTree> tree, std::string noCgroup)
     : m_clock(clock), m_options(std::move(options)), m_images(m_options.stateDir + "/images"),
-      m_tree(std::move(tree)) {}
+      m_tree(std::move(tree)), m_noCgroup(std::move(noCgroup)) {}
+
+std::string RealBackend::resourcesDescription() const {
+    return m_resources ? m_resources->description() : "none: " + m_noResources;
+}
+
+std::vector<std::string> RealBackend::resourceCgroupRoots() const {
+    return m_resources ? m_resources->v1Subtrees() : std::vector<std::string>{};
+}
 
 RealBackend::~RealBackend() {
     for (TimerId posted : m_posted)
@@ -91,6 +150,16 @@ RealBackend::~RealBackend() {
     m_boxes.clear();
     if (m_inotify)
         m_clock.unwatch(m_inotify.get());
+}
+
+std::string RealBackend::cgroupDescription() const {
+    if (m_tree)
+        return m_tree->description();
+    // SIGSTOP is no stand-in for the freezer: the process would see it (its parent gets
+    // SIGCHLD, ps shows "T"), and a SIGCONT from anyone would undo it.
+    return "no cgroup (" + m_noCgroup +
+           "): containers run in this process's cgroup, pause is refused (it needs the cgroup "
+           "freezer; SIGSTOP is not one), and rm -f kills PID 1, which ends its PID namespace";
 }
 
 RealBackend::Box* RealBackend::box(const std::string& id) const {
@@ -111,7 +180,16 @@ std::string RealBackend::cgroupPath(const std::string& id) const {
 
 std::string RealBackend::rootfsPath(const std::string& id) const {
     Box* found = box(id);
-    return found ? found->rootfs.target() : std::string();
+    return found ? found->dir + "/rootfs" : std::string();
+}
+
+Expected<ResourceSample> RealBackend::resources(const std::string& id) const {
+    Box* found = box(id);
+    if (!found)
+        return Error{"No such container: " + id};
+    if (!m_resources)
+        return Error{"no resource figures: " + m_noResources};
+    return found->resources.sample(m_clock.now());
 }
 
 int RealBackend::hostPid(const std::string& id) const {
@@ -146,19 +224,39 @@ Status RealBackend::prepare(const Container& container) {
     if (fs::create_directories(rootfs, error); error)
         return Error{"mkdir " + rootfs + ": " + error.message()};
     trace.push_back("mkdir " + rootfs);
-    auto mounted = BindMount::readOnly(*image, rootfs, trace);
-    if (!mounted) {
-        fs::remove_all(made->dir, error);
-        return mounted.error();
+    if (!m_overlay)
+        trace.push_back("rootfs: " + m_rootfsDescription);
+    if (m_rootless) {
+        made->image = *image; // bound at rootfs inside the container's own namespaces
+    } else {
+        auto mounted = m_overlay
+                           ? BindMount::overlay(
+                                 OverlayDirs{{*image}, made->dir + "/upper", made->dir + "/work"},
+                                 rootfs, trace)
+                           : BindMount::readOnly(*image, rootfs, trace);
+        if (!mounted) {
+            fs::remove_all(made->dir, error);
+            return mounted.error();
+        }
+        made->rootfs = std::move(*mounted);
     }
-    made->rootfs = std::move(*mounted);
-    auto cgroup = Cgroup::create(*m_tree, container.id, trace);
-    if (!cgroup) {
-        teardown(*made);
-        return cgroup.error();
+    if (m_tree) {
+        auto cgroup = Cgroup::create(*m_tree, container.id, trace);
+        if (!cgroup) {
+            teardown(*made);
+            return cgroup.error();
+        }
+        made->cgroup = std::move(*cgroup);
     }
-    made->cgroup = std::move(*cgroup);
-    if (made->cgroup.mode() == CgroupMode::V2) {
+    if (m_resources) {
+        auto resources = ResourceCgroups::create(*m_resources, container.id, trace);
+        if (!resources) {
+            teardown(*made);
+            return resources.error();
+        }
+        made->resources = std::move(*resources);
+    }
+    if (m_tree && made->cgroup.mode() == CgroupMode::V2) {
         made->eventsWatch =
             ::inotify_add_watch(m_inotify.get(), made->cgroup.eventsFile().c_str(), IN_MODIFY);
         if (made->eventsWatch < 0) {
@@ -185,26 +283,18 @@ void RealBackend::startProcess(const Container& container) {
                           found ? "No command specified" : "container was never prepared"});
         return;
     }
-    if (container.config.init) {
-        // Said, not ignored: without tini the process would be PID 1 and answer signals
-        // differently.
-        post(container.id, OutcomeEvent{Outcome::StartFailed,
-                                        {},
-                                        128,
-                                        0,
-                                        "the real backend has no init process (--init) yet"});
-        return;
-    }
     std::vector<std::string>& trace = m_traces[container.id];
     StartAttempt attempt = startContainerProcess(
-        ProcessSpec{container.shortId(), found->rootfs.target(), argv, m_options.newNetwork},
-        found->cgroup, trace);
+        ProcessSpec{container.shortId(), found->dir + "/rootfs", argv, m_options.newNetwork,
+                    container.config.init, found->resources.procsFiles(), m_rootless, found->image},
+        m_tree ? &found->cgroup : nullptr, trace);
     if (!attempt.process) {
         post(container.id,
              OutcomeEvent{Outcome::StartFailed, {}, attempt.exitCode, 0, attempt.error});
         return;
     }
     found->process = std::move(attempt.process);
+    found->oomKillsAtStart = found->resources.oomKills().value_or(0);
     found->partial[0].clear();
     found->partial[1].clear();
     // ProcessStarted is posted before any watch can fire: the clock runs due timers first.
@@ -213,6 +303,17 @@ void RealBackend::startProcess(const Container& container) {
     m_clock.watch(found->process->stdoutPipe().get(), [this, id] { onOutput(id, false); });
     m_clock.watch(found->process->stderrPipe().get(), [this, id] { onOutput(id, true); });
     m_clock.watch(found->process->pidfd(), [this, id] { onExit(id); });
+    if (found->process->initReports())
+        m_clock.watch(found->process->initReports().get(), [this, id] { onInitReport(id); });
+}
+
+void RealBackend::onInitReport(const std::string& id) {
+    Box* found = box(id);
+    if (!found || !found->process || !found->process->initReports())
+        return;
+    InitReport report;
+    while (::read(found->process->initReports().get(), &report, sizeof report) == sizeof report)
+        m_traces[id].push_back(describe(report));
 }
 
 void RealBackend::onOutput(const std::string& id, bool isStderr) {
@@ -255,6 +356,7 @@ void RealBackend::onExit(const std::string& id) {
     const std::optional<int> code = found->process->reapIfExited();
     if (!code)
         return;
+    onInitReport(id); // what init did before it ended
     m_traces[id].push_back("pidfd readable; waitid(P_PIDFD) = " + std::to_string(*code));
     // Whatever it wrote before it died comes first, as in `docker logs`.
     onOutput(id, false);
@@ -265,6 +367,10 @@ void RealBackend::onExit(const std::string& id) {
     const bool wasFreezing = found->freezing;
     stopWaitingForFreeze(*found);
     found->process.reset();
+    if (found->resources.oomKills().value_or(0) > found->oomKillsAtStart) {
+        m_traces[id].push_back("oom_kill count went up: the OOM killer ended it");
+        m_sink->report(id, OutcomeEvent{Outcome::OutOfMemory, m_clock.now()});
+    }
     if (wasFreezing)
         m_sink->report(id,
                        OutcomeEvent{Outcome::FreezeFailed, m_clock.now(), 0, 0,
@@ -277,7 +383,8 @@ void RealBackend::onExit(const std::string& id) {
 void RealBackend::closeProcessWatches(Box& found) {
     if (!found.process)
         return;
-    for (UniqueFd* fd : {&found.process->stdoutPipe(), &found.process->stderrPipe()})
+    for (UniqueFd* fd : {&found.process->stdoutPipe(), &found.process->stderrPipe(),
+                         &found.process->initReports()})
         if (*fd) {
             m_clock.unwatch(fd->get());
             fd->reset();
@@ -307,6 +414,14 @@ void RealBackend::freeze(const Container& container) {
     if (!found || !found->process) {
         post(container.id,
              OutcomeEvent{Outcome::FreezeFailed, {}, 0, 0, "container is not running"});
+        return;
+    }
+    if (!m_tree) {
+        post(container.id, OutcomeEvent{Outcome::FreezeFailed,
+                                        {},
+                                        0,
+                                        0,
+                                        "no cgroup freezer for this container: " + m_noCgroup});
         return;
     }
     std::vector<std::string>& trace = m_traces[container.id];
@@ -385,7 +500,7 @@ void RealBackend::stopWaitingForFreeze(Box& found) {
 
 void RealBackend::thaw(const Container& container) {
     Box* found = box(container.id);
-    if (!found)
+    if (!found || !m_tree)
         return;
     stopWaitingForFreeze(*found);
     // Writing 0 fails only when the cgroup is gone, and then so is the process: its exit moves
@@ -419,6 +534,8 @@ Status RealBackend::teardown(Box& found) {
     }
     if (auto removed = found.cgroup.remove(trace); !removed)
         return removed;
+    if (auto removed = found.resources.remove(trace); !removed)
+        return removed;
     if (auto unmounted = found.rootfs.unmount(trace); !unmounted)
         return unmounted;
     // Never delete through a mount: that would be the image's files.
@@ -428,7 +545,7 @@ Status RealBackend::teardown(Box& found) {
     std::error_code error;
     fs::remove_all(found.dir, error);
     if (error)
-        return Error{"unlinkat " + found.dir + ": " + error.message()};
+        return errnoError("unlinkat " + found.dir, error.value());
     trace.push_back("rm -r " + found.dir);
     return Ok{};
 }
@@ -440,15 +557,24 @@ void RealBackend::remove(const Container& container) {
         return;
     }
     // The injected fault is a real one: a file held open on the root filesystem keeps its mount
-    // busy, so umount2 answers EBUSY, as a leaked mount would on a real host.
+    // busy, so umount2 answers EBUSY, as a leaked mount would on a real host. Rootless, the
+    // image is mounted only in the container's namespace: the container directory is made
+    // read-only instead, so unlinkat answers EACCES, as a file the user cannot delete would.
     UniqueFd holder;
-    if (std::exchange(m_failNextRemoval, false)) {
+    const bool fault = std::exchange(m_failNextRemoval, false);
+    if (fault && m_rootless) {
+        ::chmod(found->dir.c_str(), 0500);
+        m_traces[container.id].push_back("fault: chmod " + found->dir + " 0500");
+    } else if (fault) {
         holder.reset(
             ::open((found->rootfs.target() + "/bin/busybox").c_str(), O_RDONLY | O_CLOEXEC));
         m_traces[container.id].push_back("fault: holding " + found->rootfs.target() +
                                          "/bin/busybox open");
     }
-    if (auto removed = teardown(*found); !removed) {
+    Status removed = teardown(*found);
+    if (fault && m_rootless)
+        ::chmod(found->dir.c_str(), 0755);
+    if (!removed) {
         m_traces[container.id].push_back("removal failed: " + removed.error().message);
         post(container.id, OutcomeEvent{Outcome::RemovalFailed,
                                         {},
@@ -469,11 +595,24 @@ Status RealBackend::injectFault(Fault fault, const Container* target) {
     case Fault::NextRemovalFails:
         m_failNextRemoval = true;
         return Ok{};
-    case Fault::OutOfMemory:
-        (void)target;
-        return Error{
-            "the real backend cannot call the OOM killer yet: the container's cgroup has no "
-            "memory limit to exceed"};
+    case Fault::OutOfMemory: {
+        Box* found = target ? box(target->id) : nullptr;
+        if (!found || !found->process || !found->process->alive())
+            return Error{"the OOM killer needs a running container"};
+        if (auto frozen = found->cgroup.isFrozen(); found->freezing || (frozen && *frozen))
+            return Error{"the container is paused: a frozen process allocates nothing"};
+        const std::int64_t before = found->resources.oomKills().value_or(0);
+        auto pids = found->cgroup.pids();
+        if (!pids)
+            return pids.error();
+        if (auto provoked = provokeOomKill(found->resources, *pids, found->process->pidfd(),
+                                           m_traces[target->id]);
+            !provoked)
+            return provoked;
+        if (found->resources.oomKills().value_or(0) == before)
+            return Error{"the OOM killer chose no process of the container"};
+        return Ok{};
+    }
     }
     return Error{"unknown fault"};
 }

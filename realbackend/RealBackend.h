@@ -10,6 +10,8 @@
 #include "ContainerProcess.h"
 #include "ImageDirectory.h"
 #include "RealClock.h"
+#include "Resources.h"
+#include "UserNamespace.h"
 #include "engine/Backend.h"
 
 #include <map>
@@ -23,17 +25,24 @@ namespace lab::real {
 
 /// Where and how the real backend works.
 struct RealBackendOptions {
-    std::string stateDir = "/run/lifecycle-lab"; ///< images/ and containers/<id>/ live here
-    std::string cgroupName = "lifecycle-lab";    ///< the subtree under the cgroup mount
+    /// images/ and containers/<id>/ live here: /run/lifecycle-lab for root,
+    /// $XDG_RUNTIME_DIR/lifecycle-lab for a user (rootless).
+    std::string stateDir = defaultStateDir();
+    std::string cgroupName = "lifecycle-lab"; ///< the subtree under the cgroup mount
     CgroupMode cgroupMode = CgroupMode::Auto;
     bool newNetwork = true; ///< CLONE_NEWNET: only loopback inside
+    /// overlayfs per container; false (as when overlayfs is unavailable): the image is
+    /// bind-mounted read-only and only /tmp can be written.
+    bool writableRootfs = true;
 };
 
 /// Containers as real Linux processes in namespaces and cgroups.
 class RealBackend final : public lab::Backend {
 public:
     /// Makes the state directory, the busybox image and the cgroup subtree; an error says what
-    /// is missing (root, a cgroup hierarchy, /bin/busybox).
+    /// is missing (a state directory, namespaces the kernel refuses, a cgroup hierarchy for
+    /// root, /bin/busybox). Rootless without a delegated cgroup it opens without one: see
+    /// cgroupDescription().
     static Expected<std::unique_ptr<RealBackend>> open(RealClock& clock,
                                                        RealBackendOptions options = {});
     /// Kills, reaps, unmounts and deletes every container left: nothing outlives the backend.
@@ -59,21 +68,37 @@ public:
     std::string rootfsPath(const std::string& id) const;
     /// The host PID of the container's process, or -1.
     int hostPid(const std::string& id) const;
-    /// Which cgroup interface is used, in words ("cgroup v2 at /sys/fs/cgroup/unified ...").
-    const std::string& cgroupDescription() const { return m_tree->description(); }
-    /// The backend's cgroup subtree.
-    const std::string& cgroupRoot() const { return m_tree->path(); }
+    /// The container's CPU time, memory and processes now, from its cgroups (for a live plot).
+    Expected<ResourceSample> resources(const std::string& id) const;
+    /// Where the resource figures come from, in words, or why there are none.
+    std::string resourcesDescription() const;
+    /// The v1 cgroup subtrees the backend made for the figures (none on a pure v2 host).
+    std::vector<std::string> resourceCgroupRoots() const;
+    /// Which cgroup interface is used, in words ("cgroup v2 at /sys/fs/cgroup/unified ..."), or
+    /// why there is none and what that changes.
+    std::string cgroupDescription() const;
+    /// The backend's cgroup subtree; empty when it has none (rootless, nothing delegated).
+    std::string cgroupRoot() const { return m_tree ? m_tree->path() : std::string(); }
+    /// True when containers run in a user namespace that maps this user to root.
+    bool rootless() const { return m_rootless; }
     /// The state directory.
     const std::string& stateDir() const { return m_options.stateDir; }
+    /// What open() found left by a backend that died without cleaning up, and what it did about
+    /// it: one line per container (Recovery.h).
+    const std::vector<std::string>& recovered() const { return m_recovered; }
+    /// How containers get their root filesystem, in words ("overlayfs ..." or why not).
+    const std::string& rootfsDescription() const { return m_rootfsDescription; }
 
 private:
     struct Box;
-    RealBackend(RealClock& clock, RealBackendOptions options, CgroupTree tree);
+    RealBackend(RealClock& clock, RealBackendOptions options, std::optional<CgroupTree> tree,
+                std::string noCgroup);
 
     Box* box(const std::string& id) const;
     void post(const std::string& id, OutcomeEvent event);
     void onOutput(const std::string& id, bool isStderr);
     void onExit(const std::string& id);
+    void onInitReport(const std::string& id);
     void onInotify();
     void checkFrozen(Box& box);
     void recheckV1Freezer(Box& box);
@@ -85,6 +110,12 @@ private:
     RealBackendOptions m_options;
     ImageDirectory m_images;
     std::optional<CgroupTree> m_tree;
+    std::string m_noCgroup; // without a tree: what is missing
+    bool m_rootless = isRootless();
+    std::optional<ResourceTree> m_resources;
+    std::string m_noResources; // without figures: why
+    UniqueFd m_lock;           // flock on <state>/lock: one backend per state directory
+    std::vector<std::string> m_recovered;
     OutcomeSink* m_sink = nullptr;
     std::map<std::string, std::unique_ptr<Box>> m_boxes;
     std::map<std::string, std::vector<std::string>> m_traces;
@@ -93,6 +124,8 @@ private:
     // (about 7 ms here), too slow to make per pause.
     UniqueFd m_inotify;
     std::map<int, std::string> m_idByWatch;
+    bool m_overlay = false; // overlayfs works here and is wanted
+    std::string m_rootfsDescription;
     bool m_failNextRemoval = false;
 };
 

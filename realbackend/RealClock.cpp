@@ -90,31 +90,47 @@ bool RealClock::advance(TimePoint limit) {
             deadline = *due;
         if (!armTimer(deadline))
             return false;
-        epoll_event events[16];
-        const int count = ::epoll_wait(m_epoll.get(), events, 16, -1);
-        if (count < 0 && errno == EINTR)
-            continue;
-        if (count < 0)
+        const std::optional<bool> happened = dispatchEvents(-1);
+        if (!happened)
             return false;
-        bool happened = false;
-        for (int i = 0; i < count; ++i) {
-            const std::uint64_t token = events[i].data.u64;
-            std::uint64_t drained = 0;
-            if (token == kTimerToken) {
-                [[maybe_unused]] auto n = ::read(m_timerFd.get(), &drained, sizeof drained);
-            } else if (token == kWakeToken) {
-                [[maybe_unused]] auto n = ::read(m_wakeFd.get(), &drained, sizeof drained);
-                happened = true;
-            } else if (auto watch = m_watches.find(token); watch != m_watches.end()) {
-                // A copy: the callback may unwatch itself.
-                auto onReady = watch->second.second;
-                onReady();
-                happened = true;
-            }
-        }
-        if (happened)
+        if (*happened)
             return true;
     }
+}
+
+std::optional<bool> RealClock::dispatchEvents(int timeoutMilliseconds) {
+    epoll_event events[16];
+    int count = 0;
+    do
+        count = ::epoll_wait(m_epoll.get(), events, 16, timeoutMilliseconds);
+    while (count < 0 && errno == EINTR);
+    if (count < 0)
+        return std::nullopt;
+    bool happened = false;
+    for (int i = 0; i < count; ++i) {
+        const std::uint64_t token = events[i].data.u64;
+        std::uint64_t drained = 0;
+        if (token == kTimerToken) {
+            [[maybe_unused]] auto n = ::read(m_timerFd.get(), &drained, sizeof drained);
+        } else if (token == kWakeToken) {
+            [[maybe_unused]] auto n = ::read(m_wakeFd.get(), &drained, sizeof drained);
+            happened = true;
+        } else if (auto watch = m_watches.find(token); watch != m_watches.end()) {
+            // A copy: the callback may unwatch itself.
+            auto onReady = watch->second.second;
+            onReady();
+            happened = true;
+        }
+    }
+    return happened;
+}
+
+void RealClock::dispatchReady() {
+    runDueTimers();
+    dispatchEvents(0);
+    runDueTimers(); // what the callbacks posted for now
+    if (const auto due = m_timers.nextDue())
+        armTimer(*due);
 }
 
 Status RealClock::watch(int fd, std::function<void()> onReady) {

@@ -11,6 +11,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <utility>
 
 namespace lab::real {
@@ -40,10 +41,20 @@ public:
     /// Makes a blocked advance() return true; callable from any thread.
     void wake();
 
+    /// The epoll set: readable whenever a timer is due or a watched descriptor has news, so
+    /// another event loop (Qt's) can wait on it instead of blocking in advance().
+    int descriptor() const { return m_epoll.get(); }
+    /// Runs the due timers and the callbacks of ready descriptors without waiting, then arms
+    /// the timer for the next one, so descriptor() turns readable when it is due.
+    void dispatchReady();
+
 private:
     RealClock();
     bool runDueTimers();
     bool armTimer(TimePoint at);
+    // One epoll_wait (timeout as epoll's: -1 forever, 0 not at all); true when a watched
+    // descriptor's callback ran or wake() was called, nullopt when epoll failed.
+    std::optional<bool> dispatchEvents(int timeoutMilliseconds);
 
     UniqueFd m_epoll;
     UniqueFd m_timerFd;

@@ -9,6 +9,7 @@ packages=(
   libboost-dev libbenchmark-dev
   busybox-static
   libedit-dev
+  desktop-file-utils   # desktop-file-validate: the install test checks the desktop entry
 )
 
 missing=()

@@ -2,33 +2,32 @@
 
 #include "console/Interactive.h"
 #include "console/ScriptRunner.h"
-#include "console/SimulatedSession.h"
 #include "world/WorldFile.h"
 
 #include <QFile>
-
-#include <unistd.h>
-
 #include <iostream>
 #include <sstream>
+#include <unistd.h>
 
 namespace lab {
 namespace {
 
 constexpr const char* kProgram = "lifecycle-lab";
-constexpr int kUnreadableInput = 2;
+constexpr int kUnreadableInput = 2; // also: an engine that cannot open
 
 int refuse(const std::string& message) {
     std::cerr << kProgram << ": " << message << std::endl;
     return kUnreadableInput;
 }
 
-int runScriptFile(const QString& path, SimulatedSession& session) {
+int runScriptFile(const QString& path, Session& session, std::ostream* trace) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return refuse(QStringLiteral("cannot read script %1: %2").arg(path, file.errorString()).toStdString());
+        return refuse(QStringLiteral("cannot read script %1: %2")
+                          .arg(path, file.errorString())
+                          .toStdString());
     std::istringstream script(file.readAll().toStdString());
-    if (const Status ran = runScript(script, session, std::cout); !ran)
+    if (const Status ran = runScript(script, session, std::cout, trace); !ran)
         return refuse(ran.error().context(path.toStdString()).message);
     return 0;
 }
@@ -40,12 +39,19 @@ int runConsole(const ConsoleOptions& options) {
         options.worldFile.isEmpty() ? loadDefaultWorld() : loadWorldFile(options.worldFile);
     if (!world)
         return refuse(world.error().message);
-    SimulatedSession session(*world, options.seed);
+    SessionSpec spec;
+    spec.backend = options.engine.backend;
+    spec.seed = options.seed;
+    spec.stateDir = options.engine.stateDir.toStdString();
+    auto session = openSession(spec, *world);
+    if (!session)
+        return refuse(session.error().message);
+    std::ostream* trace = options.trace ? &std::cerr : nullptr;
     if (!options.scriptFile.isEmpty())
-        return runScriptFile(options.scriptFile, session);
+        return runScriptFile(options.scriptFile, **session, trace);
     if (isatty(STDIN_FILENO))
-        return runInteractive(session, kProgram);
-    CommandLoop loop(session, std::cout, std::cerr);
+        return runInteractive(**session, kProgram, trace);
+    CommandLoop loop(**session, std::cout, std::cerr, trace);
     loop.feedAll(std::cin);
     return loop.status();
 }

@@ -1,17 +1,73 @@
 #include "console/ConsoleOptions.h"
 
+#include <QDir>
+#include <QMap>
 #include <QRegularExpression>
-
 #include <algorithm>
 #include <limits>
 
 namespace lab {
 namespace {
 
-Error refuse(const QString& message) { return Error{message.toStdString()}; }
+Error refuse(const QString& message) {
+    return Error{message.toStdString()};
+}
 
 bool isHelp(const QString& argument) {
     return argument == QLatin1String("--help") || argument == QLatin1String("-h");
+}
+
+// An option a mode accepts: with a value (its placeholder in messages), or a flag.
+struct OptionSpec {
+    QLatin1String name;
+    QLatin1String placeholder; ///< empty: a flag, which takes no value
+};
+
+const OptionSpec kBackend{QLatin1String("--backend"), QLatin1String("sim|real")};
+const OptionSpec kStateDir{QLatin1String("--state-dir"), QLatin1String("DIR")};
+const OptionSpec kScreenshot{QLatin1String("--screenshot"), QLatin1String("DIR")};
+
+// Reads "--name value", "--name=value" and flags into name -> value ("" for a flag).
+// unknownWhat names what an unknown option is not ("console option").
+Expected<QMap<QString, QString>> readOptions(const QStringList& arguments,
+                                             const std::vector<OptionSpec>& specs,
+                                             const QString& unknownWhat) {
+    QMap<QString, QString> given;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        QString name = arguments[i];
+        QString value;
+        bool hasValue = false;
+        // --world=FILE and --world FILE both work, as in most command-line tools.
+        if (const qsizetype equals = name.indexOf(u'=');
+            name.startsWith(QLatin1String("--")) && equals > 0) {
+            value = name.mid(equals + 1);
+            name = name.left(equals);
+            hasValue = true;
+        }
+        const auto spec = std::find_if(specs.begin(), specs.end(),
+                                       [&](const OptionSpec& known) { return known.name == name; });
+        if (spec == specs.end())
+            return refuse(name.startsWith(u'-')
+                              ? QStringLiteral("unknown %1 \"%2\"").arg(unknownWhat, name)
+                              : QStringLiteral("unexpected argument \"%1\"").arg(name));
+        if (given.contains(name))
+            return refuse(QStringLiteral("%1 given twice").arg(name));
+        if (spec->placeholder.isEmpty()) {
+            if (hasValue)
+                return refuse(QStringLiteral("%1 takes no value").arg(name));
+            given.insert(name, QString());
+            continue;
+        }
+        if (!hasValue && i + 1 < arguments.size() &&
+            !arguments[i + 1].startsWith(QLatin1String("--"))) {
+            value = arguments[++i];
+            hasValue = true;
+        }
+        if (!hasValue || value.isEmpty())
+            return refuse(QStringLiteral("%1 needs a value (%2)").arg(name, spec->placeholder));
+        given.insert(name, value);
+    }
+    return given;
 }
 
 Expected<std::uint64_t> parseSeed(const QString& text) {
@@ -25,49 +81,55 @@ Expected<std::uint64_t> parseSeed(const QString& text) {
     return std::uint64_t{seed};
 }
 
+// --backend and --state-dir, as the console and the window both read them.
+Expected<EngineChoice> readEngineChoice(const QMap<QString, QString>& given) {
+    EngineChoice choice;
+    const QString backend = given.value(kBackend.name, QStringLiteral("sim"));
+    if (backend == QLatin1String("real"))
+        choice.backend = BackendKind::Real;
+    else if (backend != QLatin1String("sim"))
+        return refuse(
+            QStringLiteral("--backend needs \"sim\" or \"real\", got \"%1\"").arg(backend));
+    if (given.contains(kStateDir.name)) {
+        if (choice.backend != BackendKind::Real)
+            return refuse(QStringLiteral("--state-dir is where the real backend keeps containers: "
+                                         "it needs --backend real"));
+        choice.stateDir = QDir::cleanPath(QDir::current().absoluteFilePath(given[kStateDir.name]));
+    }
+    return choice;
+}
+
 } // namespace
 
 Expected<ConsoleOptions> parseConsoleOptions(const QStringList& arguments) {
+    const OptionSpec world{QLatin1String("--world"), QLatin1String("FILE")};
+    const OptionSpec script{QLatin1String("--script"), QLatin1String("FILE")};
+    const OptionSpec seed{QLatin1String("--seed"), QLatin1String("N")};
+    const OptionSpec trace{QLatin1String("--trace"), QLatin1String()};
+    auto given = readOptions(arguments, {world, script, seed, kBackend, kStateDir, trace},
+                             QStringLiteral("console option"));
+    if (!given)
+        return given.error();
     ConsoleOptions options;
-    QStringList given;
-    for (qsizetype i = 0; i < arguments.size(); ++i) {
-        QString name = arguments[i];
-        QString value;
-        bool hasValue = false;
-        // --world=FILE and --world FILE both work, as in most command-line tools.
-        if (const qsizetype equals = name.indexOf(u'='); name.startsWith(QLatin1String("--")) && equals > 0) {
-            value = name.mid(equals + 1);
-            name = name.left(equals);
-            hasValue = true;
-        }
-        const bool known = name == QLatin1String("--world") || name == QLatin1String("--script") ||
-                           name == QLatin1String("--seed");
-        if (!known)
-            return refuse(name.startsWith(u'-')
-                              ? QStringLiteral("unknown console option \"%1\"").arg(name)
-                              : QStringLiteral("unexpected argument \"%1\"").arg(name));
-        if (given.contains(name))
-            return refuse(QStringLiteral("%1 given twice").arg(name));
-        given << name;
-        if (!hasValue && i + 1 < arguments.size() && !arguments[i + 1].startsWith(QLatin1String("--"))) {
-            value = arguments[++i];
-            hasValue = true;
-        }
-        const QString placeholder = name == QLatin1String("--seed") ? QStringLiteral("N")
-                                                                     : QStringLiteral("FILE");
-        if (!hasValue || value.isEmpty())
-            return refuse(QStringLiteral("%1 needs a value (%2)").arg(name, placeholder));
-        if (name == QLatin1String("--world")) {
-            options.worldFile = value;
-        } else if (name == QLatin1String("--script")) {
-            options.scriptFile = value;
-        } else {
-            auto seed = parseSeed(value);
-            if (!seed)
-                return seed.error();
-            options.seed = *seed;
-        }
+    options.worldFile = given->value(world.name);
+    options.scriptFile = given->value(script.name);
+    if (given->contains(seed.name)) {
+        auto number = parseSeed(given->value(seed.name));
+        if (!number)
+            return number.error();
+        options.seed = *number;
     }
+    auto engine = readEngineChoice(*given);
+    if (!engine)
+        return engine.error();
+    options.engine = *engine;
+    if (given->contains(seed.name) && options.engine.backend == BackendKind::Real)
+        return refuse(QStringLiteral("--seed fixes the simulation's IDs and names; the real "
+                                     "backend's are random, as Docker's are"));
+    options.trace = given->contains(trace.name);
+    if (options.trace && options.engine.backend != BackendKind::Real)
+        return refuse(
+            QStringLiteral("--trace shows the kernel's operations: it needs --backend real"));
     return options;
 }
 
@@ -89,45 +151,60 @@ Expected<Invocation> parseInvocation(const QStringList& arguments) {
         invocation.console = std::move(*options);
         return invocation;
     }
-    if (first == QLatin1String("--screenshot")) {
-        if (arguments.size() < 2 || arguments[1].isEmpty() || arguments[1].startsWith(QLatin1String("--")))
-            return refuse(QStringLiteral("--screenshot needs a value (DIR)"));
-        if (arguments.size() > 2)
-            return refuse(QStringLiteral("unexpected argument \"%1\" after --screenshot DIR").arg(arguments[2]));
-        invocation.screenshotDir = arguments[1];
-        return invocation;
-    }
     if (isHelp(first))
         invocation.mode = Invocation::Mode::Help;
     else if (first == QLatin1String("--version"))
         invocation.mode = Invocation::Mode::Version;
-    else
+    else if (!first.startsWith(u'-'))
         return refuse(QStringLiteral("unknown argument \"%1\"").arg(first));
-    if (arguments.size() > 1)
-        return refuse(QStringLiteral("unexpected argument \"%1\" after %2").arg(arguments[1], first));
+    if (invocation.mode != Invocation::Mode::Gui) {
+        if (arguments.size() > 1)
+            return refuse(
+                QStringLiteral("unexpected argument \"%1\" after %2").arg(arguments[1], first));
+        return invocation;
+    }
+    // The window's options, in any order.
+    auto given =
+        readOptions(arguments, {kBackend, kStateDir, kScreenshot}, QStringLiteral("argument"));
+    if (!given)
+        return given.error();
+    auto engine = readEngineChoice(*given);
+    if (!engine)
+        return engine.error();
+    invocation.engine = *engine;
+    invocation.screenshotDir = given->value(kScreenshot.name);
     return invocation;
 }
 
 QString usageLine() {
     return QStringLiteral(
-        "Usage: lifecycle-lab [--help] [--version] [--screenshot DIR] "
-        "[console [--world FILE] [--script FILE] [--seed N]]");
+        "Usage: lifecycle-lab [--help] [--version] [--backend sim|real] [--state-dir DIR] "
+        "[--screenshot DIR] [console [--world FILE] [--script FILE] [--seed N] [--backend "
+        "sim|real] "
+        "[--state-dir DIR] [--trace]]");
 }
 
 QString helpText() {
     return usageLine() + QStringLiteral(R"(
 
-Container Lifecycle Lab: how a Docker container lives, on a simulated Docker Engine 20.10.
+Container Lifecycle Lab: how a Docker container lives, on a simulated Docker Engine 20.10 or on
+real Linux processes, namespaces and cgroups.
 
 Modes:
   (no arguments)   the desktop window: the lifecycle diagram, the containers, a console dock
                    and the event log, on the simulated engine with the built-in world
-  console          a docker command line on the simulated engine: type docker commands
+  console          a docker command line on the same engine: type docker commands
                    ("docker" in front is optional), @sleep SECONDS, help, exit
 
 Options:
   -h, --help       print this help and exit
   --version        print the version and exit
+  --backend sim|real
+                   the engine: sim, the simulated Docker Engine on a virtual clock (default);
+                   real, containers as real processes in namespaces and cgroups on the wall
+                   clock (needs root; busybox:latest is made from /bin/busybox)
+  --state-dir DIR  with --backend real: where images and containers live
+                   (default /run/lifecycle-lab)
   --screenshot DIR play the built-in demonstrations in the window, save one PNG of each
                    into DIR and exit (works under QT_QPA_PLATFORM=offscreen)
 
@@ -135,10 +212,15 @@ Console options:
   --world FILE     start from this world file (docs/WORLD.md); default: the built-in world
   --script FILE    run the lines of FILE and print a transcript:
                    $ line, > stdout, ! stderr, [rc=N], @ sleep N
-  --seed N         the seed of IDs and generated names (default 1)
+  --seed N         the seed of the simulation's IDs and generated names (default 1); the
+                   real backend's are random, as Docker's are
+  --backend, --state-dir
+                   as above
+  --trace          with --backend real: after each command, print on stderr the kernel
+                   operations it did, one per line: "  [kernel] SHORTID operation"
 
-Exit status: 2 for a bad command line or unreadable input; with --script 0 once the script ran;
-otherwise the status of the last command.
+Exit status: 2 for a bad command line, unreadable input or an engine that cannot open; with
+--script 0 once the script ran; otherwise the status of the last command.
 )");
 }
 

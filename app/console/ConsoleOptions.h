@@ -1,22 +1,30 @@
 #pragma once
 // The command line of lifecycle-lab:
-// `lifecycle-lab [--help] [--version] [--screenshot DIR] [console OPTIONS]`.
-// Parsing is separate from running so that every refusal can be tested.
+// `lifecycle-lab [--help] [--version] [--backend sim|real] [--state-dir DIR] [--screenshot DIR]
+// [console OPTIONS]`. Parsing is separate from running so that every refusal can be tested.
 
 #include "base/Expected.h"
+#include "console/EngineSession.h"
 
 #include <QString>
 #include <QStringList>
-
 #include <cstdint>
 
 namespace lab {
+
+/// Which engine to run on, for the console and the window alike.
+struct EngineChoice {
+    BackendKind backend = BackendKind::Simulated;
+    QString stateDir; ///< real backend: an absolute path; empty: the backend's default
+};
 
 /// What `lifecycle-lab console` was asked to do.
 struct ConsoleOptions {
     QString worldFile;      ///< empty: the built-in world
     QString scriptFile;     ///< empty: commands from standard input
     std::uint64_t seed = 1; ///< fixes IDs and generated names
+    EngineChoice engine;
+    bool trace = false; ///< print the kernel operations of each command on stderr (real only)
 };
 
 /// What the whole command line asks for.
@@ -24,6 +32,7 @@ struct Invocation {
     enum class Mode { Help, Version, Gui, Console };
     Mode mode = Mode::Gui;
     ConsoleOptions console; ///< Console: its options
+    EngineChoice engine;    ///< Gui: the engine the window opens on
     QString screenshotDir;  ///< Gui: write the screenshots here and quit (empty: interactive)
 };
 

@@ -2,9 +2,8 @@
 
 #include "console/ScriptRunner.h"
 
-#include <histedit.h>
-
 #include <cstdio>
+#include <histedit.h>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -22,7 +21,7 @@ using Entries = std::unique_ptr<History, decltype(&history_end)>;
 
 } // namespace
 
-int runInteractive(Session& session, const char* programName) {
+int runInteractive(Session& session, const char* programName, std::ostream* trace) {
     Editor editor(el_init(programName, stdin, stdout, stderr), &el_end);
     Entries entries(history_init(), &history_end);
     if (!editor || !entries) {
@@ -38,7 +37,7 @@ int runInteractive(Session& session, const char* programName) {
     el_set(editor.get(), EL_SIGNAL, 1); // follow terminal resizes, restore the tty on signals
     el_source(editor.get(), nullptr);   // the user's ~/.editrc, if any
 
-    CommandLoop loop(session, std::cout, std::cerr);
+    CommandLoop loop(session, std::cout, std::cerr, trace);
     for (;;) {
         int count = 0;
         const char* raw = el_gets(editor.get(), &count);

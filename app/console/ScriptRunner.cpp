@@ -43,7 +43,14 @@ std::string withoutCarriageReturn(std::string line) {
 
 } // namespace
 
-Status runScript(std::istream& script, Session& session, std::ostream& transcript) {
+void printKernelTrace(Session& session, std::ostream& trace) {
+    for (const auto& line : session.takeKernelTrace())
+        trace << "  [kernel] " << line << '\n';
+    trace.flush();
+}
+
+Status runScript(std::istream& script, Session& session, std::ostream& transcript,
+                 std::ostream* trace) {
     std::string raw;
     while (std::getline(script, raw)) {
         const std::string text = withoutCarriageReturn(std::move(raw));
@@ -64,6 +71,10 @@ Status runScript(std::istream& script, Session& session, std::ostream& transcrip
             writeRecord(CliOutput{{}, {line.error}, kUsageStatus}, transcript);
             break;
         }
+        if (trace) {
+            transcript.flush(); // the trace of a line follows its record
+            printKernelTrace(session, *trace);
+        }
     }
     if (script.bad())
         return Error{"reading the script failed"};
@@ -79,6 +90,7 @@ bool CommandLoop::feed(std::string_view text) {
     case ConsoleLine::Kind::Sleep:
         m_session.sleep(line.sleep);
         m_status = 0;
+        printTrace();
         return true;
     case ConsoleLine::Kind::Invalid:
         m_err << line.error << std::endl;
@@ -105,7 +117,13 @@ bool CommandLoop::feed(std::string_view text) {
         m_err << err << '\n';
     m_err.flush();
     m_status = output.status;
+    printTrace();
     return true;
+}
+
+void CommandLoop::printTrace() {
+    if (m_trace)
+        printKernelTrace(m_session, *m_trace);
 }
 
 void CommandLoop::feedAll(std::istream& input) {
@@ -116,11 +134,12 @@ void CommandLoop::feedAll(std::istream& input) {
 }
 
 void CommandLoop::printHelp() {
-    m_out << "Type docker command lines (the leading \"docker\" is optional), quoted as in a shell.\n"
-             "  @sleep SECONDS   let engine time pass (fractions allowed: @sleep 0.5)\n"
-             "  help             this list\n"
-             "  exit, quit       leave (so does Ctrl-D)\n"
-             "Docker commands:\n";
+    m_out
+        << "Type docker command lines (the leading \"docker\" is optional), quoted as in a shell.\n"
+           "  @sleep SECONDS   let engine time pass (fractions allowed: @sleep 0.5)\n"
+           "  help             this list\n"
+           "  exit, quit       leave (so does Ctrl-D)\n"
+           "Docker commands:\n";
     for (const auto& usage : m_session.commands())
         m_out << "  docker " << usage << '\n';
     m_out.flush();

@@ -1,6 +1,7 @@
 #pragma once
 // What the console drives: docker commands and the passing of engine time. The simulated engine
-// is one implementation (SimulatedSession); tests drive the console's formats with a fake.
+// and the real backend are the implementations (EngineSession.h); tests drive the console's
+// formats with a fake.
 
 #include "base/Time.h"
 #include "cli/DockerCli.h"
@@ -20,6 +21,9 @@ public:
     virtual void sleep(Duration duration) = 0;
     /// The commands the CLI knows, one usage line each ("stop [OPTIONS] CONTAINER ...").
     virtual std::vector<std::string> commands() const = 0;
+    /// The kernel operations done since the last call, one line each, "<short ID> <operation>";
+    /// always empty where no kernel is involved (the simulation).
+    virtual std::vector<std::string> takeKernelTrace() { return {}; }
 };
 
 } // namespace lab

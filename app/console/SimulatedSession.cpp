@@ -1,7 +1,6 @@
 #include "console/SimulatedSession.h"
 
 #include "base/Clock.h"
-#include "cli/Commands.h"
 #include "cli/DockerCli.h"
 #include "console/ScriptRunner.h"
 #include "engine/Engine.h"
@@ -33,13 +32,6 @@ void SimulatedSession::sleep(Duration duration) {
     m_parts->clock.advanceTo(m_parts->clock.now() + duration);
 }
 
-std::vector<std::string> SimulatedSession::commands() const {
-    std::vector<std::string> usages;
-    for (const auto& spec : cli::commandSpecs())
-        usages.push_back(spec.usage);
-    return usages;
-}
-
 Engine& SimulatedSession::engine() {
     return m_parts->engine;
 }
@@ -48,7 +40,7 @@ std::optional<TimePoint> SimulatedSession::nextDue() const {
     return m_parts->clock.nextDue();
 }
 
-std::unique_ptr<SimulatedSession> SimulatedSession::fresh() const {
+std::unique_ptr<EngineSession> SimulatedSession::fresh() const {
     return std::make_unique<SimulatedSession>(m_world, m_seed);
 }
 

@@ -3,7 +3,7 @@
 // engine over a world, and docker's CLI on top. Engine headers stay out of this header.
 
 #include "base/Expected.h"
-#include "console/Session.h"
+#include "console/EngineSession.h"
 #include "sim/World.h"
 
 #include <cstdint>
@@ -13,10 +13,8 @@
 
 namespace lab {
 
-class Engine;
-
 /// A simulated Docker engine started from a world, driven through docker's CLI.
-class SimulatedSession final : public Session {
+class SimulatedSession final : public EngineSession {
 public:
     /// seed fixes every random choice (IDs, generated names): same script, same transcript.
     SimulatedSession(const World& world, std::uint64_t seed);
@@ -24,14 +22,10 @@ public:
 
     CliOutput run(const std::vector<std::string>& args) override;
     void sleep(Duration duration) override;
-    std::vector<std::string> commands() const override;
-
-    /// The engine, for observers (the GUI's console dock, the event log).
-    Engine& engine();
-    /// When the engine's next timer is due (a workload's exit, a stop timeout), if any.
-    std::optional<TimePoint> nextDue() const;
-    /// A new session on the same world and seed, as this one was when it started (replay).
-    std::unique_ptr<SimulatedSession> fresh() const;
+    Engine& engine() override;
+    BackendKind backend() const override { return BackendKind::Simulated; }
+    std::optional<TimePoint> nextDue() const override;
+    std::unique_ptr<EngineSession> fresh() const override;
 
 private:
     struct Parts;

@@ -64,7 +64,7 @@ void HistoryLineEdit::keyPressEvent(QKeyEvent* event) {
 }
 
 ConsolePanel::ConsolePanel(Session& session, EngineSignals& engineSignals, QWidget* parent)
-    : QWidget(parent), m_loop(session, m_out, m_err), m_output(new QPlainTextEdit(this)),
+    : QWidget(parent), m_loop(session, m_out, m_err, &m_trace), m_output(new QPlainTextEdit(this)),
       m_input(new HistoryLineEdit(this)) {
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_output->setReadOnly(true);
@@ -98,6 +98,8 @@ void ConsolePanel::runLine(const QString& line) {
         append(out, palette().color(QPalette::Text));
     if (const QString err = takeText(m_err); !err.isEmpty())
         append(err, QColor(0xC0, 0x30, 0x20));
+    if (const QString trace = takeText(m_trace); !trace.isEmpty())
+        append(trace, palette().color(QPalette::PlaceholderText));
     emit lineRan();
 }
 

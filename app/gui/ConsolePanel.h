@@ -1,6 +1,7 @@
 #pragma once
 // The console dock's content: the same command loop as `lifecycle-lab console` (same parser,
-// same output, @sleep and help), a line to type into with history, and the transcript.
+// same output, @sleep and help), a line to type into with history, and the transcript. On the
+// real backend each command's kernel operations follow its output, as `console --trace` shows.
 
 #include "console/ScriptRunner.h"
 #include "gui/EngineSignals.h"
@@ -65,6 +66,7 @@ private:
 
     std::ostringstream m_out;
     std::ostringstream m_err;
+    std::ostringstream m_trace;
     CommandLoop m_loop;
     QPlainTextEdit* m_output;
     HistoryLineEdit* m_input;

@@ -104,7 +104,7 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
     painter->setRenderHint(QPainter::Antialiasing);
     const QRectF outline = nodeRect(m_node);
     if (m_active) {
-        painter->setPen(QPen(highlightColour(), 6));
+        painter->setPen(QPen(highlightColour(), lineWidth(6)));
         painter->setBrush(Qt::NoBrush);
         const qreal r = outline.height() / 2 + 5;
         painter->drawRoundedRect(outline.adjusted(-5, -5, 5, 5), r, r);
@@ -113,7 +113,7 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
         paintTerminal(painter);
         return;
     }
-    painter->setPen(QPen(nodeColour(m_node), m_active ? 4 : 2.5));
+    painter->setPen(QPen(nodeColour(m_node), lineWidth(m_active ? 4 : 2.5)));
     painter->setBrush(nodeFill(m_node));
     painter->drawRoundedRect(outline, outline.height() / 2, outline.height() / 2);
     painter->setFont(nodeFont(m_active));
@@ -125,18 +125,18 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
 // The start is a filled disc, the end a ringed one, as in UML; their names stand below them.
 void NodeItem::paintTerminal(QPainter* painter) const {
     const QRectF outline = nodeRect(m_node);
-    painter->setPen(QPen(nodeColour(m_node), 2.5));
+    painter->setPen(QPen(nodeColour(m_node), lineWidth(2.5)));
     if (m_node == LifeNode::Start) {
         painter->setBrush(nodeColour(m_node));
         painter->drawEllipse(outline);
     } else {
-        painter->setBrush(Qt::white);
+        painter->setBrush(paperColour());
         painter->drawEllipse(outline);
         painter->setBrush(nodeColour(m_node));
         painter->drawEllipse(outline.adjusted(7, 7, -7, -7));
     }
     painter->setFont(labelFont(false));
-    painter->setPen(QColor(0x33, 0x33, 0x33));
+    painter->setPen(inkColour());
     const QRectF below(outline.center().x() - 40, outline.bottom() + 2, 80, 18);
     painter->drawText(below, Qt::AlignHCenter | Qt::AlignTop, nodeText(m_node));
 }
@@ -248,11 +248,12 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
     if (m_flash > 0) {
         QColor refused = refusedColour();
         refused.setAlphaF(float(m_flash));
-        painter->setPen(QPen(refused, 11, Qt::SolidLine, Qt::RoundCap));
+        painter->setPen(QPen(refused, lineWidth(11), Qt::SolidLine, Qt::RoundCap));
         painter->drawPath(m_path);
     }
-    const QColor colour = m_highlighted ? highlightColour() : QColor(0x55, 0x55, 0x55);
-    painter->setPen(QPen(colour, m_highlighted ? 4.5 : 1.6, Qt::SolidLine, Qt::RoundCap));
+    const QColor colour = m_highlighted ? highlightColour() : quietInkColour();
+    painter->setPen(
+        QPen(colour, lineWidth(m_highlighted ? 4.5 : 1.6), Qt::SolidLine, Qt::RoundCap));
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(m_path);
     painter->setPen(Qt::NoPen);
@@ -262,14 +263,16 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
 }
 
 void EdgeItem::paintLabel(QPainter* painter) const {
-    painter->setPen(m_highlighted ? QPen(highlightColour(), 1.5) : Qt::NoPen);
-    painter->setBrush(QColor(255, 255, 255, 225));
+    painter->setPen(m_highlighted ? QPen(highlightColour(), lineWidth(1.5)) : Qt::NoPen);
+    QColor paper = paperColour();
+    paper.setAlpha(225);
+    painter->setBrush(paper);
     painter->drawRoundedRect(m_labelRect, 4, 4);
     qreal y = m_labelRect.top() + 1;
     for (const LabelLine& line : labelLines(m_edge)) {
         const QFontMetricsF metrics(labelFont(line.italic));
         painter->setFont(labelFont(line.italic));
-        painter->setPen(line.quiet ? QColor(0x6A, 0x6A, 0x6A) : QColor(0x11, 0x11, 0x11));
+        painter->setPen(line.quiet ? quietInkColour() : inkColour());
         painter->drawText(QRectF(m_labelRect.left(), y, m_labelRect.width(), metrics.height()),
                           Qt::AlignHCenter | Qt::AlignVCenter, line.text);
         y += metrics.height();

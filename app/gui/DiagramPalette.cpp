@@ -18,11 +18,11 @@ QColor nodeColour(LifeNode node) {
         return QColor(0xD5, 0x5E, 0x00); // vermillion
     case LifeNode::Exited:
         return QColor(0x77, 0x77, 0x77); // grey
-    case LifeNode::Dead:
-        return QColor(0x22, 0x22, 0x22);
+    case LifeNode::Dead:                 // black, or a light rim around it on dark paper
+        return diagramStyle().dark ? QColor(0xBB, 0xBB, 0xBB) : QColor(0x22, 0x22, 0x22);
     case LifeNode::Start:
     case LifeNode::Removed:
-        return QColor(0x22, 0x22, 0x22);
+        return inkColour();
     }
     return Qt::black;
 }
@@ -46,6 +46,37 @@ QColor tokenColour(std::size_t n) {
     static constexpr std::array<QRgb, 9> kMuted = {0x332288, 0x117733, 0x44AA99, 0x88CCEE, 0xDDCC77,
                                                    0xCC6677, 0xAA4499, 0x882255, 0x999933};
     return QColor::fromRgb(kMuted[n % kMuted.size()]);
+}
+
+namespace {
+DiagramStyle& currentStyle() {
+    static DiagramStyle style;
+    return style;
+}
+} // namespace
+
+const DiagramStyle& diagramStyle() {
+    return currentStyle();
+}
+
+void setDiagramStyle(const DiagramStyle& style) {
+    currentStyle() = style;
+}
+
+QColor paperColour() {
+    return diagramStyle().dark ? QColor(0x1E, 0x1F, 0x22) : QColor(Qt::white);
+}
+
+QColor inkColour() {
+    return diagramStyle().dark ? QColor(0xEE, 0xEE, 0xEE) : QColor(0x11, 0x11, 0x11);
+}
+
+QColor quietInkColour() {
+    return diagramStyle().dark ? QColor(0xA8, 0xA8, 0xA8) : QColor(0x5F, 0x5F, 0x5F);
+}
+
+qreal lineWidth(qreal normal) {
+    return normal * diagramStyle().lineScale;
 }
 
 } // namespace lab

@@ -20,4 +20,21 @@ QColor refusedColour();
 /// viewers; the n-th container gets the same colour on every run.
 QColor tokenColour(std::size_t n);
 
+/// How the diagram is drawn now: the window's theme and presenter mode. One style for the
+/// whole window, read by the items as they paint.
+struct DiagramStyle {
+    bool dark = false;   ///< light ink on dark paper
+    qreal lineScale = 1; ///< presenter mode draws every line thicker
+};
+const DiagramStyle& diagramStyle();
+void setDiagramStyle(const DiagramStyle& style);
+/// The diagram's background.
+QColor paperColour();
+/// Names and lines.
+QColor inkColour();
+/// Edges not taken and the engine events of their labels: quieter than the ink.
+QColor quietInkColour();
+/// A line of normal width, as thick as the style draws it.
+qreal lineWidth(qreal normal);
+
 } // namespace lab

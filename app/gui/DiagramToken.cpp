@@ -1,5 +1,7 @@
 #include "gui/DiagramToken.h"
 
+#include "gui/DiagramPalette.h"
+
 #include <QPainter>
 #include <algorithm>
 
@@ -79,7 +81,8 @@ QRectF TokenItem::boundingRect() const {
 void TokenItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
     painter->setRenderHint(QPainter::Antialiasing);
     const qreal r = (m_selected ? kSelectedDiameter : kDiameter) / 2;
-    painter->setPen(m_selected ? QPen(QColor(0x11, 0x11, 0x11), 3) : QPen(Qt::white, 1.5));
+    painter->setPen(m_selected ? QPen(inkColour(), lineWidth(3))
+                               : QPen(paperColour(), lineWidth(1.5)));
     painter->setBrush(m_colour);
     painter->drawEllipse(QPointF(0, 0), r, r);
 }

@@ -25,4 +25,8 @@ void EngineSignals::published(const DockerEvent& event) {
     emit eventPublished(event);
 }
 
+void EngineSignals::runFlowMoved(const RunFlowReport& report) {
+    emit runFlowStepped(report);
+}
+
 } // namespace lab

@@ -30,10 +30,13 @@ signals:
     void eventPublished(const lab::DockerEvent& event);
     /// The engine was replaced (step back, reset): panels re-read everything from engine().
     void engineReplaced();
+    /// A docker run, create or pull moved one step (report.pull is valid during the call only).
+    void runFlowStepped(const lab::RunFlowReport& report);
 
 private:
     void reacted(const Container& container, const Reaction& reaction) override;
     void published(const DockerEvent& event) override;
+    void runFlowMoved(const RunFlowReport& report) override;
 
     Engine* m_engine;
 };

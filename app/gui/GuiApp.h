@@ -1,8 +1,10 @@
 #pragma once
-// `lifecycle-lab` without a mode: the desktop window on the simulated engine and the built-in
-// world, or, with --screenshot DIR, the built-in demonstrations saved as PNGs.
+// `lifecycle-lab` without a mode: the desktop window on the chosen engine and the built-in
+// world, or, with --screenshot DIR, the built-in demonstrations saved as PNGs. Engine > Backend
+// opens a fresh session on the other backend and a window over it.
 
 #include "base/Expected.h"
+#include "console/ConsoleOptions.h"
 
 #include <QString>
 
@@ -10,8 +12,9 @@ namespace lab {
 
 class MainWindow;
 
-/// Runs the window (argc and argv go to QApplication); returns the process exit status.
-int runGui(int& argc, char** argv, const QString& screenshotDir);
+/// Runs the window (argc and argv go to QApplication); returns the process exit status: 2 when
+/// the chosen engine cannot open.
+int runGui(int& argc, char** argv, const EngineChoice& engine, const QString& screenshotDir);
 
 /// Plays the demonstrations in window and writes one PNG each into dir.
 Status saveScreenshots(MainWindow& window, const QString& dir);

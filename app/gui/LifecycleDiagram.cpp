@@ -7,12 +7,10 @@
 #include "gui/DiagramToken.h"
 #include "gui/LifecycleGraph.h"
 #include "gui/RefusalReasons.h"
+#include "gui/SceneExport.h"
 
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
-#include <QImage>
-#include <QPainter>
-#include <QSvgGenerator>
 #include <algorithm>
 #include <array>
 #include <limits>
@@ -107,7 +105,6 @@ LifecycleDiagram::LifecycleDiagram(StepTimeline& timeline, QWidget* parent)
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    setBackgroundBrush(Qt::white);
     auto* scene = new QGraphicsScene(this);
     scene->setItemIndexMethod(QGraphicsScene::NoIndex); // tokens move all the time
     for (LifeNode node : diagramNodes()) {
@@ -134,6 +131,7 @@ LifecycleDiagram::LifecycleDiagram(StepTimeline& timeline, QWidget* parent)
         for (int edge : m_refusedEdges)
             m_edges[std::size_t(edge)]->setFlash(level.toReal());
     });
+    restyle();
     connect(&timeline, &StepTimeline::stepShown, this,
             [this](const EngineStep& step) { apply(step, true); });
     connect(&timeline, &StepTimeline::rewound, this, &LifecycleDiagram::rebuild);
@@ -143,19 +141,25 @@ LifecycleDiagram::LifecycleDiagram(StepTimeline& timeline, QWidget* parent)
 
 LifecycleDiagram::~LifecycleDiagram() = default;
 
+void LifecycleDiagram::restyle() {
+    setBackgroundBrush(paperColour());
+    m_legend->setBrush(quietInkColour());
+    m_caption->setBrush(inkColour());
+    scene()->update();
+}
+
 // The legend, then two lines for what the selected container just did and for a refusal.
 void LifecycleDiagram::addTexts() {
-    auto* legend = scene()->addSimpleText(tr(
+    m_legend = scene()->addSimpleText(tr(
         "Edges: the commands · the outcome the engine reported (italic) · ⚑ the Docker events "
         "published.\nRefusals and silent no-ops (start on running, stop on exited) do not move a "
         "container: they are not edges."));
-    legend->setBrush(QColor(0x55, 0x55, 0x55));
     const qreal left = nodeRect(LifeNode::Start).left();
-    legend->setPos(left, scene()->itemsBoundingRect().bottom() + 16);
+    m_legend->setPos(left, scene()->itemsBoundingRect().bottom() + 16);
     QFont large;
     large.setPixelSize(17);
     m_caption = scene()->addSimpleText(QString(), large);
-    m_caption->setPos(left, legend->sceneBoundingRect().bottom() + 12);
+    m_caption->setPos(left, m_legend->sceneBoundingRect().bottom() + 12);
     QFont refusalFont;
     refusalFont.setPixelSize(14);
     m_refusal = scene()->addText(QStringLiteral("\n\n\n"), refusalFont);
@@ -399,30 +403,8 @@ private:
 };
 
 Status LifecycleDiagram::exportTo(const QString& path) const {
-    const QRectF area = scene()->sceneRect();
     const Uncached drawnAsPaths(*scene());
-    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(area.size().toSize());
-        svg.setViewBox(QRectF(QPointF(0, 0), area.size()));
-        svg.setTitle(tr("The container lifecycle"));
-        QPainter painter;
-        if (!painter.begin(&svg))
-            return Error{"cannot write " + path.toStdString()};
-        scene()->render(&painter, QRectF(QPointF(0, 0), area.size()), area);
-        painter.end();
-        return Ok{};
-    }
-    QImage image((area.size() * 2).toSize(), QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::white);
-    QPainter painter(&image);
-    painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
-    scene()->render(&painter, QRectF(image.rect()), area);
-    painter.end();
-    if (!image.save(path, "PNG"))
-        return Error{"cannot write " + path.toStdString()};
-    return Ok{};
+    return exportScene(*scene(), path, tr("The container lifecycle"));
 }
 
 void LifecycleDiagram::resizeEvent(QResizeEvent* event) {

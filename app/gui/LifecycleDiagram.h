@@ -53,6 +53,8 @@ public:
     const std::vector<int>& refusedEdges() const { return m_refusedEdges; }
     /// Ends every token's journey at once (for a still picture).
     void settle();
+    /// Redraws in the current DiagramStyle (theme, presenter mode).
+    void restyle();
     /// Writes the whole diagram to path: SVG when it ends in .svg, otherwise a PNG at twice
     /// the scene's size (sharp on a projector).
     Status exportTo(const QString& path) const;
@@ -88,6 +90,7 @@ private:
     std::size_t m_seen = 0;
     QString m_selected;
     double m_speed = 1.0;
+    QGraphicsSimpleTextItem* m_legend = nullptr;
     QGraphicsSimpleTextItem* m_caption = nullptr;
     QGraphicsTextItem* m_refusal = nullptr; // Docker's messages are long: wrapped
     std::vector<int> m_refusedEdges;

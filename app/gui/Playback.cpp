@@ -14,6 +14,10 @@ constexpr Duration kStepHorizon = std::chrono::hours(24); // how far Step looks 
 
 Playback::Playback(RecordedSession& session, StepTimeline& timeline, QObject* parent)
     : QObject(parent), m_session(session), m_timeline(timeline) {
+    if (const int descriptor = session.readyDescriptor(); descriptor >= 0) {
+        m_kernelNews = new QSocketNotifier(descriptor, QSocketNotifier::Read, this);
+        connect(m_kernelNews, &QSocketNotifier::activated, this, &Playback::takeKernelNews);
+    }
     m_timer.setInterval(kTickMilliseconds);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &Playback::tick);
@@ -23,14 +27,14 @@ Playback::Playback(RecordedSession& session, StepTimeline& timeline, QObject* pa
 
 void Playback::setSpeed(double speed) {
     speed = std::clamp(speed, kSlowest, kFastest);
-    if (speed == m_speed)
+    if (speed == m_speed || followsWallClock())
         return;
     m_speed = speed;
     emit speedChanged(speed);
 }
 
 void Playback::setPaused(bool paused) {
-    if (paused == m_paused)
+    if (paused == m_paused || followsWallClock())
         return;
     m_paused = paused;
     m_wall.restart(); // wall time spent paused never reaches the engine
@@ -47,12 +51,29 @@ void Playback::advance(Duration wall) {
         m_session.sleep(behind);
     m_timeline.showUntil(target);
     emit advanced();
+    // Not the shown time's jump: a pull has no step of its own, yet its flow plays at this speed.
+    emit advancedBy(passed);
 }
 
 void Playback::catchUp() {
-    if (!m_paused)
-        m_timeline.showUntil(m_timeline.shownTime());
+    const TimePoint before = m_timeline.shownTime();
+    if (followsWallClock())
+        m_timeline.showAll();
+    else if (!m_paused)
+        m_timeline.showUntil(before);
+    showFrom(before);
+}
+
+// The real backend: what the kernel said is taken in and shown at once, on the wall clock.
+void Playback::takeKernelNews() {
+    m_session.dispatchReady();
+    catchUp();
+}
+
+void Playback::showFrom(TimePoint before) {
     emit advanced();
+    if (const Duration moved = m_timeline.shownTime() - before; moved > Duration::zero())
+        emit advancedBy(moved);
 }
 
 // Timer after timer (a timer may only print a log line), never past the horizon.
@@ -67,17 +88,22 @@ void Playback::runEngineUntilSteps(std::size_t count) {
 }
 
 QString Playback::whyNoStep() const {
+    if (followsWallClock())
+        return tr("Real containers live on the wall clock: their steps show as they happen");
     return m_timeline.waiting() == 0 && !m_session.nextDue()
                ? tr("Nothing is due: every container waits for a command")
                : QString();
 }
 
 void Playback::step() {
+    if (!whyNoStep().isEmpty())
+        return;
     setPaused(true);
+    const TimePoint before = m_timeline.shownTime();
     if (m_timeline.waiting() == 0)
         runEngineUntilSteps(m_timeline.steps().size() + 1);
     m_timeline.showNext();
-    emit advanced();
+    showFrom(before);
 }
 
 QString Playback::whyNoStepBack() const {
@@ -110,6 +136,10 @@ void Playback::reset() {
 }
 
 void Playback::tick() {
+    if (followsWallClock()) { // timers the kernel's news did not wake for, and the ages shown
+        takeKernelNews();
+        return;
+    }
     const auto elapsed = std::chrono::nanoseconds(m_wall.nsecsElapsed());
     m_wall.restart();
     if (!m_paused)

@@ -3,12 +3,16 @@
 // of the step timeline, and lets the simulated engine's virtual clock catch up with it, so stop
 // timeouts and restart back-offs play out as the learner watches. Pausing freezes both; Step
 // shows one engine step per press; Step back replays the deterministic engine to the step before.
+// On the real backend engine time is the wall clock: a socket notifier on the clock's descriptor
+// lets the kernel's news (an exit, a due timer) in from Qt's event loop and every step is shown
+// as it comes; speed, pause, Step, Step back and Reset do not apply there.
 
 #include "gui/RecordedSession.h"
 #include "gui/StepTimeline.h"
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QSocketNotifier>
 #include <QTimer>
 
 namespace lab {
@@ -24,6 +28,8 @@ public:
     Playback(RecordedSession& session, StepTimeline& timeline, QObject* parent = nullptr);
 
     StepTimeline& timeline() const { return m_timeline; }
+    /// True on the real backend: engine time is the wall clock, speed and pause do nothing.
+    bool followsWallClock() const { return m_kernelNews != nullptr; }
     double speed() const { return m_speed; }
     /// Sets engine seconds per wall second, clamped to [kSlowest, kFastest].
     void setSpeed(double speed);
@@ -52,6 +58,8 @@ public:
 signals:
     /// Shown time moved forward, or steps were shown.
     void advanced();
+    /// engineTime was played (a tick at the chosen speed, a step): what the flowchart follows.
+    void advancedBy(lab::Duration engineTime);
     /// The engine was replayed (step back, reset).
     void rewound();
     void speedChanged(double speed);
@@ -59,10 +67,13 @@ signals:
 
 private:
     void tick();
+    void takeKernelNews();
     void runEngineUntilSteps(std::size_t count);
+    void showFrom(TimePoint before);
 
     RecordedSession& m_session;
     StepTimeline& m_timeline;
+    QSocketNotifier* m_kernelNews = nullptr; // real backend only
     QTimer m_timer;
     QElapsedTimer m_wall;
     double m_speed = 1.0;

@@ -49,6 +49,15 @@ PlaybackBar::PlaybackBar(Playback& playback, QWidget* parent)
     connect(m_speed, &QComboBox::currentIndexChanged, this, &PlaybackBar::onSpeedChosen);
     connect(&m_playback, &Playback::advanced, this, &PlaybackBar::showTime);
     onPausedChanged(playback.isPaused());
+    if (playback.followsWallClock()) {
+        const QString reason = tr("Real containers live on the wall clock: their time cannot be "
+                                  "paused or sped up");
+        m_pause->setEnabled(false);
+        m_pause->setToolTip(reason);
+        m_speed->setEnabled(false);
+        m_speed->setToolTip(reason);
+        m_clock->setToolTip(tr("Engine time: the wall clock (real backend)"));
+    }
     showTime();
 }
 

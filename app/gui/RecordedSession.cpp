@@ -1,14 +1,13 @@
 #include "gui/RecordedSession.h"
 
-#include "console/SimulatedSession.h"
 #include "engine/Engine.h"
 
 #include <algorithm>
 
 namespace lab {
 
-RecordedSession::RecordedSession(SimulatedSession& first, Factory factory, QObject* parent)
-    : QObject(parent), m_current(&first), m_factory(std::move(factory)) {}
+RecordedSession::RecordedSession(EngineSession& first, QObject* parent)
+    : QObject(parent), m_current(&first) {}
 
 RecordedSession::~RecordedSession() = default;
 
@@ -20,23 +19,36 @@ CliOutput RecordedSession::run(const std::vector<std::string>& args) {
     return output;
 }
 
-void RecordedSession::act(std::function<void(Engine&)> action) {
+Status RecordedSession::act(const std::function<Status(Engine&)>& action) {
     emit commandStarting(m_log.size());
     m_log.push_back({engine().clock().now(), {}, action});
-    action(engine());
+    Status done = action(engine());
     emit commandFinished();
+    return done;
 }
 
 void RecordedSession::sleep(Duration duration) {
     m_current->sleep(duration);
 }
 
-std::vector<std::string> RecordedSession::commands() const {
-    return m_current->commands();
+std::vector<std::string> RecordedSession::takeKernelTrace() {
+    return m_current->takeKernelTrace();
 }
 
-Engine& RecordedSession::engine() const {
+Engine& RecordedSession::engine() {
     return m_current->engine();
+}
+
+BackendKind RecordedSession::backend() const {
+    return m_current->backend();
+}
+
+int RecordedSession::readyDescriptor() const {
+    return m_current->readyDescriptor();
+}
+
+void RecordedSession::dispatchReady() {
+    m_current->dispatchReady();
 }
 
 std::optional<TimePoint> RecordedSession::nextDue() const {
@@ -44,18 +56,19 @@ std::optional<TimePoint> RecordedSession::nextDue() const {
 }
 
 QString RecordedSession::whyNoReplay() const {
-    return m_factory ? QString()
-                     : tr("This engine cannot go back in time: only the simulated engine replays");
+    return backend() == BackendKind::Simulated
+               ? QString()
+               : tr("Real containers live on the wall clock: real time cannot be rewound");
 }
 
 void RecordedSession::replay(std::size_t keep) {
-    if (!m_factory)
+    std::unique_ptr<EngineSession> fresh = m_current->fresh();
+    if (!fresh)
         return;
     std::vector<Recorded> log = std::move(m_log);
     log.resize(std::min(keep, log.size()));
     m_log.clear();
     // The old session stays alive until the panels have moved to the new one.
-    std::unique_ptr<SimulatedSession> fresh = m_factory();
     m_current = fresh.get();
     emit engineReplaced(fresh->engine());
     m_replayed = std::move(fresh);
@@ -63,7 +76,7 @@ void RecordedSession::replay(std::size_t keep) {
         if (const Duration wait = command.at - engine().clock().now(); wait > Duration::zero())
             m_current->sleep(wait);
         if (command.action)
-            act(command.action);
+            (void)act(command.action); // it answers as it did the first time
         else
             run(command.args);
     }

@@ -2,10 +2,10 @@
 // Step back on a deterministic engine: the window's session records every docker command with
 // the engine time it ran at. Going back means a fresh session on the same world and seed, the
 // recorded commands replayed at their engine times, and the panels re-attached to the new engine
-// (EngineSignals::rebind). A backend that cannot be replayed (the real one) has no factory: step
-// back is then refused with a reason.
+// (EngineSignals::rebind). A backend that cannot be replayed (the real one, on the wall clock)
+// makes no fresh session: step back is then refused with a reason.
 
-#include "console/Session.h"
+#include "console/EngineSession.h"
 
 #include <QObject>
 #include <functional>
@@ -14,32 +14,29 @@
 
 namespace lab {
 
-class Engine;
-class SimulatedSession;
-
-/// A Session that forwards to the current engine's session and keeps what is needed to replay.
-class RecordedSession final : public QObject, public Session {
+/// An EngineSession that forwards to the current session and keeps what is needed to replay.
+class RecordedSession final : public QObject, public EngineSession {
     Q_OBJECT
 public:
-    /// Makes a fresh session on the same world and seed, or nothing when replay is impossible.
-    using Factory = std::function<std::unique_ptr<SimulatedSession>()>;
-
     /// first runs until the first replay; it must outlive this object.
-    RecordedSession(SimulatedSession& first, Factory factory, QObject* parent = nullptr);
+    explicit RecordedSession(EngineSession& first, QObject* parent = nullptr);
     ~RecordedSession() override;
 
     CliOutput run(const std::vector<std::string>& args) override;
     void sleep(Duration duration) override;
-    std::vector<std::string> commands() const override;
-
+    std::vector<std::string> takeKernelTrace() override;
     /// The engine of the current session.
-    Engine& engine() const;
+    Engine& engine() override;
+    BackendKind backend() const override;
+    int readyDescriptor() const override;
+    void dispatchReady() override;
+    std::optional<TimePoint> nextDue() const override;
+
     /// Does something to the engine that is not a docker command (a fault from the menu, a
     /// daemon restart) and records it like one, so that a replay does it again at the same
-    /// engine time. action must find containers by ID or name, never keep pointers.
-    void act(std::function<void(Engine&)> action);
-    /// When the engine's next timer is due, if any.
-    std::optional<TimePoint> nextDue() const;
+    /// engine time. Answers what action answered. action must find containers by ID or name, never
+    /// keep pointers.
+    Status act(const std::function<Status(Engine&)>& action);
     /// How many commands were recorded.
     std::size_t commandCount() const { return m_log.size(); }
     /// Empty when replay is possible, otherwise why not.
@@ -59,13 +56,12 @@ signals:
 private:
     struct Recorded {
         TimePoint at;
-        std::vector<std::string> args;       // a docker command, or
-        std::function<void(Engine&)> action; // something else done to the engine
+        std::vector<std::string> args;         // a docker command, or
+        std::function<Status(Engine&)> action; // something else done to the engine
     };
 
-    SimulatedSession* m_current;
-    std::unique_ptr<SimulatedSession> m_replayed;
-    Factory m_factory;
+    EngineSession* m_current;
+    std::unique_ptr<EngineSession> m_replayed;
     std::vector<Recorded> m_log;
 };
 

@@ -5,12 +5,16 @@
 #include "engine/Engine.h"
 #include "gui/ConsolePanel.h"
 #include "gui/ContainerTable.h"
+#include "gui/DisplayModes.h"
 #include "gui/GuiApp.h"
 #include "gui/LifecycleDiagram.h"
 #include "gui/MainWindow.h"
 #include "gui/Playback.h"
+#include "gui/RunFlowChart.h"
 #include "gui/StepTimeline.h"
+#include "gui/TimelineChart.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QPixmap>
@@ -20,11 +24,16 @@
 namespace lab {
 namespace {
 
+// What a scene's picture shows.
+enum class Shot { Window, FlowChart, Timeline, Presenter };
+
 struct Scene {
     QString file;
-    std::vector<QString> lines;   // console lines, played on the state the previous scene left
-    QString selected;             // the container the diagram follows
+    std::vector<QString> lines; // console lines, played on the state the previous scene left
+    QString selected;           // the container the diagram follows
+    Shot shot = Shot::Window;
     std::optional<Duration> hold; // show only this much engine time of the last line
+    Duration played{};            // how long the playback then runs (at 1x), so flows play out
 };
 
 const std::vector<Scene>& scenes() {
@@ -41,16 +50,69 @@ const std::vector<Scene>& scenes() {
           QStringLiteral("@sleep 0.05"), QStringLiteral("docker stop -t 2 api"),
           QStringLiteral("docker ps -a")},
          QStringLiteral("api")},
+        // Half a minute more of the five containers above: flappy's back-off grows.
+        {QStringLiteral("timeline.png"),
+         {QStringLiteral("@sleep 6"), QStringLiteral("docker unpause web"),
+          QStringLiteral("@sleep 5"), QStringLiteral("docker start api"),
+          QStringLiteral("@sleep 4"), QStringLiteral("docker rm job"), QStringLiteral("@sleep 3"),
+          QStringLiteral("docker stop -t 3 web"), QStringLiteral("@sleep 4"),
+          QStringLiteral("docker pause api"), QStringLiteral("@sleep 3")},
+         QStringLiteral("api"),
+         Shot::Timeline},
+        {QStringLiteral("presenter-mode.png"),
+         {QStringLiteral("docker unpause api"), QStringLiteral("docker pause api")},
+         QStringLiteral("api"),
+         Shot::Presenter},
+        // The paused api cannot be removed: the refusal, and why.
         {QStringLiteral("refused-command.png"),
-         {QStringLiteral("docker rm web")},
-         QStringLiteral("web")},
+         {QStringLiteral("docker rm api")},
+         QStringLiteral("api")},
         {QStringLiteral("stop-countdown.png"),
          {QStringLiteral("docker run -d --name slow busybox sleep 600"),
           QStringLiteral("docker stop slow")},
          QStringLiteral("slow"),
+         Shot::Window,
          std::chrono::milliseconds(6500)},
+        // nginx's two big layers still downloading, its four small ones waiting to extract.
+        {QStringLiteral("pull-in-progress.png"),
+         {QStringLiteral("docker run -d --name proxy nginx")},
+         QStringLiteral("proxy"),
+         Shot::FlowChart,
+         std::nullopt,
+         std::chrono::milliseconds(900)},
     };
     return all;
+}
+
+QPixmap shoot(MainWindow& window, Shot shot) {
+    switch (shot) {
+    case Shot::Window:
+    case Shot::FlowChart:
+        return window.grab();
+    case Shot::Timeline: {
+        // The dock is narrow in the window: the same timeline, on a chart of its own, wide.
+        TimelineChart wide(window.timeline());
+        wide.resize(1400, 420);
+        wide.show();
+        QApplication::processEvents();
+        return wide.grab();
+    }
+    case Shot::Presenter: {
+        QAction* presenter = window.displayModes().presenterAction();
+        presenter->setChecked(true);
+        // What a projector's full screen shows, whatever size the offscreen screen is.
+        window.showNormal();
+        window.resize(1920, 1080);
+        QApplication::processEvents();
+        QPixmap picture = window.grab();
+        presenter->setChecked(false);
+        window.showNormal();
+        window.resize(1600, 1100);
+        QApplication::processEvents();
+        return picture;
+    }
+    }
+    return {};
 }
 
 } // namespace
@@ -74,6 +136,8 @@ Status saveScreenshots(MainWindow& window, const QString& dir) {
             timeline.showUntil(lastLine + *scene.hold);
         else
             timeline.showAll();
+        window.playback().advance(scene.played);
+        window.showFlowChart(scene.shot == Shot::FlowChart);
         Expected<Container*> selected = window.engine().find(scene.selected.toStdString());
         if (!selected)
             return selected.error().context("screenshot " + scene.file.toStdString());
@@ -81,11 +145,15 @@ Status saveScreenshots(MainWindow& window, const QString& dir) {
         window.diagram().settle();
         QApplication::processEvents();
         const QString path = QDir(dir).filePath(scene.file);
-        if (!window.grab().save(path))
+        if (!shoot(window, scene.shot).save(path))
             return Error{"cannot write " + path.toStdString()};
     }
-    // The diagram alone, as a vector picture for slides, in the state the last scene left.
-    return window.diagram().exportTo(QDir(dir).filePath(QStringLiteral("lifecycle-diagram.svg")));
+    // The drawings alone, as vector pictures for slides, in the state the last scene left.
+    if (Status written =
+            window.diagram().exportTo(QDir(dir).filePath(QStringLiteral("lifecycle-diagram.svg")));
+        !written)
+        return written;
+    return window.flowChart().exportTo(QDir(dir).filePath(QStringLiteral("run-flow.svg")));
 }
 
 } // namespace lab

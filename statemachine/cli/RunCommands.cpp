@@ -38,7 +38,8 @@ RunRequest readRequest(RunCommand command, const ParsedFlags& flags) {
         request.options.pull = *pull;
     auto restart = parseRestartPolicy(flags.value("restart").value_or("no"));
     if (restart && !request.optionsError) {
-        if (auto conflict = checkRestartWithAutoRemove(*restart, request.options.autoRemove); !conflict)
+        if (auto conflict = checkRestartWithAutoRemove(*restart, request.options.autoRemove);
+            !conflict)
             request.optionsError = conflict.error().message;
         request.create.restart = *restart;
     } else if (!restart && !request.optionsError) {
@@ -55,7 +56,8 @@ RunRequest readRequest(RunCommand command, const ParsedFlags& flags) {
                                                         : std::vector<std::string>{*entrypoint};
     for (const std::string& label : flags.values("label")) {
         const auto equals = label.find('=');
-        config.labels[label.substr(0, equals)] = equals == std::string::npos ? "" : label.substr(equals + 1);
+        config.labels[label.substr(0, equals)] =
+            equals == std::string::npos ? "" : label.substr(equals + 1);
     }
     config.stopSignal = flags.value("stop-signal").value_or("");
     if (flags.value("stop-timeout"))
@@ -74,10 +76,13 @@ public:
           m_flow(m_request.options), m_recorder(m_engine) {}
 
     void run() {
+        report(startReaction(), nullptr);
         while (!isEnd(m_flow.step())) {
-            auto reaction = m_flow.handle(perform(m_flow.step()));
+            const RunStep step = m_flow.step();
+            auto reaction = m_flow.handle(perform(step));
             if (!reaction) { // a bug in the table or here: say so rather than guess
-                m_context.output.err.push_back("lifecycle-lab: run flow: " + reaction.error().message);
+                m_context.output.err.push_back("lifecycle-lab: run flow: " +
+                                               reaction.error().message);
                 m_context.output.status = 125;
                 return;
             }
@@ -86,10 +91,29 @@ public:
                     .push_back(line.text);
             if (reaction->exitStatus)
                 m_context.output.status = *reaction->exitStatus;
+            const bool pullBegins =
+                step == RunStep::QueryRegistry && reaction->to == RunStep::PullLayers;
+            report(*reaction, pullBegins ? &m_plan : nullptr);
         }
     }
 
 private:
+    // The automatic row that left Start when the machine began.
+    RunFlowReaction startReaction() const {
+        RunFlowReaction reaction{RunStep::Start, m_flow.step()};
+        const auto& table = RunFlowMachine::table();
+        for (std::size_t row = 0; row < table.size(); ++row)
+            if (table[row].source == RunStep::Start && table[row].target == m_flow.step())
+                reaction.row = int(row);
+        return reaction;
+    }
+
+    // Tells the engine's observers (the flowchart) the step just taken, at engine time now.
+    void report(const RunFlowReaction& reaction, const PullPlan* pull) {
+        m_engine.publishRunFlow(
+            {m_request.options, m_request.image, reaction, m_engine.clock().now(), pull});
+    }
+
     RunFlowOutcomeEvent perform(RunStep step) {
         switch (step) {
         case RunStep::CheckOptions:
@@ -141,14 +165,17 @@ private:
         RunFlowOutcomeEvent event{RunFlowOutcome::ReferenceValid};
         event.reference = reference->familiar();
         event.canonical = reference->full();
-        event.tagAdded = m_request.image.find(':', m_request.image.rfind('/') + 1) == std::string::npos &&
-                         m_request.image.find('@') == std::string::npos;
+        event.tagAdded =
+            m_request.image.find(':', m_request.image.rfind('/') + 1) == std::string::npos &&
+            m_request.image.find('@') == std::string::npos;
         return event;
     }
 
     RunFlowOutcomeEvent lookupLocal() {
         // The daemon checks the host settings before it looks for the image.
-        if (auto policy = validateRestartPolicy(m_request.create.restart, m_request.options.autoRemove); !policy)
+        if (auto policy =
+                validateRestartPolicy(m_request.create.restart, m_request.options.autoRemove);
+            !policy)
             return {RunFlowOutcome::CreateFailed, policy.error().message};
         const bool found = m_reference ? m_engine.images().find(*m_reference) != nullptr
                                        : m_engine.images().findById(m_request.image) != nullptr;
@@ -162,7 +189,8 @@ private:
         auto image = m_engine.registries().resolve(*m_reference);
         if (!image) {
             const bool unreachable = image.error().message.starts_with("Get \"");
-            return {unreachable ? RunFlowOutcome::RegistryUnreachable : RunFlowOutcome::RegistryRefused,
+            return {unreachable ? RunFlowOutcome::RegistryUnreachable
+                                : RunFlowOutcome::RegistryRefused,
                     image.error().message};
         }
         m_pulled = *image;
@@ -183,7 +211,8 @@ private:
         const bool wasLocal = m_engine.images().find(*m_reference) != nullptr;
         Image& image = m_engine.images().add(*m_pulled, *m_reference, m_engine.clock().now());
         image.repoDigest = m_plan.digest;
-        m_engine.publishImageEvent("pull", m_reference->familiar(), {{"name", m_reference->familiarName()}});
+        m_engine.publishImageEvent("pull", m_reference->familiar(),
+                                   {{"name", m_reference->familiarName()}});
         RunFlowOutcomeEvent event{RunFlowOutcome::PullComplete};
         event.progress = {"Digest: " + m_plan.digest,
                           (m_plan.upToDate && wasLocal ? "Status: Image is up to date for "
@@ -250,8 +279,14 @@ void runFlow(Context& context, RunCommand command, const ParsedFlags& flags) {
 
 } // namespace
 
-void runCreate(Context& context, const ParsedFlags& flags) { runFlow(context, RunCommand::Create, flags); }
-void runRun(Context& context, const ParsedFlags& flags) { runFlow(context, RunCommand::Run, flags); }
-void runPull(Context& context, const ParsedFlags& flags) { runFlow(context, RunCommand::Pull, flags); }
+void runCreate(Context& context, const ParsedFlags& flags) {
+    runFlow(context, RunCommand::Create, flags);
+}
+void runRun(Context& context, const ParsedFlags& flags) {
+    runFlow(context, RunCommand::Run, flags);
+}
+void runPull(Context& context, const ParsedFlags& flags) {
+    runFlow(context, RunCommand::Pull, flags);
+}
 
 } // namespace lab::cli

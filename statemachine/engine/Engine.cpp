@@ -10,7 +10,6 @@
 namespace lab {
 namespace {
 
-
 bool allDigits(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -47,9 +46,8 @@ std::string Engine::newId() {
 
 std::string Engine::newName(const std::string& id) {
     docker::ContainerNameGenerator generator(m_random);
-    return generator.nameFor(id, [this](std::string_view name) {
-        return m_idByName.contains(std::string(name));
-    });
+    return generator.nameFor(
+        id, [this](std::string_view name) { return m_idByName.contains(std::string(name)); });
 }
 
 Expected<Container*> Engine::create(CreateRequest request) {
@@ -188,7 +186,9 @@ Status Engine::rename(Container& container, const std::string& typedName) {
     return Ok{};
 }
 
-void Engine::attach(Container& container) { logEvent(containerEvent(container, "attach")); }
+void Engine::attach(Container& container) {
+    logEvent(containerEvent(container, "attach"));
+}
 
 void Engine::publishImageEvent(const std::string& action, const std::string& reference,
                                std::map<std::string, std::string> attributes) {
@@ -209,9 +209,18 @@ void Engine::logEvent(DockerEvent event) {
         observer->published(m_events.back());
 }
 
-void Engine::addObserver(EngineObserver& observer) { m_observers.push_back(&observer); }
+void Engine::publishRunFlow(const RunFlowReport& report) {
+    for (EngineObserver* observer : m_observers)
+        observer->runFlowMoved(report);
+}
 
-void Engine::removeObserver(EngineObserver& observer) { std::erase(m_observers, &observer); }
+void Engine::addObserver(EngineObserver& observer) {
+    m_observers.push_back(&observer);
+}
+
+void Engine::removeObserver(EngineObserver& observer) {
+    std::erase(m_observers, &observer);
+}
 
 bool Engine::runUntil(const std::function<bool()>& done, Duration limit) {
     const TimePoint deadline = m_clock.now() + limit;
@@ -222,6 +231,8 @@ bool Engine::runUntil(const std::function<bool()>& done, Duration limit) {
     return true;
 }
 
-Status Engine::injectFault(Fault fault, Container* target) { return m_backend.injectFault(fault, target); }
+Status Engine::injectFault(Fault fault, Container* target) {
+    return m_backend.injectFault(fault, target);
+}
 
 } // namespace lab

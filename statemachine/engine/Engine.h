@@ -10,8 +10,10 @@
 #include "engine/Container.h"
 #include "engine/DockerEvent.h"
 #include "engine/ImageStore.h"
+#include "engine/Pull.h"
 #include "engine/Registries.h"
 #include "machines/RestartManager.h"
+#include "machines/RunFlow.h"
 
 #include <functional>
 #include <map>
@@ -48,6 +50,15 @@ private:
 };
 using CallHandle = std::shared_ptr<Call>;
 
+/// One step of a docker run, create or pull, as its run-flow machine took it.
+struct RunFlowReport {
+    RunFlowOptions options;
+    std::string image;              ///< the image as typed
+    RunFlowReaction reaction;       ///< the row taken; from Start when the command begins
+    TimePoint at{};                 ///< engine time
+    const PullPlan* pull = nullptr; ///< on entering PullLayers: the pull, layer by layer
+};
+
 /// Someone who wants to know what the engine does (the GUI's models, the event log).
 class EngineObserver {
 public:
@@ -58,6 +69,8 @@ public:
     virtual void published(const DockerEvent& /*event*/) {}
     /// A container's process printed a line.
     virtual void printed(const Container& /*container*/, const LogLine& /*line*/) {}
+    /// A docker run, create or pull moved one step through its run flow.
+    virtual void runFlowMoved(const RunFlowReport& /*report*/) {}
 };
 
 /// What `docker create` asks of the daemon.
@@ -98,7 +111,8 @@ public:
     std::vector<const Container*> containers() const;
 
     /// Sends a command through the container's machine. nameAsTyped is quoted by some messages.
-    CallHandle command(Container& container, const CommandEvent& event, std::string_view nameAsTyped);
+    CallHandle command(Container& container, const CommandEvent& event,
+                       std::string_view nameAsTyped);
     /// The stop timeout Docker uses when -t is not given: --stop-timeout, else 10 s.
     static Duration defaultStopTimeout(const Container& container);
     /// docker run's wait: returns at the next exit, or at removal when untilRemoved (--rm).
@@ -110,6 +124,9 @@ public:
     /// Logs an image event (pull, tag, ...).
     void publishImageEvent(const std::string& action, const std::string& reference,
                            std::map<std::string, std::string> attributes);
+
+    /// Tells the observers that a run flow moved (the CLI walks the flow, the engine relays).
+    void publishRunFlow(const RunFlowReport& report);
 
     /// Every event logged so far, oldest first.
     const std::vector<DockerEvent>& events() const { return m_events; }

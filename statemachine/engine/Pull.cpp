@@ -14,53 +14,91 @@ Duration transferTime(std::int64_t bytes, double bytesPerSecond) {
     return Duration(static_cast<long long>(double(bytes) / bytesPerSecond * 1e9));
 }
 
+double fractionBetween(TimePoint from, TimePoint to, TimePoint now) {
+    if (to <= from)
+        return 1;
+    return std::clamp(double((now - from).count()) / double((to - from).count()), 0.0, 1.0);
+}
+
+// When each layer to fetch downloads and extracts: the first three downloads start at once, each
+// later one when a slot frees up; extraction goes bottom first, each layer once downloaded and
+// its parent extracted.
+void schedule(std::vector<LayerPull>& layers, TimePoint start) {
+    std::vector<TimePoint> slotFree(kConcurrentDownloads, start);
+    TimePoint extracted = start;
+    for (LayerPull& layer : layers) {
+        if (layer.alreadyExists)
+            continue;
+        auto slot = std::min_element(slotFree.begin(), slotFree.end());
+        layer.downloadStart = *slot;
+        layer.downloaded = *slot = *slot + transferTime(layer.size, kDownloadBytesPerSecond);
+    }
+    for (LayerPull& layer : layers) {
+        if (layer.alreadyExists)
+            continue;
+        layer.extractStart = std::max(extracted, layer.downloaded);
+        layer.extracted = extracted =
+            layer.extractStart + transferTime(layer.size, kExtractBytesPerSecond);
+    }
+}
+
+// The daemon's progress stream, rendered from the schedule.
+std::vector<PullBatch> progressLines(const std::vector<LayerPull>& layers, TimePoint start) {
+    std::map<TimePoint, std::vector<std::string>> lines;
+    for (const LayerPull& layer : layers)
+        lines[start].push_back(layer.shortId +
+                               (layer.alreadyExists ? ": Already exists" : ": Pulling fs layer"));
+    std::size_t fetching = 0;
+    for (const LayerPull& layer : layers)
+        if (!layer.alreadyExists && fetching++ >= kConcurrentDownloads)
+            lines[start].push_back(layer.shortId + ": Waiting");
+    for (const LayerPull& layer : layers) {
+        if (layer.alreadyExists)
+            continue;
+        lines[layer.downloaded].push_back(layer.shortId + ": Verifying Checksum");
+        lines[layer.downloaded].push_back(layer.shortId + ": Download complete");
+    }
+    for (const LayerPull& layer : layers)
+        if (!layer.alreadyExists)
+            lines[layer.extracted].push_back(layer.shortId + ": Pull complete");
+    std::vector<PullBatch> batches;
+    for (auto& [at, text] : lines)
+        batches.push_back({at, std::move(text)});
+    return batches;
+}
+
 } // namespace
 
 PullPlan planPull(const ImageSpec& spec, const ImageStore& store, TimePoint start) {
     PullPlan plan;
+    plan.start = start;
     plan.digest = Registries::manifestDigestOf(spec);
     if (store.findById(imageIdOf(spec))) {
         plan.upToDate = true;
         return plan;
     }
-    std::map<TimePoint, std::vector<std::string>> lines;
-    std::vector<std::size_t> toFetch;
     for (std::size_t i = 0; i < spec.layers.size(); ++i) {
         const std::string digest = layerDigestOf(spec, i);
-        const std::string shortId = digest.substr(7, 12);
-        if (store.hasLayer(digest)) {
-            lines[start].push_back(shortId + ": Already exists");
-        } else {
-            lines[start].push_back(shortId + ": Pulling fs layer");
-            toFetch.push_back(i);
-        }
+        LayerPull layer{digest.substr(7, 12), spec.layers[i].size, store.hasLayer(digest)};
+        layer.downloadStart = layer.downloaded = layer.extractStart = layer.extracted = start;
+        plan.layers.push_back(std::move(layer));
     }
-    // Downloads: the first three start at once, each later one when a slot frees up.
-    std::vector<TimePoint> slotFree(kConcurrentDownloads, start);
-    std::map<std::size_t, TimePoint> downloaded;
-    for (std::size_t n = 0; n < toFetch.size(); ++n) {
-        const std::size_t layer = toFetch[n];
-        const std::string shortId = layerDigestOf(spec, layer).substr(7, 12);
-        auto slot = std::min_element(slotFree.begin(), slotFree.end());
-        if (n >= kConcurrentDownloads)
-            lines[start].push_back(shortId + ": Waiting");
-        const TimePoint done = *slot + transferTime(spec.layers[layer].size, kDownloadBytesPerSecond);
-        *slot = done;
-        downloaded[layer] = done;
-        lines[done].push_back(shortId + ": Verifying Checksum");
-        lines[done].push_back(shortId + ": Download complete");
-    }
-    // Extraction: bottom layer first, each once downloaded and its parent extracted.
-    TimePoint extracted = start;
-    for (std::size_t layer : toFetch) {
-        const std::string shortId = layerDigestOf(spec, layer).substr(7, 12);
-        extracted = std::max(extracted, downloaded[layer]) +
-                    transferTime(spec.layers[layer].size, kExtractBytesPerSecond);
-        lines[extracted].push_back(shortId + ": Pull complete");
-    }
-    for (auto& [at, text] : lines)
-        plan.batches.push_back({at, std::move(text)});
+    schedule(plan.layers, start);
+    plan.batches = progressLines(plan.layers, start);
     return plan;
+}
+
+LayerProgress progressAt(const LayerPull& layer, TimePoint now) {
+    if (layer.alreadyExists)
+        return {LayerPhase::AlreadyExists, 1};
+    if (now >= layer.extracted)
+        return {LayerPhase::Complete, 1};
+    if (now >= layer.extractStart)
+        return {LayerPhase::Extracting, fractionBetween(layer.extractStart, layer.extracted, now)};
+    if (now >= layer.downloadStart) // downloading, or downloaded and waiting for its parent
+        return {LayerPhase::Downloading,
+                fractionBetween(layer.downloadStart, layer.downloaded, now)};
+    return {LayerPhase::Waiting, 0};
 }
 
 } // namespace lab

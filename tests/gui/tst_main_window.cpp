@@ -5,11 +5,15 @@
 #include "gui/CommandBar.h"
 #include "gui/ConsolePanel.h"
 #include "gui/ContainerTable.h"
+#include "gui/ExplanationPanel.h"
+#include "gui/FaultMenu.h"
 #include "gui/LifecycleDiagram.h"
 #include "gui/MainWindow.h"
 #include "gui/Playback.h"
 #include "gui/PlaybackBar.h"
 #include "gui/RecordedSession.h"
+#include "gui/RunFlowChart.h"
+#include "gui/StateTimeline.h"
 #include "gui/StepTimeline.h"
 
 #include <QAction>
@@ -19,6 +23,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
+#include <QTextEdit>
 #include <QtTest>
 
 using namespace lab;
@@ -42,6 +47,8 @@ private slots:
     void stepBackReplaysToTheStepBefore();
     void stepBackReplaysFaultsToo();
     void resetStartsAFreshEngine();
+    void panelsFollowAReplayedEngine();
+    void stepPlaysTheFlowchart();
     void stepsAreDisabledWithAReason();
     void arrowKeysStep();
     void tabCompletesCommandsContainersAndImages();
@@ -305,8 +312,7 @@ void TestMainWindow::stepBackReplaysFaultsToo() {
     test::GuiFixture fixture;
     MainWindow window(fixture.session);
     window.console().runLine(QStringLiteral("docker create --name web busybox"));
-    window.session().act(
-        [](Engine& engine) { (void)engine.injectFault(Fault::NextRemovalFails, nullptr); });
+    window.faultMenu().failNextRemovalAction()->trigger();
     window.console().runLine(QStringLiteral("docker rm web"));
     window.playback().advance(std::chrono::seconds(5));
     QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Dead));
@@ -361,6 +367,48 @@ void TestMainWindow::stepsAreDisabledWithAReason() {
     QVERIFY(window.engine().clock().now() - before >= std::chrono::seconds(5));
     stepToTheEnd(window);
     QVERIFY(!step->isEnabled()); // nothing is due any more
+}
+
+void TestMainWindow::panelsFollowAReplayedEngine() {
+    test::GuiFixture fixture;
+    MainWindow window(fixture.session);
+    window.console().runLine(QStringLiteral("docker run -d --name web busybox sleep 300"));
+    window.console().runLine(QStringLiteral("docker pause web"));
+    window.playback().advance(std::chrono::seconds(1));
+    const QString web = fixture.idOf(QStringLiteral("web"));
+    window.containerTable().selectContainer(web);
+    QCOMPARE(window.timeline().bands().back().segments.back().state, LifeNode::Paused);
+    QVERIFY(!window.faultMenu().outOfMemoryAction()->isEnabled()); // paused: no OOM
+    // Back before the pause command (the freezer takes a step of its own, and the engine replays
+    // a command whole): every panel tells the replayed engine's story, once.
+    auto webNode = [&] { return window.engine().byId(web.toStdString())->machine.node(); };
+    for (int back = 0; back < 5 && webNode() == LifeNode::Paused; ++back)
+        window.playback().stepBack();
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Running));
+    QCOMPARE(window.timeline().bands().size(), std::size_t(1));
+    const std::vector<TimelineSegment>& segments = window.timeline().bands().back().segments;
+    QCOMPARE(segments.size(), std::size_t(2));
+    QCOMPARE(segments.back().state, LifeNode::Running);
+    QVERIFY(!segments.back().to);
+    QVERIFY(window.explanation().steps().back().headline.contains(QStringLiteral("running")));
+    QVERIFY(window.faultMenu().outOfMemoryAction()->isEnabled()); // running again: it can
+    window.faultMenu().outOfMemoryAction()->trigger();
+    window.playback().advance(std::chrono::seconds(1));
+    QCOMPARE(window.engine().byId(web.toStdString())->record.exitCode, 137);
+}
+
+void TestMainWindow::stepPlaysTheFlowchart() {
+    test::GuiFixture fixture;
+    MainWindow window(fixture.session);
+    window.playback().setPaused(true);
+    // nginx is not local: the run pulls it first, and only then creates the container.
+    window.console().runLine(QStringLiteral("docker run -d --name proxy nginx"));
+    const std::vector<RunStep> before = window.flowChart().litSteps();
+    QVERIFY(!isEnd(before.back()));
+    window.playback().step(); // to the container's creation, after the pull
+    const std::vector<RunStep> after = window.flowChart().litSteps();
+    QVERIFY2(after.size() > before.size(), qPrintable(QString::number(after.size())));
+    QCOMPARE(window.flowChart().shownTime(), window.playback().timeline().shownTime());
 }
 
 void TestMainWindow::arrowKeysStep() {
@@ -425,10 +473,12 @@ void TestMainWindow::everyControlHasAnAccessibleName() {
     add(window.findChildren<QTableView*>());
     add(window.findChildren<QGraphicsView*>());
     add(window.findChildren<QPlainTextEdit*>());
+    add(window.findChildren<QTextEdit*>());
     for (QWidget* widget : controls)
         QVERIFY2(!widget->accessibleName().isEmpty(), widget->metaObject()->className());
-    QVERIFY(controls.size() >=
-            14); // 8 buttons, the line, the speed, the table, the diagram, 2 logs
+    // 8 buttons, the line, the speed, the table, the diagram, the timeline, 2 logs, the
+    // explanation
+    QVERIFY(controls.size() >= 16);
 }
 
 QTEST_MAIN(TestMainWindow)

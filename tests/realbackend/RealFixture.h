@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -29,7 +30,10 @@ inline World busyboxWorld() {
 
 /// Engine + RealBackend + RealClock; open() answers why not when the kernel or user cannot.
 struct RealFixture {
-    static std::unique_ptr<RealFixture> open(real::CgroupMode mode, QString& whyNot) {
+    /// adjust, if given, changes the backend's options before it opens.
+    static std::unique_ptr<RealFixture>
+    open(real::CgroupMode mode, QString& whyNot,
+         const std::function<void(real::RealBackendOptions&)>& adjust = {}) {
         auto fixture = std::unique_ptr<RealFixture>(new RealFixture);
         if (!fixture->state.isValid()) {
             whyNot = "no temporary directory";
@@ -45,6 +49,8 @@ struct RealFixture {
         options.stateDir = fixture->state.path().toStdString();
         options.cgroupName = "lifecycle-lab-test-" + std::to_string(::getpid());
         options.cgroupMode = mode;
+        if (adjust)
+            adjust(options);
         auto backend = real::RealBackend::open(*fixture->clock, options);
         if (!backend) {
             whyNot = QString::fromStdString(backend.error().message);
@@ -104,11 +110,14 @@ struct RealFixture {
         QStringList left;
         namespace fs = std::filesystem;
         std::error_code error;
-        for (const auto& entry : fs::directory_iterator(backend->cgroupRoot(), error))
-            if (entry.is_directory())
-                left << "cgroup " + QString::fromStdString(entry.path().string());
+        std::vector<std::string> cgroupRoots = backend->resourceCgroupRoots();
+        cgroupRoots.push_back(backend->cgroupRoot());
+        for (const std::string& root : cgroupRoots)
+            for (const auto& entry : fs::directory_iterator(root, error))
+                if (entry.is_directory())
+                    left << "cgroup " + QString::fromStdString(entry.path().string());
         std::ifstream mountinfo("/proc/self/mountinfo");
-        const std::string prefix = state.path().toStdString();
+        const std::string prefix = backend->stateDir();
         for (std::string line; std::getline(mountinfo, line);)
             if (line.find(" " + prefix) != std::string::npos)
                 left << "mount " + QString::fromStdString(line);

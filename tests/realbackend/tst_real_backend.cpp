@@ -1,12 +1,17 @@
 // The real backend end to end: a lab::Engine over RealBackend and RealClock, driven through the
 // docker CLI, on real processes in namespaces and cgroups. Expected exit codes, events and
-// messages are Docker 20.10's (shared/reference/docker-lifecycle.md §2.2, §6.2). Needs root;
-// skips with the kernel's or the backend's reason otherwise.
+// messages are Docker 20.10's (shared/reference/docker-lifecycle.md §2.2, §6.2). As root it uses
+// the system's cgroups; as a user it is rootless (tests/realbackend/rootless.sh runs it so in a
+// delegated cgroup, and again in one that is not). Skips with the kernel's reason where refused.
 #include "RealFixture.h"
+#include "Syscalls.h"
 
 #include <QtTest>
 #include <chrono>
+#include <fcntl.h>
 #include <fstream>
+#include <poll.h>
+#include <random>
 #include <sstream>
 
 using lab::real::CgroupMode;
@@ -28,6 +33,32 @@ double millisecondsSince(std::chrono::steady_clock::time_point start) {
         .count();
 }
 
+// True when the kernel says the cgroup's tasks are frozen (v2 or v1 freezer).
+bool frozenOnDisk(const std::string& cgroup) {
+    if (std::filesystem::exists(cgroup + "/cgroup.events"))
+        return readAll(cgroup + "/cgroup.events").find("frozen 1") != std::string::npos;
+    return readAll(cgroup + "/freezer.state").rfind("FROZEN", 0) == 0;
+}
+
+// A command a learner might type, on one of four containers; many are refused in the state the
+// container is in, which is part of the test.
+std::string randomCommand(std::mt19937& random) {
+    const std::string name = "c" + std::to_string(random() % 4);
+    const std::string commands[] = {"run -d --name " + name + " busybox sleep 1000",
+                                    "run -d --init --name " + name + " busybox sleep 1000",
+                                    "create --name " + name + " busybox sleep 1000",
+                                    "start " + name,
+                                    "stop -t 0 " + name,
+                                    "kill " + name,
+                                    "pause " + name,
+                                    "unpause " + name,
+                                    "restart -t 0 " + name,
+                                    "rm " + name,
+                                    "rm -f " + name,
+                                    "run --rm busybox true"};
+    return commands[random() % std::size(commands)];
+}
+
 // A process that shows its progress: a numbered line every 20 ms.
 const std::string kCounter = "sh -c 'i=0; while :; do i=$((i+1)); echo $i; sleep 0.02; done'";
 
@@ -44,19 +75,29 @@ private slots:
     void startFailures_data();
     void startFailures();
     void theProcessIsPid1InItsOwnNamespaces();
-    void theImageIsReadOnlyAndTmpWritable();
+    void writesGoToTheContainerNotTheImage();
+    void withoutOverlayTheImageIsReadOnly();
+    void initForwardsSignalsToTheCommand();
+    void resourcesFollowTheProcess_data();
+    void resourcesFollowTheProcess();
+    void outOfMemoryFaultIsARealOomKill();
     void failedRemovalLeavesDeadAndRmRetries();
     void restartPolicyOnRealExits();
+    void randomCommandsLeakNothing();
+    void aCrashIsRecoveredAtTheNextOpen();
     void nothingOutlivesTheBackend_data();
     void nothingOutlivesTheBackend();
+    void rootlessMapsTheUserToRoot();
+    void withoutADelegatedCgroup();
 };
 
 // Skips with the backend's own words: not root, or what the kernel refused.
-#define OPEN_OR_SKIP(name, mode)                                                                   \
+#define OPEN_WITH_OR_SKIP(name, mode, adjust)                                                      \
     QString name##WhyNot;                                                                          \
-    auto name = RealFixture::open(mode, name##WhyNot);                                             \
+    auto name = RealFixture::open(mode, name##WhyNot, adjust);                                     \
     if (!name)                                                                                     \
         QSKIP(qPrintable("the real backend cannot run here: " + name##WhyNot));
+#define OPEN_OR_SKIP(name, mode) OPEN_WITH_OR_SKIP(name, mode, {})
 
 void RealBackendTest::lifecycle_data() {
     QTest::addColumn<CgroupMode>("mode");
@@ -118,6 +159,7 @@ void RealBackendTest::lifecycle() {
     };
     QVERIFY(traced(
         "clone3(CLONE_NEWPID|CLONE_NEWNS|CLONE_NEWUTS|CLONE_NEWIPC|CLONE_NEWNET|CLONE_PIDFD"));
+    QCOMPARE(traced("CLONE_NEWUSER"), lab->backend->rootless());
     QVERIFY(traced(mode == CgroupMode::V2 ? "cgroup.freeze <- 1" : "freezer.state <- FROZEN"));
     QVERIFY(traced(mode == CgroupMode::V2 ? "cgroup.freeze <- 0" : "freezer.state <- THAWED"));
 
@@ -259,13 +301,168 @@ void RealBackendTest::theProcessIsPid1InItsOwnNamespaces() {
     QCOMPARE(lab->leftovers(), QStringList());
 }
 
-void RealBackendTest::theImageIsReadOnlyAndTmpWritable() {
+void RealBackendTest::writesGoToTheContainerNotTheImage() {
     OPEN_OR_SKIP(lab, CgroupMode::Auto);
+    if (lab->backend->rootless())
+        QSKIP("rootless: the image is bound read-only inside the user namespace; no overlayfs "
+              "there yet");
+    QVERIFY2(lab->backend->rootfsDescription().rfind("overlayfs:", 0) == 0,
+             lab->backend->rootfsDescription().c_str());
+    const auto run = lab->docker("run --name writer busybox sh -c 'echo mine > /bin/x; cat /bin/x; "
+                                 "rm /bin/cat; ls /bin/cat || echo gone'");
+    QCOMPARE(RealFixture::join(run.out), QString("mine\ngone"));
+    QCOMPARE(run.status, 0);
+    const std::string id = lab->idOf("writer");
+    const std::string containerDir = lab->backend->stateDir() + "/containers/" + id;
+    // The write and the deletion (a whiteout) are in the container's upper directory...
+    QCOMPARE(QString::fromStdString(readAll(containerDir + "/upper/bin/x")), QString("mine\n"));
+    QVERIFY(std::filesystem::is_character_file(containerDir + "/upper/bin/cat"));
+    // ...not in the image: another container still has cat, and no /bin/x.
+    const auto other = lab->docker("run --rm busybox sh -c 'ls /bin/x; ls /bin/cat'");
+    QCOMPARE(RealFixture::join(other.out), QString("/bin/cat"));
+    QCOMPARE(RealFixture::join(other.err), QString("ls: /bin/x: No such file or directory"));
+    QCOMPARE(lab->docker("rm writer").status, 0);
+    QVERIFY(!std::filesystem::exists(containerDir));
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::withoutOverlayTheImageIsReadOnly() {
+    OPEN_WITH_OR_SKIP(lab, CgroupMode::Auto, [](lab::real::RealBackendOptions& options) {
+        options.writableRootfs = false;
+    });
+    QCOMPARE(QString::fromStdString(lab->backend->rootfsDescription()),
+             QString("the image bind-mounted read-only (only /tmp is writable): overlayfs: not "
+                     "wanted (writableRootfs is off)"));
     const auto run = lab->docker(
         "run --rm busybox sh -c 'touch /bin/x || echo refused; touch /tmp/x && echo written'");
     QCOMPARE(run.status, 0);
     QCOMPARE(RealFixture::join(run.out), QString("refused\nwritten"));
     QCOMPARE(RealFixture::join(run.err), QString("touch: /bin/x: Read-only file system"));
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::initForwardsSignalsToTheCommand() {
+    OPEN_OR_SKIP(lab, CgroupMode::Auto);
+    // The command is PID 2 under the backend's init.
+    QCOMPARE(lab->out("run --rm --init busybox sh -c 'echo $$'"), QString("2"));
+
+    // Reference: `--init sleep` gave 143 (SIGTERM reaches sleep, no timeout, no SIGKILL).
+    QCOMPARE(lab->docker("run -d --init --name web busybox sleep 1000").status, 0);
+    const std::string id = lab->idOf("web");
+    std::size_t mark = lab->engine->events().size();
+    QCOMPARE(lab->docker("stop web").status, 0);
+    QCOMPARE(lab->actionsSince(mark), QString("kill(15) die(143) stop"));
+    QCOMPARE(lab->out("inspect -f '{{.State.Status}} {{.State.ExitCode}}' web"),
+             QString("exited 143"));
+    const auto traced = [&](const std::string& what) {
+        for (const auto& line : lab->backend->trace(id))
+            if (line == what)
+                return true;
+        return false;
+    };
+    QVERIFY(traced("init: fork() = 2, the command's execve there"));
+    QVERIFY(traced("init: sigwaitinfo() = SIGTERM; kill(2, SIGTERM)"));
+    QVERIFY(traced("init: waitpid() = 2, exit code 143"));
+
+    // ... and `kill -s HUP` with --init gave 129.
+    QCOMPARE(lab->docker("start web").status, 0);
+    mark = lab->engine->events().size();
+    QCOMPARE(lab->docker("kill -s HUP web").status, 0);
+    lab->engine->runUntil([&] { return !(*lab->engine->find("web"))->machine.isRunning(); },
+                          std::chrono::seconds(5));
+    QCOMPARE(lab->actionsSince(mark), QString("kill(1) die(129)"));
+    QCOMPARE(lab->docker("rm web").status, 0);
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::resourcesFollowTheProcess_data() {
+    lifecycle_data();
+}
+
+void RealBackendTest::resourcesFollowTheProcess() {
+    QFETCH(CgroupMode, mode);
+    OPEN_OR_SKIP(lab, mode);
+    if (lab->backend->resourcesDescription().rfind("none", 0) == 0)
+        QSKIP(
+            ("no resource cgroups for this user: " + lab->backend->resourcesDescription()).c_str());
+    qInfo("%s", lab->backend->resourcesDescription().c_str());
+    // A shell that holds 20 MB in a variable, says so, and then spins.
+    QCOMPARE(lab->docker("run -d --name busy busybox sh -c 'x=$(yes "
+                         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa | head -c 20000000); echo "
+                         "ready; while :; do :; done'")
+                 .status,
+             0);
+    const std::string id = lab->idOf("busy");
+    auto& logs = (*lab->engine->find("busy"))->logs;
+    QVERIFY(lab->engine->runUntil([&] { return !logs.empty(); }, std::chrono::seconds(20)));
+    const auto sample = [&] {
+        auto taken = lab->backend->resources(id);
+        if (!taken)
+            qFatal("%s", taken.error().message.c_str());
+        if (!taken->cpuMicroseconds || !taken->memoryBytes || !taken->processes)
+            qFatal("a figure is missing: %s", lab->backend->resourcesDescription().c_str());
+        return *taken;
+    };
+
+    const auto running = sample();
+    lab->letPass(std::chrono::milliseconds(300));
+    const auto later = sample();
+    QVERIFY(later.at > running.at);
+    // Spinning for 300 ms: even on a busy machine it gets a tenth of a core.
+    QVERIFY2(*later.cpuMicroseconds - *running.cpuMicroseconds > 30'000,
+             qPrintable(QString::number(*later.cpuMicroseconds - *running.cpuMicroseconds)));
+    QVERIFY2(*later.memoryBytes > 20'000'000, qPrintable(QString::number(*later.memoryBytes)));
+    QCOMPARE(*later.processes, 1);
+
+    QCOMPARE(lab->docker("pause busy").status, 0);
+    const auto paused = sample();
+    lab->letPass(std::chrono::milliseconds(300));
+    const auto stillPaused = sample();
+    QCOMPARE(*stillPaused.cpuMicroseconds, *paused.cpuMicroseconds); // flat: frozen
+    QVERIFY(*stillPaused.memoryBytes > 20'000'000);                  // the memory stays
+
+    QCOMPARE(lab->docker("unpause busy").status, 0);
+    QCOMPARE(lab->docker("kill busy").status, 0);
+    QVERIFY(
+        lab->engine->runUntil([&] { return !(*lab->engine->find("busy"))->machine.isRunning(); },
+                              std::chrono::seconds(5)));
+    const auto stopped = sample();
+    QCOMPARE(*stopped.processes, 0);
+    // What is left is page cache and kernel objects: the 20 MB went back.
+    QVERIFY2(*stopped.memoryBytes < *later.memoryBytes / 4,
+             qPrintable(QString::number(*stopped.memoryBytes)));
+    QCOMPARE(lab->docker("rm busy").status, 0);
+    QVERIFY(!lab->backend->resources(id));
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::outOfMemoryFaultIsARealOomKill() {
+    OPEN_OR_SKIP(lab, CgroupMode::Auto);
+    if (lab->backend->resourcesDescription().rfind("none", 0) == 0)
+        QSKIP(
+            ("no resource cgroups for this user: " + lab->backend->resourcesDescription()).c_str());
+    QCOMPARE(lab->docker("run -d --name hog busybox sleep 1000").status, 0);
+    lab::Container* hog = *lab->engine->find("hog");
+    QCOMPARE(lab->docker("pause hog").status, 0);
+    const auto refused = lab->engine->injectFault(lab::Fault::OutOfMemory, hog);
+    QVERIFY(!refused);
+    QCOMPARE(QString::fromStdString(refused.error().message),
+             QString("the container is paused: a frozen process allocates nothing"));
+    QCOMPARE(lab->docker("unpause hog").status, 0);
+
+    const std::size_t mark = lab->engine->events().size();
+    const auto injected = lab->engine->injectFault(lab::Fault::OutOfMemory, hog);
+    QVERIFY2(injected.ok(), injected.ok() ? "" : injected.error().message.c_str());
+    QVERIFY(
+        lab->engine->runUntil([&] { return !hog->machine.isRunning(); }, std::chrono::seconds(5)));
+    QCOMPARE(lab->actionsSince(mark), QString("oom die(137)"));
+    QCOMPARE(
+        lab->out("inspect -f '{{.State.Status}} {{.State.ExitCode}} {{.State.OOMKilled}}' hog"),
+        QString("exited 137 true"));
+    const auto& trace = lab->backend->trace(hog->id);
+    QVERIFY(std::find(trace.begin(), trace.end(),
+                      "oom_kill count went up: the OOM killer ended it") != trace.end());
+    QCOMPARE(lab->docker("rm hog").status, 0);
     QCOMPARE(lab->leftovers(), QStringList());
 }
 
@@ -275,7 +472,10 @@ void RealBackendTest::failedRemovalLeavesDeadAndRmRetries() {
     QVERIFY(lab->engine->injectFault(lab::Fault::NextRemovalFails, nullptr).ok());
     const auto failed = lab->docker("rm web");
     QCOMPARE(failed.status, 1);
-    QVERIFY2(RealFixture::join(failed.err).contains("device or resource busy"),
+    // Root: the rootfs mount is held busy; rootless: the container directory is read-only.
+    const QString refusal =
+        lab->backend->rootless() ? "permission denied" : "device or resource busy";
+    QVERIFY2(RealFixture::join(failed.err).contains(refusal),
              qPrintable(RealFixture::join(failed.err)));
     QCOMPARE(lab->out("inspect -f {{.State.Status}} web"), QString("dead"));
     QCOMPARE(lab->docker("rm web").status, 0);
@@ -296,6 +496,123 @@ void RealBackendTest::restartPolicyOnRealExits() {
              QString("exited 3 3"));
     QCOMPARE(lab->docker("rm web").status, 0);
     QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::randomCommandsLeakNothing() {
+    OPEN_OR_SKIP(lab, CgroupMode::Auto);
+    const unsigned seed = 20261127;
+    std::mt19937 random(seed);
+    int accepted = 0;
+    for (int step = 0; step < 200; ++step) {
+        const std::string command = randomCommand(random);
+        accepted += lab->docker(command).status == 0;
+        // After each command the engine and the kernel agree on every container.
+        for (const lab::Container* container : lab->engine->containers()) {
+            const int pid = lab->backend->hostPid(container->id);
+            const std::string where = "seed " + std::to_string(seed) + ", step " +
+                                      std::to_string(step) + " (" + command +
+                                      "): " + container->name;
+            switch (container->state()) {
+            case lab::ContainerState::Running:
+                QVERIFY2(pid > 0 && ::kill(pid, 0) == 0, where.c_str());
+                break;
+            case lab::ContainerState::Paused:
+                QVERIFY2(pid > 0 && frozenOnDisk(lab->backend->cgroupPath(container->id)),
+                         where.c_str());
+                break;
+            default:
+                QVERIFY2(pid == -1, where.c_str());
+            }
+        }
+    }
+    qInfo("seed %u: %d of 200 commands accepted", seed, accepted);
+    QVERIFY(accepted >= 60); // the sequence really moves the containers through their states
+    for (const char* name : {"c0", "c1", "c2", "c3"})
+        lab->docker(std::string("rm -f ") + name);
+    QCOMPARE(lab->out("ps -aq"), QString());
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::aCrashIsRecoveredAtTheNextOpen() {
+    QTemporaryDir state(QDir::tempPath() + "/lifecycle-lab-crash-XXXXXX");
+    const std::string stateDir = state.path().toStdString();
+    const std::string cgroupName = "lifecycle-lab-test-crash-" + std::to_string(::getpid());
+    const auto sameState = [&](lab::real::RealBackendOptions& options) {
+        options.stateDir = stateDir;
+        options.cgroupName = cgroupName;
+    };
+    {
+        // Whether the real backend works here at all, with the state the crash will use.
+        OPEN_OR_SKIP(probe, CgroupMode::Auto);
+    }
+    int pipeFds[2];
+    QVERIFY(::pipe2(pipeFds, O_CLOEXEC) == 0);
+    const pid_t crashing = ::fork();
+    QVERIFY(crashing >= 0);
+    if (crashing == 0) {
+        // The backend that will be SIGKILLed: containers in every state, then it waits.
+        auto clock = lab::real::RealClock::open();
+        lab::real::RealBackendOptions options;
+        sameState(options);
+        auto backend = clock ? lab::real::RealBackend::open(**clock, options) : clock.error();
+        if (!backend)
+            ::_exit(1);
+        lab::Engine engine(**backend, **clock, lab::test::busyboxWorld(), 7);
+        lab::DockerCli cli(engine);
+        for (const char* command :
+             {"run -d --name running busybox sleep 1000",
+              "run -d --init --name initd busybox sleep 1000",
+              "run -d --name paused busybox sleep 1000", "pause paused",
+              "create --name created busybox true", "run --name exited busybox true"})
+            cli.run(*lab::docker::splitShellWords(command));
+        std::vector<int> pids;
+        for (const char* name : {"running", "initd", "paused"})
+            pids.push_back((*backend)->hostPid((*engine.find(name))->id));
+        [[maybe_unused]] auto n = ::write(pipeFds[1], pids.data(), pids.size() * sizeof(int));
+        for (;;)
+            ::pause();
+    }
+    ::close(pipeFds[1]);
+    int pids[3] = {};
+    QCOMPARE(::read(pipeFds[0], pids, sizeof pids), ssize_t(sizeof pids));
+    ::close(pipeFds[0]);
+    std::vector<lab::real::UniqueFd> pidfds;
+    for (int pid : pids) {
+        auto pidfd = lab::real::pidfdOpen(pid);
+        QVERIFY(pidfd);
+        pidfds.push_back(std::move(*pidfd));
+    }
+    ::kill(crashing, SIGKILL);
+    ::waitpid(crashing, nullptr, 0);
+    // The crash left processes, cgroups and (as root; rootless, they live in the containers'
+    // own mount namespaces) mounts behind.
+    if (!lab::real::isRootless())
+        QVERIFY(readAll("/proc/self/mountinfo").find(stateDir + "/containers/") !=
+                std::string::npos);
+    for (const auto& pidfd : pidfds) {
+        pollfd exited{pidfd.get(), POLLIN, 0};
+        QCOMPARE(::poll(&exited, 1, 0), 0);
+    }
+
+    OPEN_WITH_OR_SKIP(lab, CgroupMode::Auto, sameState);
+    QStringList found;
+    for (const std::string& line : lab->backend->recovered())
+        found << QString::fromStdString(line);
+    qInfo("%s", qPrintable(found.join('\n')));
+    QCOMPARE(found.size(), 5);
+    QCOMPARE(found.filter(": was running: 1 process(es) killed;").size(), 1);
+    QCOMPARE(found.filter(": was running: 2 process(es) killed;").size(), 1); // init + sleep
+    QCOMPARE(found.filter(": was paused: 1 process(es) killed;").size(), 1);
+    QCOMPARE(found.filter(": no process left;").size(), 2);
+    QCOMPARE(found.filter("rm -r ").size(), 5);
+    for (const auto& pidfd : pidfds) {
+        pollfd exited{pidfd.get(), POLLIN, 0};
+        QCOMPARE(::poll(&exited, 1, 0), 1);
+    }
+    QVERIFY(std::filesystem::is_empty(stateDir + "/containers"));
+    QCOMPARE(lab->leftovers(), QStringList());
+    // And the recovered backend works.
+    QCOMPARE(lab->out("run --rm busybox echo alive"), QString("alive"));
 }
 
 void RealBackendTest::nothingOutlivesTheBackend_data() {
@@ -322,6 +639,54 @@ void RealBackendTest::nothingOutlivesTheBackend() {
     siginfo_t info{};
     QVERIFY(::waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT) < 0 && errno == ECHILD);
     QVERIFY(readAll("/proc/self/mountinfo").find(stateDir) == std::string::npos);
+}
+
+void RealBackendTest::rootlessMapsTheUserToRoot() {
+    OPEN_OR_SKIP(lab, CgroupMode::Auto);
+    if (!lab->backend->rootless())
+        QSKIP("running as root: containers get no user namespace");
+    // Root inside, this user outside: the map the parent wrote, read by the container itself.
+    const auto run = lab->docker("run --rm busybox sh -c 'id -u; cat /proc/self/uid_map "
+                                 "/proc/self/setgroups; echo x > /dev/null && echo devices'");
+    QCOMPARE(run.status, 0);
+    const QStringList out = RealFixture::join(run.out).split('\n');
+    QCOMPARE(out.size(), 4);
+    QCOMPARE(out[0], QString("0"));
+    QCOMPARE(out[1].simplified(), QString("0 %1 1").arg(::geteuid()));
+    QCOMPARE(out[2], QString("deny"));
+    QCOMPARE(out[3], QString("devices"));
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::withoutADelegatedCgroup() {
+    OPEN_OR_SKIP(lab, CgroupMode::Auto);
+    if (!lab->backend->cgroupRoot().empty())
+        QSKIP("this process has a cgroup for its containers; rootless.sh runs this test where "
+              "it has none");
+    const QString why = QString::fromStdString(lab->backend->cgroupDescription());
+    qInfo("%s", qPrintable(why));
+    QVERIFY2(why.contains("is not delegated to uid " + QString::number(::geteuid())),
+             qPrintable(why));
+    QVERIFY2(why.contains("pause is refused"), qPrintable(why));
+
+    QCOMPARE(lab->docker("run -d --name web busybox sleep 1000").status, 0);
+    // The process stays in this process's own cgroup.
+    const std::string own = readAll("/proc/self/cgroup");
+    QCOMPARE(
+        readAll("/proc/" + std::to_string(lab->backend->hostPid(lab->idOf("web"))) + "/cgroup"),
+        own);
+    const auto pause = lab->docker("pause web");
+    qInfo("%s", qPrintable(RealFixture::join(pause.err)));
+    QCOMPARE(pause.status, 1);
+    QVERIFY2(RealFixture::join(pause.err).contains("no cgroup freezer for this container: "
+                                                   "rootless: this process's cgroup"),
+             qPrintable(RealFixture::join(pause.err)));
+    QCOMPARE(lab->out("inspect -f {{.State.Status}} web"), QString("running"));
+    // Without cgroup.kill, killing PID 1 ends its PID namespace.
+    const std::size_t mark = lab->engine->events().size();
+    QCOMPARE(lab->docker("rm -f web").status, 0);
+    QCOMPARE(lab->actionsSince(mark), QString("kill(9) die(137) destroy"));
+    QCOMPARE(lab->leftovers(), QStringList());
 }
 
 QTEST_GUILESS_MAIN(RealBackendTest)

@@ -1,0 +1,59 @@
+#pragma once
+// A session over a whole engine, which the window observes and drives, and the one place that
+// opens one for a backend: the console, the window and its backend switch all go through it.
+
+#include "base/Expected.h"
+#include "console/Session.h"
+#include "sim/World.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace lab {
+
+class Engine;
+
+/// The engines a session can run on.
+enum class BackendKind {
+    Simulated, ///< the simulated engine on a virtual clock
+    Real       ///< real processes, namespaces and cgroups on the wall clock (root)
+};
+
+/// A docker CLI over an engine the caller can watch.
+class EngineSession : public Session {
+public:
+    std::vector<std::string> commands() const override;
+    /// The engine, for observers (the window's panels).
+    virtual Engine& engine() = 0;
+    /// Which engine this is.
+    virtual BackendKind backend() const = 0;
+    /// -1 when engine time is virtual and a driver lets it pass (sleep()). Otherwise engine time
+    /// is the wall clock and this descriptor turns readable whenever the engine has work (a timer
+    /// due, a process exit): an event loop then calls dispatchReady(), which never blocks.
+    virtual int readyDescriptor() const { return -1; }
+    /// Runs what is due now (see readyDescriptor()).
+    virtual void dispatchReady() {}
+    /// On virtual time: when the engine's next timer is due (a workload's exit, a stop timeout).
+    virtual std::optional<TimePoint> nextDue() const { return std::nullopt; }
+    /// A new session as this one was when it started (same world and seed), to replay into;
+    /// null when its time cannot be rewound (real processes on the wall clock).
+    virtual std::unique_ptr<EngineSession> fresh() const { return nullptr; }
+};
+
+/// What a session is opened with.
+struct SessionSpec {
+    BackendKind backend = BackendKind::Simulated;
+    std::uint64_t seed = 1; ///< Simulated: fixes IDs and generated names (Real: random)
+    std::string stateDir; ///< Real: where images and containers live; empty: the backend's default
+};
+
+/// Opens a session on world. The simulation always opens; the real backend answers why it
+/// cannot (not root, no cgroup freezer, the kernel refusing namespaces or mounts).
+Expected<std::unique_ptr<EngineSession>> openSession(const SessionSpec& spec, const World& world);
+
+/// "simulation" or "real (root)": the mode, as the window and the console name it.
+std::string modeName(BackendKind backend);
+
+} // namespace lab

@@ -1,0 +1,37 @@
+#pragma once
+// What a reaction of a container's machine means, in plain words and underneath: one table of
+// texts keyed by what happened (the row's command or outcome, and where it led), so the words
+// live in one place, as data, and a test can walk them.
+
+#include "engine/Container.h"
+
+#include <QString>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace lab {
+
+/// One entry of the table: when event (a commandName() or outcomeName()) led to target (any
+/// target when unset), say headline and underneath. Both may name {name}, {exit}, {backoff},
+/// {restarts}, {error}, {state}: filled from the container.
+struct ExplanationText {
+    std::string_view event;
+    std::optional<LifeNode> target;
+    const char* headline;
+    const char* underneath;
+};
+
+/// Every entry, most specific first.
+const std::vector<ExplanationText>& explanationTexts();
+
+/// A reaction told for a learner.
+struct Explanation {
+    QString headline;   ///< what just happened, in plain words
+    QString underneath; ///< what it means: the kernel and the daemon at work
+};
+
+/// Explains how container's machine reacted (container is as the reaction left it).
+Explanation explain(const Container& container, const Reaction& reaction);
+
+} // namespace lab
