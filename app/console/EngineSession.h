@@ -4,11 +4,13 @@
 
 #include "base/Expected.h"
 #include "console/Session.h"
+#include "engine/ResourceSample.h"
 #include "sim/World.h"
 
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace lab {
 
@@ -34,6 +36,11 @@ public:
     virtual int readyDescriptor() const { return -1; }
     /// Runs what is due now (see readyDescriptor()).
     virtual void dispatchReady() {}
+    /// Every kernel operation done for the container with this full ID so far, oldest first;
+    /// empty where no kernel is involved (the simulation).
+    virtual std::vector<std::string> kernelTrace(const std::string& /*id*/) const { return {}; }
+    /// The container's resource use now, from its cgroups; an error says why there is none.
+    virtual Expected<ResourceSample> resources(const std::string& id) const;
 };
 
 /// What a session is opened with.
