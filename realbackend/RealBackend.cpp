@@ -4,6 +4,7 @@
 #include "OomKiller.h"
 #include "Recovery.h"
 #include "Syscalls.h"
+#include "docker/ImageReference.h"
 #include "docker/Signals.h"
 #include "engine/Container.h"
 
@@ -28,6 +29,7 @@ struct RealBackend::Box {
     Cgroup cgroup;
     ResourceCgroups resources;
     std::int64_t oomKillsAtStart = 0; // an exit with more was the OOM killer's doing
+    ImageConfig image;                // Env and WorkingDir for the process
     std::optional<ContainerProcess> process;
     int eventsWatch = -1;   // inotify watch descriptor on cgroup.events (v2)
     bool freezing = false;  // a freeze was asked for and is not yet complete
@@ -65,8 +67,10 @@ Expected<std::unique_ptr<RealBackend>> RealBackend::open(RealClock& clock,
     // Whatever a backend that died without cleaning up left, before anything new is made.
     std::vector<std::string> recovered = recoverLeftovers(LeftoverPlaces{
         options.stateDir + "/containers", tree->path(), tree->mode(), resources->v1Subtrees()});
-    fs::create_directories(options.stateDir + "/images", error);
-    if (auto made = ImageDirectory(options.stateDir + "/images").makeBusybox(); !made)
+    const OciStore images(options.stateDir + "/images");
+    if (auto made = images.init(); !made)
+        return made.error();
+    if (auto made = images.makeBusybox(); !made)
         return made.error();
     if (auto allowed = probeNamespaces(options.newNetwork); !allowed)
         return allowed.error().context("the kernel refuses a container's namespaces");
@@ -117,6 +121,44 @@ RealBackend::~RealBackend() {
     m_boxes.clear();
     if (m_inotify)
         m_clock.unwatch(m_inotify.get());
+}
+
+namespace {
+
+LocalImageSpec localImageSpec(const StoredImage& image) {
+    auto reference = docker::parseImageReference(image.reference, docker::ReferenceGrammar::Engine);
+    LocalImageSpec spec;
+    spec.tags = {reference ? reference->familiar() : image.reference};
+    spec.image.cmd = image.config.cmd;
+    spec.image.entrypoint = image.config.entrypoint;
+    spec.image.stopSignal = image.config.stopSignal;
+    for (std::int64_t size : image.layerSizes)
+        spec.image.layers.push_back(LayerSpec{size});
+    return spec;
+}
+
+} // namespace
+
+World RealBackend::world() const {
+    World world;
+    for (const StoredImage& image : m_images.images())
+        world.images.push_back(localImageSpec(image));
+    RegistrySpec hub;
+    hub.host = "docker.io";
+    hub.unreachable = "the real backend cannot pull images yet: only local images run here "
+                      "(import an OCI image layout)";
+    world.registries = {hub};
+    return world;
+}
+
+Expected<LocalImageSpec> RealBackend::importImage(const std::string& layoutDir,
+                                                  const std::string& reference) {
+    if (auto imported = m_images.importLayout(layoutDir, reference); !imported)
+        return imported.error().context("importing " + layoutDir);
+    auto image = m_images.find(reference);
+    if (!image)
+        return image.error();
+    return localImageSpec(*image);
 }
 
 RealBackend::Box* RealBackend::box(const std::string& id) const {
@@ -170,6 +212,9 @@ Status RealBackend::prepare(const Container& container) {
     auto image = m_images.rootfs(container.config.image);
     if (!image)
         return image.error();
+    auto config = m_images.find(container.config.image);
+    if (!config)
+        return config.error();
     std::vector<std::string>& trace = m_traces[container.id];
     auto made = std::make_unique<Box>();
     made->id = container.id;
@@ -214,6 +259,7 @@ Status RealBackend::prepare(const Container& container) {
         m_idByWatch[made->eventsWatch] = container.id;
         trace.push_back("inotify_add_watch(" + made->cgroup.eventsFile() + ", IN_MODIFY)");
     }
+    made->image = config->config;
     m_boxes.insert_or_assign(container.id, std::move(made));
     return Ok{};
 }
@@ -232,8 +278,9 @@ void RealBackend::startProcess(const Container& container) {
     }
     std::vector<std::string>& trace = m_traces[container.id];
     StartAttempt attempt = startContainerProcess(
-        ProcessSpec{container.shortId(), found->rootfs.target(), argv, m_options.newNetwork,
-                    container.config.init, found->resources.procsFiles()},
+        ProcessSpec{container.shortId(), found->rootfs.target(), argv, found->image.env,
+                    found->image.workingDir, m_options.newNetwork, container.config.init,
+                    found->resources.procsFiles()},
         found->cgroup, trace);
     if (!attempt.process) {
         post(container.id,
