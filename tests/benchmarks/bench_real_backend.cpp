@@ -4,7 +4,7 @@
 // from the same root filesystem (Debian's runc; skipped with a message when it is missing).
 // As a user it runs rootless (state in $XDG_RUNTIME_DIR); reports the reason as an error where
 // the backend cannot run.
-#include "ImageDirectory.h"
+#include "OciStore.h"
 #include "RealBackend.h"
 #include "RealClock.h"
 #include "engine/Engine.h"
@@ -173,7 +173,7 @@ void BM_RuncRunTrue(benchmark::State& state) {
     RealEngine lab; // the same busybox image, made by the real backend
     if (!lab.engine)
         return state.SkipWithError(lab.whyNot.c_str());
-    auto rootfs = lab::real::ImageDirectory(lab.stateDir() + "/images").rootfs("busybox");
+    auto rootfs = lab::real::OciStore(lab.stateDir() + "/images").rootfs("busybox");
     const std::string bundle = lab.stateDir() + "/runc-bundle";
     if (!rootfs || !writeRuncBundle(bundle, *rootfs))
         return state.SkipWithError("could not write runc's bundle");
