@@ -42,6 +42,7 @@ enum Stage : int {
     MountProc,
     MountSys,
     PivotRoot,
+    WorkingDir,
     Exec
 };
 constexpr const char* kStageWords[] = {"waiting for the parent",
@@ -68,7 +69,7 @@ struct Device {
 // Everything the child needs, built before clone3: after it the child may only make
 // async-signal-safe calls (the parent may have threads), so no allocation happens there.
 struct ChildPlan {
-    std::string hostname, rootfs, tmp, dev, proc, sys;
+    std::string hostname, rootfs, tmp, dev, proc, sys, workingDir;
     std::string image;             // bound read-only at rootfs by the child (rootless)
     unsigned long lockedFlags = 0; // the image mount's flags a user namespace may not drop
     bool bindDevices = false;      // mknod is refused in a user namespace
@@ -166,6 +167,8 @@ struct ChildPlan {
     check(::chdir(plan.rootfs.c_str()) == 0 && pivotRoot(".", ".") == 0 &&
               ::umount2(".", MNT_DETACH) == 0 && ::chdir("/") == 0,
           PivotRoot);
+    if (!plan.workingDir.empty())
+        check(::chdir(plan.workingDir.c_str()) == 0, WorkingDir);
     if (plan.init)
         runInit(&execCommand, &plan, plan.initReportWrite);
     execCommand(&plan);
@@ -227,7 +230,24 @@ ChildPlan planChild(const ProcessSpec& spec) {
         plan.symlinkTargets.push_back(target);
         plan.symlinkPaths.push_back(plan.dev + "/" + name);
     }
-    const std::string path = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    plan.workingDir = spec.workingDir;
+    // The environment as Docker builds it: the image's, then HOSTNAME; PATH and HOME when the
+    // image sets none. execve looks the command up in that PATH.
+    plan.envStrings = spec.env;
+    plan.envStrings.push_back("HOSTNAME=" + spec.hostname);
+    std::string path = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    bool hasPath = false, hasHome = false;
+    for (const std::string& variable : spec.env) {
+        if (variable.rfind("PATH=", 0) == 0) {
+            path = variable.substr(5);
+            hasPath = true;
+        }
+        hasHome = hasHome || variable.rfind("HOME=", 0) == 0;
+    }
+    if (!hasPath)
+        plan.envStrings.push_back("PATH=" + path);
+    if (!hasHome)
+        plan.envStrings.push_back("HOME=/root");
     const std::string& name = spec.argv.at(0);
     if (name.find('/') != std::string::npos)
         plan.candidates.push_back(name);
@@ -238,7 +258,6 @@ ChildPlan planChild(const ProcessSpec& spec) {
             begin = end + 1;
         }
     plan.argvStrings = spec.argv;
-    plan.envStrings = {"PATH=" + path, "HOSTNAME=" + spec.hostname, "HOME=/root"};
     for (std::string& arg : plan.argvStrings)
         plan.argv.push_back(arg.data());
     plan.argv.push_back(nullptr);

@@ -23,6 +23,8 @@ struct ProcessSpec {
     std::string hostname;                 ///< the short ID, as Docker sets it
     std::string rootfs;                   ///< a mount point on the host: becomes /
     std::vector<std::string> argv;        ///< entrypoint + cmd
+    std::vector<std::string> env;         ///< the image's Env; HOSTNAME, PATH, HOME are added
+    std::string workingDir;               ///< the image's WorkingDir; empty: /
     bool newNetwork = true;               ///< a network namespace with only loopback
     bool init = false;                    ///< --init: the backend's init is PID 1 (InitProcess.h)
     std::vector<std::string> joinCgroups; ///< cgroup.procs files the child joins (v1 resources)

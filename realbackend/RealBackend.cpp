@@ -4,6 +4,7 @@
 #include "OomKiller.h"
 #include "Recovery.h"
 #include "Syscalls.h"
+#include "docker/ImageReference.h"
 #include "docker/Signals.h"
 #include "engine/Container.h"
 
@@ -24,11 +25,12 @@ namespace lab::real {
 struct RealBackend::Box {
     std::string id;
     std::string dir;
-    std::string image; // rootless: bound at rootfs by the container's own mount namespace
-    BindMount rootfs;  // root: the image bound on the host
+    std::string imageRootfs; // rootless: bound at rootfs by the container's own mount namespace
+    BindMount rootfs;        // root: the image bound on the host
     Cgroup cgroup;
     ResourceCgroups resources;
     std::int64_t oomKillsAtStart = 0; // an exit with more was the OOM killer's doing
+    ImageConfig imageConfig;          // Env and WorkingDir for the process
     std::optional<ContainerProcess> process;
     int eventsWatch = -1;   // inotify watch descriptor on cgroup.events (v2)
     bool freezing = false;  // a freeze was asked for and is not yet complete
@@ -79,8 +81,10 @@ Expected<std::unique_ptr<RealBackend>> RealBackend::open(RealClock& clock,
         LeftoverPlaces{options.stateDir + "/containers", tree ? tree->path() : std::string(),
                        tree ? tree->mode() : CgroupMode::V2,
                        resources ? resources->v1Subtrees() : std::vector<std::string>{}});
-    fs::create_directories(options.stateDir + "/images", error);
-    if (auto made = ImageDirectory(options.stateDir + "/images").makeBusybox(); !made)
+    const OciStore images(options.stateDir + "/images");
+    if (auto made = images.init(); !made)
+        return made.error();
+    if (auto made = images.makeBusybox(); !made)
         return made.error();
     if (auto allowed = probeNamespaces(options.newNetwork, rootless); !allowed) {
         const std::string sysctls = rootless ? userNamespaceRefusal() : std::string();
@@ -162,6 +166,44 @@ std::string RealBackend::cgroupDescription() const {
            "freezer; SIGSTOP is not one), and rm -f kills PID 1, which ends its PID namespace";
 }
 
+namespace {
+
+LocalImageSpec localImageSpec(const StoredImage& image) {
+    auto reference = docker::parseImageReference(image.reference, docker::ReferenceGrammar::Engine);
+    LocalImageSpec spec;
+    spec.tags = {reference ? reference->familiar() : image.reference};
+    spec.image.cmd = image.config.cmd;
+    spec.image.entrypoint = image.config.entrypoint;
+    spec.image.stopSignal = image.config.stopSignal;
+    for (std::int64_t size : image.layerSizes)
+        spec.image.layers.push_back(LayerSpec{size});
+    return spec;
+}
+
+} // namespace
+
+World RealBackend::world() const {
+    World world;
+    for (const StoredImage& image : m_images.images())
+        world.images.push_back(localImageSpec(image));
+    RegistrySpec hub;
+    hub.host = "docker.io";
+    hub.unreachable = "the real backend cannot pull images yet: only local images run here "
+                      "(import an OCI image layout)";
+    world.registries = {hub};
+    return world;
+}
+
+Expected<LocalImageSpec> RealBackend::importImage(const std::string& layoutDir,
+                                                  const std::string& reference) {
+    if (auto imported = m_images.importLayout(layoutDir, reference); !imported)
+        return imported.error().context("importing " + layoutDir);
+    auto image = m_images.find(reference);
+    if (!image)
+        return image.error();
+    return localImageSpec(*image);
+}
+
 RealBackend::Box* RealBackend::box(const std::string& id) const {
     auto found = m_boxes.find(id);
     return found == m_boxes.end() ? nullptr : found->second.get();
@@ -215,6 +257,9 @@ Status RealBackend::prepare(const Container& container) {
     auto image = m_images.rootfs(container.config.image);
     if (!image)
         return image.error();
+    auto config = m_images.find(container.config.image);
+    if (!config)
+        return config.error();
     std::vector<std::string>& trace = m_traces[container.id];
     auto made = std::make_unique<Box>();
     made->id = container.id;
@@ -227,7 +272,7 @@ Status RealBackend::prepare(const Container& container) {
     if (!m_overlay)
         trace.push_back("rootfs: " + m_rootfsDescription);
     if (m_rootless) {
-        made->image = *image; // bound at rootfs inside the container's own namespaces
+        made->imageRootfs = *image; // bound at rootfs inside the container's own namespaces
     } else {
         auto mounted = m_overlay
                            ? BindMount::overlay(
@@ -267,6 +312,7 @@ Status RealBackend::prepare(const Container& container) {
         m_idByWatch[made->eventsWatch] = container.id;
         trace.push_back("inotify_add_watch(" + made->cgroup.eventsFile() + ", IN_MODIFY)");
     }
+    made->imageConfig = config->config;
     m_boxes.insert_or_assign(container.id, std::move(made));
     return Ok{};
 }
@@ -285,8 +331,9 @@ void RealBackend::startProcess(const Container& container) {
     }
     std::vector<std::string>& trace = m_traces[container.id];
     StartAttempt attempt = startContainerProcess(
-        ProcessSpec{container.shortId(), found->dir + "/rootfs", argv, m_options.newNetwork,
-                    container.config.init, found->resources.procsFiles(), m_rootless, found->image},
+        ProcessSpec{container.shortId(), found->dir + "/rootfs", argv, found->imageConfig.env,
+                    found->imageConfig.workingDir, m_options.newNetwork, container.config.init,
+                    found->resources.procsFiles(), m_rootless, found->imageRootfs},
         m_tree ? &found->cgroup : nullptr, trace);
     if (!attempt.process) {
         post(container.id,

@@ -8,11 +8,12 @@
 #include "BindMount.h"
 #include "Cgroup.h"
 #include "ContainerProcess.h"
-#include "ImageDirectory.h"
+#include "OciStore.h"
 #include "RealClock.h"
 #include "Resources.h"
 #include "UserNamespace.h"
 #include "engine/Backend.h"
+#include "sim/World.h"
 
 #include <map>
 #include <memory>
@@ -51,6 +52,14 @@ public:
     RealBackend& operator=(const RealBackend&) = delete;
 
     std::string name() const override { return "real"; }
+    /// What an engine on this backend starts with: the local images (busybox:latest), and a
+    /// docker.io that answers that pulling is not built yet, so `docker run` of another image
+    /// walks the run flow's local lookup to a clear error.
+    World world() const;
+    /// Imports the image of the OCI image layout at layoutDir into the local store as
+    /// reference (OciStore::importLayout); what an engine's image store needs to know of it.
+    Expected<LocalImageSpec> importImage(const std::string& layoutDir,
+                                         const std::string& reference);
     void setSink(OutcomeSink& sink) override { m_sink = &sink; }
     Status prepare(const Container& container) override;
     void startProcess(const Container& container) override;
@@ -108,7 +117,7 @@ private:
 
     RealClock& m_clock;
     RealBackendOptions m_options;
-    ImageDirectory m_images;
+    OciStore m_images;
     std::optional<CgroupTree> m_tree;
     std::string m_noCgroup; // without a tree: what is missing
     bool m_rootless = isRootless();

@@ -12,6 +12,7 @@
 #include "Cgroup.h"
 #include "ScopedPath.h"
 #include "base/Time.h"
+#include "engine/ResourceSample.h"
 
 #include <cstdint>
 #include <optional>
@@ -19,14 +20,6 @@
 #include <vector>
 
 namespace lab::real {
-
-/// A container's resource use at one moment.
-struct ResourceSample {
-    TimePoint at{};                              ///< when it was read (the backend's clock)
-    std::optional<std::int64_t> cpuMicroseconds; ///< CPU time of all its tasks since start
-    std::optional<std::int64_t> memoryBytes;     ///< in use, reclaimable page cache excluded
-    std::optional<int> processes;                ///< tasks in the cgroup
-};
 
 /// One figure's source: a cgroup hierarchy's subtree of the backend, or none.
 struct FigureSource {

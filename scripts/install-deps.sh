@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-base-dev-tools libgl-dev
   libboost-dev libbenchmark-dev
-  busybox-static
+  busybox-static zlib1g-dev
   libedit-dev
   desktop-file-utils   # desktop-file-validate: the install test checks the desktop entry
 )

@@ -28,6 +28,11 @@ Expected<std::unique_ptr<EngineSession>> openSession(const SessionSpec& spec, co
     return std::unique_ptr<EngineSession>(std::move(*real));
 }
 
+Expected<ResourceSample> EngineSession::resources(const std::string& /*id*/) const {
+    return Error{"live figures come from a container's cgroups, and the simulated engine has "
+                 "none: switch to the real backend (Engine > Backend > Real)"};
+}
+
 std::string modeName(BackendKind backend) {
     return backend == BackendKind::Simulated ? "simulation" : "real (root)";
 }

@@ -4,12 +4,14 @@
 
 #include "base/Expected.h"
 #include "console/Session.h"
+#include "engine/ResourceSample.h"
 #include "sim/World.h"
 
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace lab {
 
@@ -40,6 +42,11 @@ public:
     /// A new session as this one was when it started (same world and seed), to replay into;
     /// null when its time cannot be rewound (real processes on the wall clock).
     virtual std::unique_ptr<EngineSession> fresh() const { return nullptr; }
+    /// Every kernel operation done for the container with this full ID so far, oldest first;
+    /// empty where no kernel is involved (the simulation).
+    virtual std::vector<std::string> kernelTrace(const std::string& /*id*/) const { return {}; }
+    /// The container's resource use now, from its cgroups; an error says why there is none.
+    virtual Expected<ResourceSample> resources(const std::string& id) const;
 };
 
 /// What a session is opened with.

@@ -105,6 +105,14 @@ std::vector<std::string> RealSession::takeKernelTrace() {
     return lines;
 }
 
+std::vector<std::string> RealSession::kernelTrace(const std::string& id) const {
+    return m_parts->backend->trace(id);
+}
+
+Expected<ResourceSample> RealSession::resources(const std::string& id) const {
+    return m_parts->backend->resources(id);
+}
+
 Engine& RealSession::engine() {
     return m_parts->engine;
 }

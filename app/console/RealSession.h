@@ -28,6 +28,8 @@ public:
     BackendKind backend() const override { return BackendKind::Real; }
     int readyDescriptor() const override;
     void dispatchReady() override;
+    std::vector<std::string> kernelTrace(const std::string& id) const override;
+    Expected<ResourceSample> resources(const std::string& id) const override;
 
 private:
     struct Parts;

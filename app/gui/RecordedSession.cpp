@@ -55,6 +55,14 @@ std::optional<TimePoint> RecordedSession::nextDue() const {
     return m_current->nextDue();
 }
 
+std::vector<std::string> RecordedSession::kernelTrace(const std::string& id) const {
+    return m_current->kernelTrace(id);
+}
+
+Expected<ResourceSample> RecordedSession::resources(const std::string& id) const {
+    return m_current->resources(id);
+}
+
 QString RecordedSession::whyNoReplay() const {
     return backend() == BackendKind::Simulated
                ? QString()

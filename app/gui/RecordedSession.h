@@ -31,6 +31,8 @@ public:
     int readyDescriptor() const override;
     void dispatchReady() override;
     std::optional<TimePoint> nextDue() const override;
+    std::vector<std::string> kernelTrace(const std::string& id) const override;
+    Expected<ResourceSample> resources(const std::string& id) const override;
 
     /// Does something to the engine that is not a docker command (a fault from the menu, a
     /// daemon restart) and records it like one, so that a replay does it again at the same

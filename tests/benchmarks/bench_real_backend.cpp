@@ -4,7 +4,7 @@
 // from the same root filesystem (Debian's runc; skipped with a message when it is missing).
 // As a user it runs rootless (state in $XDG_RUNTIME_DIR); reports the reason as an error where
 // the backend cannot run.
-#include "ImageDirectory.h"
+#include "OciStore.h"
 #include "RealBackend.h"
 #include "RealClock.h"
 #include "engine/Engine.h"
@@ -27,7 +27,7 @@ struct RealEngine {
     std::unique_ptr<lab::Engine> engine;
     std::string whyNot;
 
-    RealEngine() {
+    explicit RealEngine(bool writableRootfs = true) {
         auto opened = lab::real::RealClock::open();
         if (!opened) {
             whyNot = opened.error().message;
@@ -37,6 +37,7 @@ struct RealEngine {
         lab::real::RealBackendOptions options;
         options.stateDir = stateDir();
         options.cgroupName = "lifecycle-lab-bench-" + std::to_string(::getpid());
+        options.writableRootfs = writableRootfs;
         auto backend_ = lab::real::RealBackend::open(*clock, options);
         if (!backend_) {
             whyNot = backend_.error().message;
@@ -100,8 +101,9 @@ void BM_PauseUnpauseRoundTrip(benchmark::State& state) {
 }
 BENCHMARK(BM_PauseUnpauseRoundTrip)->Arg(0)->Arg(20)->Unit(benchmark::kMicrosecond)->UseRealTime();
 
+// Argument 1: the container's root is an overlay (the default); 0: the image bound read-only.
 void BM_RunRmTrue(benchmark::State& state) {
-    RealEngine lab;
+    RealEngine lab(state.range(0) != 0);
     if (!lab.engine)
         return state.SkipWithError(lab.whyNot.c_str());
     for (auto _ : state) {
@@ -120,7 +122,7 @@ void BM_RunRmTrue(benchmark::State& state) {
             return state.SkipWithError("removal failed");
     }
 }
-BENCHMARK(BM_RunRmTrue)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_RunRmTrue)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // Runs argv[0] found in PATH, output to /dev/null; its exit status, or -1.
 int spawnAndWait(std::vector<std::string> argv) {
@@ -173,7 +175,7 @@ void BM_RuncRunTrue(benchmark::State& state) {
     RealEngine lab; // the same busybox image, made by the real backend
     if (!lab.engine)
         return state.SkipWithError(lab.whyNot.c_str());
-    auto rootfs = lab::real::ImageDirectory(lab.stateDir() + "/images").rootfs("busybox");
+    auto rootfs = lab::real::OciStore(lab.stateDir() + "/images").rootfs("busybox");
     const std::string bundle = lab.stateDir() + "/runc-bundle";
     if (!rootfs || !writeRuncBundle(bundle, *rootfs))
         return state.SkipWithError("could not write runc's bundle");

@@ -21,13 +21,6 @@
 
 namespace lab::test {
 
-/// busybox:latest locally, as the real backend's image store has it.
-inline World busyboxWorld() {
-    World world;
-    world.images = {{{"busybox:latest"}, ImageSpec{{"sh"}, {}, "", {{2'000'000}}}}};
-    return world;
-}
-
 /// Engine + RealBackend + RealClock; open() answers why not when the kernel or user cannot.
 struct RealFixture {
     /// adjust, if given, changes the backend's options before it opens.
@@ -57,8 +50,8 @@ struct RealFixture {
             return nullptr;
         }
         fixture->backend = std::move(*backend);
-        fixture->engine =
-            std::make_unique<Engine>(*fixture->backend, *fixture->clock, busyboxWorld(), 7);
+        fixture->engine = std::make_unique<Engine>(*fixture->backend, *fixture->clock,
+                                                   fixture->backend->world(), 7);
         fixture->cli = std::make_unique<DockerCli>(*fixture->engine);
         return fixture;
     }

@@ -81,9 +81,11 @@ private slots:
     void resourcesFollowTheProcess_data();
     void resourcesFollowTheProcess();
     void outOfMemoryFaultIsARealOomKill();
+    void aMissingImageIsNotFoundLocally();
     void failedRemovalLeavesDeadAndRmRetries();
     void restartPolicyOnRealExits();
     void randomCommandsLeakNothing();
+    void aCrashIsRecoveredAtTheNextOpen_data();
     void aCrashIsRecoveredAtTheNextOpen();
     void nothingOutlivesTheBackend_data();
     void nothingOutlivesTheBackend();
@@ -466,6 +468,19 @@ void RealBackendTest::outOfMemoryFaultIsARealOomKill() {
     QCOMPARE(lab->leftovers(), QStringList());
 }
 
+void RealBackendTest::aMissingImageIsNotFoundLocally() {
+    OPEN_OR_SKIP(lab, CgroupMode::Auto);
+    const auto run = lab->docker("run --rm alpine true");
+    QCOMPARE(run.status, 125);
+    QCOMPARE(RealFixture::join(run.err),
+             QString("Unable to find image 'alpine:latest' locally\ndocker: Error response from "
+                     "daemon: the real backend cannot pull images yet: only local images run here "
+                     "(import an OCI image layout)\n\nRun 'docker run --help' for more "
+                     "information"));
+    QCOMPARE(lab->out("ps -aq"), QString());
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
 void RealBackendTest::failedRemovalLeavesDeadAndRmRetries() {
     OPEN_OR_SKIP(lab, CgroupMode::Auto);
     QCOMPARE(lab->docker("run --name web busybox true").status, 0);
@@ -533,17 +548,23 @@ void RealBackendTest::randomCommandsLeakNothing() {
     QCOMPARE(lab->leftovers(), QStringList());
 }
 
+void RealBackendTest::aCrashIsRecoveredAtTheNextOpen_data() {
+    lifecycle_data();
+}
+
 void RealBackendTest::aCrashIsRecoveredAtTheNextOpen() {
+    QFETCH(CgroupMode, mode);
     QTemporaryDir state(QDir::tempPath() + "/lifecycle-lab-crash-XXXXXX");
     const std::string stateDir = state.path().toStdString();
     const std::string cgroupName = "lifecycle-lab-test-crash-" + std::to_string(::getpid());
     const auto sameState = [&](lab::real::RealBackendOptions& options) {
         options.stateDir = stateDir;
         options.cgroupName = cgroupName;
+        options.cgroupMode = mode;
     };
     {
         // Whether the real backend works here at all, with the state the crash will use.
-        OPEN_OR_SKIP(probe, CgroupMode::Auto);
+        OPEN_OR_SKIP(probe, mode);
     }
     int pipeFds[2];
     QVERIFY(::pipe2(pipeFds, O_CLOEXEC) == 0);
@@ -557,7 +578,7 @@ void RealBackendTest::aCrashIsRecoveredAtTheNextOpen() {
         auto backend = clock ? lab::real::RealBackend::open(**clock, options) : clock.error();
         if (!backend)
             ::_exit(1);
-        lab::Engine engine(**backend, **clock, lab::test::busyboxWorld(), 7);
+        lab::Engine engine(**backend, **clock, (*backend)->world(), 7);
         lab::DockerCli cli(engine);
         for (const char* command :
              {"run -d --name running busybox sleep 1000",
@@ -594,7 +615,7 @@ void RealBackendTest::aCrashIsRecoveredAtTheNextOpen() {
         QCOMPARE(::poll(&exited, 1, 0), 0);
     }
 
-    OPEN_WITH_OR_SKIP(lab, CgroupMode::Auto, sameState);
+    OPEN_WITH_OR_SKIP(lab, mode, sameState);
     QStringList found;
     for (const std::string& line : lab->backend->recovered())
         found << QString::fromStdString(line);
