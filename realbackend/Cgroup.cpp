@@ -117,13 +117,22 @@ Expected<CgroupTree> CgroupTree::open(CgroupMode mode, const std::string& name) 
     return tree;
 }
 
+Status makeCgroupDirectory(const std::string& subtree, const std::string& dir) {
+    if (::mkdir(dir.c_str(), 0755) == 0)
+        return Ok{};
+    if (errno == ENOENT && (::mkdir(subtree.c_str(), 0755) == 0 || errno == EEXIST) &&
+        ::mkdir(dir.c_str(), 0755) == 0)
+        return Ok{};
+    return errnoError("mkdir " + dir, errno);
+}
+
 Expected<Cgroup> Cgroup::create(const CgroupTree& tree, const std::string& id,
                                 std::vector<std::string>& trace) {
     Cgroup cgroup;
     cgroup.m_mode = tree.mode();
     const std::string path = tree.path() + "/" + id;
-    if (::mkdir(path.c_str(), 0755) < 0)
-        return errnoError("mkdir " + path, errno);
+    if (Status made = makeCgroupDirectory(tree.path(), path); !made)
+        return made.error();
     cgroup.m_path = ScopedPath(path, [](const std::string& dir) { ::rmdir(dir.c_str()); });
     trace.push_back("mkdir " + path);
     return cgroup;

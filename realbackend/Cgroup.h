@@ -44,6 +44,10 @@ private:
     std::string m_description;
 };
 
+/// mkdir dir, a cgroup directly under subtree. Backends that share the subtree's name each
+/// remove it when they close and find it empty, so a subtree gone by now is made again, once.
+Status makeCgroupDirectory(const std::string& subtree, const std::string& dir);
+
 /// One container's cgroup directory; removed (if empty) when the owner goes.
 class Cgroup {
 public:

@@ -124,8 +124,8 @@ Expected<ResourceCgroups> ResourceCgroups::create(const ResourceTree& tree, cons
     ResourceCgroups cgroups;
     for (const std::string& subtree : tree.v1Subtrees()) {
         const std::string dir = subtree + "/" + id;
-        if (::mkdir(dir.c_str(), 0755) < 0)
-            return errnoError("mkdir " + dir, errno);
+        if (Status made = makeCgroupDirectory(subtree, dir); !made)
+            return made.error();
         cgroups.m_v1Dirs.emplace_back(dir, [](const std::string& path) { ::rmdir(path.c_str()); });
         trace.push_back("mkdir " + dir);
     }

@@ -10,6 +10,7 @@
 #include "gui/LifecycleDiagram.h"
 #include "gui/PlaybackBar.h"
 #include "gui/RecordedSession.h"
+#include "gui/ResourceChart.h"
 #include "gui/RunFlowChart.h"
 #include "gui/StepTimeline.h"
 #include "gui/TimelineChart.h"
@@ -40,6 +41,12 @@ MainWindow::MainWindow(EngineSession& session, QWidget* parent)
     m_timeline = new StateTimeline(*m_signals, this);
     m_timelineChart = new TimelineChart(*m_timeline, this);
     m_explanation = new ExplanationPanel(*m_signals, this);
+    RecordedSession* recorded = m_session;
+    if (session.backend() == BackendKind::Real)
+        m_explanation->setTraceProvider(
+            [recorded](const std::string& id) { return recorded->kernelTrace(id); });
+    m_resources = new ResourceChart(
+        [recorded](const std::string& id) { return recorded->resources(id); }, this);
     createCentre();
     createActions();
     createMenus();
@@ -165,9 +172,14 @@ void MainWindow::createDocks() {
     addDockWidget(Qt::RightDockWidgetArea, explanation);
     QDockWidget* timeline = addDock(m_timelineChart, tr("Timeline"), QStringLiteral("timeline"));
     addDockWidget(Qt::RightDockWidgetArea, timeline);
+    QDockWidget* resources = addDock(m_resources, tr("Resources"), QStringLiteral("resources"));
+    addDockWidget(Qt::RightDockWidgetArea, resources);
+    tabifyDockWidget(timeline, resources);
+    timeline->raise();
     resizeDocks({explanation}, {420}, Qt::Horizontal);
     m_displayModes->hideWhilePresenting(events);
     m_displayModes->hideWhilePresenting(timeline);
+    m_displayModes->hideWhilePresenting(resources);
     m_displayModes->widenWhilePresenting(explanation, 620);
 }
 
@@ -181,6 +193,7 @@ void MainWindow::selectContainer(const QString& containerId) {
     m_commands->setSelectedContainer(containerId);
     m_explanation->setSelectedContainer(containerId);
     m_faults->setSelectedContainer(containerId);
+    m_resources->setSelectedContainer(containerId);
 }
 
 void MainWindow::showMode(BackendKind backend) {

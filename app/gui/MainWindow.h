@@ -31,6 +31,7 @@ class TimelineChart;
 class Playback;
 class PlaybackBar;
 class RecordedSession;
+class ResourceChart;
 class RunFlowChart;
 class StepTimeline;
 
@@ -95,6 +96,7 @@ private:
     StateTimeline* m_timeline = nullptr;
     TimelineChart* m_timelineChart = nullptr;
     ExplanationPanel* m_explanation = nullptr;
+    ResourceChart* m_resources = nullptr;
     FaultMenu* m_faults = nullptr;
     DisplayModes* m_displayModes = nullptr;
     QAction* m_quit = nullptr;
