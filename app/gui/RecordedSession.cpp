@@ -7,9 +7,14 @@
 namespace lab {
 
 RecordedSession::RecordedSession(EngineSession& first, QObject* parent)
-    : QObject(parent), m_current(&first) {}
+    : QObject(parent), m_first(&first), m_current(&first) {}
 
-RecordedSession::~RecordedSession() = default;
+RecordedSession::~RecordedSession() {
+    // The window's panels go after this (they were made after it): before a replayed engine
+    // goes, they are sent back to the first one, which outlives the window.
+    if (m_replayed)
+        emit engineReplaced(m_first->engine());
+}
 
 CliOutput RecordedSession::run(const std::vector<std::string>& args) {
     emit commandStarting(m_log.size());

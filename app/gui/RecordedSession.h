@@ -62,6 +62,7 @@ private:
         std::function<Status(Engine&)> action; // something else done to the engine
     };
 
+    EngineSession* m_first; // the window's own session, which outlives it
     EngineSession* m_current;
     std::unique_ptr<EngineSession> m_replayed;
     std::vector<Recorded> m_log;

@@ -439,6 +439,11 @@ void RealBackendTest::resourcesFollowTheProcess() {
 }
 
 void RealBackendTest::outOfMemoryFaultIsARealOomKill() {
+#if defined(__SANITIZE_ADDRESS__)
+    QSKIP("built with AddressSanitizer: the memory-filling helper is forked from this "
+          "instrumented process and did not drive the container to the OOM killer within 5 s in "
+          "CI; the plain build runs this test");
+#endif
     OPEN_OR_SKIP(lab, CgroupMode::Auto);
     if (lab->backend->resourcesDescription().rfind("none", 0) == 0)
         QSKIP(
