@@ -1,20 +1,21 @@
 #include "world/WorldFile.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
-#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
 #include <QRegularExpression>
-
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
 
 // A static library's resources are registered only when asked for, and Q_INIT_RESOURCE must be
 // used outside any namespace.
-static void initWorldsResource() { Q_INIT_RESOURCE(worlds); }
+static void initWorldsResource() {
+    Q_INIT_RESOURCE(worlds);
+}
 
 namespace lab {
 namespace {
@@ -24,13 +25,20 @@ constexpr double kLargestExactInteger = 9007199254740992.0;
 
 QString typeName(const QJsonValue& value) {
     switch (value.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: break;
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
     }
     return QStringLiteral("nothing");
 }
@@ -102,8 +110,9 @@ private:
     }
 
     Error wrongType(const QJsonValue& value, const QString& path, const char* expected) const {
-        return fail(path, QStringLiteral("expected %1, got %2")
-                              .arg(QLatin1String(expected), typeName(value)));
+        return fail(
+            path,
+            QStringLiteral("expected %1, got %2").arg(QLatin1String(expected), typeName(value)));
     }
 
     // An object whose keys are all among allowed, with every required key present.
@@ -165,7 +174,8 @@ private:
         if (number < 0)
             return fail(path, QStringLiteral("must not be negative, got %1").arg(number));
         if (std::floor(number) != number)
-            return fail(path, QStringLiteral("must be a whole number of bytes, got %1").arg(number));
+            return fail(path,
+                        QStringLiteral("must be a whole number of bytes, got %1").arg(number));
         if (number > kLargestExactInteger)
             return fail(path, QStringLiteral("is too large, got %1").arg(number));
         return static_cast<std::int64_t>(number);
@@ -177,7 +187,8 @@ private:
             const double number = value.toDouble();
             if (number < 1 || std::floor(number) != number || number > 64)
                 return fail(path, QStringLiteral("a signal number must be a whole number from 1 "
-                                                 "to 64, got %1").arg(number));
+                                                 "to 64, got %1")
+                                      .arg(number));
             return std::to_string(static_cast<int>(number));
         }
         if (!value.isString())
@@ -186,7 +197,8 @@ private:
     }
 
     // files: absolute paths to their content, as text.
-    Expected<std::map<std::string, std::string>> fileContents(const QJsonValue& value, const QString& path) const {
+    Expected<std::map<std::string, std::string>> fileContents(const QJsonValue& value,
+                                                              const QString& path) const {
         if (!value.isObject())
             return wrongType(value, path, "an object of file paths to contents");
         std::map<std::string, std::string> files;
@@ -212,7 +224,8 @@ private:
         return TimePoint(std::chrono::milliseconds(parsed.toMSecsSinceEpoch()));
     }
 
-    // The keys a local image shares with a registry's: cmd, entrypoint, stopSignal, layers, files, created.
+    // The keys a local image shares with a registry's: cmd, entrypoint, stopSignal, layers, files,
+    // created.
     Expected<ImageSpec> image(const QJsonObject& json, const QString& path) const {
         ImageSpec result;
         auto cmd = words(json.value(QStringLiteral("cmd")), member(path, QStringLiteral("cmd")));
@@ -232,13 +245,15 @@ private:
             result.stopSignal = std::move(*signal);
         }
         if (json.contains(QStringLiteral("files"))) {
-            auto files = fileContents(json.value(QStringLiteral("files")), member(path, QStringLiteral("files")));
+            auto files = fileContents(json.value(QStringLiteral("files")),
+                                      member(path, QStringLiteral("files")));
             if (!files)
                 return files.error();
             result.files = std::move(*files);
         }
         if (json.contains(QStringLiteral("created"))) {
-            auto created = date(json.value(QStringLiteral("created")), member(path, QStringLiteral("created")));
+            auto created = date(json.value(QStringLiteral("created")),
+                                member(path, QStringLiteral("created")));
             if (!created)
                 return created.error();
             result.created = *created;
@@ -256,7 +271,8 @@ private:
             auto layer = object(layers->at(i), layerPath, {"size"}, {"size"});
             if (!layer)
                 return layer.error();
-            auto size = bytes(layer->value(QStringLiteral("size")), member(layerPath, QStringLiteral("size")));
+            auto size = bytes(layer->value(QStringLiteral("size")),
+                              member(layerPath, QStringLiteral("size")));
             if (!size)
                 return size.error();
             result.layers.push_back(LayerSpec{*size});
@@ -265,7 +281,9 @@ private:
     }
 
     Expected<LocalImageSpec> localImage(const QJsonValue& value, const QString& path) const {
-        auto json = object(value, path, {"tags", "cmd", "entrypoint", "stopSignal", "layers", "files", "created"}, {"tags"});
+        auto json = object(
+            value, path, {"tags", "cmd", "entrypoint", "stopSignal", "layers", "files", "created"},
+            {"tags"});
         if (!json)
             return json.error();
         const QString tagsPath = member(path, QStringLiteral("tags"));
@@ -289,8 +307,8 @@ private:
     }
 
     Expected<RegistrySpec> registry(const QJsonValue& value, const QString& path) const {
-        auto json = object(value, path, {"host", "repositories", "unreachable", "missingRepository"},
-                           {"host"});
+        auto json = object(value, path,
+                           {"host", "repositories", "unreachable", "missingRepository"}, {"host"});
         if (!json)
             return json.error();
         RegistrySpec result;
@@ -316,8 +334,8 @@ private:
         return result;
     }
 
-    Expected<MissingRepositoryAnswer> missingRepository(const QJsonObject& json, const QString& path,
-                                                        const std::string& host) const {
+    Expected<MissingRepositoryAnswer>
+    missingRepository(const QJsonObject& json, const QString& path, const std::string& host) const {
         const QString key = QStringLiteral("missingRepository");
         if (!json.contains(key))
             return host == "docker.io" ? MissingRepositoryAnswer::Denied
@@ -372,7 +390,9 @@ private:
             const QString tagPath = member(path, it.key());
             if (it.key().isEmpty())
                 return fail(tagPath, QStringLiteral("a tag must not be empty"));
-            auto json = object(it.value(), tagPath, {"cmd", "entrypoint", "stopSignal", "layers", "files", "created"}, {});
+            auto json =
+                object(it.value(), tagPath,
+                       {"cmd", "entrypoint", "stopSignal", "layers", "files", "created"}, {});
             if (!json)
                 return json.error();
             auto spec = image(*json, tagPath);
@@ -406,8 +426,8 @@ Expected<World> loadWorldJson(const QByteArray& json, const QString& sourceName)
         return Error{(sourceName + u':' + position(json, parseError.offset) +
                       QStringLiteral(": invalid JSON: ") + parseError.errorString())
                          .toStdString()};
-    const QJsonValue root = document.isObject() ? QJsonValue(document.object())
-                                                : QJsonValue(document.array());
+    const QJsonValue root =
+        document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
     return WorldReader(sourceName).world(root);
 }
 
@@ -424,6 +444,8 @@ QString defaultWorldPath() {
     return QStringLiteral(":/worlds/default.json");
 }
 
-Expected<World> loadDefaultWorld() { return loadWorldFile(defaultWorldPath()); }
+Expected<World> loadDefaultWorld() {
+    return loadWorldFile(defaultWorldPath());
+}
 
 } // namespace lab

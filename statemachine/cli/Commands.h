@@ -49,7 +49,7 @@ void printFormatted(Context& context, std::string_view format, const docker::Tem
                     const std::vector<docker::TemplateValue>& rows);
 
 // Handlers, one family per file.
-void runStart(Context&, const ParsedFlags&);    ///< ContainerCommands.cpp
+void runStart(Context&, const ParsedFlags&); ///< ContainerCommands.cpp
 void runStop(Context&, const ParsedFlags&);
 void runKill(Context&, const ParsedFlags&);
 void runPause(Context&, const ParsedFlags&);
@@ -58,13 +58,13 @@ void runRestart(Context&, const ParsedFlags&);
 void runRemove(Context&, const ParsedFlags&);
 void runWait(Context&, const ParsedFlags&);
 void runRename(Context&, const ParsedFlags&);
-void runCreate(Context&, const ParsedFlags&);   ///< RunCommands.cpp
+void runCreate(Context&, const ParsedFlags&); ///< RunCommands.cpp
 void runRun(Context&, const ParsedFlags&);
 void runPull(Context&, const ParsedFlags&);
-void runPs(Context&, const ParsedFlags&);       ///< PsCommand.cpp
-void runInspect(Context&, const ParsedFlags&);  ///< InspectCommand.cpp
-void runLogs(Context&, const ParsedFlags&);     ///< LogsCommand.cpp
-void runEvents(Context&, const ParsedFlags&);   ///< EventsCommand.cpp
-void runImages(Context&, const ParsedFlags&);   ///< ImagesCommand.cpp
+void runPs(Context&, const ParsedFlags&);      ///< PsCommand.cpp
+void runInspect(Context&, const ParsedFlags&); ///< InspectCommand.cpp
+void runLogs(Context&, const ParsedFlags&);    ///< LogsCommand.cpp
+void runEvents(Context&, const ParsedFlags&);  ///< EventsCommand.cpp
+void runImages(Context&, const ParsedFlags&);  ///< ImagesCommand.cpp
 
 } // namespace lab::cli

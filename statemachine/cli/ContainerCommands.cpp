@@ -72,7 +72,8 @@ CommandEvent timedEvent(Command command, const ParsedFlags& flags) {
 
 void runStop(Context& context, const ParsedFlags& flags) {
     // -s/--signal needs API 1.42; Engine 20.10 (API 1.41) never receives it.
-    report(context, issueToAll(context, flags, timedEvent(Command::Stop, flags), !flags.isSet("timeout")));
+    report(context,
+           issueToAll(context, flags, timedEvent(Command::Stop, flags), !flags.isSet("timeout")));
 }
 
 void runKill(Context& context, const ParsedFlags& flags) {
@@ -136,8 +137,8 @@ void startAttached(Context& context, const std::string& argument) {
     OutputRecorder recorder(context.engine);
     recorder.follow((*container)->id);
     CallHandle exit = context.engine.waitForExit(**container, false);
-    CallHandle start = context.engine.command(**container, CommandEvent{Command::Start, context.engine.clock().now()},
-                                              argument);
+    CallHandle start = context.engine.command(
+        **container, CommandEvent{Command::Start, context.engine.clock().now()}, argument);
     context.engine.runUntil([&] { return start->finished(); });
     if (!start->result().ok) {
         context.output.err.push_back(fromDaemon(start->result().error));
@@ -163,9 +164,11 @@ void runStart(Context& context, const ParsedFlags& flags) {
     }
     std::vector<std::string> failed;
     for (const std::string& argument : flags.arguments) {
-        Issued one = issueToAll(context, onlyArgument(argument), CommandEvent{Command::Start}).front();
+        Issued one =
+            issueToAll(context, onlyArgument(argument), CommandEvent{Command::Start}).front();
         if (!one.call || !one.call->result().ok) {
-            context.output.err.push_back(fromDaemon(one.call ? one.call->result().error : one.lookupError));
+            context.output.err.push_back(
+                fromDaemon(one.call ? one.call->result().error : one.lookupError));
             failed.push_back(argument);
         } else {
             context.output.out.push_back(argument);
@@ -185,8 +188,9 @@ void runRestart(Context& context, const ParsedFlags& flags) {
     for (const std::string& argument : flags.arguments) {
         ParsedFlags one = flags;
         one.arguments = {argument};
-        Issued issued = issueToAll(context, one, timedEvent(Command::Restart, flags),
-                                   !flags.isSet("timeout")).front();
+        Issued issued =
+            issueToAll(context, one, timedEvent(Command::Restart, flags), !flags.isSet("timeout"))
+                .front();
         if (!issued.call)
             errors.push_back(fromDaemon(issued.lookupError));
         else if (!issued.call->result().ok)
@@ -201,7 +205,8 @@ void runRestart(Context& context, const ParsedFlags& flags) {
 void runWait(Context& context, const ParsedFlags& flags) {
     std::vector<std::string> errors;
     for (const std::string& argument : flags.arguments) {
-        Issued issued = issueToAll(context, onlyArgument(argument), CommandEvent{Command::Wait}).front();
+        Issued issued =
+            issueToAll(context, onlyArgument(argument), CommandEvent{Command::Wait}).front();
         if (!issued.call)
             errors.push_back(fromDaemon(issued.lookupError));
         else if (!issued.call->result().ok)
@@ -223,7 +228,8 @@ void runRename(Context& context, const ParsedFlags& flags) {
     const std::string oldName = trimmed(flags.arguments[0]);
     const std::string newName = trimmed(flags.arguments[1]);
     auto fail = [&](const std::string& error) {
-        context.output.err = {fromDaemon(error), "Error: failed to rename container named " + oldName};
+        context.output.err = {fromDaemon(error),
+                              "Error: failed to rename container named " + oldName};
         context.output.status = 1;
     };
     if (oldName.empty() || newName.empty()) {

@@ -18,7 +18,8 @@ void usageError(CliOutput& output, const CommandSpec& spec) {
         what = "accepts no arguments";
         break;
     case Arity::Exactly:
-        what = "requires " + std::to_string(spec.count) + (spec.count == 1 ? " argument" : " arguments");
+        what = "requires " + std::to_string(spec.count) +
+               (spec.count == 1 ? " argument" : " arguments");
         break;
     case Arity::AtLeast:
         what = "requires at least " + std::to_string(spec.count) +
@@ -29,9 +30,10 @@ void usageError(CliOutput& output, const CommandSpec& spec) {
                (spec.count == 1 ? " argument" : " arguments");
         break;
     }
-    output.err = {"docker: 'docker " + spec.name + "' " + what, "", "Usage:  docker " + spec.usage, "",
-                  (spec.arity == Arity::AtLeast ? "See" : "Run") + std::string(" 'docker ") + spec.name +
-                      " --help' for more information"};
+    output.err = {"docker: 'docker " + spec.name + "' " + what, "", "Usage:  docker " + spec.usage,
+                  "",
+                  (spec.arity == Arity::AtLeast ? "See" : "Run") + std::string(" 'docker ") +
+                      spec.name + " --help' for more information"};
     output.status = 1;
 }
 

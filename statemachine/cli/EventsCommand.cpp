@@ -29,9 +29,11 @@ bool matches(const DockerEvent& event, const FilterArgs& filters) {
             else if (key == "container") // a prefix of the ID or of the name
                 any = any || (event.type == "container" &&
                               (event.actorId.starts_with(value) ||
-                               (event.attributes.contains("name") && event.attributes.at("name").starts_with(value))));
+                               (event.attributes.contains("name") &&
+                                event.attributes.at("name").starts_with(value))));
             else if (key == "image")
-                any = any || (event.attributes.contains("image") && event.attributes.at("image") == value);
+                any = any ||
+                      (event.attributes.contains("image") && event.attributes.at("image") == value);
             else {
                 any = true; // Engine 20.10 neither rejects nor applies unknown keys
             }
@@ -61,29 +63,36 @@ docker::TemplateValue message(const DockerEvent& event) {
         attributes.emplace(key, value);
     const auto nanos = event.at.time_since_epoch().count();
     const bool container = event.type == "container";
-    const std::string from = container && event.attributes.contains("image") ? event.attributes.at("image") : "";
+    const std::string from =
+        container && event.attributes.contains("image") ? event.attributes.at("image") : "";
     TemplateValue::Fields fields = {
         {"Status", container ? event.action : ""},
         {"ID", container ? event.actorId : ""},
         {"From", from},
         {"Type", event.type},
         {"Action", event.action},
-        {"Actor", TemplateValue::structure("events.Actor", {{"ID", event.actorId},
-                                                            {"Attributes", TemplateValue::map(attributes)}})},
+        {"Actor", TemplateValue::structure(
+                      "events.Actor",
+                      {{"ID", event.actorId}, {"Attributes", TemplateValue::map(attributes)}})},
         {"Scope", "local"},
         {"Time", std::int64_t(nanos / 1'000'000'000)},
         {"TimeNano", std::int64_t(nanos)},
     };
     std::map<std::string, TemplateValue> json = {
-        {"Type", event.type}, {"Action", event.action},
-        {"Actor", TemplateValue::map({{"ID", event.actorId}, {"Attributes", TemplateValue::map(attributes)}})},
-        {"scope", "local"}, {"time", std::int64_t(nanos / 1'000'000'000)}, {"timeNano", std::int64_t(nanos)}};
+        {"Type", event.type},
+        {"Action", event.action},
+        {"Actor", TemplateValue::map(
+                      {{"ID", event.actorId}, {"Attributes", TemplateValue::map(attributes)}})},
+        {"scope", "local"},
+        {"time", std::int64_t(nanos / 1'000'000'000)},
+        {"timeNano", std::int64_t(nanos)}};
     if (container) {
         json["status"] = event.action;
         json["id"] = event.actorId;
         json["from"] = from;
     }
-    return TemplateValue::structure("events.Message", std::move(fields)).withJsonView(TemplateValue::map(json));
+    return TemplateValue::structure("events.Message", std::move(fields))
+        .withJsonView(TemplateValue::map(json));
 }
 
 } // namespace
@@ -123,6 +132,8 @@ void runEvents(Context& context, const ParsedFlags& flags) {
 
 namespace lab {
 
-std::string eventsLine(const DockerEvent& event) { return cli::render(event); }
+std::string eventsLine(const DockerEvent& event) {
+    return cli::render(event);
+}
 
 } // namespace lab

@@ -8,10 +8,12 @@ namespace lab::cli {
 namespace {
 
 // How a boolean flag given as false (--rm=false) is remembered: no value a user can type.
-const std::string kGivenFalse = "\x01" "false";
+const std::string kGivenFalse = "\x01"
+                                "false";
 
 const FlagSpec* byName(const std::vector<FlagSpec>& specs, const std::string& name) {
-    auto found = std::find_if(specs.begin(), specs.end(), [&](const FlagSpec& s) { return s.name == name; });
+    auto found =
+        std::find_if(specs.begin(), specs.end(), [&](const FlagSpec& s) { return s.name == name; });
     return found == specs.end() ? nullptr : &*found;
 }
 
@@ -23,13 +25,14 @@ const FlagSpec* byShorthand(const std::vector<FlagSpec>& specs, char shorthand) 
 
 // pflag names a flag in its errors as "-t, --timeout" or "--name".
 std::string described(const FlagSpec& spec) {
-    return spec.shorthand ? std::string("-") + spec.shorthand + ", --" + spec.name : "--" + spec.name;
+    return spec.shorthand ? std::string("-") + spec.shorthand + ", --" + spec.name
+                          : "--" + spec.name;
 }
 
 // Go's strconv.ParseBool and ParseInt (base 0), with their error texts.
 Status checkValue(const FlagSpec& spec, const std::string& value) {
     if (spec.kind == FlagKind::Bool) {
-        static const std::vector<std::string> accepted = {"1", "t", "T", "TRUE", "true", "True",
+        static const std::vector<std::string> accepted = {"1", "t", "T", "TRUE",  "true",  "True",
                                                           "0", "f", "F", "FALSE", "false", "False"};
         if (std::find(accepted.begin(), accepted.end(), value) == accepted.end())
             return Error{"invalid argument \"" + value + "\" for \"" + described(spec) +
@@ -44,8 +47,8 @@ Status checkValue(const FlagSpec& spec, const std::string& value) {
         std::strtoll(value.c_str(), &end, 0);
         if (value.empty() || *end != '\0' || errno == ERANGE)
             return Error{"invalid argument \"" + value + "\" for \"" + described(spec) +
-                         "\" flag: strconv.ParseInt: parsing \"" + value + "\": " +
-                         (errno == ERANGE ? "value out of range" : "invalid syntax")};
+                         "\" flag: strconv.ParseInt: parsing \"" + value +
+                         "\": " + (errno == ERANGE ? "value out of range" : "invalid syntax")};
     }
     return Ok{};
 }
@@ -115,7 +118,8 @@ Expected<ParsedFlags> parseFlags(const std::vector<std::string>& args,
         }
         if (arg[1] == '-') {
             const auto equals = arg.find('=');
-            const std::string name = arg.substr(2, equals == std::string::npos ? std::string::npos : equals - 2);
+            const std::string name =
+                arg.substr(2, equals == std::string::npos ? std::string::npos : equals - 2);
             const FlagSpec* spec = byName(specs, name);
             if (!spec)
                 return Error{"unknown flag: --" + name};
@@ -152,7 +156,8 @@ Expected<ParsedFlags> parseFlags(const std::vector<std::string>& args,
                 else if (i + 1 < args.size())
                     value = args[++i];
                 else
-                    return Error{std::string("flag needs an argument: '") + arg[at] + "' in -" + arg[at]};
+                    return Error{std::string("flag needs an argument: '") + arg[at] + "' in -" +
+                                 arg[at]};
                 at = arg.size();
             }
             if (auto ok = record(*spec, value); !ok)

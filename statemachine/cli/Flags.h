@@ -23,8 +23,8 @@ enum class FlagKind {
 
 /// One flag a command accepts.
 struct FlagSpec {
-    std::string name;    ///< long name, without dashes
-    char shorthand = 0;  ///< 0 when none
+    std::string name;   ///< long name, without dashes
+    char shorthand = 0; ///< 0 when none
     FlagKind kind = FlagKind::Bool;
 };
 
@@ -43,7 +43,9 @@ public:
     std::vector<std::string> arguments;
 
     /// Records a value (parser use).
-    void add(const std::string& name, std::string value) { m_values[name].push_back(std::move(value)); }
+    void add(const std::string& name, std::string value) {
+        m_values[name].push_back(std::move(value));
+    }
 
 private:
     std::map<std::string, std::vector<std::string>> m_values;

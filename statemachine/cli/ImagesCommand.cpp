@@ -14,11 +14,12 @@ namespace {
 
 using docker::TemplateValue;
 
-constexpr const char* kImagesTable = "table {{.Repository}}\\t{{.Tag}}\\t{{.ID}}\\t{{.CreatedSince}}\\t{{.Size}}";
+constexpr const char* kImagesTable =
+    "table {{.Repository}}\\t{{.Tag}}\\t{{.ID}}\\t{{.CreatedSince}}\\t{{.Size}}";
 constexpr const char* kImageContext = "*formatter.imageContext";
 
-TemplateValue imageRow(const Image& image, const std::string& repository, const std::string& tag, TimePoint now,
-                       bool noTrunc) {
+TemplateValue imageRow(const Image& image, const std::string& repository, const std::string& tag,
+                       TimePoint now, bool noTrunc) {
     TemplateValue::Fields fields = {
         {"Containers", "N/A"},
         {"CreatedAt", docker::formatGoTimeString(image.created)},
@@ -33,15 +34,22 @@ TemplateValue imageRow(const Image& image, const std::string& repository, const 
         {"VirtualSize", docker::humanSize(double(image.size()), 4)},
     };
     std::map<std::string, TemplateValue> view(fields.begin(), fields.end());
-    return TemplateValue::structure(kImageContext, std::move(fields)).withJsonView(TemplateValue::map(view));
+    return TemplateValue::structure(kImageContext, std::move(fields))
+        .withJsonView(TemplateValue::map(view));
 }
 
 TemplateValue imageHeader() {
-    return TemplateValue::structure(
-        kImageContext, {{"Containers", "CONTAINERS"}, {"CreatedAt", "CREATED AT"}, {"CreatedSince", "CREATED"},
-                        {"Digest", "DIGEST"}, {"ID", "IMAGE ID"}, {"Repository", "REPOSITORY"},
-                        {"SharedSize", "SHARED SIZE"}, {"Size", "SIZE"}, {"Tag", "TAG"},
-                        {"UniqueSize", "UNIQUE SIZE"}, {"VirtualSize", "VIRTUAL SIZE"}});
+    return TemplateValue::structure(kImageContext, {{"Containers", "CONTAINERS"},
+                                                    {"CreatedAt", "CREATED AT"},
+                                                    {"CreatedSince", "CREATED"},
+                                                    {"Digest", "DIGEST"},
+                                                    {"ID", "IMAGE ID"},
+                                                    {"Repository", "REPOSITORY"},
+                                                    {"SharedSize", "SHARED SIZE"},
+                                                    {"Size", "SIZE"},
+                                                    {"Tag", "TAG"},
+                                                    {"UniqueSize", "UNIQUE SIZE"},
+                                                    {"VirtualSize", "VIRTUAL SIZE"}});
 }
 
 // The optional REPOSITORY[:TAG] argument: the familiar name must match, and the tag if given.

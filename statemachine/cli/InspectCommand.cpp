@@ -11,7 +11,8 @@
 namespace lab::cli {
 namespace {
 
-std::optional<docker::TemplateValue> lookUp(Engine& engine, const std::string& name, const std::string& type) {
+std::optional<docker::TemplateValue> lookUp(Engine& engine, const std::string& name,
+                                            const std::string& type) {
     if (type.empty() || type == "container")
         if (auto container = engine.find(name))
             return containerInspectData(**container, engine);
@@ -32,7 +33,8 @@ std::string notFound(const std::string& name, const std::string& type) {
         return fromDaemon("No such container: " + name);
     if (type == "image") {
         auto reference = docker::parseImageReference(name, docker::ReferenceGrammar::Engine);
-        return fromDaemon("no such image: " + name + ": No such image: " + (reference ? reference->familiar() : name));
+        return fromDaemon("no such image: " + name +
+                          ": No such image: " + (reference ? reference->familiar() : name));
     }
     return "Error: No such object: " + name;
 }

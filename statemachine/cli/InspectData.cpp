@@ -50,10 +50,10 @@ TemplateValue hostConfigOf(const Container& container) {
     return TemplateValue::structure(
         "container.HostConfig",
         {{"NetworkMode", "default"},
-         {"RestartPolicy",
-          TemplateValue::structure("container.RestartPolicy",
-                                   {{"Name", std::string(restartPolicyName(config.restartPolicy.kind))},
-                                    {"MaximumRetryCount", config.restartPolicy.maxRetries}})},
+         {"RestartPolicy", TemplateValue::structure(
+                               "container.RestartPolicy",
+                               {{"Name", std::string(restartPolicyName(config.restartPolicy.kind))},
+                                {"MaximumRetryCount", config.restartPolicy.maxRetries}})},
          {"AutoRemove", config.autoRemove},
          {"Init", config.init ? TemplateValue(true) : TemplateValue()}});
 }
@@ -70,7 +70,8 @@ TemplateValue configOf(const Container& container) {
         {"Tty", config.tty},
         {"OpenStdin", config.openStdin},
         {"StdinOnce", false},
-        {"Env", stringList({"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"}, true)},
+        {"Env",
+         stringList({"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"}, true)},
         {"Cmd", stringList(config.cmd, true)},
         {"Image", config.image},
         {"Volumes", TemplateValue()},
@@ -100,7 +101,9 @@ TemplateValue containerInspectData(const Container& container, const Engine&) {
         {{"Id", container.id},
          {"Created", docker::formatRfc3339Nano(container.created)},
          {"Path", argv.empty() ? std::string() : argv.front()},
-         {"Args", stringList(argv.empty() ? argv : std::vector<std::string>(argv.begin() + 1, argv.end()), false)},
+         {"Args",
+          stringList(argv.empty() ? argv : std::vector<std::string>(argv.begin() + 1, argv.end()),
+                     false)},
          {"State", stateOf(container)},
          {"Image", container.config.imageId},
          {"Name", "/" + container.name},
@@ -125,10 +128,11 @@ TemplateValue imageInspectData(const Image& image) {
          {"RepoTags", stringList(tags, false)},
          {"RepoDigests", stringList(digests, false)},
          {"Size", std::int64_t(image.size())},
-         {"Config", TemplateValue::structure("container.Config",
-                                             {{"Cmd", stringList(image.spec.cmd, true)},
-                                              {"Entrypoint", stringList(image.spec.entrypoint, true)},
-                                              {"StopSignal", image.spec.stopSignal}})}});
+         {"Config",
+          TemplateValue::structure("container.Config",
+                                   {{"Cmd", stringList(image.spec.cmd, true)},
+                                    {"Entrypoint", stringList(image.spec.entrypoint, true)},
+                                    {"StopSignal", image.spec.stopSignal}})}});
 }
 
 TemplateValue rawJsonView(const TemplateValue& typed) {

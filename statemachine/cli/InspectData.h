@@ -9,7 +9,7 @@ namespace lab {
 class Container;
 struct Image;
 class Engine;
-}
+} // namespace lab
 
 namespace lab::cli {
 

@@ -25,8 +25,8 @@ void runLogs(Context& context, const ParsedFlags& flags) {
     }
     const bool timestamps = flags.isSet("timestamps");
     for (std::size_t i = first; i < logs.size(); ++i) {
-        const std::string line = timestamps ? docker::formatRfc3339Nano(logs[i].at) + " " + logs[i].text
-                                            : logs[i].text;
+        const std::string line =
+            timestamps ? docker::formatRfc3339Nano(logs[i].at) + " " + logs[i].text : logs[i].text;
         (logs[i].isStderr ? context.output.err : context.output.out).push_back(line);
     }
 }

@@ -3,15 +3,14 @@
 #include "cli/Commands.h"
 #include "cli/PsFilters.h"
 #include "docker/ContainerStatus.h"
+#include "docker/Formatter.h"
 #include "docker/GoQuote.h"
 #include "docker/GoTime.h"
-#include "docker/Formatter.h"
 #include "docker/HumanSize.h"
 #include "engine/Engine.h"
 
 #include <regex>
 #include <set>
-
 
 namespace lab::cli {
 namespace {
@@ -60,34 +59,52 @@ std::string commandOf(const Container& container) {
 // are computed: a 10,000-row ps stays fast.
 const std::vector<std::pair<std::string, Column>>& columns() {
     static const std::vector<std::pair<std::string, Column>> all = {
-        {"ID", [](const Container& c, const RowContext& r) -> TemplateValue { return r.noTrunc ? c.id : c.shortId(); }},
+        {"ID",
+         [](const Container& c, const RowContext& r) -> TemplateValue {
+             return r.noTrunc ? c.id : c.shortId();
+         }},
         {"Names", [](const Container& c, const RowContext&) -> TemplateValue { return c.name; }},
-        {"Image", [](const Container& c, const RowContext&) -> TemplateValue { return c.config.image; }},
-        {"Command", [](const Container& c, const RowContext& r) -> TemplateValue {
+        {"Image",
+         [](const Container& c, const RowContext&) -> TemplateValue { return c.config.image; }},
+        {"Command",
+         [](const Container& c, const RowContext& r) -> TemplateValue {
              return docker::commandColumn(commandOf(c), r.noTrunc);
          }},
-        {"CreatedAt", [](const Container& c, const RowContext&) -> TemplateValue {
+        {"CreatedAt",
+         [](const Container& c, const RowContext&) -> TemplateValue {
              return docker::formatGoTimeString(c.created);
          }},
-        {"RunningFor", [](const Container& c, const RowContext& r) -> TemplateValue {
+        {"RunningFor",
+         [](const Container& c, const RowContext& r) -> TemplateValue {
              return docker::createdString(c.created, r.now);
          }},
         {"Ports", [](const Container&, const RowContext&) -> TemplateValue { return ""; }},
-        {"State", [](const Container& c, const RowContext&) -> TemplateValue { return std::string(dockerName(c.state())); }},
-        {"Status", [](const Container& c, const RowContext& r) -> TemplateValue {
+        {"State",
+         [](const Container& c, const RowContext&) -> TemplateValue {
+             return std::string(dockerName(c.state()));
+         }},
+        {"Status",
+         [](const Container& c, const RowContext& r) -> TemplateValue {
              return docker::statusString(stateFlags(c), r.now);
          }},
-        {"Size", [](const Container& c, const RowContext& r) -> TemplateValue {
+        {"Size",
+         [](const Container& c, const RowContext& r) -> TemplateValue {
              const Image* image = r.engine.images().findById(c.config.imageId);
              return "0B (virtual " + docker::humanSize(image ? double(image->size()) : 0.0) + ")";
          }},
-        {"Labels", [](const Container& c, const RowContext&) -> TemplateValue { return joinedLabels(c.config.labels); }},
-        {"Label", [](const Container& c, const RowContext&) -> TemplateValue {
-             return TemplateValue::method(1, [labels = c.config.labels](const std::vector<TemplateValue>& args)
-                                                 -> Expected<TemplateValue> {
-                 auto found = labels.find(args[0].print());
-                 return TemplateValue(found == labels.end() ? std::string() : found->second);
-             });
+        {"Labels",
+         [](const Container& c, const RowContext&) -> TemplateValue {
+             return joinedLabels(c.config.labels);
+         }},
+        {"Label",
+         [](const Container& c, const RowContext&) -> TemplateValue {
+             return TemplateValue::method(
+                 1,
+                 [labels = c.config.labels](
+                     const std::vector<TemplateValue>& args) -> Expected<TemplateValue> {
+                     auto found = labels.find(args[0].print());
+                     return TemplateValue(found == labels.end() ? std::string() : found->second);
+                 });
          }},
         {"Mounts", [](const Container&, const RowContext&) -> TemplateValue { return ""; }},
         {"LocalVolumes", [](const Container&, const RowContext&) -> TemplateValue { return "0"; }},
@@ -109,8 +126,8 @@ Selection columnsUsedBy(const std::string& format) {
                             std::regex_search(format, std::regex(R"(\.(?![A-Za-z_]))"));
     std::set<std::string> named;
     const std::regex field(R"(\.([A-Za-z_][A-Za-z0-9_]*))");
-    for (auto match = std::sregex_iterator(format.begin(), format.end(), field); match != std::sregex_iterator();
-         ++match)
+    for (auto match = std::sregex_iterator(format.begin(), format.end(), field);
+         match != std::sregex_iterator(); ++match)
         named.insert((*match)[1]);
     for (const auto& column : columns())
         if (selection.wholeValues || named.contains(column.first))
@@ -118,7 +135,8 @@ Selection columnsUsedBy(const std::string& format) {
     return selection;
 }
 
-TemplateValue containerContext(const Container& container, const RowContext& row, const Selection& selection) {
+TemplateValue containerContext(const Container& container, const RowContext& row,
+                               const Selection& selection) {
     TemplateValue::Fields fields;
     fields.reserve(selection.columns.size());
     for (const auto* column : selection.columns)
@@ -130,7 +148,8 @@ TemplateValue containerContext(const Container& container, const RowContext& row
         if (value.kind() != TemplateValue::Kind::Method)
             view[name] = value;
     view["Platform"] = TemplateValue();
-    return TemplateValue::structure(kContextType, std::move(fields)).withJsonView(TemplateValue::map(view));
+    return TemplateValue::structure(kContextType, std::move(fields))
+        .withJsonView(TemplateValue::map(view));
 }
 
 } // namespace
@@ -167,8 +186,8 @@ void runPs(Context& context, const ParsedFlags& flags) {
         if (message.starts_with(generic))
             message.erase(0, generic.size());
         const bool executing = message.find("executing \"") != std::string::npos;
-        context.output.err.push_back((executing ? "failed to execute template: " : "failed to parse template: ") +
-                                     message);
+        context.output.err.push_back(
+            (executing ? "failed to execute template: " : "failed to parse template: ") + message);
         context.output.status = 1;
         return;
     }
@@ -183,6 +202,8 @@ std::string psStatus(const Container& container, TimePoint now) {
     return docker::statusString(cli::stateFlags(container), now);
 }
 
-std::string psCommand(const Container& container) { return docker::commandColumn(cli::commandOf(container), false); }
+std::string psCommand(const Container& container) {
+    return docker::commandColumn(cli::commandOf(container), false);
+}
 
 } // namespace lab

@@ -9,11 +9,12 @@
 namespace lab::cli {
 namespace {
 
-const std::vector<std::string> kKnownKeys = {"ancestor", "before", "exited", "id", "isolation", "label",
-                                             "name", "status", "health", "since", "volume", "network",
-                                             "is-task", "publish", "expose"};
+const std::vector<std::string> kKnownKeys = {
+    "ancestor", "before", "exited", "id",      "isolation", "label",   "name",  "status",
+    "health",   "since",  "volume", "network", "is-task",   "publish", "expose"};
 
-bool anyOf(const std::vector<std::string>& values, const std::function<bool(const std::string&)>& test) {
+bool anyOf(const std::vector<std::string>& values,
+           const std::function<bool(const std::string&)>& test) {
     return std::any_of(values.begin(), values.end(), test);
 }
 
@@ -31,10 +32,12 @@ bool nameMatches(const std::string& pattern, const std::string& name) {
 
 } // namespace
 
-bool labelFilterMatches(const std::string& filter, const std::map<std::string, std::string>& labels) {
+bool labelFilterMatches(const std::string& filter,
+                        const std::map<std::string, std::string>& labels) {
     const auto equals = filter.find('=');
     const auto found = labels.find(filter.substr(0, equals));
-    return found != labels.end() && (equals == std::string::npos || found->second == filter.substr(equals + 1));
+    return found != labels.end() &&
+           (equals == std::string::npos || found->second == filter.substr(equals + 1));
 }
 
 Expected<PsFilter> PsFilter::make(const FilterArgs& args, Engine& engine) {
@@ -53,13 +56,15 @@ Expected<PsFilter> PsFilter::make(const FilterArgs& args, Engine& engine) {
                 if (value.empty() || value.find_first_not_of("-0123456789") != std::string::npos)
                     return Error{"strconv.Atoi: parsing \"" + value + "\": invalid syntax"};
             } else if (key == "health") {
-                if (value != "starting" && value != "healthy" && value != "unhealthy" && value != "none")
+                if (value != "starting" && value != "healthy" && value != "unhealthy" &&
+                    value != "none")
                     return Error{"Unrecognised filter value for health: " + value};
             } else if (key == "is-task") {
                 if (value != "true" && value != "false")
                     return Error{"Invalid filter 'is-task=[" + value + "]'"};
             } else if (key == "ancestor") {
-                auto reference = docker::parseImageReference(value, docker::ReferenceGrammar::Engine);
+                auto reference =
+                    docker::parseImageReference(value, docker::ReferenceGrammar::Engine);
                 const Image* image = reference ? engine.images().find(*reference) : nullptr;
                 if (!image)
                     image = engine.images().findById(value);
@@ -84,20 +89,26 @@ bool PsFilter::accepts(const Container& container) const {
     for (const auto& [key, values] : m_args) {
         bool passes = true;
         if (key == "status")
-            passes = anyOf(values, [&](const std::string& v) { return dockerName(container.state()) == v; });
+            passes = anyOf(
+                values, [&](const std::string& v) { return dockerName(container.state()) == v; });
         else if (key == "name")
-            passes = anyOf(values, [&](const std::string& v) { return nameMatches(v, container.name); });
+            passes =
+                anyOf(values, [&](const std::string& v) { return nameMatches(v, container.name); });
         else if (key == "id")
-            passes = std::find(m_idMatches.begin(), m_idMatches.end(), container.id) != m_idMatches.end();
+            passes = std::find(m_idMatches.begin(), m_idMatches.end(), container.id) !=
+                     m_idMatches.end();
         else if (key == "exited")
             passes = !container.machine.isRunning() && container.record.hasBeenStarted &&
-                     anyOf(values, [&](const std::string& v) { return std::stoi(v) == container.record.exitCode; });
+                     anyOf(values, [&](const std::string& v) {
+                         return std::stoi(v) == container.record.exitCode;
+                     });
         else if (key == "ancestor")
             passes = std::find(m_ancestorImageIds.begin(), m_ancestorImageIds.end(),
                                container.config.imageId) != m_ancestorImageIds.end();
         else if (key == "label") // every label filter must match
-            passes = std::all_of(values.begin(), values.end(),
-                                 [&](const std::string& v) { return labelFilterMatches(v, container.config.labels); });
+            passes = std::all_of(values.begin(), values.end(), [&](const std::string& v) {
+                return labelFilterMatches(v, container.config.labels);
+            });
         else if (key == "health") // no container of the lab has a healthcheck
             passes = anyOf(values, [](const std::string& v) { return v == "none"; });
         else if (key == "before")

@@ -12,12 +12,13 @@
 namespace lab {
 class Container;
 class Engine;
-}
+} // namespace lab
 
 namespace lab::cli {
 
 /// A label filter as the daemon reads it: "key" needs the key, "key=value" also the value.
-bool labelFilterMatches(const std::string& filter, const std::map<std::string, std::string>& labels);
+bool labelFilterMatches(const std::string& filter,
+                        const std::map<std::string, std::string>& labels);
 
 /// The daemon's container filter, checked and ready to apply.
 class PsFilter {

@@ -9,7 +9,9 @@ namespace {
 bool isNameStart(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
-bool isNameChar(char c) { return isNameStart(c) || c == '_' || c == '.' || c == '-'; }
+bool isNameChar(char c) {
+    return isNameStart(c) || c == '_' || c == '.' || c == '-';
+}
 
 } // namespace
 
@@ -29,38 +31,35 @@ Status validateContainerName(std::string_view name) {
 
 const std::vector<std::string_view>& nameAdjectives() {
     static const std::vector<std::string_view> words{
-        "able",     "agile",    "amused",   "ardent",   "astute",   "blissful", "bold",
-        "boring",   "bright",   "brisk",    "calm",     "candid",   "cheerful", "clever",
-        "cosmic",   "curious",  "daring",   "deft",     "diligent", "dreamy",   "eager",
-        "earnest",  "eloquent", "fearless", "fond",     "frank",    "gallant",  "gentle",
-        "gleeful",  "graceful", "hardy",    "honest",   "humble",   "jolly",    "keen",
-        "kind",     "lively",   "loyal",    "lucid",    "merry",    "mindful",  "nimble",
-        "noble",    "patient",  "placid",   "plucky",   "polite",   "proud",    "quick",
-        "radiant",  "sincere",  "steady",   "sunny",    "swift",    "tender",   "tidy",
-        "upbeat",   "vivid",    "witty",    "zany",     "zealous",
+        "able",    "agile",   "amused",   "ardent",  "astute",   "blissful", "bold",     "boring",
+        "bright",  "brisk",   "calm",     "candid",  "cheerful", "clever",   "cosmic",   "curious",
+        "daring",  "deft",    "diligent", "dreamy",  "eager",    "earnest",  "eloquent", "fearless",
+        "fond",    "frank",   "gallant",  "gentle",  "gleeful",  "graceful", "hardy",    "honest",
+        "humble",  "jolly",   "keen",     "kind",    "lively",   "loyal",    "lucid",    "merry",
+        "mindful", "nimble",  "noble",    "patient", "placid",   "plucky",   "polite",   "proud",
+        "quick",   "radiant", "sincere",  "steady",  "sunny",    "swift",    "tender",   "tidy",
+        "upbeat",  "vivid",   "witty",    "zany",    "zealous",
     };
     return words;
 }
 
 const std::vector<std::string_view>& nameSurnames() {
     static const std::vector<std::string_view> words{
-        "adleman",   "agnesi",     "allen",      "ampere",     "anning",    "babbage",
-        "backus",    "bardeen",    "bartik",     "bohr",       "boole",     "borg",
-        "cantor",    "carson",     "cerf",       "chadwick",   "cray",      "curie",
-        "darwin",    "diffie",     "dijkstra",   "dirac",      "edison",    "einstein",
-        "engelbart", "erdos",      "euclid",     "euler",      "faraday",   "fermat",
-        "fermi",     "feynman",    "franklin",   "galileo",    "gauss",     "germain",
-        "godel",     "goldwasser", "goodall",    "hamilton",   "hamming",   "hellman",
-        "hennessy",  "herschel",   "hertz",      "hilbert",    "hoare",     "hodgkin",
-        "hollerith", "hopper",     "hubble",     "hypatia",    "jennings",  "joule",
-        "kahn",      "kay",        "kelvin",     "kepler",     "kernighan", "kilby",
-        "knuth",     "lamarr",     "lamport",    "leavitt",    "leibniz",   "liskov",
-        "lovelace",  "maxwell",    "mccarthy",   "mcclintock", "meitner",   "mendel",
-        "micali",    "minsky",     "mirzakhani", "morse",      "nash",      "noether",
-        "noyce",     "ohm",        "pascal",     "pasteur",    "pauling",   "perlman",
-        "pike",      "planck",     "ramanujan",  "riemann",    "ritchie",   "rivest",
-        "shamir",    "shannon",    "stallman",   "sutherland", "tesla",     "thompson",
-        "torvalds",  "turing",     "wozniak",    "zuse",
+        "adleman",  "agnesi",   "allen",      "ampere",    "anning",     "babbage",  "backus",
+        "bardeen",  "bartik",   "bohr",       "boole",     "borg",       "cantor",   "carson",
+        "cerf",     "chadwick", "cray",       "curie",     "darwin",     "diffie",   "dijkstra",
+        "dirac",    "edison",   "einstein",   "engelbart", "erdos",      "euclid",   "euler",
+        "faraday",  "fermat",   "fermi",      "feynman",   "franklin",   "galileo",  "gauss",
+        "germain",  "godel",    "goldwasser", "goodall",   "hamilton",   "hamming",  "hellman",
+        "hennessy", "herschel", "hertz",      "hilbert",   "hoare",      "hodgkin",  "hollerith",
+        "hopper",   "hubble",   "hypatia",    "jennings",  "joule",      "kahn",     "kay",
+        "kelvin",   "kepler",   "kernighan",  "kilby",     "knuth",      "lamarr",   "lamport",
+        "leavitt",  "leibniz",  "liskov",     "lovelace",  "maxwell",    "mccarthy", "mcclintock",
+        "meitner",  "mendel",   "micali",     "minsky",    "mirzakhani", "morse",    "nash",
+        "noether",  "noyce",    "ohm",        "pascal",    "pasteur",    "pauling",  "perlman",
+        "pike",     "planck",   "ramanujan",  "riemann",   "ritchie",    "rivest",   "shamir",
+        "shannon",  "stallman", "sutherland", "tesla",     "thompson",   "torvalds", "turing",
+        "wozniak",  "zuse",
     };
     return words;
 }

@@ -16,15 +16,15 @@ enum class Health { None, Starting, Healthy, Unhealthy };
 
 /// The fields of Docker's container State that the two strings depend on.
 struct StateFlags {
-    bool running = false;           ///< also true while paused or restarting
-    bool paused = false;            ///< frozen (needs running)
-    bool restarting = false;        ///< waiting in restart back-off (needs running)
-    bool removalInProgress = false; ///< rm has begun
-    bool dead = false;              ///< removal failed, or restored half-removed
-    int exitCode = 0;               ///< last exit code
+    bool running = false;                     ///< also true while paused or restarting
+    bool paused = false;                      ///< frozen (needs running)
+    bool restarting = false;                  ///< waiting in restart back-off (needs running)
+    bool removalInProgress = false;           ///< rm has begun
+    bool dead = false;                        ///< removal failed, or restored half-removed
+    int exitCode = 0;                         ///< last exit code
     std::optional<TimePoint> startedAt = {};  ///< unset: never started successfully
     std::optional<TimePoint> finishedAt = {}; ///< unset: never finished
-    Health health = Health::None;        ///< healthcheck verdict
+    Health health = Health::None;             ///< healthcheck verdict
 };
 
 /// One of created, running, paused, restarting, removing, exited, dead.

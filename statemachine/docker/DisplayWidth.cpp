@@ -37,10 +37,9 @@ constexpr std::array kWide{
 
 // Combining marks and zero-width characters that go-runewidth counts as 0 columns.
 constexpr std::array kZeroWidth{
-    Range{0x0300, 0x036F}, Range{0x0483, 0x0489}, Range{0x0591, 0x05BD},
-    Range{0x0610, 0x061A}, Range{0x064B, 0x065F}, Range{0x0E31, 0x0E31},
-    Range{0x0E34, 0x0E3A}, Range{0x1AB0, 0x1AFF}, Range{0x1DC0, 0x1DFF},
-    Range{0x200B, 0x200F}, Range{0x20D0, 0x20FF}, Range{0xFE00, 0xFE0F},
+    Range{0x0300, 0x036F}, Range{0x0483, 0x0489}, Range{0x0591, 0x05BD}, Range{0x0610, 0x061A},
+    Range{0x064B, 0x065F}, Range{0x0E31, 0x0E31}, Range{0x0E34, 0x0E3A}, Range{0x1AB0, 0x1AFF},
+    Range{0x1DC0, 0x1DFF}, Range{0x200B, 0x200F}, Range{0x20D0, 0x20FF}, Range{0xFE00, 0xFE0F},
     Range{0xFE20, 0xFE2F},
 };
 
@@ -57,12 +56,15 @@ std::vector<char32_t> decodeUtf8(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
         const auto lead = static_cast<unsigned char>(text[i]);
-        std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 && lead <= 0xF4 ? 4
-                                             : lead >= 0xE0                ? 3
-                                             : lead >= 0xC2 && lead <= 0xDF ? 2
-                                                                           : 0;
-        char32_t c = length == 1 ? lead : length == 2 ? lead & 0x1F : length == 3 ? lead & 0x0F
-                                                                                  : lead & 0x07;
+        std::size_t length = lead < 0x80                    ? 1
+                             : lead >= 0xF0 && lead <= 0xF4 ? 4
+                             : lead >= 0xE0                 ? 3
+                             : lead >= 0xC2 && lead <= 0xDF ? 2
+                                                            : 0;
+        char32_t c = length == 1   ? lead
+                     : length == 2 ? lead & 0x1F
+                     : length == 3 ? lead & 0x0F
+                                   : lead & 0x07;
         bool valid = length != 0 && i + length <= text.size();
         for (std::size_t k = 1; valid && k < length; ++k) {
             const auto next = static_cast<unsigned char>(text[i + k]);
@@ -102,7 +104,9 @@ void appendUtf8(std::string& out, char32_t c) {
     }
 }
 
-bool isWideCodePoint(char32_t c) { return c >= 0x1100 && inRanges(kWide, c); }
+bool isWideCodePoint(char32_t c) {
+    return c >= 0x1100 && inRanges(kWide, c);
+}
 
 std::size_t terminalWidth(std::string_view utf8) {
     // Tables are mostly printable ASCII: one column a byte, no decoding needed.

@@ -82,13 +82,12 @@ TemplateValue containerHeaderContext() {
     TemplateValue::Fields fields;
     for (const auto& [name, header] : kContainerHeaders)
         fields.emplace_back(std::string(name), std::string(header));
-    fields.emplace_back("Label", TemplateValue::method(1, [](const std::vector<TemplateValue>& args) {
-                            const TemplateValue& key = args.front();
-                            return Expected<TemplateValue>(TemplateValue(
-                                labelHeader(key.kind() == TemplateValue::Kind::String
-                                                ? key.asString()
-                                                : key.print())));
-                        }));
+    fields.emplace_back(
+        "Label", TemplateValue::method(1, [](const std::vector<TemplateValue>& args) {
+            const TemplateValue& key = args.front();
+            return Expected<TemplateValue>(TemplateValue(labelHeader(
+                key.kind() == TemplateValue::Kind::String ? key.asString() : key.print())));
+        }));
     return TemplateValue::structure("*formatter.ContainerContext", std::move(fields));
 }
 
@@ -97,7 +96,8 @@ Expected<std::string> renderFormat(std::string_view format, const TemplateValue&
     const bool table = format.starts_with("table");
     std::string text(table ? format.substr(5) : format);
     const std::size_t first = text.find_first_not_of(' ');
-    text = first == std::string::npos ? "" : text.substr(first, text.find_last_not_of(' ') - first + 1);
+    text = first == std::string::npos ? ""
+                                      : text.substr(first, text.find_last_not_of(' ') - first + 1);
     text = replaceAll(replaceAll(text, "\\t", "\t"), "\\n", "\n");
 
     const auto parsed = GoTemplate::parse(text);

@@ -1,9 +1,8 @@
 #include "docker/GoQuote.h"
 
-#include <algorithm>
-
 #include "docker/DisplayWidth.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace lab::docker {
@@ -48,15 +47,33 @@ std::string goQuote(std::string_view text) {
         const auto byte = static_cast<unsigned char>(text[i]);
         if (byte < 0x80) {
             switch (byte) {
-            case '\a': out += "\\a"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\v': out += "\\v"; break;
-            case '\\': out += "\\\\"; break;
-            case '"': out += "\\\""; break;
+            case '\a':
+                out += "\\a";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\v':
+                out += "\\v";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '"':
+                out += "\\\"";
+                break;
             default:
                 if (byte < 0x20 || byte == 0x7F)
                     appendHex(out, "\\x%02x", byte);
@@ -86,7 +103,8 @@ std::string ellipsis(std::string_view text, int maxWidth) {
     if (maxWidth <= 0)
         return "";
     // ASCII, which a ps table is mostly made of: one column a byte, no decoding needed.
-    const bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    const bool ascii = std::all_of(text.begin(), text.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     if (ascii && maxWidth > 1) {
         const auto width = static_cast<std::size_t>(maxWidth);
         if (text.size() <= width)

@@ -17,7 +17,9 @@ struct Spec {
     int precision = -1;
 };
 
-std::size_t runeCount(const std::string& s) { return decodeUtf8(s).size(); }
+std::size_t runeCount(const std::string& s) {
+    return decodeUtf8(s).size();
+}
 
 std::string pad(std::string text, const Spec& spec, bool numeric) {
     if (spec.width < 0 || runeCount(text) >= std::size_t(spec.width))
@@ -77,7 +79,8 @@ std::string format(char verb, const Spec& spec, const TemplateValue& v) {
     case 'd':
         if (v.kind() != Kind::Int)
             return badVerb(verb, v);
-        return pad((spec.plus && v.asInt() >= 0 ? "+" : "") + std::to_string(v.asInt()), spec, true);
+        return pad((spec.plus && v.asInt() >= 0 ? "+" : "") + std::to_string(v.asInt()), spec,
+                   true);
     case 'q':
         if (v.kind() != Kind::String)
             return badVerb(verb, v);
@@ -109,12 +112,18 @@ std::string goSprintf(const std::string& f, const std::vector<TemplateValue>& ar
         Spec spec;
         for (++i; i < f.size(); ++i) {
             const char c = f[i];
-            if (c == '-') spec.minus = true;
-            else if (c == '+') spec.plus = true;
-            else if (c == '0') spec.zero = !spec.minus;
-            else if (c == '#') spec.sharp = true;
-            else if (c == ' ') spec.space = true;
-            else break;
+            if (c == '-')
+                spec.minus = true;
+            else if (c == '+')
+                spec.plus = true;
+            else if (c == '0')
+                spec.zero = !spec.minus;
+            else if (c == '#')
+                spec.sharp = true;
+            else if (c == ' ')
+                spec.space = true;
+            else
+                break;
         }
         const auto number = [&]() {
             int n = -1;

@@ -41,7 +41,8 @@ public:
 
     /// Runs the template on `data` (the dot); execution errors read
     /// "template: :LINE:COL: executing \"\" at <NODE>: message".
-    Expected<std::string> execute(const TemplateValue& data, const TemplateOptions& options = {}) const;
+    Expected<std::string> execute(const TemplateValue& data,
+                                  const TemplateOptions& options = {}) const;
 
     /// Moves and destroys as usual.
     GoTemplate(GoTemplate&&) noexcept;

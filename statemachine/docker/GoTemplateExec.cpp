@@ -19,7 +19,9 @@ struct ExecError {
     std::string node;
 };
 
-TemplateValue orNil(const Result& r) { return r.value_or(TemplateValue()); }
+TemplateValue orNil(const Result& r) {
+    return r.value_or(TemplateValue());
+}
 
 class Executor {
 public:
@@ -155,13 +157,20 @@ private:
         if (!arg.chain.empty() && arg.kind != TemplateArg::Kind::Identifier)
             return chain(arg, dot, {}, false);
         switch (arg.kind) {
-        case TemplateArg::Kind::Dot: return dot;
-        case TemplateArg::Kind::Nil: return TemplateValue();
-        case TemplateArg::Kind::Constant: return arg.constant;
-        case TemplateArg::Kind::Variable: return variable(arg);
-        case TemplateArg::Kind::Pipeline: return pipeline(*arg.pipe, dot, false);
-        case TemplateArg::Kind::Identifier: return command({{arg}, arg.pos}, dot, std::nullopt);
-        case TemplateArg::Kind::Field: break; // always has a chain
+        case TemplateArg::Kind::Dot:
+            return dot;
+        case TemplateArg::Kind::Nil:
+            return TemplateValue();
+        case TemplateArg::Kind::Constant:
+            return arg.constant;
+        case TemplateArg::Kind::Variable:
+            return variable(arg);
+        case TemplateArg::Kind::Pipeline:
+            return pipeline(*arg.pipe, dot, false);
+        case TemplateArg::Kind::Identifier:
+            return command({{arg}, arg.pos}, dot, std::nullopt);
+        case TemplateArg::Kind::Field:
+            break; // always has a chain
         }
         return std::nullopt;
     }
@@ -182,11 +191,13 @@ private:
             value = variable(arg);
         else if (arg.kind != TemplateArg::Kind::Field)
             value = pipeline(*arg.pipe, dot, false);
-        const TemplateValue* receiver = arg.kind == TemplateArg::Kind::Field ? &dot : (value ? &*value : nullptr);
+        const TemplateValue* receiver =
+            arg.kind == TemplateArg::Kind::Field ? &dot : (value ? &*value : nullptr);
         for (std::size_t i = 0; i < arg.chain.size(); ++i) {
             const bool last = i + 1 == arg.chain.size();
             // field() reads receiver before the assignment replaces what it points into.
-            value = field(receiver, arg.chain[i], arg, last ? args : std::vector<TemplateValue>{}, last && hasArgs);
+            value = field(receiver, arg.chain[i], arg, last ? args : std::vector<TemplateValue>{},
+                          last && hasArgs);
             receiver = value ? &*value : nullptr;
         }
         return value;
@@ -255,9 +266,8 @@ Expected<std::string> GoTemplate::execute(const TemplateValue& data,
         const std::size_t pos = std::min(e.pos, text.size());
         const std::size_t lineStart = text.rfind('\n', pos == 0 ? 0 : pos - 1);
         const std::size_t line = 1 + std::count(text.begin(), text.begin() + pos, '\n');
-        const std::size_t column = lineStart == std::string_view::npos || pos == 0
-                                       ? pos
-                                       : pos - lineStart - 1;
+        const std::size_t column =
+            lineStart == std::string_view::npos || pos == 0 ? pos : pos - lineStart - 1;
         return Error{"template: :" + std::to_string(line) + ":" + std::to_string(column) +
                      ": executing \"\" at <" + e.node + ">: " + e.message};
     }

@@ -9,7 +9,9 @@ namespace {
 
 using Type = TemplateToken::Type;
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 bool isAlnum(char c) {
     return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
            static_cast<unsigned char>(c) >= 0x80; // Go accepts Unicode letters
@@ -48,8 +50,8 @@ private:
         if (m_pos >= m_in.size())
             return true;
         const char c = m_in[m_pos];
-        return isSpace(c) || c == '.' || c == ',' || c == '|' || c == ':' || c == ')' ||
-               c == '(' || at("}}");
+        return isSpace(c) || c == '.' || c == ',' || c == '|' || c == ':' || c == ')' || c == '(' ||
+               at("}}");
     }
     Error badCharacter() {
         const auto runes = decodeUtf8(m_in.substr(m_pos, 4));
@@ -129,8 +131,9 @@ private:
             } else if (c == '"' || c == '`' || c == '\'') {
                 if (const Status s = lexQuoted(c); !s)
                     return s;
-            } else if (c == '$' || (c == '.' && !(m_pos + 1 < m_in.size() &&
-                                                 m_in[m_pos + 1] >= '0' && m_in[m_pos + 1] <= '9'))) {
+            } else if (c == '$' ||
+                       (c == '.' && !(m_pos + 1 < m_in.size() && m_in[m_pos + 1] >= '0' &&
+                                      m_in[m_pos + 1] <= '9'))) {
                 ++m_pos;
                 if (atTerminator()) {
                     emit(c == '$' ? Type::Variable : Type::Dot, start, m_pos);
@@ -155,12 +158,12 @@ private:
                 const std::string_view word = m_in.substr(start, m_pos - start);
                 const bool keyword = word == "if" || word == "else" || word == "end" ||
                                      word == "range" || word == "with" || word == "define" ||
-                                     word == "template" || word == "block" ||
-                                     word == "break" || word == "continue";
-                emit(keyword                              ? Type::Keyword
+                                     word == "template" || word == "block" || word == "break" ||
+                                     word == "continue";
+                emit(keyword                             ? Type::Keyword
                      : word == "true" || word == "false" ? Type::Bool
-                     : word == "nil"                      ? Type::Nil
-                                                          : Type::Identifier,
+                     : word == "nil"                     ? Type::Nil
+                                                         : Type::Identifier,
                      start, m_pos);
             } else if (c == '(') {
                 ++parens;
@@ -173,7 +176,8 @@ private:
                 emit(Type::Char, start, ++m_pos);
             } else {
                 const auto runes = decodeUtf8(m_in.substr(m_pos, 4));
-                return fail(start, "unrecognized character in action: " + goRuneName(runes.front()));
+                return fail(start,
+                            "unrecognized character in action: " + goRuneName(runes.front()));
             }
         }
     }
@@ -192,7 +196,9 @@ private:
                                : quote == '`' ? "unterminated raw quoted string"
                                               : "unterminated character constant");
         ++m_pos;
-        emit(quote == '"' ? Type::String : quote == '`' ? Type::RawString : Type::CharConstant,
+        emit(quote == '"'   ? Type::String
+             : quote == '`' ? Type::RawString
+                            : Type::CharConstant,
              start, m_pos);
         return Ok{};
     }

@@ -15,9 +15,28 @@ namespace lab::docker {
 struct TemplateToken {
     /// Item types, as text/template names them.
     enum class Type {
-        Text, LeftDelim, RightDelim, Space, Field, Variable, Identifier, Keyword, Dot, Nil,
-        Bool, Number, String, RawString, CharConstant, Char, Pipe, LeftParen, RightParen,
-        Assign, Declare, Eof
+        Text,
+        LeftDelim,
+        RightDelim,
+        Space,
+        Field,
+        Variable,
+        Identifier,
+        Keyword,
+        Dot,
+        Nil,
+        Bool,
+        Number,
+        String,
+        RawString,
+        CharConstant,
+        Char,
+        Pipe,
+        LeftParen,
+        RightParen,
+        Assign,
+        Declare,
+        Eof
     } type = Type::Eof;
     std::string value;   ///< source text of the item
     std::size_t pos = 0; ///< byte offset in the template

@@ -25,11 +25,14 @@ struct ParseError {
 // Go's item.String(), used in "unexpected X in Y".
 std::string describe(const TemplateToken& t) {
     switch (t.type) {
-    case Type::Eof: return "EOF";
+    case Type::Eof:
+        return "EOF";
     case Type::Keyword:
     case Type::Dot:
-    case Type::Nil: return "<" + t.value + ">";
-    default: break;
+    case Type::Nil:
+        return "<" + t.value + ">";
+    default:
+        break;
     }
     const auto runes = decodeUtf8(t.value);
     if (runes.size() <= 10)
@@ -48,14 +51,29 @@ std::string unquote(std::string_view quoted) {
         if (c == '\\' && i + 2 < quoted.size()) {
             c = quoted[++i];
             switch (c) {
-            case 'n': c = '\n'; break;
-            case 't': c = '\t'; break;
-            case 'r': c = '\r'; break;
-            case 'a': c = '\a'; break;
-            case 'b': c = '\b'; break;
-            case 'f': c = '\f'; break;
-            case 'v': c = '\v'; break;
-            default: break; // \\ \" \' stand for themselves
+            case 'n':
+                c = '\n';
+                break;
+            case 't':
+                c = '\t';
+                break;
+            case 'r':
+                c = '\r';
+                break;
+            case 'a':
+                c = '\a';
+                break;
+            case 'b':
+                c = '\b';
+                break;
+            case 'f':
+                c = '\f';
+                break;
+            case 'v':
+                c = '\v';
+                break;
+            default:
+                break; // \\ \" \' stand for themselves
             }
         }
         out += c;
@@ -123,7 +141,8 @@ private:
                 }
                 fail("{{" + word + "}} is not supported here", first.pos);
             }
-            TemplateNode action{TemplateNode::Kind::Action, {}, pipeline("command", Type::RightDelim), {}, {}};
+            TemplateNode action{
+                TemplateNode::Kind::Action, {}, pipeline("command", Type::RightDelim), {}, {}};
             out.push_back(std::move(action));
         }
     }
@@ -145,7 +164,8 @@ private:
                 return node;
             }
             if (nextNonSpace().type != Type::RightDelim)
-                fail("unexpected " + describe(m_tokens[m_at - 1]) + " in else", m_tokens[m_at - 1].pos);
+                fail("unexpected " + describe(m_tokens[m_at - 1]) + " in else",
+                     m_tokens[m_at - 1].pos);
             itemList(node.elseBody, false);
             if (m_lastKeyword != "end")
                 fail("expected end; found {{else}}", peek().pos);
@@ -175,9 +195,17 @@ private:
                 return pipe;
             }
             switch (t.type) {
-            case Type::Bool: case Type::CharConstant: case Type::Dot: case Type::Field:
-            case Type::Identifier: case Type::Number: case Type::Nil: case Type::RawString:
-            case Type::String: case Type::Variable: case Type::LeftParen:
+            case Type::Bool:
+            case Type::CharConstant:
+            case Type::Dot:
+            case Type::Field:
+            case Type::Identifier:
+            case Type::Number:
+            case Type::Nil:
+            case Type::RawString:
+            case Type::String:
+            case Type::Variable:
+            case Type::LeftParen:
                 --m_at;
                 pipe->commands.push_back(command());
                 break;
@@ -263,8 +291,12 @@ private:
             arg.kind = TemplateArg::Kind::Identifier;
             arg.name = t.value;
             return arg;
-        case Type::Dot: arg.kind = TemplateArg::Kind::Dot; return arg;
-        case Type::Nil: arg.kind = TemplateArg::Kind::Nil; return arg;
+        case Type::Dot:
+            arg.kind = TemplateArg::Kind::Dot;
+            return arg;
+        case Type::Nil:
+            arg.kind = TemplateArg::Kind::Nil;
+            return arg;
         case Type::Field:
             arg.kind = TemplateArg::Kind::Field;
             arg.chain.push_back(t.value.substr(1));
@@ -284,14 +316,14 @@ private:
         case Type::String:
         case Type::RawString:
             arg.kind = TemplateArg::Kind::Constant;
-            arg.constant = TemplateValue(t.type == Type::String
-                                             ? unquote(t.value)
-                                             : t.value.substr(1, t.value.size() - 2));
+            arg.constant = TemplateValue(
+                t.type == Type::String ? unquote(t.value) : t.value.substr(1, t.value.size() - 2));
             return arg;
         case Type::CharConstant: {
             arg.kind = TemplateArg::Kind::Constant;
             const std::string ch = unquote(t.value);
-            arg.constant = TemplateValue(std::int64_t{static_cast<unsigned char>(ch.empty() ? 0 : ch[0])});
+            arg.constant =
+                TemplateValue(std::int64_t{static_cast<unsigned char>(ch.empty() ? 0 : ch[0])});
             return arg;
         }
         case Type::Number: {
@@ -318,7 +350,8 @@ private:
                 magnitude > std::uint64_t(INT64_MAX))
                 fail("bad number syntax: \"" + t.value + "\"", t.pos);
             arg.kind = TemplateArg::Kind::Constant;
-            arg.constant = TemplateValue(negative ? -std::int64_t(magnitude) : std::int64_t(magnitude));
+            arg.constant =
+                TemplateValue(negative ? -std::int64_t(magnitude) : std::int64_t(magnitude));
             return arg;
         }
         case Type::LeftParen:

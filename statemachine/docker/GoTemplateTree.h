@@ -16,12 +16,12 @@ struct TemplatePipeline;
 struct TemplateArg {
     /// What the operand is.
     enum class Kind { Dot, Field, Variable, Identifier, Nil, Constant, Pipeline } kind = Kind::Dot;
-    std::string name;                          ///< variable or function name
-    std::vector<std::string> chain;            ///< field names after the operand
-    TemplateValue constant;                    ///< Constant: the literal's value
-    std::shared_ptr<TemplatePipeline> pipe;    ///< Pipeline: the parenthesized pipeline
-    std::string text;                          ///< source text, for error context
-    std::size_t pos = 0;                       ///< byte offset Go reports for this node
+    std::string name;                       ///< variable or function name
+    std::vector<std::string> chain;         ///< field names after the operand
+    TemplateValue constant;                 ///< Constant: the literal's value
+    std::shared_ptr<TemplatePipeline> pipe; ///< Pipeline: the parenthesized pipeline
+    std::string text;                       ///< source text, for error context
+    std::size_t pos = 0;                    ///< byte offset Go reports for this node
 };
 
 /// A function or value with its arguments; in a pipeline the previous result is appended.
@@ -43,10 +43,10 @@ struct TemplatePipeline {
 struct TemplateNode {
     /// What the node does.
     enum class Kind { Text, Action, If, Range, With } kind = Kind::Text;
-    std::string text;                        ///< Text: the literal text
-    std::shared_ptr<TemplatePipeline> pipe;  ///< Action/If/Range/With: the pipeline
-    std::vector<TemplateNode> body;          ///< If/Range/With: the main branch
-    std::vector<TemplateNode> elseBody;      ///< If/Range/With: the {{else}} branch
+    std::string text;                       ///< Text: the literal text
+    std::shared_ptr<TemplatePipeline> pipe; ///< Action/If/Range/With: the pipeline
+    std::vector<TemplateNode> body;         ///< If/Range/With: the main branch
+    std::vector<TemplateNode> elseBody;     ///< If/Range/With: the {{else}} branch
 };
 
 /// A whole parsed template: its body and its source (for line and column numbers).

@@ -37,16 +37,17 @@ std::string formatGoTimeString(TimePoint at) {
     const std::chrono::year_month_day date{days};
     const std::chrono::hh_mm_ss time{seconds - days};
     char text[64];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u %02lld:%02lld:%02lld +0000 UTC", int(date.year()),
-                  unsigned(date.month()), unsigned(date.day()), (long long)time.hours().count(),
-                  (long long)time.minutes().count(), (long long)time.seconds().count());
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u %02lld:%02lld:%02lld +0000 UTC",
+                  int(date.year()), unsigned(date.month()), unsigned(date.day()),
+                  (long long)time.hours().count(), (long long)time.minutes().count(),
+                  (long long)time.seconds().count());
     return text;
 }
 
 Expected<Duration> parseGoDuration(std::string_view text) {
     static const std::map<std::string, double, std::less<>> unitNanos = {
-        {"ns", 1},         {"us", 1e3},       {"µs", 1e3}, {"μs", 1e3}, {"ms", 1e6},
-        {"s", 1e9},        {"m", 60e9},       {"h", 3600e9}};
+        {"ns", 1},   {"us", 1e3}, {"µs", 1e3}, {"μs", 1e3},
+        {"ms", 1e6}, {"s", 1e9},  {"m", 60e9}, {"h", 3600e9}};
     const Error invalid{"time: invalid duration \"" + std::string(text) + "\""};
     std::string_view rest = text;
     double sign = 1;
@@ -61,21 +62,24 @@ Expected<Duration> parseGoDuration(std::string_view text) {
     double total = 0;
     while (!rest.empty()) {
         std::size_t digits = 0;
-        while (digits < rest.size() && (std::isdigit(static_cast<unsigned char>(rest[digits])) || rest[digits] == '.'))
+        while (digits < rest.size() &&
+               (std::isdigit(static_cast<unsigned char>(rest[digits])) || rest[digits] == '.'))
             ++digits;
         if (digits == 0)
             return invalid;
         const double number = std::stod(std::string(rest.substr(0, digits)));
         rest.remove_prefix(digits);
         std::size_t unitLength = 0;
-        while (unitLength < rest.size() && !std::isdigit(static_cast<unsigned char>(rest[unitLength])) &&
+        while (unitLength < rest.size() &&
+               !std::isdigit(static_cast<unsigned char>(rest[unitLength])) &&
                rest[unitLength] != '.')
             ++unitLength;
         const auto unit = unitNanos.find(rest.substr(0, unitLength));
         if (unit == unitNanos.end())
-            return unitLength == 0 ? Error{"time: missing unit in duration \"" + std::string(text) + "\""}
-                                   : Error{"time: unknown unit \"" + std::string(rest.substr(0, unitLength)) +
-                                           "\" in duration \"" + std::string(text) + "\""};
+            return unitLength == 0
+                       ? Error{"time: missing unit in duration \"" + std::string(text) + "\""}
+                       : Error{"time: unknown unit \"" + std::string(rest.substr(0, unitLength)) +
+                               "\" in duration \"" + std::string(text) + "\""};
         total += number * unit->second;
         rest.remove_prefix(unitLength);
     }
@@ -92,7 +96,8 @@ Expected<TimePoint> parseEventTime(std::string_view text, TimePoint now) {
     long long nanos = 0;
     char fraction[16] = {0};
     int consumed = 0;
-    if (std::sscanf(value.c_str(), "%lld%n", &seconds, &consumed) == 1 && consumed == int(value.size()))
+    if (std::sscanf(value.c_str(), "%lld%n", &seconds, &consumed) == 1 &&
+        consumed == int(value.size()))
         return TimePoint(std::chrono::seconds(seconds));
     if (std::sscanf(value.c_str(), "%lld.%9[0-9]%n", &seconds, fraction, &consumed) == 2 &&
         consumed == int(value.size())) {
@@ -103,7 +108,8 @@ Expected<TimePoint> parseEventTime(std::string_view text, TimePoint now) {
     }
     // RFC 3339 date or date-time in UTC.
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-    if (std::sscanf(value.c_str(), "%d-%d-%dT%d:%d:%dZ", &year, &month, &day, &hour, &minute, &second) >= 3 ||
+    if (std::sscanf(value.c_str(), "%d-%d-%dT%d:%d:%dZ", &year, &month, &day, &hour, &minute,
+                    &second) >= 3 ||
         std::sscanf(value.c_str(), "%d-%d-%d", &year, &month, &day) == 3) {
         const std::chrono::sys_days date = std::chrono::year{year} / month / day;
         return TimePoint(date.time_since_epoch() + std::chrono::hours(hour) +

@@ -6,7 +6,8 @@
 namespace lab::docker {
 
 std::string humanSize(double bytes, int precision) {
-    static constexpr std::array<const char*, 9> units = {"B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
+    static constexpr std::array<const char*, 9> units = {"B",  "kB", "MB", "GB", "TB",
+                                                         "PB", "EB", "ZB", "YB"};
     std::size_t unit = 0;
     while (bytes >= 1000.0 && unit + 1 < units.size()) {
         bytes /= 1000.0;

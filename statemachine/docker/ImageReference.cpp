@@ -11,11 +11,21 @@ constexpr std::string_view kLegacyDomain = "index.docker.io";
 constexpr std::string_view kOfficialPrefix = "library/";
 constexpr std::size_t kMaxNameLength = 255;
 
-bool isLowerAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-bool isAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-bool isWord(char c) { return isAlnum(c) || c == '_'; }
-bool isHex(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
-bool isLowerHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
+bool isLowerAlnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+bool isAlnum(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
+bool isWord(char c) {
+    return isAlnum(c) || c == '_';
+}
+bool isHex(char c) {
+    return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+}
+bool isLowerHex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+}
 
 std::string lowered(std::string_view s) {
     std::string out(s);
@@ -92,14 +102,14 @@ bool isDomainAndPort(std::string_view s, ReferenceGrammar grammar) {
             start = dot + 1;
         }
     }
-    return !hasPort || (!port.empty() && std::all_of(port.begin(), port.end(), [](char c) {
-        return c >= '0' && c <= '9';
-    }));
+    return !hasPort || (!port.empty() && std::all_of(port.begin(), port.end(),
+                                                     [](char c) { return c >= '0' && c <= '9'; }));
 }
 
 bool isTag(std::string_view s) {
     return !s.empty() && s.size() <= 128 && isWord(s.front()) &&
-           std::all_of(s.begin(), s.end(), [](char c) { return isWord(c) || c == '.' || c == '-'; });
+           std::all_of(s.begin(), s.end(),
+                       [](char c) { return isWord(c) || c == '.' || c == '-'; });
 }
 
 // The reference grammar's digest shape; go-digest judges the algorithm and length afterwards.
@@ -203,8 +213,7 @@ std::pair<std::string, std::string> splitDockerDomain(std::string_view text,
     }
     const std::string_view first = text.substr(0, slash);
     const bool upperFirst = grammar == ReferenceGrammar::Cli && lowered(first) != first;
-    if (first == "localhost" || first.find_first_of(".:") != std::string_view::npos ||
-        upperFirst) {
+    if (first == "localhost" || first.find_first_of(".:") != std::string_view::npos || upperFirst) {
         domain = first == kLegacyDomain ? std::string(kDefaultDomain) : std::string(first);
         remainder = std::string(text.substr(slash + 1));
     }
@@ -235,8 +244,7 @@ Expected<ImageReference> parseImageReference(std::string_view text, ReferenceGra
     ImageReference ref;
     if (!matchReference(qualified, grammar, ref)) {
         ImageReference ignored;
-        if (lowered(qualified) != qualified &&
-            matchReference(lowered(qualified), grammar, ignored))
+        if (lowered(qualified) != qualified && matchReference(lowered(qualified), grammar, ignored))
             return Error{"repository name must be lowercase"};
         return Error{"invalid reference format"};
     }
@@ -254,7 +262,9 @@ Expected<ImageReference> parseImageReference(std::string_view text, ReferenceGra
     return ref;
 }
 
-std::string ImageReference::name() const { return domain.empty() ? path : domain + "/" + path; }
+std::string ImageReference::name() const {
+    return domain.empty() ? path : domain + "/" + path;
+}
 
 std::string ImageReference::familiarName() const {
     if (domain != kDefaultDomain)
@@ -276,8 +286,12 @@ std::string withSuffixes(std::string base, const ImageReference& ref) {
 }
 } // namespace
 
-std::string ImageReference::familiar() const { return withSuffixes(familiarName(), *this); }
+std::string ImageReference::familiar() const {
+    return withSuffixes(familiarName(), *this);
+}
 
-std::string ImageReference::full() const { return withSuffixes(name(), *this); }
+std::string ImageReference::full() const {
+    return withSuffixes(name(), *this);
+}
 
 } // namespace lab::docker

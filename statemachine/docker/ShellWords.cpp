@@ -3,7 +3,9 @@
 namespace lab::docker {
 namespace {
 
-bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool isBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // Inside double quotes a backslash keeps its special meaning only before these.
 bool escapableInDoubleQuotes(char c) {

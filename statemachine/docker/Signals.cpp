@@ -14,13 +14,12 @@ constexpr int kRtMax = 64;
 
 // Linux's SignalMap, canonical names first; CLD, IOT and POLL are the aliases it also knows.
 constexpr std::array<std::pair<std::string_view, int>, 34> kNamed{{
-    {"HUP", 1},     {"INT", 2},     {"QUIT", 3},   {"ILL", 4},     {"TRAP", 5},
-    {"ABRT", 6},    {"BUS", 7},     {"FPE", 8},    {"KILL", 9},    {"USR1", 10},
-    {"SEGV", 11},   {"USR2", 12},   {"PIPE", 13},  {"ALRM", 14},   {"TERM", 15},
-    {"STKFLT", 16}, {"CHLD", 17},   {"CONT", 18},  {"STOP", 19},   {"TSTP", 20},
-    {"TTIN", 21},   {"TTOU", 22},   {"URG", 23},   {"XCPU", 24},   {"XFSZ", 25},
-    {"VTALRM", 26}, {"PROF", 27},   {"WINCH", 28}, {"IO", 29},     {"PWR", 30},
-    {"SYS", 31},    {"CLD", 17},    {"IOT", 6},    {"POLL", 29},
+    {"HUP", 1},   {"INT", 2},     {"QUIT", 3},  {"ILL", 4},     {"TRAP", 5},  {"ABRT", 6},
+    {"BUS", 7},   {"FPE", 8},     {"KILL", 9},  {"USR1", 10},   {"SEGV", 11}, {"USR2", 12},
+    {"PIPE", 13}, {"ALRM", 14},   {"TERM", 15}, {"STKFLT", 16}, {"CHLD", 17}, {"CONT", 18},
+    {"STOP", 19}, {"TSTP", 20},   {"TTIN", 21}, {"TTOU", 22},   {"URG", 23},  {"XCPU", 24},
+    {"XFSZ", 25}, {"VTALRM", 26}, {"PROF", 27}, {"WINCH", 28},  {"IO", 29},   {"PWR", 30},
+    {"SYS", 31},  {"CLD", 17},    {"IOT", 6},   {"POLL", 29},
 }};
 
 // RTMIN, RTMIN+1..RTMIN+15, RTMAX-14..RTMAX-1, RTMAX.
@@ -52,13 +51,11 @@ std::optional<std::int64_t> goAtoi(std::string_view text) {
     const bool negative = !digits.empty() && digits.front() == '-';
     if (!digits.empty() && (digits.front() == '+' || digits.front() == '-'))
         digits.remove_prefix(1);
-    if (digits.empty() || !std::all_of(digits.begin(), digits.end(), [](char c) {
-            return c >= '0' && c <= '9';
-        }))
+    if (digits.empty() ||
+        !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return std::nullopt;
     std::uint64_t magnitude = 0;
-    const auto [end, ec] =
-        std::from_chars(digits.data(), digits.data() + digits.size(), magnitude);
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), magnitude);
     const std::uint64_t limit = negative ? std::uint64_t{INT64_MAX} + 1 : INT64_MAX;
     if (ec != std::errc{} || end != digits.data() + digits.size() || magnitude > limit)
         return std::nullopt;

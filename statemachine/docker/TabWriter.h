@@ -9,8 +9,8 @@ namespace lab::docker {
 
 /// The Writer's settings; the defaults are docker's tabwriter.NewWriter(out, 10, 1, 3, ' ', 0).
 struct TabWriterOptions {
-    int minWidth = 10; ///< minimal column width, padding included
-    int padding = 3;   ///< added to the widest cell of a column
+    int minWidth = 10;  ///< minimal column width, padding included
+    int padding = 3;    ///< added to the widest cell of a column
     char padChar = ' '; ///< padding byte (tab padding is not supported)
 };
 

@@ -50,14 +50,22 @@ TemplateValue TemplateValue::withJsonView(TemplateValue view) const {
 
 std::string TemplateValue::typeName() const {
     switch (m_kind) {
-    case Kind::Null: return "interface {}";
-    case Kind::Bool: return "bool";
-    case Kind::Int: return "int";
-    case Kind::String: return "string";
-    case Kind::List: return "[]interface {}";
-    case Kind::Map: return "map[string]interface {}";
-    case Kind::Struct: return m_string;
-    case Kind::Method: return "func";
+    case Kind::Null:
+        return "interface {}";
+    case Kind::Bool:
+        return "bool";
+    case Kind::Int:
+        return "int";
+    case Kind::String:
+        return "string";
+    case Kind::List:
+        return "[]interface {}";
+    case Kind::Map:
+        return "map[string]interface {}";
+    case Kind::Struct:
+        return m_string;
+    case Kind::Method:
+        return "func";
     }
     return "";
 }
@@ -70,14 +78,21 @@ Expected<TemplateValue> TemplateValue::call(const std::vector<TemplateValue>& ar
 
 bool TemplateValue::truthy() const {
     switch (m_kind) {
-    case Kind::Null: return false;
-    case Kind::Bool: return m_bool;
-    case Kind::Int: return m_int != 0;
-    case Kind::String: return !m_string.empty();
-    case Kind::List: return !m_items->empty();
-    case Kind::Map: return !m_entries->empty();
+    case Kind::Null:
+        return false;
+    case Kind::Bool:
+        return m_bool;
+    case Kind::Int:
+        return m_int != 0;
+    case Kind::String:
+        return !m_string.empty();
+    case Kind::List:
+        return !m_items->empty();
+    case Kind::Map:
+        return !m_entries->empty();
     case Kind::Struct:
-    case Kind::Method: return true;
+    case Kind::Method:
+        return true;
     }
     return false;
 }
@@ -94,11 +109,16 @@ std::string TemplateValue::print() const {
         }
     };
     switch (m_kind) {
-    case Kind::Null: return "<nil>";
-    case Kind::Bool: return m_bool ? "true" : "false";
-    case Kind::Int: return std::to_string(m_int);
-    case Kind::String: return m_string;
-    case Kind::Method: return "<func>";
+    case Kind::Null:
+        return "<nil>";
+    case Kind::Bool:
+        return m_bool ? "true" : "false";
+    case Kind::Int:
+        return std::to_string(m_int);
+    case Kind::String:
+        return m_string;
+    case Kind::Method:
+        return "<func>";
     case Kind::List:
         out = "[";
         joined(*m_items, [&out](const TemplateValue& v) { out += v.print(); });
@@ -119,11 +139,21 @@ std::string jsonQuote(std::string_view text) {
     std::string out = "\"";
     for (char32_t c : decodeUtf8(text)) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
         default:
             if (c < 0x20 || c == 0x2028 || c == 0x2029) {
                 char buffer[8];
@@ -149,10 +179,13 @@ std::string TemplateValue::json() const {
     };
     switch (m_kind) {
     case Kind::Null:
-    case Kind::Method: return "null";
+    case Kind::Method:
+        return "null";
     case Kind::Bool:
-    case Kind::Int: return print();
-    case Kind::String: return jsonQuote(m_string);
+    case Kind::Int:
+        return print();
+    case Kind::String:
+        return jsonQuote(m_string);
     case Kind::List:
         if (m_nil)
             return "null";
@@ -188,15 +221,22 @@ bool operator==(const TemplateValue& a, const TemplateValue& b) {
     if (a.m_kind != b.m_kind)
         return false;
     switch (a.m_kind) {
-    case TemplateValue::Kind::Null: return true;
-    case TemplateValue::Kind::Bool: return a.m_bool == b.m_bool;
-    case TemplateValue::Kind::Int: return a.m_int == b.m_int;
-    case TemplateValue::Kind::String: return a.m_string == b.m_string;
-    case TemplateValue::Kind::List: return *a.m_items == *b.m_items;
-    case TemplateValue::Kind::Map: return *a.m_entries == *b.m_entries;
+    case TemplateValue::Kind::Null:
+        return true;
+    case TemplateValue::Kind::Bool:
+        return a.m_bool == b.m_bool;
+    case TemplateValue::Kind::Int:
+        return a.m_int == b.m_int;
+    case TemplateValue::Kind::String:
+        return a.m_string == b.m_string;
+    case TemplateValue::Kind::List:
+        return *a.m_items == *b.m_items;
+    case TemplateValue::Kind::Map:
+        return *a.m_entries == *b.m_entries;
     case TemplateValue::Kind::Struct:
         return a.m_string == b.m_string && *a.m_fields == *b.m_fields;
-    case TemplateValue::Kind::Method: return a.m_method == b.m_method;
+    case TemplateValue::Kind::Method:
+        return a.m_method == b.m_method;
     }
     return false;
 }

@@ -21,13 +21,13 @@ struct ContainerConfig {
     std::vector<std::string> entrypoint; ///< .Config.Entrypoint
     std::vector<std::string> cmd;        ///< .Config.Cmd
     std::map<std::string, std::string> labels;
-    std::string stopSignal;              ///< .Config.StopSignal, empty when none
-    std::optional<int> stopTimeout;      ///< --stop-timeout, seconds
-    bool init = false;                   ///< --init
-    bool tty = false;                    ///< -t
-    bool openStdin = false;              ///< -i
-    RestartPolicy restartPolicy;         ///< --restart
-    bool autoRemove = false;             ///< --rm
+    std::string stopSignal;         ///< .Config.StopSignal, empty when none
+    std::optional<int> stopTimeout; ///< --stop-timeout, seconds
+    bool init = false;              ///< --init
+    bool tty = false;               ///< -t
+    bool openStdin = false;         ///< -i
+    RestartPolicy restartPolicy;    ///< --restart
+    bool autoRemove = false;        ///< --rm
 };
 
 /// One line a container's process printed.
@@ -40,16 +40,16 @@ struct LogLine {
 /// A container known to the daemon.
 class Container {
 public:
-    std::string id;   ///< 64 hex digits
-    std::string name; ///< without the leading '/'
+    std::string id;             ///< 64 hex digits
+    std::string name;           ///< without the leading '/'
     std::uint64_t sequence = 0; ///< creation order: larger is newer, even within one instant
     ContainerConfig config;
     TimePoint created{};
     LifecycleMachine machine;
     LifecycleRecord record;
     std::vector<LogLine> logs;
-    ImageFiles imageFiles; ///< the image's files with content, for the process to read
-    std::optional<TimerId> stopTimer;    ///< pending SIGKILL of a stop or restart
+    ImageFiles imageFiles;            ///< the image's files with content, for the process to read
+    std::optional<TimerId> stopTimer; ///< pending SIGKILL of a stop or restart
     std::optional<TimerId> restartTimer; ///< pending policy restart
 
     /// .State.Status; a removed container is no longer held by the daemon.

@@ -51,7 +51,8 @@ CallHandle Engine::command(Container& container, const CommandEvent& event,
     auto call = std::make_shared<Call>();
     const Reaction reaction = container.machine.handle(event, container.record);
     if (reaction.verdict == Verdict::Refused) {
-        call->finish({false, refusalText(*reaction.refusal, container.id, nameAsTyped, reaction.detail)});
+        call->finish(
+            {false, refusalText(*reaction.refusal, container.id, nameAsTyped, reaction.detail)});
         for (EngineObserver* observer : m_observers)
             observer->reacted(container, reaction);
         return call;
@@ -171,12 +172,14 @@ void Engine::perform(Container& container, const Effect& effect) {
     }
 }
 
-void Engine::settleCalls(Container& container, const Reaction& reaction, const OutcomeEvent& outcome) {
+void Engine::settleCalls(Container& container, const Reaction& reaction,
+                         const OutcomeEvent& outcome) {
     auto pending = m_pending.find(container.id);
     if (pending == m_pending.end())
         return;
     const int exitCode = container.record.exitCode;
-    const bool stoppedRunning = outcome.outcome == Outcome::ProcessExited && !container.machine.isRunning();
+    const bool stoppedRunning =
+        outcome.outcome == Outcome::ProcessExited && !container.machine.isRunning();
     const bool wokeWaiters = outcome.outcome == Outcome::ProcessExited &&
                              (!container.machine.isRunning() || container.machine.isRestarting());
     auto refusal = [&] {
@@ -191,9 +194,10 @@ void Engine::settleCalls(Container& container, const Reaction& reaction, const O
             if (outcome.outcome == Outcome::ProcessStarted)
                 result = CallResult{};
             else if (outcome.outcome == Outcome::StartFailed)
-                result = CallResult{false, reaction.refusal ? refusalText(*reaction.refusal, container.id,
-                                                                        waiting.nameAsTyped, reaction.detail)
-                                                            : outcome.error};
+                result = CallResult{false, reaction.refusal
+                                               ? refusalText(*reaction.refusal, container.id,
+                                                             waiting.nameAsTyped, reaction.detail)
+                                               : outcome.error};
             break;
         case Await::Exit:
             if (stoppedRunning)

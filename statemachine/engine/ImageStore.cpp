@@ -12,17 +12,25 @@ std::string describe(const ImageSpec& spec) {
     std::string text = "cmd";
     for (const auto& word : spec.cmd)
         text += '\x1f' + word;
-    text += "\x1e" "entrypoint";
+    text += "\x1e"
+            "entrypoint";
     for (const auto& word : spec.entrypoint)
         text += '\x1f' + word;
-    text += "\x1e" "stopsignal\x1f" + spec.stopSignal + "\x1e" "layers";
+    text += "\x1e"
+            "stopsignal\x1f" +
+            spec.stopSignal +
+            "\x1e"
+            "layers";
     for (const auto& layer : spec.layers)
         text += '\x1f' + std::to_string(layer.size);
-    text += "\x1e" "files";
+    text += "\x1e"
+            "files";
     for (const auto& [path, content] : spec.files)
         text += '\x1f' + path + '\x1d' + content;
     if (spec.created)
-        text += "\x1e" "created\x1f" + std::to_string(spec.created->time_since_epoch().count());
+        text += "\x1e"
+                "created\x1f" +
+                std::to_string(spec.created->time_since_epoch().count());
     return text;
 }
 
@@ -35,7 +43,9 @@ std::int64_t Image::size() const {
     return total;
 }
 
-std::string imageIdOf(const ImageSpec& spec) { return "sha256:" + sha256Hex("image\x1e" + describe(spec)); }
+std::string imageIdOf(const ImageSpec& spec) {
+    return "sha256:" + sha256Hex("image\x1e" + describe(spec));
+}
 
 std::string layerDigestOf(const ImageSpec& spec, std::size_t index) {
     return "sha256:" + sha256Hex("layer\x1e" + std::to_string(index) + "\x1e" + describe(spec));

@@ -18,7 +18,7 @@ namespace lab {
 
 /// An image on the local disk.
 struct Image {
-    std::string id;                        ///< "sha256:" + 64 hex, from the content
+    std::string id; ///< "sha256:" + 64 hex, from the content
     ImageSpec spec;
     std::vector<ImageReference> tags;      ///< the names it answers to
     std::vector<std::string> layerDigests; ///< "sha256:..." per layer, bottom first

@@ -22,8 +22,7 @@ std::string accessDenied(const ImageReference& reference) {
 // Docker dials the registry's /v2/ endpoint first; Docker Hub's endpoint has its own host.
 std::string unknownHost(const std::string& host) {
     const std::string endpoint = host == "docker.io" ? "registry-1.docker.io" : host;
-    return "Get \"https://" + endpoint + "/v2/\": dial tcp: lookup " + endpoint +
-           ": no such host";
+    return "Get \"https://" + endpoint + "/v2/\": dial tcp: lookup " + endpoint + ": no such host";
 }
 
 } // namespace

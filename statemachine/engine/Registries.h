@@ -18,7 +18,8 @@ namespace lab {
 /// Every registry of the world.
 class Registries {
 public:
-    explicit Registries(std::vector<RegistrySpec> registries) : m_registries(std::move(registries)) {}
+    explicit Registries(std::vector<RegistrySpec> registries)
+        : m_registries(std::move(registries)) {}
 
     /// The image the reference's registry serves, or the daemon's error text.
     Expected<ImageSpec> resolve(const ImageReference& reference) const;

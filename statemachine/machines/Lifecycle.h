@@ -34,7 +34,17 @@ std::string_view dockerName(ContainerState state);
 const std::vector<ContainerState>& allContainerStates();
 
 /// The places of the lifecycle diagram: Docker's seven states plus the two ends of a life.
-enum class LifeNode { Start, Created, Running, Paused, Restarting, Removing, Exited, Dead, Removed };
+enum class LifeNode {
+    Start,
+    Created,
+    Running,
+    Paused,
+    Restarting,
+    Removing,
+    Exited,
+    Dead,
+    Removed
+};
 /// The Docker state a node shows, or nothing for Start and Removed.
 std::optional<ContainerState> dockerState(LifeNode node);
 /// A readable name: "start", "created", ..., "removed".
@@ -42,7 +52,17 @@ std::string_view nodeName(LifeNode node);
 
 /// What a learner asks of one container.
 enum class Command {
-    Create, Start, Stop, Kill, Pause, Unpause, Restart, Remove, RemoveForce, Wait, Rename
+    Create,
+    Start,
+    Stop,
+    Kill,
+    Pause,
+    Unpause,
+    Restart,
+    Remove,
+    RemoveForce,
+    Wait,
+    Rename
 };
 /// The docker words for a command: "create", "start", ..., "rm", "rm -f", "wait", "rename".
 std::string_view commandName(Command command);
@@ -51,19 +71,19 @@ const std::vector<Command>& allCommands();
 
 /// What the backend reports: the results of effects, and what happens by itself.
 enum class Outcome {
-    ProcessStarted,  ///< the container's process runs
-    StartFailed,     ///< the runtime could not start it (error and exit code in the event)
-    Signalled,       ///< a signal was delivered to the process (Docker logs "kill")
-    Frozen,          ///< the cgroup freezer froze every task
-    FreezeFailed,    ///< the freezer refused (error in the event)
-    Thawed,          ///< the cgroup was thawed
-    ProcessExited,   ///< the main process ended (exit code in the event)
-    BackoffElapsed,  ///< the restart manager's delay is over
-    RemovalDone,     ///< the filesystem and cgroup are gone
-    RemovalFailed,   ///< removing them failed (error in the event): the container is dead
-    OutOfMemory,     ///< the kernel's OOM killer chose the container
-    DaemonStopping,  ///< the daemon shuts down: it stops the container, not "manually"
-    DaemonRestored,  ///< the daemon started again and restores this container
+    ProcessStarted, ///< the container's process runs
+    StartFailed,    ///< the runtime could not start it (error and exit code in the event)
+    Signalled,      ///< a signal was delivered to the process (Docker logs "kill")
+    Frozen,         ///< the cgroup freezer froze every task
+    FreezeFailed,   ///< the freezer refused (error in the event)
+    Thawed,         ///< the cgroup was thawed
+    ProcessExited,  ///< the main process ended (exit code in the event)
+    BackoffElapsed, ///< the restart manager's delay is over
+    RemovalDone,    ///< the filesystem and cgroup are gone
+    RemovalFailed,  ///< removing them failed (error in the event): the container is dead
+    OutOfMemory,    ///< the kernel's OOM killer chose the container
+    DaemonStopping, ///< the daemon shuts down: it stops the container, not "manually"
+    DaemonRestored, ///< the daemon started again and restores this container
 };
 /// A readable name for an outcome: "process exited", "frozen", ...
 std::string_view outcomeName(Outcome outcome);
@@ -87,16 +107,16 @@ struct LifecycleRecord {
     int stopSignal = 15;              ///< SIGTERM unless configured
     Duration stopTimeout{10s};        ///< --stop-timeout: a daemon shutdown stops with it
     Intent intent = Intent::None;
-    int restartCount = 0;         ///< .RestartCount
-    bool manuallyStopped = false; ///< HasBeenManuallyStopped
-    bool restartCancelled = false;///< the restart manager was cancelled (ExitOnNext)
-    Duration backoff{0};          ///< the restart manager's current delay; 0 before the first
-    bool hasBeenStarted = false;  ///< StartedAt is set
-    int exitCode = 0;             ///< .State.ExitCode
-    bool oomKilled = false;       ///< .State.OOMKilled
-    std::string error;            ///< .State.Error
-    TimePoint startedAt{};        ///< .State.StartedAt (epoch when never started)
-    TimePoint finishedAt{};       ///< .State.FinishedAt
+    int restartCount = 0;          ///< .RestartCount
+    bool manuallyStopped = false;  ///< HasBeenManuallyStopped
+    bool restartCancelled = false; ///< the restart manager was cancelled (ExitOnNext)
+    Duration backoff{0};           ///< the restart manager's current delay; 0 before the first
+    bool hasBeenStarted = false;   ///< StartedAt is set
+    int exitCode = 0;              ///< .State.ExitCode
+    bool oomKilled = false;        ///< .State.OOMKilled
+    std::string error;             ///< .State.Error
+    TimePoint startedAt{};         ///< .State.StartedAt (epoch when never started)
+    TimePoint finishedAt{};        ///< .State.FinishedAt
 };
 
 /// A command with what it carries.
@@ -146,27 +166,39 @@ std::string_view refusalName(Refusal refusal);
 const std::vector<Refusal>& allRefusals();
 
 /// The container event actions Docker publishes (docker events).
-enum class DockerAction { Create, Start, Restart, Pause, Unpause, Kill, Die, Stop, Oom, Destroy, Rename };
+enum class DockerAction {
+    Create,
+    Start,
+    Restart,
+    Pause,
+    Unpause,
+    Kill,
+    Die,
+    Stop,
+    Oom,
+    Destroy,
+    Rename
+};
 /// Docker's word for an action: "create", "die", ...
 std::string_view actionName(DockerAction action);
 
 /// What the backend must do, in order, after a reaction.
 enum class EffectKind {
-    StartProcess,     ///< start the container's process -> ProcessStarted | StartFailed
-    Signal,           ///< deliver signal (thaw afterwards if asked) -> Signalled [, Thawed]
-    StopProcess,      ///< Docker's stop: signal, wait timeout, SIGKILL -> Signalled..., ProcessExited
-    KillProcess,      ///< SIGKILL and wait (thaw afterwards if asked) -> Signalled, ProcessExited
-    Freeze,           ///< freeze the cgroup -> Frozen | FreezeFailed
-    Thaw,             ///< thaw the cgroup -> Thawed
+    StartProcess, ///< start the container's process -> ProcessStarted | StartFailed
+    Signal,       ///< deliver signal (thaw afterwards if asked) -> Signalled [, Thawed]
+    StopProcess,  ///< Docker's stop: signal, wait timeout, SIGKILL -> Signalled..., ProcessExited
+    KillProcess,  ///< SIGKILL and wait (thaw afterwards if asked) -> Signalled, ProcessExited
+    Freeze,       ///< freeze the cgroup -> Frozen | FreezeFailed
+    Thaw,         ///< thaw the cgroup -> Thawed
     ScheduleRestart,  ///< wait delay -> BackoffElapsed
     CancelRestart,    ///< forget a scheduled restart
     RemoveFilesystem, ///< delete rootfs, cgroup, record -> RemovalDone | RemovalFailed
 };
 struct Effect {
     EffectKind kind = EffectKind::StartProcess;
-    int signal = 0;              ///< Signal, StopProcess, KillProcess
-    bool thawAfterSignal = false;///< the container is paused: resume it so the signal lands
-    Duration delay{0};           ///< StopProcess: the timeout; ScheduleRestart: the back-off
+    int signal = 0;               ///< Signal, StopProcess, KillProcess
+    bool thawAfterSignal = false; ///< the container is paused: resume it so the signal lands
+    Duration delay{0};            ///< StopProcess: the timeout; ScheduleRestart: the back-off
 };
 
 /// The answer to a command.
@@ -183,7 +215,7 @@ struct Reaction {
     std::string detail;             ///< the inner error for PauseFailed, StartFailed, ...
     LifeNode from = LifeNode::Start;
     LifeNode to = LifeNode::Start;
-    int row = -1;                   ///< the table row that fired (index into table()), -1 if none
+    int row = -1; ///< the table row that fired (index into table()), -1 if none
     std::vector<DockerAction> actions; ///< Docker events to publish, in order
     std::vector<Effect> effects;       ///< what the backend must do now, in order
     bool waitBlocks = false;           ///< Wait: the container is running, so wait blocks
@@ -192,11 +224,11 @@ struct Reaction {
 /// One row of the transition table, for drawing the diagram and walking it in tests.
 struct TableRow {
     LifeNode source = LifeNode::Start;
-    std::string event;   ///< commandName() or outcomeName()
+    std::string event; ///< commandName() or outcomeName()
     bool isCommand = false;
     LifeNode target = LifeNode::Start; ///< equals source for rows that do not move
-    std::string action;  ///< the action functor's name ("Refuse<NotRunning>", "RequestFreeze")
-    std::string guard;   ///< the guard functor's name, empty when none
+    std::string action; ///< the action functor's name ("Refuse<NotRunning>", "RequestFreeze")
+    std::string guard;  ///< the guard functor's name, empty when none
     std::vector<DockerAction> publishes; ///< the Docker events this row publishes
 };
 
@@ -221,7 +253,7 @@ public:
     Reaction preview(const CommandEvent& event, const LifecycleRecord& record) const;
 
     /// Docker's inspect booleans, from the MSM state flags.
-    bool isRunning() const;  ///< Running=true: running, paused, restarting
+    bool isRunning() const; ///< Running=true: running, paused, restarting
     bool isPaused() const;
     bool isRestarting() const;
     bool isDead() const;

@@ -8,8 +8,7 @@ namespace lab {
 namespace {
 
 // Backslash escapes of `echo -e` and printf formats; `stop` is set by \c (no more output).
-std::string unescape(const std::string& text, bool& stop)
-{
+std::string unescape(const std::string& text, bool& stop) {
     std::string out;
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] != '\\' || i + 1 == text.size()) {
@@ -18,23 +17,43 @@ std::string unescape(const std::string& text, bool& stop)
         }
         const char c = text[++i];
         switch (c) {
-        case 'n': out += '\n'; break;
-        case 't': out += '\t'; break;
-        case 'r': out += '\r'; break;
-        case 'a': out += '\a'; break;
-        case 'b': out += '\b'; break;
-        case 'v': out += '\v'; break;
-        case 'f': out += '\f'; break;
-        case '\\': out += '\\'; break;
-        case 'c': stop = true; return out;
-        default: out += '\\'; out += c; break;
+        case 'n':
+            out += '\n';
+            break;
+        case 't':
+            out += '\t';
+            break;
+        case 'r':
+            out += '\r';
+            break;
+        case 'a':
+            out += '\a';
+            break;
+        case 'b':
+            out += '\b';
+            break;
+        case 'v':
+            out += '\v';
+            break;
+        case 'f':
+            out += '\f';
+            break;
+        case '\\':
+            out += '\\';
+            break;
+        case 'c':
+            stop = true;
+            return out;
+        default:
+            out += '\\';
+            out += c;
+            break;
         }
     }
     return out;
 }
 
-AppletResult echo(const std::vector<std::string>& argv)
-{
+AppletResult echo(const std::vector<std::string>& argv) {
     bool newline = true, escapes = false;
     std::size_t i = 1;
     // busybox echo takes only leading words made of n, e and E flags as options.
@@ -53,8 +72,7 @@ AppletResult echo(const std::vector<std::string>& argv)
 }
 
 // printf FORMAT [ARG...]: %s %d %% and escapes; the format is reused while arguments remain.
-AppletResult printf(const std::vector<std::string>& argv, const std::string& prefix)
-{
+AppletResult printf(const std::vector<std::string>& argv, const std::string& prefix) {
     if (argv.size() < 2)
         return {{}, prefix + "printf: usage: printf FORMAT [ARGUMENT...]\n", 1};
     std::size_t next = 2;
@@ -96,10 +114,10 @@ AppletResult printf(const std::vector<std::string>& argv, const std::string& pre
 // test / [ with the common operators; 2 and a message for malformed expressions, as busybox.
 class Test {
 public:
-    Test(std::vector<std::string> args, std::string prefix) : m_args(std::move(args)), m_prefix(std::move(prefix)) {}
+    Test(std::vector<std::string> args, std::string prefix)
+        : m_args(std::move(args)), m_prefix(std::move(prefix)) {}
 
-    AppletResult run()
-    {
+    AppletResult run() {
         if (m_args.empty())
             return {{}, {}, 1};
         const bool value = expression();
@@ -111,8 +129,7 @@ public:
     }
 
 private:
-    bool expression()
-    {
+    bool expression() {
         bool value = term();
         while (m_pos < m_args.size() && (m_args[m_pos] == "-a" || m_args[m_pos] == "-o")) {
             const bool isAnd = m_args[m_pos++] == "-a";
@@ -122,8 +139,7 @@ private:
         return value;
     }
 
-    bool term()
-    {
+    bool term() {
         if (m_pos < m_args.size() && m_args[m_pos] == "!" && m_pos + 1 < m_args.size()) {
             ++m_pos;
             return !term();
@@ -133,11 +149,17 @@ private:
             const auto& op = m_args[m_pos + 1];
             const auto& b = m_args[m_pos + 2];
             m_pos += 3;
-            if (op == "=" || op == "==") return a == b;
-            if (op == "!=") return a != b;
+            if (op == "=" || op == "==")
+                return a == b;
+            if (op == "!=")
+                return a != b;
             const long long x = number(a), y = number(b);
-            return op == "-eq" ? x == y : op == "-ne" ? x != y : op == "-lt" ? x < y
-                 : op == "-le" ? x <= y : op == "-gt" ? x > y : x >= y;
+            return op == "-eq"   ? x == y
+                   : op == "-ne" ? x != y
+                   : op == "-lt" ? x < y
+                   : op == "-le" ? x <= y
+                   : op == "-gt" ? x > y
+                                 : x >= y;
         }
         if (m_pos + 1 < m_args.size() && (m_args[m_pos] == "-n" || m_args[m_pos] == "-z")) {
             const bool empty = m_args[m_pos + 1].empty();
@@ -150,17 +172,16 @@ private:
         return false;
     }
 
-    static bool isBinary(const std::string& op)
-    {
-        static const char* const ops[] = {"=", "==", "!=", "-eq", "-ne", "-lt", "-le", "-gt", "-ge"};
+    static bool isBinary(const std::string& op) {
+        static const char* const ops[] = {"=",   "==",  "!=",  "-eq", "-ne",
+                                          "-lt", "-le", "-gt", "-ge"};
         for (const char* candidate : ops)
             if (op == candidate)
                 return true;
         return false;
     }
 
-    long long number(const std::string& text)
-    {
+    long long number(const std::string& text) {
         long long value = 0;
         auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
         if ((error != std::errc() || end != text.data() + text.size()) && m_bad.empty())
@@ -176,8 +197,8 @@ private:
 
 } // namespace
 
-std::optional<AppletResult> runApplet(const std::vector<std::string>& argv, const std::string& prefix)
-{
+std::optional<AppletResult> runApplet(const std::vector<std::string>& argv,
+                                      const std::string& prefix) {
     if (argv.empty())
         return std::nullopt;
     const std::string& name = argv[0];

@@ -18,6 +18,7 @@ struct AppletResult {
 
 /// Runs argv when argv[0] names an instant applet; nothing otherwise.
 /// `prefix` starts error messages: "sh: " for a builtin, "" for the program itself.
-std::optional<AppletResult> runApplet(const std::vector<std::string>& argv, const std::string& prefix);
+std::optional<AppletResult> runApplet(const std::vector<std::string>& argv,
+                                      const std::string& prefix);
 
 } // namespace lab

@@ -15,7 +15,8 @@ bool isImageProgramPath(const std::string& path);
 /// Bare names the image programs answer to in PATH.
 bool isImageProgramName(const std::string& name);
 /// Starts an image program by its basename and full path; nullptr if it is not one.
-std::unique_ptr<Process> launchImageProgram(const std::string& path, const std::vector<std::string>& argv,
+std::unique_ptr<Process> launchImageProgram(const std::string& path,
+                                            const std::vector<std::string>& argv,
                                             ProcessContext context, TimePoint now);
 
 } // namespace lab

@@ -4,8 +4,7 @@
 
 namespace lab {
 
-bool Process::dropsUnhandled(int signal) const
-{
+bool Process::dropsUnhandled(int signal) const {
     if (signal == sig::KILL)
         return false;
     // The kernel ignores signals to a namespace's init unless it has a handler (SIGNAL_UNKILLABLE):
@@ -16,8 +15,7 @@ bool Process::dropsUnhandled(int signal) const
     return defaultAction(signal) != DefaultAction::Terminate;
 }
 
-ProcessContext childContext(const ProcessContext& parent, StreamMap streams)
-{
+ProcessContext childContext(const ProcessContext& parent, StreamMap streams) {
     ProcessContext child;
     child.pid = parent.pids ? parent.pids->next() : parent.pid + 1;
     child.pid1 = false;

@@ -55,8 +55,8 @@ struct ProcessContext {
     bool pid1 = true;
     /// Signals set to SIG_IGN by the parent (`trap '' TERM`): ignored handlers survive exec.
     std::set<int> ignored;
-    StreamMap streams;           ///< where fd 1 and fd 2 lead
-    PidCounter* pids = nullptr;  ///< the container's PID allocator (owned by the Workload)
+    StreamMap streams;          ///< where fd 1 and fd 2 lead
+    PidCounter* pids = nullptr; ///< the container's PID allocator (owned by the Workload)
     /// The image's files with known content (path -> bytes); shared by the container's processes.
     std::shared_ptr<const std::map<std::string, std::string>> files;
 };
@@ -86,21 +86,18 @@ public:
 
 protected:
     /// Records the end of the process.
-    void finish(int code, TimePoint at)
-    {
+    void finish(int code, TimePoint at) {
         if (!m_exitCode) {
             m_exitCode = code & 0xff;
             m_exitTime = at;
         }
     }
     /// Writes to fd 1 or fd 2, following the redirections the process was started with.
-    void write(Sink& sink, TimePoint at, Stream fd, std::string text, const StreamMap& map) const
-    {
+    void write(Sink& sink, TimePoint at, Stream fd, std::string text, const StreamMap& map) const {
         if (auto stream = map.route(fd))
             sink.push_back({Happening::Kind::Output, at, *stream, std::move(text), 0});
     }
-    void write(Sink& sink, TimePoint at, Stream fd, std::string text) const
-    {
+    void write(Sink& sink, TimePoint at, Stream fd, std::string text) const {
         write(sink, at, fd, std::move(text), m_context.streams);
     }
     /// True when an unhandled signal does nothing: PID 1's kernel protection, an inherited

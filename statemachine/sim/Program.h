@@ -18,9 +18,8 @@ public:
     using Handler = std::function<void(Program& self, int signal, TimePoint now)>;
 
     /// A program started at `start` with an empty timetable (it runs until signalled).
-    Program(ProcessContext context, TimePoint start) : Process(std::move(context)), m_start(start)
-    {
-    }
+    Program(ProcessContext context, TimePoint start)
+        : Process(std::move(context)), m_start(start) {}
 
     /// When the program was started.
     TimePoint started() const { return m_start; }

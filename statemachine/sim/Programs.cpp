@@ -15,23 +15,23 @@ namespace {
 constexpr std::array<std::string_view, 6> kPath = {"/usr/local/sbin", "/usr/local/bin", "/usr/sbin",
                                                    "/usr/bin",        "/sbin",          "/bin"};
 // busybox applets modelled here (Applets.h has the instant ones).
-constexpr std::array<std::string_view, 10> kBusybox = {"sh",    "ash",  "sleep", "cat",  "echo",
+constexpr std::array<std::string_view, 10> kBusybox = {"sh",     "ash",  "sleep", "cat",  "echo",
                                                        "printf", "true", "false", "test", "["};
 // What else exists in an image's filesystem, for exec's "permission denied".
 constexpr std::array<std::string_view, 18> kDirectories = {
-    "/",    "/bin", "/dev", "/etc",     "/home",      "/proc",          "/root",    "/sbin", "/sys",
-    "/tmp", "/usr", "/var", "/usr/bin", "/usr/local", "/usr/local/bin", "/usr/sbin", "/var/log", "/run"};
-constexpr std::array<std::string_view, 6> kPlainFiles = {"/etc/passwd", "/etc/group",    "/etc/hosts",
-                                                         "/etc/hostname", "/etc/resolv.conf", "/etc/shadow"};
+    "/",        "/bin",       "/dev",           "/etc",      "/home",    "/proc",
+    "/root",    "/sbin",      "/sys",           "/tmp",      "/usr",     "/var",
+    "/usr/bin", "/usr/local", "/usr/local/bin", "/usr/sbin", "/var/log", "/run"};
+constexpr std::array<std::string_view, 6> kPlainFiles = {
+    "/etc/passwd", "/etc/group", "/etc/hosts", "/etc/hostname", "/etc/resolv.conf", "/etc/shadow"};
 
-template <std::size_t N> bool contains(const std::array<std::string_view, N>& list, std::string_view item)
-{
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& list, std::string_view item) {
     return std::find(list.begin(), list.end(), item) != list.end();
 }
 
 // "./x", "x/", "/bin//sleep" -> an absolute path without redundant slashes.
-std::string normalise(std::string_view name)
-{
+std::string normalise(std::string_view name) {
     std::string path = name.substr(0, 2) == "./" ? std::string(name.substr(1)) : std::string(name);
     if (path.empty() || path[0] != '/')
         path.insert(path.begin(), '/');
@@ -44,22 +44,22 @@ std::string normalise(std::string_view name)
     return out;
 }
 
-std::string basename(const std::string& path) { return path.substr(path.rfind('/') + 1); }
-std::string dirname(const std::string& path)
-{
+std::string basename(const std::string& path) {
+    return path.substr(path.rfind('/') + 1);
+}
+std::string dirname(const std::string& path) {
     const auto slash = path.rfind('/');
     return slash == 0 ? "/" : path.substr(0, slash);
 }
 
-bool isBusyboxPath(const std::string& path)
-{
+bool isBusyboxPath(const std::string& path) {
     return contains(kPath, dirname(path)) && contains(kBusybox, basename(path));
 }
 
 // busybox sleep: each argument a decimal number with an optional s/m/h/d suffix, summed;
 // "inf" sleeps forever.
-std::unique_ptr<Process> sleepProgram(const std::vector<std::string>& argv, ProcessContext context, TimePoint now)
-{
+std::unique_ptr<Process> sleepProgram(const std::vector<std::string>& argv, ProcessContext context,
+                                      TimePoint now) {
     auto program = std::make_unique<Program>(std::move(context), now);
     if (argv.size() < 2) {
         program->print(now, Stream::Stderr,
@@ -77,10 +77,14 @@ std::unique_ptr<Process> sleepProgram(const std::vector<std::string>& argv, Proc
             return program; // no timetable: it sleeps until a signal ends it
         double scale = 1;
         if (!arg.empty() && std::string_view("smhd").find(arg.back()) != std::string_view::npos) {
-            scale = arg.back() == 's' ? 1 : arg.back() == 'm' ? 60 : arg.back() == 'h' ? 3600 : 86400;
+            scale = arg.back() == 's'   ? 1
+                    : arg.back() == 'm' ? 60
+                    : arg.back() == 'h' ? 3600
+                                        : 86400;
             arg.pop_back();
         }
-        const bool valid = !arg.empty() && arg.find_first_not_of("0123456789.") == std::string::npos &&
+        const bool valid = !arg.empty() &&
+                           arg.find_first_not_of("0123456789.") == std::string::npos &&
                            std::count(arg.begin(), arg.end(), '.') <= 1 && arg != ".";
         if (!valid) {
             program->print(now, Stream::Stderr, "sleep: invalid number '" + argv[i] + "'\n");
@@ -95,8 +99,8 @@ std::unique_ptr<Process> sleepProgram(const std::vector<std::string>& argv, Proc
 
 // cat: with no arguments it reads stdin, which is at end of file without `docker run -i`.
 // Files the world gives content to print it; the image's other files read as empty.
-std::unique_ptr<Process> catProgram(const std::vector<std::string>& argv, ProcessContext context, TimePoint now)
-{
+std::unique_ptr<Process> catProgram(const std::vector<std::string>& argv, ProcessContext context,
+                                    TimePoint now) {
     const auto files = context.files;
     auto program = std::make_unique<Program>(std::move(context), now);
     int code = 0;
@@ -108,7 +112,8 @@ std::unique_ptr<Process> catProgram(const std::vector<std::string>& argv, Proces
             program->print(now, Stream::Stderr, "cat: read error: Is a directory\n");
             code = 1;
         } else if (!contains(kPlainFiles, path) && lookupProgram(path) != Lookup::Found) {
-            program->print(now, Stream::Stderr, "cat: can't open '" + argv[i] + "': No such file or directory\n");
+            program->print(now, Stream::Stderr,
+                           "cat: can't open '" + argv[i] + "': No such file or directory\n");
             code = 1;
         }
     }
@@ -116,12 +121,13 @@ std::unique_ptr<Process> catProgram(const std::vector<std::string>& argv, Proces
     return program;
 }
 
-std::unique_ptr<Process> shellProgram(const std::vector<std::string>& argv, ProcessContext context, TimePoint now)
-{
+std::unique_ptr<Process> shellProgram(const std::vector<std::string>& argv, ProcessContext context,
+                                      TimePoint now) {
     const bool commandString = argv.size() > 1 && argv[1] == "-c";
     if (argv.size() > 1 && !commandString) {
         auto program = std::make_unique<Program>(std::move(context), now);
-        program->print(now, Stream::Stderr, "sh: can't open '" + argv[1] + "': No such file or directory\n");
+        program->print(now, Stream::Stderr,
+                       "sh: can't open '" + argv[1] + "': No such file or directory\n");
         program->exitAt(now, 2);
         return program;
     }
@@ -140,18 +146,19 @@ std::unique_ptr<Process> shellProgram(const std::vector<std::string>& argv, Proc
         return program;
     }
     // sh -c SCRIPT [NAME [ARG...]]: NAME becomes $0, the rest $1...
-    std::vector<std::string> args = argv.size() > 3 ? std::vector<std::string>(argv.begin() + 3, argv.end())
-                                                    : std::vector<std::string>{argv[0]};
+    std::vector<std::string> args = argv.size() > 3
+                                        ? std::vector<std::string>(argv.begin() + 3, argv.end())
+                                        : std::vector<std::string>{argv[0]};
     return std::make_unique<Shell>(std::move(context), *script, std::move(args), true, now);
 }
 
 } // namespace
 
-Lookup lookupProgram(std::string_view name)
-{
+Lookup lookupProgram(std::string_view name) {
     if (name.find('/') == std::string_view::npos) {
         const std::string bare(name);
-        return contains(kBusybox, bare) || isImageProgramName(bare) ? Lookup::Found : Lookup::NotInPath;
+        return contains(kBusybox, bare) || isImageProgramName(bare) ? Lookup::Found
+                                                                    : Lookup::NotInPath;
     }
     const std::string path = normalise(name);
     if (isBusyboxPath(path) || isImageProgramPath(path))
@@ -161,8 +168,8 @@ Lookup lookupProgram(std::string_view name)
     return Lookup::NoSuchFile;
 }
 
-std::unique_ptr<Process> launchProgram(const std::vector<std::string>& argv, ProcessContext context, TimePoint now)
-{
+std::unique_ptr<Process> launchProgram(const std::vector<std::string>& argv, ProcessContext context,
+                                       TimePoint now) {
     const bool bare = argv[0].find('/') == std::string::npos;
     const std::string path = bare ? std::string() : normalise(argv[0]);
     const std::string name = bare ? argv[0] : basename(path);

@@ -21,8 +21,8 @@ constexpr Duration kBusyPause = 100ms;
 
 Shell::Shell(ProcessContext context, shell::NodePtr script, std::vector<std::string> args,
              bool commandString, TimePoint start)
-    : Process(std::move(context)), m_args(std::move(args)), m_commandString(commandString), m_now(start)
-{
+    : Process(std::move(context)), m_args(std::move(args)), m_commandString(commandString),
+      m_now(start) {
     if (m_args.empty())
         m_args.push_back("sh");
     push(std::move(script), commandString);
@@ -30,13 +30,11 @@ Shell::Shell(ProcessContext context, shell::NodePtr script, std::vector<std::str
 
 Shell::~Shell() = default;
 
-bool Shell::blocked() const
-{
+bool Shell::blocked() const {
     return exitCode() || m_execed || m_foreground || m_waiting || m_busyUntil;
 }
 
-std::optional<TimePoint> Shell::nextWake() const
-{
+std::optional<TimePoint> Shell::nextWake() const {
     if (exitCode())
         return std::nullopt;
     if (m_execed)
@@ -55,8 +53,7 @@ std::optional<TimePoint> Shell::nextWake() const
     return wake;
 }
 
-void Shell::advance(TimePoint floor, TimePoint until, Sink& sink)
-{
+void Shell::advance(TimePoint floor, TimePoint until, Sink& sink) {
     while (!exitCode() && !m_execed) {
         const auto wake = nextWake();
         if (!wake || *wake > until)
@@ -80,8 +77,7 @@ void Shell::advance(TimePoint floor, TimePoint until, Sink& sink)
     }
 }
 
-void Shell::afterChildren(Sink& sink)
-{
+void Shell::afterChildren(Sink& sink) {
     if (m_foreground && m_foreground->exitCode()) {
         m_status = *m_foreground->exitCode();
         m_foreground.reset();
@@ -93,14 +89,15 @@ void Shell::afterChildren(Sink& sink)
         checkWait();
 }
 
-void Shell::checkWait()
-{
+void Shell::checkWait() {
     auto done = [this](int pid) {
-        auto job = std::find_if(m_jobs.begin(), m_jobs.end(), [pid](const Job& j) { return j.pid == pid; });
+        auto job = std::find_if(m_jobs.begin(), m_jobs.end(),
+                                [pid](const Job& j) { return j.pid == pid; });
         return job == m_jobs.end() || job->process->exitCode().has_value();
     };
     if (m_waitFor.empty()) {
-        if (std::all_of(m_jobs.begin(), m_jobs.end(), [](const Job& j) { return j.process->exitCode().has_value(); })) {
+        if (std::all_of(m_jobs.begin(), m_jobs.end(),
+                        [](const Job& j) { return j.process->exitCode().has_value(); })) {
             m_waiting = false;
             m_status = 0;
             m_jobs.clear();
@@ -110,13 +107,13 @@ void Shell::checkWait()
     if (std::all_of(m_waitFor.begin(), m_waitFor.end(), done)) {
         m_waiting = false;
         const int last = m_waitFor.back();
-        auto job = std::find_if(m_jobs.begin(), m_jobs.end(), [last](const Job& j) { return j.pid == last; });
+        auto job = std::find_if(m_jobs.begin(), m_jobs.end(),
+                                [last](const Job& j) { return j.pid == last; });
         m_status = job == m_jobs.end() ? 127 : *job->process->exitCode();
     }
 }
 
-void Shell::signal(int signal, TimePoint now, Sink& sink)
-{
+void Shell::signal(int signal, TimePoint now, Sink& sink) {
     if (exitCode())
         return;
     m_now = std::max(m_now, now);
@@ -157,8 +154,7 @@ void Shell::signal(int signal, TimePoint now, Sink& sink)
     finish(128 + signal, now);
 }
 
-void Shell::interrupt(Sink& sink)
-{
+void Shell::interrupt(Sink& sink) {
     m_pendingInterrupt = false;
     m_waiting = false;
     m_busyUntil.reset();
@@ -175,8 +171,7 @@ void Shell::interrupt(Sink& sink)
     run(sink);
 }
 
-void Shell::push(shell::NodePtr node, bool tail, Role role)
-{
+void Shell::push(shell::NodePtr node, bool tail, Role role) {
     Frame frame;
     frame.node = std::move(node);
     frame.tail = tail;
@@ -184,8 +179,7 @@ void Shell::push(shell::NodePtr node, bool tail, Role role)
     m_stack.push_back(std::move(frame));
 }
 
-void Shell::takePendingTraps()
-{
+void Shell::takePendingTraps() {
     // Push in reverse so that the first signal's trap runs first.
     for (auto it = m_pending.rbegin(); it != m_pending.rend(); ++it) {
         auto trap = m_traps.find(*it);
@@ -200,8 +194,7 @@ void Shell::takePendingTraps()
     m_pending.clear();
 }
 
-void Shell::beginExit(int code)
-{
+void Shell::beginExit(int code) {
     m_stack.clear();
     auto exitTrap = m_traps.find(0);
     if (exitTrap == m_traps.end() || exitTrap->second.text.empty() || !exitTrap->second.action) {
@@ -217,8 +210,7 @@ void Shell::beginExit(int code)
     m_stack.push_back(std::move(frame));
 }
 
-void Shell::run(Sink& sink)
-{
+void Shell::run(Sink& sink) {
     int budget = kStepsPerInstant;
     while (!blocked()) {
         if (!m_pending.empty())
@@ -233,8 +225,7 @@ void Shell::run(Sink& sink)
     }
 }
 
-shell::Parameters Shell::parameters() const
-{
+shell::Parameters Shell::parameters() const {
     shell::Parameters params;
     params.positional.assign(m_args.begin() + 1, m_args.end());
     params.lookup = [this](const std::string& name) -> std::optional<std::string> {
@@ -258,13 +249,11 @@ shell::Parameters Shell::parameters() const
     return params;
 }
 
-void Shell::error(Sink& sink, const std::string& message, const StreamMap& streams)
-{
+void Shell::error(Sink& sink, const std::string& message, const StreamMap& streams) {
     write(sink, m_now, Stream::Stderr, "sh: " + message + "\n", streams);
 }
 
-std::optional<StreamMap> Shell::redirected(const Node& node, Sink& sink)
-{
+std::optional<StreamMap> Shell::redirected(const Node& node, Sink& sink) {
     StreamMap streams = m_context.streams;
     for (const auto& redirect : node.redirects) {
         std::optional<Stream>& target = redirect.fd == 1 ? streams.out : streams.err;
@@ -278,15 +267,14 @@ std::optional<StreamMap> Shell::redirected(const Node& node, Sink& sink)
             return std::nullopt;
         }
         // Writing to a file inside the container: nothing reaches docker logs.
-        target = *file == "/dev/stdout" ? m_context.streams.out
-               : *file == "/dev/stderr" ? m_context.streams.err
-                                        : std::nullopt;
+        target = *file == "/dev/stdout"   ? m_context.streams.out
+                 : *file == "/dev/stderr" ? m_context.streams.err
+                                          : std::nullopt;
     }
     return streams;
 }
 
-void Shell::runSimple(const Node& node, bool tail, Sink& sink)
-{
+void Shell::runSimple(const Node& node, bool tail, Sink& sink) {
     const auto params = parameters();
     auto argv = shell::expandFields(node.words, params);
     std::vector<std::pair<std::string, std::string>> assignments;
@@ -320,8 +308,7 @@ void Shell::runSimple(const Node& node, bool tail, Sink& sink)
 }
 
 void Shell::runExternal(const std::vector<std::string>& argv, const StreamMap& streams, bool tail,
-                        bool background, Sink& sink)
-{
+                        bool background, Sink& sink) {
     switch (lookupProgram(argv[0])) {
     case Lookup::NotInPath:
     case Lookup::NoSuchFile:
@@ -336,8 +323,8 @@ void Shell::runExternal(const std::vector<std::string>& argv, const StreamMap& s
         break;
     }
     // ash's EV_EXIT: with -c and no trap ever set, the last command replaces the shell.
-    const bool mayHaveTraps = std::any_of(m_traps.begin(), m_traps.end(),
-                                          [](const auto& trap) { return !trap.second.text.empty(); });
+    const bool mayHaveTraps = std::any_of(
+        m_traps.begin(), m_traps.end(), [](const auto& trap) { return !trap.second.text.empty(); });
     if (tail && !background && m_commandString && !mayHaveTraps) {
         exec(argv, streams, false, sink);
         return;
@@ -351,8 +338,7 @@ void Shell::runExternal(const std::vector<std::string>& argv, const StreamMap& s
     }
 }
 
-void Shell::startBackground(const shell::NodePtr& node, Sink& sink)
-{
+void Shell::startBackground(const shell::NodePtr& node, Sink& sink) {
     if (node->kind == Node::Kind::Simple && !node->words.empty()) {
         auto argv = shell::expandFields(node->words, parameters());
         auto streams = redirected(*node, sink);
@@ -362,18 +348,21 @@ void Shell::startBackground(const shell::NodePtr& node, Sink& sink)
         }
     }
     // Anything else runs in a forked copy of this shell: same variables, traps reset.
-    auto child = std::make_unique<Shell>(childContext(m_context, m_context.streams), node, m_args, false, m_now);
+    auto child = std::make_unique<Shell>(childContext(m_context, m_context.streams), node, m_args,
+                                         false, m_now);
     child->m_vars = m_vars;
     m_lastBackground = child->pid();
     m_jobs.push_back({child->pid(), std::move(child)});
 }
 
-void Shell::exec(const std::vector<std::string>& argv, const StreamMap& streams, bool builtin, Sink& sink)
-{
+void Shell::exec(const std::vector<std::string>& argv, const StreamMap& streams, bool builtin,
+                 Sink& sink) {
     const Lookup found = lookupProgram(argv[0]);
     if (found != Lookup::Found) {
         const bool denied = found == Lookup::PermissionDenied;
-        error(sink, (builtin ? "exec: line 0: " : "") + argv[0] + (denied ? ": Permission denied" : ": not found"),
+        error(sink,
+              (builtin ? "exec: line 0: " : "") + argv[0] +
+                  (denied ? ": Permission denied" : ": not found"),
               streams);
         beginExit(denied ? 126 : 127);
         return;

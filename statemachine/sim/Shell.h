@@ -60,7 +60,8 @@ private:
     void startBackground(const shell::NodePtr& node, Sink& sink);
     void runExternal(const std::vector<std::string>& argv, const StreamMap& streams, bool tail,
                      bool background, Sink& sink);
-    void exec(const std::vector<std::string>& argv, const StreamMap& streams, bool builtin, Sink& sink);
+    void exec(const std::vector<std::string>& argv, const StreamMap& streams, bool builtin,
+              Sink& sink);
     void beginExit(int code);
     void interrupt(Sink& sink);
     void takePendingTraps();

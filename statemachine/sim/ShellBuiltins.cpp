@@ -11,8 +11,7 @@
 namespace lab {
 namespace {
 
-std::optional<int> parseInt(const std::string& text)
-{
+std::optional<int> parseInt(const std::string& text) {
     int value = 0;
     auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (text.empty() || error != std::errc() || end != text.data() + text.size())
@@ -21,8 +20,7 @@ std::optional<int> parseInt(const std::string& text)
 }
 
 // A trap condition: EXIT or 0, a signal name or number.
-std::optional<int> trapCondition(const std::string& text)
-{
+std::optional<int> trapCondition(const std::string& text) {
     if (text == "EXIT" || text == "0")
         return 0;
     return signalNumber(text);
@@ -30,16 +28,14 @@ std::optional<int> trapCondition(const std::string& text)
 
 } // namespace
 
-bool isShellBuiltin(const std::string& name)
-{
-    static const char* const names[] = {":",    "true", "false",  "echo",  "printf", "test", "[",
-                                        "exit", "trap", "wait",   "exec",  "read",   "kill", "set",
-                                        "shift", "export", "unset", "cd",  "umask"};
+bool isShellBuiltin(const std::string& name) {
+    static const char* const names[] = {":",     "true",   "false", "echo", "printf", "test", "[",
+                                        "exit",  "trap",   "wait",  "exec", "read",   "kill", "set",
+                                        "shift", "export", "unset", "cd",   "umask"};
     return std::find(std::begin(names), std::end(names), name) != std::end(names);
 }
 
-bool Shell::runBuiltin(const std::vector<std::string>& argv, const StreamMap& streams, Sink& sink)
-{
+bool Shell::runBuiltin(const std::vector<std::string>& argv, const StreamMap& streams, Sink& sink) {
     const std::string& name = argv[0];
     if (!isShellBuiltin(name))
         return false;
@@ -76,7 +72,8 @@ bool Shell::runBuiltin(const std::vector<std::string>& argv, const StreamMap& st
     } else if (name == "set") {
         setBuiltin(argv, streams, sink);
     } else if (name == "shift") {
-        const auto n = static_cast<std::size_t>(argv.size() > 1 ? parseInt(argv[1]).value_or(1) : 1);
+        const auto n =
+            static_cast<std::size_t>(argv.size() > 1 ? parseInt(argv[1]).value_or(1) : 1);
         m_status = n < m_args.size() ? 0 : 1;
         if (n < m_args.size())
             m_args.erase(m_args.begin() + 1, m_args.begin() + 1 + static_cast<std::ptrdiff_t>(n));
@@ -95,13 +92,14 @@ bool Shell::runBuiltin(const std::vector<std::string>& argv, const StreamMap& st
     return true;
 }
 
-void Shell::trapBuiltin(const std::vector<std::string>& argv, const StreamMap& streams, Sink& sink)
-{
+void Shell::trapBuiltin(const std::vector<std::string>& argv, const StreamMap& streams,
+                        Sink& sink) {
     m_status = 0;
     if (argv.size() == 1) {
         for (const auto& [number, trap] : m_traps)
             write(sink, m_now, Stream::Stdout,
-                  "trap -- '" + trap.text + "' " + (number == 0 ? std::string("EXIT") : signalName(number)) + "\n",
+                  "trap -- '" + trap.text + "' " +
+                      (number == 0 ? std::string("EXIT") : signalName(number)) + "\n",
                   streams);
         return;
     }
@@ -129,12 +127,12 @@ void Shell::trapBuiltin(const std::vector<std::string>& argv, const StreamMap& s
     }
 }
 
-void Shell::waitBuiltin(const std::vector<std::string>& argv)
-{
+void Shell::waitBuiltin(const std::vector<std::string>& argv) {
     m_waitFor.clear();
     for (std::size_t i = 1; i < argv.size(); ++i) {
         const auto pid = parseInt(argv[i]);
-        const bool known = pid && std::any_of(m_jobs.begin(), m_jobs.end(), [&](const Job& j) { return j.pid == *pid; });
+        const bool known = pid && std::any_of(m_jobs.begin(), m_jobs.end(),
+                                              [&](const Job& j) { return j.pid == *pid; });
         if (!known) {
             m_status = 127; // busybox: not a child of this shell, silently
             return;
@@ -145,8 +143,8 @@ void Shell::waitBuiltin(const std::vector<std::string>& argv)
     checkWait();
 }
 
-void Shell::killBuiltin(const std::vector<std::string>& argv, const StreamMap& streams, Sink& sink)
-{
+void Shell::killBuiltin(const std::vector<std::string>& argv, const StreamMap& streams,
+                        Sink& sink) {
     int signal = sig::TERM;
     std::size_t i = 1;
     if (i + 1 < argv.size() && argv[i] == "-s") {
@@ -164,7 +162,8 @@ void Shell::killBuiltin(const std::vector<std::string>& argv, const StreamMap& s
     }
     for (; i < argv.size(); ++i) {
         const auto pid = parseInt(argv[i]);
-        auto job = std::find_if(m_jobs.begin(), m_jobs.end(), [&](const Job& j) { return pid && j.pid == *pid; });
+        auto job = std::find_if(m_jobs.begin(), m_jobs.end(),
+                                [&](const Job& j) { return pid && j.pid == *pid; });
         if (job != m_jobs.end()) {
             job->process->signal(signal, m_now, sink);
         } else if (pid && *pid == m_context.pid) {
@@ -176,8 +175,7 @@ void Shell::killBuiltin(const std::vector<std::string>& argv, const StreamMap& s
     }
 }
 
-void Shell::setBuiltin(const std::vector<std::string>& argv, const StreamMap& streams, Sink& sink)
-{
+void Shell::setBuiltin(const std::vector<std::string>& argv, const StreamMap& streams, Sink& sink) {
     m_status = 0;
     if (argv.size() > 1 && argv[1] == "--") {
         m_args.resize(1);

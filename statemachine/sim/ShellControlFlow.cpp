@@ -9,8 +9,7 @@ namespace lab {
 
 using shell::Node;
 
-void Shell::step(Sink& sink)
-{
+void Shell::step(Sink& sink) {
     Frame& f = m_stack.back();
     if (f.role != Role::Run) {
         if (f.phase == 0) {

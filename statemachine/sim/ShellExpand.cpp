@@ -13,8 +13,7 @@ class Arith {
 public:
     Arith(std::string_view text, const Parameters& params) : m_text(text), m_params(params) {}
 
-    Expected<long long> run()
-    {
+    Expected<long long> run() {
         auto value = binary(0);
         skip();
         if (!value || m_pos != m_text.size())
@@ -23,35 +22,38 @@ public:
     }
 
 private:
-    void skip()
-    {
+    void skip() {
         while (m_pos < m_text.size() && std::isspace(static_cast<unsigned char>(m_text[m_pos])))
             ++m_pos;
     }
 
     // Operators by precedence level, lowest first.
-    static int level(std::string_view op)
-    {
-        if (op == "||") return 1;
-        if (op == "&&") return 2;
-        if (op == "==" || op == "!=") return 3;
-        if (op == "<" || op == ">" || op == "<=" || op == ">=") return 4;
-        if (op == "+" || op == "-") return 5;
-        if (op == "*" || op == "/" || op == "%") return 6;
+    static int level(std::string_view op) {
+        if (op == "||")
+            return 1;
+        if (op == "&&")
+            return 2;
+        if (op == "==" || op == "!=")
+            return 3;
+        if (op == "<" || op == ">" || op == "<=" || op == ">=")
+            return 4;
+        if (op == "+" || op == "-")
+            return 5;
+        if (op == "*" || op == "/" || op == "%")
+            return 6;
         return 0;
     }
 
-    std::string_view peekOp()
-    {
+    std::string_view peekOp() {
         skip();
-        for (std::string_view op : {"||", "&&", "==", "!=", "<=", ">=", "<", ">", "+", "-", "*", "/", "%"})
+        for (std::string_view op :
+             {"||", "&&", "==", "!=", "<=", ">=", "<", ">", "+", "-", "*", "/", "%"})
             if (m_text.substr(m_pos, op.size()) == op)
                 return op;
         return {};
     }
 
-    Expected<long long> binary(int minLevel)
-    {
+    Expected<long long> binary(int minLevel) {
         auto left = unary();
         if (!left)
             return left;
@@ -67,15 +69,23 @@ private:
             const long long a = *left, b = *right;
             if ((op == "/" || op == "%") && b == 0)
                 return Error{"divide by zero"};
-            left = op == "||" ? (a || b) : op == "&&" ? (a && b) : op == "==" ? a == b
-                 : op == "!=" ? a != b : op == "<" ? a < b : op == ">" ? a > b : op == "<=" ? a <= b
-                 : op == ">=" ? a >= b : op == "+" ? a + b : op == "-" ? a - b : op == "*" ? a * b
-                 : op == "/" ? a / b : a % b;
+            left = op == "||"   ? (a || b)
+                   : op == "&&" ? (a && b)
+                   : op == "==" ? a == b
+                   : op == "!=" ? a != b
+                   : op == "<"  ? a < b
+                   : op == ">"  ? a > b
+                   : op == "<=" ? a <= b
+                   : op == ">=" ? a >= b
+                   : op == "+"  ? a + b
+                   : op == "-"  ? a - b
+                   : op == "*"  ? a * b
+                   : op == "/"  ? a / b
+                                : a % b;
         }
     }
 
-    Expected<long long> unary()
-    {
+    Expected<long long> unary() {
         skip();
         if (m_pos >= m_text.size())
             return kArithError;
@@ -99,7 +109,8 @@ private:
         std::size_t end = m_pos;
         if (c == '$')
             ++m_pos, ++end;
-        while (end < m_text.size() && (std::isalnum(static_cast<unsigned char>(m_text[end])) || m_text[end] == '_'))
+        while (end < m_text.size() &&
+               (std::isalnum(static_cast<unsigned char>(m_text[end])) || m_text[end] == '_'))
             ++end;
         const std::string token(m_text.substr(m_pos, end - m_pos));
         m_pos = end;
@@ -111,8 +122,7 @@ private:
         return value.empty() ? 0LL : number(value);
     }
 
-    static Expected<long long> number(const std::string& text)
-    {
+    static Expected<long long> number(const std::string& text) {
         std::size_t used = 0;
         try {
             const long long value = std::stoll(text, &used, 0);
@@ -128,7 +138,9 @@ private:
     std::size_t m_pos = 0;
 };
 
-bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+bool isBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\n';
+}
 
 // Builds fields left to right; `quotedContent` keeps "" as an (empty) field.
 struct FieldBuilder {
@@ -136,13 +148,11 @@ struct FieldBuilder {
     std::string current;
     bool hasContent = false;
 
-    void append(const std::string& text, bool quoted)
-    {
+    void append(const std::string& text, bool quoted) {
         current += text;
         hasContent = hasContent || quoted || !text.empty();
     }
-    void split(const std::string& value)
-    {
+    void split(const std::string& value) {
         std::size_t i = 0;
         while (i < value.size()) {
             if (isBlank(value[i])) {
@@ -157,8 +167,7 @@ struct FieldBuilder {
             append(value.substr(start, i - start), false);
         }
     }
-    void endField()
-    {
+    void endField() {
         if (hasContent)
             fields.push_back(current);
         current.clear();
@@ -166,8 +175,7 @@ struct FieldBuilder {
     }
 };
 
-Expected<std::string> partValue(const WordPart& part, const Parameters& params)
-{
+Expected<std::string> partValue(const WordPart& part, const Parameters& params) {
     if (part.kind == WordPart::Kind::Text)
         return part.text;
     if (part.kind == WordPart::Kind::Arith) {
@@ -187,13 +195,11 @@ Expected<std::string> partValue(const WordPart& part, const Parameters& params)
 
 } // namespace
 
-Expected<long long> arithmetic(std::string_view expression, const Parameters& params)
-{
+Expected<long long> arithmetic(std::string_view expression, const Parameters& params) {
     return Arith(expression, params).run();
 }
 
-Expected<std::string> expandWord(const Word& word, const Parameters& params)
-{
+Expected<std::string> expandWord(const Word& word, const Parameters& params) {
     std::string result;
     for (const auto& part : word) {
         auto value = partValue(part, params);
@@ -204,8 +210,8 @@ Expected<std::string> expandWord(const Word& word, const Parameters& params)
     return result;
 }
 
-Expected<std::vector<std::string>> expandFields(const std::vector<Word>& words, const Parameters& params)
-{
+Expected<std::vector<std::string>> expandFields(const std::vector<Word>& words,
+                                                const Parameters& params) {
     FieldBuilder builder;
     for (const auto& word : words) {
         const bool hasQuotedAt = std::any_of(word.begin(), word.end(), [](const WordPart& part) {

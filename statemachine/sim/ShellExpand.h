@@ -17,7 +17,8 @@ struct Parameters {
 };
 
 /// Expands words to the argument fields of a command.
-Expected<std::vector<std::string>> expandFields(const std::vector<Word>& words, const Parameters& params);
+Expected<std::vector<std::string>> expandFields(const std::vector<Word>& words,
+                                                const Parameters& params);
 /// Expands one word without field splitting (assignments, redirection targets).
 Expected<std::string> expandWord(const Word& word, const Parameters& params);
 /// Evaluates $((...)): integers, variables, + - * / % ( ) and comparisons.

@@ -6,11 +6,14 @@
 namespace lab::shell {
 namespace {
 
-bool isNameStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool isNameChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool isNameStart(char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || c == '_';
+}
+bool isNameChar(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
 
-Error notSimulated(const std::string& what)
-{
+Error notSimulated(const std::string& what) {
     return Error{what + " is not simulated in Container Lifecycle Lab"};
 }
 
@@ -18,8 +21,7 @@ class Lexer {
 public:
     explicit Lexer(std::string_view text) : m_text(text) {}
 
-    Expected<std::vector<Token>> run()
-    {
+    Expected<std::vector<Token>> run() {
         std::vector<Token> tokens;
         while (true) {
             skipBlanks();
@@ -35,13 +37,11 @@ public:
     }
 
 private:
-    char peek(std::size_t ahead = 0) const
-    {
+    char peek(std::size_t ahead = 0) const {
         return m_pos + ahead < m_text.size() ? m_text[m_pos + ahead] : '\0';
     }
 
-    void skipBlanks()
-    {
+    void skipBlanks() {
         while (m_pos < m_text.size()) {
             const char c = m_text[m_pos];
             if (c == ' ' || c == '\t')
@@ -56,10 +56,9 @@ private:
         }
     }
 
-    Expected<Token> next()
-    {
-        static constexpr std::string_view kOps[] = {"&&", "||", ";;", ">>", ">&", "<&", ";", "&",
-                                                    "|",  "(",  ")",  ">",  "<",  "\n"};
+    Expected<Token> next() {
+        static constexpr std::string_view kOps[] = {"&&", "||", ";;", ">>", ">&", "<&", ";",
+                                                    "&",  "|",  "(",  ")",  ">",  "<",  "\n"};
         for (std::string_view op : kOps)
             if (m_text.substr(m_pos, op.size()) == op) {
                 m_pos += op.size();
@@ -78,8 +77,7 @@ private:
         return word();
     }
 
-    Expected<Token> word()
-    {
+    Expected<Token> word() {
         Token token{Token::Type::Text, {}, {}, {}, -1};
         bool plain = true;
         while (m_pos < m_text.size()) {
@@ -119,8 +117,7 @@ private:
         return token;
     }
 
-    Status doubleQuoted(Word& word)
-    {
+    Status doubleQuoted(Word& word) {
         // An empty "" still makes a (quoted, empty) word.
         appendText(word, "", true);
         while (m_pos < m_text.size()) {
@@ -147,15 +144,14 @@ private:
     }
 
     // At a '$': a parameter, ${name}, $((expr)), or a lone dollar sign.
-    Status dollar(Word& word, bool quoted)
-    {
+    Status dollar(Word& word, bool quoted) {
         const char c = peek(1);
         if (c == '(' && peek(2) == '(') {
             const auto end = m_text.find("))", m_pos + 3);
             if (end == std::string_view::npos)
                 return Error{"syntax error: unterminated quoted string"};
-            word.push_back({WordPart::Kind::Arith, std::string(m_text.substr(m_pos + 3, end - m_pos - 3)),
-                            quoted});
+            word.push_back({WordPart::Kind::Arith,
+                            std::string(m_text.substr(m_pos + 3, end - m_pos - 3)), quoted});
             m_pos = end + 2;
         } else if (c == '(') {
             return notSimulated("command substitution");
@@ -176,8 +172,8 @@ private:
             std::size_t end = m_pos + 1;
             while (end < m_text.size() && isNameChar(m_text[end]))
                 ++end;
-            word.push_back({WordPart::Kind::Param, std::string(m_text.substr(m_pos + 1, end - m_pos - 1)),
-                            quoted});
+            word.push_back({WordPart::Kind::Param,
+                            std::string(m_text.substr(m_pos + 1, end - m_pos - 1)), quoted});
             m_pos = end;
         } else {
             appendText(word, "$", quoted);
@@ -186,9 +182,9 @@ private:
         return Ok{};
     }
 
-    static void appendText(Word& word, std::string_view text, bool quoted)
-    {
-        if (!word.empty() && word.back().kind == WordPart::Kind::Text && word.back().quoted == quoted)
+    static void appendText(Word& word, std::string_view text, bool quoted) {
+        if (!word.empty() && word.back().kind == WordPart::Kind::Text &&
+            word.back().quoted == quoted)
             word.back().text += text;
         else
             word.push_back({WordPart::Kind::Text, std::string(text), quoted});
@@ -200,6 +196,8 @@ private:
 
 } // namespace
 
-Expected<std::vector<Token>> tokenize(std::string_view script) { return Lexer(script).run(); }
+Expected<std::vector<Token>> tokenize(std::string_view script) {
+    return Lexer(script).run();
+}
 
 } // namespace lab::shell

@@ -10,9 +10,9 @@ namespace lab::shell {
 struct Token {
     enum class Type { Text, Op, End };
     Type type = Type::End;
-    std::string op;  ///< Op: the operator text
-    Word word;       ///< Word: its parts
-    std::string raw; ///< Word: the text when the whole word is unquoted literal text (keywords)
+    std::string op;    ///< Op: the operator text
+    Word word;         ///< Word: its parts
+    std::string raw;   ///< Word: the text when the whole word is unquoted literal text (keywords)
     int ioNumber = -1; ///< Op: the fd written before a redirection (`2>&1`), -1 if none
 };
 

@@ -11,10 +11,10 @@
 namespace lab::shell {
 namespace {
 
-bool isName(std::string_view text)
-{
+bool isName(std::string_view text) {
     return !text.empty() && !std::isdigit(static_cast<unsigned char>(text.front())) &&
-           std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isalnum(c) || c == '_'; });
+           std::all_of(text.begin(), text.end(),
+                       [](unsigned char c) { return std::isalnum(c) || c == '_'; });
 }
 
 // Thrown inside the parser only, turned into an Error at its boundary.
@@ -26,8 +26,7 @@ class Parser {
 public:
     explicit Parser(std::vector<Token> tokens) : m_tokens(std::move(tokens)) {}
 
-    NodePtr program()
-    {
+    NodePtr program() {
         auto list = parseList({});
         if (current().type != Token::Type::End)
             fail(unexpected(current()));
@@ -36,49 +35,42 @@ public:
 
 private:
     const Token& current() const { return m_tokens[m_pos]; }
-    bool isOp(std::string_view op) const
-    {
+    bool isOp(std::string_view op) const {
         return current().type == Token::Type::Op && current().op == op;
     }
-    bool isKeyword(std::string_view word) const
-    {
+    bool isKeyword(std::string_view word) const {
         return current().type == Token::Type::Text && current().raw == word;
     }
-    bool atAnyKeyword(std::initializer_list<std::string_view> words) const
-    {
+    bool atAnyKeyword(std::initializer_list<std::string_view> words) const {
         return std::any_of(words.begin(), words.end(), [this](auto w) { return isKeyword(w); });
     }
 
-    static std::string unexpected(const Token& token)
-    {
+    static std::string unexpected(const Token& token) {
         if (token.type == Token::Type::End)
             return "syntax error: unexpected end of file";
         if (token.type == Token::Type::Text)
             return token.raw.empty() ? "syntax error: unexpected word"
                                      : "syntax error: unexpected \"" + token.raw + "\"";
-        return "syntax error: unexpected " + (token.op == "\n" ? std::string("newline") : "\"" + token.op + "\"");
+        return "syntax error: unexpected " +
+               (token.op == "\n" ? std::string("newline") : "\"" + token.op + "\"");
     }
     [[noreturn]] static void fail(std::string message) { throw SyntaxError{std::move(message)}; }
-    [[noreturn]] static void notSimulated(const std::string& what)
-    {
+    [[noreturn]] static void notSimulated(const std::string& what) {
         fail(what + " is not simulated in Container Lifecycle Lab");
     }
 
-    void expectKeyword(std::string_view word)
-    {
+    void expectKeyword(std::string_view word) {
         if (!isKeyword(word))
             fail(unexpected(current()) + " (expecting \"" + std::string(word) + "\")");
         ++m_pos;
     }
-    void skipNewlines()
-    {
+    void skipNewlines() {
         while (isOp("\n"))
             ++m_pos;
     }
 
     // A list ends at a closing keyword (which the caller then expects), `)` or the end.
-    NodePtr parseList(std::initializer_list<std::string_view> closers)
-    {
+    NodePtr parseList(std::initializer_list<std::string_view> closers) {
         auto list = std::make_shared<Node>();
         list->kind = Node::Kind::List;
         while (true) {
@@ -104,16 +96,14 @@ private:
     }
 
     // A list that must not be empty: `while ; do` is an error, as in busybox.
-    NodePtr parseBody(std::initializer_list<std::string_view> closers)
-    {
+    NodePtr parseBody(std::initializer_list<std::string_view> closers) {
         auto list = parseList(closers);
         if (list->children.empty())
             fail(unexpected(current()));
         return list;
     }
 
-    NodePtr parseAndOr()
-    {
+    NodePtr parseAndOr() {
         auto first = parsePipeline();
         if (!isOp("&&") && !isOp("||"))
             return first;
@@ -129,8 +119,7 @@ private:
         return node;
     }
 
-    NodePtr parsePipeline()
-    {
+    NodePtr parsePipeline() {
         if (isKeyword("!")) {
             ++m_pos;
             auto node = std::make_shared<Node>();
@@ -144,8 +133,7 @@ private:
         return command;
     }
 
-    NodePtr parseCommand()
-    {
+    NodePtr parseCommand() {
         if (isKeyword("while") || isKeyword("until")) {
             auto node = std::make_shared<Node>();
             node->kind = isKeyword("while") ? Node::Kind::While : Node::Kind::Until;
@@ -177,15 +165,14 @@ private:
         return parseSimple();
     }
 
-    NodePtr endCompound(NodePtr node)
-    {
-        if (current().type == Token::Type::Op && (current().op.find_first_of("<>") != std::string::npos))
+    NodePtr endCompound(NodePtr node) {
+        if (current().type == Token::Type::Op &&
+            (current().op.find_first_of("<>") != std::string::npos))
             notSimulated("a redirection of a compound command");
         return node;
     }
 
-    NodePtr parseIf()
-    {
+    NodePtr parseIf() {
         auto node = std::make_shared<Node>();
         node->kind = Node::Kind::If;
         ++m_pos;
@@ -206,8 +193,7 @@ private:
         return endCompound(node);
     }
 
-    NodePtr parseFor()
-    {
+    NodePtr parseFor() {
         auto node = std::make_shared<Node>();
         node->kind = Node::Kind::For;
         ++m_pos;
@@ -231,8 +217,7 @@ private:
         return endCompound(node);
     }
 
-    static bool splitAssignment(const Word& word, std::pair<std::string, Word>& out)
-    {
+    static bool splitAssignment(const Word& word, std::pair<std::string, Word>& out) {
         if (word.empty() || word.front().kind != WordPart::Kind::Text || word.front().quoted)
             return false;
         const std::string& head = word.front().text;
@@ -245,8 +230,7 @@ private:
         return true;
     }
 
-    NodePtr parseSimple()
-    {
+    NodePtr parseSimple() {
         auto node = std::make_shared<Node>();
         node->kind = Node::Kind::Simple;
         while (true) {
@@ -270,8 +254,7 @@ private:
         return node;
     }
 
-    Redirect parseRedirect()
-    {
+    Redirect parseRedirect() {
         Redirect redirect;
         redirect.fd = current().ioNumber == -1 ? 1 : current().ioNumber;
         const bool dup = current().op == ">&";
@@ -280,7 +263,8 @@ private:
             fail(unexpected(current()));
         if (dup) {
             if (current().raw != "1" && current().raw != "2")
-                notSimulated("a redirection to fd " + (current().raw.empty() ? "?" : current().raw));
+                notSimulated("a redirection to fd " +
+                             (current().raw.empty() ? "?" : current().raw));
             redirect.dupTo = current().raw[0] - '0';
         } else {
             redirect.file = current().word;
@@ -295,8 +279,7 @@ private:
 
 } // namespace
 
-Expected<NodePtr> parse(std::string_view script)
-{
+Expected<NodePtr> parse(std::string_view script) {
     auto tokens = tokenize(script);
     if (!tokens)
         return tokens.error();

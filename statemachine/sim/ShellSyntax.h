@@ -41,8 +41,8 @@ struct Node {
     enum class Kind { Simple, List, AndOr, Not, While, Until, If, For, Group };
     Kind kind = Kind::Simple;
     std::vector<std::pair<std::string, Word>> assignments; ///< Simple: NAME=value before the words
-    std::vector<Word> words;                               ///< Simple: argv; For: the list after `in`
-    std::vector<Redirect> redirects;                       ///< Simple
+    std::vector<Word> words;         ///< Simple: argv; For: the list after `in`
+    std::vector<Redirect> redirects; ///< Simple
     /// List: the items; AndOr: the operands; While/Until: condition, body; If: condition, body,
     /// condition, body, ... [else body]; For: body; Not, Group: the one child.
     std::vector<NodePtr> children;

@@ -4,8 +4,7 @@
 
 namespace lab {
 
-DefaultAction defaultAction(int signal)
-{
+DefaultAction defaultAction(int signal) {
     switch (signal) {
     case sig::CHLD:
     case sig::CONT:
@@ -23,16 +22,14 @@ DefaultAction defaultAction(int signal)
 }
 
 // The names are docker's table (docker/Signals.h): one list of Linux signals in the project.
-std::optional<int> signalNumber(std::string_view name)
-{
+std::optional<int> signalNumber(std::string_view name) {
     const auto number = docker::parseSignal(name);
     if (!number || !docker::checkLinuxSignal(*number).ok())
         return std::nullopt;
     return static_cast<int>(*number);
 }
 
-std::string signalName(int signal)
-{
+std::string signalName(int signal) {
     const std::string name = docker::signalName(signal);
     return name.empty() ? std::to_string(signal) : name;
 }

@@ -14,7 +14,7 @@ namespace sig {
 /// The signals the engine and the models name.
 inline constexpr int HUP = 1, INT = 2, QUIT = 3, KILL = 9, USR1 = 10, USR2 = 12, TERM = 15,
                      CHLD = 17, CONT = 18, STOP = 19, WINCH = 28;
-}
+} // namespace sig
 
 /// What a signal does to a process that installed no handler and does not ignore it.
 enum class DefaultAction { Terminate, Ignore, Stop };

@@ -7,7 +7,9 @@
 
 namespace lab {
 
-Status SimulatedBackend::prepare(const Container&) { return Ok{}; }
+Status SimulatedBackend::prepare(const Container&) {
+    return Ok{};
+}
 
 void SimulatedBackend::post(const std::string& id, OutcomeEvent event) {
     m_clock.schedule(m_clock.now(), [this, id, event] { m_sink->report(id, event); });
@@ -15,13 +17,15 @@ void SimulatedBackend::post(const std::string& id, OutcomeEvent event) {
 
 void SimulatedBackend::startProcess(const Container& container) {
     const TimePoint now = m_clock.now();
-    StartResult started = Workload::start(container.argv(), container.config.init, now, container.imageFiles);
+    StartResult started =
+        Workload::start(container.argv(), container.config.init, now, container.imageFiles);
     if (!started.ok()) {
         post(container.id, OutcomeEvent{Outcome::StartFailed, now, started.failure().exitCode, 0,
                                         started.failure().message});
         return;
     }
-    m_processes.insert_or_assign(container.id, RunningWorkload{std::move(started.value()), std::nullopt});
+    m_processes.insert_or_assign(container.id,
+                                 RunningWorkload{std::move(started.value()), std::nullopt});
     post(container.id, OutcomeEvent{Outcome::ProcessStarted, now});
     // What the process does at once (echo, exit) happens right after it started.
     play(container.id, m_processes.at(container.id).workload.advanceTo(now));
@@ -65,9 +69,10 @@ void SimulatedBackend::remove(const Container& container) {
     if (m_failNextRemoval) {
         m_failNextRemoval = false;
         // The words of a vfs driver that finds the directory still busy.
-        const std::string error = "container " + id + ": driver \"vfs\" failed to remove root "
-                                  "filesystem: unlinkat /var/lib/docker/vfs/dir/" + id +
-                                  ": device or resource busy";
+        const std::string error = "container " + id +
+                                  ": driver \"vfs\" failed to remove root "
+                                  "filesystem: unlinkat /var/lib/docker/vfs/dir/" +
+                                  id + ": device or resource busy";
         m_clock.schedule(done, [this, id, done, error] {
             m_sink->report(id, OutcomeEvent{Outcome::RemovalFailed, done, 0, 0, error});
         });
@@ -103,7 +108,8 @@ void SimulatedBackend::play(const std::string& id, const std::vector<Happening>&
             const bool isStderr = happening.stream == Stream::Stderr;
             std::size_t begin = 0;
             while (begin < happening.text.size()) {
-                const std::size_t end = std::min(happening.text.find('\n', begin), happening.text.size());
+                const std::size_t end =
+                    std::min(happening.text.find('\n', begin), happening.text.size());
                 m_clock.schedule(happening.at, [this, id, at = happening.at, isStderr,
                                                 line = happening.text.substr(begin, end - begin)] {
                     m_sink->output(id, at, isStderr, line);

@@ -14,7 +14,6 @@
 
 namespace lab {
 
-
 /// Containers as simulated processes.
 class SimulatedBackend final : public Backend {
 public:

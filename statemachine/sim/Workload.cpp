@@ -10,23 +10,25 @@ namespace lab {
 namespace {
 
 // The prefix containerd 1.6 / runc 1.1 put before an exec error (reference §2.2).
-const std::string kRuncPrefix =
-    "failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ";
+const std::string kRuncPrefix = "failed to create shim task: OCI runtime create failed: runc "
+                                "create failed: unable to start container process: ";
 
 // docker-init's child had PID 7 in every run observed ("[FATAL tini (7)] ...").
 constexpr int kInitChildPid = 7;
 
-std::optional<StartFailure> runcFailure(const std::string& name)
-{
+std::optional<StartFailure> runcFailure(const std::string& name) {
     switch (lookupProgram(name)) {
     case Lookup::Found:
         return std::nullopt;
     case Lookup::NotInPath:
-        return StartFailure{127, kRuncPrefix + "exec: \"" + name + "\": executable file not found in $PATH: unknown"};
+        return StartFailure{127, kRuncPrefix + "exec: \"" + name +
+                                     "\": executable file not found in $PATH: unknown"};
     case Lookup::NoSuchFile:
-        return StartFailure{127, kRuncPrefix + "exec: \"" + name + "\": stat " + name + ": no such file or directory: unknown"};
+        return StartFailure{127, kRuncPrefix + "exec: \"" + name + "\": stat " + name +
+                                     ": no such file or directory: unknown"};
     case Lookup::PermissionDenied:
-        return StartFailure{126, kRuncPrefix + "exec: \"" + name + "\": permission denied: unknown"};
+        return StartFailure{126,
+                            kRuncPrefix + "exec: \"" + name + "\": permission denied: unknown"};
     }
     return std::nullopt;
 }
@@ -34,8 +36,7 @@ std::optional<StartFailure> runcFailure(const std::string& name)
 } // namespace
 
 StartResult Workload::start(const std::vector<std::string>& argv, bool init, TimePoint now,
-                            std::map<std::string, std::string> files)
-{
+                            std::map<std::string, std::string> files) {
     // The daemon refuses this at create; a start can only get here through a programming error.
     if (argv.empty())
         return StartFailure{128, "No command specified"};
@@ -65,16 +66,16 @@ StartResult Workload::start(const std::vector<std::string>& argv, bool init, Tim
     }
     const bool denied = found == Lookup::PermissionDenied;
     auto tiniFailure = std::make_unique<Program>(context, now);
-    tiniFailure->print(now, Stream::Stderr,
-                       "[FATAL tini (" + std::to_string(kInitChildPid) + ")] exec " + argv[0] + " failed: " +
-                           (denied ? "Permission denied" : "No such file or directory") + "\n");
+    tiniFailure->print(
+        now, Stream::Stderr,
+        "[FATAL tini (" + std::to_string(kInitChildPid) + ")] exec " + argv[0] +
+            " failed: " + (denied ? "Permission denied" : "No such file or directory") + "\n");
     tiniFailure->exitAt(now, denied ? 126 : 127);
     workload.m_main = std::move(tiniFailure);
     return workload;
 }
 
-std::optional<TimePoint> Workload::nextWake() const
-{
+std::optional<TimePoint> Workload::nextWake() const {
     if (m_exitCode || m_frozen)
         return std::nullopt;
     auto wake = m_main->nextWake();
@@ -83,8 +84,7 @@ std::optional<TimePoint> Workload::nextWake() const
     return wake;
 }
 
-void Workload::run(TimePoint floor, TimePoint until, Sink& sink)
-{
+void Workload::run(TimePoint floor, TimePoint until, Sink& sink) {
     if (until > m_now)
         m_now = until;
     if (m_exitCode || m_frozen)
@@ -93,23 +93,20 @@ void Workload::run(TimePoint floor, TimePoint until, Sink& sink)
     noteExit(sink);
 }
 
-void Workload::noteExit(Sink& sink)
-{
+void Workload::noteExit(Sink& sink) {
     if (m_exitCode || !m_main->exitCode())
         return;
     m_exitCode = m_main->exitCode();
     sink.push_back({Happening::Kind::Exit, m_main->exitTime(), Stream::Stdout, {}, *m_exitCode});
 }
 
-std::vector<Happening> Workload::advanceTo(TimePoint t)
-{
+std::vector<Happening> Workload::advanceTo(TimePoint t) {
     Sink sink;
     run(TimePoint::min(), t, sink);
     return sink;
 }
 
-std::vector<Happening> Workload::deliver(int signal, TimePoint now)
-{
+std::vector<Happening> Workload::deliver(int signal, TimePoint now) {
     Sink sink;
     run(TimePoint::min(), now, sink);
     if (m_exitCode || signal <= 0)
@@ -126,16 +123,14 @@ std::vector<Happening> Workload::deliver(int signal, TimePoint now)
     return sink;
 }
 
-std::vector<Happening> Workload::freeze(TimePoint now)
-{
+std::vector<Happening> Workload::freeze(TimePoint now) {
     Sink sink;
     run(TimePoint::min(), now, sink);
     m_frozen = !m_exitCode;
     return sink;
 }
 
-std::vector<Happening> Workload::thaw(TimePoint now)
-{
+std::vector<Happening> Workload::thaw(TimePoint now) {
     Sink sink;
     if (now > m_now)
         m_now = now;
@@ -153,8 +148,7 @@ std::vector<Happening> Workload::thaw(TimePoint now)
     return sink;
 }
 
-std::vector<Happening> Workload::terminate(int exitCode, TimePoint now)
-{
+std::vector<Happening> Workload::terminate(int exitCode, TimePoint now) {
     Sink sink;
     if (!m_frozen)
         run(TimePoint::min(), now, sink);

@@ -20,12 +20,12 @@ struct LayerSpec {
 
 /// An image's configuration and content, as a registry serves it or the local store keeps it.
 struct ImageSpec {
-    std::vector<std::string> cmd;        ///< CMD
-    std::vector<std::string> entrypoint; ///< ENTRYPOINT
-    std::string stopSignal;              ///< STOPSIGNAL, empty when the image sets none
-    std::vector<LayerSpec> layers;       ///< bottom first
+    std::vector<std::string> cmd;             ///< CMD
+    std::vector<std::string> entrypoint;      ///< ENTRYPOINT
+    std::string stopSignal;                   ///< STOPSIGNAL, empty when the image sets none
+    std::vector<LayerSpec> layers;            ///< bottom first
     std::map<std::string, std::string> files; ///< absolute path -> content, for cat and friends
-    std::optional<TimePoint> created;    ///< when the image was built; unset: when it arrived
+    std::optional<TimePoint> created;         ///< when the image was built; unset: when it arrived
 };
 
 /// The files of an image, as its containers' processes read them.
@@ -42,8 +42,8 @@ enum class MissingRepositoryAnswer { ManifestUnknown, Denied };
 
 /// A registry the simulated daemon can pull from.
 struct RegistrySpec {
-    std::string host;                        ///< "docker.io", "127.0.0.1:5000"
-    std::optional<std::string> unreachable;  ///< set: every pull fails with this text
+    std::string host;                       ///< "docker.io", "127.0.0.1:5000"
+    std::optional<std::string> unreachable; ///< set: every pull fails with this text
     MissingRepositoryAnswer missingRepository = MissingRepositoryAnswer::ManifestUnknown;
     std::map<std::string, std::map<std::string, ImageSpec>> repositories; ///< path -> tag -> image
 };

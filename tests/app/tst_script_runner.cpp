@@ -7,7 +7,6 @@
 #include <QDir>
 #include <QFile>
 #include <QTest>
-
 #include <deque>
 #include <sstream>
 
@@ -33,7 +32,9 @@ public:
         return next;
     }
     void sleep(Duration duration) override { slept.push_back(duration); }
-    std::vector<std::string> commands() const override { return {"ps [OPTIONS]", "stop CONTAINER"}; }
+    std::vector<std::string> commands() const override {
+        return {"ps [OPTIONS]", "stop CONTAINER"};
+    }
 };
 
 QByteArray readFile(const QString& path) {
@@ -86,7 +87,8 @@ private slots:
 void TestScriptRunner::replayedEngineGivesTheRecordedTranscript_data() {
     QTest::addColumn<QString>("base");
     const QDir dir(QStringLiteral(LAB_SHARED_DIR "/reference/transcripts"));
-    for (const QString& script : dir.entryList({QStringLiteral("*.script")}, QDir::Files, QDir::Name))
+    for (const QString& script :
+         dir.entryList({QStringLiteral("*.script")}, QDir::Files, QDir::Name))
         QTest::newRow(qPrintable(script)) << dir.filePath(script.chopped(int(qstrlen(".script"))));
 }
 
@@ -108,18 +110,19 @@ void TestScriptRunner::transcriptFollowsRecordSh() {
     ReplaySession session;
     session.answers = {CliOutput{{"a", "", "b", "", ""}, {"x", "", "y"}, 125},
                        CliOutput{{"", ""}, {}, 0}};
-    const std::string transcript = transcriptOf(
-        "# a comment\n\ndocker logs c1\n  @sleep 2.5\nps --format '{{.Names}}'\r\n"
-        "docker inspect 'unterminated\n@wait 3\n",
-        session);
-    QCOMPARE(QByteArray::fromStdString(transcript),
-             QByteArray("$ docker logs c1\n> a\n> \n> b\n! x\n! \n! y\n[rc=125]\n"
-                        "@ sleep 2.5\n"
-                        "$ ps --format '{{.Names}}'\n[rc=0]\n"
-                        "$ docker inspect 'unterminated\n"
-                        "! unexpected EOF while looking for matching `''\n[rc=2]\n"
-                        "$ @wait 3\n! unknown directive \"@wait 3\" (the console knows @sleep SECONDS)\n"
-                        "[rc=2]\n"));
+    const std::string transcript =
+        transcriptOf("# a comment\n\ndocker logs c1\n  @sleep 2.5\nps --format '{{.Names}}'\r\n"
+                     "docker inspect 'unterminated\n@wait 3\n",
+                     session);
+    QCOMPARE(
+        QByteArray::fromStdString(transcript),
+        QByteArray("$ docker logs c1\n> a\n> \n> b\n! x\n! \n! y\n[rc=125]\n"
+                   "@ sleep 2.5\n"
+                   "$ ps --format '{{.Names}}'\n[rc=0]\n"
+                   "$ docker inspect 'unterminated\n"
+                   "! unexpected EOF while looking for matching `''\n[rc=2]\n"
+                   "$ @wait 3\n! unknown directive \"@wait 3\" (the console knows @sleep SECONDS)\n"
+                   "[rc=2]\n"));
     QCOMPARE(session.asked, (std::vector<Words>{{"logs", "c1"}, {"ps", "--format", "{{.Names}}"}}));
     QCOMPARE(session.slept, std::vector<Duration>{2500ms});
 }
@@ -131,11 +134,14 @@ void TestScriptRunner::linesAreReadAsByAShell_data() {
     QTest::newRow("docker in front") << "docker ps -a" << QStringList{"ps", "-a"};
     QTest::newRow("docker left out") << "ps -a" << QStringList{"ps", "-a"};
     QTest::newRow("single quotes keep a format")
-        << "docker ps -a --format '{{.Names}} {{.State}}'" << QStringList{"ps", "-a", "--format", "{{.Names}} {{.State}}"};
+        << "docker ps -a --format '{{.Names}} {{.State}}'"
+        << QStringList{"ps", "-a", "--format", "{{.Names}} {{.State}}"};
     QTest::newRow("double quotes and an escaped quote")
-        << R"(run busybox sh -c "echo \"hi\"; exit 3")" << QStringList{"run", "busybox", "sh", "-c", R"(echo "hi"; exit 3)"};
+        << R"(run busybox sh -c "echo \"hi\"; exit 3")"
+        << QStringList{"run", "busybox", "sh", "-c", R"(echo "hi"; exit 3)"};
     QTest::newRow("an empty argument") << "docker rename c1 ''" << QStringList{"rename", "c1", ""};
-    QTest::newRow("docker as an argument stays") << "docker run docker docker" << QStringList{"run", "docker", "docker"};
+    QTest::newRow("docker as an argument stays")
+        << "docker run docker docker" << QStringList{"run", "docker", "docker"};
     QTest::newRow("docker alone") << "  docker  " << QStringList{};
 }
 
@@ -192,7 +198,9 @@ void TestScriptRunner::plainModeKeepsTheLastStatus() {
     QCOMPARE(session.asked, (std::vector<Words>{{"stop", "c1"}, {"stop", "c9"}, {"exit"}}));
     QVERIFY(out.str().starts_with("c1\n"));
     QVERIFY(out.str().find("  docker stop CONTAINER\n") != std::string::npos);
-    QCOMPARE(err.str(), std::string("Error: No such container: c9\ndocker: 'exit' is not a docker command.\n"));
+    QCOMPARE(
+        err.str(),
+        std::string("Error: No such container: c9\ndocker: 'exit' is not a docker command.\n"));
 
     std::istringstream sleeper("@sleep 1\nquit\n");
     CommandLoop afterSleep(session, out, err);

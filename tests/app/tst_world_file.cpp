@@ -6,7 +6,6 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <numeric>
 
 using namespace lab;
@@ -30,8 +29,9 @@ const ImageSpec* served(const World& world, const std::string& host, const std::
 }
 
 std::int64_t totalSize(const ImageSpec& image) {
-    return std::accumulate(image.layers.begin(), image.layers.end(), std::int64_t{0},
-                           [](std::int64_t sum, const LayerSpec& layer) { return sum + layer.size; });
+    return std::accumulate(
+        image.layers.begin(), image.layers.end(), std::int64_t{0},
+        [](std::int64_t sum, const LayerSpec& layer) { return sum + layer.size; });
 }
 
 using Words = std::vector<std::string>;
@@ -63,7 +63,8 @@ void TestWorldFile::documentedExampleLoads() {
                            .match(text);
     QVERIFY2(match.hasMatch(), "docs/WORLD.md has no ```json example");
 
-    const Expected<World> world = loadWorldJson(match.captured(1).toUtf8(), QStringLiteral("WORLD.md"));
+    const Expected<World> world =
+        loadWorldJson(match.captured(1).toUtf8(), QStringLiteral("WORLD.md"));
     QVERIFY2(world.ok(), world.ok() ? "" : world.error().message.c_str());
     QCOMPARE(world->images.size(), 1u);
     QCOMPARE(world->images[0].tags, Words{"busybox:latest"});
@@ -88,7 +89,8 @@ void TestWorldFile::defaultsFillWhatIsLeftOut() {
         "images": [{ "tags": ["a:1", "b"] }],
         "registries": [{ "host": "docker.io" }, { "host": "127.0.0.1:5000" },
                        { "host": "quay.io", "missingRepository": "denied" }]
-    })", kSource);
+    })",
+                                                kSource);
     QVERIFY2(world.ok(), world.ok() ? "" : world.error().message.c_str());
     const ImageSpec& image = world->images[0].image;
     QCOMPARE(world->images[0].tags, (Words{"a:1", "b"}));
@@ -102,7 +104,8 @@ void TestWorldFile::defaultsFillWhatIsLeftOut() {
     QCOMPARE(world->registries[2].missingRepository, MissingRepositoryAnswer::Denied);
 
     const Expected<World> numbered = loadWorldJson(
-        R"({"images": [{"tags": ["x"], "stopSignal": 3, "layers": [], "cmd": ["sh", ""]}]})", kSource);
+        R"({"images": [{"tags": ["x"], "stopSignal": 3, "layers": [], "cmd": ["sh", ""]}]})",
+        kSource);
     QVERIFY2(numbered.ok(), numbered.ok() ? "" : numbered.error().message.c_str());
     QCOMPARE(numbered->images[0].image.stopSignal, std::string("3"));
     QVERIFY(numbered->images[0].image.layers.empty());
@@ -111,15 +114,18 @@ void TestWorldFile::defaultsFillWhatIsLeftOut() {
 }
 
 void TestWorldFile::filesAndBuildDateAreRead() {
-    const Expected<World> world = loadWorldJson(R"({"images": [{"tags": ["motd"], "cmd": ["cat", "/etc/motd"],
-        "files": {"/etc/motd": "hello\n"}, "created": "2023-05-19T17:15:23Z"}]})", kSource);
+    const Expected<World> world =
+        loadWorldJson(R"({"images": [{"tags": ["motd"], "cmd": ["cat", "/etc/motd"],
+        "files": {"/etc/motd": "hello\n"}, "created": "2023-05-19T17:15:23Z"}]})",
+                      kSource);
     QVERIFY2(world.ok(), world.ok() ? "" : world.error().message.c_str());
     const ImageSpec& image = world->images[0].image;
     QCOMPARE(image.files.at("/etc/motd"), std::string("hello\n"));
     QVERIFY(image.created.has_value());
     // 2023-05-19T17:15:23Z is 1684516523 seconds after the Unix epoch.
-    QCOMPARE(std::chrono::duration_cast<std::chrono::seconds>(image.created->time_since_epoch()).count(),
-             1684516523LL);
+    QCOMPARE(
+        std::chrono::duration_cast<std::chrono::seconds>(image.created->time_since_epoch()).count(),
+        1684516523LL);
     QVERIFY(!loadWorldJson(R"({"images": [{"tags": ["x"]}]})", kSource)->images[0].image.created);
 }
 
@@ -128,7 +134,8 @@ void TestWorldFile::repositoriesOfDockerHubLiveUnderLibrary() {
     const Expected<World> world = loadWorldJson(R"({"registries": [
         { "host": "docker.io", "repositories": { "busybox": { "latest": {} }, "bitnami/redis": { "7": {} } } },
         { "host": "127.0.0.1:5000", "repositories": { "busybox": { "1.35": {} } } }
-    ]})", kSource);
+    ]})",
+                                                kSource);
     QVERIFY2(world.ok(), world.ok() ? "" : world.error().message.c_str());
     QVERIFY(served(*world, "docker.io", "library/busybox", "latest"));
     QVERIFY(served(*world, "docker.io", "bitnami/redis", "7"));
@@ -152,10 +159,10 @@ void TestWorldFile::defaultWorld() {
     for (const auto& [repository, tags] : hub.repositories)
         for (const auto& [tag, image] : tags)
             references.push_back(repository + ":" + tag);
-    QCOMPARE(references, (Words{"library/alpine:latest", "library/busybox:1.36",
-                                "library/busybox:latest", "library/hello-world:latest",
-                                "library/nginx:latest", "library/redis:latest",
-                                "library/tomcat:8.5.38"}));
+    QCOMPARE(references,
+             (Words{"library/alpine:latest", "library/busybox:1.36", "library/busybox:latest",
+                    "library/hello-world:latest", "library/nginx:latest", "library/redis:latest",
+                    "library/tomcat:8.5.38"}));
 
     const ImageSpec* hello = served(*world, "docker.io", "library/hello-world", "latest");
     QCOMPARE(hello->cmd, Words{"/hello"});
@@ -212,42 +219,50 @@ void TestWorldFile::missingFileIsNamed() {
     const Expected<World> bad = loadWorldFile(file.fileName());
     QVERIFY(!bad.ok());
     QCOMPARE(QString::fromStdString(bad.error().message),
-             file.fileName() + QStringLiteral(": images[0].tags: must name at least one reference"));
+             file.fileName() +
+                 QStringLiteral(": images[0].tags: must name at least one reference"));
 }
 
 void TestWorldFile::badInputIsRefused_data() {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("error");
 
-    QTest::newRow("an empty file") << QByteArray("  \n") << "world.json: the file is empty (expected a JSON object)";
+    QTest::newRow("an empty file")
+        << QByteArray("  \n") << "world.json: the file is empty (expected a JSON object)";
     QTest::newRow("a missing comma gives line and column")
         << QByteArray("{\n  \"images\": []\n  \"registries\": []\n}")
         << "world.json:3:4: invalid JSON: unterminated object";
-    QTest::newRow("an unterminated string")
-        << QByteArray("{\"images\": [{\"tags\": [\"busybox]}]}")
-        << "world.json:1:35: invalid JSON: unterminated string";
-    QTest::newRow("the top level is an array") << QByteArray("[]")
-        << "world.json: top level: expected an object, got an array";
-    QTest::newRow("an unknown top-level key") << QByteArray(R"({"image": []})")
+    QTest::newRow("an unterminated string") << QByteArray("{\"images\": [{\"tags\": [\"busybox]}]}")
+                                            << "world.json:1:35: invalid JSON: unterminated string";
+    QTest::newRow("the top level is an array")
+        << QByteArray("[]") << "world.json: top level: expected an object, got an array";
+    QTest::newRow("an unknown top-level key")
+        << QByteArray(R"({"image": []})")
         << "world.json: image: unknown key (allowed here: images, registries)";
     QTest::newRow("images is an object") << QByteArray(R"({"images": {}})")
-        << "world.json: images: expected an array, got an object";
-    QTest::newRow("an image is a string") << QByteArray(R"({"images": ["busybox"]})")
+                                         << "world.json: images: expected an array, got an object";
+    QTest::newRow("an image is a string")
+        << QByteArray(R"({"images": ["busybox"]})")
         << "world.json: images[0]: expected an object, got a string";
     QTest::newRow("an image without tags") << QByteArray(R"({"images": [{"cmd": ["sh"]}]})")
-        << "world.json: images[0]: missing key \"tags\"";
-    QTest::newRow("an empty tags array") << QByteArray(R"({"images": [{"tags": []}]})")
+                                           << "world.json: images[0]: missing key \"tags\"";
+    QTest::newRow("an empty tags array")
+        << QByteArray(R"({"images": [{"tags": []}]})")
         << "world.json: images[0].tags: must name at least one reference";
-    QTest::newRow("tags is a string") << QByteArray(R"({"images": [{"tags": "busybox"}]})")
+    QTest::newRow("tags is a string")
+        << QByteArray(R"({"images": [{"tags": "busybox"}]})")
         << "world.json: images[0].tags: expected an array, got a string";
     QTest::newRow("the third image's first tag is a number")
         << QByteArray(R"({"images": [{"tags": ["a"]}, {"tags": ["b"]}, {"tags": [7]}]})")
         << "world.json: images[2].tags[0]: expected a string, got a number";
     QTest::newRow("an empty tag") << QByteArray(R"({"images": [{"tags": ["a", ""]}]})")
-        << "world.json: images[0].tags[1]: must not be empty";
-    QTest::newRow("an unknown image key") << QByteArray(R"({"images": [{"tags": ["a"], "command": []}]})")
-        << "world.json: images[0].command: unknown key (allowed here: tags, cmd, entrypoint, stopSignal, layers, files, created)";
-    QTest::newRow("cmd is a string") << QByteArray(R"({"images": [{"tags": ["a"], "cmd": "sh"}]})")
+                                  << "world.json: images[0].tags[1]: must not be empty";
+    QTest::newRow("an unknown image key")
+        << QByteArray(R"({"images": [{"tags": ["a"], "command": []}]})")
+        << "world.json: images[0].command: unknown key (allowed here: tags, cmd, entrypoint, "
+           "stopSignal, layers, files, created)";
+    QTest::newRow("cmd is a string")
+        << QByteArray(R"({"images": [{"tags": ["a"], "cmd": "sh"}]})")
         << "world.json: images[0].cmd: expected an array, got a string";
     QTest::newRow("an entrypoint word is null")
         << QByteArray(R"({"images": [{"tags": ["a"], "entrypoint": ["x", null]}]})")
@@ -255,11 +270,15 @@ void TestWorldFile::badInputIsRefused_data() {
     QTest::newRow("stopSignal is a boolean")
         << QByteArray(R"({"images": [{"tags": ["a"], "stopSignal": true}]})")
         << "world.json: images[0].stopSignal: expected a signal name or number, got a boolean";
-    QTest::newRow("stopSignal is zero") << QByteArray(R"({"images": [{"tags": ["a"], "stopSignal": 0}]})")
-        << "world.json: images[0].stopSignal: a signal number must be a whole number from 1 to 64, got 0";
-    QTest::newRow("layers is an object") << QByteArray(R"({"images": [{"tags": ["a"], "layers": {}}]})")
+    QTest::newRow("stopSignal is zero")
+        << QByteArray(R"({"images": [{"tags": ["a"], "stopSignal": 0}]})")
+        << "world.json: images[0].stopSignal: a signal number must be a whole number from 1 to 64, "
+           "got 0";
+    QTest::newRow("layers is an object")
+        << QByteArray(R"({"images": [{"tags": ["a"], "layers": {}}]})")
         << "world.json: images[0].layers: expected an array, got an object";
-    QTest::newRow("a layer without size") << QByteArray(R"({"images": [{"tags": ["a"], "layers": [{}]}]})")
+    QTest::newRow("a layer without size")
+        << QByteArray(R"({"images": [{"tags": ["a"], "layers": [{}]}]})")
         << "world.json: images[0].layers[0]: missing key \"size\"";
     QTest::newRow("a layer with a digest")
         << QByteArray(R"({"images": [{"tags": ["a"], "layers": [{"size": 1, "digest": "x"}]}]})")
@@ -276,42 +295,60 @@ void TestWorldFile::badInputIsRefused_data() {
     QTest::newRow("a layer size beyond exact doubles")
         << QByteArray(R"({"images": [{"tags": ["a"], "layers": [{"size": 1e300}]}]})")
         << "world.json: images[0].layers[0].size: is too large, got 1e+300";
-    QTest::newRow("registries is an object") << QByteArray(R"({"registries": {"host": "docker.io"}})")
+    QTest::newRow("registries is an object")
+        << QByteArray(R"({"registries": {"host": "docker.io"}})")
         << "world.json: registries: expected an array, got an object";
-    QTest::newRow("a registry without host") << QByteArray(R"({"registries": [{"repositories": {}}]})")
+    QTest::newRow("a registry without host")
+        << QByteArray(R"({"registries": [{"repositories": {}}]})")
         << "world.json: registries[0]: missing key \"host\"";
     QTest::newRow("an empty host") << QByteArray(R"({"registries": [{"host": ""}]})")
-        << "world.json: registries[0].host: must not be empty";
-    QTest::newRow("an unknown registry key") << QByteArray(R"({"registries": [{"host": "a", "images": []}]})")
-        << "world.json: registries[0].images: unknown key (allowed here: host, repositories, unreachable, missingRepository)";
+                                   << "world.json: registries[0].host: must not be empty";
+    QTest::newRow("an unknown registry key")
+        << QByteArray(R"({"registries": [{"host": "a", "images": []}]})")
+        << "world.json: registries[0].images: unknown key (allowed here: host, repositories, "
+           "unreachable, missingRepository)";
     QTest::newRow("a registry declared twice")
-        << QByteArray(R"({"registries": [{"host": "docker.io"}, {"host": "q"}, {"host": "docker.io"}]})")
-        << "world.json: registries[2].host: registry \"docker.io\" is already declared at registries[0]";
-    QTest::newRow("unreachable is a boolean") << QByteArray(R"({"registries": [{"host": "q", "unreachable": true}]})")
+        << QByteArray(
+               R"({"registries": [{"host": "docker.io"}, {"host": "q"}, {"host": "docker.io"}]})")
+        << "world.json: registries[2].host: registry \"docker.io\" is already declared at "
+           "registries[0]";
+    QTest::newRow("unreachable is a boolean")
+        << QByteArray(R"({"registries": [{"host": "q", "unreachable": true}]})")
         << "world.json: registries[0].unreachable: expected a string, got a boolean";
     QTest::newRow("an unknown missingRepository answer")
         << QByteArray(R"({"registries": [{"host": "q", "missingRepository": "not found"}]})")
-        << "world.json: registries[0].missingRepository: expected \"manifest unknown\" or \"denied\", got \"not found\"";
-    QTest::newRow("repositories is an array") << QByteArray(R"({"registries": [{"host": "q", "repositories": []}]})")
+        << "world.json: registries[0].missingRepository: expected \"manifest unknown\" or "
+           "\"denied\", got \"not found\"";
+    QTest::newRow("repositories is an array")
+        << QByteArray(R"({"registries": [{"host": "q", "repositories": []}]})")
         << "world.json: registries[0].repositories: expected an object, got an array";
     QTest::newRow("a repository is a list of tags")
-        << QByteArray(R"({"registries": [{"host": "q", "repositories": {"library/busybox": ["latest"]}}]})")
-        << "world.json: registries[0].repositories[\"library/busybox\"]: expected an object of tags, got an array";
+        << QByteArray(
+               R"({"registries": [{"host": "q", "repositories": {"library/busybox": ["latest"]}}]})")
+        << "world.json: registries[0].repositories[\"library/busybox\"]: expected an object of "
+           "tags, got an array";
     QTest::newRow("a served image is a string")
-        << QByteArray(R"({"registries": [{"host": "q", "repositories": {"busybox": {"1.36": "sh"}}}]})")
-        << "world.json: registries[0].repositories.busybox[\"1.36\"]: expected an object, got a string";
+        << QByteArray(
+               R"({"registries": [{"host": "q", "repositories": {"busybox": {"1.36": "sh"}}}]})")
+        << "world.json: registries[0].repositories.busybox[\"1.36\"]: expected an object, got a "
+           "string";
     QTest::newRow("a served image with tags")
-        << QByteArray(R"({"registries": [{"host": "q", "repositories": {"busybox": {"latest": {"tags": ["x"]}}}}]})")
-        << "world.json: registries[0].repositories.busybox.latest.tags: unknown key (allowed here: cmd, entrypoint, stopSignal, layers, files, created)";
+        << QByteArray(
+               R"({"registries": [{"host": "q", "repositories": {"busybox": {"latest": {"tags": ["x"]}}}}]})")
+        << "world.json: registries[0].repositories.busybox.latest.tags: unknown key (allowed here: "
+           "cmd, entrypoint, stopSignal, layers, files, created)";
     QTest::newRow("a served image with a negative layer")
-        << QByteArray(R"({"registries": [{"host": "q", "repositories": {"busybox": {"latest": {"layers": [{"size": -1}]}}}}]})")
-        << "world.json: registries[0].repositories.busybox.latest.layers[0].size: must not be negative, got -1";
+        << QByteArray(
+               R"({"registries": [{"host": "q", "repositories": {"busybox": {"latest": {"layers": [{"size": -1}]}}}}]})")
+        << "world.json: registries[0].repositories.busybox.latest.layers[0].size: must not be "
+           "negative, got -1";
     QTest::newRow("a file with a relative path")
         << QByteArray(R"({"images": [{"tags": ["x"], "files": {"etc/motd": "hi"}}]})")
         << "world.json: images[0].files[\"etc/motd\"]: must be an absolute path";
     QTest::newRow("a file whose content is not text")
         << QByteArray(R"({"images": [{"tags": ["x"], "files": {"/etc/motd": 3}}]})")
-        << "world.json: images[0].files[\"/etc/motd\"]: expected the file's content as a string, got a number";
+        << "world.json: images[0].files[\"/etc/motd\"]: expected the file's content as a string, "
+           "got a number";
     QTest::newRow("a build date that is not a date")
         << QByteArray(R"({"images": [{"tags": ["x"], "created": "yesterday"}]})")
         << "world.json: images[0].created: is not an RFC 3339 date: yesterday";
@@ -322,8 +359,10 @@ void TestWorldFile::badInputIsRefused_data() {
         << QByteArray(R"({"registries": [{"host": "q", "repositories": {"busybox": {"": {}}}}]})")
         << "world.json: registries[0].repositories.busybox[\"\"]: a tag must not be empty";
     QTest::newRow("busybox and library/busybox on Docker Hub")
-        << QByteArray(R"({"registries": [{"host": "docker.io", "repositories": {"busybox": {}, "library/busybox": {}}}]})")
-        << "world.json: registries[0].repositories[\"library/busybox\"]: the repository \"library/busybox\" is listed twice";
+        << QByteArray(
+               R"({"registries": [{"host": "docker.io", "repositories": {"busybox": {}, "library/busybox": {}}}]})")
+        << "world.json: registries[0].repositories[\"library/busybox\"]: the repository "
+           "\"library/busybox\" is listed twice";
 }
 
 void TestWorldFile::badInputIsRefused() {

@@ -46,8 +46,9 @@ void BM_EngineLifecycle10k(benchmark::State& state) {
         for (int i = 0; i < kContainers; ++i) {
             lab::Container* container = *lab.engine.create(sleeper());
             const std::string id = container->id;
-            for (lab::Command command : {lab::Command::Start, lab::Command::Pause, lab::Command::Unpause,
-                                         lab::Command::Stop, lab::Command::Remove})
+            for (lab::Command command :
+                 {lab::Command::Start, lab::Command::Pause, lab::Command::Unpause,
+                  lab::Command::Stop, lab::Command::Remove})
                 lab.command(*lab.engine.byId(id), command);
         }
         benchmark::DoNotOptimize(lab.engine.events().size());
@@ -76,7 +77,8 @@ void BM_MachinesOnly10k(benchmark::State& state) {
             machine.handle(lab::OutcomeEvent{Outcome::Signalled, at, 0, 9}, record);
             machine.handle(lab::OutcomeEvent{Outcome::ProcessExited, at, 137}, record);
             machine.handle(lab::CommandEvent{Command::Remove, at}, record);
-            benchmark::DoNotOptimize(machine.handle(lab::OutcomeEvent{Outcome::RemovalDone, at}, record));
+            benchmark::DoNotOptimize(
+                machine.handle(lab::OutcomeEvent{Outcome::RemovalDone, at}, record));
         }
     }
 }

@@ -38,9 +38,7 @@ struct EngineFixture {
         return cli.run(words ? *words : std::vector<std::string>{});
     }
     /// stdout of a command, joined with newlines.
-    QString out(const std::string& line) {
-        return QString::fromStdString(join(docker(line).out));
-    }
+    QString out(const std::string& line) { return QString::fromStdString(join(docker(line).out)); }
     /// The actions of the container events logged since index from, as "create start ...".
     QString actionsSince(std::size_t from) const {
         QStringList actions;

@@ -3,7 +3,6 @@
 #include "docker/ContainerNames.h"
 
 #include <QTest>
-
 #include <set>
 
 using lab::docker::ContainerNameGenerator;
@@ -44,7 +43,8 @@ private slots:
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("error");
         QTest::newRow("one character")
-            << "a" << "Invalid container name (a), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed";
+            << "a"
+            << "Invalid container name (a), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed";
         QTest::newRow("slash kept in the message")
             << "/bad name"
             << "Invalid container name (/bad name), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed";
@@ -79,8 +79,8 @@ private slots:
             seen.insert(name);
         }
         // Every other pairing of the lists shows up: the draw is not stuck on a few words.
-        const std::size_t pairs = lab::docker::nameAdjectives().size() *
-                                  lab::docker::nameSurnames().size();
+        const std::size_t pairs =
+            lab::docker::nameAdjectives().size() * lab::docker::nameSurnames().size();
         QCOMPARE(seen.size(), pairs - 1);
         for (const std::string& name : seen) {
             QVERIFY2(isValidContainerName(name), name.c_str());

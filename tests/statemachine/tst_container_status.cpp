@@ -60,44 +60,59 @@ private slots:
         QTest::addColumn<QString>("state");
         QTest::addColumn<QString>("status");
         const TimePoint t = kNow;
-        QTest::newRow("created") << StateFlags{} << "created" << "Created";
+        QTest::newRow("created") << StateFlags{} << "created"
+                                 << "Created";
         QTest::newRow("running, just started")
             << StateFlags{.running = true, .startedAt = t - 300ms} << "running"
             << "Up Less than a second";
-        QTest::newRow("paused wins over health")
-            << StateFlags{.running = true, .paused = true, .startedAt = t - 4s,
-                          .health = Health::Healthy}
-            << "paused" << "Up 4 seconds (Paused)";
+        QTest::newRow("paused wins over health") << StateFlags{.running = true,
+                                                               .paused = true,
+                                                               .startedAt = t - 4s,
+                                                               .health = Health::Healthy}
+                                                 << "paused"
+                                                 << "Up 4 seconds (Paused)";
         QTest::newRow("restarting counts from the last exit")
-            << StateFlags{.running = true, .restarting = true, .exitCode = 1,
-                          .startedAt = t - 60s, .finishedAt = t - 2500ms}
-            << "restarting" << "Restarting (1) 2 seconds ago";
+            << StateFlags{.running = true,
+                          .restarting = true,
+                          .exitCode = 1,
+                          .startedAt = t - 60s,
+                          .finishedAt = t - 2500ms}
+            << "restarting"
+            << "Restarting (1) 2 seconds ago";
         QTest::newRow("health starting")
-            << StateFlags{.running = true, .startedAt = t, .health = Health::Starting}
-            << "running" << "Up Less than a second (health: starting)";
+            << StateFlags{.running = true, .startedAt = t, .health = Health::Starting} << "running"
+            << "Up Less than a second (health: starting)";
         QTest::newRow("unhealthy")
             << StateFlags{.running = true, .startedAt = t - 2s, .health = Health::Unhealthy}
-            << "running" << "Up 2 seconds (unhealthy)";
-        QTest::newRow("healthy")
-            << StateFlags{.running = true, .startedAt = t - 3s, .health = Health::Healthy}
-            << "running" << "Up 3 seconds (healthy)";
+            << "running"
+            << "Up 2 seconds (unhealthy)";
+        QTest::newRow("healthy") << StateFlags{.running = true,
+                                               .startedAt = t - 3s,
+                                               .health = Health::Healthy}
+                                 << "running"
+                                 << "Up 3 seconds (healthy)";
         QTest::newRow("exited by SIGKILL")
-            << StateFlags{.exitCode = 137, .startedAt = t - 10s, .finishedAt = t - 10ms}
-            << "exited" << "Exited (137) Less than a second ago";
+            << StateFlags{.exitCode = 137, .startedAt = t - 10s, .finishedAt = t - 10ms} << "exited"
+            << "Exited (137) Less than a second ago";
         QTest::newRow("exited with code 3")
             << StateFlags{.exitCode = 3, .startedAt = t - 10s, .finishedAt = t - 3s} << "exited"
             << "Exited (3) 3 seconds ago";
-        QTest::newRow("removing")
-            << StateFlags{.removalInProgress = true, .dead = true, .startedAt = t - 9s,
-                          .finishedAt = t}
-            << "removing" << "Removal In Progress";
+        QTest::newRow("removing") << StateFlags{.removalInProgress = true,
+                                                .dead = true,
+                                                .startedAt = t - 9s,
+                                                .finishedAt = t}
+                                  << "removing"
+                                  << "Removal In Progress";
         QTest::newRow("dead") << StateFlags{.dead = true, .startedAt = t - 9s, .finishedAt = t}
-                              << "dead" << "Dead";
+                              << "dead"
+                              << "Dead";
         QTest::newRow("failed first start stays created")
-            << StateFlags{.exitCode = 127, .finishedAt = t} << "created" << "Created";
+            << StateFlags{.exitCode = 127, .finishedAt = t} << "created"
+            << "Created";
         QTest::newRow("running beats removal in progress (rm -f)")
             << StateFlags{.running = true, .removalInProgress = true, .startedAt = t - 1s}
-            << "running" << "Up 1 second";
+            << "running"
+            << "Up 1 second";
     }
     void stateAndStatus() {
         QFETCH(StateFlags, flags);

@@ -30,27 +30,36 @@ void EngineFlowsTest::eventOrders_data() {
     QTest::addColumn<QString>("expectedEvents");
     const QStringList running = {"run -d --name web busybox sleep 1000"};
     const QStringList paused = running + QStringList{"pause web"};
-    QTest::newRow("run -d: create, start") << QStringList{} << "run -d --name web busybox sleep 1000"
-                                           << "create start";
+    QTest::newRow("run -d: create, start")
+        << QStringList{} << "run -d --name web busybox sleep 1000"
+        << "create start";
     QTest::newRow("attached run --rm: create, attach, start, die, destroy")
-        << QStringList{} << "run --rm --name web busybox true" << "create attach start die(0) destroy";
+        << QStringList{} << "run --rm --name web busybox true"
+        << "create attach start die(0) destroy";
     QTest::newRow("stop of sleep: kill 15, kill 9 after the timeout, die 137, stop")
-        << running << "stop -t 1 web" << "kill(15) kill(9) die(137) stop";
+        << running << "stop -t 1 web"
+        << "kill(15) kill(9) die(137) stop";
     QTest::newRow("stop of a paused container thaws it after SIGTERM")
-        << paused << "stop -t 1 web" << "kill(15) unpause kill(9) die(137) stop";
-    QTest::newRow("kill: kill 9, die 137") << running << "kill web" << "kill(9) die(137)";
-    QTest::newRow("kill of a paused container: kill 9, unpause, die")
-        << paused << "kill web" << "kill(9) unpause die(137)";
+        << paused << "stop -t 1 web"
+        << "kill(15) unpause kill(9) die(137) stop";
+    QTest::newRow("kill: kill 9, die 137") << running << "kill web"
+                                           << "kill(9) die(137)";
+    QTest::newRow("kill of a paused container: kill 9, unpause, die") << paused << "kill web"
+                                                                      << "kill(9) unpause die(137)";
     QTest::newRow("restart of running: stop sequence, then start, restart")
-        << running << "restart -t 1 web" << "kill(15) kill(9) die(137) stop start restart";
+        << running << "restart -t 1 web"
+        << "kill(15) kill(9) die(137) stop start restart";
     QTest::newRow("restart of a created container: start, restart")
-        << QStringList{"create --name web busybox sleep 1000"} << "restart web" << "start restart";
-    QTest::newRow("rm -f of running: kill 9, die, destroy, no stop")
-        << running << "rm -f web" << "kill(9) die(137) destroy";
-    QTest::newRow("rm of exited: destroy")
-        << QStringList{"run --name web busybox true"} << "rm web" << "destroy";
-    QTest::newRow("pause then unpause") << running << "pause web" << "pause";
-    QTest::newRow("rename logs rename") << running << "rename web db" << "rename";
+        << QStringList{"create --name web busybox sleep 1000"} << "restart web"
+        << "start restart";
+    QTest::newRow("rm -f of running: kill 9, die, destroy, no stop") << running << "rm -f web"
+                                                                     << "kill(9) die(137) destroy";
+    QTest::newRow("rm of exited: destroy") << QStringList{"run --name web busybox true"} << "rm web"
+                                           << "destroy";
+    QTest::newRow("pause then unpause") << running << "pause web"
+                                        << "pause";
+    QTest::newRow("rename logs rename") << running << "rename web db"
+                                        << "rename";
 }
 
 void EngineFlowsTest::eventOrders() {
@@ -73,9 +82,11 @@ void EngineFlowsTest::stopWaitsTheTimeoutThenKills() {
     QCOMPARE(lab.out("stop web"), QString("web"));
     // PID 1 without a handler ignores SIGTERM: the whole default timeout passes, then SIGKILL,
     // and the daemon hears of the exit a moment later.
-    const double notice = std::chrono::duration<double>(lab::SimulatedBackend::kExitNoticeDelay).count();
+    const double notice =
+        std::chrono::duration<double>(lab::SimulatedBackend::kExitNoticeDelay).count();
     QCOMPARE(lab.elapsedSeconds() - before, 10.0 + notice);
-    QCOMPARE(lab.out("inspect -f '{{.State.Status}} {{.State.ExitCode}}' web"), QString("exited 137"));
+    QCOMPARE(lab.out("inspect -f '{{.State.Status}} {{.State.ExitCode}}' web"),
+             QString("exited 137"));
 }
 
 void EngineFlowsTest::stopOfTermHandlerIsPrompt() {
@@ -125,7 +136,8 @@ void EngineFlowsTest::failedRemovalLeavesDeadAndRmRetries() {
     const auto failed = lab.docker("rm web");
     QCOMPARE(failed.status, 1);
     QVERIFY(failed.err.at(0).find("device or resource busy") != std::string::npos);
-    QCOMPARE(lab.out("ps -a --format '{{.Names}} {{.State}} {{.Status}}'"), QString("web dead Dead"));
+    QCOMPARE(lab.out("ps -a --format '{{.Names}} {{.State}} {{.Status}}'"),
+             QString("web dead Dead"));
     QCOMPARE(lab.docker("start web").status, 1);
     QCOMPARE(lab.out("rm web"), QString("web"));
     QCOMPARE(lab.out("ps -aq"), QString());
@@ -140,7 +152,8 @@ void EngineFlowsTest::outOfMemoryKillsWith137() {
     QVERIFY(lab.engine.injectFault(lab::Fault::OutOfMemory, *container).ok());
     lab.engine.runUntil([&] { return !(*container)->machine.isRunning(); });
     QCOMPARE(lab.actionsSince(before), QString("oom die(137)"));
-    QCOMPARE(lab.out("inspect -f '{{.State.OOMKilled}} {{.State.ExitCode}}' web"), QString("true 137"));
+    QCOMPARE(lab.out("inspect -f '{{.State.OOMKilled}} {{.State.ExitCode}}' web"),
+             QString("true 137"));
 }
 
 void EngineFlowsTest::daemonRestartRestoresByPolicy() {
@@ -153,8 +166,9 @@ void EngineFlowsTest::daemonRestartRestoresByPolicy() {
     lab.docker("create --name fresh --restart always busybox sleep 1000");
     lab.engine.restartDaemon();
     lab.engine.runUntil([] { return false; }, std::chrono::seconds(30));
-    QCOMPARE(lab.out("ps -a --format '{{.Names}} {{.State}}'"),
-             QString("fresh created\nplain exited\nstopped exited\nunless running\nalways running"));
+    QCOMPARE(
+        lab.out("ps -a --format '{{.Names}} {{.State}}'"),
+        QString("fresh created\nplain exited\nstopped exited\nunless running\nalways running"));
 }
 
 void EngineFlowsTest::lookupByPrefixNameAndAmbiguity() {
@@ -177,7 +191,8 @@ void EngineFlowsTest::lookupByPrefixNameAndAmbiguity() {
     QVERIFY(shared != 0);
     const auto ambiguous = lab.docker(std::string("stop ") + shared);
     QCOMPARE(QString::fromStdString(ambiguous.err.at(0)),
-             QString("Error response from daemon: Multiple IDs found with provided prefix: ") + shared);
+             QString("Error response from daemon: Multiple IDs found with provided prefix: ") +
+                 shared);
 }
 
 void EngineFlowsTest::sameSeedSameRun() {
@@ -200,15 +215,20 @@ void EngineFlowsTest::notModifiedLogsNothing() {
 
 void EngineFlowsTest::processesReadTheImagesFiles() {
     lab::World world = lab::test::smallWorld();
-    world.images.push_back({{"motd:1"}, lab::ImageSpec{{"cat", "/etc/motd"}, {}, "", {{1000}}, {{"/etc/motd", "hello from the image\n"}}}});
+    world.images.push_back(
+        {{"motd:1"},
+         lab::ImageSpec{
+             {"cat", "/etc/motd"}, {}, "", {{1000}}, {{"/etc/motd", "hello from the image\n"}}}});
     EngineFixture lab(1, world);
     const auto result = lab.docker("run --name reader motd:1");
     QCOMPARE(result.status, 0);
-    QCOMPARE(QString::fromStdString(EngineFixture::join(result.out)), QString("hello from the image"));
+    QCOMPARE(QString::fromStdString(EngineFixture::join(result.out)),
+             QString("hello from the image"));
     // A file the image does not give content to is missing, as cat reports it.
     const auto missing = lab.docker("run --name other motd:1 cat /etc/nothing");
     QCOMPARE(missing.status, 1);
-    QCOMPARE(QString::fromStdString(missing.err.at(0)), QString("cat: can't open '/etc/nothing': No such file or directory"));
+    QCOMPARE(QString::fromStdString(missing.err.at(0)),
+             QString("cat: can't open '/etc/nothing': No such file or directory"));
 }
 
 QTEST_APPLESS_MAIN(EngineFlowsTest)

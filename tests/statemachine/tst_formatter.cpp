@@ -61,8 +61,8 @@ private slots:
             << "table  {{.Names}}  " << 1 << "NAMES\nc1\n";
         QTest::newRow("literal \\t after table makes an empty first column")
             << "table\\t{{.Names}}" << 1 << "          NAMES\n          c1\n";
-        QTest::newRow("plain format keeps its tab") << "{{.Image}} x\\ty" << 1
-                                                    << "busybox:local x\ty\n";
+        QTest::newRow("plain format keeps its tab")
+            << "{{.Image}} x\\ty" << 1 << "busybox:local x\ty\n";
         QTest::newRow("table without rows is its header") << "table {{.Names}}" << 0 << "NAMES\n";
         QTest::newRow("default table without rows")
             << QString::fromStdString(containerFormat("", false, false)) << 0

@@ -31,16 +31,19 @@ TemplateValue psContext() {
 
 // docker inspect's typed view of c1, the parts the rows read.
 TemplateValue inspectTyped() {
-    const auto state = TemplateValue::structure(
-        "*types.ContainerState", {{"Status", "running"}, {"Running", true}, {"Paused", false},
-                                  {"Pid", 32239}, {"ExitCode", 0}, {"Health", TemplateValue()}});
-    const auto config = TemplateValue::structure(
-        "*container.Config",
-        {{"Cmd", TemplateValue::list({"sleep", "1000"})},
-         {"Volumes", TemplateValue::map({}, true)},
-         {"Labels", TemplateValue::map({})}});
-    const auto host = TemplateValue::structure(
-        "*container.HostConfig", {{"Links", TemplateValue::list({}, true)}});
+    const auto state =
+        TemplateValue::structure("*types.ContainerState", {{"Status", "running"},
+                                                           {"Running", true},
+                                                           {"Paused", false},
+                                                           {"Pid", 32239},
+                                                           {"ExitCode", 0},
+                                                           {"Health", TemplateValue()}});
+    const auto config = TemplateValue::structure("*container.Config",
+                                                 {{"Cmd", TemplateValue::list({"sleep", "1000"})},
+                                                  {"Volumes", TemplateValue::map({}, true)},
+                                                  {"Labels", TemplateValue::map({})}});
+    const auto host = TemplateValue::structure("*container.HostConfig",
+                                               {{"Links", TemplateValue::list({}, true)}});
     return TemplateValue::structure(
         "types.ContainerJSON",
         {{"Name", "/c1"}, {"State", state}, {"Config", config}, {"HostConfig", host}});
@@ -74,55 +77,85 @@ private slots:
         QTest::addColumn<QString>("output");
         QTest::newRow("transcript columns") << "{{.Names}} {{.State}} {{.Status}}"
                                             << "c1 running Up 1 second";
-        QTest::newRow("pipe into printf") << "{{.Names | printf \"%s!\"}}" << "c1!";
-        QTest::newRow("json of a string") << "{{json .Names}}" << "\"c1\"";
-        QTest::newRow("if/else") << "{{if .Names}}yes{{else}}no{{end}}" << "yes";
-        QTest::newRow("else if") << "{{if .Labels}}a{{else if .Names}}b{{else}}c{{end}}" << "b";
-        QTest::newRow("with/else on empty") << "{{with .Labels}}L{{else}}none{{end}}" << "none";
+        QTest::newRow("pipe into printf") << "{{.Names | printf \"%s!\"}}"
+                                          << "c1!";
+        QTest::newRow("json of a string") << "{{json .Names}}"
+                                          << "\"c1\"";
+        QTest::newRow("if/else") << "{{if .Names}}yes{{else}}no{{end}}"
+                                 << "yes";
+        QTest::newRow("else if") << "{{if .Labels}}a{{else if .Names}}b{{else}}c{{end}}"
+                                 << "b";
+        QTest::newRow("with/else on empty") << "{{with .Labels}}L{{else}}none{{end}}"
+                                            << "none";
         QTest::newRow("printf verbs")
             << "{{printf \"%5s|%-5s|%05d|%x|%q|%v\" .Names .Names 42 255 .Names .Names}}"
             << "   c1|c1   |00042|ff|\"c1\"|c1";
-        QTest::newRow("printf wrong verb") << "{{printf \"%d\" .Names}}" << "%!d(string=c1)";
-        QTest::newRow("printf missing") << "{{printf \"%s %s\" .Names}}" << "c1 %!s(MISSING)";
-        QTest::newRow("printf extra") << "{{printf \"%s\" .Names 1}}" << "c1%!(EXTRA int=1)";
+        QTest::newRow("printf wrong verb") << "{{printf \"%d\" .Names}}"
+                                           << "%!d(string=c1)";
+        QTest::newRow("printf missing") << "{{printf \"%s %s\" .Names}}"
+                                        << "c1 %!s(MISSING)";
+        QTest::newRow("printf extra") << "{{printf \"%s\" .Names 1}}"
+                                      << "c1%!(EXTRA int=1)";
         QTest::newRow("printf type mismatches")
             << "{{printf \"%s\" 3}} {{printf \"%v\" true}} {{printf \"%t\" 1}}"
             << "%!s(int=3) true %!t(int=1)";
         QTest::newRow("printf width counts characters") << "{{printf \"%-8s|\" \"日本\"}}"
                                                         << "日本      |";
-        QTest::newRow("printf precision cuts characters") << "{{printf \"%.1s\" \"日本\"}}" << "日";
-        QTest::newRow("print spacing") << "{{print 1 2 \"a\" \"b\" 3}}" << "1 2ab3";
+        QTest::newRow("printf precision cuts characters") << "{{printf \"%.1s\" \"日本\"}}"
+                                                          << "日";
+        QTest::newRow("print spacing") << "{{print 1 2 \"a\" \"b\" 3}}"
+                                       << "1 2ab3";
         QTest::newRow("eq ne, eq with several")
             << "{{eq .Names \"c1\"}} {{ne .Names \"c1\"}} {{eq .Names \"x\" \"c1\"}}"
             << "true false true";
-        QTest::newRow("lt") << "{{lt 1 2}}" << "true";
-        QTest::newRow("and/or return operands") << "{{and .Names 0}} {{or \"\" .Names}}" << "0 c1";
-        QTest::newRow("variables and $") << "{{$x := .Names}}{{$x}}-{{$.Names}}" << "c1-c1";
-        QTest::newRow("comments and trim markers") << "{{/* c */}}x{{- /* d */ -}} y" << "xy";
-        QTest::newRow("trim around an action") << "a {{- .Names -}} b" << "ac1b";
-        QTest::newRow("split prints a list") << "{{split .Names \"1\"}}" << "[c ]";
-        QTest::newRow("join of split") << "{{join (split \"a,b\" \",\") \"-\"}}" << "a-b";
-        QTest::newRow("docker string functions")
-            << "{{title \"hello world\"}} {{upper .Names}} {{pad .Names 2 1}}| {{truncate .Names 1}}"
-            << "Hello World C1   c1 | c";
-        QTest::newRow("len in a pipeline") << "{{.Names | len}}" << "2";
-        QTest::newRow("json then printf") << "{{json .Names | printf \"%s\"}}" << "\"c1\"";
-        QTest::newRow("println") << "{{println .Names}}" << "c1\n";
-        QTest::newRow("newline inside an action") << "{{ .Names\n }}" << "c1";
-        QTest::newRow("char constant") << "{{'a'}}" << "97";
-        QTest::newRow("hex constant") << "{{0x10}}" << "16";
-        QTest::newRow("negative constant") << "{{-3}}" << "-3";
-        QTest::newRow("constant piped") << "{{3 | printf \"%d\"}}" << "3";
+        QTest::newRow("lt") << "{{lt 1 2}}"
+                            << "true";
+        QTest::newRow("and/or return operands") << "{{and .Names 0}} {{or \"\" .Names}}"
+                                                << "0 c1";
+        QTest::newRow("variables and $") << "{{$x := .Names}}{{$x}}-{{$.Names}}"
+                                         << "c1-c1";
+        QTest::newRow("comments and trim markers") << "{{/* c */}}x{{- /* d */ -}} y"
+                                                   << "xy";
+        QTest::newRow("trim around an action") << "a {{- .Names -}} b"
+                                               << "ac1b";
+        QTest::newRow("split prints a list") << "{{split .Names \"1\"}}"
+                                             << "[c ]";
+        QTest::newRow("join of split") << "{{join (split \"a,b\" \",\") \"-\"}}"
+                                       << "a-b";
+        QTest::newRow("docker string functions") << "{{title \"hello world\"}} {{upper .Names}} "
+                                                    "{{pad .Names 2 1}}| {{truncate .Names 1}}"
+                                                 << "Hello World C1   c1 | c";
+        QTest::newRow("len in a pipeline") << "{{.Names | len}}"
+                                           << "2";
+        QTest::newRow("json then printf") << "{{json .Names | printf \"%s\"}}"
+                                          << "\"c1\"";
+        QTest::newRow("println") << "{{println .Names}}"
+                                 << "c1\n";
+        QTest::newRow("newline inside an action") << "{{ .Names\n }}"
+                                                  << "c1";
+        QTest::newRow("char constant") << "{{'a'}}"
+                                       << "97";
+        QTest::newRow("hex constant") << "{{0x10}}"
+                                      << "16";
+        QTest::newRow("negative constant") << "{{-3}}"
+                                           << "-3";
+        QTest::newRow("constant piped") << "{{3 | printf \"%d\"}}"
+                                        << "3";
         QTest::newRow("two printf stages") << "{{.Names | printf \"%s\" | printf \"%q\"}}"
                                            << "\"c1\"";
         QTest::newRow("range with index")
-            << "{{range $i, $e := split .Names \"\"}}{{$i}}{{$e}}{{end}}" << "0c11";
-        QTest::newRow("range over one empty string") << "{{range split \"\" \",\"}}x{{else}}empty{{end}}"
-                                                     << "x";
-        QTest::newRow("range with one variable") << "{{range $x := split \"a,b\" \",\"}}{{$x}}{{end}}"
-                                                 << "ab";
-        QTest::newRow("trailing pipe is accepted") << "{{.Names | }}" << "c1";
-        QTest::newRow("label method") << "[{{.Label \"x\"}}]" << "[]";
+            << "{{range $i, $e := split .Names \"\"}}{{$i}}{{$e}}{{end}}"
+            << "0c11";
+        QTest::newRow("range over one empty string")
+            << "{{range split \"\" \",\"}}x{{else}}empty{{end}}"
+            << "x";
+        QTest::newRow("range with one variable")
+            << "{{range $x := split \"a,b\" \",\"}}{{$x}}{{end}}"
+            << "ab";
+        QTest::newRow("trailing pipe is accepted") << "{{.Names | }}"
+                                                   << "c1";
+        QTest::newRow("label method") << "[{{.Label \"x\"}}]"
+                                      << "[]";
 
         QTest::newRow("missing struct field")
             << "{{.Nope}}"
@@ -135,7 +168,8 @@ private slots:
         QTest::newRow("len of int") << "{{len 3}}"
                                     << "EXEC template: :1:2: executing \"\" at <len 3>: error "
                                        "calling len: len of type int";
-        QTest::newRow("index of a string gives a byte") << "{{index .Names 0}}" << "99";
+        QTest::newRow("index of a string gives a byte") << "{{index .Names 0}}"
+                                                        << "99";
         // CLI 28 runs the template once on an empty context; these came from that pass.
         QTest::newRow("index past the end of an empty string")
             << "{{index \"\" 1}}"
@@ -173,36 +207,48 @@ private slots:
             << "EXEC template: :1:2: executing \"\" at <eq .Names 1>: error calling eq: "
                "incompatible types for comparison";
 
-        QTest::newRow("unclosed action") << "{{.Names" << "PARSE template: :1: unclosed action";
-        QTest::newRow("single closing brace")
-            << "{{.Names}" << "PARSE template: :1: bad character U+007D '}'";
-        QTest::newRow("empty action") << "{{}}" << "PARSE template: :1: missing value for command";
+        QTest::newRow("unclosed action") << "{{.Names"
+                                         << "PARSE template: :1: unclosed action";
+        QTest::newRow("single closing brace") << "{{.Names}"
+                                              << "PARSE template: :1: bad character U+007D '}'";
+        QTest::newRow("empty action") << "{{}}"
+                                      << "PARSE template: :1: missing value for command";
         QTest::newRow("unknown function") << "{{foo .Names}}"
                                           << "PARSE template: :1: function \"foo\" not defined";
-        QTest::newRow("if without condition") << "{{if}}" << "PARSE template: :1: missing value for if";
-        QTest::newRow("stray end") << "{{end}}" << "PARSE template: :1: unexpected {{end}}";
-        QTest::newRow("stray else") << "{{else}}" << "PARSE template: :1: unexpected {{else}}";
+        QTest::newRow("if without condition") << "{{if}}"
+                                              << "PARSE template: :1: missing value for if";
+        QTest::newRow("stray end") << "{{end}}"
+                                   << "PARSE template: :1: unexpected {{end}}";
+        QTest::newRow("stray else") << "{{else}}"
+                                    << "PARSE template: :1: unexpected {{else}}";
         QTest::newRow("unterminated string") << "{{\"unterminated}}"
                                              << "PARSE template: :1: unterminated quoted string";
         QTest::newRow("backslash in action") << "{{.Names\\n}}"
                                              << "PARSE template: :1: bad character U+005C '\\'";
         QTest::newRow("lone brace as command") << "{{ } }}"
                                                << "PARSE template: :1: unexpected \"}\" in command";
-        QTest::newRow("unclosed paren") << "{{(.Names}}" << "PARSE template: :1: unclosed left paren";
-        QTest::newRow("stray paren") << "{{.Names)}}" << "PARSE template: :1: unexpected right paren";
-        QTest::newRow("if without end") << "{{if .Names}}x" << "PARSE template: :1: unexpected EOF";
+        QTest::newRow("unclosed paren") << "{{(.Names}}"
+                                        << "PARSE template: :1: unclosed left paren";
+        QTest::newRow("stray paren") << "{{.Names)}}"
+                                     << "PARSE template: :1: unexpected right paren";
+        QTest::newRow("if without end") << "{{if .Names}}x"
+                                        << "PARSE template: :1: unexpected EOF";
         QTest::newRow("undefined variable") << "{{$x}}"
                                             << "PARSE template: :1: undefined variable \"$x\"";
         QTest::newRow("constant as a later stage")
-            << "{{.Names | 3}}" << "PARSE template: :1: non executable command in pipeline stage 2";
+            << "{{.Names | 3}}"
+            << "PARSE template: :1: non executable command in pipeline stage 2";
         QTest::newRow("dot after a field") << "{{.Names.}}"
                                            << "PARSE template: :1: unexpected <.> in operand";
         // From text/template's parser (found by fuzzing: it used to crash at execution).
-        QTest::newRow("field after a bare dot") << "{{..X}}"
-                                                << "PARSE template: :1: unexpected . after term \".\"";
-        QTest::newRow("unclosed comment") << "{{/* x }}" << "PARSE template: :1: unclosed comment";
+        QTest::newRow("field after a bare dot")
+            << "{{..X}}"
+            << "PARSE template: :1: unexpected . after term \".\"";
+        QTest::newRow("unclosed comment") << "{{/* x }}"
+                                          << "PARSE template: :1: unclosed comment";
         QTest::newRow("comment with more in the action")
-            << "{{/* x */ .Names}}" << "PARSE template: :1: comment ends before closing delimiter";
+            << "{{/* x */ .Names}}"
+            << "PARSE template: :1: comment ends before closing delimiter";
     }
     void psFormat() {
         QFETCH(QString, format);
@@ -215,22 +261,35 @@ private slots:
         QTest::newRow("transcript fields")
             << "{{.State.Status}} {{.State.Running}} {{.State.Paused}} {{.State.ExitCode}}"
             << "running true false 0";
-        QTest::newRow("nil map prints map[]") << "{{.Config.Volumes}}" << "map[]";
-        QTest::newRow("nil map is json null") << "{{json .Config.Volumes}}" << "null";
-        QTest::newRow("nil slice prints []") << "{{.HostConfig.Links}}" << "[]";
-        QTest::newRow("nil slice is json null") << "{{json .HostConfig.Links}}" << "null";
-        QTest::newRow("nil pointer prints <nil>") << "{{.State.Health}}" << "<nil>";
-        QTest::newRow("nil pointer is json null") << "{{json .State.Health}}" << "null";
-        QTest::newRow("slice prints bare") << "{{.Config.Cmd}}" << "[sleep 1000]";
-        QTest::newRow("slice as json") << "{{json .Config.Cmd}}" << "[\"sleep\",\"1000\"]";
-        QTest::newRow("empty map") << "{{.Config.Labels}}" << "map[]";
-        QTest::newRow("missing key is <no value>") << "{{.Config.Labels.nope}}" << "<no value>";
-        QTest::newRow("index of a missing key") << "[{{index .Config.Labels \"x\"}}]" << "[]";
+        QTest::newRow("nil map prints map[]") << "{{.Config.Volumes}}"
+                                              << "map[]";
+        QTest::newRow("nil map is json null") << "{{json .Config.Volumes}}"
+                                              << "null";
+        QTest::newRow("nil slice prints []") << "{{.HostConfig.Links}}"
+                                             << "[]";
+        QTest::newRow("nil slice is json null") << "{{json .HostConfig.Links}}"
+                                                << "null";
+        QTest::newRow("nil pointer prints <nil>") << "{{.State.Health}}"
+                                                  << "<nil>";
+        QTest::newRow("nil pointer is json null") << "{{json .State.Health}}"
+                                                  << "null";
+        QTest::newRow("slice prints bare") << "{{.Config.Cmd}}"
+                                           << "[sleep 1000]";
+        QTest::newRow("slice as json") << "{{json .Config.Cmd}}"
+                                       << "[\"sleep\",\"1000\"]";
+        QTest::newRow("empty map") << "{{.Config.Labels}}"
+                                   << "map[]";
+        QTest::newRow("missing key is <no value>") << "{{.Config.Labels.nope}}"
+                                                   << "<no value>";
+        QTest::newRow("index of a missing key") << "[{{index .Config.Labels \"x\"}}]"
+                                                << "[]";
         QTest::newRow("range over a slice") << "{{range .Config.Cmd}}[{{.}}]{{end}}"
                                             << "[sleep][1000]";
         QTest::newRow("range with index and value")
-            << "{{range $i, $a := .Config.Cmd}}{{$i}}={{$a}} {{end}}" << "0=sleep 1=1000 ";
-        QTest::newRow("name keeps its slash") << "{{.Name}}" << "/c1";
+            << "{{range $i, $a := .Config.Cmd}}{{$i}}={{$a}} {{end}}"
+            << "0=sleep 1=1000 ";
+        QTest::newRow("name keeps its slash") << "{{.Name}}"
+                                              << "/c1";
         QTest::newRow("struct as json keeps field order")
             << "{{json .State}}"
             << "{\"Status\":\"running\",\"Running\":true,\"Paused\":false,\"Pid\":32239,"
@@ -251,7 +310,8 @@ private slots:
             << "{{.State.Nope}}"
             << "EXEC template: :1:8: executing \"\" at <.State.Nope>: map has no entry for key "
                "\"Nope\"";
-        QTest::newRow("present key") << "{{.State.Status}}" << "running";
+        QTest::newRow("present key") << "{{.State.Status}}"
+                                     << "running";
     }
     void inspectRawFallbackIsStrict() {
         QFETCH(QString, format);
@@ -269,13 +329,17 @@ private slots:
     }
 
     void errorsCountLinesAndColumns() {
-        QCOMPARE(run("a\n{{.Nope}}", psContext()),
-                 QString("EXEC template: :2:2: executing \"\" at <.Nope>: can't evaluate field Nope "
-                         "in type *formatter.ContainerContext"));
-        QCOMPARE(run("a\nb\n{{.Names", psContext()), QString("PARSE template: :3: unclosed action"));
+        QCOMPARE(
+            run("a\n{{.Nope}}", psContext()),
+            QString("EXEC template: :2:2: executing \"\" at <.Nope>: can't evaluate field Nope "
+                    "in type *formatter.ContainerContext"));
+        QCOMPARE(run("a\nb\n{{.Names", psContext()),
+                 QString("PARSE template: :3: unclosed action"));
     }
 
-    void rangeOverIntCountsUp() { QCOMPARE(run("{{range 3}}{{.}}{{end}}", psContext()), QString("012")); }
+    void rangeOverIntCountsUp() {
+        QCOMPARE(run("{{range 3}}{{.}}{{end}}", psContext()), QString("012"));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestGoTemplate)

@@ -1,18 +1,20 @@
 // Docker's reference grammar. Expected values were recorded from docker CLI 28.2.2 against
-// Engine 20.10.24 ("docker create --pull never REF" prints the daemon's "No such image: <familiar>",
-// or the CLI's own parse error), plus transcript 02-illegal-ops.
+// Engine 20.10.24 ("docker create --pull never REF" prints the daemon's "No such image:
+// <familiar>", or the CLI's own parse error), plus transcript 02-illegal-ops.
 #include "docker/ImageReference.h"
 
 #include <QTest>
 
 using lab::docker::ImageReference;
-using lab::docker::ReferenceGrammar;
 using lab::docker::parseImageReference;
+using lab::docker::ReferenceGrammar;
 
 Q_DECLARE_METATYPE(ReferenceGrammar)
 
 namespace {
-QString hex(char c, int n) { return QString(n, QChar(c)); }
+QString hex(char c, int n) {
+    return QString(n, QChar(c));
+}
 } // namespace
 
 class TestImageReference : public QObject {
@@ -25,65 +27,100 @@ private slots:
         QTest::addColumn<QString>("full");
         QTest::addColumn<QString>("path");
         const QString digest = "sha256:" + hex('a', 64);
-        QTest::newRow("bare name gets library/ and latest")
-            << "busybox" << "busybox:latest" << "docker.io/library/busybox:latest"
-            << "library/busybox";
-        QTest::newRow("tag kept") << "busybox:1.36" << "busybox:1.36"
-                                  << "docker.io/library/busybox:1.36" << "library/busybox";
-        QTest::newRow("library/ prefix is familiar-stripped")
-            << "library/busybox" << "busybox:latest" << "docker.io/library/busybox:latest"
-            << "library/busybox";
-        QTest::newRow("fully qualified") << "docker.io/library/busybox:latest" << "busybox:latest"
-                                         << "docker.io/library/busybox:latest" << "library/busybox";
-        QTest::newRow("legacy index domain") << "index.docker.io/busybox" << "busybox:latest"
+        QTest::newRow("bare name gets library/ and latest") << "busybox"
+                                                            << "busybox:latest"
+                                                            << "docker.io/library/busybox:latest"
+                                                            << "library/busybox";
+        QTest::newRow("tag kept") << "busybox:1.36"
+                                  << "busybox:1.36"
+                                  << "docker.io/library/busybox:1.36"
+                                  << "library/busybox";
+        QTest::newRow("library/ prefix is familiar-stripped") << "library/busybox"
+                                                              << "busybox:latest"
+                                                              << "docker.io/library/busybox:latest"
+                                                              << "library/busybox";
+        QTest::newRow("fully qualified") << "docker.io/library/busybox:latest"
+                                         << "busybox:latest"
+                                         << "docker.io/library/busybox:latest"
+                                         << "library/busybox";
+        QTest::newRow("legacy index domain") << "index.docker.io/busybox"
+                                             << "busybox:latest"
                                              << "docker.io/library/busybox:latest"
                                              << "library/busybox";
-        QTest::newRow("docker.io without library/") << "docker.io/busybox" << "busybox:latest"
+        QTest::newRow("docker.io without library/") << "docker.io/busybox"
+                                                    << "busybox:latest"
                                                     << "docker.io/library/busybox:latest"
                                                     << "library/busybox";
-        QTest::newRow("local registry with port")
-            << "127.0.0.1:5000/busybox:1.35" << "127.0.0.1:5000/busybox:1.35"
-            << "127.0.0.1:5000/busybox:1.35" << "busybox";
-        QTest::newRow("localhost registry, nested path")
-            << "localhost:5000/a/b:t" << "localhost:5000/a/b:t" << "localhost:5000/a/b:t" << "a/b";
-        QTest::newRow("bare localhost is a domain") << "localhost/x" << "localhost/x:latest"
-                                                    << "localhost/x:latest" << "x";
-        QTest::newRow("localhost alone is a name") << "localhost" << "localhost:latest"
+        QTest::newRow("local registry with port") << "127.0.0.1:5000/busybox:1.35"
+                                                  << "127.0.0.1:5000/busybox:1.35"
+                                                  << "127.0.0.1:5000/busybox:1.35"
+                                                  << "busybox";
+        QTest::newRow("localhost registry, nested path") << "localhost:5000/a/b:t"
+                                                         << "localhost:5000/a/b:t"
+                                                         << "localhost:5000/a/b:t"
+                                                         << "a/b";
+        QTest::newRow("bare localhost is a domain") << "localhost/x"
+                                                    << "localhost/x:latest"
+                                                    << "localhost/x:latest"
+                                                    << "x";
+        QTest::newRow("localhost alone is a name") << "localhost"
+                                                   << "localhost:latest"
                                                    << "docker.io/library/localhost:latest"
                                                    << "library/localhost";
-        QTest::newRow("digest without tag") << "busybox@" + digest << "busybox@" + digest
-                                            << "docker.io/library/busybox@" + digest
-                                            << "library/busybox";
+        QTest::newRow("digest without tag")
+            << "busybox@" + digest << "busybox@" + digest << "docker.io/library/busybox@" + digest
+            << "library/busybox";
         QTest::newRow("tag and digest both kept")
             << "busybox:1.36@" + digest << "busybox:1.36@" + digest
             << "docker.io/library/busybox:1.36@" + digest << "library/busybox";
-        QTest::newRow("name:port without slash is a tag") << "a:5000" << "a:5000"
+        QTest::newRow("name:port without slash is a tag") << "a:5000"
+                                                          << "a:5000"
                                                           << "docker.io/library/a:5000"
                                                           << "library/a";
-        QTest::newRow("upper-case tag allowed") << "busybox:UP" << "busybox:UP"
+        QTest::newRow("upper-case tag allowed") << "busybox:UP"
+                                                << "busybox:UP"
                                                 << "docker.io/library/busybox:UP"
                                                 << "library/busybox";
-        QTest::newRow("repeated dashes") << "bu--sy" << "bu--sy:latest"
-                                         << "docker.io/library/bu--sy:latest" << "library/bu--sy";
-        QTest::newRow("double underscore") << "a__b" << "a__b:latest"
-                                           << "docker.io/library/a__b:latest" << "library/a__b";
-        QTest::newRow("nested library path keeps library/")
-            << "library/a/b" << "library/a/b:latest" << "docker.io/library/a/b:latest"
-            << "library/a/b";
-        QTest::newRow("IPv4 host") << "1.2.3.4/x:y" << "1.2.3.4/x:y" << "1.2.3.4/x:y" << "x";
-        QTest::newRow("dotted host with port") << "ex-ample.com:80/a" << "ex-ample.com:80/a:latest"
-                                               << "ex-ample.com:80/a:latest" << "a";
-        QTest::newRow("host keeps its case") << "Example.com/foo:T" << "Example.com/foo:T"
-                                             << "Example.com/foo:T" << "foo";
-        QTest::newRow("upper-case first component is a host (CLI)")
-            << "A:5000/b" << "A:5000/b:latest" << "A:5000/b:latest" << "b";
-        QTest::newRow("dotted non-host makes a domainless name")
-            << "a.b_c/x" << "a.b_c/x:latest" << "a.b_c/x:latest" << "a.b_c/x";
-        QTest::newRow("IPv6 host (CLI)") << "[::1]:5000/foo" << "[::1]:5000/foo:latest"
-                                         << "[::1]:5000/foo:latest" << "foo";
+        QTest::newRow("repeated dashes") << "bu--sy"
+                                         << "bu--sy:latest"
+                                         << "docker.io/library/bu--sy:latest"
+                                         << "library/bu--sy";
+        QTest::newRow("double underscore") << "a__b"
+                                           << "a__b:latest"
+                                           << "docker.io/library/a__b:latest"
+                                           << "library/a__b";
+        QTest::newRow("nested library path keeps library/") << "library/a/b"
+                                                            << "library/a/b:latest"
+                                                            << "docker.io/library/a/b:latest"
+                                                            << "library/a/b";
+        QTest::newRow("IPv4 host") << "1.2.3.4/x:y"
+                                   << "1.2.3.4/x:y"
+                                   << "1.2.3.4/x:y"
+                                   << "x";
+        QTest::newRow("dotted host with port") << "ex-ample.com:80/a"
+                                               << "ex-ample.com:80/a:latest"
+                                               << "ex-ample.com:80/a:latest"
+                                               << "a";
+        QTest::newRow("host keeps its case") << "Example.com/foo:T"
+                                             << "Example.com/foo:T"
+                                             << "Example.com/foo:T"
+                                             << "foo";
+        QTest::newRow("upper-case first component is a host (CLI)") << "A:5000/b"
+                                                                    << "A:5000/b:latest"
+                                                                    << "A:5000/b:latest"
+                                                                    << "b";
+        QTest::newRow("dotted non-host makes a domainless name") << "a.b_c/x"
+                                                                 << "a.b_c/x:latest"
+                                                                 << "a.b_c/x:latest"
+                                                                 << "a.b_c/x";
+        QTest::newRow("IPv6 host (CLI)") << "[::1]:5000/foo"
+                                         << "[::1]:5000/foo:latest"
+                                         << "[::1]:5000/foo:latest"
+                                         << "foo";
         QTest::newRow("path of 252 characters (CLI limit is the path)")
             << "x/" + hex('a', 250) << "x/" + hex('a', 250) + ":latest"
-            << "docker.io/x/" + hex('a', 250) + ":latest" << "x/" + hex('a', 250);
+            << "docker.io/x/" + hex('a', 250) + ":latest"
+            << "x/" + hex('a', 250);
     }
     void parsesValidReferences() {
         QFETCH(QString, input);
@@ -106,10 +143,12 @@ private slots:
             << "invalid reference format: repository name (library/Busybox) must be lowercase";
         QTest::newRow("upper-case path component")
             << "a/B" << cli << "invalid reference format: repository name (a/B) must be lowercase";
-        QTest::newRow("upper-case library name") << "UPPER" << cli
+        QTest::newRow("upper-case library name")
+            << "UPPER" << cli
             << "invalid reference format: repository name (library/UPPER) must be lowercase";
         QTest::newRow("upper-case first component (engine)")
-            << "Foo/bar:x" << engine << "invalid reference format: repository name must be lowercase";
+            << "Foo/bar:x" << engine
+            << "invalid reference format: repository name must be lowercase";
         QTest::newRow("empty tag") << "busybox:" << cli << bad;
         QTest::newRow("tag only") << ":tag" << cli << bad;
         QTest::newRow("empty") << "" << cli << bad;
@@ -134,8 +173,8 @@ private slots:
             << "busybox@md5:" + hex('a', 32) << cli << "unsupported digest algorithm";
         QTest::newRow("algorithm with a suffix")
             << "busybox@sha256+b64:" + hex('a', 64) << cli << "unsupported digest algorithm";
-        QTest::newRow("upper-case hex") << "busybox@sha256:" + hex('A', 64) << cli
-                                        << "invalid checksum digest format";
+        QTest::newRow("upper-case hex")
+            << "busybox@sha256:" + hex('A', 64) << cli << "invalid checksum digest format";
         QTest::newRow("upper-case algorithm after a tag")
             << "busybox:1.36@SHA256:" + hex('a', 64) << cli << "invalid checksum digest format";
         QTest::newRow("upper-case algorithm without tag")
@@ -147,7 +186,8 @@ private slots:
             << "invalid repository name (" + hex('a', 64) +
                    "), cannot specify 64-byte hexadecimal strings";
         QTest::newRow("path over 255 characters")
-            << "x/" + hex('a', 254) << cli << "repository name must not be more than 255 characters";
+            << "x/" + hex('a', 254) << cli
+            << "repository name must not be more than 255 characters";
         QTest::newRow("name over 255 characters (engine counts the domain)")
             << "x/" + hex('a', 250) << engine
             << "repository name must not be more than 255 characters";

@@ -28,8 +28,10 @@ private slots:
         QTest::addColumn<QString>("truncated");
         QTest::addColumn<QString>("full");
         QTest::newRow("sleep 1000 (transcript 02)")
-            << "sleep" << QStringList{"1000"} << "\"sleep 1000\"" << "\"sleep 1000\"";
-        QTest::newRow("no arguments") << "true" << QStringList{} << "\"true\"" << "\"true\"";
+            << "sleep" << QStringList{"1000"} << "\"sleep 1000\""
+            << "\"sleep 1000\"";
+        QTest::newRow("no arguments") << "true" << QStringList{} << "\"true\""
+                                      << "\"true\"";
         QTest::newRow("exactly 20 columns is kept")
             << "echo" << QStringList{"123456789012345"} << "\"echo 123456789012345\""
             << "\"echo 123456789012345\"";
@@ -43,7 +45,10 @@ private slots:
             << "echo" << QStringList{"日本語日本語日本語日本語"} << "\"echo 日本語日本語日…\""
             << "\"echo 日本語日本語日本語日本語\"";
         QTest::newRow("escapes are quoted after the cut")
-            << "echo" << QStringList{"tab\tx", "quote\"s", "back\\slash", "\x01" "ctl"}
+            << "echo"
+            << QStringList{"tab\tx", "quote\"s", "back\\slash",
+                           "\x01"
+                           "ctl"}
             << "\"echo tab\\tx quote\\\"s …\""
             << "\"echo tab\\tx quote\\\"s back\\\\slash \\x01ctl\"";
     }
@@ -59,15 +64,16 @@ private slots:
         QTest::addColumn<QByteArray>("raw");
         QTest::addColumn<QByteArray>("quoted");
         QTest::newRow("plain") << QByteArray("abc") << QByteArray("\"abc\"");
-        QTest::newRow("named escapes") << QByteArray("\a\b\f\n\r\t\v")
-                                       << QByteArray("\"\\a\\b\\f\\n\\r\\t\\v\"");
+        QTest::newRow("named escapes")
+            << QByteArray("\a\b\f\n\r\t\v") << QByteArray("\"\\a\\b\\f\\n\\r\\t\\v\"");
         QTest::newRow("DEL and NUL") << QByteArray("\x7f\0", 2) << QByteArray("\"\\x7f\\x00\"");
         QTest::newRow("invalid UTF-8 byte") << QByteArray("a\xff") << QByteArray("\"a\\xff\"");
         QTest::newRow("printable Unicode kept") << QByteArray("é日") << QByteArray("\"é日\"");
-        QTest::newRow("no-break space escaped") << QByteArray("a\xc2\xa0" "b")
+        QTest::newRow("no-break space escaped") << QByteArray("a\xc2\xa0"
+                                                              "b")
                                                 << QByteArray("\"a\\u00a0b\"");
-        QTest::newRow("line separator escaped") << QByteArray("\xe2\x80\xa8")
-                                                << QByteArray("\"\\u2028\"");
+        QTest::newRow("line separator escaped")
+            << QByteArray("\xe2\x80\xa8") << QByteArray("\"\\u2028\"");
     }
     void goQuote() {
         QFETCH(QByteArray, raw);
@@ -101,25 +107,32 @@ private slots:
         QTest::addColumn<QStringList>("expected");
         QTest::newRow("default table")
             << QStringList{"CONTAINER ID\tIMAGE\tCOMMAND\tCREATED\tSTATUS\tPORTS\tNAMES",
-                           "abe000f553b1\tbusybox:local\t\"true\"\tLess than a second ago\tCreated\t\tnoargs",
-                           "707022437a0e\tbusybox:local\t\"echo 日本語日本語日…\"\tLess than a second ago\tCreated\t\twide",
-                           "01b70592f050\tbusybox:local\t\"sleep 1000\"\tLess than a second ago\tUp Less than a second\t\tc1"}
-            << QStringList{
-                   "CONTAINER ID   IMAGE           COMMAND                  CREATED                  STATUS                  PORTS     NAMES",
-                   "abe000f553b1   busybox:local   \"true\"                   Less than a second ago   Created                           noargs",
-                   "707022437a0e   busybox:local   \"echo 日本語日本語日…\"   Less than a second ago   Created                           wide",
-                   "01b70592f050   busybox:local   \"sleep 1000\"             Less than a second ago   Up Less than a second             c1"};
+                           "abe000f553b1\tbusybox:local\t\"true\"\tLess than a second "
+                           "ago\tCreated\t\tnoargs",
+                           "707022437a0e\tbusybox:local\t\"echo 日本語日本語日…\"\tLess than a "
+                           "second ago\tCreated\t\twide",
+                           "01b70592f050\tbusybox:local\t\"sleep 1000\"\tLess than a second "
+                           "ago\tUp Less than a second\t\tc1"}
+            << QStringList{"CONTAINER ID   IMAGE           COMMAND                  CREATED        "
+                           "          STATUS                  PORTS     NAMES",
+                           "abe000f553b1   busybox:local   \"true\"                   Less than a "
+                           "second ago   Created                           noargs",
+                           "707022437a0e   busybox:local   \"echo 日本語日本語日…\"   Less than a "
+                           "second ago   Created                           wide",
+                           "01b70592f050   busybox:local   \"sleep 1000\"             Less than a "
+                           "second ago   Up Less than a second             c1"};
         QTest::newRow("short column gets the minimum width 10")
             << QStringList{"PORTS\tNAMES\tSTATE", "\tqq\tcreated", "\tlonger-name-here\tcreated",
                            "\tc1\texited"}
-            << QStringList{"PORTS     NAMES              STATE", "          qq                 created",
-                           "          longer-name-here   created", "          c1                 exited"};
+            << QStringList{
+                   "PORTS     NAMES              STATE", "          qq                 created",
+                   "          longer-name-here   created", "          c1                 exited"};
         QTest::newRow("empty last cell leaves no blanks")
             << QStringList{"NAMES\tPORTS", "qq\t", "longer-name-here\t"}
             << QStringList{"NAMES              PORTS", "qq                 ",
                            "longer-name-here   "};
-        QTest::newRow("single column is untouched")
-            << QStringList{"CONTAINER ID", "c349fb3b7cef"} << QStringList{"CONTAINER ID", "c349fb3b7cef"};
+        QTest::newRow("single column is untouched") << QStringList{"CONTAINER ID", "c349fb3b7cef"}
+                                                    << QStringList{"CONTAINER ID", "c349fb3b7cef"};
     }
     void alignsLikeDockerPs() {
         QFETCH(QStringList, rows);

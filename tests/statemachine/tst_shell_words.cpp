@@ -12,24 +12,26 @@ void addRows() {
     QTest::addColumn<QString>("line");
     QTest::addColumn<QStringList>("words");
     QTest::newRow("plain words") << "docker ps -a" << QStringList{"docker", "ps", "-a"};
-    QTest::newRow("runs of blanks and tabs") << "  docker \t stop   c1  "
-                                             << QStringList{"docker", "stop", "c1"};
+    QTest::newRow("runs of blanks and tabs")
+        << "  docker \t stop   c1  " << QStringList{"docker", "stop", "c1"};
     QTest::newRow("transcript --format in single quotes")
         << "docker ps -a --format '{{.Names}} {{.State}} {{.Status}}'"
         << QStringList{"docker", "ps", "-a", "--format", "{{.Names}} {{.State}} {{.Status}}"};
     QTest::newRow("inspect -f with a pipe inside quotes")
         << "docker inspect -f '{{.State.Status}} | {{json .State}}' c2"
         << QStringList{"docker", "inspect", "-f", "{{.State.Status}} | {{json .State}}", "c2"};
-    QTest::newRow("double quotes keep blanks") << "sh -c \"sleep 1000\""
-                                               << QStringList{"sh", "-c", "sleep 1000"};
+    QTest::newRow("double quotes keep blanks")
+        << "sh -c \"sleep 1000\"" << QStringList{"sh", "-c", "sleep 1000"};
     QTest::newRow("backslash escapes in double quotes")
         << "x \"a\\\"b\\\\c\\d\"" << QStringList{"x", "a\"b\\c\\d"};
-    QTest::newRow("single quotes keep backslashes") << "'a\\b' 'c\"d'"
-                                                    << QStringList{"a\\b", "c\"d"};
+    QTest::newRow("single quotes keep backslashes")
+        << "'a\\b' 'c\"d'" << QStringList{"a\\b", "c\"d"};
     QTest::newRow("backslash blank outside quotes") << "a\\ b c" << QStringList{"a b", "c"};
-    QTest::newRow("adjacent parts join") << "x\"y\"'z'w" << QStringList{"xyz" "w"};
-    QTest::newRow("empty quotes make empty words") << "a '' \"\" b"
-                                                   << QStringList{"a", "", "", "b"};
+    QTest::newRow("adjacent parts join") << "x\"y\"'z'w"
+                                         << QStringList{"xyz"
+                                                        "w"};
+    QTest::newRow("empty quotes make empty words")
+        << "a '' \"\" b" << QStringList{"a", "", "", "b"};
     QTest::newRow("lone final backslash stays") << "a\\" << QStringList{"a\\"};
     QTest::newRow("backslash-newline joins") << "ab\\\ncd \\\n e" << QStringList{"abcd", "e"};
     QTest::newRow("hash is not a comment here") << "echo a#b" << QStringList{"echo", "a#b"};
@@ -73,9 +75,11 @@ private slots:
         QTest::addColumn<QString>("error");
         QTest::newRow("single") << "docker ps --format '{{.Names}}"
                                 << "unexpected EOF while looking for matching `''";
-        QTest::newRow("double") << "sh -c \"sleep" << "unexpected EOF while looking for matching `\"'";
-        QTest::newRow("escaped closing double quote") << "x \"a\\\""
-                                                      << "unexpected EOF while looking for matching `\"'";
+        QTest::newRow("double") << "sh -c \"sleep"
+                                << "unexpected EOF while looking for matching `\"'";
+        QTest::newRow("escaped closing double quote")
+            << "x \"a\\\""
+            << "unexpected EOF while looking for matching `\"'";
     }
     void unterminatedQuotesAreErrors() {
         QFETCH(QString, line);

@@ -33,16 +33,15 @@ private slots:
         QTest::newRow("BOGUS (transcript 02)") << "BOGUS" << qint64(0) << "Invalid signal: BOGUS";
         QTest::newRow("zero") << "0" << qint64(0) << "Invalid signal: 0";
         QTest::newRow("SIG alone") << "SIG" << qint64(0) << "Invalid signal: SIG";
-        QTest::newRow("leading blank kept in message") << " HUP" << qint64(0)
-                                                       << "Invalid signal:  HUP";
+        QTest::newRow("leading blank kept in message")
+            << " HUP" << qint64(0) << "Invalid signal:  HUP";
         QTest::newRow("trailing digit") << "HUP1" << qint64(0) << "Invalid signal: HUP1";
         QTest::newRow("number with letters") << "1x" << qint64(0) << "Invalid signal: 1x";
-        QTest::newRow("UNUSED is not linux's") << "UNUSED" << qint64(0)
-                                               << "Invalid signal: UNUSED";
-        QTest::newRow("SIG prefix stripped once") << "SIGSIGHUP" << qint64(0)
-                                                  << "Invalid signal: SIGSIGHUP";
-        QTest::newRow("RTMIN+16 is not in the table") << "RTMIN+16" << qint64(0)
-                                                      << "Invalid signal: RTMIN+16";
+        QTest::newRow("UNUSED is not linux's") << "UNUSED" << qint64(0) << "Invalid signal: UNUSED";
+        QTest::newRow("SIG prefix stripped once")
+            << "SIGSIGHUP" << qint64(0) << "Invalid signal: SIGSIGHUP";
+        QTest::newRow("RTMIN+16 is not in the table")
+            << "RTMIN+16" << qint64(0) << "Invalid signal: RTMIN+16";
     }
     void parsesLikeTheDaemon() {
         QFETCH(QString, text);
