@@ -9,6 +9,7 @@ packages=(
   libboost-dev libbenchmark-dev
   busybox-static zlib1g-dev
   libedit-dev
+  clang-format         # scripts/check-format.sh: the style is checked by ctest
   desktop-file-utils   # desktop-file-validate: the install test checks the desktop entry
 )
 
