@@ -22,7 +22,7 @@ namespace lab::real {
 
 // One container on disk and in the kernel. Declared so that, if its teardown was never run,
 // the members still go in a safe order: process (killed, reaped), cgroup (rmdir), mount.
-struct RealBackend::Box {
+struct RealBackend::ContainerSandbox {
     std::string id;
     std::string dir;
     std::string imageRootfs; // rootless: bound at rootfs by the container's own mount namespace
@@ -149,9 +149,9 @@ std::vector<std::string> RealBackend::resourceCgroupRoots() const {
 RealBackend::~RealBackend() {
     for (TimerId posted : m_posted)
         m_clock.cancel(posted);
-    for (auto& [id, box] : m_boxes)
+    for (auto& [id, box] : m_sandboxes)
         teardown(*box);
-    m_boxes.clear();
+    m_sandboxes.clear();
     if (m_inotify)
         m_clock.unwatch(m_inotify.get());
 }
@@ -204,9 +204,9 @@ Expected<LocalImageSpec> RealBackend::importImage(const std::string& layoutDir,
     return localImageSpec(*image);
 }
 
-RealBackend::Box* RealBackend::box(const std::string& id) const {
-    auto found = m_boxes.find(id);
-    return found == m_boxes.end() ? nullptr : found->second.get();
+RealBackend::ContainerSandbox* RealBackend::sandbox(const std::string& id) const {
+    auto found = m_sandboxes.find(id);
+    return found == m_sandboxes.end() ? nullptr : found->second.get();
 }
 
 const std::vector<std::string>& RealBackend::trace(const std::string& id) const {
@@ -216,17 +216,17 @@ const std::vector<std::string>& RealBackend::trace(const std::string& id) const 
 }
 
 std::string RealBackend::cgroupPath(const std::string& id) const {
-    Box* found = box(id);
+    ContainerSandbox* found = sandbox(id);
     return found ? found->cgroup.path() : std::string();
 }
 
 std::string RealBackend::rootfsPath(const std::string& id) const {
-    Box* found = box(id);
+    ContainerSandbox* found = sandbox(id);
     return found ? found->dir + "/rootfs" : std::string();
 }
 
 Expected<ResourceSample> RealBackend::resources(const std::string& id) const {
-    Box* found = box(id);
+    ContainerSandbox* found = sandbox(id);
     if (!found)
         return Error{"No such container: " + id};
     if (!m_resources)
@@ -235,7 +235,7 @@ Expected<ResourceSample> RealBackend::resources(const std::string& id) const {
 }
 
 int RealBackend::hostPid(const std::string& id) const {
-    Box* found = box(id);
+    ContainerSandbox* found = sandbox(id);
     return found && found->process && found->process->alive() ? found->process->pid() : -1;
 }
 
@@ -261,7 +261,7 @@ Status RealBackend::prepare(const Container& container) {
     if (!config)
         return config.error();
     std::vector<std::string>& trace = m_traces[container.id];
-    auto made = std::make_unique<Box>();
+    auto made = std::make_unique<ContainerSandbox>();
     made->id = container.id;
     made->dir = m_options.stateDir + "/containers/" + container.id;
     const std::string rootfs = made->dir + "/rootfs";
@@ -313,12 +313,12 @@ Status RealBackend::prepare(const Container& container) {
         trace.push_back("inotify_add_watch(" + made->cgroup.eventsFile() + ", IN_MODIFY)");
     }
     made->imageConfig = config->config;
-    m_boxes.insert_or_assign(container.id, std::move(made));
+    m_sandboxes.insert_or_assign(container.id, std::move(made));
     return Ok{};
 }
 
 void RealBackend::startProcess(const Container& container) {
-    Box* found = box(container.id);
+    ContainerSandbox* found = sandbox(container.id);
     const std::vector<std::string> argv = container.argv();
     if (!found || argv.empty()) {
         post(container.id,
@@ -355,7 +355,7 @@ void RealBackend::startProcess(const Container& container) {
 }
 
 void RealBackend::onInitReport(const std::string& id) {
-    Box* found = box(id);
+    ContainerSandbox* found = sandbox(id);
     if (!found || !found->process || !found->process->initReports())
         return;
     InitReport report;
@@ -364,7 +364,7 @@ void RealBackend::onInitReport(const std::string& id) {
 }
 
 void RealBackend::onOutput(const std::string& id, bool isStderr) {
-    Box* found = box(id);
+    ContainerSandbox* found = sandbox(id);
     if (!found || !found->process)
         return;
     UniqueFd& pipe = isStderr ? found->process->stderrPipe() : found->process->stdoutPipe();
@@ -397,7 +397,7 @@ void RealBackend::onOutput(const std::string& id, bool isStderr) {
 }
 
 void RealBackend::onExit(const std::string& id) {
-    Box* found = box(id);
+    ContainerSandbox* found = sandbox(id);
     if (!found || !found->process)
         return;
     const std::optional<int> code = found->process->reapIfExited();
@@ -422,12 +422,12 @@ void RealBackend::onExit(const std::string& id) {
         m_sink->report(id,
                        OutcomeEvent{Outcome::FreezeFailed, m_clock.now(), 0, 0,
                                     "the container's process exited while it was being frozen"});
-    if (!box(id))
+    if (!sandbox(id))
         return;
     m_sink->report(id, OutcomeEvent{Outcome::ProcessExited, m_clock.now(), *code});
 }
 
-void RealBackend::closeProcessWatches(Box& found) {
+void RealBackend::closeProcessWatches(ContainerSandbox& found) {
     if (!found.process)
         return;
     for (UniqueFd* fd : {&found.process->stdoutPipe(), &found.process->stderrPipe(),
@@ -440,7 +440,7 @@ void RealBackend::closeProcessWatches(Box& found) {
 }
 
 void RealBackend::signal(const Container& container, int signal) {
-    Box* found = box(container.id);
+    ContainerSandbox* found = sandbox(container.id);
     if (!found || !found->process || !found->process->alive())
         return;
     std::vector<std::string>& trace = m_traces[container.id];
@@ -457,7 +457,7 @@ void RealBackend::signal(const Container& container, int signal) {
 }
 
 void RealBackend::freeze(const Container& container) {
-    Box* found = box(container.id);
+    ContainerSandbox* found = sandbox(container.id);
     if (!found || !found->process) {
         post(container.id,
              OutcomeEvent{Outcome::FreezeFailed, {}, 0, 0, "container is not running"});
@@ -492,12 +492,12 @@ void RealBackend::freeze(const Container& container) {
         recheckV1Freezer(*found);
 }
 
-void RealBackend::recheckV1Freezer(Box& found) {
+void RealBackend::recheckV1Freezer(ContainerSandbox& found) {
     // The v1 freezer tells nobody when FREEZING becomes FROZEN: look again a millisecond later
     // (runc does the same), on the clock rather than in a sleep.
     const std::string id = found.id;
     found.v1Recheck = m_clock.schedule(m_clock.now() + std::chrono::milliseconds(1), [this, id] {
-        if (Box* still = box(id)) {
+        if (ContainerSandbox* still = sandbox(id)) {
             still->v1Recheck.reset();
             checkFrozen(*still);
         }
@@ -514,12 +514,12 @@ void RealBackend::onInotify() {
             auto watched = m_idByWatch.find(event->wd);
             if (watched == m_idByWatch.end())
                 continue;
-            if (Box* found = box(watched->second); found && found->freezing)
+            if (ContainerSandbox* found = sandbox(watched->second); found && found->freezing)
                 checkFrozen(*found);
         }
 }
 
-void RealBackend::checkFrozen(Box& found) {
+void RealBackend::checkFrozen(ContainerSandbox& found) {
     auto frozen = found.cgroup.isFrozen();
     if (frozen && !*frozen) {
         if (found.cgroup.mode() == CgroupMode::V1Freezer)
@@ -538,7 +538,7 @@ void RealBackend::checkFrozen(Box& found) {
     m_sink->report(found.id, OutcomeEvent{Outcome::Frozen, m_clock.now()});
 }
 
-void RealBackend::stopWaitingForFreeze(Box& found) {
+void RealBackend::stopWaitingForFreeze(ContainerSandbox& found) {
     found.freezing = false;
     if (found.v1Recheck)
         m_clock.cancel(*found.v1Recheck);
@@ -546,7 +546,7 @@ void RealBackend::stopWaitingForFreeze(Box& found) {
 }
 
 void RealBackend::thaw(const Container& container) {
-    Box* found = box(container.id);
+    ContainerSandbox* found = sandbox(container.id);
     if (!found || !m_tree)
         return;
     stopWaitingForFreeze(*found);
@@ -559,7 +559,7 @@ void RealBackend::thaw(const Container& container) {
     post(container.id, OutcomeEvent{Outcome::Thawed});
 }
 
-Status RealBackend::teardown(Box& found) {
+Status RealBackend::teardown(ContainerSandbox& found) {
     std::vector<std::string>& trace = m_traces[found.id];
     stopWaitingForFreeze(found);
     if (found.process && found.process->alive()) {
@@ -598,7 +598,7 @@ Status RealBackend::teardown(Box& found) {
 }
 
 void RealBackend::remove(const Container& container) {
-    Box* found = box(container.id);
+    ContainerSandbox* found = sandbox(container.id);
     if (!found) {
         post(container.id, OutcomeEvent{Outcome::RemovalDone});
         return;
@@ -633,7 +633,7 @@ void RealBackend::remove(const Container& container) {
                                             removed.error().message});
         return;
     }
-    m_boxes.erase(container.id);
+    m_sandboxes.erase(container.id);
     post(container.id, OutcomeEvent{Outcome::RemovalDone});
 }
 
@@ -643,7 +643,7 @@ Status RealBackend::injectFault(Fault fault, const Container* target) {
         m_failNextRemoval = true;
         return Ok{};
     case Fault::OutOfMemory: {
-        Box* found = target ? box(target->id) : nullptr;
+        ContainerSandbox* found = target ? sandbox(target->id) : nullptr;
         if (!found || !found->process || !found->process->alive())
             return Error{"the OOM killer needs a running container"};
         if (auto frozen = found->cgroup.isFrozen(); found->freezing || (frozen && *frozen))

@@ -13,7 +13,7 @@
 #include "Resources.h"
 #include "UserNamespace.h"
 #include "engine/Backend.h"
-#include "sim/World.h"
+#include "engine/World.h"
 
 #include <map>
 #include <memory>
@@ -99,21 +99,21 @@ public:
     const std::string& rootfsDescription() const { return m_rootfsDescription; }
 
 private:
-    struct Box;
+    struct ContainerSandbox;
     RealBackend(RealClock& clock, RealBackendOptions options, std::optional<CgroupTree> tree,
                 std::string noCgroup);
 
-    Box* box(const std::string& id) const;
+    ContainerSandbox* sandbox(const std::string& id) const;
     void post(const std::string& id, OutcomeEvent event);
     void onOutput(const std::string& id, bool isStderr);
     void onExit(const std::string& id);
     void onInitReport(const std::string& id);
     void onInotify();
-    void checkFrozen(Box& box);
-    void recheckV1Freezer(Box& box);
-    void stopWaitingForFreeze(Box& box);
-    void closeProcessWatches(Box& box);
-    Status teardown(Box& box);
+    void checkFrozen(ContainerSandbox& box);
+    void recheckV1Freezer(ContainerSandbox& box);
+    void stopWaitingForFreeze(ContainerSandbox& box);
+    void closeProcessWatches(ContainerSandbox& box);
+    Status teardown(ContainerSandbox& box);
 
     RealClock& m_clock;
     RealBackendOptions m_options;
@@ -126,7 +126,7 @@ private:
     UniqueFd m_lock;           // flock on <state>/lock: one backend per state directory
     std::vector<std::string> m_recovered;
     OutcomeSink* m_sink = nullptr;
-    std::map<std::string, std::unique_ptr<Box>> m_boxes;
+    std::map<std::string, std::unique_ptr<ContainerSandbox>> m_sandboxes;
     std::map<std::string, std::vector<std::string>> m_traces;
     std::set<TimerId> m_posted;
     // One inotify instance for every cgroup.events: closing one costs an RCU grace period

@@ -5,7 +5,7 @@
 #include "base/Expected.h"
 #include "console/Session.h"
 #include "engine/ResourceSample.h"
-#include "sim/World.h"
+#include "engine/World.h"
 
 #include <cstdint>
 #include <memory>

@@ -4,7 +4,7 @@
 
 #include "base/Expected.h"
 #include "console/EngineSession.h"
-#include "sim/World.h"
+#include "engine/World.h"
 
 #include <cstdint>
 #include <iosfwd>

@@ -106,7 +106,7 @@ void ContainerTableModel::refreshTimes() {
 
 void ContainerTableModel::onReacted(const QString& containerId, const Reaction& reaction) {
     const int row = rowOf(containerId);
-    if (reaction.to == LifeNode::Removed) {
+    if (reaction.to == LifecycleState::Removed) {
         if (row < 0)
             return;
         beginRemoveRows({}, row, row);

@@ -28,7 +28,7 @@ QFont labelFont(bool italic) {
     return font;
 }
 
-QString nodeText(LifeNode node) {
+QString nodeText(LifecycleState node) {
     const std::string_view name = nodeName(node);
     return QString::fromUtf8(name.data(), qsizetype(name.size()));
 }
@@ -75,7 +75,7 @@ std::vector<LabelLine> labelLines(const LifecycleEdge& edge) {
 
 // ---- NodeItem ----------------------------------------------------------------------------------
 
-NodeItem::NodeItem(LifeNode node) : m_node(node) {
+NodeItem::NodeItem(LifecycleState node) : m_node(node) {
     setZValue(2);
     setCacheMode(DeviceCoordinateCache); // repainted under moving tokens: cached
     setToolTip(nodeText(node));
@@ -117,7 +117,7 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
     painter->setBrush(nodeFill(m_node));
     painter->drawRoundedRect(outline, outline.height() / 2, outline.height() / 2);
     painter->setFont(nodeFont(m_active));
-    painter->setPen(m_node == LifeNode::Dead ? Qt::white : QColor(0x11, 0x11, 0x11));
+    painter->setPen(m_node == LifecycleState::Dead ? Qt::white : QColor(0x11, 0x11, 0x11));
     painter->drawText(outline, Qt::AlignCenter, nodeText(m_node));
     paintBadge(painter);
 }
@@ -126,7 +126,7 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
 void NodeItem::paintTerminal(QPainter* painter) const {
     const QRectF outline = nodeRect(m_node);
     painter->setPen(QPen(nodeColour(m_node), lineWidth(2.5)));
-    if (m_node == LifeNode::Start) {
+    if (m_node == LifecycleState::Start) {
         painter->setBrush(nodeColour(m_node));
         painter->drawEllipse(outline);
     } else {

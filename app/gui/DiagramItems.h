@@ -13,9 +13,9 @@ namespace lab {
 /// A place: its name, a halo when the selected container is there, how many containers are.
 class NodeItem final : public QGraphicsItem {
 public:
-    explicit NodeItem(LifeNode node);
+    explicit NodeItem(LifecycleState node);
 
-    LifeNode node() const { return m_node; }
+    LifecycleState node() const { return m_node; }
     /// Shows that the selected container is here.
     void setActive(bool active);
     bool isActive() const { return m_active; }
@@ -30,7 +30,7 @@ private:
     void paintTerminal(QPainter* painter) const;
     void paintBadge(QPainter* painter) const;
 
-    LifeNode m_node;
+    LifecycleState m_node;
     bool m_active = false;
     int m_count = 0;
 };

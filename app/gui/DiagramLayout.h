@@ -10,10 +10,10 @@
 namespace lab {
 
 /// The centre of a node in scene coordinates.
-QPointF nodeCentre(LifeNode node);
+QPointF nodeCentre(LifecycleState node);
 /// The node's outline: a pill for a Docker state, a small disc for the start and the end.
-QRectF nodeRect(LifeNode node);
+QRectF nodeRect(LifecycleState node);
 /// Every place of the diagram, start first.
-const std::vector<LifeNode>& diagramNodes();
+const std::vector<LifecycleState>& diagramNodes();
 
 } // namespace lab

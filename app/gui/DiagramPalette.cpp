@@ -4,31 +4,31 @@
 
 namespace lab {
 
-QColor nodeColour(LifeNode node) {
+QColor nodeColour(LifecycleState node) {
     switch (node) {
-    case LifeNode::Created:
+    case LifecycleState::Created:
         return QColor(0x00, 0x72, 0xB2); // blue
-    case LifeNode::Running:
+    case LifecycleState::Running:
         return QColor(0x00, 0x9E, 0x73); // bluish green
-    case LifeNode::Paused:
+    case LifecycleState::Paused:
         return QColor(0x56, 0xB4, 0xE9); // sky blue
-    case LifeNode::Restarting:
+    case LifecycleState::Restarting:
         return QColor(0xE6, 0x9F, 0x00); // orange
-    case LifeNode::Removing:
+    case LifecycleState::Removing:
         return QColor(0xD5, 0x5E, 0x00); // vermillion
-    case LifeNode::Exited:
+    case LifecycleState::Exited:
         return QColor(0x77, 0x77, 0x77); // grey
-    case LifeNode::Dead:                 // black, or a light rim around it on dark paper
+    case LifecycleState::Dead:           // black, or a light rim around it on dark paper
         return diagramStyle().dark ? QColor(0xBB, 0xBB, 0xBB) : QColor(0x22, 0x22, 0x22);
-    case LifeNode::Start:
-    case LifeNode::Removed:
+    case LifecycleState::Start:
+    case LifecycleState::Removed:
         return inkColour();
     }
     return Qt::black;
 }
 
-QColor nodeFill(LifeNode node) {
-    if (node == LifeNode::Dead)
+QColor nodeFill(LifecycleState node) {
+    if (node == LifecycleState::Dead)
         return QColor(0x44, 0x44, 0x44);
     const float hue = nodeColour(node).hsvHueF();
     return hue < 0 ? QColor(0xF2, 0xF2, 0xF2) : QColor::fromHsvF(hue, 0.10f, 0.98f);

@@ -9,9 +9,9 @@
 namespace lab {
 
 /// The outline colour of a place of the diagram.
-QColor nodeColour(LifeNode node);
+QColor nodeColour(LifecycleState node);
 /// The pale fill behind a place's name.
-QColor nodeFill(LifeNode node);
+QColor nodeFill(LifecycleState node);
 /// The colour of the edge last taken and of the active place's halo.
 QColor highlightColour();
 /// The colour of an edge a refused command would have taken, and of the refusal's words.

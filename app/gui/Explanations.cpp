@@ -12,7 +12,7 @@ namespace {
 
 constexpr std::string_view kRefused = "refused";
 constexpr std::string_view kNotModified = "not modified";
-constexpr std::optional<LifeNode> kAny; // whatever the target
+constexpr std::optional<LifecycleState> kAny; // whatever the target
 
 #define TEXT(text) QT_TRANSLATE_NOOP("Explanations", text)
 
@@ -42,7 +42,7 @@ QString fill(QString text, const Container& container, std::string_view event) {
 } // namespace
 
 const std::vector<ExplanationText>& explanationTexts() {
-    using N = LifeNode;
+    using N = LifecycleState;
     static const std::vector<ExplanationText> texts = {
         // Commands: what the daemon was asked, and what it set in motion.
         {"create", kAny, TEXT("{name} was created"),

@@ -17,7 +17,7 @@ namespace lab {
 /// {restarts}, {error}, {state}: filled from the container.
 struct ExplanationText {
     std::string_view event;
-    std::optional<LifeNode> target;
+    std::optional<LifecycleState> target;
     const char* headline;
     const char* underneath;
 };

@@ -37,7 +37,7 @@ void FaultMenu::setSelectedContainer(const QString& containerId) {
 
 void FaultMenu::onReacted(const QString&, const Reaction& reaction) {
     // The armed failure is spent by the next removal, whether it failed or not.
-    if (reaction.to == LifeNode::Dead || reaction.to == LifeNode::Removed)
+    if (reaction.to == LifecycleState::Dead || reaction.to == LifecycleState::Removed)
         m_removalFailureArmed = false;
     if (reaction.row >= 0 &&
         LifecycleMachine::table()[std::size_t(reaction.row)].event == "daemon restored")
@@ -55,7 +55,7 @@ void FaultMenu::refresh() {
         m_selected.isEmpty() ? nullptr : m_signals.engine().byId(m_selected.toStdString());
     if (!selected)
         setEnabledBecause(m_outOfMemory, false, tr("Select a running container first"));
-    else if (selected->machine.node() != LifeNode::Running)
+    else if (selected->machine.node() != LifecycleState::Running)
         setEnabledBecause(
             m_outOfMemory, false,
             tr("Only a running process can run out of memory: %1 is %2")

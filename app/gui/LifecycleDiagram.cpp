@@ -56,7 +56,7 @@ bool hasOpposite(const LifecycleEdge& edge) {
 double spotCost(const QRectF& spot, qreal t, const EdgeItem& edge,
                 const std::vector<EdgeItem*>& edges, const std::vector<QRectF>& placed) {
     double cost = std::abs(t - 0.5) * 40;
-    for (LifeNode node : diagramNodes())
+    for (LifecycleState node : diagramNodes())
         if (spot.intersects(nodeRect(node).adjusted(-6, -6, 6, 6)))
             cost += 1000;
     for (const QRectF& other : placed)
@@ -107,7 +107,7 @@ LifecycleDiagram::LifecycleDiagram(StepTimeline& timeline, QWidget* parent)
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* scene = new QGraphicsScene(this);
     scene->setItemIndexMethod(QGraphicsScene::NoIndex); // tokens move all the time
-    for (LifeNode node : diagramNodes()) {
+    for (LifecycleState node : diagramNodes()) {
         auto* item = new NodeItem(node);
         scene->addItem(item);
         m_nodes.emplace(node, item);
@@ -154,7 +154,7 @@ void LifecycleDiagram::addTexts() {
         "Edges: the commands · the outcome the engine reported (italic) · ⚑ the Docker events "
         "published.\nRefusals and silent no-ops (start on running, stop on exited) do not move a "
         "container: they are not edges."));
-    const qreal left = nodeRect(LifeNode::Start).left();
+    const qreal left = nodeRect(LifecycleState::Start).left();
     m_legend->setPos(left, scene()->itemsBoundingRect().bottom() + 16);
     QFont large;
     large.setPixelSize(17);
@@ -165,7 +165,7 @@ void LifecycleDiagram::addTexts() {
     m_refusal = scene()->addText(QStringLiteral("\n\n\n"), refusalFont);
     m_refusal->setDefaultTextColor(refusedColour().darker(130));
     m_refusal->setPos(left - 4, m_caption->pos().y() + 26);
-    m_refusal->setTextWidth(nodeRect(LifeNode::Dead).right() - left);
+    m_refusal->setTextWidth(nodeRect(LifecycleState::Dead).right() - left);
     scene()->setSceneRect(scene()->itemsBoundingRect().adjusted(-10, -10, 10, 10));
     m_refusal->setPlainText(QString());
 }
@@ -175,7 +175,7 @@ void LifecycleDiagram::setSelectedContainer(const QString& containerId) {
     refresh();
 }
 
-std::optional<LifeNode> LifecycleDiagram::activeNode() const {
+std::optional<LifecycleState> LifecycleDiagram::activeNode() const {
     for (const auto& [node, item] : m_nodes)
         if (item->isActive())
             return node;
@@ -216,7 +216,7 @@ void LifecycleDiagram::apply(const EngineStep& step, bool animate) {
         shown.order = m_seen++;
         shown.token = new TokenItem(tokenColour(shown.order), step.name);
         scene()->addItem(shown.token);
-        shown.token->setPos(nodeCentre(LifeNode::Start));
+        shown.token->setPos(nodeCentre(LifecycleState::Start));
     }
     const Reaction& reaction = step.reaction;
     // Most refusals leave the container where it is; a failed removal moves it to dead.
@@ -240,7 +240,7 @@ void LifecycleDiagram::apply(const EngineStep& step, bool animate) {
         shown.token->travel(*m_edges[std::size_t(shown.lastEdge)], wall);
     }
     layOutTokens(); // after the journey began: it ends at the new rest
-    if (reaction.to == LifeNode::Removed) {
+    if (reaction.to == LifecycleState::Removed) {
         if (animate && shown.token->isTravelling())
             connect(shown.token, &TokenItem::arrived, this,
                     [this, id = step.containerId] { forget(id); });
@@ -306,7 +306,7 @@ void LifecycleDiagram::showRefusal(const EngineStep& step) {
 
 void LifecycleDiagram::forget(const QString& containerId) {
     const auto found = m_shown.find(containerId);
-    if (found == m_shown.end() || found->second.node != LifeNode::Removed)
+    if (found == m_shown.end() || found->second.node != LifecycleState::Removed)
         return; // the token was reused: a replay brought the container back
     // Called from the token's own signal: it goes once the signal has returned.
     found->second.token->hide();
@@ -331,7 +331,7 @@ void LifecycleDiagram::rebuild() {
 }
 
 void LifecycleDiagram::refresh() {
-    std::map<LifeNode, int> counts;
+    std::map<LifecycleState, int> counts;
     for (const auto& [id, shown] : m_shown)
         ++counts[shown.node];
     for (auto& [node, item] : m_nodes)
@@ -350,7 +350,7 @@ void LifecycleDiagram::refresh() {
 
 // Tokens rest in a row along the bottom of their place, in the order their containers appeared.
 void LifecycleDiagram::layOutTokens() {
-    std::map<LifeNode, std::vector<const Shown*>> byNode;
+    std::map<LifecycleState, std::vector<const Shown*>> byNode;
     for (const auto& [id, shown] : m_shown)
         byNode[shown.node].push_back(&shown);
     for (auto& [node, here] : byNode) {

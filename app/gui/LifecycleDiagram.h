@@ -36,13 +36,13 @@ public:
     void setSpeed(double speed) { m_speed = speed; }
 
     /// The place the selected container stands on, if one is selected and not removed.
-    std::optional<LifeNode> activeNode() const;
+    std::optional<LifecycleState> activeNode() const;
     /// The edge the selected container took last, or nullptr.
     const EdgeItem* takenEdge() const;
     /// Every edge drawn, in the order of lifecycleEdges().
     const std::vector<EdgeItem*>& edges() const { return m_edges; }
     /// The place item of a node.
-    const NodeItem* nodeItem(LifeNode node) const { return m_nodes.at(node); }
+    const NodeItem* nodeItem(LifecycleState node) const { return m_nodes.at(node); }
     /// A container's token, or nullptr once it is removed.
     TokenItem* token(const QString& containerId) const;
     /// What the selected container's last step did ("SIGTERM delivered · SIGKILL in 4.0 s").
@@ -66,7 +66,7 @@ private:
     class Uncached;
     struct Shown {
         std::size_t order = 0; // the n-th container seen: its colour and its slot
-        LifeNode node = LifeNode::Start;
+        LifecycleState node = LifecycleState::Start;
         int lastEdge = -1;
         TokenItem* token = nullptr;
         std::optional<TimePoint> killAt; // a stop's SIGKILL is due then
@@ -84,7 +84,7 @@ private:
     void showCaption();
 
     StepTimeline& m_timeline;
-    std::map<LifeNode, NodeItem*> m_nodes;
+    std::map<LifecycleState, NodeItem*> m_nodes;
     std::vector<EdgeItem*> m_edges;
     std::map<QString, Shown> m_shown; // container ID -> what the diagram shows of it
     std::size_t m_seen = 0;

@@ -13,8 +13,8 @@ namespace lab {
 
 /// One arrow of the diagram: every moving row from source to target.
 struct LifecycleEdge {
-    LifeNode source = LifeNode::Start;
-    LifeNode target = LifeNode::Start;
+    LifecycleState source = LifecycleState::Start;
+    LifecycleState target = LifecycleState::Start;
     QStringList commands;  ///< command rows' events ("rm", "rm -f"), in table order, distinct
     QStringList outcomes;  ///< outcome rows' events ("process exited"), in table order, distinct
     QStringList events;    ///< Docker events the rows publish ("die", "stop"), distinct

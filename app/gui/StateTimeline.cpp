@@ -37,7 +37,7 @@ void StateTimeline::onReacted(const QString& containerId, const Reaction& reacti
         return;
     const double at = now();
     last.to = at;
-    if (reaction.to != LifeNode::Removed)
+    if (reaction.to != LifecycleState::Removed)
         band.segments.push_back({reaction.to, at, std::nullopt});
     emit changed();
 }

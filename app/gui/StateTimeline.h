@@ -14,7 +14,7 @@ namespace lab {
 
 /// A stretch of engine time one container spent in one state; seconds since the recording began.
 struct TimelineSegment {
-    LifeNode state = LifeNode::Created;
+    LifecycleState state = LifecycleState::Created;
     double from = 0;
     std::optional<double> to; ///< unset while the container is still there
 };

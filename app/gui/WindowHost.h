@@ -4,7 +4,7 @@
 // where they were, told why; then a new window over it takes the old one's place.
 
 #include "console/ConsoleOptions.h"
-#include "sim/World.h"
+#include "engine/World.h"
 
 #include <memory>
 

@@ -14,7 +14,7 @@ inline QString toQString(std::string_view text) {
 }
 
 /// A place's name: "created", ..., "removed".
-inline QString nodeLabel(LifeNode node) {
+inline QString nodeLabel(LifecycleState node) {
     return toQString(nodeName(node));
 }
 

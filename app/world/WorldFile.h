@@ -4,7 +4,7 @@
 // (reference grammar, signal names) is the engine's to judge, with the engine's own words.
 
 #include "base/Expected.h"
-#include "sim/World.h"
+#include "engine/World.h"
 
 #include <QByteArray>
 #include <QString>

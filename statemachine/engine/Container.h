@@ -3,8 +3,8 @@
 // record, and what it printed.
 
 #include "base/Clock.h"
+#include "engine/World.h"
 #include "machines/Lifecycle.h"
-#include "sim/World.h"
 
 #include <cstdint>
 #include <map>

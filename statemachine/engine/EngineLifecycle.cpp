@@ -109,7 +109,7 @@ void Engine::apply(Container& container, const Reaction& reaction, const Outcome
         publish(container, action, outcome);
     for (const Effect& effect : reaction.effects)
         perform(container, effect);
-    if (reaction.to == LifeNode::Removed)
+    if (reaction.to == LifecycleState::Removed)
         forget(container.id);
 }
 

@@ -3,7 +3,7 @@
 // world always yields the same IDs, and pulling the same content twice yields one image.
 
 #include "docker/ImageReference.h"
-#include "sim/World.h"
+#include "engine/World.h"
 
 namespace lab {
 using docker::ImageReference;

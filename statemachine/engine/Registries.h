@@ -4,7 +4,7 @@
 
 #include "base/Expected.h"
 #include "docker/ImageReference.h"
-#include "sim/World.h"
+#include "engine/World.h"
 
 namespace lab {
 using docker::ImageReference;

@@ -34,7 +34,7 @@ std::string_view dockerName(ContainerState state);
 const std::vector<ContainerState>& allContainerStates();
 
 /// The places of the lifecycle diagram: Docker's seven states plus the two ends of a life.
-enum class LifeNode {
+enum class LifecycleState {
     Start,
     Created,
     Running,
@@ -46,9 +46,9 @@ enum class LifeNode {
     Removed
 };
 /// The Docker state a node shows, or nothing for Start and Removed.
-std::optional<ContainerState> dockerState(LifeNode node);
+std::optional<ContainerState> dockerState(LifecycleState node);
 /// A readable name: "start", "created", ..., "removed".
-std::string_view nodeName(LifeNode node);
+std::string_view nodeName(LifecycleState node);
 
 /// What a learner asks of one container.
 enum class Command {
@@ -213,8 +213,8 @@ struct Reaction {
     Verdict verdict = Verdict::Accepted;
     std::optional<Refusal> refusal; ///< set when Refused
     std::string detail;             ///< the inner error for PauseFailed, StartFailed, ...
-    LifeNode from = LifeNode::Start;
-    LifeNode to = LifeNode::Start;
+    LifecycleState from = LifecycleState::Start;
+    LifecycleState to = LifecycleState::Start;
     int row = -1; ///< the table row that fired (index into table()), -1 if none
     std::vector<DockerAction> actions; ///< Docker events to publish, in order
     std::vector<Effect> effects;       ///< what the backend must do now, in order
@@ -223,10 +223,10 @@ struct Reaction {
 
 /// One row of the transition table, for drawing the diagram and walking it in tests.
 struct TableRow {
-    LifeNode source = LifeNode::Start;
+    LifecycleState source = LifecycleState::Start;
     std::string event; ///< commandName() or outcomeName()
     bool isCommand = false;
-    LifeNode target = LifeNode::Start; ///< equals source for rows that do not move
+    LifecycleState target = LifecycleState::Start; ///< equals source for rows that do not move
     std::string action; ///< the action functor's name ("Refuse<NotRunning>", "RequestFreeze")
     std::string guard;  ///< the guard functor's name, empty when none
     std::vector<DockerAction> publishes; ///< the Docker events this row publishes
@@ -243,7 +243,7 @@ public:
     LifecycleMachine& operator=(LifecycleMachine&&) noexcept;
 
     /// Where the container is now.
-    LifeNode node() const;
+    LifecycleState node() const;
     /// Feeds a command; moves only for bookkeeping changes (see the top of this file).
     Reaction handle(const CommandEvent& event, LifecycleRecord& record);
     /// Feeds an outcome; may move the container.

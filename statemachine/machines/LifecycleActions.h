@@ -39,7 +39,7 @@ template <class Self, DockerAction... Publishes> struct Action {
 
     template <class Evt, class Fsm, class Src, class Tgt>
     void operator()(const Evt& evt, Fsm& fsm, Src&, Tgt&) const {
-        Step step{*fsm.m_record, *fsm.m_reaction, Src::node == LifeNode::Paused};
+        Step step{*fsm.m_record, *fsm.m_reaction, Src::node == LifecycleState::Paused};
         Self::apply(step, *evt.payload);
         (step.reaction.actions.push_back(Publishes), ...);
     }

@@ -34,7 +34,7 @@ using msmf::none;
 using namespace lifecycle; // the actions and guards the table names
 
 // ---------------------------------------------------------------------------------------------
-// States. Each knows its LifeNode; the flags are Docker's inspect booleans (reference §1.1).
+// States. Each knows its LifecycleState; the flags are Docker's inspect booleans (reference §1.1).
 
 struct RunningFlag {};    // State.Running: true for running, paused and restarting
 struct PausedFlag {};     // State.Paused
@@ -42,21 +42,21 @@ struct RestartingFlag {}; // State.Restarting
 struct DeadFlag {};       // State.Dead: cleanupContainer sets it early in a removal, so a
                           // removing container shows Dead=true as well
 
-template <LifeNode N, class... Flags> struct Node : msmf::state<> {
-    static constexpr LifeNode node = N;
+template <LifecycleState N, class... Flags> struct Node : msmf::state<> {
+    static constexpr LifecycleState node = N;
     using flag_list = mpl::vector<Flags...>;
     static std::string name() { return std::string(nodeName(N)); }
 };
 
-struct Start : Node<LifeNode::Start> {};
-struct Created : Node<LifeNode::Created> {};
-struct Running : Node<LifeNode::Running, RunningFlag> {};
-struct Paused : Node<LifeNode::Paused, RunningFlag, PausedFlag> {};
-struct Restarting : Node<LifeNode::Restarting, RunningFlag, RestartingFlag> {};
-struct Removing : Node<LifeNode::Removing, DeadFlag> {};
-struct Exited : Node<LifeNode::Exited> {};
-struct Dead : Node<LifeNode::Dead, DeadFlag> {};
-struct Removed : Node<LifeNode::Removed> {};
+struct Start : Node<LifecycleState::Start> {};
+struct Created : Node<LifecycleState::Created> {};
+struct Running : Node<LifecycleState::Running, RunningFlag> {};
+struct Paused : Node<LifecycleState::Paused, RunningFlag, PausedFlag> {};
+struct Restarting : Node<LifecycleState::Restarting, RunningFlag, RestartingFlag> {};
+struct Removing : Node<LifecycleState::Removing, DeadFlag> {};
+struct Exited : Node<LifecycleState::Exited> {};
+struct Dead : Node<LifecycleState::Dead, DeadFlag> {};
+struct Removed : Node<LifecycleState::Removed> {};
 
 // ---------------------------------------------------------------------------------------------
 // Events: one type per command and per outcome, pointing at what the caller passed.
@@ -338,9 +338,9 @@ struct RowCollector {
     }
 };
 
-// The LifeNode of every MSM state id, taken from the state types themselves.
+// The LifecycleState of every MSM state id, taken from the state types themselves.
 struct NodeById {
-    std::array<LifeNode, mpl::size<Machine::state_list>::value> nodes{};
+    std::array<LifecycleState, mpl::size<Machine::state_list>::value> nodes{};
 
     template <class State> void operator()(State*) {
         nodes[boost::msm::back::get_state_id<Machine::stt, State>::value] = State::node;
@@ -395,7 +395,7 @@ struct LifecycleMachine::Impl {
         reaction.to = node();
         return reaction;
     }
-    LifeNode node() const { return nodeById().nodes[fsm.current_state()[0]]; }
+    LifecycleState node() const { return nodeById().nodes[fsm.current_state()[0]]; }
 };
 
 LifecycleMachine::LifecycleMachine() : m_impl(std::make_unique<Impl>()) {
@@ -413,7 +413,7 @@ LifecycleMachine& LifecycleMachine::operator=(const LifecycleMachine& other) {
 LifecycleMachine::LifecycleMachine(LifecycleMachine&&) noexcept = default;
 LifecycleMachine& LifecycleMachine::operator=(LifecycleMachine&&) noexcept = default;
 
-LifeNode LifecycleMachine::node() const {
+LifecycleState LifecycleMachine::node() const {
     return m_impl->node();
 }
 

@@ -34,33 +34,33 @@ const std::vector<ContainerState>& allContainerStates() {
     return states;
 }
 
-std::optional<ContainerState> dockerState(LifeNode node) {
+std::optional<ContainerState> dockerState(LifecycleState node) {
     switch (node) {
-    case LifeNode::Created:
+    case LifecycleState::Created:
         return ContainerState::Created;
-    case LifeNode::Running:
+    case LifecycleState::Running:
         return ContainerState::Running;
-    case LifeNode::Paused:
+    case LifecycleState::Paused:
         return ContainerState::Paused;
-    case LifeNode::Restarting:
+    case LifecycleState::Restarting:
         return ContainerState::Restarting;
-    case LifeNode::Removing:
+    case LifecycleState::Removing:
         return ContainerState::Removing;
-    case LifeNode::Exited:
+    case LifecycleState::Exited:
         return ContainerState::Exited;
-    case LifeNode::Dead:
+    case LifecycleState::Dead:
         return ContainerState::Dead;
-    case LifeNode::Start:
-    case LifeNode::Removed:
+    case LifecycleState::Start:
+    case LifecycleState::Removed:
         return std::nullopt;
     }
     return std::nullopt;
 }
 
-std::string_view nodeName(LifeNode node) {
-    if (node == LifeNode::Start)
+std::string_view nodeName(LifecycleState node) {
+    if (node == LifecycleState::Start)
         return "start";
-    if (node == LifeNode::Removed)
+    if (node == LifecycleState::Removed)
         return "removed";
     if (const auto state = dockerState(node))
         return dockerName(*state);

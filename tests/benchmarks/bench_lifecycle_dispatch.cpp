@@ -19,12 +19,12 @@ namespace {
 
 class SwitchLifecycle {
 public:
-    LifeNode node() const { return m_node; }
+    LifecycleState node() const { return m_node; }
 
     Reaction handle(const CommandEvent& e, LifecycleRecord& r) {
         Reaction out;
         out.from = m_node;
-        const bool paused = m_node == LifeNode::Paused;
+        const bool paused = m_node == LifecycleState::Paused;
         auto refuse = [&](Refusal why) {
             out.verdict = Verdict::Refused;
             out.refusal = why;
@@ -47,17 +47,17 @@ public:
             r.intent = intent;
             out.effects.push_back({EffectKind::KillProcess, 9, paused});
         };
-        const bool alive = m_node == LifeNode::Running || paused;
-        const bool gone = m_node == LifeNode::Removing || m_node == LifeNode::Dead;
+        const bool alive = m_node == LifecycleState::Running || paused;
+        const bool gone = m_node == LifecycleState::Removing || m_node == LifecycleState::Dead;
         switch (e.command) {
         case Command::Create:
-            if (m_node != LifeNode::Start)
+            if (m_node != LifecycleState::Start)
                 return noTransition(out);
             out.actions.push_back(DockerAction::Create);
-            m_node = LifeNode::Created;
+            m_node = LifecycleState::Created;
             break;
         case Command::Start:
-            if (m_node == LifeNode::Created || m_node == LifeNode::Exited)
+            if (m_node == LifecycleState::Created || m_node == LifecycleState::Exited)
                 startAfresh(Intent::Start);
             else if (paused)
                 refuse(Refusal::StartPaused);
@@ -69,11 +69,11 @@ public:
         case Command::Stop:
             if (alive)
                 stopProcess(Intent::Stop);
-            else if (m_node == LifeNode::Restarting) {
+            else if (m_node == LifecycleState::Restarting) {
                 r.manuallyStopped = r.restartCancelled = true;
                 out.effects.push_back({EffectKind::CancelRestart});
                 out.actions.push_back(DockerAction::Stop);
-                m_node = LifeNode::Exited;
+                m_node = LifecycleState::Exited;
             } else
                 out.verdict = Verdict::NotModified;
             break;
@@ -85,22 +85,22 @@ public:
                 r.manuallyStopped = true;
                 r.restartCancelled = r.restartCancelled || cancels;
                 out.effects.push_back({EffectKind::Signal, e.signal, paused && cancels});
-            } else if (m_node == LifeNode::Restarting) {
+            } else if (m_node == LifecycleState::Restarting) {
                 r.manuallyStopped = true;
                 if (killCancelsRestart(r, e.signal)) {
                     r.restartCancelled = true;
                     out.effects.push_back({EffectKind::CancelRestart});
-                    m_node = LifeNode::Exited;
+                    m_node = LifecycleState::Exited;
                 }
             } else
                 refuse(Refusal::KillNotRunning);
             break;
         case Command::Pause:
-            if (m_node == LifeNode::Running)
+            if (m_node == LifecycleState::Running)
                 out.effects.push_back({EffectKind::Freeze});
             else if (paused)
                 refuse(Refusal::AlreadyPaused);
-            else if (m_node == LifeNode::Restarting)
+            else if (m_node == LifecycleState::Restarting)
                 refuse(Refusal::RestartingWait);
             else
                 refuse(Refusal::NotRunning);
@@ -114,11 +114,11 @@ public:
         case Command::Restart:
             if (alive)
                 stopProcess(Intent::Restart);
-            else if (m_node == LifeNode::Restarting) {
+            else if (m_node == LifecycleState::Restarting) {
                 out.effects.push_back({EffectKind::CancelRestart});
                 out.actions.push_back(DockerAction::Stop);
                 startAfresh(Intent::Restart);
-                m_node = LifeNode::Exited;
+                m_node = LifecycleState::Exited;
             } else if (gone)
                 refuse(Refusal::RestartMarkedForRemoval);
             else
@@ -128,7 +128,7 @@ public:
         case Command::RemoveForce:
             return remove(e.command == Command::RemoveForce, out, r, kill);
         case Command::Wait:
-            out.waitBlocks = alive || m_node == LifeNode::Restarting;
+            out.waitBlocks = alive || m_node == LifecycleState::Restarting;
             break;
         case Command::Rename:
             out.actions.push_back(DockerAction::Rename);
@@ -144,25 +144,25 @@ public:
         switch (e.outcome) {
         case Outcome::ProcessStarted:
             out.actions.push_back(DockerAction::Start);
-            if (r.intent == Intent::Restart && m_node != LifeNode::Restarting)
+            if (r.intent == Intent::Restart && m_node != LifecycleState::Restarting)
                 out.actions.push_back(DockerAction::Restart);
             r.hasBeenStarted = true;
             r.startedAt = e.at;
             r.exitCode = 0;
             r.error.clear();
             r.intent = Intent::None;
-            m_node = LifeNode::Running;
+            m_node = LifecycleState::Running;
             break;
         case Outcome::Signalled:
             out.actions.push_back(DockerAction::Kill);
             break;
         case Outcome::Frozen:
             out.actions.push_back(DockerAction::Pause);
-            m_node = LifeNode::Paused;
+            m_node = LifecycleState::Paused;
             break;
         case Outcome::Thawed:
             out.actions.push_back(DockerAction::Unpause);
-            m_node = LifeNode::Running;
+            m_node = LifecycleState::Running;
             break;
         case Outcome::ProcessExited:
             exited(e, out, r);
@@ -184,8 +184,8 @@ private:
 
     template <class Kill>
     Reaction remove(bool force, Reaction& out, LifecycleRecord& r, Kill& kill) {
-        const bool alive = m_node == LifeNode::Running || m_node == LifeNode::Paused;
-        if (m_node == LifeNode::Removing || (alive && r.intent == Intent::RemoveForce)) {
+        const bool alive = m_node == LifecycleState::Running || m_node == LifecycleState::Paused;
+        if (m_node == LifecycleState::Removing || (alive && r.intent == Intent::RemoveForce)) {
             out.verdict = Verdict::Refused;
             out.refusal = Refusal::RemovalInProgress;
         } else if (alive && force)
@@ -193,17 +193,17 @@ private:
         else if (alive) {
             out.verdict = Verdict::Refused;
             out.refusal =
-                m_node == LifeNode::Paused ? Refusal::RemovePaused : Refusal::RemoveRunning;
-        } else if (m_node == LifeNode::Restarting && !force) {
+                m_node == LifecycleState::Paused ? Refusal::RemovePaused : Refusal::RemoveRunning;
+        } else if (m_node == LifecycleState::Restarting && !force) {
             out.verdict = Verdict::Refused;
             out.refusal = Refusal::RemoveRestarting;
         } else {
-            if (m_node == LifeNode::Restarting) {
+            if (m_node == LifecycleState::Restarting) {
                 r.manuallyStopped = r.restartCancelled = true;
                 out.effects.push_back({EffectKind::CancelRestart});
             }
             out.effects.push_back({EffectKind::RemoveFilesystem});
-            m_node = LifeNode::Removing;
+            m_node = LifecycleState::Removing;
         }
         out.to = m_node;
         return out;
@@ -219,7 +219,7 @@ private:
         switch (plan) {
         case ExitPlan::Remove:
             out.effects.push_back({EffectKind::RemoveFilesystem});
-            m_node = LifeNode::Removing;
+            m_node = LifecycleState::Removing;
             return;
         case ExitPlan::RestartNow:
             out.actions.push_back(DockerAction::Stop);
@@ -228,27 +228,27 @@ private:
             r.manuallyStopped = r.restartCancelled = false;
             r.intent = Intent::Restart;
             out.effects.push_back({EffectKind::StartProcess});
-            m_node = LifeNode::Exited;
+            m_node = LifecycleState::Exited;
             return;
         case ExitPlan::Stopped:
         case ExitPlan::StoppedThenRemove:
             out.actions.push_back(DockerAction::Stop);
             if (plan == ExitPlan::StoppedThenRemove)
                 out.effects.push_back({EffectKind::RemoveFilesystem});
-            m_node = plan == ExitPlan::Stopped ? LifeNode::Exited : LifeNode::Removing;
+            m_node = plan == ExitPlan::Stopped ? LifecycleState::Exited : LifecycleState::Removing;
             return;
         case ExitPlan::BackOff:
             ++r.restartCount;
             out.effects.push_back({EffectKind::ScheduleRestart, 0, false, r.backoff});
-            m_node = LifeNode::Restarting;
+            m_node = LifecycleState::Restarting;
             return;
         case ExitPlan::Exit:
-            m_node = LifeNode::Exited;
+            m_node = LifecycleState::Exited;
             return;
         }
     }
 
-    LifeNode m_node = LifeNode::Start;
+    LifecycleState m_node = LifecycleState::Start;
 };
 
 // ---- the event mix ---------------------------------------------------------------------------

@@ -108,7 +108,7 @@ void TestBackendSwitch::switchingToRealAndBack() {
     // The diagram shows every step as it comes, at no speed factor: the exit is already there.
     real.containerTable().selectContainer(QString::fromStdString(quick->id));
     QCOMPARE(real.playback().timeline().waiting(), std::size_t(0));
-    QCOMPARE(real.diagram().activeNode(), std::optional(LifeNode::Exited));
+    QCOMPARE(real.diagram().activeNode(), std::optional(LifecycleState::Exited));
     // The console dock shows the kernel's side of each command, as console --trace does.
     QVERIFY2(real.console().transcript().contains(QStringLiteral("[kernel]")),
              qPrintable(real.console().transcript()));

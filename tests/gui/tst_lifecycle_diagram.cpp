@@ -20,7 +20,8 @@ QString text(std::string_view words) {
     return QString::fromUtf8(words.data(), qsizetype(words.size()));
 }
 
-const EdgeItem* edgeBetween(const LifecycleDiagram& diagram, LifeNode source, LifeNode target) {
+const EdgeItem* edgeBetween(const LifecycleDiagram& diagram, LifecycleState source,
+                            LifecycleState target) {
     for (const EdgeItem* edge : diagram.edges())
         if (edge->edge().source == source && edge->edge().target == target)
             return edge;
@@ -29,7 +30,7 @@ const EdgeItem* edgeBetween(const LifecycleDiagram& diagram, LifeNode source, Li
 
 } // namespace
 
-Q_DECLARE_METATYPE(lab::LifeNode)
+Q_DECLARE_METATYPE(lab::LifecycleState)
 Q_DECLARE_METATYPE(lab::Refusal)
 
 class TestLifecycleDiagram : public QObject {
@@ -54,11 +55,11 @@ private slots:
 void TestLifecycleDiagram::oneEdgePerMovingPairOfTheTable() {
     test::GuiFixture fixture;
     LifecycleDiagram diagram(fixture.timeline);
-    std::set<std::pair<LifeNode, LifeNode>> moving;
+    std::set<std::pair<LifecycleState, LifecycleState>> moving;
     for (const TableRow& row : LifecycleMachine::table())
         if (row.source != row.target)
             moving.emplace(row.source, row.target);
-    std::set<std::pair<LifeNode, LifeNode>> drawn;
+    std::set<std::pair<LifecycleState, LifecycleState>> drawn;
     for (const EdgeItem* edge : diagram.edges())
         QVERIFY2(drawn.emplace(edge->edge().source, edge->edge().target).second,
                  "two edges for one pair");
@@ -85,37 +86,41 @@ void TestLifecycleDiagram::everyMovingRowIsOnItsEdgeLabel() {
 void TestLifecycleDiagram::wireframeEdges_data() {
     // The edges of shared/design/lifecycle-layout and the reference: what triggers them and the
     // Docker event the learner sees in `docker events`.
-    QTest::addColumn<LifeNode>("source");
-    QTest::addColumn<LifeNode>("target");
+    QTest::addColumn<LifecycleState>("source");
+    QTest::addColumn<LifecycleState>("target");
     QTest::addColumn<QString>("trigger");
     QTest::addColumn<QString>("event");
-    QTest::newRow("create") << LifeNode::Start << LifeNode::Created << "create"
+    QTest::newRow("create") << LifecycleState::Start << LifecycleState::Created << "create"
                             << "create";
-    QTest::newRow("pause") << LifeNode::Running << LifeNode::Paused << "frozen"
+    QTest::newRow("pause") << LifecycleState::Running << LifecycleState::Paused << "frozen"
                            << "pause";
-    QTest::newRow("unpause") << LifeNode::Paused << LifeNode::Running << "thawed"
+    QTest::newRow("unpause") << LifecycleState::Paused << LifecycleState::Running << "thawed"
                              << "unpause";
-    QTest::newRow("rm a created container") << LifeNode::Created << LifeNode::Removing << "rm"
-                                            << "";
+    QTest::newRow("rm a created container")
+        << LifecycleState::Created << LifecycleState::Removing << "rm"
+        << "";
     QTest::newRow("rm -f a restarting container")
-        << LifeNode::Restarting << LifeNode::Removing << "rm -f"
+        << LifecycleState::Restarting << LifecycleState::Removing << "rm -f"
         << "";
     QTest::newRow("stop a restarting container")
-        << LifeNode::Restarting << LifeNode::Exited << "stop"
+        << LifecycleState::Restarting << LifecycleState::Exited << "stop"
         << "";
-    QTest::newRow("exit after stop") << LifeNode::Running << LifeNode::Exited << "process exited"
-                                     << "die";
-    QTest::newRow("removal done") << LifeNode::Removing << LifeNode::Removed << "removal done"
+    QTest::newRow("exit after stop")
+        << LifecycleState::Running << LifecycleState::Exited << "process exited"
+        << "die";
+    QTest::newRow("removal done") << LifecycleState::Removing << LifecycleState::Removed
+                                  << "removal done"
                                   << "destroy";
-    QTest::newRow("removal fails") << LifeNode::Removing << LifeNode::Dead << "removal failed"
-                                   << "";
-    QTest::newRow("rm a dead container") << LifeNode::Dead << LifeNode::Removing << "rm"
+    QTest::newRow("removal fails")
+        << LifecycleState::Removing << LifecycleState::Dead << "removal failed"
+        << "";
+    QTest::newRow("rm a dead container") << LifecycleState::Dead << LifecycleState::Removing << "rm"
                                          << "";
 }
 
 void TestLifecycleDiagram::wireframeEdges() {
-    QFETCH(LifeNode, source);
-    QFETCH(LifeNode, target);
+    QFETCH(LifecycleState, source);
+    QFETCH(LifecycleState, target);
     QFETCH(QString, trigger);
     QFETCH(QString, event);
     test::GuiFixture fixture;
@@ -129,27 +134,27 @@ void TestLifecycleDiagram::wireframeEdges() {
 
 void TestLifecycleDiagram::followsTheSelectedContainer_data() {
     QTest::addColumn<QStringList>("lines");
-    QTest::addColumn<LifeNode>("active");
-    QTest::addColumn<LifeNode>("takenFrom");
+    QTest::addColumn<LifecycleState>("active");
+    QTest::addColumn<LifecycleState>("takenFrom");
 
     const QString run = QStringLiteral("docker run -d --name web busybox sleep 300");
-    QTest::newRow("run") << QStringList{run} << LifeNode::Running << LifeNode::Created;
+    QTest::newRow("run") << QStringList{run} << LifecycleState::Running << LifecycleState::Created;
     QTest::newRow("create") << QStringList{"docker create --name web busybox sleep 300"}
-                            << LifeNode::Created << LifeNode::Start;
-    QTest::newRow("pause") << QStringList{run, "docker pause web"} << LifeNode::Paused
-                           << LifeNode::Running;
+                            << LifecycleState::Created << LifecycleState::Start;
+    QTest::newRow("pause") << QStringList{run, "docker pause web"} << LifecycleState::Paused
+                           << LifecycleState::Running;
     QTest::newRow("unpause") << QStringList{run, "docker pause web", "docker unpause web"}
-                             << LifeNode::Running << LifeNode::Paused;
-    QTest::newRow("stop") << QStringList{run, "docker stop web"} << LifeNode::Exited
-                          << LifeNode::Running;
+                             << LifecycleState::Running << LifecycleState::Paused;
+    QTest::newRow("stop") << QStringList{run, "docker stop web"} << LifecycleState::Exited
+                          << LifecycleState::Running;
     QTest::newRow("start again") << QStringList{run, "docker kill web", "docker start web"}
-                                 << LifeNode::Running << LifeNode::Exited;
+                                 << LifecycleState::Running << LifecycleState::Exited;
 }
 
 void TestLifecycleDiagram::followsTheSelectedContainer() {
     QFETCH(QStringList, lines);
-    QFETCH(LifeNode, active);
-    QFETCH(LifeNode, takenFrom);
+    QFETCH(LifecycleState, active);
+    QFETCH(LifecycleState, takenFrom);
     test::GuiFixture fixture;
     LifecycleDiagram diagram(fixture.timeline);
     QCOMPARE(diagram.activeNode(), std::nullopt);
@@ -174,19 +179,20 @@ void TestLifecycleDiagram::countsContainersPerState() {
           "docker run --name four busybox true"})
         QCOMPARE(fixture.run(QString::fromUtf8(line)).status, 0);
     fixture.timeline.showAll();
-    QCOMPARE(diagram.nodeItem(LifeNode::Created)->count(), 1);
-    QCOMPARE(diagram.nodeItem(LifeNode::Running)->count(), 1);
-    QCOMPARE(diagram.nodeItem(LifeNode::Paused)->count(), 1);
-    QCOMPARE(diagram.nodeItem(LifeNode::Exited)->count(), 1);
-    QCOMPARE(diagram.nodeItem(LifeNode::Removed)->count(), 0);
+    QCOMPARE(diagram.nodeItem(LifecycleState::Created)->count(), 1);
+    QCOMPARE(diagram.nodeItem(LifecycleState::Running)->count(), 1);
+    QCOMPARE(diagram.nodeItem(LifecycleState::Paused)->count(), 1);
+    QCOMPARE(diagram.nodeItem(LifecycleState::Exited)->count(), 1);
+    QCOMPARE(diagram.nodeItem(LifecycleState::Removed)->count(), 0);
     QCOMPARE(fixture.run(QStringLiteral("docker rm -f one two three four")).status, 0);
     fixture.timeline.showAll();
-    for (LifeNode node : {LifeNode::Created, LifeNode::Running, LifeNode::Paused, LifeNode::Exited})
+    for (LifecycleState node : {LifecycleState::Created, LifecycleState::Running,
+                                LifecycleState::Paused, LifecycleState::Exited})
         QCOMPARE(diagram.nodeItem(node)->count(), 0);
 }
 
 // Near a place: on its outline or the row of tokens along its bottom.
-static bool restsOn(const TokenItem* token, LifeNode node) {
+static bool restsOn(const TokenItem* token, LifecycleState node) {
     return nodeRect(node).adjusted(-4, -4, 4, 20).contains(token->pos());
 }
 
@@ -200,19 +206,19 @@ void TestLifecycleDiagram::tokenTravelsAlongTheTakenEdge() {
     TokenItem* token = diagram.token(id);
     QVERIFY(token);
     token->arrive();
-    QVERIFY(restsOn(token, LifeNode::Created));
+    QVERIFY(restsOn(token, LifecycleState::Created));
     QCOMPARE(fixture.run(QStringLiteral("docker start web")).status, 0);
     fixture.timeline.showAll();
-    QCOMPARE(diagram.activeNode(), std::optional(LifeNode::Running));
+    QCOMPARE(diagram.activeNode(), std::optional(LifecycleState::Running));
     // The token sets out along created -> running and gets there as its journey's time passes.
     QVERIFY(token->isTravelling());
     token->journey().setCurrentTime(token->journey().duration() / 2);
-    QVERIFY(!restsOn(token, LifeNode::Created));
-    QVERIFY(!restsOn(token, LifeNode::Running));
+    QVERIFY(!restsOn(token, LifecycleState::Created));
+    QVERIFY(!restsOn(token, LifecycleState::Running));
     QVERIFY(diagram.takenEdge()->shape().contains(token->pos()));
     token->journey().setCurrentTime(token->journey().duration());
     QVERIFY(!token->isTravelling());
-    QVERIFY(restsOn(token, LifeNode::Running));
+    QVERIFY(restsOn(token, LifecycleState::Running));
 }
 
 void TestLifecycleDiagram::oneTokenPerContainerEachItsColour() {
@@ -224,14 +230,14 @@ void TestLifecycleDiagram::oneTokenPerContainerEachItsColour() {
         ids << fixture.idOf(name);
     }
     fixture.timeline.showAll();
-    QCOMPARE(diagram.nodeItem(LifeNode::Running)->count(), 3);
+    QCOMPARE(diagram.nodeItem(LifecycleState::Running)->count(), 3);
     std::set<QPointF, bool (*)(const QPointF&, const QPointF&)> rests(
         [](const QPointF& a, const QPointF& b) {
             return std::pair(a.x(), a.y()) < std::pair(b.x(), b.y());
         });
     for (const QString& id : ids) {
         diagram.token(id)->arrive();
-        QVERIFY(restsOn(diagram.token(id), LifeNode::Running));
+        QVERIFY(restsOn(diagram.token(id), LifecycleState::Running));
         rests.insert(diagram.token(id)->pos());
     }
     QCOMPARE(rests.size(), std::size_t(3)); // side by side, not on top of each other
@@ -254,7 +260,7 @@ void TestLifecycleDiagram::stopShowsSignalsCountdownAndExitCode() {
     QCOMPARE(fixture.run(QStringLiteral("docker stop web")).status, 0);
     QVERIFY(fixture.timeline.waiting() > 0);
     fixture.timeline.showUntil(stopped);
-    QCOMPARE(diagram.activeNode(), std::optional(LifeNode::Running));
+    QCOMPARE(diagram.activeNode(), std::optional(LifecycleState::Running));
     QVERIFY2(diagram.caption().contains(QStringLiteral("signal 15 (SIGTERM) delivered")),
              qPrintable(diagram.caption()));
     QVERIFY2(diagram.caption().contains(QStringLiteral("SIGKILL in 10.0 s")),
@@ -262,13 +268,13 @@ void TestLifecycleDiagram::stopShowsSignalsCountdownAndExitCode() {
     fixture.timeline.showUntil(stopped + std::chrono::milliseconds(6500));
     QVERIFY2(diagram.caption().contains(QStringLiteral("SIGKILL in 3.5 s")),
              qPrintable(diagram.caption()));
-    QCOMPARE(diagram.activeNode(), std::optional(LifeNode::Running));
+    QCOMPARE(diagram.activeNode(), std::optional(LifecycleState::Running));
     fixture.timeline.showNext();
     QVERIFY2(diagram.caption().contains(QStringLiteral("signal 9 (SIGKILL) delivered")),
              qPrintable(diagram.caption()));
     QVERIFY(!diagram.caption().contains(QStringLiteral("SIGKILL in")));
     fixture.timeline.showAll();
-    QCOMPARE(diagram.activeNode(), std::optional(LifeNode::Exited));
+    QCOMPARE(diagram.activeNode(), std::optional(LifecycleState::Exited));
     QVERIFY2(diagram.caption().contains(QStringLiteral("exited with code 137")),
              qPrintable(diagram.caption()));
 }
@@ -276,19 +282,19 @@ void TestLifecycleDiagram::stopShowsSignalsCountdownAndExitCode() {
 void TestLifecycleDiagram::refusedCommandFlashesItsEdgesAndSaysWhy_data() {
     QTest::addColumn<QString>("command");
     QTest::addColumn<Refusal>("refusal");
-    QTest::addColumn<LifeNode>("from"); // an edge the command takes where it is legal
-    QTest::addColumn<LifeNode>("to");
+    QTest::addColumn<LifecycleState>("from"); // an edge the command takes where it is legal
+    QTest::addColumn<LifecycleState>("to");
     QTest::newRow("unpause a running container")
-        << "unpause" << Refusal::NotPaused << LifeNode::Paused << LifeNode::Running;
+        << "unpause" << Refusal::NotPaused << LifecycleState::Paused << LifecycleState::Running;
     QTest::newRow("rm a running container")
-        << "rm" << Refusal::RemoveRunning << LifeNode::Exited << LifeNode::Removing;
+        << "rm" << Refusal::RemoveRunning << LifecycleState::Exited << LifecycleState::Removing;
 }
 
 void TestLifecycleDiagram::refusedCommandFlashesItsEdgesAndSaysWhy() {
     QFETCH(QString, command);
     QFETCH(Refusal, refusal);
-    QFETCH(LifeNode, from);
-    QFETCH(LifeNode, to);
+    QFETCH(LifecycleState, from);
+    QFETCH(LifecycleState, to);
     test::GuiFixture fixture;
     LifecycleDiagram diagram(fixture.timeline);
     QCOMPARE(fixture.run(QStringLiteral("docker run -d --name web busybox sleep 300")).status, 0);
@@ -312,7 +318,7 @@ void TestLifecycleDiagram::refusedCommandFlashesItsEdgesAndSaysWhy() {
     }
     QVERIFY(flashed);
     // The container did not move; the next command clears the refusal.
-    QCOMPARE(diagram.nodeItem(LifeNode::Running)->count(), 1);
+    QCOMPARE(diagram.nodeItem(LifecycleState::Running)->count(), 1);
     QCOMPARE(fixture.run(QStringLiteral("docker pause web")).status, 0);
     fixture.timeline.showAll();
     QVERIFY(diagram.refusal().isEmpty());

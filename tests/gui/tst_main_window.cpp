@@ -29,7 +29,7 @@
 using namespace lab;
 
 Q_DECLARE_METATYPE(lab::Command)
-Q_DECLARE_METATYPE(lab::LifeNode)
+Q_DECLARE_METATYPE(lab::LifecycleState)
 
 class TestMainWindow : public QObject {
     Q_OBJECT
@@ -61,10 +61,10 @@ void TestMainWindow::typedCommandMovesTheDiagram() {
     window.console().runLine(QStringLiteral("docker run -d --name web busybox sleep 300"));
     // The first container is selected by itself.
     QCOMPARE(window.containerTable().selectedContainer(), fixture.idOf(QStringLiteral("web")));
-    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Running));
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifecycleState::Running));
     window.console().runLine(QStringLiteral("docker pause web"));
-    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Paused));
-    QCOMPARE(window.diagram().takenEdge()->edge().source, LifeNode::Running);
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifecycleState::Paused));
+    QCOMPARE(window.diagram().takenEdge()->edge().source, LifecycleState::Running);
     window.console().runLine(QStringLiteral("docker rm -f web"));
     QCOMPARE(window.containerTable().selectedContainer(), QString());
     QCOMPARE(window.diagram().activeNode(), std::nullopt);
@@ -78,11 +78,11 @@ void TestMainWindow::commandSelectsItsContainer() {
     QCOMPARE(window.containerTable().selectedContainer(), fixture.idOf(QStringLiteral("api")));
     window.console().runLine(QStringLiteral("docker pause web"));
     QCOMPARE(window.containerTable().selectedContainer(), fixture.idOf(QStringLiteral("web")));
-    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Paused));
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifecycleState::Paused));
     // A refused command selects its container too: the learner sees where it stands.
     window.console().runLine(QStringLiteral("docker unpause api"));
     QCOMPARE(window.containerTable().selectedContainer(), fixture.idOf(QStringLiteral("api")));
-    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Running));
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifecycleState::Running));
     // Commands that reach no machine (ps, a typo) leave the selection alone.
     window.console().runLine(QStringLiteral("docker ps"));
     window.console().runLine(QStringLiteral("docker pause nosuch"));
@@ -92,24 +92,24 @@ void TestMainWindow::commandSelectsItsContainer() {
 void TestMainWindow::buttonMovesTheDiagram_data() {
     QTest::addColumn<QStringList>("setup");
     QTest::addColumn<Command>("command");
-    QTest::addColumn<LifeNode>("after");
+    QTest::addColumn<LifecycleState>("after");
     const QString run = QStringLiteral("docker run -d --name web busybox sleep 300");
     QTest::newRow("start a created container")
         << QStringList{"docker create --name web busybox sleep 300"} << Command::Start
-        << LifeNode::Running;
-    QTest::newRow("pause") << QStringList{run} << Command::Pause << LifeNode::Paused;
+        << LifecycleState::Running;
+    QTest::newRow("pause") << QStringList{run} << Command::Pause << LifecycleState::Paused;
     QTest::newRow("unpause") << QStringList{run, "docker pause web"} << Command::Unpause
-                             << LifeNode::Running;
-    QTest::newRow("stop") << QStringList{run} << Command::Stop << LifeNode::Exited;
+                             << LifecycleState::Running;
+    QTest::newRow("stop") << QStringList{run} << Command::Stop << LifecycleState::Exited;
     QTest::newRow("kill a paused container")
-        << QStringList{run, "docker pause web"} << Command::Kill << LifeNode::Exited;
-    QTest::newRow("restart") << QStringList{run} << Command::Restart << LifeNode::Running;
+        << QStringList{run, "docker pause web"} << Command::Kill << LifecycleState::Exited;
+    QTest::newRow("restart") << QStringList{run} << Command::Restart << LifecycleState::Running;
 }
 
 void TestMainWindow::buttonMovesTheDiagram() {
     QFETCH(QStringList, setup);
     QFETCH(Command, command);
-    QFETCH(LifeNode, after);
+    QFETCH(LifecycleState, after);
     test::GuiFixture fixture;
     MainWindow window(fixture.session);
     for (const QString& line : setup)
@@ -261,7 +261,7 @@ void TestMainWindow::stopIsShownStepByStep() {
     window.console().runLine(QStringLiteral("docker stop web"));
     QVERIFY(window.console().transcript().endsWith(QStringLiteral("\nweb")));
     // The engine is done; the window shows each step on its own press.
-    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Running));
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifecycleState::Running));
     QStringList captions;
     while (window.playback().timeline().waiting() > 0) {
         window.playback().step();
@@ -273,7 +273,7 @@ void TestMainWindow::stopIsShownStepByStep() {
     const qsizetype exit = story.indexOf(QStringLiteral("exited with code 137"));
     QVERIFY2(term >= 0 && kill > term && exit > kill, qPrintable(story));
     QVERIFY2(story.contains(QStringLiteral("SIGKILL in 10.0 s")), qPrintable(story));
-    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Exited));
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifecycleState::Exited));
 }
 
 void TestMainWindow::stepBackReplaysToTheStepBefore() {
@@ -289,22 +289,22 @@ void TestMainWindow::stepBackReplaysToTheStepBefore() {
     window.console().runLine(QStringLiteral("docker unpause web"));
     stepToTheEnd(window);
     QVERIFY(!psAll(window).contains(QStringLiteral("(Paused)")));
-    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Running));
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifecycleState::Running));
     const std::size_t unpausedSteps = window.playback().timeline().shownCount();
     // One step back: the thaw is undone on the diagram; the replayed engine took it again,
     // so Step shows it once more.
     window.playback().stepBack();
     QCOMPARE(window.playback().timeline().shownCount(), unpausedSteps - 1);
-    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Paused));
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifecycleState::Paused));
     window.playback().step();
     QCOMPARE(window.playback().timeline().shownCount(), unpausedSteps);
-    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Running));
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifecycleState::Running));
     // Back over every step of unpause: the engine is replayed to where it stood after pause,
     // and the panels show that engine.
     while (window.playback().timeline().shownCount() > pausedSteps)
         window.playback().stepBack();
     QCOMPARE(psAll(window), paused);
-    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Paused));
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifecycleState::Paused));
     QCOMPARE(window.containerTable().model()->rowCount(), 1);
 }
 
@@ -315,13 +315,13 @@ void TestMainWindow::stepBackReplaysFaultsToo() {
     window.faultMenu().failNextRemovalAction()->trigger();
     window.console().runLine(QStringLiteral("docker rm web"));
     window.playback().advance(std::chrono::seconds(5));
-    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Dead));
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifecycleState::Dead));
     QVERIFY(window.diagram().refusal().contains(QStringLiteral("device or resource busy")));
     // Back one step and forward again: the replay armed the fault before rm, as the learner did.
     window.playback().stepBack();
-    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Removing));
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifecycleState::Removing));
     window.playback().step();
-    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Dead));
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifecycleState::Dead));
     // Without the fault replayed, rm would have removed the container from the new engine.
     QVERIFY(psAll(window).contains(QStringLiteral("   Dead   ")));
 }
@@ -335,11 +335,11 @@ void TestMainWindow::resetStartsAFreshEngine() {
     window.playbackBar().resetAction()->trigger();
     QCOMPARE(psAll(window), empty);
     QCOMPARE(window.containerTable().model()->rowCount(), 0);
-    QCOMPARE(window.diagram().nodeItem(LifeNode::Running)->count(), 0);
+    QCOMPARE(window.diagram().nodeItem(LifecycleState::Running)->count(), 0);
     // The same seed: the same ID and name come back.
     window.console().runLine(QStringLiteral("docker run -d busybox sleep 300"));
     window.console().runLine(QStringLiteral("docker run -d --name web busybox sleep 300"));
-    QCOMPARE(window.diagram().nodeItem(LifeNode::Running)->count(), 2);
+    QCOMPARE(window.diagram().nodeItem(LifecycleState::Running)->count(), 2);
 }
 
 void TestMainWindow::stepsAreDisabledWithAReason() {
@@ -377,18 +377,18 @@ void TestMainWindow::panelsFollowAReplayedEngine() {
     window.playback().advance(std::chrono::seconds(1));
     const QString web = fixture.idOf(QStringLiteral("web"));
     window.containerTable().selectContainer(web);
-    QCOMPARE(window.timeline().bands().back().segments.back().state, LifeNode::Paused);
+    QCOMPARE(window.timeline().bands().back().segments.back().state, LifecycleState::Paused);
     QVERIFY(!window.faultMenu().outOfMemoryAction()->isEnabled()); // paused: no OOM
     // Back before the pause command (the freezer takes a step of its own, and the engine replays
     // a command whole): every panel tells the replayed engine's story, once.
     auto webNode = [&] { return window.engine().byId(web.toStdString())->machine.node(); };
-    for (int back = 0; back < 5 && webNode() == LifeNode::Paused; ++back)
+    for (int back = 0; back < 5 && webNode() == LifecycleState::Paused; ++back)
         window.playback().stepBack();
-    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Running));
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifecycleState::Running));
     QCOMPARE(window.timeline().bands().size(), std::size_t(1));
     const std::vector<TimelineSegment>& segments = window.timeline().bands().back().segments;
     QCOMPARE(segments.size(), std::size_t(2));
-    QCOMPARE(segments.back().state, LifeNode::Running);
+    QCOMPARE(segments.back().state, LifecycleState::Running);
     QVERIFY(!segments.back().to);
     QVERIFY(window.explanation().steps().back().headline.contains(QStringLiteral("running")));
     QVERIFY(window.faultMenu().outOfMemoryAction()->isEnabled()); // running again: it can

@@ -26,8 +26,8 @@ using namespace lab;
 
 namespace {
 
-std::vector<LifeNode> statesOf(const TimelineBand& band) {
-    std::vector<LifeNode> states;
+std::vector<LifecycleState> statesOf(const TimelineBand& band) {
+    std::vector<LifecycleState> states;
     for (const TimelineSegment& segment : band.segments)
         states.push_back(segment.state);
     return states;
@@ -39,10 +39,10 @@ std::optional<ContainerState> stateOf(test::GuiFixture& fixture, const char* nam
 }
 
 // The place a segment's series is named after.
-std::optional<LifeNode> nodeNamed(const QString& name) {
-    for (int i = int(LifeNode::Start); i <= int(LifeNode::Removed); ++i)
-        if (nodeLabel(LifeNode(i)) == name)
-            return LifeNode(i);
+std::optional<LifecycleState> nodeNamed(const QString& name) {
+    for (int i = int(LifecycleState::Start); i <= int(LifecycleState::Removed); ++i)
+        if (nodeLabel(LifecycleState(i)) == name)
+            return LifecycleState(i);
     return std::nullopt;
 }
 
@@ -90,8 +90,9 @@ void TestPanels::timelineHasABandPerContainerFollowingItsStates() {
     QCOMPARE(timeline.bands().size(), std::size_t(2));
     const TimelineBand& web = timeline.bands()[0];
     QCOMPARE(web.name, QStringLiteral("web"));
-    QCOMPARE(statesOf(web), (std::vector{LifeNode::Created, LifeNode::Running, LifeNode::Paused,
-                                         LifeNode::Running, LifeNode::Exited, LifeNode::Removing}));
+    QCOMPARE(statesOf(web), (std::vector{LifecycleState::Created, LifecycleState::Running,
+                                         LifecycleState::Paused, LifecycleState::Running,
+                                         LifecycleState::Exited, LifecycleState::Removing}));
     // Each segment starts where the one before ended; the removed container's band is closed.
     for (std::size_t i = 1; i < web.segments.size(); ++i)
         QCOMPARE(web.segments[i].from, *web.segments[i - 1].to);
@@ -105,7 +106,7 @@ void TestPanels::timelineHasABandPerContainerFollowingItsStates() {
     QVERIFY(*stopping.to - stopping.from >= 1.0);
 
     const TimelineBand& later = timeline.bands()[1];
-    QCOMPARE(statesOf(later), std::vector{LifeNode::Created});
+    QCOMPARE(statesOf(later), std::vector{LifecycleState::Created});
     QVERIFY(!later.segments.back().to.has_value());
 }
 
@@ -114,17 +115,17 @@ void TestPanels::timelineChartDrawsEverySegmentInItsStateColour() {
     TimelineChart& chart = fixture.chart;
     fixture.run(QStringLiteral("create --name fresh busybox"));
     chart.refresh();
-    std::vector<LifeNode> drawn;
+    std::vector<LifecycleState> drawn;
     for (QAbstractSeries* series : chart.segmentSeries()) {
         auto* area = qobject_cast<QAreaSeries*>(series);
         QVERIFY(area);
-        const std::optional<LifeNode> node = nodeNamed(area->name());
+        const std::optional<LifecycleState> node = nodeNamed(area->name());
         QVERIFY2(node, qPrintable(area->name()));
         QCOMPARE(area->color(), nodeColour(*node));
         drawn.push_back(*node);
     }
-    QCOMPARE(drawn, (std::vector{LifeNode::Created, LifeNode::Running, LifeNode::Paused,
-                                 LifeNode::Created}));
+    QCOMPARE(drawn, (std::vector{LifecycleState::Created, LifecycleState::Running,
+                                 LifecycleState::Paused, LifecycleState::Created}));
     // Hovering a segment names it, for those who cannot tell the colours apart.
     auto* paused = qobject_cast<QAreaSeries*>(chart.segmentSeries()[2]);
     emit paused->hovered(QPointF(), true);
@@ -250,7 +251,7 @@ void TestPanels::failedRemovalLeavesTheContainerDead() {
     window.console().runLine(QStringLiteral("docker rm doomed"));
     QCOMPARE(stateOf(fixture, "doomed"), std::optional(ContainerState::Dead));
     window.playback().advance(5s); // the diagram shows the removal's steps on engine time
-    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Dead));
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifecycleState::Dead));
     QVERIFY(
         window.console().transcript().contains(QStringLiteral("failed to remove root filesystem")));
     QVERIFY(window.explanation().steps().back().headline.contains(QStringLiteral("dead")));
@@ -281,7 +282,7 @@ void TestPanels::outOfMemoryNeedsARunningContainer() {
     QCOMPARE((*web)->state(), ContainerState::Exited);
     QCOMPARE((*web)->record.exitCode, 137);
     QVERIFY((*web)->record.oomKilled);
-    QCOMPARE(window.diagram().activeNode(), std::optional(LifeNode::Exited));
+    QCOMPARE(window.diagram().activeNode(), std::optional(LifecycleState::Exited));
 }
 
 void TestPanels::daemonRestartBringsBackWhatItsPolicySays() {

@@ -160,7 +160,7 @@ void RealMasterTableTest::everyStateAndCommand() {
     QCOMPARE(lab->actionsSince(mark), expected);
     const std::string name =
         row.command == Command::Rename && row.verdict == Verdict::Accepted ? "c2" : "c1";
-    if (row.final == LifeNode::Removed)
+    if (row.final == LifecycleState::Removed)
         QCOMPARE(lab->out("ps -aq"), QString());
     else
         QCOMPARE(lab->out("inspect -f {{.State.Status}} " + name),

@@ -119,7 +119,7 @@ private:
         outcome(Outcome::Signalled, 0, signal);
         if (thaw)
             outcome(Outcome::Thawed);
-        if (machine.node() == LifeNode::Paused)
+        if (machine.node() == LifecycleState::Paused)
             return false;
         return signal == 9 || std::find(ignores.begin(), ignores.end(), signal) == ignores.end();
     }

@@ -22,9 +22,9 @@ struct Case {
     ContainerState state;
     Command command;
     Verdict verdict;
-    const char* message; ///< Docker's text with ID and NAME for the container's ID and name
-    LifeNode final;      ///< where the container is once the command's effects are done
-    const char* events;  ///< the Docker events, in order
+    const char* message;  ///< Docker's text with ID and NAME for the container's ID and name
+    LifecycleState final; ///< where the container is once the command's effects are done
+    const char* events;   ///< the Docker events, in order
     bool waitBlocks = false;
     int signal = 9;
     Setup setup = Setup::Plain;
@@ -36,7 +36,7 @@ constexpr auto N = Verdict::NotModified;
 constexpr auto X = Verdict::Refused;
 using S = ContainerState;
 using C = Command;
-using L = LifeNode;
+using L = LifecycleState;
 
 const char* const kNotRunning = "Container ID is not running";
 const char* const kNotPaused = "Container ID is not paused";

@@ -57,7 +57,7 @@ std::vector<Story> g_restoreStories;
 } // namespace
 
 Q_DECLARE_METATYPE(lab::ContainerState)
-Q_DECLARE_METATYPE(lab::LifeNode)
+Q_DECLARE_METATYPE(lab::LifecycleState)
 
 class TestLifecycleFlows : public QObject {
     Q_OBJECT
@@ -96,7 +96,7 @@ void TestLifecycleFlows::stopOfPausedContainerWaitsForTheTimeout() {
     d.command(Command::Stop, 0, 1s);
     d.settle();
     QCOMPARE(joined(d.events), QString("kill 15, unpause, kill 9, die 137, stop"));
-    QCOMPARE(d.machine.node(), LifeNode::Exited);
+    QCOMPARE(d.machine.node(), LifecycleState::Exited);
     QCOMPARE(d.record.exitCode, 137);
     QCOMPARE(d.now - before, Duration(1s));
     QVERIFY(d.record.manuallyStopped);
@@ -109,7 +109,7 @@ void TestLifecycleFlows::restartFromRunningEndsRunning() {
     d.command(Command::Restart);
     d.settle();
     QCOMPARE(joined(d.events), QString("kill 15, die 143, stop, start, restart"));
-    QCOMPARE(d.machine.node(), LifeNode::Running);
+    QCOMPARE(d.machine.node(), LifecycleState::Running);
     QCOMPARE(d.record.restartCount, 0); // ResetRestartManager(true)
     QCOMPARE(d.record.exitCode, 0);
     QVERIFY(!d.record.manuallyStopped);
@@ -137,7 +137,7 @@ void TestLifecycleFlows::restartOfAStoppedContainer() {
     d.command(Command::Restart);
     d.settle();
     QCOMPARE(joined(d.events), QString("start, restart"));
-    QCOMPARE(d.machine.node(), LifeNode::Running);
+    QCOMPARE(d.machine.node(), LifecycleState::Running);
     QCOMPARE(d.record.restartCount, 0);
     note(d);
 }
@@ -153,7 +153,7 @@ void TestLifecycleFlows::policyAlwaysBacksOffDoubling() {
                                          6400ms, 12800ms, 25600ms, 51200ms, 60s};
     QCOMPARE(d.backoffs, expected);
     QCOMPARE(d.pending().front().delay, Duration(60s)); // capped at one minute
-    QCOMPARE(d.machine.node(), LifeNode::Restarting);
+    QCOMPARE(d.machine.node(), LifecycleState::Restarting);
     QCOMPARE(d.record.restartCount, 12);
     QCOMPARE(joined(d.events), repeat("start, die 1", 12));
     note(d);
@@ -185,7 +185,7 @@ void TestLifecycleFlows::onFailureThreeEndsExitedAfterFourRuns() {
     d.exitsAfterStart = 3;
     d.command(Command::Start);
     d.settle();
-    QCOMPARE(d.machine.node(), LifeNode::Exited);
+    QCOMPARE(d.machine.node(), LifecycleState::Exited);
     QCOMPARE(d.record.restartCount, 3);
     QCOMPARE(d.record.exitCode, 3);
     QCOMPARE(joined(d.events), repeat("start, die 3", 4));
@@ -199,13 +199,13 @@ void TestLifecycleFlows::stopDuringBackoffOnlyLogsStop() {
     d.exitsAfterStart = 1;
     d.command(Command::Start);
     d.settle(0);
-    QCOMPARE(d.machine.node(), LifeNode::Restarting);
+    QCOMPARE(d.machine.node(), LifecycleState::Restarting);
     d.events.clear();
     d.exitsAfterStart.reset();
     d.command(Command::Stop);
     d.settle();
     QCOMPARE(joined(d.events), QString("stop"));
-    QCOMPARE(d.machine.node(), LifeNode::Exited);
+    QCOMPARE(d.machine.node(), LifecycleState::Exited);
     QCOMPARE(d.record.exitCode, 1);
     QVERIFY(d.pending().empty()); // the scheduled restart is cancelled
     note(d);
@@ -219,7 +219,7 @@ void TestLifecycleFlows::failedPolicyStartKeepsTheLastExit() {
     d.settle(0);
     d.startError = kRuncError;
     d.settle();
-    QCOMPARE(d.machine.node(), LifeNode::Exited);
+    QCOMPARE(d.machine.node(), LifecycleState::Exited);
     QCOMPARE(d.record.exitCode, 1);
     QCOMPARE(d.record.error, kRuncError);
     QCOMPARE(joined(d.events), QString("start, die 1"));
@@ -230,10 +230,10 @@ void TestLifecycleFlows::removeForceOfRunningContainer() {
     // §6.2: rm -f of a running container: kill(9), die, destroy, with no stop.
     LifecycleDriver d = reach(ContainerState::Running, withPolicy(RestartPolicyKind::Always));
     const Reaction r = d.command(Command::RemoveForce);
-    QCOMPARE(r.to, LifeNode::Running); // stays running until the process dies (§1.2)
+    QCOMPARE(r.to, LifecycleState::Running); // stays running until the process dies (§1.2)
     d.settle();
     QCOMPARE(joined(d.events), QString("kill 9, die 137, destroy"));
-    QCOMPARE(d.machine.node(), LifeNode::Removed);
+    QCOMPARE(d.machine.node(), LifecycleState::Removed);
     note(d);
 }
 
@@ -248,14 +248,14 @@ void TestLifecycleFlows::removalFailureLeavesDeadThenRmRetries() {
     QCOMPARE(QString::fromStdString(refusalText(*failed.refusal, kId, kName, failed.detail)),
              QString("unable to remove filesystem for %1: %2")
                  .arg(kId, QString::fromStdString(*d.removalError)));
-    QCOMPARE(d.machine.node(), LifeNode::Dead);
+    QCOMPARE(d.machine.node(), LifecycleState::Dead);
     QCOMPARE(d.record.error, *d.removalError);
     QVERIFY(d.events.empty());
 
     d.removalError.reset();
     d.command(Command::Remove);
     d.settle();
-    QCOMPARE(d.machine.node(), LifeNode::Removed);
+    QCOMPARE(d.machine.node(), LifecycleState::Removed);
     QCOMPARE(joined(d.events), QString("destroy"));
     note(d);
 }
@@ -267,9 +267,9 @@ void TestLifecycleFlows::outOfMemoryThenRestartPerPolicy() {
     d.outcome(Outcome::ProcessExited, 137);
     QCOMPARE(joined(d.events), QString("oom, die 137"));
     QVERIFY(d.record.oomKilled);
-    QCOMPARE(d.machine.node(), LifeNode::Restarting);
+    QCOMPARE(d.machine.node(), LifecycleState::Restarting);
     d.settle();
-    QCOMPARE(d.machine.node(), LifeNode::Running);
+    QCOMPARE(d.machine.node(), LifecycleState::Running);
     note(d);
 }
 
@@ -280,28 +280,29 @@ void TestLifecycleFlows::failedStart_data() {
     QTest::addColumn<bool>("autoRemove");
     QTest::addColumn<int>("runtimeCode");
     QTest::addColumn<QString>("message");
-    QTest::addColumn<LifeNode>("final");
+    QTest::addColumn<LifecycleState>("final");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("events");
     const QString runc = QString::fromStdString(kRuncError);
     QTest::newRow("created + start fails: stays created, 127")
         << ContainerState::Created << int(Command::Start) << false << 127 << runc
-        << LifeNode::Created << 127 << "";
+        << LifecycleState::Created << 127 << "";
     QTest::newRow("exited + start fails: stays exited")
-        << ContainerState::Exited << int(Command::Start) << false << 126 << runc << LifeNode::Exited
-        << 126 << "";
-    QTest::newRow("no specific code: 128") << ContainerState::Created << int(Command::Start)
-                                           << false << 0 << runc << LifeNode::Created << 128 << "";
+        << ContainerState::Exited << int(Command::Start) << false << 126 << runc
+        << LifecycleState::Exited << 126 << "";
+    QTest::newRow("no specific code: 128")
+        << ContainerState::Created << int(Command::Start) << false << 0 << runc
+        << LifecycleState::Created << 128 << "";
     QTest::newRow("created + restart fails: Cannot restart container NAME: ...")
         << ContainerState::Created << int(Command::Restart) << false << 127
-        << QString("Cannot restart container %1: %2").arg(kName, runc) << LifeNode::Created << 127
-        << "";
+        << QString("Cannot restart container %1: %2").arg(kName, runc) << LifecycleState::Created
+        << 127 << "";
     QTest::newRow("--rm created + start fails: removed")
         << ContainerState::Created << int(Command::Start) << true << 127 << runc
-        << LifeNode::Removed << 127 << "destroy";
+        << LifecycleState::Removed << 127 << "destroy";
     QTest::newRow("--rm exited + start fails: removed")
-        << ContainerState::Exited << int(Command::Start) << true << 127 << runc << LifeNode::Removed
-        << 127 << "destroy";
+        << ContainerState::Exited << int(Command::Start) << true << 127 << runc
+        << LifecycleState::Removed << 127 << "destroy";
 }
 
 void TestLifecycleFlows::failedStart() {
@@ -310,7 +311,7 @@ void TestLifecycleFlows::failedStart() {
     QFETCH(bool, autoRemove);
     QFETCH(int, runtimeCode);
     QFETCH(QString, message);
-    QFETCH(LifeNode, final);
+    QFETCH(LifecycleState, final);
     QFETCH(int, exitCode);
     QFETCH(QString, events);
     LifecycleDriver d = reach(state);
@@ -336,20 +337,22 @@ void TestLifecycleFlows::autoRemove_data() {
     // §4.1 (--rm is the daemon's): run --rm gives start, die, destroy; restart keeps it (§2.8).
     QTest::addColumn<int>("command");
     QTest::addColumn<QString>("events");
-    QTest::addColumn<LifeNode>("final");
-    QTest::newRow("exits by itself: die, destroy") << -1 << "die 0, destroy" << LifeNode::Removed;
+    QTest::addColumn<LifecycleState>("final");
+    QTest::newRow("exits by itself: die, destroy")
+        << -1 << "die 0, destroy" << LifecycleState::Removed;
     QTest::newRow("stop: kill, die, stop, destroy")
-        << int(Command::Stop) << "kill 15, die 143, stop, destroy" << LifeNode::Removed;
+        << int(Command::Stop) << "kill 15, die 143, stop, destroy" << LifecycleState::Removed;
     QTest::newRow("kill: kill, die, destroy")
-        << int(Command::Kill) << "kill 9, die 137, destroy" << LifeNode::Removed;
+        << int(Command::Kill) << "kill 9, die 137, destroy" << LifecycleState::Removed;
     QTest::newRow("restart: survives")
-        << int(Command::Restart) << "kill 15, die 143, stop, start, restart" << LifeNode::Running;
+        << int(Command::Restart) << "kill 15, die 143, stop, start, restart"
+        << LifecycleState::Running;
 }
 
 void TestLifecycleFlows::autoRemove() {
     QFETCH(int, command);
     QFETCH(QString, events);
-    QFETCH(LifeNode, final);
+    QFETCH(LifecycleState, final);
     LifecycleDriver d = reach(ContainerState::Running, withAutoRemove());
     if (command < 0)
         d.outcome(Outcome::ProcessExited, 0);
@@ -369,7 +372,7 @@ void TestLifecycleFlows::freezeFailureIsRefusedWithTheRuntimeError() {
     const Reaction& r = d.reactions.back();
     QCOMPARE(QString::fromStdString(refusalText(*r.refusal, kId, kName, r.detail)),
              QString("Cannot pause container %1: freezer not supported").arg(kId));
-    QCOMPARE(d.machine.node(), LifeNode::Running);
+    QCOMPARE(d.machine.node(), LifecycleState::Running);
     QVERIFY(d.events.empty());
     note(d);
 }
@@ -379,10 +382,10 @@ void TestLifecycleFlows::daemonShutdownAndRestore_data() {
     // removal it did not finish leaves the container dead (§3). No restart policy here.
     QTest::addColumn<ContainerState>("state");
     QTest::addColumn<QString>("shutdownEvents");
-    QTest::addColumn<LifeNode>("afterShutdown");
-    QTest::addColumn<LifeNode>("afterRestore");
+    QTest::addColumn<LifecycleState>("afterShutdown");
+    QTest::addColumn<LifecycleState>("afterRestore");
     using S = ContainerState;
-    using L = LifeNode;
+    using L = LifecycleState;
     QTest::newRow("created stays created") << S::Created << "" << L::Created << L::Created;
     QTest::newRow("running is stopped")
         << S::Running << "kill 15, die 143, stop" << L::Exited << L::Exited;
@@ -397,8 +400,8 @@ void TestLifecycleFlows::daemonShutdownAndRestore_data() {
 void TestLifecycleFlows::daemonShutdownAndRestore() {
     QFETCH(ContainerState, state);
     QFETCH(QString, shutdownEvents);
-    QFETCH(LifeNode, afterShutdown);
-    QFETCH(LifeNode, afterRestore);
+    QFETCH(LifecycleState, afterShutdown);
+    QFETCH(LifecycleState, afterRestore);
     LifecycleDriver d = reach(state);
     d.record.restartPolicy = {};
     const bool wasStopped = d.record.manuallyStopped;
@@ -417,10 +420,10 @@ void TestLifecycleFlows::daemonShutdownAndRestore() {
 void TestLifecycleFlows::daemonRestorePolicies_data() {
     // §2.12 "Daemon startup": restarted when the policy says so and it was started before.
     QTest::addColumn<int>("story");
-    QTest::addColumn<LifeNode>("final");
+    QTest::addColumn<LifecycleState>("final");
     QTest::addColumn<QString>("events");
     g_restoreStories.clear();
-    auto add = [](const char* name, Story story, LifeNode final, const char* events) {
+    auto add = [](const char* name, Story story, LifecycleState final, const char* events) {
         g_restoreStories.push_back(std::move(story));
         QTest::newRow(name) << int(g_restoreStories.size() - 1) << final << events;
     };
@@ -438,45 +441,45 @@ void TestLifecycleFlows::daemonRestorePolicies_data() {
             d.settle();
         };
     };
-    add("always, docker stop: comes back", stopped(RestartPolicyKind::Always), LifeNode::Running,
-        "start");
+    add("always, docker stop: comes back", stopped(RestartPolicyKind::Always),
+        LifecycleState::Running, "start");
     add("unless-stopped, docker stop: stays exited", stopped(RestartPolicyKind::UnlessStopped),
-        LifeNode::Exited, "");
+        LifecycleState::Exited, "");
     add("unless-stopped, running at shutdown: comes back",
-        shutDown(RestartPolicyKind::UnlessStopped), LifeNode::Running, "start");
+        shutDown(RestartPolicyKind::UnlessStopped), LifecycleState::Running, "start");
     add("on-failure, docker stop (143): comes back", stopped(RestartPolicyKind::OnFailure),
-        LifeNode::Running, "start");
+        LifecycleState::Running, "start");
     add("no policy, running at shutdown: stays exited", shutDown(RestartPolicyKind::No),
-        LifeNode::Exited, "");
+        LifecycleState::Exited, "");
     add(
         "on-failure, exited 0: stays exited",
         [](LifecycleDriver& d) {
             d = reach(ContainerState::Running, withPolicy(RestartPolicyKind::OnFailure));
             d.outcome(Outcome::ProcessExited, 0);
         },
-        LifeNode::Exited, "");
+        LifecycleState::Exited, "");
     add(
         "always, never started: stays created",
         [](LifecycleDriver& d) {
             d = reach(ContainerState::Created, withPolicy(RestartPolicyKind::Always));
         },
-        LifeNode::Created, "");
+        LifecycleState::Created, "");
     add(
         "--rm, never started: removed",
         [](LifecycleDriver& d) { d = reach(ContainerState::Created, withAutoRemove()); },
-        LifeNode::Removed, "destroy");
+        LifecycleState::Removed, "destroy");
     add(
         "--rm, left exited: removed",
         [](LifecycleDriver& d) {
             d = reach(ContainerState::Exited);
             d.record.autoRemove = true;
         },
-        LifeNode::Removed, "destroy");
+        LifecycleState::Removed, "destroy");
 }
 
 void TestLifecycleFlows::daemonRestorePolicies() {
     QFETCH(int, story);
-    QFETCH(LifeNode, final);
+    QFETCH(LifecycleState, final);
     QFETCH(QString, events);
     LifecycleDriver d;
     g_restoreStories[std::size_t(story)](d);
@@ -485,7 +488,7 @@ void TestLifecycleFlows::daemonRestorePolicies() {
     d.settle();
     QCOMPARE(d.machine.node(), final);
     QCOMPARE(joined(d.events), events);
-    if (final == LifeNode::Running)
+    if (final == LifecycleState::Running)
         QCOMPARE(d.record.restartCount, 0); // containerStart(resetRestartManager=true)
     note(d);
 }

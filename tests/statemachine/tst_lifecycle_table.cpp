@@ -157,7 +157,7 @@ void TestLifecycleTable::everyCommandRowIsReached() {
     const auto& table = LifecycleMachine::table();
     for (std::size_t i = 0; i < table.size(); ++i) {
         const TableRow& row = table[i];
-        if (!row.isCommand || row.source == LifeNode::Start)
+        if (!row.isCommand || row.source == LifecycleState::Start)
             continue;
         QVERIFY2(g_firedCommandRows.count(int(i)),
                  qPrintable(
@@ -169,14 +169,14 @@ void TestLifecycleTable::everyCommandRowIsReached() {
 
 void TestLifecycleTable::tableNamesEveryStateCommandAndOutcome() {
     const auto& table = LifecycleMachine::table();
-    auto has = [&](LifeNode source, const std::string& event) {
+    auto has = [&](LifecycleState source, const std::string& event) {
         return std::any_of(table.begin(), table.end(), [&](const TableRow& row) {
             return row.source == source && row.event == event;
         });
     };
-    QVERIFY(has(LifeNode::Start, "create"));
+    QVERIFY(has(LifecycleState::Start, "create"));
     for (const ContainerState state : allContainerStates()) {
-        const auto node = LifeNode(int(state) + 1);
+        const auto node = LifecycleState(int(state) + 1);
         QCOMPARE(dockerState(node), std::optional<ContainerState>(state));
         for (const Command command : allCommands()) {
             if (command == Command::Create)
@@ -193,7 +193,7 @@ void TestLifecycleTable::tableNamesEveryStateCommandAndOutcome() {
                  name.c_str());
     }
     QVERIFY(std::any_of(table.begin(), table.end(),
-                        [](const TableRow& row) { return row.target == LifeNode::Removed; }));
+                        [](const TableRow& row) { return row.target == LifecycleState::Removed; }));
     for (const TableRow& row : table)
         QVERIFY(!row.action.empty());
 }

@@ -1,6 +1,6 @@
 #pragma once
-// What the simulated engine starts with: local images and what each registry serves. The JSON
-// form is documented in docs/WORLD.md and read in app/ (Qt's JSON reader); this is the checked
+// What the daemon starts with, on either backend: local images and what each registry serves. The
+// JSON form is documented in docs/WORLD.md and read in app/ (Qt's JSON reader); this is the checked
 // in-memory form the engine takes.
 
 #include "base/Time.h"
