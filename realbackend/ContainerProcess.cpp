@@ -23,7 +23,7 @@
 namespace lab::real {
 namespace {
 
-// The prefix containerd 1.6 / runc 1.1 put before a start error (reference §2.2).
+// The prefix containerd 1.6 / runc 1.1 put before a start error (docs/DOCKER-BEHAVIOUR.md §2.2).
 constexpr const char* kRuncPrefix = "failed to create shim task: OCI runtime create failed: runc "
                                     "create failed: unable to start container process: ";
 

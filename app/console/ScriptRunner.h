@@ -1,6 +1,6 @@
 #pragma once
 // The console's two non-interactive ways to run lines: a script into a transcript in the format
-// of reference/transcripts (what record.sh writes for a real engine), and plain mode, where each
+// of tests/golden (what its record.sh writes for a real engine), and plain mode, where each
 // command's output goes to the real stdout and stderr.
 
 #include "base/Expected.h"

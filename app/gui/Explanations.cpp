@@ -1,5 +1,5 @@
-// The explanation panel's words. Facts from reference/docker-lifecycle.md: stop (§2.6 and the
-// PID 1 caveat), pause (§2.4), rm (§2.9), the restart manager (§2.11), dead (§3), exit codes.
+// The explanation panel's words. Facts from docs/DOCKER-BEHAVIOUR.md: stop (§2.6 and the
+// PID 1 caveat), pause (§2.4), rm (§2.9), the restart manager (§2.12), dead (§3), exit codes.
 #include "gui/Explanations.h"
 
 #include "gui/Words.h"

@@ -34,7 +34,7 @@ using msmf::none;
 using namespace lifecycle; // the actions and guards the table names
 
 // ---------------------------------------------------------------------------------------------
-// States. Each knows its LifecycleState; the flags are Docker's inspect booleans (reference §1.1).
+// States. Each knows its LifecycleState; flags: Docker's inspect booleans (DOCKER-BEHAVIOUR §1.1).
 
 struct RunningFlag {};    // State.Running: true for running, paused and restarting
 struct PausedFlag {};     // State.Paused
@@ -130,7 +130,7 @@ using RestoreKeep = RestoreIs<RestorePlan::Keep>;
 using R = Refusal;
 
 // ---------------------------------------------------------------------------------------------
-// The transition table (reference §2.14 for the commands, §2.2-2.12, §3 and §6.2 for the
+// The transition table (DOCKER-BEHAVIOUR.md §2.14 for the commands, §2.2-2.12, §3, §6.2 for the
 // outcomes); its actions and guards are named in LifecycleActions.h. A command row moves the
 // container only for bookkeeping that cannot fail; the rest waits for the outcome. Rows with
 // the same source and event have guards that exclude each other, so the order MSM tries them

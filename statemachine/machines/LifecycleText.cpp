@@ -1,5 +1,5 @@
 // The words of the lifecycle: Docker's own where Docker has them (state strings, event actions,
-// Engine 20.10's error messages, reference §2 and §7), readable ones for the rest.
+// Engine 20.10's error messages, docs/DOCKER-BEHAVIOUR.md §2 and §7), readable ones for the rest.
 
 #include "machines/Lifecycle.h"
 

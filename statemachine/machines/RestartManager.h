@@ -1,5 +1,5 @@
 #pragma once
-// Docker's restart manager (moby restartmanager/restartmanager.go, reference §2.12) and the
+// Docker's restart manager (moby restartmanager/restartmanager.go, DOCKER-BEHAVIOUR.md §2.12), the
 // --restart option's parser and validator. C++17-clean: the MSM translation unit uses it.
 //
 // Docker keeps the manager's state (policy, restart count, current delay, cancelled) in a
@@ -38,7 +38,7 @@ RestartDecision decideRestart(const LifecycleRecord& record, int exitCode, Durat
                               bool manuallyStopped);
 
 /// On daemon start: would a fresh restart manager restart this stopped container? Only
-/// containers that were started before qualify (reference §2.12, "Daemon startup").
+/// containers that were started before qualify (docs/DOCKER-BEHAVIOUR.md §2.12, "Daemon startup").
 bool restartsOnRestore(const LifecycleRecord& record);
 
 /// A --restart value as the CLI parsed it: the name is not checked yet, the daemon does that.

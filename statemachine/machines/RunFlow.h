@@ -1,6 +1,6 @@
 #pragma once
 // The steps of `docker run`, `docker create` and `docker pull` as docker CLI 28.2 walks them
-// against Engine 20.10 (reference §2.1, §4). The rules are written once, in the Boost.MSM
+// against Engine 20.10 (DOCKER-BEHAVIOUR.md §2.1, §4). The rules are written once, in the Boost.MSM
 // transition table of RunFlowMachine.cpp; this header is MSM-free and C++17-compatible.
 //
 // The engine drives the machine: it performs step(), reports what happened as a

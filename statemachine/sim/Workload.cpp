@@ -9,7 +9,7 @@
 namespace lab {
 namespace {
 
-// The prefix containerd 1.6 / runc 1.1 put before an exec error (reference §2.2).
+// The prefix containerd 1.6 / runc 1.1 put before an exec error (docs/DOCKER-BEHAVIOUR.md §2.2).
 const std::string kRuncPrefix = "failed to create shim task: OCI runtime create failed: runc "
                                 "create failed: unable to start container process: ";
 

@@ -1,38 +1,29 @@
 #pragma once
-// Comparing a transcript with one Docker recorded: both normalized by the reference's own
-// normalize.sh (IDs, digests, ages and table padding differ between any two runs), and the
-// first difference shown with a few lines either side.
+// Comparing a transcript with one Docker recorded: both normalized (TranscriptNormalizer.h:
+// IDs, digests, ages and table padding differ between any two runs), and the first difference
+// shown with a few lines either side.
 
+#include "TranscriptNormalizer.h"
 #include "base/Expected.h"
 
 #include <QDir>
 #include <QFile>
 #include <QList>
 #include <QPair>
-#include <QProcess>
 #include <QString>
 #include <QStringList>
-#include <QTemporaryDir>
 #include <string>
 
 namespace lab::test {
 
 inline const QString kGoldenDir = QStringLiteral(LAB_SOURCE_DIR "/tests/golden");
-inline const QString kReferenceDir = QStringLiteral(LAB_SHARED_DIR "/reference/transcripts");
 
-// Runs normalize.sh itself, so the comparison is exactly the reference's.
-inline Expected<QStringList> normalized(const QString& transcriptPath) {
-    QProcess sed;
-    sed.start(QStringLiteral("bash"),
-              {kReferenceDir + QStringLiteral("/normalize.sh"), transcriptPath});
-    if (!sed.waitForFinished(60'000) || sed.exitStatus() != QProcess::NormalExit ||
-        sed.exitCode() != 0)
-        return Error{"normalize.sh " + transcriptPath.toStdString() +
-                     " failed: " + sed.readAllStandardError().toStdString()};
-    QString text = QString::fromUtf8(sed.readAllStandardOutput());
-    if (text.endsWith(u'\n'))
-        text.chop(1);
-    return text.split(u'\n');
+/// The transcript in the file at path, normalized.
+inline Expected<QStringList> normalized(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{"cannot read " + path.toStdString() + ": " + file.errorString().toStdString()};
+    return normalizedTranscript(QString::fromUtf8(file.readAll()));
 }
 
 // The first difference with a few lines either side, numbered as in the files.
@@ -57,16 +48,13 @@ inline QString firstDifference(const QStringList& expected, const QStringList& a
         .arg(excerpt(expected), excerpt(actual));
 }
 
-/// Every recorded script, tests/golden/*.script and the reference's: (row name, path).
+/// Every recorded script, tests/golden/*.script: (row name, path).
 inline QList<QPair<QString, QString>> recordedScripts() {
     QList<QPair<QString, QString>> scripts;
-    for (const QString& dir : {kGoldenDir, kReferenceDir}) {
-        const QDir folder(dir);
-        for (const QString& name :
-             folder.entryList({QStringLiteral("*.script")}, QDir::Files, QDir::Name))
-            scripts.append(
-                {QStringLiteral("%1 (%2)").arg(name, folder.dirName()), folder.filePath(name)});
-    }
+    const QDir folder(kGoldenDir);
+    for (const QString& name :
+         folder.entryList({QStringLiteral("*.script")}, QDir::Files, QDir::Name))
+        scripts.append({name, folder.filePath(name)});
     return scripts;
 }
 
@@ -76,21 +64,11 @@ inline Expected<QString> differenceFromRecording(const QString& script,
                                                  const std::string& transcript) {
     const QString recordedPath =
         script.chopped(int(qstrlen(".script"))) + QStringLiteral(".transcript");
-    if (!QFile::exists(recordedPath))
-        return Error{"no recording: " + recordedPath.toStdString()};
-    QTemporaryDir dir;
-    QFile replayed(dir.filePath(QStringLiteral("replayed.transcript")));
-    if (!replayed.open(QIODevice::WriteOnly))
-        return Error{"cannot write " + replayed.fileName().toStdString()};
-    replayed.write(QByteArray::fromStdString(transcript));
-    replayed.close();
     const Expected<QStringList> expected = normalized(recordedPath);
     if (!expected)
         return expected.error();
-    const Expected<QStringList> actual = normalized(replayed.fileName());
-    if (!actual)
-        return actual.error();
-    return *expected == *actual ? QString() : firstDifference(*expected, *actual);
+    const QStringList actual = normalizedTranscript(QString::fromStdString(transcript));
+    return *expected == actual ? QString() : firstDifference(*expected, actual);
 }
 
 } // namespace lab::test

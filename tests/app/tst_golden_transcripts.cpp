@@ -1,7 +1,7 @@
-// The simulated engine against the real one: every recorded script (tests/golden/*.script and
-// the reference transcripts) runs through the console's script runner on the recording world,
-// and what it prints must equal what Docker printed, once both are normalized by the reference's
-// own normalize.sh (IDs, digests, ages and table padding differ between any two runs).
+// The simulated engine against the real one: every recorded script (tests/golden/*.script)
+// runs through the console's script runner on the recording world, and what it prints must
+// equal what Docker printed, once both are normalized (TranscriptNormalizer.h: IDs, digests,
+// ages and table padding differ between any two runs).
 #include "TranscriptCompare.h"
 #include "console/SimulatedSession.h"
 #include "world/WorldFile.h"

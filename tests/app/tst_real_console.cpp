@@ -1,9 +1,9 @@
-// One test table, two backends: the scripts Docker Engine 20.10 answered (tests/golden and the
-// reference's transcripts), which tst_golden_transcripts replays on the simulation, replayed
-// here through the same console on real processes, namespaces and cgroups, and held to the same
-// recording (states, exit codes, events, messages; IDs and ages normalized). Plus what only the
-// real console has: --trace and the refusal of an engine that cannot open. Needs root; skips
-// with the backend's own reason otherwise.
+// One test table, two backends: the scripts Docker Engine 20.10 answered (tests/golden), which
+// tst_golden_transcripts replays on the simulation, replayed here through the same console on
+// real processes, namespaces and cgroups, and held to the same recording (states, exit codes,
+// events, messages; IDs and ages normalized). Plus what only the real console has: --trace and
+// the refusal of an engine that cannot open. Needs root; skips with the backend's own reason
+// otherwise.
 #include "OciStore.h"
 #include "TranscriptCompare.h"
 #include "console/Console.h"
@@ -11,6 +11,7 @@
 #include "world/WorldFile.h"
 
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 #include <filesystem>
 #include <fstream>

@@ -86,7 +86,7 @@ private slots:
 
 void TestScriptRunner::replayedEngineGivesTheRecordedTranscript_data() {
     QTest::addColumn<QString>("base");
-    const QDir dir(QStringLiteral(LAB_SHARED_DIR "/reference/transcripts"));
+    const QDir dir(QStringLiteral(LAB_SOURCE_DIR "/tests/golden"));
     for (const QString& script :
          dir.entryList({QStringLiteral("*.script")}, QDir::Files, QDir::Name))
         QTest::newRow(qPrintable(script)) << dir.filePath(script.chopped(int(qstrlen(".script"))));

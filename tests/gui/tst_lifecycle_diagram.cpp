@@ -84,7 +84,7 @@ void TestLifecycleDiagram::everyMovingRowIsOnItsEdgeLabel() {
 }
 
 void TestLifecycleDiagram::wireframeEdges_data() {
-    // The edges of shared/design/lifecycle-layout and the reference: what triggers them and the
+    // The edges of the lifecycle and docs/DOCKER-BEHAVIOUR.md: what triggers them and the
     // Docker event the learner sees in `docker events`.
     QTest::addColumn<LifecycleState>("source");
     QTest::addColumn<LifecycleState>("target");

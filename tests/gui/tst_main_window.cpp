@@ -1,6 +1,6 @@
 // The window as a learner uses it: commands typed in the console dock or pressed as buttons move
 // the diagram; a button Docker would refuse is disabled and says Docker's refusal (the words of
-// reference/transcripts/02-illegal-ops); the console keeps a history.
+// tests/golden/reference-02-illegal-ops); the console keeps a history.
 #include "GuiFixture.h"
 #include "gui/CommandBar.h"
 #include "gui/ConsolePanel.h"

@@ -1,6 +1,6 @@
 // The real backend end to end: a lab::Engine over RealBackend and RealClock, driven through the
 // docker CLI, on real processes in namespaces and cgroups. Expected exit codes, events and
-// messages are Docker 20.10's (shared/reference/docker-lifecycle.md §2.2, §6.2). As root it uses
+// messages are Docker 20.10's (docs/DOCKER-BEHAVIOUR.md §2.2, §6.2). As root it uses
 // the system's cgroups; as a user it is rootless (tests/realbackend/rootless.sh runs it so in a
 // delegated cgroup, and again in one that is not). Skips with the kernel's reason where refused.
 #include "RealFixture.h"
@@ -202,7 +202,7 @@ void RealBackendTest::eventOrders_data() {
     QTest::addColumn<QString>("setup");
     QTest::addColumn<QString>("command");
     QTest::addColumn<QString>("expectedEvents");
-    // Reference §6.2, the same orders the simulation is held to.
+    // docs/DOCKER-BEHAVIOUR.md §6.2, the same orders the simulation is held to.
     QTest::newRow("run -d: create, start") << ""
                                            << "run -d --name web busybox sleep 1000"
                                            << "create start";
@@ -266,7 +266,7 @@ void RealBackendTest::startFailures_data() {
     const QString prefix =
         "failed to create shim task: OCI runtime create failed: runc create failed: "
         "unable to start container process: ";
-    // The first is the reference's observed message (§2.2) word for word.
+    // The first is the message observed on Docker (DOCKER-BEHAVIOUR.md §2.2) word for word.
     QTest::newRow("not in PATH: 127")
         << "nonexistcmd" << 127
         << prefix + "exec: \"nonexistcmd\": executable file not found in $PATH: unknown";
@@ -348,7 +348,7 @@ void RealBackendTest::initForwardsSignalsToTheCommand() {
     // The command is PID 2 under the backend's init.
     QCOMPARE(lab->out("run --rm --init busybox sh -c 'echo $$'"), QString("2"));
 
-    // Reference: `--init sleep` gave 143 (SIGTERM reaches sleep, no timeout, no SIGKILL).
+    // DOCKER-BEHAVIOUR §2.6: `--init sleep` gave 143 (SIGTERM reaches sleep: no timeout, no KILL).
     QCOMPARE(lab->docker("run -d --init --name web busybox sleep 1000").status, 0);
     const std::string id = lab->idOf("web");
     std::size_t mark = lab->engine->events().size();

@@ -3,7 +3,7 @@
 // LifecycleMachine and performs the effects the machine asks for, answering each with the
 // outcomes the effects -> outcomes contract promises (see Lifecycle.h). Time is virtual.
 // The process it models dies of any signal (exit 128+n) unless told to ignore it, as a PID 1
-// without a handler ignores SIGTERM (reference §2.6); a frozen process dies only once thawed.
+// without a handler ignores SIGTERM (DOCKER-BEHAVIOUR §2.6); a frozen one dies only once thawed.
 
 #include "base/Clock.h"
 #include "machines/Lifecycle.h"

@@ -1,5 +1,5 @@
 #pragma once
-// The reference's master table (docker-lifecycle.md §2.14, with the events of §6.2 and the texts
+// Docker's master table (docs/DOCKER-BEHAVIOUR.md §2.14, with the events of §6.2 and the texts
 // of §2.4-2.9 and §7's "20.10" column), typed in once: every Docker state x every command, what
 // Docker answers and where the container ends up. tst_lifecycle_table holds the lifecycle machine
 // to it; tst_real_master_table holds the engine on real processes to the same rows.

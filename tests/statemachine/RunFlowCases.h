@@ -1,7 +1,7 @@
 #pragma once
 // The paths of the run flow that tst_run_flow walks: each with the outcomes a daemon reports,
 // the steps the CLI goes through, and where its expected output comes from (a command line of
-// data/run-flow.transcript, or the reference where a path cannot be recorded offline).
+// data/run-flow.transcript, or docs/DOCKER-BEHAVIOUR.md where a path cannot be recorded offline).
 
 #include "machines/RunFlow.h"
 
@@ -105,7 +105,7 @@ struct Case {
     std::vector<RunFlowOutcomeEvent> outcomes;
     std::vector<RunStep> steps;   ///< step() after construction, then after every outcome
     QString recorded;             ///< the command line in the transcript, or empty
-    Recorded expected;            ///< when not recorded: from the reference, as the row says
+    Recorded expected;            ///< when not recorded: from DOCKER-BEHAVIOUR.md, as the row says
     bool containerPrints = false; ///< the container's own output is on stdout: not compared
 };
 
@@ -227,7 +227,7 @@ inline std::vector<Case> cases() {
           failed(O::RegistryUnreachable, kHubUnreachable)},
          {S::ParseReference, S::QueryRegistry, S::FailedPull},
          "docker pull busybox"},
-        // Reference §4.3: an error inside the stream has no daemon prefix; run adds docker: and
+        // DOCKER-BEHAVIOUR §4.3: an error in the stream has no daemon prefix; run adds docker: and
         // 125.
         {"run, download breaks after progress began -> 125 without daemon prefix",
          run(),
@@ -291,7 +291,7 @@ inline std::vector<Case> cases() {
           created("26995ffe4c6b4a2f57d946f268f944b2081973da7835065097673eab302c54db")},
          path({S::LookupLocal, S::QueryRegistry, S::PullLayers, S::CreateContainer, S::Done}),
          "docker create 127.0.0.1:5001/busybox:1.35 true"},
-        // Reference §4.2 (non-TTY lines, stderr for create) and §2.1 (ID on stdout).
+        // DOCKER-BEHAVIOUR.md §4.2 (non-TTY lines, stderr for create) and §2.1 (ID on stdout).
         {"create, layers pulled one by one -> progress on stderr, ID on stdout",
          create(),
          {valid, reference("busybox:latest"), ok(O::ImageMissing),

@@ -1,6 +1,6 @@
 // go-units HumanDuration and the ps STATE/STATUS/CREATED words. Duration rows follow the
-// thresholds in reference §1.3 (go-units duration.go); status rows are strings observed on
-// Engine 20.10.24 (reference §1.3 and transcripts 01/02).
+// thresholds in DOCKER-BEHAVIOUR §1.3 (go-units duration.go); status rows are strings observed on
+// Engine 20.10.24 (§1.3 and tests/golden/reference-01/02).
 #include "docker/ContainerStatus.h"
 #include "docker/HumanDuration.h"
 

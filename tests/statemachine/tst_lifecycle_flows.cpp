@@ -1,6 +1,6 @@
 // Whole stories through the lifecycle: a command, the outcomes the backend reports, and what
 // Docker shows at the end (events in order, state, exit code, restart count). The expected
-// values come from the reference: §6.2 (event orderings), §2.6-2.12 and §9 (reproduced runs).
+// values come from docs/DOCKER-BEHAVIOUR.md: §6.2 (event orders), §2.6-2.12 and §9 (real runs).
 
 #include "LifecycleDriver.h"
 

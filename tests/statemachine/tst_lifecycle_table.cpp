@@ -1,5 +1,5 @@
-// Every Docker state x every command, against the reference's master table (MasterTable.h: the
-// reference typed in once, which tst_real_master_table also holds the real backend to). The
+// Every Docker state x every command, against Docker's master table (MasterTable.h: the
+// table typed in once, which tst_real_master_table also holds the real backend to). The
 // machine is driven to each state the way a user gets there, the command is sent, and the
 // effects it asks for are carried out (LifecycleDriver).
 
@@ -199,7 +199,7 @@ void TestLifecycleTable::tableNamesEveryStateCommandAndOutcome() {
 }
 
 void TestLifecycleTable::inspectFlags_data() {
-    // Reference §1.1/§1.2: Running covers paused and restarting; a removal in flight has Dead.
+    // DOCKER-BEHAVIOUR §1.1/§1.2: Running covers paused and restarting; a removal in flight: Dead.
     QTest::addColumn<ContainerState>("state");
     QTest::addColumn<QString>("flags");
     QTest::newRow("created: nothing") << S::Created << "";

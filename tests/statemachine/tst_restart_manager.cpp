@@ -1,4 +1,4 @@
-// Docker's restart manager and the --restart option (reference §2.12; moby v20.10.24
+// Docker's restart manager and the --restart option (DOCKER-BEHAVIOUR.md §2.12; moby v20.10.24
 // restartmanager/restartmanager.go, docker CLI 28 opts.ParseRestartPolicy, daemon 20.10
 // verifyContainerSettings).
 

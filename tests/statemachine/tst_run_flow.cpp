@@ -1,8 +1,8 @@
 // The run flow machine against real docker: every path of `docker run`, `docker create` and
 // `docker pull` is walked with the outcomes a daemon reports, and what the CLI would print and
 // how it would exit is compared with data/run-flow.transcript (Engine 20.10.24, CLI 28.2.2,
-// recorded with the reference's record.sh). Paths that cannot be recorded offline take their
-// expectations from reference §4.2/§4.3 and docker/cli v28.2.2, as noted on each row.
+// recorded with tests/golden/record.sh). Paths that cannot be recorded offline take their
+// expectations from DOCKER-BEHAVIOUR.md §4.2/§4.3 and docker/cli v28.2.2, as noted on each row.
 
 #include "RunFlowCases.h"
 #include "machines/RunFlow.h"
@@ -121,7 +121,7 @@ private slots:
             QCOMPARE(w.out, expected.out);
     }
 
-    // The recorded paths and the reference's paths together take every row of the table.
+    // The recorded paths and those from DOCKER-BEHAVIOUR.md together take every row of the table.
     void everyRowIsWalked() {
         QSet<int> fired;
         for (const Case& c : cases())
