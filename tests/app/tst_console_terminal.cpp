@@ -143,6 +143,13 @@ QDateTime parseDockerTime(const QString& text) {
 
 } // namespace
 
+// The console, started and showing its first prompt, or the test skips saying why not.
+#define START_OR_SKIP(console)                                                                     \
+    QString whyNot;                                                                                \
+    auto console = start(whyNot);                                                                  \
+    if (!console)                                                                                  \
+    QSKIP(qPrintable(QStringLiteral("the real console cannot run here: ") + whyNot))
+
 class TestConsoleTerminal : public QObject {
     Q_OBJECT
 
@@ -172,10 +179,7 @@ std::unique_ptr<TerminalConsole> TestConsoleTerminal::start(QString& whyNot) {
 }
 
 void TestConsoleTerminal::theEngineRunsWhileNobodyTypes() {
-    QString whyNot;
-    auto console = start(whyNot);
-    if (!console)
-        QSKIP(qPrintable(QStringLiteral("the real console cannot run here: ") + whyNot));
+    START_OR_SKIP(console);
     console->type("run -d --rm busybox true\n");
     QVERIFY(console->awaitPrompts(2));
     console->type("run -d --name idle busybox true\n");
@@ -221,10 +225,7 @@ void TestConsoleTerminal::aSignalEndsTheConsoleCleanly_data() {
 void TestConsoleTerminal::aSignalEndsTheConsoleCleanly() {
     QFETCH(int, sent);
     QFETCH(bool, closeTerminal);
-    QString whyNot;
-    auto console = start(whyNot);
-    if (!console)
-        QSKIP(qPrintable(QStringLiteral("the real console cannot run here: ") + whyNot));
+    START_OR_SKIP(console);
     console->type("run -d --name long busybox sleep 1000\n");
     QVERIFY(console->awaitPrompts(2));
     static const QRegularExpression fullId(QStringLiteral("\\b[0-9a-f]{64}\\b"));
@@ -254,10 +255,7 @@ void TestConsoleTerminal::aSignalEndsTheConsoleCleanly() {
 }
 
 void TestConsoleTerminal::ctrlCDropsTheLineNotTheConsole() {
-    QString whyNot;
-    auto console = start(whyNot);
-    if (!console)
-        QSKIP(qPrintable(QStringLiteral("the real console cannot run here: ") + whyNot));
+    START_OR_SKIP(console);
     // --init forwards SIGINT to the command: a container in the terminal's process group would
     // die of the Ctrl-C meant for the prompt.
     console->type("run -d --init --name guarded busybox sleep 1000\n");
