@@ -13,6 +13,7 @@
 #include <sched.h>
 #include <sys/ioctl.h>
 #include <sys/mount.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
@@ -99,6 +100,11 @@ struct ChildPlan {
         if (!ok)
             childFail(plan, stage, errno, 1);
     };
+    // Dies with the thread that started it (a SIGKILLed lab leaves no container running; the
+    // next open's recovery removes the rest), and leads a session of its own, as runc's init
+    // does: the console's terminal signals (Ctrl-C, a hangup) are not the container's.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    ::setsid();
     if (plan.syncRead >= 0) {
         char go = 0;
         check(::read(plan.syncRead, &go, 1) == 1, Sync);

@@ -81,6 +81,8 @@ bool RealClock::armTimer(TimePoint at) {
 
 bool RealClock::advance(TimePoint limit) {
     for (;;) {
+        if (m_interrupted)
+            return false;
         if (runDueTimers())
             return true;
         if (now() >= limit)
@@ -90,6 +92,11 @@ bool RealClock::advance(TimePoint limit) {
             deadline = *due;
         if (!armTimer(deadline))
             return false;
+        if (m_waiter) {
+            m_waiter();
+            dispatchEvents(0);
+            return true; // the caller checks what it waits for, which may have come meanwhile
+        }
         const std::optional<bool> happened = dispatchEvents(-1);
         if (!happened)
             return false;
@@ -153,6 +160,11 @@ void RealClock::unwatch(int fd) {
 void RealClock::wake() {
     const std::uint64_t one = 1;
     [[maybe_unused]] auto n = ::write(m_wakeFd.get(), &one, sizeof one);
+}
+
+void RealClock::interrupt() {
+    m_interrupted = true;
+    wake();
 }
 
 } // namespace lab::real

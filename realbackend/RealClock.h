@@ -8,6 +8,7 @@
 #include "base/Clock.h"
 #include "base/Expected.h"
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -40,6 +41,17 @@ public:
     std::size_t watchedCount() const { return m_watches.size(); }
     /// Makes a blocked advance() return true; callable from any thread.
     void wake();
+    /// While set, advance() does not block: it calls wait(), which runs another event loop
+    /// (Qt's) until descriptor() is readable or that loop took the clock's news itself
+    /// (dispatchReady()), and returns so the caller looks again. Empty: block in epoll_wait.
+    void setWaiter(std::function<void()> wait) { m_waiter = std::move(wait); }
+    /// Makes advance() return false at once, now and until resume(): whoever waits for engine
+    /// time stops waiting (the console's Ctrl-C, SIGTERM). Async-signal-safe.
+    void interrupt();
+    /// Lets advance() wait again.
+    void resume() { m_interrupted = false; }
+    /// True from interrupt() until resume().
+    bool interrupted() const { return m_interrupted; }
 
     /// The epoll set: readable whenever a timer is due or a watched descriptor has news, so
     /// another event loop (Qt's) can wait on it instead of blocking in advance().
@@ -66,6 +78,9 @@ private:
     // during one epoll batch cannot have a stale event run the new owner's callback.
     std::map<std::uint64_t, std::pair<int, std::function<void()>>> m_watches;
     std::uint64_t m_nextToken = 3; // 1: timerfd, 2: eventfd
+    std::function<void()> m_waiter;
+    std::atomic<bool> m_interrupted = false;
+    static_assert(std::atomic<bool>::is_always_lock_free, "set from a signal handler");
 };
 
 } // namespace lab::real

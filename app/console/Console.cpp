@@ -1,5 +1,6 @@
 #include "console/Console.h"
 
+#include "console/ConsoleInput.h"
 #include "console/Interactive.h"
 #include "console/ScriptRunner.h"
 #include "world/WorldFile.h"
@@ -51,9 +52,13 @@ int runConsole(const ConsoleOptions& options) {
         return runScriptFile(options.scriptFile, **session, trace);
     if (isatty(STDIN_FILENO))
         return runInteractive(**session, kProgram, trace);
+    // Plain mode (a pipe): lines as they come, the engine running in between.
+    ConsoleInput input(**session, STDIN_FILENO);
     CommandLoop loop(**session, std::cout, std::cerr, trace);
-    loop.feedAll(std::cin);
-    return loop.status();
+    while (const auto line = input.readLine())
+        if (!loop.feed(*line) || input.leavingSignal() != 0)
+            break;
+    return input.leavingSignal() != 0 ? 128 + input.leavingSignal() : loop.status();
 }
 
 } // namespace lab

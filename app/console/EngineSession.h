@@ -8,6 +8,7 @@
 #include "engine/World.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,12 +32,10 @@ public:
     virtual Engine& engine() = 0;
     /// Which engine this is.
     virtual BackendKind backend() const = 0;
-    /// -1 when engine time is virtual and a driver lets it pass (sleep()). Otherwise engine time
-    /// is the wall clock and this descriptor turns readable whenever the engine has work (a timer
-    /// due, a process exit): an event loop then calls dispatchReady(), which never blocks.
-    virtual int readyDescriptor() const { return -1; }
-    /// Runs what is due now (see readyDescriptor()).
-    virtual void dispatchReady() {}
+    /// On the wall clock: while a command waits for the engine, wait() runs instead of a
+    /// blocking wait. It must return once readyDescriptor() is readable or dispatchReady() ran
+    /// (an event loop that takes the engine's news meanwhile, as the window's). Empty: block.
+    virtual void setWaitingLoop(std::function<void()> /*wait*/) {}
     /// On virtual time: when the engine's next timer is due (a workload's exit, a stop timeout).
     virtual std::optional<TimePoint> nextDue() const { return std::nullopt; }
     /// A new session as this one was when it started (same world and seed), to replay into;

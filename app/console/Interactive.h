@@ -1,5 +1,6 @@
 #pragma once
-// The console on a terminal: a "docker> " prompt with line editing and history (libedit).
+// The console on a terminal: a "docker> " prompt with line editing and history (libedit); the
+// engine runs while the prompt waits, Ctrl-C drops the line, SIGTERM/SIGHUP leave (ConsoleInput).
 
 #include "console/Session.h"
 
@@ -7,7 +8,8 @@
 
 namespace lab {
 
-/// Reads lines from the terminal until exit, quit or end of input; returns the last status.
+/// Reads lines from the terminal until exit, quit, end of input, SIGTERM or SIGHUP; returns the
+/// last status (128 + the signal when one ended it).
 /// With trace, each line's kernel operations are written there.
 int runInteractive(Session& session, const char* programName, std::ostream* trace = nullptr);
 

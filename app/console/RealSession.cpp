@@ -13,6 +13,7 @@ namespace lab {
 namespace {
 
 constexpr std::size_t kShortId = 12;
+constexpr int kInterruptedStatus = 130; // a shell's status for a command ended by SIGINT
 
 // The real backend makes no network requests yet: a pull says so instead of pretending.
 World withoutRegistries(World world) {
@@ -63,12 +64,20 @@ RealSession::~RealSession() = default;
 CliOutput RealSession::run(const std::vector<std::string>& args) {
     // What happened while nobody waited (an exit while the learner typed) is news the command
     // must see first: `ps` right after a container ended says Exited, as Docker's would.
-    m_parts->clock->dispatchReady();
-    return m_parts->cli.run(args);
+    real::RealClock& clock = *m_parts->clock;
+    clock.resume();
+    clock.dispatchReady();
+    CliOutput output = m_parts->cli.run(args);
+    // Stopped waiting (Ctrl-C, SIGTERM): the CLI would have died there, printing nothing, while
+    // the daemon carries on with the call.
+    if (clock.interrupted())
+        return CliOutput{{}, {}, kInterruptedStatus};
+    return output;
 }
 
 void RealSession::sleep(Duration duration) {
     real::RealClock& clock = *m_parts->clock;
+    clock.resume();
     const TimePoint until = clock.now() + duration;
     clock.schedule(until, [] {}); // wakes the clock on time, whatever else happens meanwhile
     m_parts->engine.runUntil([&] { return clock.now() >= until; },
@@ -123,6 +132,14 @@ int RealSession::readyDescriptor() const {
 
 void RealSession::dispatchReady() {
     m_parts->clock->dispatchReady();
+}
+
+void RealSession::setWaitingLoop(std::function<void()> wait) {
+    m_parts->clock->setWaiter(std::move(wait));
+}
+
+void RealSession::stopWaiting() {
+    m_parts->clock->interrupt();
 }
 
 } // namespace lab

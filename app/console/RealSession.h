@@ -2,7 +2,8 @@
 // The console's session on the real backend: a RealClock (wall time, woken by the kernel), the
 // RealBackend, the engine over a world whose local images the backend's store has, and docker's
 // CLI. Commands block until Docker's call would return, as the docker CLI does; @sleep really
-// waits. Engine and kernel headers stay out of this header.
+// waits; between commands whoever reads the input runs the engine (readyDescriptor()). Engine
+// and kernel headers stay out of this header.
 
 #include "console/EngineSession.h"
 
@@ -28,6 +29,8 @@ public:
     BackendKind backend() const override { return BackendKind::Real; }
     int readyDescriptor() const override;
     void dispatchReady() override;
+    void stopWaiting() override;
+    void setWaitingLoop(std::function<void()> wait) override;
     std::vector<std::string> kernelTrace(const std::string& id) const override;
     Expected<ResourceSample> resources(const std::string& id) const override;
 

@@ -24,6 +24,17 @@ public:
     /// The kernel operations done since the last call, one line each, "<short ID> <operation>";
     /// always empty where no kernel is involved (the simulation).
     virtual std::vector<std::string> takeKernelTrace() { return {}; }
+
+    /// -1 when engine time is virtual and a driver lets it pass (sleep()): nothing happens while
+    /// nobody types. Otherwise engine time is the wall clock and this descriptor turns readable
+    /// whenever the engine has work (a timer due, a process exit): whoever waits for input then
+    /// calls dispatchReady(), which never blocks.
+    virtual int readyDescriptor() const { return -1; }
+    /// Runs what is due now (see readyDescriptor()).
+    virtual void dispatchReady() {}
+    /// Makes the command running now stop waiting for engine time and answer at once (the
+    /// console's Ctrl-C, SIGTERM); the next command waits again. Async-signal-safe.
+    virtual void stopWaiting() {}
 };
 
 } // namespace lab

@@ -2,6 +2,7 @@
 
 #include "engine/Engine.h"
 
+#include <QEventLoop>
 #include <algorithm>
 
 namespace lab {
@@ -17,6 +18,16 @@ Playback::Playback(RecordedSession& session, StepTimeline& timeline, QObject* pa
     if (const int descriptor = session.readyDescriptor(); descriptor >= 0) {
         m_kernelNews = new QSocketNotifier(descriptor, QSocketNotifier::Read, this);
         connect(m_kernelNews, &QSocketNotifier::activated, this, &Playback::takeKernelNews);
+        // A command waiting for the kernel (stop's timeout) does not block the window: its wait
+        // is this event loop, which takes the news in as usual and lets the caller look again
+        // each time; the diagram plays on. Input waits for the command to return, so no
+        // command starts inside another.
+        session.setWaitingLoop([this] {
+            QEventLoop waiting;
+            const auto news = connect(this, &Playback::advanced, &waiting, &QEventLoop::quit);
+            waiting.exec(QEventLoop::ExcludeUserInputEvents);
+            disconnect(news);
+        });
     }
     m_timer.setInterval(kTickMilliseconds);
     m_timer.setTimerType(Qt::PreciseTimer);

@@ -10,6 +10,7 @@ RecordedSession::RecordedSession(EngineSession& first, QObject* parent)
     : QObject(parent), m_first(&first), m_current(&first) {}
 
 RecordedSession::~RecordedSession() {
+    m_first->setWaitingLoop({}); // the window's event loop goes with it
     // The window's panels go after this (they were made after it): before a replayed engine
     // goes, they are sent back to the first one, which outlives the window.
     if (m_replayed)
@@ -54,6 +55,10 @@ int RecordedSession::readyDescriptor() const {
 
 void RecordedSession::dispatchReady() {
     m_current->dispatchReady();
+}
+
+void RecordedSession::setWaitingLoop(std::function<void()> wait) {
+    m_current->setWaitingLoop(std::move(wait));
 }
 
 std::optional<TimePoint> RecordedSession::nextDue() const {

@@ -30,6 +30,7 @@ public:
     BackendKind backend() const override;
     int readyDescriptor() const override;
     void dispatchReady() override;
+    void setWaitingLoop(std::function<void()> wait) override;
     std::optional<TimePoint> nextDue() const override;
     std::vector<std::string> kernelTrace(const std::string& id) const override;
     Expected<ResourceSample> resources(const std::string& id) const override;

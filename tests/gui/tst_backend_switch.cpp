@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 #include <sys/wait.h>
 
@@ -52,6 +53,7 @@ private slots:
     void simulationIsShownAsSuch();
     void switchingToRealAndBack();
     void aBackendThatCannotOpenLeavesTheWindowAsItWas();
+    void aRealStopLeavesTheWindowLive();
 };
 
 void TestBackendSwitch::simulationIsShownAsSuch() {
@@ -134,6 +136,53 @@ void TestBackendSwitch::aBackendThatCannotOpenLeavesTheWindowAsItWas() {
     QVERIFY(box);
     QVERIFY2(box->text().startsWith(QStringLiteral("the real backend cannot open: ")),
              qPrintable(box->text()));
+}
+
+void TestBackendSwitch::aRealStopLeavesTheWindowLive() {
+    QTemporaryDir state(QDir::tempPath() + QStringLiteral("/lifecycle-lab-gui-XXXXXX"));
+    WindowHost host(test::defaultWorld(), EngineChoice{BackendKind::Real, state.path()});
+    if (const Status opened = host.open(BackendKind::Real); !opened)
+        QSKIP(qPrintable(QStringLiteral("the real backend cannot run here: ") +
+                         QString::fromStdString(opened.error().message)));
+    MainWindow& real = host.window();
+    real.show();
+    // sleep as PID 1 ignores SIGTERM: stop waits out its timeout, then SIGKILL.
+    real.console().runLine(QStringLiteral("docker run -d --name stubborn busybox sleep 1000"));
+    Container* stubborn = *real.engine().find("stubborn");
+    real.containerTable().selectContainer(QString::fromStdString(stubborn->id));
+
+    // What the window shows half-way through the timeout, from its own event loop.
+    bool ticked = false;
+    ContainerState stateThen{};
+    QString captionThen;
+    std::vector<std::string> eventsThen; // the daemon's events by then: "action signal"
+    QTimer::singleShot(std::chrono::milliseconds(500), &real, [&] {
+        ticked = true;
+        stateThen = stubborn->state();
+        captionThen = real.diagram().caption();
+        for (const DockerEvent& event : real.engine().events())
+            if (event.actorId == stubborn->id)
+                eventsThen.push_back(event.action + " " +
+                                     (event.attributes.count("signal")
+                                          ? event.attributes.at("signal")
+                                          : std::string()));
+    });
+    const auto started = std::chrono::steady_clock::now();
+    real.console().runLine(QStringLiteral("docker stop -t 2 stubborn"));
+    QVERIFY(std::chrono::steady_clock::now() - started >= std::chrono::seconds(2));
+    QVERIFY2(ticked, "the event loop stood still while stop waited");
+    QCOMPARE(stateThen, ContainerState::Running);
+    QCOMPARE(eventsThen.back(), std::string("kill 15")); // SIGTERM sent, no exit yet
+    // The diagram shows the step, its countdown running.
+    QVERIFY2(captionThen.contains(QStringLiteral("signalled")) &&
+                 captionThen.contains(QStringLiteral("SIGKILL in")),
+             qPrintable(captionThen));
+    // The command's output once it returned, and the exit it waited for.
+    QVERIFY2(real.console().transcript().contains(QStringLiteral("stop -t 2 stubborn\nstubborn\n")),
+             qPrintable(real.console().transcript()));
+    QCOMPARE(stubborn->state(), ContainerState::Exited);
+    QCOMPARE(stubborn->record.exitCode, 137);
+    QCOMPARE(real.diagram().activeNode(), std::optional(LifecycleState::Exited));
 }
 
 QTEST_MAIN(TestBackendSwitch)
