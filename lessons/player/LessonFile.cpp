@@ -221,6 +221,10 @@ private:
         const QString key = at.section(u'/', -1);
         if (!m_error.isEmpty() || (!required && !parent.contains(key)))
             return {};
+        if (!parent.contains(key)) {
+            refuse(at, QStringLiteral("missing"));
+            return {};
+        }
         const QJsonObject languages = object(parent.value(key), at, {"en", "zh_CN"}, {"en", "zh_CN"});
         LocalText result;
         result.en = nonEmpty(languages, at + QStringLiteral("/en"));

@@ -78,6 +78,71 @@ QString observed(const Predict& predict, LessonRun& run, qsizetype eventsBefore,
     return {};
 }
 
+// Broken lessons and the start of the error each must give.
+void addBrokenLessonRows() {
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("error");
+    const QByteArray text = "{\"en\": \"a\", \"zh_CN\": \"甲\"}";
+    const QByteArray head = "{\"title\": " + text + ", \"summary\": " + text + ", ";
+    auto step = [&](const QByteArray& body) {
+        return head + "\"steps\": [{\"text\": " + text + ", " + body + "}]}";
+    };
+    QTest::newRow("broken JSON") << QByteArray("{\n  \"title\": }") << "bad.json:2:13: invalid JSON";
+    QTest::newRow("not an object") << QByteArray("[]") << "bad.json: /: expected an object, got []";
+    QTest::newRow("missing title") << QByteArray("{\"summary\": " + text + "}")
+                                   << "bad.json: /title: missing";
+    QTest::newRow("no Chinese") << QByteArray("{\"title\": {\"en\": \"a\"}, \"summary\": " + text + "}")
+                                << "bad.json: /title/zh_CN: missing";
+    QTest::newRow("empty Chinese")
+        << QByteArray("{\"title\": {\"en\": \"a\", \"zh_CN\": \" \"}, \"summary\": " + text + "}")
+        << "bad.json: /title/zh_CN: expected a non-empty string, got \" \"";
+    QTest::newRow("unknown key") << QByteArray(head + "\"steps\": [], \"colour\": 1}")
+                                 << "bad.json: /colour: unknown key";
+    QTest::newRow("no steps") << QByteArray(head + "\"steps\": []}")
+                              << "bad.json: /steps: a lesson needs at least one step";
+    QTest::newRow("bad command") << step("\"commands\": [\"docker run 'busybox\"]")
+                                 << "bad.json: /steps/0/commands/0: ";
+    QTest::newRow("empty command") << step("\"commands\": [\"# note\"]")
+                                   << "bad.json: /steps/0/commands/0: an empty line or a comment";
+    QTest::newRow("state stopped")
+        << step("\"commands\": [\"docker ps\"], \"checks\": [{\"container\": \"c\", \"state\": \"stopped\"}]")
+        << "bad.json: /steps/0/checks/0/state: expected one of \"created\", ";
+    QTest::newRow("two checks in one")
+        << step("\"commands\": [\"docker ps\"], \"checks\": [{\"container\": \"c\", \"exitCode\": 1, \"restartCount\": 2}]")
+        << "bad.json: /steps/0/checks/0: a check tests one thing";
+    QTest::newRow("unknown ask")
+        << step("\"commands\": [\"docker ps\"], \"predict\": {\"ask\": \"colour\", \"question\": " + text + "}")
+        << "bad.json: /steps/0/predict/ask: expected one of \"state\"";
+    QTest::newRow("typed answer")
+        << step("\"commands\": [\"docker ps\"], \"predict\": {\"ask\": \"status\", \"answer\": 0, \"question\": " + text + "}")
+        << "bad.json: /steps/0/predict/answer: unknown key";
+    QTest::newRow("status about a container")
+        << step("\"commands\": [\"docker ps\"], \"predict\": {\"ask\": \"status\", \"container\": \"c\", \"question\": " + text + "}")
+        << "bad.json: /steps/0/predict/container: \"status\" is about the whole step";
+    QTest::newRow("question without commands")
+        << step("\"predict\": {\"ask\": \"state\", \"container\": \"c\", \"question\": " + text + "}")
+        << "bad.json: /steps/0/predict: a question needs commands";
+    QTest::newRow("unknown placeholder")
+        << step("\"after\": {\"en\": \"exit {exitcode:web}\", \"zh_CN\": \"退出\"}")
+        << "bad.json: /steps/0/after/en: unknown placeholder \"{exitcode:web}\"";
+    QTest::newRow("placeholder without container")
+        << step("\"after\": {\"en\": \"a\", \"zh_CN\": \"退出 {exitCode}\"}")
+        << "bad.json: /steps/0/after/zh_CN: placeholder \"{exitCode}\"";
+    QTest::newRow("oom without container")
+        << step("\"fault\": {\"kind\": \"oom\"}") << "bad.json: /steps/0/fault/container: expected a container name";
+    QTest::newRow("missing world") << QByteArray(head + "\"world\": \"nowhere.json\", \"steps\": []}")
+                                   << "bad.json: /world: no world file \"nowhere.json\"";
+    QTest::newRow("why real on the simulation")
+        << QByteArray(head + "\"whyReal\": " + text + ", \"steps\": []}")
+        << "bad.json: /whyReal: only a lesson with \"backend\": \"real\"";
+    QTest::newRow("real without why") << QByteArray(head + "\"backend\": \"real\", \"steps\": []}")
+                                      << "bad.json: /whyReal: missing";
+    QTest::newRow("negative seed") << QByteArray(head + "\"seed\": -1, \"steps\": []}")
+                                   << "bad.json: /seed: expected a whole number, 0 or more, got -1";
+    QTest::newRow("drill of nothing") << QByteArray(head + "\"drill\": {\"questions\": 0}}")
+                                      << "bad.json: /drill/questions: expected 1 to 100 questions";
+}
+
 } // namespace
 
 class TestLessons : public QObject {
@@ -174,7 +239,7 @@ private slots:
         const QString shown = fillPlaceholders(predict.explain.zhCN, (*answers)[6].values);
         QVERIFY2(shown.startsWith(QStringLiteral("143 = 128 + 15")), qPrintable(shown));
         // No placeholder is left unfilled anywhere.
-        static const QRegularExpression left(QStringLiteral(R"((?<!\{)\{[A-Za-z]+(:[^{}]*)?\}(?!\}))"));
+        static const QRegularExpression left(QStringLiteral("(?<!\\{)\\{[A-Za-z]+(:[^{}]*)?\\}(?!\\})"));
         for (const Lesson& each : allLessons()) {
             const auto steps = lessonSteps(each, each.seed);
             auto values = computeAnswers(steps, *lessonWorld(each), each.seed, Language::English);
@@ -274,69 +339,7 @@ private slots:
         QVERIFY(QString::fromStdString(out.str()).contains(QStringLiteral("needs the real backend")));
     }
 
-    void brokenFilesSayWhereAndWhy_data() {
-        QTest::addColumn<QByteArray>("json");
-        QTest::addColumn<QString>("error");
-        const QByteArray text = R"({"en": "a", "zh_CN": "甲"})";
-        const QByteArray head = R"({"title": )" + text + R"(, "summary": )" + text + ", ";
-        auto step = [&](const QByteArray& body) {
-            return head + R"("steps": [{"text": )" + text + ", " + body + "}]}";
-        };
-        QTest::newRow("broken JSON") << QByteArray("{\n  \"title\": }") << "bad.json:2:12: invalid JSON";
-        QTest::newRow("not an object") << QByteArray("[]") << "bad.json: /: expected an object, got []";
-        QTest::newRow("missing title") << QByteArray(R"({"summary": )" + text + "}")
-                                       << "bad.json: /title: missing";
-        QTest::newRow("no Chinese") << QByteArray(R"({"title": {"en": "a"}, "summary": )" + text + "}")
-                                    << "bad.json: /title/zh_CN: missing";
-        QTest::newRow("empty Chinese")
-            << QByteArray(R"({"title": {"en": "a", "zh_CN": " "}, "summary": )" + text + "}")
-            << R"(bad.json: /title/zh_CN: expected a non-empty string, got " ")";
-        QTest::newRow("unknown key") << QByteArray(head + R"("steps": [], "colour": 1})")
-                                     << "bad.json: /colour: unknown key";
-        QTest::newRow("no steps") << QByteArray(head + R"("steps": []})")
-                                  << "bad.json: /steps: a lesson needs at least one step";
-        QTest::newRow("bad command") << step(R"("commands": ["docker run 'busybox"])")
-                                     << "bad.json: /steps/0/commands/0: ";
-        QTest::newRow("empty command") << step(R"("commands": ["# note"])")
-                                       << "bad.json: /steps/0/commands/0: an empty line or a comment";
-        QTest::newRow("state stopped")
-            << step(R"("commands": ["docker ps"], "checks": [{"container": "c", "state": "stopped"}])")
-            << R"(bad.json: /steps/0/checks/0/state: expected one of "created", )";
-        QTest::newRow("two checks in one")
-            << step(R"("commands": ["docker ps"], "checks": [{"container": "c", "exitCode": 1, "restartCount": 2}])")
-            << "bad.json: /steps/0/checks/0: a check tests one thing";
-        QTest::newRow("unknown ask")
-            << step(R"("commands": ["docker ps"], "predict": {"ask": "colour", "question": )" + text + "}")
-            << R"(bad.json: /steps/0/predict/ask: expected one of "state")";
-        QTest::newRow("typed answer")
-            << step(R"("commands": ["docker ps"], "predict": {"ask": "status", "answer": 0, "question": )" + text + "}")
-            << "bad.json: /steps/0/predict/answer: unknown key";
-        QTest::newRow("status about a container")
-            << step(R"("commands": ["docker ps"], "predict": {"ask": "status", "container": "c", "question": )" + text + "}")
-            << "bad.json: /steps/0/predict/container: \"status\" is about the whole step";
-        QTest::newRow("question without commands")
-            << step(R"("predict": {"ask": "state", "container": "c", "question": )" + text + "}")
-            << "bad.json: /steps/0/predict: a question needs commands";
-        QTest::newRow("unknown placeholder")
-            << step(R"("after": {"en": "exit {exitcode:web}", "zh_CN": "退出"})")
-            << R"(bad.json: /steps/0/after/en: unknown placeholder "{exitcode:web}")";
-        QTest::newRow("placeholder without container")
-            << step(R"("after": {"en": "a", "zh_CN": "退出 {exitCode}"})")
-            << R"(bad.json: /steps/0/after/zh_CN: placeholder "{exitCode}")";
-        QTest::newRow("oom without container")
-            << step(R"("fault": {"kind": "oom"})") << "bad.json: /steps/0/fault/container: expected a container name";
-        QTest::newRow("missing world") << QByteArray(head + R"("world": "nowhere.json", "steps": []})")
-                                       << R"(bad.json: /world: no world file "nowhere.json")";
-        QTest::newRow("why real on the simulation")
-            << QByteArray(head + R"("whyReal": )" + text + R"(, "steps": []})")
-            << "bad.json: /whyReal: only a lesson with \"backend\": \"real\"";
-        QTest::newRow("real without why") << QByteArray(head + R"("backend": "real", "steps": []})")
-                                          << "bad.json: /whyReal: missing";
-        QTest::newRow("negative seed") << QByteArray(head + R"("seed": -1, "steps": []})")
-                                       << "bad.json: /seed: expected a whole number, 0 or more, got -1";
-        QTest::newRow("drill of nothing") << QByteArray(head + R"("drill": {"questions": 0}})")
-                                          << "bad.json: /drill/questions: expected 1 to 100 questions";
-    }
+    void brokenFilesSayWhereAndWhy_data() { addBrokenLessonRows(); }
     void brokenFilesSayWhereAndWhy() {
         QFETCH(QByteArray, json);
         QFETCH(QString, error);
