@@ -22,25 +22,23 @@ QString languageCode(Language language);
 struct LocalText {
     QString en;
     QString zhCN;
-    const QString& in(Language language) const {
-        return language == Language::Chinese ? zhCN : en;
-    }
+    const QString& in(Language language) const { return language == Language::Chinese ? zhCN : en; }
 };
 
 /// What a predict question asks about; the answer and the wrong choices come from the engine.
 enum class AskKind {
-    State,    ///< the container's state after the step ("removed" once it is gone)
-    ExitCode, ///< the container's .State.ExitCode after the step
+    State,         ///< the container's state after the step ("removed" once it is gone)
+    ExitCode,      ///< the container's .State.ExitCode after the step
     CommandStatus, ///< the CLI's exit status of the step's last docker command
-    Events,   ///< the container's docker events during the step, in order
-    Seconds,  ///< how many seconds of engine time the step's commands take
-    Verdict,  ///< whether Docker refuses, ignores (304) or carries out a command (drills only)
+    Events,        ///< the container's docker events during the step, in order
+    Seconds,       ///< how many seconds of engine time the step's commands take
+    Verdict,       ///< whether Docker refuses, ignores (304) or carries out a command (drills only)
 };
 
 /// A multiple-choice question asked before a step's commands run.
 struct Predict {
     AskKind ask = AskKind::State;
-    QString container; ///< State, ExitCode, Events, Verdict: which container
+    QString container;                ///< State, ExitCode, Events, Verdict: which container
     Command command = Command::Start; ///< Verdict: the command asked about
     LocalText question;
     LocalText explain; ///< shown with the answer
@@ -51,11 +49,11 @@ struct Check {
     enum class Kind { State, ExitCode, RestartCount, OomKilled, Events, Visited };
     Kind kind = Kind::State;
     QString container;
-    QString state;            ///< State: a Docker state or "removed"
-    int number = 0;           ///< ExitCode, RestartCount
-    bool flag = false;        ///< OomKilled
-    QStringList sequence;     ///< Events: actions in this order, one after another; Visited: states
-    QString pointer;          ///< where the check is written, for messages
+    QString state;        ///< State: a Docker state or "removed"
+    int number = 0;       ///< ExitCode, RestartCount
+    bool flag = false;    ///< OomKilled
+    QStringList sequence; ///< Events: actions in this order, one after another; Visited: states
+    QString pointer;      ///< where the check is written, for messages
 };
 
 /// Something done to the engine that no docker command does (the window's Faults menu).
@@ -68,7 +66,7 @@ struct FaultAction {
 /// One step: text, then (after an optional fault and question) commands, then checks.
 struct LessonStep {
     LocalText text;
-    QStringList commands; ///< console lines: docker commands and @sleep N
+    QStringList commands;             ///< console lines: docker commands and @sleep N
     std::optional<FaultAction> fault; ///< done before the commands
     std::optional<Predict> predict;   ///< asked before the commands
     LocalText after;                  ///< shown after the commands; may be empty
@@ -82,7 +80,7 @@ struct Lesson {
     QString source; ///< the file it was read from, for messages
     LocalText title;
     LocalText summary;
-    QString worldFile;  ///< empty: the built-in world; otherwise an absolute path or resource
+    QString worldFile; ///< empty: the built-in world; otherwise an absolute path or resource
     std::uint64_t seed = 1;
     bool needsRealBackend = false;
     LocalText whyReal; ///< needsRealBackend: what the real kernel shows that the simulation cannot

@@ -82,8 +82,7 @@ Question numberQuestion(std::vector<int> candidates, int answer, const QString& 
     Question question;
     for (int value : picked)
         question.choices << QString::number(value) + unit;
-    question.answer =
-        int(std::find(picked.begin(), picked.end(), answer) - picked.begin());
+    question.answer = int(std::find(picked.begin(), picked.end(), answer) - picked.begin());
     return question;
 }
 
@@ -94,9 +93,10 @@ Question eventsQuestion(const QStringList& answer, Language language) {
     std::vector<QStringList> candidates{answer};
     if (!answer.isEmpty())
         candidates.push_back(answer.mid(0, answer.size() - 1));
-    candidates.push_back(answer.contains(QStringLiteral("stop"))
-                             ? QStringList(answer).filter(QRegularExpression(QStringLiteral("^(?!stop$)")))
-                             : answer + QStringList{QStringLiteral("stop")});
+    candidates.push_back(
+        answer.contains(QStringLiteral("stop"))
+            ? QStringList(answer).filter(QRegularExpression(QStringLiteral("^(?!stop$)")))
+            : answer + QStringList{QStringLiteral("stop")});
     if (answer.size() >= 2) {
         QStringList swapped = answer;
         swapped.swapItemsAt(0, 1);
@@ -107,8 +107,9 @@ Question eventsQuestion(const QStringList& answer, Language language) {
     for (const QStringList& events : candidates)
         if (std::find(picked.begin(), picked.end(), events) == picked.end() && picked.size() < 4)
             picked.push_back(events);
-    std::sort(picked.begin(), picked.end(),
-              [](const QStringList& a, const QStringList& b) { return a.join(u' ') < b.join(u' '); });
+    std::sort(picked.begin(), picked.end(), [](const QStringList& a, const QStringList& b) {
+        return a.join(u' ') < b.join(u' ');
+    });
     Question question;
     for (const QStringList& events : picked)
         question.choices << (events.isEmpty() ? none : events.join(QStringLiteral(", ")));
@@ -137,8 +138,7 @@ std::map<QString, QString> placeholderValues(const LessonStep& step, LessonRun& 
                 values[match.captured(0)] = run.placeholder(match.captured(1), match.captured(2));
             }
     if (step.predict)
-        for (const QString* language :
-             {&step.predict->explain.en, &step.predict->explain.zhCN})
+        for (const QString* language : {&step.predict->explain.en, &step.predict->explain.zhCN})
             for (auto it = pattern.globalMatch(*language); it.hasNext();) {
                 const auto match = it.next();
                 values[match.captured(0)] = run.placeholder(match.captured(1), match.captured(2));
@@ -189,13 +189,11 @@ Expected<std::vector<StepAnswers>> computeAnswers(const std::vector<LessonStep>&
                     eventsQuestion(run.events(predict->container).mid(eventsBefore), language);
                 break;
             case AskKind::Seconds: {
-                const auto seconds = int(std::chrono::round<std::chrono::seconds>(
-                                             run.elapsed() - timeBefore)
-                                             .count());
-                result.question = numberQuestion({0, 10, 2 * seconds + 1, 30}, seconds,
-                                                 language == Language::Chinese
-                                                     ? QStringLiteral(" 秒")
-                                                     : QStringLiteral(" s"));
+                const auto seconds = int(
+                    std::chrono::round<std::chrono::seconds>(run.elapsed() - timeBefore).count());
+                result.question = numberQuestion(
+                    {0, 10, 2 * seconds + 1, 30}, seconds,
+                    language == Language::Chinese ? QStringLiteral(" 秒") : QStringLiteral(" s"));
                 break;
             }
             case AskKind::Verdict:

@@ -43,10 +43,9 @@ std::optional<QStringList> recipe(ContainerState state, const QString& name) {
 LessonStep setupStep(ContainerState state, const QString& name, int number) {
     LessonStep step;
     const QString docker = word(dockerName(state));
-    step.text = {QStringLiteral("Question %1: container %2 is brought to %3.")
-                     .arg(number)
-                     .arg(name, docker),
-                 QStringLiteral("第 %1 题：先让容器 %2 进入 %3 状态。").arg(number).arg(name, docker)};
+    step.text = {
+        QStringLiteral("Question %1: container %2 is brought to %3.").arg(number).arg(name, docker),
+        QStringLiteral("第 %1 题：先让容器 %2 进入 %3 状态。").arg(number).arg(name, docker)};
     step.commands = *recipe(state, name);
     if (state == ContainerState::Dead) {
         step.fault = FaultAction{FaultAction::Kind::NextRemovalFails, {}};

@@ -54,10 +54,10 @@ public:
         Lesson lesson;
         lesson.id = id;
         lesson.source = m_source;
-        const QJsonObject top = object(root, QString(),
-                                       {"title", "summary", "world", "seed", "backend", "whyReal",
-                                        "steps", "drill"},
-                                       {"title", "summary"});
+        const QJsonObject top =
+            object(root, QString(),
+                   {"title", "summary", "world", "seed", "backend", "whyReal", "steps", "drill"},
+                   {"title", "summary"});
         if (!m_error.isEmpty())
             return fail();
         lesson.title = text(top, QStringLiteral("/title"), true);
@@ -73,8 +73,8 @@ public:
                                                               "\"real\" says why it needs it"));
         if (top.contains(QStringLiteral("drill"))) {
             const QJsonObject drill =
-                object(top.value(QStringLiteral("drill")), QStringLiteral("/drill"),
-                       {"questions"}, {"questions"});
+                object(top.value(QStringLiteral("drill")), QStringLiteral("/drill"), {"questions"},
+                       {"questions"});
             lesson.drillQuestions =
                 static_cast<int>(wholeNumber(drill, QStringLiteral("/drill/questions"), 1));
             if (m_error.isEmpty() && (lesson.drillQuestions < 1 || lesson.drillQuestions > 100))
@@ -97,9 +97,9 @@ public:
 private:
     LessonStep step(const QJsonValue& value, const QString& at) {
         LessonStep result;
-        const QJsonObject step = object(
-            value, at, {"text", "commands", "fault", "predict", "after", "checks", "hint"},
-            {"text"});
+        const QJsonObject step =
+            object(value, at, {"text", "commands", "fault", "predict", "after", "checks", "hint"},
+                   {"text"});
         result.text = text(step, at + QStringLiteral("/text"), true);
         result.after = text(step, at + QStringLiteral("/after"), false);
         result.hint = text(step, at + QStringLiteral("/hint"), false);
@@ -107,7 +107,8 @@ private:
         for (qsizetype i = 0; i < commands.size() && m_error.isEmpty(); ++i)
             result.commands << command(commands[i], at + QStringLiteral("/commands/%1").arg(i));
         if (step.contains(QStringLiteral("fault")))
-            result.fault = fault(step.value(QStringLiteral("fault")), at + QStringLiteral("/fault"));
+            result.fault =
+                fault(step.value(QStringLiteral("fault")), at + QStringLiteral("/fault"));
         if (step.contains(QStringLiteral("predict"))) {
             result.predict =
                 predict(step.value(QStringLiteral("predict")), at + QStringLiteral("/predict"));
@@ -139,7 +140,7 @@ private:
         const QJsonObject fault = object(value, at, {"kind", "container"}, {"kind"});
         const QString kind = choice(fault, at + QStringLiteral("/kind"), kFaults, nullptr);
         result.kind = kind == QLatin1String("oom") ? FaultAction::Kind::OutOfMemory
-                                                    : FaultAction::Kind::NextRemovalFails;
+                                                   : FaultAction::Kind::NextRemovalFails;
         result.container = name(fault, at + QStringLiteral("/container"),
                                 result.kind == FaultAction::Kind::OutOfMemory);
         return result;
@@ -151,7 +152,8 @@ private:
             object(value, at, {"ask", "container", "question", "explain"}, {"ask", "question"});
         const QString ask = choice(predict, at + QStringLiteral("/ask"), kAsks, nullptr);
         result.ask = static_cast<AskKind>(std::max<qsizetype>(0, kAsks.indexOf(ask)));
-        const bool aboutContainer = result.ask != AskKind::CommandStatus && result.ask != AskKind::Seconds;
+        const bool aboutContainer =
+            result.ask != AskKind::CommandStatus && result.ask != AskKind::Seconds;
         result.container = name(predict, at + QStringLiteral("/container"), aboutContainer);
         if (m_error.isEmpty() && !aboutContainer && predict.contains(QStringLiteral("container")))
             refuse(at + QStringLiteral("/container"),
@@ -225,7 +227,8 @@ private:
             refuse(at, QStringLiteral("missing"));
             return {};
         }
-        const QJsonObject languages = object(parent.value(key), at, {"en", "zh_CN"}, {"en", "zh_CN"});
+        const QJsonObject languages =
+            object(parent.value(key), at, {"en", "zh_CN"}, {"en", "zh_CN"});
         LocalText result;
         result.en = nonEmpty(languages, at + QStringLiteral("/en"));
         result.zhCN = nonEmpty(languages, at + QStringLiteral("/zh_CN"));
@@ -298,10 +301,12 @@ private:
     }
 
     QString world(const QJsonValue& value) {
-        if (!m_error.isEmpty() || value.isUndefined() || value.toString() == QLatin1String("default"))
+        if (!m_error.isEmpty() || value.isUndefined() ||
+            value.toString() == QLatin1String("default"))
             return {};
         if (!value.isString() || value.toString().isEmpty()) {
-            expect(QStringLiteral("/world"), QStringLiteral("\"default\" or a world file name"), value);
+            expect(QStringLiteral("/world"), QStringLiteral("\"default\" or a world file name"),
+                   value);
             return {};
         }
         const QString path = QDir(m_worldDirectory).filePath(value.toString());
@@ -326,8 +331,8 @@ private:
         const QJsonObject result = value.toObject();
         for (auto it = result.begin(); it != result.end() && m_error.isEmpty(); ++it)
             if (!allowed.contains(it.key()))
-                refuse(at + u'/' + it.key(), QStringLiteral("unknown key; expected one of %1")
-                                                 .arg(quoted(allowed)));
+                refuse(at + u'/' + it.key(),
+                       QStringLiteral("unknown key; expected one of %1").arg(quoted(allowed)));
         for (const char* key : required)
             if (m_error.isEmpty() && !result.contains(QLatin1String(key)))
                 refuse(at + u'/' + QLatin1String(key), QStringLiteral("missing"));
@@ -335,7 +340,8 @@ private:
     }
 
     void expect(const QString& at, const QString& what, const QJsonValue& got) {
-        QString shown = QString::fromUtf8(QJsonDocument(QJsonArray{got}).toJson(QJsonDocument::Compact));
+        QString shown =
+            QString::fromUtf8(QJsonDocument(QJsonArray{got}).toJson(QJsonDocument::Compact));
         shown = got.isUndefined() ? QStringLiteral("nothing") : shown.mid(1, shown.size() - 2);
         refuse(at, QStringLiteral("expected %1, got %2").arg(what, shown));
     }
@@ -363,10 +369,10 @@ Expected<Lesson> loadLessonJson(const QByteArray& json, const QString& sourceNam
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return Error{QStringLiteral("%1:%2: invalid JSON: %3")
-                         .arg(sourceName, position(json, parseError.offset),
-                              parseError.errorString())
-                         .toStdString()};
+        return Error{
+            QStringLiteral("%1:%2: invalid JSON: %3")
+                .arg(sourceName, position(json, parseError.offset), parseError.errorString())
+                .toStdString()};
     const QJsonValue root =
         document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
     return LessonReader(sourceName, worldDirectory).read(root, id);
@@ -375,8 +381,9 @@ Expected<Lesson> loadLessonJson(const QByteArray& json, const QString& sourceNam
 Expected<Lesson> loadLessonFile(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{
-            QStringLiteral("cannot read lesson %1: %2").arg(path, file.errorString()).toStdString()};
+        return Error{QStringLiteral("cannot read lesson %1: %2")
+                         .arg(path, file.errorString())
+                         .toStdString()};
     const QFileInfo info(path);
     return loadLessonJson(file.readAll(), path, info.completeBaseName(), info.absolutePath());
 }
@@ -407,7 +414,9 @@ Expected<Lesson> findLesson(const QString& idOrPath) {
         return lessons.error();
     QStringList ids;
     for (Lesson& lesson : *lessons) {
-        if (lesson.id == idOrPath || lesson.id.section(u'-', 1) == idOrPath)
+        // "03-run-flow", "run-flow" and "03" all name the same lesson.
+        if (lesson.id == idOrPath || lesson.id.section(u'-', 1) == idOrPath ||
+            lesson.id.section(u'-', 0, 0) == idOrPath)
             return std::move(lesson);
         ids << lesson.id;
     }

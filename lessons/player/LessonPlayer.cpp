@@ -30,8 +30,8 @@ QString describe(const Check& check, Language language) {
         return zh ? QStringLiteral("%1 已被重启 %2 次").arg(name).arg(check.number)
                   : QStringLiteral("%1 was restarted %2 times").arg(name).arg(check.number);
     case Check::Kind::OomKilled:
-        return QStringLiteral("%1 OOMKilled=%2").arg(name, check.flag ? QStringLiteral("true")
-                                                                       : QStringLiteral("false"));
+        return QStringLiteral("%1 OOMKilled=%2")
+            .arg(name, check.flag ? QStringLiteral("true") : QStringLiteral("false"));
     case Check::Kind::Events:
         return zh ? QStringLiteral("%1 的事件依次有：%2").arg(name, check.sequence.join(u' '))
                   : QStringLiteral("%1 logged the events %2").arg(name, check.sequence.join(u' '));
@@ -89,8 +89,7 @@ Expected<LessonOptions> parseLessonOptions(const QStringList& arguments) {
             if (!ok)
                 return Error{"--seed needs a whole number, got \"" + local(arguments[i]) + '"'};
         } else if (argument.startsWith(u'-')) {
-            return Error{"unknown lesson option \"" + local(argument) +
-                         "\" (or it needs a value)"};
+            return Error{"unknown lesson option \"" + local(argument) + "\" (or it needs a value)"};
         } else if (options.lesson.isEmpty()) {
             options.lesson = argument;
         } else {
@@ -120,8 +119,9 @@ int playLesson(const Lesson& lesson, const LessonOptions& options, std::istream&
     }
     auto session = openSession(spec, *world);
     if (!session) {
-        err << (zh ? "这一课需要真实后端，但它无法打开：" : "This lesson needs the real backend, "
-                                                              "which cannot open: ")
+        err << (zh ? "这一课需要真实后端，但它无法打开："
+                   : "This lesson needs the real backend, "
+                     "which cannot open: ")
             << session.error().message << std::endl;
         return 2;
     }
@@ -166,7 +166,8 @@ int playLesson(const Lesson& lesson, const LessonOptions& options, std::istream&
         run.runStep(step, out, err, true);
         if (question) {
             const bool right = *chosen == question->answer;
-            out << (right ? (zh ? "✓ 答对了：" : "✓ Right: ") : (zh ? "✗ 答案是：" : "✗ The answer is: "))
+            out << (right ? (zh ? "✓ 答对了：" : "✓ Right: ")
+                          : (zh ? "✗ 答案是：" : "✗ The answer is: "))
                 << local(question->choices[question->answer]) << '\n';
             if (!step.predict->explain.in(language).isEmpty())
                 out << local(fillPlaceholders(step.predict->explain.in(language), values)) << '\n';
@@ -177,8 +178,7 @@ int playLesson(const Lesson& lesson, const LessonOptions& options, std::istream&
         for (const Check& check : step.checks) {
             const bool holds = run.holds(check);
             stepHolds = stepHolds && holds;
-            out << (holds ? "  [ok] " : "  [not yet] ") << local(describe(check, language))
-                << '\n';
+            out << (holds ? "  [ok] " : "  [not yet] ") << local(describe(check, language)) << '\n';
         }
         if (!stepHolds) {
             ++failed;

@@ -18,7 +18,7 @@ namespace lab {
 struct LessonOptions {
     QString lesson; ///< empty: list the lessons
     Language language = Language::English;
-    bool autoAnswers = false;           ///< --answers auto: answer every question right
+    bool autoAnswers = false;          ///< --answers auto: answer every question right
     std::optional<std::uint64_t> seed; ///< --seed: overrides the lesson's (a new drill)
 };
 

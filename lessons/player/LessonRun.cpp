@@ -15,8 +15,7 @@ LessonRun::~LessonRun() {
     m_session->engine().removeObserver(*this);
 }
 
-void LessonRun::runStep(const LessonStep& step, std::ostream& out, std::ostream& err,
-                        bool echo) {
+void LessonRun::runStep(const LessonStep& step, std::ostream& out, std::ostream& err, bool echo) {
     if (step.fault) {
         Container* target = find(step.fault->container);
         const Fault fault = step.fault->kind == FaultAction::Kind::OutOfMemory
@@ -39,8 +38,8 @@ void LessonRun::reacted(const Container& container, const Reaction& reaction) {
     m_idByName[container.name] = container.id;
     QStringList& states = m_visited[container.id];
     if (const auto state = dockerState(reaction.to)) {
-        const QString name = QString::fromUtf8(dockerName(*state).data(),
-                                               qsizetype(dockerName(*state).size()));
+        const QString name =
+            QString::fromUtf8(dockerName(*state).data(), qsizetype(dockerName(*state).size()));
         if (!states.contains(name))
             states << name;
     }

@@ -87,11 +87,13 @@ void addBrokenLessonRows() {
     auto step = [&](const QByteArray& body) {
         return head + "\"steps\": [{\"text\": " + text + ", " + body + "}]}";
     };
-    QTest::newRow("broken JSON") << QByteArray("{\n  \"title\": }") << "bad.json:2:13: invalid JSON";
+    QTest::newRow("broken JSON") << QByteArray("{\n  \"title\": }")
+                                 << "bad.json:2:13: invalid JSON";
     QTest::newRow("not an object") << QByteArray("[]") << "bad.json: /: expected an object, got []";
-    QTest::newRow("missing title") << QByteArray("{\"summary\": " + text + "}")
-                                   << "bad.json: /title: missing";
-    QTest::newRow("no Chinese") << QByteArray("{\"title\": {\"en\": \"a\"}, \"summary\": " + text + "}")
+    QTest::newRow("missing title")
+        << QByteArray("{\"summary\": " + text + "}") << "bad.json: /title: missing";
+    QTest::newRow("no Chinese") << QByteArray("{\"title\": {\"en\": \"a\"}, \"summary\": " + text +
+                                              "}")
                                 << "bad.json: /title/zh_CN: missing";
     QTest::newRow("empty Chinese")
         << QByteArray("{\"title\": {\"en\": \"a\", \"zh_CN\": \" \"}, \"summary\": " + text + "}")
@@ -105,22 +107,29 @@ void addBrokenLessonRows() {
     QTest::newRow("empty command") << step("\"commands\": [\"# note\"]")
                                    << "bad.json: /steps/0/commands/0: an empty line or a comment";
     QTest::newRow("state stopped")
-        << step("\"commands\": [\"docker ps\"], \"checks\": [{\"container\": \"c\", \"state\": \"stopped\"}]")
+        << step("\"commands\": [\"docker ps\"], \"checks\": [{\"container\": \"c\", \"state\": "
+                "\"stopped\"}]")
         << "bad.json: /steps/0/checks/0/state: expected one of \"created\", ";
     QTest::newRow("two checks in one")
-        << step("\"commands\": [\"docker ps\"], \"checks\": [{\"container\": \"c\", \"exitCode\": 1, \"restartCount\": 2}]")
+        << step("\"commands\": [\"docker ps\"], \"checks\": [{\"container\": \"c\", \"exitCode\": "
+                "1, \"restartCount\": 2}]")
         << "bad.json: /steps/0/checks/0: a check tests one thing";
     QTest::newRow("unknown ask")
-        << step("\"commands\": [\"docker ps\"], \"predict\": {\"ask\": \"colour\", \"question\": " + text + "}")
+        << step("\"commands\": [\"docker ps\"], \"predict\": {\"ask\": \"colour\", \"question\": " +
+                text + "}")
         << "bad.json: /steps/0/predict/ask: expected one of \"state\"";
-    QTest::newRow("typed answer")
-        << step("\"commands\": [\"docker ps\"], \"predict\": {\"ask\": \"status\", \"answer\": 0, \"question\": " + text + "}")
-        << "bad.json: /steps/0/predict/answer: unknown key";
+    QTest::newRow("typed answer") << step("\"commands\": [\"docker ps\"], \"predict\": {\"ask\": "
+                                          "\"status\", \"answer\": 0, \"question\": " +
+                                          text + "}")
+                                  << "bad.json: /steps/0/predict/answer: unknown key";
     QTest::newRow("status about a container")
-        << step("\"commands\": [\"docker ps\"], \"predict\": {\"ask\": \"status\", \"container\": \"c\", \"question\": " + text + "}")
+        << step("\"commands\": [\"docker ps\"], \"predict\": {\"ask\": \"status\", \"container\": "
+                "\"c\", \"question\": " +
+                text + "}")
         << "bad.json: /steps/0/predict/container: \"status\" is about the whole step";
     QTest::newRow("question without commands")
-        << step("\"predict\": {\"ask\": \"state\", \"container\": \"c\", \"question\": " + text + "}")
+        << step("\"predict\": {\"ask\": \"state\", \"container\": \"c\", \"question\": " + text +
+                "}")
         << "bad.json: /steps/0/predict: a question needs commands";
     QTest::newRow("unknown placeholder")
         << step("\"after\": {\"en\": \"exit {exitcode:web}\", \"zh_CN\": \"退出\"}")
@@ -129,9 +138,11 @@ void addBrokenLessonRows() {
         << step("\"after\": {\"en\": \"a\", \"zh_CN\": \"退出 {exitCode}\"}")
         << "bad.json: /steps/0/after/zh_CN: placeholder \"{exitCode}\"";
     QTest::newRow("oom without container")
-        << step("\"fault\": {\"kind\": \"oom\"}") << "bad.json: /steps/0/fault/container: expected a container name";
-    QTest::newRow("missing world") << QByteArray(head + "\"world\": \"nowhere.json\", \"steps\": []}")
-                                   << "bad.json: /world: no world file \"nowhere.json\"";
+        << step("\"fault\": {\"kind\": \"oom\"}")
+        << "bad.json: /steps/0/fault/container: expected a container name";
+    QTest::newRow("missing world")
+        << QByteArray(head + "\"world\": \"nowhere.json\", \"steps\": []}")
+        << "bad.json: /world: no world file \"nowhere.json\"";
     QTest::newRow("why real on the simulation")
         << QByteArray(head + "\"whyReal\": " + text + ", \"steps\": []}")
         << "bad.json: /whyReal: only a lesson with \"backend\": \"real\"";
@@ -232,14 +243,15 @@ private slots:
     void everyQuotedResultComesFromTheEngine() {
         // The tomcat walkthrough quotes tomcat's exit code; the engine's is 143 (128 + SIGTERM).
         const Lesson lesson = lessonNamed(QStringLiteral("05-article-walkthrough"));
-        auto answers = computeAnswers(lesson.steps, *lessonWorld(lesson), lesson.seed,
-                                      Language::Chinese);
+        auto answers =
+            computeAnswers(lesson.steps, *lessonWorld(lesson), lesson.seed, Language::Chinese);
         QVERIFY(answers);
         const Predict& predict = *lesson.steps[6].predict;
         const QString shown = fillPlaceholders(predict.explain.zhCN, (*answers)[6].values);
         QVERIFY2(shown.startsWith(QStringLiteral("143 = 128 + 15")), qPrintable(shown));
         // No placeholder is left unfilled anywhere.
-        static const QRegularExpression left(QStringLiteral("(?<!\\{)\\{[A-Za-z]+(:[^{}]*)?\\}(?!\\})"));
+        static const QRegularExpression left(
+            QStringLiteral("(?<!\\{)\\{[A-Za-z]+(:[^{}]*)?\\}(?!\\})"));
         for (const Lesson& each : allLessons()) {
             const auto steps = lessonSteps(each, each.seed);
             auto values = computeAnswers(steps, *lessonWorld(each), each.seed, Language::English);
@@ -320,7 +332,8 @@ private slots:
             const auto steps = lessonSteps(drill, seed);
             for (size_t i = 0; i + 1 < steps.size(); ++i)
                 if (!steps[i].checks.empty() && steps[i + 1].predict)
-                    pairs.emplace(steps[i].checks.front().state, int(steps[i + 1].predict->command));
+                    pairs.emplace(steps[i].checks.front().state,
+                                  int(steps[i + 1].predict->command));
         }
         QCOMPARE(pairs.size(), size_t(6 * 8));
     }
@@ -331,20 +344,21 @@ private slots:
         std::ostringstream out, err;
         const int status = playLesson(lesson, *parseLessonOptions({lesson.id}), in, out, err);
         if (status == 2)
-            QVERIFY2(QString::fromStdString(err.str())
-                         .contains(QStringLiteral("needs the real backend, which cannot open: ")),
+            QVERIFY2(QString::fromStdString(err.str()).contains(
+                         QStringLiteral("needs the real backend, which cannot open: ")),
                      err.str().c_str());
         else
             QCOMPARE(status, 0);
-        QVERIFY(QString::fromStdString(out.str()).contains(QStringLiteral("needs the real backend")));
+        QVERIFY(
+            QString::fromStdString(out.str()).contains(QStringLiteral("needs the real backend")));
     }
 
     void brokenFilesSayWhereAndWhy_data() { addBrokenLessonRows(); }
     void brokenFilesSayWhereAndWhy() {
         QFETCH(QByteArray, json);
         QFETCH(QString, error);
-        auto lesson = loadLessonJson(json, QStringLiteral("bad.json"), QStringLiteral("bad"),
-                                     contentDir());
+        auto lesson =
+            loadLessonJson(json, QStringLiteral("bad.json"), QStringLiteral("bad"), contentDir());
         QVERIFY2(!lesson, "a broken lesson loaded");
         QVERIFY2(QString::fromStdString(lesson.error().message).startsWith(error),
                  lesson.error().message.c_str());
