@@ -5,13 +5,24 @@
 
 #include "machines/Lifecycle.h"
 
+#include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 namespace lab {
+
+/// The core's words ("exited", "rm -f") as Qt strings.
+inline QString coreWord(std::string_view word) {
+    return QString::fromUtf8(word.data(), qsizetype(word.size()));
+}
+
+/// A placeholder in a lesson text: "{exitCode:web}" captures "exitCode" and "web", "{status}"
+/// only "status". Docker's own templates ("{{.State.Status}}") never match.
+const QRegularExpression& placeholderPattern();
 
 /// The languages every lesson text is written in.
 enum class Language { English, Chinese };

@@ -12,10 +12,6 @@
 namespace lab {
 namespace {
 
-QString word(std::string_view text) {
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
-}
-
 // The exit codes a learner meets: success, failure, Docker's own 125-127, and 128 + signal.
 const std::vector<int> kExitCodes{0, 1, 137, 143, 125, 127, 126, 129, 2};
 
@@ -39,10 +35,10 @@ QStringList reachableStates(const QString& state) {
     QStringList states;
     for (const TableRow& row : LifecycleMachine::table()) {
         const auto from = dockerState(row.source);
-        if (!from || word(dockerName(*from)) != state)
+        if (!from || coreWord(dockerName(*from)) != state)
             continue;
         const auto to = dockerState(row.target);
-        states << (to ? word(dockerName(*to)) : QStringLiteral("removed"));
+        states << (to ? coreWord(dockerName(*to)) : QStringLiteral("removed"));
     }
     return states;
 }
@@ -51,7 +47,7 @@ Question stateQuestion(const QString& before, const QString& answer, Language la
     QStringList candidates{answer, before};
     candidates << reachableStates(before);
     for (ContainerState state : allContainerStates())
-        candidates << word(dockerName(state));
+        candidates << coreWord(dockerName(state));
     candidates << QStringLiteral("removed");
     QStringList picked;
     for (const QString& state : candidates)
@@ -60,7 +56,7 @@ Question stateQuestion(const QString& before, const QString& answer, Language la
     // In the order Docker lists its states, so the answer's place gives nothing away.
     QStringList order;
     for (ContainerState state : allContainerStates())
-        order << word(dockerName(state));
+        order << coreWord(dockerName(state));
     order << QStringLiteral("removed");
     std::sort(picked.begin(), picked.end(), [&](const QString& a, const QString& b) {
         return order.indexOf(a) < order.indexOf(b);
@@ -128,18 +124,13 @@ Question verdictQuestion(Verdict answer, Language language) {
 
 // The placeholders of every text of a step, with the values after it.
 std::map<QString, QString> placeholderValues(const LessonStep& step, LessonRun& run) {
-    static const QRegularExpression pattern(
-        QStringLiteral(R"((?<!\{)\{([A-Za-z]+)(?::([^{}]*))?\}(?!\}))"));
-    std::map<QString, QString> values;
-    for (const LocalText* text : {&step.text, &step.after, &step.hint})
-        for (const QString* language : {&text->en, &text->zhCN})
-            for (auto it = pattern.globalMatch(*language); it.hasNext();) {
-                const auto match = it.next();
-                values[match.captured(0)] = run.placeholder(match.captured(1), match.captured(2));
-            }
+    std::vector<const LocalText*> texts{&step.text, &step.after, &step.hint};
     if (step.predict)
-        for (const QString* language : {&step.predict->explain.en, &step.predict->explain.zhCN})
-            for (auto it = pattern.globalMatch(*language); it.hasNext();) {
+        texts.push_back(&step.predict->explain);
+    std::map<QString, QString> values;
+    for (const LocalText* text : texts)
+        for (const QString* language : {&text->en, &text->zhCN})
+            for (auto it = placeholderPattern().globalMatch(*language); it.hasNext();) {
                 const auto match = it.next();
                 values[match.captured(0)] = run.placeholder(match.captured(1), match.captured(2));
             }
@@ -155,7 +146,8 @@ Expected<World> lessonWorld(const Lesson& lesson) {
 Expected<std::vector<StepAnswers>> computeAnswers(const std::vector<LessonStep>& steps,
                                                   const World& world, std::uint64_t seed,
                                                   Language language) {
-    LessonRun run(std::make_unique<SimulatedSession>(world, seed));
+    SimulatedSession session(world, seed);
+    LessonRun run(session);
     std::ostringstream ignored;
     std::vector<StepAnswers> answers;
     for (const LessonStep& step : steps) {

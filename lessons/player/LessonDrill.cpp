@@ -9,10 +9,6 @@
 namespace lab {
 namespace {
 
-QString word(std::string_view text) {
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
-}
-
 // Docker commands to bring container name into state, and the fault it needs (dead only).
 // `removing` lasts only while the daemon deletes files, so a container never rests there.
 std::optional<QStringList> recipe(ContainerState state, const QString& name) {
@@ -42,7 +38,7 @@ std::optional<QStringList> recipe(ContainerState state, const QString& name) {
 
 LessonStep setupStep(ContainerState state, const QString& name, int number) {
     LessonStep step;
-    const QString docker = word(dockerName(state));
+    const QString docker = coreWord(dockerName(state));
     step.text = {
         QStringLiteral("Question %1: container %2 is brought to %3.").arg(number).arg(name, docker),
         QStringLiteral("第 %1 题：先让容器 %2 进入 %3 状态。").arg(number).arg(name, docker)};
@@ -60,8 +56,8 @@ LessonStep setupStep(ContainerState state, const QString& name, int number) {
 
 LessonStep questionStep(ContainerState state, Command command, const QString& name) {
     LessonStep step;
-    const QString docker = word(dockerName(state));
-    const QString line = QStringLiteral("docker %1 %2").arg(word(commandName(command)), name);
+    const QString docker = coreWord(dockerName(state));
+    const QString line = QStringLiteral("docker %1 %2").arg(coreWord(commandName(command)), name);
     step.text = {QStringLiteral("Now: %1").arg(line), QStringLiteral("现在执行：%1").arg(line)};
     step.commands = {line};
     Predict predict;

@@ -240,9 +240,7 @@ private:
     // {exitCode:web} and friends are filled from the engine; a mistyped one is an error, and
     // docker's own templates ({{.State.Status}}) are left alone.
     void placeholders(const QString& text, const QString& at) {
-        static const QRegularExpression pattern(
-            QStringLiteral(R"((?<!\{)\{([A-Za-z]+)(?::([^{}]*))?\}(?!\}))"));
-        for (auto it = pattern.globalMatch(text); it.hasNext() && m_error.isEmpty();) {
+        for (auto it = placeholderPattern().globalMatch(text); it.hasNext() && m_error.isEmpty();) {
             const auto match = it.next();
             const QString kind = match.captured(1);
             if (!kPlaceholders.contains(kind))
@@ -359,6 +357,12 @@ private:
 };
 
 } // namespace
+
+const QRegularExpression& placeholderPattern() {
+    static const QRegularExpression pattern(
+        QStringLiteral(R"((?<!\{)\{([A-Za-z]+)(?::([^{}]*))?\}(?!\}))"));
+    return pattern;
+}
 
 QString languageCode(Language language) {
     return language == Language::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en");

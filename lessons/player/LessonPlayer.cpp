@@ -131,7 +131,7 @@ int playLesson(const Lesson& lesson, const LessonOptions& options, std::istream&
         err << local(lesson.source) << ": " << answers.error().message << std::endl;
         return 2;
     }
-    LessonRun run(std::move(*session));
+    LessonRun run(**session);
     int failed = 0;
     for (size_t i = 0; i < steps.size(); ++i) {
         const LessonStep& step = steps[i];

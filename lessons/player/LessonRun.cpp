@@ -6,13 +6,13 @@
 
 namespace lab {
 
-LessonRun::LessonRun(std::unique_ptr<EngineSession> session) : m_session(std::move(session)) {
-    m_session->engine().addObserver(*this);
-    m_began = m_session->engine().clock().now();
+LessonRun::LessonRun(EngineSession& session) : m_session(session) {
+    m_session.engine().addObserver(*this);
+    m_began = m_session.engine().clock().now();
 }
 
 LessonRun::~LessonRun() {
-    m_session->engine().removeObserver(*this);
+    m_session.engine().removeObserver(*this);
 }
 
 void LessonRun::runStep(const LessonStep& step, std::ostream& out, std::ostream& err, bool echo) {
@@ -21,10 +21,11 @@ void LessonRun::runStep(const LessonStep& step, std::ostream& out, std::ostream&
         const Fault fault = step.fault->kind == FaultAction::Kind::OutOfMemory
                                 ? Fault::OutOfMemory
                                 : Fault::NextRemovalFails;
-        if (Status done = m_session->engine().injectFault(fault, target); !done)
+        if (Status done = m_session.engine().injectFault(fault, target); !done)
             err << "fault: " << done.error().message << std::endl;
     }
-    CommandLoop loop(*m_session, out, err);
+    // On the real backend each line's kernel operations follow its output (none on the simulation).
+    CommandLoop loop(m_session, out, err, echo ? &out : nullptr);
     for (const QString& line : step.commands) {
         if (echo)
             out << "docker> " << line.toStdString() << std::endl;
@@ -51,7 +52,7 @@ void LessonRun::published(const DockerEvent& event) {
 }
 
 Container* LessonRun::find(const QString& container) {
-    auto found = m_session->engine().find(container.toStdString());
+    auto found = m_session.engine().find(container.toStdString());
     if (!found)
         return nullptr;
     m_idByName[(*found)->name] = (*found)->id;
@@ -64,32 +65,30 @@ ContainerFacts LessonRun::facts(const QString& container) {
     if (!found)
         return facts;
     facts.exists = true;
-    const std::string_view state = dockerName(found->state());
-    facts.state = QString::fromUtf8(state.data(), qsizetype(state.size()));
+    facts.state = coreWord(dockerName(found->state()));
     facts.exitCode = found->record.exitCode;
     facts.restartCount = found->record.restartCount;
     facts.oomKilled = found->record.oomKilled;
     return facts;
 }
 
-QStringList LessonRun::events(const QString& container) const {
+QStringList LessonRun::recorded(const std::map<std::string, QStringList>& byId,
+                                const QString& container) const {
     const auto id = m_idByName.find(container.toStdString());
-    if (id == m_idByName.end())
-        return {};
-    const auto events = m_events.find(id->second);
-    return events == m_events.end() ? QStringList() : events->second;
+    const auto entry = id == m_idByName.end() ? byId.end() : byId.find(id->second);
+    return entry == byId.end() ? QStringList() : entry->second;
+}
+
+QStringList LessonRun::events(const QString& container) const {
+    return recorded(m_events, container);
 }
 
 QStringList LessonRun::visited(const QString& container) const {
-    const auto id = m_idByName.find(container.toStdString());
-    if (id == m_idByName.end())
-        return {};
-    const auto states = m_visited.find(id->second);
-    return states == m_visited.end() ? QStringList() : states->second;
+    return recorded(m_visited, container);
 }
 
 Duration LessonRun::elapsed() const {
-    return m_session->engine().clock().now() - m_began;
+    return m_session.engine().clock().now() - m_began;
 }
 
 std::optional<Verdict> LessonRun::preview(const QString& container, Command command) {
@@ -98,7 +97,7 @@ std::optional<Verdict> LessonRun::preview(const QString& container, Command comm
         return std::nullopt;
     CommandEvent event;
     event.command = command;
-    event.at = m_session->engine().clock().now();
+    event.at = m_session.engine().clock().now();
     return found->machine.preview(event, found->record).verdict;
 }
 

@@ -11,7 +11,6 @@
 #include <QString>
 #include <QStringList>
 #include <map>
-#include <memory>
 #include <ostream>
 
 namespace lab {
@@ -28,12 +27,14 @@ struct ContainerFacts {
 /// One lesson on one session, step by step.
 class LessonRun : private EngineObserver {
 public:
-    /// session: where the lesson runs (the simulation for answers and tests; real for L-real).
-    explicit LessonRun(std::unique_ptr<EngineSession> session);
+    /// session: where the lesson runs (the simulation for answers and tests, the real backend
+    /// for a lesson that needs it, or the window's own session); it must outlive the run.
+    explicit LessonRun(EngineSession& session);
     ~LessonRun() override;
 
     /// Runs step's fault and lines; each line is echoed to out as "docker> LINE" when echo is
-    /// set, followed by the console's exact output on out and err.
+    /// set, followed by the console's exact output on out and err (and, when echoed, the kernel
+    /// operations of the real backend, as the console's --trace prints them).
     void runStep(const LessonStep& step, std::ostream& out, std::ostream& err, bool echo);
 
     ContainerFacts facts(const QString& container);
@@ -54,14 +55,15 @@ public:
     /// (of container) or "status".
     QString placeholder(const QString& kind, const QString& container);
 
-    EngineSession& session() { return *m_session; }
-
 private:
     void reacted(const Container& container, const Reaction& reaction) override;
     void published(const DockerEvent& event) override;
     Container* find(const QString& container);
+    /// What byId holds for the container that has (or had) this name.
+    QStringList recorded(const std::map<std::string, QStringList>& byId,
+                         const QString& container) const;
 
-    std::unique_ptr<EngineSession> m_session;
+    EngineSession& m_session;
     TimePoint m_began{};
     int m_lastStatus = 0;
     std::map<std::string, std::string> m_idByName; ///< every name seen, to follow the removed

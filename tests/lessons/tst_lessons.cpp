@@ -47,12 +47,12 @@ void addLessonRows() {
         QTest::newRow(qPrintable(lesson.id)) << lesson.id;
 }
 
-std::unique_ptr<LessonRun> simulatedRun(const Lesson& lesson) {
-    auto world = lessonWorld(lesson);
-    if (!world)
-        qFatal("%s", world.error().message.c_str());
-    return std::make_unique<LessonRun>(std::make_unique<SimulatedSession>(*world, lesson.seed));
-}
+// A lesson's own simulated engine, with a run over it.
+struct SimulatedRun {
+    explicit SimulatedRun(const Lesson& lesson) : session(*lessonWorld(lesson), lesson.seed) {}
+    SimulatedSession session;
+    LessonRun run{session};
+};
 
 // What the engine did for a predict question, in the words its choices use.
 QString observed(const Predict& predict, LessonRun& run, qsizetype eventsBefore,
@@ -196,14 +196,15 @@ private slots:
     void everyCheckHoldsOnlyAfterItsStep() {
         QFETCH(QString, id);
         const Lesson lesson = lessonNamed(id);
-        auto run = simulatedRun(lesson);
+        SimulatedRun simulated(lesson);
+        LessonRun& run = simulated.run;
         std::ostringstream ignored;
         for (const LessonStep& step : lessonSteps(lesson, lesson.seed)) {
             for (const Check& check : step.checks)
-                QVERIFY2(!run->holds(check), qPrintable(check.pointer + " holds before its step"));
-            run->runStep(step, ignored, ignored, false);
+                QVERIFY2(!run.holds(check), qPrintable(check.pointer + " holds before its step"));
+            run.runStep(step, ignored, ignored, false);
             for (const Check& check : step.checks)
-                QVERIFY2(run->holds(check), qPrintable(check.pointer + " fails after its step"));
+                QVERIFY2(run.holds(check), qPrintable(check.pointer + " fails after its step"));
         }
     }
 
@@ -214,22 +215,23 @@ private slots:
         const std::vector<LessonStep> steps = lessonSteps(lesson, lesson.seed);
         auto answers = computeAnswers(steps, *lessonWorld(lesson), lesson.seed, Language::English);
         QVERIFY2(answers, answers ? "" : answers.error().message.c_str());
-        auto run = simulatedRun(lesson);
+        SimulatedRun simulated(lesson);
+        LessonRun& run = simulated.run;
         std::ostringstream ignored;
         for (size_t i = 0; i < steps.size(); ++i) {
             const LessonStep& step = steps[i];
             const Predict* predict = step.predict ? &*step.predict : nullptr;
             QCOMPARE((*answers)[i].question.has_value(), predict != nullptr);
-            const qsizetype eventsBefore = predict ? run->events(predict->container).size() : 0;
-            const Duration timeBefore = run->elapsed();
+            const qsizetype eventsBefore = predict ? run.events(predict->container).size() : 0;
+            const Duration timeBefore = run.elapsed();
             std::optional<Verdict> verdict;
             if (predict && predict->ask == AskKind::Verdict)
-                verdict = run->preview(predict->container, predict->command);
-            run->runStep(step, ignored, ignored, false);
+                verdict = run.preview(predict->container, predict->command);
+            run.runStep(step, ignored, ignored, false);
             if (!predict)
                 continue;
             const Question& question = *(*answers)[i].question;
-            const QString truth = observed(*predict, *run, eventsBefore, timeBefore, verdict);
+            const QString truth = observed(*predict, run, eventsBefore, timeBefore, verdict);
             QVERIFY2(question.choices.size() >= 2, qPrintable(question.choices.join(u'|')));
             QCOMPARE(QSet<QString>(question.choices.begin(), question.choices.end()).size(),
                      question.choices.size());
@@ -250,15 +252,14 @@ private slots:
         const QString shown = fillPlaceholders(predict.explain.zhCN, (*answers)[6].values);
         QVERIFY2(shown.startsWith(QStringLiteral("143 = 128 + 15")), qPrintable(shown));
         // No placeholder is left unfilled anywhere.
-        static const QRegularExpression left(
-            QStringLiteral("(?<!\\{)\\{[A-Za-z]+(:[^{}]*)?\\}(?!\\})"));
         for (const Lesson& each : allLessons()) {
             const auto steps = lessonSteps(each, each.seed);
             auto values = computeAnswers(steps, *lessonWorld(each), each.seed, Language::English);
             QVERIFY(values);
             for (size_t i = 0; i < steps.size(); ++i)
                 for (const LocalText* text : {&steps[i].text, &steps[i].after, &steps[i].hint})
-                    QVERIFY2(!fillPlaceholders(text->en, (*values)[i].values).contains(left),
+                    QVERIFY2(!fillPlaceholders(text->en, (*values)[i].values)
+                                  .contains(placeholderPattern()),
                              qPrintable(each.id));
         }
     }
