@@ -183,8 +183,9 @@ Expected<std::vector<StepAnswers>> computeAnswers(const std::vector<LessonStep>&
             case AskKind::Seconds: {
                 const auto seconds = int(
                     std::chrono::round<std::chrono::seconds>(run.elapsed() - timeBefore).count());
+                // No wait at all, half or twice as long, and Docker's default grace period.
                 result.question = numberQuestion(
-                    {0, 10, 2 * seconds + 1, 30}, seconds,
+                    {0, 2 * seconds, seconds / 2, 1, 10, 30}, seconds,
                     language == Language::Chinese ? QStringLiteral(" 秒") : QStringLiteral(" s"));
                 break;
             }
