@@ -180,10 +180,14 @@ private slots:
                                                          {"summary", lesson.summary}};
         for (const LessonStep& step : lessonSteps(lesson, lesson.seed)) {
             texts.emplace_back("text", step.text);
-            if (!step.after.en.isEmpty() || !step.after.zhCN.isEmpty())
-                texts.emplace_back("after", step.after);
+            for (const auto& [where, text] :
+                 {std::pair{"after", &step.after}, {"hint", &step.hint}})
+                if (!text->en.isEmpty() || !text->zhCN.isEmpty())
+                    texts.emplace_back(where, *text);
             if (step.predict)
                 texts.emplace_back("question", step.predict->question);
+            if (step.predict && !step.predict->explain.en.isEmpty())
+                texts.emplace_back("explain", step.predict->explain);
         }
         for (const auto& [where, text] : texts) {
             QVERIFY2(!text.en.trimmed().isEmpty(), qPrintable(where));
