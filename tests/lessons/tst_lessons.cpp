@@ -301,6 +301,23 @@ private slots:
         QVERIFY(shown.contains(QStringLiteral("docker> ")));
     }
 
+    void theReadmeExamplePlays() {
+        QFile readme(QStringLiteral(LAB_SOURCE_DIR "/lessons/README.md"));
+        QVERIFY(readme.open(QIODevice::ReadOnly));
+        const QByteArray text = readme.readAll();
+        const qsizetype start = text.indexOf("```json\n") + 8;
+        const QByteArray json = text.mid(start, text.indexOf("```", start) - start);
+        auto lesson = loadLessonJson(json, QStringLiteral("README.md"), QStringLiteral("example"),
+                                     contentDir());
+        QVERIFY2(lesson, lesson ? "" : lesson.error().message.c_str());
+        auto options = parseLessonOptions(
+            {QStringLiteral("example"), QStringLiteral("--answers"), QStringLiteral("auto")});
+        std::istringstream in;
+        std::ostringstream out, err;
+        QCOMPARE(playLesson(*lesson, *options, in, out, err), 0);
+        QVERIFY(QString::fromStdString(out.str()).contains(QStringLiteral("137 = 128 + 9")));
+    }
+
     void aWrongAnswerIsCorrected() {
         const Lesson lesson = lessonNamed(QStringLiteral("01-who-does-what"));
         auto options = parseLessonOptions({lesson.id});
