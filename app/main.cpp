@@ -3,6 +3,7 @@
 #include "console/Console.h"
 #include "console/ConsoleOptions.h"
 #include "gui/GuiApp.h"
+#include "player/LessonPlayer.h"
 
 #include <iostream>
 
@@ -28,6 +29,8 @@ int main(int argc, char* argv[]) {
         int qtArgc = 1;
         return lab::runGui(qtArgc, argv, invocation->engine, invocation->screenshotDir);
     }
+    case lab::Invocation::Mode::Lesson:
+        return lab::runLessonCommand(invocation->lessonArguments);
     case lab::Invocation::Mode::Console:
         break;
     }

@@ -151,6 +151,11 @@ Expected<Invocation> parseInvocation(const QStringList& arguments) {
         invocation.console = std::move(*options);
         return invocation;
     }
+    if (first == QLatin1String("lesson")) {
+        invocation.mode = Invocation::Mode::Lesson;
+        invocation.lessonArguments = arguments.mid(1);
+        return invocation;
+    }
     if (isHelp(first))
         invocation.mode = Invocation::Mode::Help;
     else if (first == QLatin1String("--version"))
@@ -195,6 +200,9 @@ Modes:
                    and the event log, on the simulated engine with the built-in world
   console          a docker command line on the same engine: type docker commands
                    ("docker" in front is optional), @sleep SECONDS, help, exit
+  lesson [NAME] [--lang en|zh_CN] [--answers auto] [--seed N]
+                   without NAME, list the lessons; with it, play one in the terminal
+                   (NAME may be a lesson file, FILE.json: lessons/README.md)
 
 Options:
   -h, --help       print this help and exit

@@ -29,11 +29,12 @@ struct ConsoleOptions {
 
 /// What the whole command line asks for.
 struct Invocation {
-    enum class Mode { Help, Version, Gui, Console };
+    enum class Mode { Help, Version, Gui, Console, Lesson };
     Mode mode = Mode::Gui;
-    ConsoleOptions console; ///< Console: its options
-    EngineChoice engine;    ///< Gui: the engine the window opens on
-    QString screenshotDir;  ///< Gui: write the screenshots here and quit (empty: interactive)
+    ConsoleOptions console;      ///< Console: its options
+    EngineChoice engine;         ///< Gui: the engine the window opens on
+    QString screenshotDir;       ///< Gui: write the screenshots here and quit (empty: interactive)
+    QStringList lessonArguments; ///< Lesson: the arguments after "lesson", read by the player
 };
 
 /// Reads the options after "console".
