@@ -16,6 +16,7 @@
 //      exited) and lists the Docker events to publish and any follow-up effects.
 // Actions never do I/O: they only fill the Reaction and update the LifecycleRecord.
 
+#include "base/EnumList.h"
 #include "base/Time.h"
 
 #include <array>
@@ -28,17 +29,6 @@
 #include <vector>
 
 namespace lab {
-
-/// True when all lists every enumerator of its enum, in declaration order: tables indexed by
-/// the enum are sized by such lists, never by "the last enumerator". (An enumerator missing at
-/// the end is caught by the tests: its name() is then not "unknown".)
-template <class Enum, std::size_t N>
-constexpr bool isEveryEnumerator(const std::array<Enum, N>& all) {
-    for (std::size_t i = 0; i < N; ++i)
-        if (static_cast<std::size_t>(all[i]) != i)
-            return false;
-    return true;
-}
 
 /// Docker's seven container states (.State.Status).
 enum class ContainerState { Created, Running, Paused, Restarting, Removing, Exited, Dead };

@@ -55,7 +55,7 @@ using StartFailed = On<RunFlowOutcome::StartFailed>;
 using Exited = On<RunFlowOutcome::Exited>;
 using Removed = On<RunFlowOutcome::Removed>;
 
-constexpr std::size_t kOutcomeCount = static_cast<std::size_t>(RunFlowOutcome::Removed) + 1;
+constexpr std::size_t kOutcomeCount = kRunFlowOutcomes.size();
 
 // --- States: every node knows its RunStep, so step() needs no hand-kept mapping -------------
 
