@@ -627,14 +627,18 @@ void RealBackend::remove(const Container& container) {
                                         {},
                                         0,
                                         0,
-                                        "container " + container.id +
-                                            ": driver \"bind\" failed to remove root "
-                                            "filesystem: " +
+                                        "driver \"bind\" failed to remove root filesystem: " +
                                             removed.error().message});
         return;
     }
     m_sandboxes.erase(container.id);
     post(container.id, OutcomeEvent{Outcome::RemovalDone});
+}
+
+std::vector<Fault> RealBackend::armedFaults() const {
+    if (m_failNextRemoval)
+        return {Fault::NextRemovalFails};
+    return {};
 }
 
 Status RealBackend::injectFault(Fault fault, const Container* target) {

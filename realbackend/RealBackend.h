@@ -68,6 +68,7 @@ public:
     void thaw(const Container& container) override;
     void remove(const Container& container) override;
     Status injectFault(Fault fault, const Container* target) override;
+    std::vector<Fault> armedFaults() const override;
 
     /// The kernel operations done for a container so far, oldest first (kept after removal).
     const std::vector<std::string>& trace(const std::string& id) const;

@@ -1,6 +1,6 @@
 #include "gui/CommandBar.h"
 
-#include "cli/Commands.h"
+#include "cli/DockerCli.h"
 
 #include <QHBoxLayout>
 #include <QPushButton>
@@ -11,14 +11,6 @@ namespace {
 QString words(Command command) {
     const std::string_view name = commandName(command);
     return QString::fromUtf8(name.data(), qsizetype(name.size()));
-}
-
-// What the CLI sends for each command when given no options: docker kill's empty signal, which
-// the daemon reads as SIGKILL, and the container's own stop timeout.
-CommandEvent commandEvent(Command command, const Container& container, TimePoint now) {
-    CommandEvent event{command, now};
-    event.timeout = Engine::defaultStopTimeout(container);
-    return event;
 }
 
 } // namespace
@@ -63,8 +55,10 @@ void CommandBar::refresh() {
             button->setToolTip(tr("Select a container first"));
             continue;
         }
-        const Reaction answer = container->machine.preview(
-            commandEvent(command, *container, engine.clock().now()), container->record);
+        // A button runs `docker <command> <name>`: the CLI's event without options.
+        CommandEvent event = cli::defaultEvent(command, *container);
+        event.at = engine.clock().now();
+        const Reaction answer = container->machine.preview(event, container->record);
         const bool legal = answer.verdict != Verdict::Refused;
         button->setEnabled(legal);
         button->setAccessibleDescription(legal ? QString() : tr("refused by Docker"));

@@ -123,7 +123,7 @@ void ContainerTableModel::onReacted(const QString& containerId, const Reaction& 
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
     const auto& table = LifecycleMachine::table();
-    if (reaction.row >= 0 && table[std::size_t(reaction.row)].isCommand)
+    if (reaction.row >= 0 && table[std::size_t(reaction.row)].isCommand())
         emit commanded(containerId);
 }
 

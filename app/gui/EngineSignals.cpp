@@ -17,8 +17,9 @@ void EngineSignals::rebind(Engine& engine) {
     emit engineReplaced();
 }
 
-void EngineSignals::reacted(const Container& container, const Reaction& reaction) {
-    emit containerReacted(QString::fromStdString(container.id), reaction);
+void EngineSignals::reacted(const Container& container, const Reaction& reaction,
+                            const OutcomeEvent* outcome) {
+    emit containerReacted(QString::fromStdString(container.id), reaction, outcome);
 }
 
 void EngineSignals::published(const DockerEvent& event) {

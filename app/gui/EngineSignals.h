@@ -24,8 +24,10 @@ public:
     void rebind(Engine& engine);
 
 signals:
-    /// The machine of the container with this full ID reacted to a command or an outcome.
-    void containerReacted(const QString& containerId, const lab::Reaction& reaction);
+    /// The machine of the container with this full ID reacted to a command (outcome null) or
+    /// to an outcome (valid during the emission only).
+    void containerReacted(const QString& containerId, const lab::Reaction& reaction,
+                          const lab::OutcomeEvent* outcome);
     /// The daemon logged an event.
     void eventPublished(const lab::DockerEvent& event);
     /// The engine was replaced (step back, reset): panels re-read everything from engine().
@@ -34,7 +36,8 @@ signals:
     void runFlowStepped(const lab::RunFlowReport& report);
 
 private:
-    void reacted(const Container& container, const Reaction& reaction) override;
+    void reacted(const Container& container, const Reaction& reaction,
+                 const OutcomeEvent* outcome) override;
     void published(const DockerEvent& event) override;
     void runFlowMoved(const RunFlowReport& report) override;
 

@@ -8,15 +8,22 @@
 #include <QString>
 #include <optional>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 namespace lab {
 
-/// One entry of the table: when event (a commandName() or outcomeName()) led to target (any
-/// target when unset), say headline and underneath. Both may name {name}, {exit}, {backoff},
-/// {restarts}, {error}, {state}: filled from the container.
+/// What an explanation is about: a row's trigger (its command or outcome), or a verdict that
+/// does not move the container (Refused, NotModified).
+using ExplanationKey = std::variant<Command, Outcome, Verdict>;
+/// The key of a row's trigger.
+ExplanationKey explanationKey(const Trigger& trigger);
+
+/// One entry of the table: when `when` led to target (any target when unset), say headline and
+/// underneath. Both may name {name}, {command}, {exit}, {backoff}, {restarts}, {error}, {state}:
+/// filled from the container.
 struct ExplanationText {
-    std::string_view event;
+    ExplanationKey when;
     std::optional<LifecycleState> target;
     const char* headline;
     const char* underneath;

@@ -28,17 +28,13 @@ signals:
     void refused(const QString& message);
 
 private:
-    void onReacted(const QString& containerId, const Reaction& reaction);
     void refresh();
     void inject(Fault fault);
     void restartDaemon();
-    void onEngineReplaced();
 
     EngineSignals& m_signals;
     RecordedSession& m_session;
     QString m_selected;
-    bool m_removalFailureArmed = false;
-    bool m_daemonRestarting = false;
     QAction* m_failRemoval;
     QAction* m_outOfMemory;
     QAction* m_restartDaemon;

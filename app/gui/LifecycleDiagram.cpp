@@ -1,6 +1,6 @@
 #include "gui/LifecycleDiagram.h"
 
-#include "cli/Commands.h"
+#include "cli/DockerCli.h"
 #include "docker/Signals.h"
 #include "gui/DiagramLayout.h"
 #include "gui/DiagramPalette.h"
@@ -30,18 +30,9 @@ QString words(std::string_view text) {
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
 
-// The kill and die events carry what a stop is made of: the signal sent, the exit code.
-QString eventStory(const DockerEvent& event) {
-    if (event.action == "kill") {
-        const int signal = std::stoi(event.attributes.at("signal"));
-        return QObject::tr("signal %1 (SIG%2) delivered")
-            .arg(signal)
-            .arg(QString::fromStdString(docker::signalName(signal)));
-    }
-    if (event.action == "die")
-        return QObject::tr("the process exited with code %1")
-            .arg(QString::fromStdString(event.attributes.at("exitCode")));
-    return {};
+bool publishes(const Reaction& reaction, DockerAction action) {
+    return std::find(reaction.actions.begin(), reaction.actions.end(), action) !=
+           reaction.actions.end();
 }
 
 bool hasOpposite(const LifecycleEdge& edge) {
@@ -222,7 +213,8 @@ void LifecycleDiagram::apply(const EngineStep& step, bool animate) {
     // Most refusals leave the container where it is; a failed removal moves it to dead.
     if (reaction.verdict == Verdict::Refused)
         showRefusal(step);
-    else if (reaction.row >= 0 && LifecycleMachine::table()[std::size_t(reaction.row)].isCommand) {
+    else if (reaction.row >= 0 &&
+             LifecycleMachine::table()[std::size_t(reaction.row)].isCommand()) {
         m_refusal->setPlainText(QString()); // a new command: the last refusal is history
         m_flash.stop();
         for (int edge : std::exchange(m_refusedEdges, {}))
@@ -257,8 +249,8 @@ void LifecycleDiagram::tell(Shown& shown, const EngineStep& step) {
     QStringList parts;
     if (reaction.row >= 0) {
         const TableRow& row = LifecycleMachine::table()[std::size_t(reaction.row)];
-        parts << (row.isCommand ? QStringLiteral("docker ") : QString()) +
-                     QString::fromStdString(row.event);
+        parts << (row.isCommand() ? QStringLiteral("docker ") : QString()) +
+                     words(triggerName(row.trigger));
     }
     for (const Effect& effect : reaction.effects)
         if (effect.kind == EffectKind::StopProcess && effect.delay >= Duration::zero()) {
@@ -267,12 +259,15 @@ void LifecycleDiagram::tell(Shown& shown, const EngineStep& step) {
                          .arg(QString::fromStdString(docker::signalName(effect.signal)))
                          .arg(std::chrono::duration<double>(effect.delay).count());
         }
-    for (const DockerEvent& event : step.events) {
-        if (const QString story = eventStory(event); !story.isEmpty())
-            parts << story;
-        if (event.action == "kill" && event.attributes.at("signal") == "9")
-            shown.killAt.reset();
-    }
+    // What a stop is made of: the signal delivered, the timeout's end, the exit code.
+    if (step.outcome && step.outcome->outcome == Outcome::Signalled)
+        parts << tr("signal %1 (SIG%2) delivered")
+                     .arg(step.outcome->signal)
+                     .arg(QString::fromStdString(docker::signalName(step.outcome->signal)));
+    if (step.outcome && step.outcome->outcome == Outcome::StopTimedOut)
+        shown.killAt.reset();
+    if (publishes(reaction, DockerAction::Die))
+        parts << tr("the process exited with code %1").arg(step.exitCode);
     QStringList actions;
     for (DockerAction action : reaction.actions)
         actions << words(actionName(action));
@@ -286,18 +281,18 @@ void LifecycleDiagram::showRefusal(const EngineStep& step) {
     // A command's row names the command; an outcome's (the freezer failed) names no command.
     const TableRow* row =
         reaction.row >= 0 ? &LifecycleMachine::table()[std::size_t(reaction.row)] : nullptr;
-    const QString command = row && row->isCommand ? QString::fromStdString(row->event) : QString();
+    const Command* command = row ? std::get_if<Command>(&row->trigger) : nullptr;
     const std::string message =
         cli::fromDaemon(refusalText(*reaction.refusal, step.containerId.toStdString(),
                                     step.name.toStdString(), reaction.detail));
     const QString asked =
-        command.isEmpty() ? QString() : tr("docker %1 %2 — ").arg(command, step.name);
+        command ? tr("docker %1 %2 — ").arg(words(commandName(*command)), step.name) : QString();
     m_refusal->setPlainText(
         tr("✗ %1%2\nWhy: %3")
             .arg(asked, QString::fromStdString(message), refusalReason(*reaction.refusal)));
     for (int edge : m_refusedEdges)
         m_edges[std::size_t(edge)]->setFlash(0);
-    m_refusedEdges = edgesOfCommand(command);
+    m_refusedEdges = command ? edgesOfCommand(*command) : std::vector<int>{};
     for (int edge : m_refusedEdges)
         m_edges[std::size_t(edge)]->setFlash(1);
     m_flash.stop();

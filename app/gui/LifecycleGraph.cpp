@@ -1,6 +1,7 @@
 #include "gui/LifecycleGraph.h"
 
 #include <algorithm>
+#include <set>
 
 namespace lab {
 namespace {
@@ -23,8 +24,9 @@ std::vector<LifecycleEdge> readEdges() {
         if (edge == edges.end())
             edge = edges.insert(edges.end(),
                                 LifecycleEdge{entry.source, entry.target, {}, {}, {}, {}});
-        addDistinct(entry.isCommand ? edge->commands : edge->outcomes,
-                    QString::fromStdString(entry.event));
+        const std::string_view trigger = triggerName(entry.trigger);
+        addDistinct(entry.isCommand() ? edge->commands : edge->outcomes,
+                    QString::fromUtf8(trigger.data(), qsizetype(trigger.size())));
         for (DockerAction action : entry.publishes)
             addDistinct(edge->events, QString::fromUtf8(actionName(action).data(),
                                                         qsizetype(actionName(action).size())));
@@ -48,11 +50,21 @@ int edgeOfRow(int row) {
     return -1;
 }
 
-std::vector<int> edgesOfCommand(const QString& command) {
+std::vector<int> edgesOfCommand(Command command) {
+    const std::vector<TableRow>& table = LifecycleMachine::table();
+    std::set<Outcome> answers; // the outcomes that answer the command's calls
+    for (const TableRow& row : table)
+        if (row.trigger == Trigger{command})
+            answers.insert(row.answeredBy.begin(), row.answeredBy.end());
+    const auto taken = [&](int index) {
+        const Trigger& trigger = table[std::size_t(index)].trigger;
+        const Outcome* outcome = std::get_if<Outcome>(&trigger);
+        return trigger == Trigger{command} || (outcome && answers.count(*outcome) > 0);
+    };
     std::vector<int> found;
     const std::vector<LifecycleEdge>& edges = lifecycleEdges();
     for (std::size_t i = 0; i < edges.size(); ++i)
-        if (edges[i].commands.contains(command) || edges[i].events.contains(command))
+        if (std::any_of(edges[i].rows.begin(), edges[i].rows.end(), taken))
             found.push_back(int(i));
     return found;
 }

@@ -28,9 +28,9 @@ const std::vector<LifecycleEdge>& lifecycleEdges();
 int edgeOfRow(int row);
 
 /// The edges a command takes where the table accepts it: those its own rows move along ("rm"),
-/// and those publishing Docker's event of the same name (pause asks the freezer; the frozen
-/// outcome moves the container and publishes "pause"). Indices into lifecycleEdges().
-std::vector<int> edgesOfCommand(const QString& command);
+/// and those of the outcomes that answer its call (pause asks the freezer; the frozen outcome
+/// moves the container). Indices into lifecycleEdges().
+std::vector<int> edgesOfCommand(Command command);
 
 /// The first label line of an edge: its commands and outcomes, "rm · rm -f · start failed".
 QString edgeTrigger(const LifecycleEdge& edge);

@@ -59,18 +59,18 @@ QString guardWords(const std::string& guard) {
     // The guards' names are the table's; the words are what a learner typed to get there.
     static const std::map<std::string, QString> words = {
         {"IsPull", QStringLiteral("pull")},
-        {"Not<IsPull>", QStringLiteral("run, create")},
+        {"!IsPull", QStringLiteral("run, create")},
         {"IsCreate", QStringLiteral("create")},
         {"DetachedRun", QStringLiteral("run -d")},
         {"AttachedRun", QStringLiteral("run")},
         {"PullsFirst", QStringLiteral("pull, --pull always")},
-        {"Not<PullsFirst>", QStringLiteral("--pull missing | never")},
+        {"!PullsFirst", QStringLiteral("--pull missing | never")},
         {"MayPullMissing", QStringLiteral("--pull missing")},
-        {"Not<MayPullMissing>", QStringLiteral("--pull never, or an ID")},
+        {"!MayPullMissing", QStringLiteral("--pull never, or an ID")},
         {"AutoRemoves", QStringLiteral("--rm")},
-        {"Not<AutoRemoves>", QString()},
+        {"!AutoRemoves", QString()},
         {"FailureHeld", QStringLiteral("start had failed")},
-        {"Not<FailureHeld>", QString()},
+        {"!FailureHeld", QString()},
     };
     if (guard.empty())
         return {};

@@ -22,7 +22,8 @@ void StepTimeline::commandStarting(std::size_t index) {
     m_commandHasSteps = false;
 }
 
-void StepTimeline::onReacted(const QString& containerId, const Reaction& reaction) {
+void StepTimeline::onReacted(const QString& containerId, const Reaction& reaction,
+                             const OutcomeEvent* outcome) {
     // Signalled here: the container is still held by the engine, even when being removed.
     const Container* container = m_signals.engine().byId(containerId.toStdString());
     const bool firstOfCommand = m_inCommand && !std::exchange(m_commandHasSteps, true);
@@ -30,6 +31,7 @@ void StepTimeline::onReacted(const QString& containerId, const Reaction& reactio
                        containerId,
                        container ? QString::fromStdString(container->name) : QString(),
                        reaction,
+                       outcome ? std::optional(*outcome) : std::nullopt,
                        {},
                        container ? container->record.exitCode : 0,
                        firstOfCommand ? m_commands - 1 : m_commands});

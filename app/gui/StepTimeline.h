@@ -18,8 +18,9 @@ struct EngineStep {
     QString containerId;
     QString name; ///< the container's name at the time
     Reaction reaction;
-    std::vector<DockerEvent> events; ///< the Docker events the reaction published, in order
-    int exitCode = 0;                ///< .State.ExitCode after the reaction
+    std::optional<OutcomeEvent> outcome; ///< what the backend reported; none for a command
+    std::vector<DockerEvent> events;     ///< the Docker events the reaction published, in order
+    int exitCode = 0;                    ///< .State.ExitCode after the reaction
     /// How many recorded docker commands a replay runs to stand just before this step: those
     /// before its command when it is the command's first step, its command too otherwise.
     std::size_t commandsBefore = 0;
@@ -65,7 +66,8 @@ signals:
     void timeShown(lab::TimePoint shownTime);
 
 private:
-    void onReacted(const QString& containerId, const Reaction& reaction);
+    void onReacted(const QString& containerId, const Reaction& reaction,
+                   const OutcomeEvent* outcome);
     void onPublished(const DockerEvent& event);
     void show(std::size_t index);
     TimePoint engineNow() const;

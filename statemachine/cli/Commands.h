@@ -40,8 +40,6 @@ struct CommandSpec {
 /// Every command of the lab's docker CLI.
 const std::vector<CommandSpec>& commandSpecs();
 
-/// "Error response from daemon: " + message: how the CLI shows any daemon error.
-std::string fromDaemon(const std::string& message);
 /// Appends text to lines, one entry per line (a final newline ends the last line).
 void appendLines(std::vector<std::string>& lines, std::string_view text);
 /// Prints rows through docker's formatter (--format), or its error with exit status 1.

@@ -6,8 +6,12 @@
 #include "docker/Signals.h"
 #include "engine/Engine.h"
 
+#include <optional>
+
 namespace lab::cli {
 namespace {
+
+constexpr int kSigkill = 9;
 
 struct Issued {
     std::string argument;
@@ -16,8 +20,9 @@ struct Issued {
 };
 
 // Issues the command to every argument first, so that parallel commands also wait in parallel.
-std::vector<Issued> issueToAll(Context& context, const ParsedFlags& flags, CommandEvent event,
-                               bool timeoutFromContainer = false) {
+// Without a given event, each container gets the CLI's default one (defaultEvent).
+std::vector<Issued> issueToAll(Context& context, const ParsedFlags& flags, Command command,
+                               const std::optional<CommandEvent>& given = std::nullopt) {
     std::vector<Issued> issued;
     for (const std::string& argument : flags.arguments) {
         auto container = context.engine.find(argument);
@@ -25,8 +30,7 @@ std::vector<Issued> issueToAll(Context& context, const ParsedFlags& flags, Comma
             issued.push_back({argument, nullptr, container.error().message});
             continue;
         }
-        if (timeoutFromContainer)
-            event.timeout = Engine::defaultStopTimeout(**container);
+        CommandEvent event = given ? *given : defaultEvent(command, **container);
         event.at = context.engine.clock().now();
         issued.push_back({argument, context.engine.command(**container, event, argument), {}});
     }
@@ -62,7 +66,10 @@ ParsedFlags onlyArgument(const std::string& argument) {
     return flags;
 }
 
-CommandEvent timedEvent(Command command, const ParsedFlags& flags) {
+// -t given: that timeout; otherwise the container's own (defaultEvent).
+std::optional<CommandEvent> timedEvent(Command command, const ParsedFlags& flags) {
+    if (!flags.isSet("timeout"))
+        return std::nullopt;
     CommandEvent event{command};
     event.timeout = std::chrono::seconds(flags.intValue("timeout", 10));
     return event;
@@ -70,17 +77,22 @@ CommandEvent timedEvent(Command command, const ParsedFlags& flags) {
 
 } // namespace
 
+CommandEvent defaultEvent(Command command, const Container& container) {
+    CommandEvent event{command};
+    event.signal = kSigkill;
+    event.timeout = Engine::defaultStopTimeout(container);
+    return event;
+}
+
 void runStop(Context& context, const ParsedFlags& flags) {
     // -s/--signal needs API 1.42; Engine 20.10 (API 1.41) never receives it.
-    report(context,
-           issueToAll(context, flags, timedEvent(Command::Stop, flags), !flags.isSet("timeout")));
+    report(context, issueToAll(context, flags, Command::Stop, timedEvent(Command::Stop, flags)));
 }
 
 void runKill(Context& context, const ParsedFlags& flags) {
-    CommandEvent event{Command::Kill};
     const std::string signal = flags.value("signal").value_or("");
-    // CLI 28 sends an empty signal by default, which the daemon takes as SIGKILL.
-    auto number = signal.empty() ? Expected<std::int64_t>(9) : docker::parseSignal(signal);
+    // Without -s, the default event: CLI 28's empty signal, which the daemon takes as SIGKILL.
+    auto number = signal.empty() ? Expected<std::int64_t>(kSigkill) : docker::parseSignal(signal);
     if (!number) {
         // The router refuses the signal before it looks at any container.
         context.output.err.push_back(fromDaemon(number.error().message));
@@ -91,9 +103,12 @@ void runKill(Context& context, const ParsedFlags& flags) {
     if (auto supported = docker::checkLinuxSignal(*number); !supported) {
         for (const std::string& argument : flags.arguments)
             issued.push_back({argument, nullptr, supported.error().message});
+    } else if (signal.empty()) {
+        issued = issueToAll(context, flags, Command::Kill);
     } else {
+        CommandEvent event{Command::Kill};
         event.signal = int(*number);
-        issued = issueToAll(context, flags, event);
+        issued = issueToAll(context, flags, Command::Kill, event);
     }
     for (Issued& one : issued)
         if (!one.call)
@@ -102,17 +117,17 @@ void runKill(Context& context, const ParsedFlags& flags) {
 }
 
 void runPause(Context& context, const ParsedFlags& flags) {
-    report(context, issueToAll(context, flags, CommandEvent{Command::Pause}));
+    report(context, issueToAll(context, flags, Command::Pause));
 }
 
 void runUnpause(Context& context, const ParsedFlags& flags) {
-    report(context, issueToAll(context, flags, CommandEvent{Command::Unpause}));
+    report(context, issueToAll(context, flags, Command::Unpause));
 }
 
 void runRemove(Context& context, const ParsedFlags& flags) {
     const bool force = flags.isSet("force");
     std::vector<Issued> issued =
-        issueToAll(context, flags, CommandEvent{force ? Command::RemoveForce : Command::Remove});
+        issueToAll(context, flags, force ? Command::RemoveForce : Command::Remove);
     report(context, issued);
     // With -f, a container that does not exist is reported but does not fail the command.
     if (force) {
@@ -137,8 +152,9 @@ void startAttached(Context& context, const std::string& argument) {
     OutputRecorder recorder(context.engine);
     recorder.follow((*container)->id);
     CallHandle exit = context.engine.waitForExit(**container, false);
-    CallHandle start = context.engine.command(
-        **container, CommandEvent{Command::Start, context.engine.clock().now()}, argument);
+    CommandEvent event = defaultEvent(Command::Start, **container);
+    event.at = context.engine.clock().now();
+    CallHandle start = context.engine.command(**container, event, argument);
     context.engine.runUntil([&] { return start->finished(); });
     if (!start->result().ok) {
         context.output.err.push_back(fromDaemon(start->result().error));
@@ -164,8 +180,7 @@ void runStart(Context& context, const ParsedFlags& flags) {
     }
     std::vector<std::string> failed;
     for (const std::string& argument : flags.arguments) {
-        Issued one =
-            issueToAll(context, onlyArgument(argument), CommandEvent{Command::Start}).front();
+        Issued one = issueToAll(context, onlyArgument(argument), Command::Start).front();
         if (!one.call || !one.call->result().ok) {
             context.output.err.push_back(
                 fromDaemon(one.call ? one.call->result().error : one.lookupError));
@@ -189,8 +204,7 @@ void runRestart(Context& context, const ParsedFlags& flags) {
         ParsedFlags one = flags;
         one.arguments = {argument};
         Issued issued =
-            issueToAll(context, one, timedEvent(Command::Restart, flags), !flags.isSet("timeout"))
-                .front();
+            issueToAll(context, one, Command::Restart, timedEvent(Command::Restart, flags)).front();
         if (!issued.call)
             errors.push_back(fromDaemon(issued.lookupError));
         else if (!issued.call->result().ok)
@@ -205,8 +219,7 @@ void runRestart(Context& context, const ParsedFlags& flags) {
 void runWait(Context& context, const ParsedFlags& flags) {
     std::vector<std::string> errors;
     for (const std::string& argument : flags.arguments) {
-        Issued issued =
-            issueToAll(context, onlyArgument(argument), CommandEvent{Command::Wait}).front();
+        Issued issued = issueToAll(context, onlyArgument(argument), Command::Wait).front();
         if (!issued.call)
             errors.push_back(fromDaemon(issued.lookupError));
         else if (!issued.call->result().ok)

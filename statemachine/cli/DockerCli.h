@@ -4,6 +4,7 @@
 // the golden transcripts all go through here.
 
 #include "base/Time.h"
+#include "machines/Lifecycle.h"
 
 #include <string>
 #include <vector>
@@ -33,6 +34,15 @@ public:
 private:
     Engine& m_engine;
 };
+
+namespace cli {
+/// What the CLI sends for command to container when no option is given: docker kill's empty
+/// signal (SIGKILL to the daemon), the container's own stop timeout for stop and restart. The
+/// GUI's buttons send the same.
+CommandEvent defaultEvent(Command command, const Container& container);
+/// "Error response from daemon: " + message: how the CLI shows any daemon error.
+std::string fromDaemon(const std::string& message);
+} // namespace cli
 
 /// The STATUS column of `docker ps` for container at now: "Up 3 seconds (Paused)", ...
 std::string psStatus(const Container& container, TimePoint now);

@@ -48,7 +48,7 @@ Expected<PsFilter> PsFilter::make(const FilterArgs& args, Engine& engine) {
             return Error{"Invalid filter '" + key + "'"};
         for (const std::string& value : values) {
             if (key == "status") {
-                const auto& states = allContainerStates();
+                const auto& states = kContainerStates;
                 if (std::none_of(states.begin(), states.end(),
                                  [&](ContainerState state) { return dockerName(state) == value; }))
                     return Error{"Invalid filter 'status=" + value + "'"};

@@ -54,6 +54,8 @@ public:
     /// Arms or triggers a fault; target is needed for OutOfMemory. An error says why the
     /// backend cannot do it.
     virtual Status injectFault(Fault fault, const Container* target) = 0;
+    /// The faults armed and not spent yet (NextRemovalFails until the next removal).
+    virtual std::vector<Fault> armedFaults() const = 0;
 };
 
 } // namespace lab

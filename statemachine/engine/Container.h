@@ -49,7 +49,7 @@ public:
     LifecycleRecord record;
     std::vector<LogLine> logs;
     ImageFiles imageFiles;            ///< the image's files with content, for the process to read
-    std::optional<TimerId> stopTimer; ///< pending SIGKILL of a stop or restart
+    std::optional<TimerId> stopTimer; ///< a stop's timeout: reports StopTimedOut
     std::optional<TimerId> restartTimer; ///< pending policy restart
 
     /// .State.Status; a removed container is no longer held by the daemon.

@@ -181,7 +181,7 @@ Status Engine::rename(Container& container, const std::string& typedName) {
     m_idByName[newName] = container.id;
     container.name = newName;
     for (EngineObserver* observer : m_observers)
-        observer->reacted(container, reaction);
+        observer->reacted(container, reaction, nullptr);
     publish(container, DockerAction::Rename, nullptr, {{"oldName", "/" + oldName}});
     return Ok{};
 }
@@ -231,7 +231,34 @@ bool Engine::runUntil(const std::function<bool()>& done, Duration limit) {
     return true;
 }
 
+Status Engine::canInject(Fault fault, const Container* target) const {
+    switch (fault) {
+    case Fault::NextRemovalFails: {
+        const std::vector<Fault> armed = m_backend.armedFaults();
+        if (std::find(armed.begin(), armed.end(), fault) != armed.end())
+            return Error{"armed: the next removal fails and leaves its container dead"};
+        return Ok{};
+    }
+    case Fault::OutOfMemory: {
+        if (!target)
+            return Error{"the OOM killer needs a running container"};
+        const LifecycleState state = target->machine.node();
+        const auto& table = LifecycleMachine::table();
+        const bool hasRow = std::any_of(table.begin(), table.end(), [&](const TableRow& row) {
+            return row.source == state && row.trigger == Trigger{Outcome::OutOfMemory};
+        });
+        if (!hasRow)
+            return Error{"only a running process can run out of memory: " + target->name + " is " +
+                         std::string(nodeName(state))};
+        return Ok{};
+    }
+    }
+    return Error{"unknown fault"};
+}
+
 Status Engine::injectFault(Fault fault, Container* target) {
+    if (Status allowed = canInject(fault, target); !allowed)
+        return allowed;
     return m_backend.injectFault(fault, target);
 }
 

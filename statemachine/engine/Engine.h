@@ -63,8 +63,9 @@ struct RunFlowReport {
 class EngineObserver {
 public:
     virtual ~EngineObserver() = default;
-    /// A container's machine reacted to an event.
-    virtual void reacted(const Container& /*container*/, const Reaction& /*reaction*/) {}
+    /// A container's machine reacted to a command (outcome null) or to this outcome.
+    virtual void reacted(const Container& /*container*/, const Reaction& /*reaction*/,
+                         const OutcomeEvent* /*outcome*/) {}
     /// The daemon logged an event.
     virtual void published(const DockerEvent& /*event*/) {}
     /// A container's process printed a line.
@@ -138,17 +139,22 @@ public:
     /// the limit of engine time was reached.
     bool runUntil(const std::function<bool()>& done, Duration limit = std::chrono::hours(24));
 
-    /// Arms or triggers a fault in the backend.
+    /// Whether fault can be injected now (into target for OutOfMemory), or why not: an armed
+    /// fault is not armed twice, and the OOM killer only finds a container whose state has an
+    /// OutOfMemory row in the table.
+    Status canInject(Fault fault, const Container* target) const;
+    /// Arms or triggers a fault in the backend, when canInject() allows it.
     Status injectFault(Fault fault, Container* target);
+    /// True from restartDaemon() until the daemon restored its containers.
+    bool daemonRestarting() const { return m_daemonRestarting; }
     /// Stops the daemon and starts it again: containers are stopped and restored by Docker's
     /// rules (removing ones become dead; restart policies decide who comes back).
     void restartDaemon();
 
 private:
-    enum class Await { Nothing, Start, Exit, Freeze, Thaw, Removal, AnyExit, NextExit, Removed };
     struct PendingCall {
         CallHandle call;
-        Await await = Await::Nothing;
+        std::vector<Outcome> answeredBy; ///< the call returns at the first of these
         std::string nameAsTyped;
     };
 
@@ -162,13 +168,15 @@ private:
                  std::map<std::string, std::string> extra = {});
     DockerEvent containerEvent(const Container& container, const std::string& action) const;
     void logEvent(DockerEvent event);
-    void settleCalls(Container& container, const Reaction& reaction, const OutcomeEvent& outcome);
+    void settleCalls(Container& container, const Reaction& reaction, Outcome outcome);
+    static CallResult answer(const Container& container, const Reaction& reaction,
+                             std::string_view nameAsTyped);
+    void tellEveryContainer(Outcome outcome);
     void forget(const std::string& id);
     void finishDaemonRestartWhenStopped();
     std::string newId();
     std::vector<std::pair<std::uint64_t, std::string>> idsInCreationOrder() const;
     std::string newName(const std::string& id);
-    Await awaitFor(Command command, const Reaction& reaction) const;
 
     Backend& m_backend;
     Clock& m_clock;

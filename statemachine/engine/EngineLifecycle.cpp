@@ -2,17 +2,12 @@
 // events, and answer the API calls waiting on the outcomes.
 #include "engine/Engine.h"
 
+#include <algorithm>
+
 namespace lab {
 namespace {
 
 constexpr int kSigKill = 9;
-
-bool has(const Reaction& reaction, EffectKind kind) {
-    for (const Effect& effect : reaction.effects)
-        if (effect.kind == kind)
-            return true;
-    return false;
-}
 
 } // namespace
 
@@ -20,30 +15,11 @@ Duration Engine::defaultStopTimeout(const Container& container) {
     return std::chrono::seconds(container.config.stopTimeout.value_or(10));
 }
 
-Engine::Await Engine::awaitFor(Command command, const Reaction& reaction) const {
-    switch (command) {
-    case Command::Start:
-    case Command::Restart:
-        return Await::Start;
-    case Command::Stop:
-    case Command::Kill:
-        return has(reaction, EffectKind::StopProcess) || has(reaction, EffectKind::KillProcess)
-                   ? Await::Exit
-                   : Await::Nothing;
-    case Command::Pause:
-        return Await::Freeze;
-    case Command::Unpause:
-        return Await::Thaw;
-    case Command::Remove:
-    case Command::RemoveForce:
-        return Await::Removal;
-    case Command::Wait:
-        return reaction.waitBlocks ? Await::AnyExit : Await::Nothing;
-    case Command::Create:
-    case Command::Rename:
-        return Await::Nothing;
-    }
-    return Await::Nothing;
+CallResult Engine::answer(const Container& container, const Reaction& reaction,
+                          std::string_view nameAsTyped) {
+    if (reaction.verdict == Verdict::Refused)
+        return {false, refusalText(*reaction.refusal, container.id, nameAsTyped, reaction.detail)};
+    return {true, {}, container.record.exitCode};
 }
 
 CallHandle Engine::command(Container& container, const CommandEvent& event,
@@ -51,27 +27,29 @@ CallHandle Engine::command(Container& container, const CommandEvent& event,
     auto call = std::make_shared<Call>();
     const Reaction reaction = container.machine.handle(event, container.record);
     if (reaction.verdict == Verdict::Refused) {
-        call->finish(
-            {false, refusalText(*reaction.refusal, container.id, nameAsTyped, reaction.detail)});
+        call->finish(answer(container, reaction, nameAsTyped));
         for (EngineObserver* observer : m_observers)
-            observer->reacted(container, reaction);
+            observer->reacted(container, reaction, nullptr);
         return call;
     }
-    const Await await = reaction.verdict == Verdict::NotModified
-                            ? Await::Nothing
-                            : awaitFor(event.command, reaction);
-    if (await == Await::Nothing)
-        call->finish({true, {}, container.record.exitCode});
+    // The row says which outcomes answer the call; none: it returns now.
+    std::vector<Outcome> answeredBy;
+    if (reaction.verdict == Verdict::Accepted && reaction.row >= 0)
+        answeredBy = LifecycleMachine::table()[std::size_t(reaction.row)].answeredBy;
+    if (answeredBy.empty())
+        call->finish(answer(container, reaction, nameAsTyped));
     else
-        m_pending[container.id].push_back({call, await, std::string(nameAsTyped)});
+        m_pending[container.id].push_back({call, std::move(answeredBy), std::string(nameAsTyped)});
     apply(container, reaction, nullptr);
     return call;
 }
 
 CallHandle Engine::waitForExit(Container& container, bool untilRemoved) {
     auto call = std::make_shared<Call>();
-    m_pending[container.id].push_back(
-        {call, untilRemoved ? Await::Removed : Await::NextExit, container.name});
+    std::vector<Outcome> answeredBy{Outcome::ProcessExited};
+    if (untilRemoved)
+        answeredBy = {Outcome::RemovalDone, Outcome::RemovalFailed};
+    m_pending[container.id].push_back({call, std::move(answeredBy), container.name});
     return call;
 }
 
@@ -88,7 +66,7 @@ void Engine::report(const std::string& containerId, const OutcomeEvent& event) {
     const Reaction reaction = container->machine.handle(event, container->record);
     apply(*container, reaction, &event);
     if (Container* still = byId(containerId))
-        settleCalls(*still, reaction, event);
+        settleCalls(*still, reaction, event.outcome);
     finishDaemonRestartWhenStopped();
 }
 
@@ -104,7 +82,7 @@ void Engine::output(const std::string& containerId, TimePoint at, bool isStderr,
 
 void Engine::apply(Container& container, const Reaction& reaction, const OutcomeEvent* outcome) {
     for (EngineObserver* observer : m_observers)
-        observer->reacted(container, reaction);
+        observer->reacted(container, reaction, outcome);
     for (DockerAction action : reaction.actions)
         publish(container, action, outcome);
     for (const Effect& effect : reaction.effects)
@@ -138,15 +116,13 @@ void Engine::perform(Container& container, const Effect& effect) {
         m_backend.signal(container, signal);
         if (effect.thawAfterSignal)
             m_backend.thaw(container);
-        // Docker's stop: after the timeout, SIGKILL (a negative timeout waits forever).
+        // Docker's stop: the timeout's end is an outcome, and the table decides what follows
+        // (a negative timeout waits forever). An exit first cancels it (report()).
         if (effect.kind == EffectKind::StopProcess && effect.delay >= Duration::zero())
             container.stopTimer = m_clock.schedule(m_clock.now() + effect.delay, [this, id] {
-                Container* stopping = byId(id);
-                if (!stopping)
-                    return;
-                stopping->stopTimer.reset();
-                if (stopping->machine.isRunning() && !stopping->machine.isRestarting())
-                    m_backend.signal(*stopping, kSigKill);
+                if (Container* stopping = byId(id))
+                    stopping->stopTimer.reset();
+                report(id, OutcomeEvent{Outcome::StopTimedOut, m_clock.now()});
             });
         break;
     }
@@ -172,67 +148,16 @@ void Engine::perform(Container& container, const Effect& effect) {
     }
 }
 
-void Engine::settleCalls(Container& container, const Reaction& reaction,
-                         const OutcomeEvent& outcome) {
+void Engine::settleCalls(Container& container, const Reaction& reaction, Outcome outcome) {
     auto pending = m_pending.find(container.id);
     if (pending == m_pending.end())
         return;
-    const int exitCode = container.record.exitCode;
-    const bool stoppedRunning =
-        outcome.outcome == Outcome::ProcessExited && !container.machine.isRunning();
-    const bool wokeWaiters = outcome.outcome == Outcome::ProcessExited &&
-                             (!container.machine.isRunning() || container.machine.isRestarting());
-    auto refusal = [&] {
-        return reaction.refusal
-                   ? refusalText(*reaction.refusal, container.id, container.name, reaction.detail)
-                   : outcome.error;
-    };
     std::erase_if(pending->second, [&](PendingCall& waiting) {
-        std::optional<CallResult> result;
-        switch (waiting.await) {
-        case Await::Start:
-            if (outcome.outcome == Outcome::ProcessStarted)
-                result = CallResult{};
-            else if (outcome.outcome == Outcome::StartFailed)
-                result = CallResult{false, reaction.refusal
-                                               ? refusalText(*reaction.refusal, container.id,
-                                                             waiting.nameAsTyped, reaction.detail)
-                                               : outcome.error};
-            break;
-        case Await::Exit:
-            if (stoppedRunning)
-                result = CallResult{true, {}, exitCode};
-            break;
-        case Await::Freeze:
-            if (outcome.outcome == Outcome::Frozen)
-                result = CallResult{};
-            else if (outcome.outcome == Outcome::FreezeFailed)
-                result = CallResult{false, refusal()};
-            break;
-        case Await::Thaw:
-            if (outcome.outcome == Outcome::Thawed)
-                result = CallResult{};
-            break;
-        case Await::Removal:
-        case Await::Removed:
-            if (outcome.outcome == Outcome::RemovalFailed)
-                result = CallResult{false, outcome.error, exitCode};
-            break;
-        case Await::AnyExit:
-            if (wokeWaiters)
-                result = CallResult{true, {}, exitCode};
-            break;
-        case Await::NextExit:
-            if (outcome.outcome == Outcome::ProcessExited)
-                result = CallResult{true, {}, exitCode};
-            break;
-        case Await::Nothing:
-            result = CallResult{};
-            break;
-        }
-        if (result)
-            waiting.call->finish(*result);
-        return result.has_value();
+        const auto& answers = waiting.answeredBy;
+        if (std::find(answers.begin(), answers.end(), outcome) == answers.end())
+            return false;
+        waiting.call->finish(answer(container, reaction, waiting.nameAsTyped));
+        return true;
     });
 }
 
@@ -264,14 +189,16 @@ std::vector<std::pair<std::uint64_t, std::string>> Engine::idsInCreationOrder() 
     return ids;
 }
 
-void Engine::restartDaemon() {
-    m_daemonRestarting = true;
+void Engine::tellEveryContainer(Outcome outcome) {
+    const OutcomeEvent event{outcome, m_clock.now()};
     for (const auto& [sequence, id] : idsInCreationOrder())
         if (Container* container = byId(id))
-            apply(*container,
-                  container->machine.handle(OutcomeEvent{Outcome::DaemonStopping, m_clock.now()},
-                                            container->record),
-                  nullptr);
+            apply(*container, container->machine.handle(event, container->record), &event);
+}
+
+void Engine::restartDaemon() {
+    m_daemonRestarting = true;
+    tellEveryContainer(Outcome::DaemonStopping);
     finishDaemonRestartWhenStopped();
 }
 
@@ -282,12 +209,7 @@ void Engine::finishDaemonRestartWhenStopped() {
         if (container->machine.isRunning())
             return;
     m_daemonRestarting = false;
-    for (const auto& [sequence, id] : idsInCreationOrder())
-        if (Container* container = byId(id))
-            apply(*container,
-                  container->machine.handle(OutcomeEvent{Outcome::DaemonRestored, m_clock.now()},
-                                            container->record),
-                  nullptr);
+    tellEveryContainer(Outcome::DaemonRestored);
 }
 
 } // namespace lab

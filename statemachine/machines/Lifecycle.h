@@ -16,12 +16,16 @@
 //      exited) and lists the Docker events to publish and any follow-up effects.
 // Actions never do I/O: they only fill the Reaction and update the LifecycleRecord.
 
+#include "base/EnumList.h"
 #include "base/Time.h"
 
+#include <array>
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 namespace lab {
@@ -30,8 +34,12 @@ namespace lab {
 enum class ContainerState { Created, Running, Paused, Restarting, Removing, Exited, Dead };
 /// Docker's word for a state: "created", "running", ...
 std::string_view dockerName(ContainerState state);
-/// Every state, in the order Docker lists them in its error messages.
-const std::vector<ContainerState>& allContainerStates();
+/// Every state, in the order Docker lists them in its error messages (declaration order).
+inline constexpr std::array kContainerStates{ContainerState::Created,  ContainerState::Running,
+                                             ContainerState::Paused,   ContainerState::Restarting,
+                                             ContainerState::Removing, ContainerState::Exited,
+                                             ContainerState::Dead};
+static_assert(isEveryEnumerator(kContainerStates));
 
 /// The places of the lifecycle diagram: Docker's seven states plus the two ends of a life.
 enum class LifecycleState {
@@ -67,13 +75,18 @@ enum class Command {
 /// The docker words for a command: "create", "start", ..., "rm", "rm -f", "wait", "rename".
 std::string_view commandName(Command command);
 /// Every command, in declaration order.
-const std::vector<Command>& allCommands();
+inline constexpr std::array kCommands{Command::Create,  Command::Start,  Command::Stop,
+                                      Command::Kill,    Command::Pause,  Command::Unpause,
+                                      Command::Restart, Command::Remove, Command::RemoveForce,
+                                      Command::Wait,    Command::Rename};
+static_assert(isEveryEnumerator(kCommands));
 
 /// What the backend reports: the results of effects, and what happens by itself.
 enum class Outcome {
     ProcessStarted, ///< the container's process runs
     StartFailed,    ///< the runtime could not start it (error and exit code in the event)
     Signalled,      ///< a signal was delivered to the process (Docker logs "kill")
+    StopTimedOut,   ///< a stop's timeout ran out before the process exited
     Frozen,         ///< the cgroup freezer froze every task
     FreezeFailed,   ///< the freezer refused (error in the event)
     Thawed,         ///< the cgroup was thawed
@@ -87,6 +100,19 @@ enum class Outcome {
 };
 /// A readable name for an outcome: "process exited", "frozen", ...
 std::string_view outcomeName(Outcome outcome);
+/// Every outcome, in declaration order.
+inline constexpr std::array kOutcomes{
+    Outcome::ProcessStarted, Outcome::StartFailed,   Outcome::Signalled,     Outcome::StopTimedOut,
+    Outcome::Frozen,         Outcome::FreezeFailed,  Outcome::Thawed,        Outcome::ProcessExited,
+    Outcome::BackoffElapsed, Outcome::RemovalDone,   Outcome::RemovalFailed, Outcome::OutOfMemory,
+    Outcome::DaemonStopping, Outcome::DaemonRestored};
+static_assert(isEveryEnumerator(kOutcomes));
+
+/// What a row of the table answers: a command the learner gave, or an outcome the backend
+/// reported.
+using Trigger = std::variant<Command, Outcome>;
+/// commandName() or outcomeName().
+std::string_view triggerName(const Trigger& trigger);
 
 /// Docker's --restart policy.
 enum class RestartPolicyKind { No, Always, OnFailure, UnlessStopped };
@@ -163,7 +189,25 @@ std::string refusalText(Refusal refusal, std::string_view id, std::string_view n
 /// The refusal's identifier, as written in the table: "NotRunning", "StartPaused", ...
 std::string_view refusalName(Refusal refusal);
 /// Every refusal, in declaration order (lessons key their explanations by refusalName()).
-const std::vector<Refusal>& allRefusals();
+inline constexpr std::array kRefusals{Refusal::NotRunning,
+                                      Refusal::AlreadyPaused,
+                                      Refusal::RestartingWait,
+                                      Refusal::NotPaused,
+                                      Refusal::StartPaused,
+                                      Refusal::MarkedForRemoval,
+                                      Refusal::RestartMarkedForRemoval,
+                                      Refusal::KillNotRunning,
+                                      Refusal::RemoveRunning,
+                                      Refusal::RemovePaused,
+                                      Refusal::RemoveRestarting,
+                                      Refusal::RemovalInProgress,
+                                      Refusal::PauseFailed,
+                                      Refusal::UnpauseFailed,
+                                      Refusal::StartFailed,
+                                      Refusal::RestartFailed,
+                                      Refusal::RemovalFailed,
+                                      Refusal::NoTransition};
+static_assert(isEveryEnumerator(kRefusals));
 
 /// The container event actions Docker publishes (docker events).
 enum class DockerAction {
@@ -184,12 +228,13 @@ std::string_view actionName(DockerAction action);
 
 /// What the backend must do, in order, after a reaction.
 enum class EffectKind {
-    StartProcess, ///< start the container's process -> ProcessStarted | StartFailed
-    Signal,       ///< deliver signal (thaw afterwards if asked) -> Signalled [, Thawed]
-    StopProcess,  ///< Docker's stop: signal, wait timeout, SIGKILL -> Signalled..., ProcessExited
-    KillProcess,  ///< SIGKILL and wait (thaw afterwards if asked) -> Signalled, ProcessExited
-    Freeze,       ///< freeze the cgroup -> Frozen | FreezeFailed
-    Thaw,         ///< thaw the cgroup -> Thawed
+    StartProcess,     ///< start the container's process -> ProcessStarted | StartFailed
+    Signal,           ///< deliver signal (thaw afterwards if asked) -> Signalled [, Thawed]
+    StopProcess,      ///< Docker's stop: signal (thaw afterwards if asked), then StopTimedOut after
+                      ///< the timeout unless it exited first (never for a negative timeout)
+    KillProcess,      ///< SIGKILL and wait (thaw afterwards if asked) -> Signalled, ProcessExited
+    Freeze,           ///< freeze the cgroup -> Frozen | FreezeFailed
+    Thaw,             ///< thaw the cgroup -> Thawed
     ScheduleRestart,  ///< wait delay -> BackoffElapsed
     CancelRestart,    ///< forget a scheduled restart
     RemoveFilesystem, ///< delete rootfs, cgroup, record -> RemovalDone | RemovalFailed
@@ -198,7 +243,7 @@ struct Effect {
     EffectKind kind = EffectKind::StartProcess;
     int signal = 0;               ///< Signal, StopProcess, KillProcess
     bool thawAfterSignal = false; ///< the container is paused: resume it so the signal lands
-    Duration delay{0};            ///< StopProcess: the timeout; ScheduleRestart: the back-off
+    Duration delay{0}; ///< StopProcess: the timeout (negative: forever); ScheduleRestart: back-off
 };
 
 /// The answer to a command.
@@ -224,12 +269,16 @@ struct Reaction {
 /// One row of the transition table, for drawing the diagram and walking it in tests.
 struct TableRow {
     LifecycleState source = LifecycleState::Start;
-    std::string event; ///< commandName() or outcomeName()
-    bool isCommand = false;
+    Trigger trigger;
     LifecycleState target = LifecycleState::Start; ///< equals source for rows that do not move
     std::string action; ///< the action functor's name ("Refuse<NotRunning>", "RequestFreeze")
     std::string guard;  ///< the guard functor's name, empty when none
     std::vector<DockerAction> publishes; ///< the Docker events this row publishes
+    /// A command row that accepts: the outcomes that answer its Docker call (the call returns
+    /// at the first of them); empty when the call returns at once.
+    std::vector<Outcome> answeredBy;
+
+    bool isCommand() const { return std::holds_alternative<Command>(trigger); }
 };
 
 /// One container's lifecycle: a Boost.MSM state machine behind a small, MSM-free interface.

@@ -9,6 +9,7 @@
 #include "machines/RestartManager.h"
 
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -33,8 +34,18 @@ struct Step {
     }
 };
 
-/// Base of every action: Self::apply() does the work; Publishes are its Docker events.
+/// The outcomes that answer the Docker call of a command row: the call returns at the first.
+template <Outcome... Outcomes> struct Answers {
+    static void list(std::vector<Outcome>& out) { (out.push_back(Outcomes), ...); }
+};
+using AnsweredByStart = Answers<Outcome::ProcessStarted, Outcome::StartFailed>;
+using AnsweredByExit = Answers<Outcome::ProcessExited>;
+using AnsweredByRemoval = Answers<Outcome::RemovalDone, Outcome::RemovalFailed>;
+
+/// Base of every action: Self::apply() does the work; Publishes are its Docker events. A
+/// command's action that leaves its call waiting names the answers: `using AnsweredBy = ...`.
 template <class Self, DockerAction... Publishes> struct Action {
+    using AnsweredBy = Answers<>; // the call returns at once
     static void publishes(std::vector<DockerAction>& out) { (out.push_back(Publishes), ...); }
 
     template <class Evt, class Fsm, class Src, class Tgt>
@@ -50,15 +61,6 @@ template <class Self> struct Guard {
     template <class Evt, class Fsm, class Src, class Tgt>
     bool operator()(const Evt& evt, Fsm& fsm, Src&, Tgt&) const {
         return Self::test(std::as_const(*fsm.m_record), *evt.payload);
-    }
-};
-
-/// The negation of a guard, named "!G".
-template <class G> struct Not {
-    static std::string name() { return "!" + G::name(); }
-    template <class Evt, class Fsm, class Src, class Tgt>
-    bool operator()(const Evt& evt, Fsm& fsm, Src& src, Tgt& tgt) const {
-        return !G()(evt, fsm, src, tgt);
     }
 };
 
@@ -153,11 +155,13 @@ struct AnswerWait : Action<AnswerWait> {
 /// docker wait on a live container: blocks until the next exit.
 struct BlockWait : Action<BlockWait> {
     static std::string name() { return "BlockWait"; }
+    using AnsweredBy = AnsweredByExit;
     static void apply(Step& s, const CommandEvent&) { s.reaction.waitBlocks = true; }
 };
 /// docker start: the process is to be started.
 struct RequestStart : Action<RequestStart> {
     static std::string name() { return "RequestStart"; }
+    using AnsweredBy = AnsweredByStart;
     template <class Payload> static void apply(Step& s, const Payload&) {
         startAfresh(s, Intent::Start);
     }
@@ -165,29 +169,35 @@ struct RequestStart : Action<RequestStart> {
 /// docker restart of a stopped container: a start that logs restart too.
 struct RequestRestart : Action<RequestRestart> {
     static std::string name() { return "RequestRestart"; }
+    using AnsweredBy = AnsweredByStart;
     static void apply(Step& s, const CommandEvent&) { startAfresh(s, Intent::Restart); }
 };
-/// docker stop: stop signal, timeout, SIGKILL.
-struct RequestStop : Action<RequestStop> {
-    static std::string name() { return "RequestStop"; }
+/// docker stop (I = Stop) or the stop part of docker restart of a live container (I =
+/// Restart, the start follows the exit): stop signal, then the timeout's outcome decides.
+template <Intent I> struct StopFor : Action<StopFor<I>> {
+    static_assert(I == Intent::Stop || I == Intent::Restart);
+    static std::string name() { return I == Intent::Stop ? "RequestStop" : "StopToRestart"; }
+    using AnsweredBy = std::conditional_t<I == Intent::Stop, AnsweredByExit, AnsweredByStart>;
     static void apply(Step& s, const CommandEvent& e) {
         stopManually(s);
-        s.record.intent = Intent::Stop;
+        s.record.intent = I;
         s.request(EffectKind::StopProcess, s.record.stopSignal, s.paused, e.timeout);
     }
 };
-/// docker restart of a live container: the stop part, the start follows the exit.
-struct StopToRestart : Action<StopToRestart> {
-    static std::string name() { return "StopToRestart"; }
-    static void apply(Step& s, const CommandEvent& e) {
-        stopManually(s);
-        s.record.intent = Intent::Restart;
-        s.request(EffectKind::StopProcess, s.record.stopSignal, s.paused, e.timeout);
+using RequestStop = StopFor<Intent::Stop>;
+using StopToRestart = StopFor<Intent::Restart>;
+/// The stop's timeout ran out before the exit: SIGKILL, resuming a paused container so that it
+/// lands (Docker's Kill after containerStop's wait).
+struct KillAfterTimeout : Action<KillAfterTimeout> {
+    static std::string name() { return "KillAfterTimeout"; }
+    static void apply(Step& s, const OutcomeEvent&) {
+        s.request(EffectKind::KillProcess, 9, s.paused);
     }
 };
 /// docker kill (SIGKILL): kill and wait for the exit.
 struct RequestKill : Action<RequestKill> {
     static std::string name() { return "RequestKill"; }
+    using AnsweredBy = AnsweredByExit;
     static void apply(Step& s, const CommandEvent&) {
         stopManually(s);
         s.record.intent = Intent::Kill;
@@ -209,22 +219,26 @@ struct RequestSignal : Action<RequestSignal> {
 /// docker pause: freeze the cgroup.
 struct RequestFreeze : Action<RequestFreeze> {
     static std::string name() { return "RequestFreeze"; }
+    using AnsweredBy = Answers<Outcome::Frozen, Outcome::FreezeFailed>;
     static void apply(Step& s, const CommandEvent&) { s.request(EffectKind::Freeze); }
 };
 /// docker unpause: thaw the cgroup.
 struct RequestThaw : Action<RequestThaw> {
     static std::string name() { return "RequestThaw"; }
+    using AnsweredBy = Answers<Outcome::Thawed>;
     static void apply(Step& s, const CommandEvent&) { s.request(EffectKind::Thaw); }
 };
 /// docker rm of a stopped container: remove its files.
 struct RequestRemoval : Action<RequestRemoval> {
     static std::string name() { return "RequestRemoval"; }
+    using AnsweredBy = AnsweredByRemoval;
     static void apply(Step& s, const CommandEvent&) { s.request(EffectKind::RemoveFilesystem); }
 };
 // rm -f of a live container: Kill() first; the removal follows its exit.
 /// docker rm -f of a live container: kill it; the removal follows the exit.
 struct KillToRemove : Action<KillToRemove> {
     static std::string name() { return "KillToRemove"; }
+    using AnsweredBy = AnsweredByRemoval;
     static void apply(Step& s, const CommandEvent&) {
         stopManually(s);
         s.record.intent = Intent::RemoveForce;
@@ -256,6 +270,7 @@ struct NoteManualStop : Action<NoteManualStop> {
 /// docker restart of a restarting container: cancel, then start at once.
 struct CancelToRestart : Action<CancelToRestart, DockerAction::Stop> {
     static std::string name() { return "CancelToRestart"; }
+    using AnsweredBy = AnsweredByStart;
     static void apply(Step& s, const CommandEvent&) {
         s.request(EffectKind::CancelRestart);
         startAfresh(s, Intent::Restart);
@@ -264,6 +279,7 @@ struct CancelToRestart : Action<CancelToRestart, DockerAction::Stop> {
 /// docker rm -f of a restarting container: cancel, then remove.
 struct CancelToRemove : Action<CancelToRemove> {
     static std::string name() { return "CancelToRemove"; }
+    using AnsweredBy = AnsweredByRemoval;
     static void apply(Step& s, const CommandEvent&) {
         stopManually(s);
         s.request(EffectKind::CancelRestart);
@@ -429,6 +445,14 @@ struct RemovalPending : Guard<RemovalPending> {
     static std::string name() { return "RemovalPending"; }
     static bool test(const LifecycleRecord& r, const CommandEvent&) {
         return r.intent == Intent::RemoveForce;
+    }
+};
+/// A stop (docker stop, docker restart, the daemon's shutdown) waits for the process to exit.
+struct StopPending : Guard<StopPending> {
+    static std::string name() { return "StopPending"; }
+    static bool test(const LifecycleRecord& r, const OutcomeEvent&) {
+        return r.intent == Intent::Stop || r.intent == Intent::Restart ||
+               r.intent == Intent::DaemonShutdown;
     }
 };
 /// docker restart is waiting for the process to start.

@@ -10,6 +10,7 @@
 
 #include "machines/Lifecycle.h"
 #include "machines/LifecycleActions.h"
+#include "machines/MsmSupport.h"
 
 #include <array>
 #include <boost/mpl/back_inserter.hpp>
@@ -31,6 +32,7 @@ namespace {
 namespace msmf = boost::msm::front;
 namespace mpl = boost::mpl;
 using msmf::none;
+using msmsupport::Not;
 using namespace lifecycle; // the actions and guards the table names
 
 // ---------------------------------------------------------------------------------------------
@@ -62,13 +64,11 @@ struct Removed : Node<LifecycleState::Removed> {};
 // Events: one type per command and per outcome, pointing at what the caller passed.
 
 template <Command C> struct Cmd {
-    static constexpr bool isCommand = true;
-    static std::string name() { return std::string(commandName(C)); }
+    static constexpr Trigger trigger() { return C; }
     const CommandEvent* payload;
 };
 template <Outcome O> struct Out {
-    static constexpr bool isCommand = false;
-    static std::string name() { return std::string(outcomeName(O)); }
+    static constexpr Trigger trigger() { return O; }
     const OutcomeEvent* payload;
 };
 
@@ -87,6 +87,7 @@ using DoRename = Cmd<Command::Rename>;
 using ProcessStarted = Out<Outcome::ProcessStarted>;
 using StartFailed = Out<Outcome::StartFailed>;
 using Signalled = Out<Outcome::Signalled>;
+using StopTimedOut = Out<Outcome::StopTimedOut>;
 using Frozen = Out<Outcome::Frozen>;
 using FreezeFailed = Out<Outcome::FreezeFailed>;
 using Thawed = Out<Outcome::Thawed>;
@@ -177,6 +178,8 @@ Row < Running      , DoRmForce      , Running    , Refuse<R::RemovalInProgress> 
 Row < Running      , DoWait         , Running    , BlockWait                          , none                      >,
 Row < Running      , DoRename       , Running    , Publish<DockerAction::Rename>      , none                      >,
 Row < Running      , Signalled      , Running    , Publish<DockerAction::Kill>        , none                      >,
+Row < Running      , StopTimedOut   , Running    , KillAfterTimeout                   , StopPending               >,
+Row < Running      , StopTimedOut   , Running    , Ignore                             , Not<StopPending>          >,
 Row < Running      , Frozen         , Paused     , Publish<DockerAction::Pause>       , none                      >,
 Row < Running      , FreezeFailed   , Running    , RefuseFreeze                       , none                      >,
 Row < Running      , ProcessExited  , Removing   , ExitThenRemove                     , PlanRemove                >,
@@ -203,6 +206,8 @@ Row < Paused       , DoRmForce      , Paused     , Refuse<R::RemovalInProgress> 
 Row < Paused       , DoWait         , Paused     , BlockWait                          , none                      >,
 Row < Paused       , DoRename       , Paused     , Publish<DockerAction::Rename>      , none                      >,
 Row < Paused       , Signalled      , Paused     , Publish<DockerAction::Kill>        , none                      >,
+Row < Paused       , StopTimedOut   , Paused     , KillAfterTimeout                   , StopPending               >,
+Row < Paused       , StopTimedOut   , Paused     , Ignore                             , Not<StopPending>          >,
 Row < Paused       , Thawed         , Running    , Publish<DockerAction::Unpause>     , none                      >,
 Row < Paused       , DaemonStopping , Paused     , ShutdownStop                       , none                      >
 >;
@@ -309,13 +314,6 @@ using Machine = boost::msm::back::state_machine<LifecycleDef>;
 
 // ---- reading the table back -----------------------------------------------------------------
 
-template <class G> std::string guardName() {
-    if constexpr (std::is_same<G, none>::value)
-        return {};
-    else
-        return G::name();
-}
-
 struct RowCollector {
     std::vector<TableRow>* rows;
 
@@ -327,12 +325,12 @@ struct RowCollector {
         using A = typename TableRowType::Action::Inner;
         TableRow row;
         row.source = Src::node;
-        row.event = Evt::name();
-        row.isCommand = Evt::isCommand;
+        row.trigger = Evt::trigger();
         row.target = Tgt::node;
         row.action = A::name();
-        row.guard = guardName<G>();
+        row.guard = msmsupport::nameOf<G>();
         A::publishes(row.publishes);
+        A::AnsweredBy::list(row.answeredBy);
         RowIndex<Src, Evt, Tgt, A, G>::value = static_cast<int>(rows->size());
         rows->push_back(std::move(row));
     }
@@ -356,40 +354,30 @@ const NodeById& nodeById() {
     return table;
 }
 
-// Commands and outcomes arrive as enum values; MSM wants one type per event.
-using CommandSender = void (*)(Machine&, const CommandEvent&);
-using OutcomeSender = void (*)(Machine&, const OutcomeEvent&);
-
-template <Command C> void sendCommand(Machine& fsm, const CommandEvent& e) {
-    fsm.process_event(Cmd<C>{&e});
-}
-template <Outcome O> void sendOutcome(Machine& fsm, const OutcomeEvent& e) {
-    fsm.process_event(Out<O>{&e});
-}
-template <std::size_t... I> constexpr auto commandSenders(std::index_sequence<I...>) {
-    return std::array<CommandSender, sizeof...(I)>{&sendCommand<static_cast<Command>(I)>...};
-}
-template <std::size_t... I> constexpr auto outcomeSenders(std::index_sequence<I...>) {
-    return std::array<OutcomeSender, sizeof...(I)>{&sendOutcome<static_cast<Outcome>(I)>...};
-}
-constexpr auto kCommandSenders =
-    commandSenders(std::make_index_sequence<static_cast<std::size_t>(Command::Rename) + 1>());
-constexpr auto kOutcomeSenders = outcomeSenders(
-    std::make_index_sequence<static_cast<std::size_t>(Outcome::DaemonRestored) + 1>());
-
 } // namespace
 
 struct LifecycleMachine::Impl {
     Machine fsm;
 
-    template <class Event, class Senders>
-    Reaction dispatch(const Senders& senders, const Event& event, LifecycleRecord& record,
-                      std::size_t index) {
+    // Commands and outcomes arrive as enum values; MSM wants one type per event.
+    Reaction dispatch(const CommandEvent& event, LifecycleRecord& record) {
+        return react(record, [&] {
+            msmsupport::dispatchByEnum<Command, Cmd>(fsm, event.command, event,
+                                                     std::make_index_sequence<kCommands.size()>());
+        });
+    }
+    Reaction dispatch(const OutcomeEvent& event, LifecycleRecord& record) {
+        return react(record, [&] {
+            msmsupport::dispatchByEnum<Outcome, Out>(fsm, event.outcome, event,
+                                                     std::make_index_sequence<kOutcomes.size()>());
+        });
+    }
+    template <class Send> Reaction react(LifecycleRecord& record, const Send& send) {
         Reaction reaction;
         reaction.from = node();
         fsm.m_record = &record;
         fsm.m_reaction = &reaction;
-        senders[index](fsm, event);
+        send();
         fsm.m_record = nullptr;
         fsm.m_reaction = nullptr;
         reaction.to = node();
@@ -418,19 +406,17 @@ LifecycleState LifecycleMachine::node() const {
 }
 
 Reaction LifecycleMachine::handle(const CommandEvent& event, LifecycleRecord& record) {
-    return m_impl->dispatch(kCommandSenders, event, record,
-                            static_cast<std::size_t>(event.command));
+    return m_impl->dispatch(event, record);
 }
 
 Reaction LifecycleMachine::handle(const OutcomeEvent& event, LifecycleRecord& record) {
-    return m_impl->dispatch(kOutcomeSenders, event, record,
-                            static_cast<std::size_t>(event.outcome));
+    return m_impl->dispatch(event, record);
 }
 
 Reaction LifecycleMachine::preview(const CommandEvent& event, const LifecycleRecord& record) const {
     Impl copy = *m_impl;
     LifecycleRecord scratch = record;
-    return copy.dispatch(kCommandSenders, event, scratch, static_cast<std::size_t>(event.command));
+    return copy.dispatch(event, scratch);
 }
 
 bool LifecycleMachine::isRunning() const {

@@ -25,15 +25,6 @@ std::string_view dockerName(ContainerState state) {
     return "unknown";
 }
 
-const std::vector<ContainerState>& allContainerStates() {
-    // The order of container.IsValidStateString and of the v28 status-filter error message.
-    static const std::vector<ContainerState> states{
-        ContainerState::Created,    ContainerState::Running,  ContainerState::Paused,
-        ContainerState::Restarting, ContainerState::Removing, ContainerState::Exited,
-        ContainerState::Dead};
-    return states;
-}
-
 std::optional<ContainerState> dockerState(LifecycleState node) {
     switch (node) {
     case LifecycleState::Created:
@@ -95,14 +86,6 @@ std::string_view commandName(Command command) {
     return "unknown";
 }
 
-const std::vector<Command>& allCommands() {
-    static const std::vector<Command> commands{
-        Command::Create,      Command::Start,   Command::Stop,    Command::Kill,
-        Command::Pause,       Command::Unpause, Command::Restart, Command::Remove,
-        Command::RemoveForce, Command::Wait,    Command::Rename};
-    return commands;
-}
-
 std::string_view outcomeName(Outcome outcome) {
     switch (outcome) {
     case Outcome::ProcessStarted:
@@ -111,6 +94,8 @@ std::string_view outcomeName(Outcome outcome) {
         return "start failed";
     case Outcome::Signalled:
         return "signalled";
+    case Outcome::StopTimedOut:
+        return "stop timed out";
     case Outcome::Frozen:
         return "frozen";
     case Outcome::FreezeFailed:
@@ -133,6 +118,12 @@ std::string_view outcomeName(Outcome outcome) {
         return "daemon restored";
     }
     return "unknown";
+}
+
+std::string_view triggerName(const Trigger& trigger) {
+    if (const Command* command = std::get_if<Command>(&trigger))
+        return commandName(*command);
+    return outcomeName(std::get<Outcome>(trigger));
 }
 
 std::string_view actionName(DockerAction action) {
@@ -203,16 +194,6 @@ std::string_view refusalName(Refusal refusal) {
         return "NoTransition";
     }
     return "Unknown";
-}
-
-const std::vector<Refusal>& allRefusals() {
-    static const std::vector<Refusal> refusals = [] {
-        std::vector<Refusal> all;
-        for (int i = 0; i <= static_cast<int>(Refusal::NoTransition); ++i)
-            all.push_back(static_cast<Refusal>(i));
-        return all;
-    }();
-    return refusals;
 }
 
 namespace {

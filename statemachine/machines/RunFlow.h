@@ -24,8 +24,10 @@
 // Cobra's own flag errors (unknown flag, missing argument) are not part of this flow: they are
 // printed before runRun/runCreate is entered. CheckOptions covers what runRun and runCreate check.
 
+#include "base/EnumList.h"
 #include "base/Expected.h"
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -101,7 +103,18 @@ enum class RunFlowOutcome {
 /// A readable name: "options valid", "image missing", ...
 std::string_view outcomeName(RunFlowOutcome outcome);
 /// Every outcome, in declaration order.
-const std::vector<RunFlowOutcome>& allRunFlowOutcomes();
+inline constexpr std::array kRunFlowOutcomes{
+    RunFlowOutcome::OptionsValid,     RunFlowOutcome::OptionsInvalid,
+    RunFlowOutcome::OptionsConflict,  RunFlowOutcome::ReferenceValid,
+    RunFlowOutcome::ReferenceInvalid, RunFlowOutcome::ImageFound,
+    RunFlowOutcome::ImageMissing,     RunFlowOutcome::ManifestFound,
+    RunFlowOutcome::RegistryRefused,  RunFlowOutcome::RegistryUnreachable,
+    RunFlowOutcome::LayerPulled,      RunFlowOutcome::PullComplete,
+    RunFlowOutcome::PullInterrupted,  RunFlowOutcome::Created,
+    RunFlowOutcome::CreateFailed,     RunFlowOutcome::Attached,
+    RunFlowOutcome::Started,          RunFlowOutcome::StartFailed,
+    RunFlowOutcome::Exited,           RunFlowOutcome::Removed};
+static_assert(isEveryEnumerator(kRunFlowOutcomes));
 
 /// What the command line asked for.
 struct RunFlowOptions {

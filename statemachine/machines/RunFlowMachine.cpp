@@ -6,6 +6,7 @@
 #define BOOST_MPL_CFG_NO_PREPROCESSED_HEADERS
 #define BOOST_MPL_LIMIT_VECTOR_SIZE 40
 
+#include "machines/MsmSupport.h"
 #include "machines/RunFlow.h"
 #include "machines/RunFlowText.h"
 
@@ -54,7 +55,7 @@ using StartFailed = On<RunFlowOutcome::StartFailed>;
 using Exited = On<RunFlowOutcome::Exited>;
 using Removed = On<RunFlowOutcome::Removed>;
 
-constexpr std::size_t kOutcomeCount = static_cast<std::size_t>(RunFlowOutcome::Removed) + 1;
+constexpr std::size_t kOutcomeCount = kRunFlowOutcomes.size();
 
 // --- States: every node knows its RunStep, so step() needs no hand-kept mapping -------------
 
@@ -107,13 +108,7 @@ LAB_GUARD(AutoRemoves, o.autoRemove);
 LAB_GUARD(FailureHeld, fsm.m_failure.has_value());
 #undef LAB_GUARD
 
-template <class Guard> struct Not {
-    static std::string name() { return "Not<" + Guard::name() + ">"; }
-    template <class Evt, class Fsm, class Src, class Tgt>
-    bool operator()(const Evt& e, Fsm& fsm, Src& s, Tgt& t) const {
-        return !Guard()(e, fsm, s, t);
-    }
-};
+using msmsupport::Not;
 
 // --- Actions: fill the reaction, never do I/O ------------------------------------------------
 
@@ -265,12 +260,7 @@ using RunFlowFsm = msm::back::state_machine<RunFlowDef>;
 
 // --- Reading the table at run time --------------------------------------------------------------
 
-template <class T> std::string nameOf() {
-    if constexpr (std::is_same_v<T, none>)
-        return {};
-    else
-        return T::name();
-}
+using msmsupport::nameOf;
 
 template <class E> std::optional<RunFlowOutcome> outcomeOf() {
     if constexpr (std::is_same_v<E, none>)
@@ -295,15 +285,6 @@ int rowIndex(RunStep from, RunFlowOutcome outcome, RunStep to) {
         if (rows[i].source == from && rows[i].outcome == outcome && rows[i].target == to)
             return static_cast<int>(i);
     return -1;
-}
-
-template <std::size_t... I>
-void dispatch(RunFlowFsm& fsm, const RunFlowOutcomeEvent& event, std::index_sequence<I...>) {
-    // Exactly one index matches the event's outcome; MSM needs the event's type, hence the fold.
-    (void)((event.outcome == static_cast<RunFlowOutcome>(I)
-                ? (fsm.process_event(On<static_cast<RunFlowOutcome>(I)>{&event}), true)
-                : false) ||
-           ...);
 }
 
 } // namespace
@@ -342,7 +323,8 @@ Expected<RunFlowReaction> RunFlowMachine::handle(const RunFlowOutcomeEvent& even
     reaction.from = fsm.m_step;
     fsm.m_reaction = &reaction;
     fsm.m_noRow = false;
-    dispatch(fsm, event, std::make_index_sequence<kOutcomeCount>{});
+    msmsupport::dispatchByEnum<RunFlowOutcome, On>(fsm, event.outcome, event,
+                                                   std::make_index_sequence<kOutcomeCount>{});
     fsm.m_reaction = nullptr;
     if (fsm.m_noRow)
         return Error{"run flow: no row for outcome '" + std::string(outcomeName(event.outcome)) +

@@ -54,28 +54,29 @@ constexpr std::array<std::pair<RunStep, std::string_view>, 18> kStepNames{{
     {RunStep::FailedStart, "failed: start"},
 }};
 
-constexpr std::array<std::pair<RunFlowOutcome, std::string_view>, 20> kOutcomeNames{{
-    {RunFlowOutcome::OptionsValid, "options valid"},
-    {RunFlowOutcome::OptionsInvalid, "options invalid"},
-    {RunFlowOutcome::OptionsConflict, "options conflict"},
-    {RunFlowOutcome::ReferenceValid, "reference valid"},
-    {RunFlowOutcome::ReferenceInvalid, "reference invalid"},
-    {RunFlowOutcome::ImageFound, "image found"},
-    {RunFlowOutcome::ImageMissing, "image missing"},
-    {RunFlowOutcome::ManifestFound, "manifest found"},
-    {RunFlowOutcome::RegistryRefused, "registry refused"},
-    {RunFlowOutcome::RegistryUnreachable, "registry unreachable"},
-    {RunFlowOutcome::LayerPulled, "layer pulled"},
-    {RunFlowOutcome::PullComplete, "pull complete"},
-    {RunFlowOutcome::PullInterrupted, "pull interrupted"},
-    {RunFlowOutcome::Created, "created"},
-    {RunFlowOutcome::CreateFailed, "create failed"},
-    {RunFlowOutcome::Attached, "attached"},
-    {RunFlowOutcome::Started, "started"},
-    {RunFlowOutcome::StartFailed, "start failed"},
-    {RunFlowOutcome::Exited, "exited"},
-    {RunFlowOutcome::Removed, "removed"},
-}};
+constexpr std::array<std::pair<RunFlowOutcome, std::string_view>, kRunFlowOutcomes.size()>
+    kOutcomeNames{{
+        {RunFlowOutcome::OptionsValid, "options valid"},
+        {RunFlowOutcome::OptionsInvalid, "options invalid"},
+        {RunFlowOutcome::OptionsConflict, "options conflict"},
+        {RunFlowOutcome::ReferenceValid, "reference valid"},
+        {RunFlowOutcome::ReferenceInvalid, "reference invalid"},
+        {RunFlowOutcome::ImageFound, "image found"},
+        {RunFlowOutcome::ImageMissing, "image missing"},
+        {RunFlowOutcome::ManifestFound, "manifest found"},
+        {RunFlowOutcome::RegistryRefused, "registry refused"},
+        {RunFlowOutcome::RegistryUnreachable, "registry unreachable"},
+        {RunFlowOutcome::LayerPulled, "layer pulled"},
+        {RunFlowOutcome::PullComplete, "pull complete"},
+        {RunFlowOutcome::PullInterrupted, "pull interrupted"},
+        {RunFlowOutcome::Created, "created"},
+        {RunFlowOutcome::CreateFailed, "create failed"},
+        {RunFlowOutcome::Attached, "attached"},
+        {RunFlowOutcome::Started, "started"},
+        {RunFlowOutcome::StartFailed, "start failed"},
+        {RunFlowOutcome::Exited, "exited"},
+        {RunFlowOutcome::Removed, "removed"},
+    }};
 
 template <typename Enum, std::size_t N>
 std::string_view lookup(const std::array<std::pair<Enum, std::string_view>, N>& names, Enum key) {
@@ -114,11 +115,6 @@ bool isEnd(RunStep step) {
 
 std::string_view outcomeName(RunFlowOutcome outcome) {
     return lookup(kOutcomeNames, outcome);
-}
-
-const std::vector<RunFlowOutcome>& allRunFlowOutcomes() {
-    static const std::vector<RunFlowOutcome> outcomes = keys(kOutcomeNames);
-    return outcomes;
 }
 
 namespace runflowtext {

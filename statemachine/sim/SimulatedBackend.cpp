@@ -69,9 +69,8 @@ void SimulatedBackend::remove(const Container& container) {
     if (m_failNextRemoval) {
         m_failNextRemoval = false;
         // The words of a vfs driver that finds the directory still busy.
-        const std::string error = "container " + id +
-                                  ": driver \"vfs\" failed to remove root "
-                                  "filesystem: unlinkat /var/lib/docker/vfs/dir/" +
+        const std::string error = "driver \"vfs\" failed to remove root filesystem: "
+                                  "unlinkat /var/lib/docker/vfs/dir/" +
                                   id + ": device or resource busy";
         m_clock.schedule(done, [this, id, done, error] {
             m_sink->report(id, OutcomeEvent{Outcome::RemovalFailed, done, 0, 0, error});
@@ -81,6 +80,12 @@ void SimulatedBackend::remove(const Container& container) {
     m_clock.schedule(done, [this, id, done] {
         m_sink->report(id, OutcomeEvent{Outcome::RemovalDone, done});
     });
+}
+
+std::vector<Fault> SimulatedBackend::armedFaults() const {
+    if (m_failNextRemoval)
+        return {Fault::NextRemovalFails};
+    return {};
 }
 
 Status SimulatedBackend::injectFault(Fault fault, const Container* target) {

@@ -34,6 +34,7 @@ public:
     void thaw(const Container& container) override;
     void remove(const Container& container) override;
     Status injectFault(Fault fault, const Container* target) override;
+    std::vector<Fault> armedFaults() const override;
 
 private:
     struct RunningWorkload {

@@ -2,7 +2,7 @@
 // row moves a container between, each labelled with its rows' events and Docker events; and it
 // follows the selected container as commands move it.
 #include "GuiFixture.h"
-#include "cli/Commands.h"
+#include "cli/DockerCli.h"
 #include "gui/DiagramLayout.h"
 #include "gui/DiagramToken.h"
 #include "gui/LifecycleDiagram.h"
@@ -75,8 +75,8 @@ void TestLifecycleDiagram::everyMovingRowIsOnItsEdgeLabel() {
             continue;
         const EdgeItem* edge = edgeBetween(diagram, row.source, row.target);
         QVERIFY(edge);
-        const QString event = QString::fromStdString(row.event);
-        QVERIFY2((row.isCommand ? edge->edge().commands : edge->edge().outcomes).contains(event),
+        const QString event = text(triggerName(row.trigger));
+        QVERIFY2((row.isCommand() ? edge->edge().commands : edge->edge().outcomes).contains(event),
                  qPrintable(event));
         for (DockerAction action : row.publishes)
             QVERIFY2(edge->edge().events.contains(text(actionName(action))), qPrintable(event));
@@ -269,6 +269,10 @@ void TestLifecycleDiagram::stopShowsSignalsCountdownAndExitCode() {
     QVERIFY2(diagram.caption().contains(QStringLiteral("SIGKILL in 3.5 s")),
              qPrintable(diagram.caption()));
     QCOMPARE(diagram.activeNode(), std::optional(LifecycleState::Running));
+    fixture.timeline.showNext(); // the table's stop-timeout row: the countdown is over
+    QVERIFY2(diagram.caption().contains(QStringLiteral("web: stop timed out")),
+             qPrintable(diagram.caption()));
+    QVERIFY(!diagram.caption().contains(QStringLiteral("SIGKILL in")));
     fixture.timeline.showNext();
     QVERIFY2(diagram.caption().contains(QStringLiteral("signal 9 (SIGKILL) delivered")),
              qPrintable(diagram.caption()));
@@ -327,11 +331,11 @@ void TestLifecycleDiagram::refusedCommandFlashesItsEdgesAndSaysWhy() {
 
 void TestLifecycleDiagram::everyRefusalHasAPlainReason() {
     QSet<QString> reasons;
-    for (Refusal refusal : allRefusals()) {
+    for (Refusal refusal : kRefusals) {
         QVERIFY2(!refusalReason(refusal).isEmpty(), refusalName(refusal).data());
         reasons.insert(refusalReason(refusal));
     }
-    QCOMPARE(qsizetype(reasons.size()), qsizetype(allRefusals().size())); // no copy-paste
+    QCOMPARE(qsizetype(reasons.size()), qsizetype(kRefusals.size())); // no copy-paste
 }
 
 void TestLifecycleDiagram::exportsPngAndSvg() {
@@ -350,7 +354,7 @@ void TestLifecycleDiagram::exportsPngAndSvg() {
     const QByteArray text = file.readAll();
     QVERIFY(text.startsWith("<?xml"));
     // Every Docker state's name is in the picture.
-    for (ContainerState state : allContainerStates())
+    for (ContainerState state : kContainerStates)
         QVERIFY2(text.contains(
                      QByteArray(dockerName(state).data(), qsizetype(dockerName(state).size()))),
                  dockerName(state).data());

@@ -151,10 +151,11 @@ void TestPanels::everyRowOfTheTableIsExplained() {
     const auto& texts = explanationTexts();
     for (const TableRow& row : LifecycleMachine::table()) {
         const bool explained = std::any_of(texts.begin(), texts.end(), [&](const auto& entry) {
-            return entry.event == row.event && (!entry.target || *entry.target == row.target);
+            return entry.when == explanationKey(row.trigger) &&
+                   (!entry.target || *entry.target == row.target);
         });
         QVERIFY2(explained, qPrintable(nodeLabel(row.source) + QStringLiteral(" + ") +
-                                       QString::fromStdString(row.event)));
+                                       QString::fromUtf8(triggerName(row.trigger).data())));
     }
 }
 

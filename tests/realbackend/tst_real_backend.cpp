@@ -454,7 +454,7 @@ void RealBackendTest::outOfMemoryFaultIsARealOomKill() {
     const auto refused = lab->engine->injectFault(lab::Fault::OutOfMemory, hog);
     QVERIFY(!refused);
     QCOMPARE(QString::fromStdString(refused.error().message),
-             QString("the container is paused: a frozen process allocates nothing"));
+             QString("only a running process can run out of memory: hog is paused"));
     QCOMPARE(lab->docker("unpause hog").status, 0);
 
     const std::size_t mark = lab->engine->events().size();

@@ -146,9 +146,10 @@ private:
                 outcome(Outcome::ProcessExited, 128 + effect.signal);
                 return;
             }
+            if (effect.delay < Duration::zero())
+                return; // -t -1: the stop waits forever
             now += effect.delay;
-            outcome(Outcome::Signalled, 0, 9);
-            outcome(Outcome::ProcessExited, 137);
+            outcome(Outcome::StopTimedOut); // its row asks for what follows
             return;
         case EffectKind::KillProcess:
             deliver(9, effect.thawAfterSignal);

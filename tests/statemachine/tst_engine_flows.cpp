@@ -13,11 +13,14 @@ private slots:
     void eventOrders();
     void stopWaitsTheTimeoutThenKills();
     void stopOfTermHandlerIsPrompt();
+    void stopWithoutTimeoutWaitsForTheExit();
     void policyRestartBackOffDoubles();
     void onFailureGivesUpAfterMaxRetries();
     void failedRemovalLeavesDeadAndRmRetries();
     void outOfMemoryKillsWith137();
     void daemonRestartRestoresByPolicy();
+    void faultsSayWhetherTheyApply();
+    void daemonSaysWhileItRestarts();
     void lookupByPrefixNameAndAmbiguity();
     void sameSeedSameRun();
     void notModifiedLogsNothing();
@@ -98,6 +101,24 @@ void EngineFlowsTest::stopOfTermHandlerIsPrompt() {
     QCOMPARE(lab.out("inspect -f '{{.State.ExitCode}}' web"), QString("143"));
 }
 
+void EngineFlowsTest::stopWithoutTimeoutWaitsForTheExit() {
+    // docker stop -t -1: no timeout, so no SIGKILL; the call returns when something else ends
+    // the process (here a docker kill an hour later).
+    EngineFixture lab;
+    lab.docker("run -d --name web busybox sleep 100000");
+    lab::Container* web = *lab.engine.find("web");
+    lab::CommandEvent stop{lab::Command::Stop, lab.engine.clock().now()};
+    stop.timeout = std::chrono::seconds(-1);
+    const lab::CallHandle call = lab.engine.command(*web, stop, "web");
+    QVERIFY(!lab.engine.runUntil([&] { return call->finished(); }, std::chrono::hours(1)));
+    QCOMPARE(lab.out("inspect -f '{{.State.Status}}' web"), QString("running"));
+    QCOMPARE(lab.out("kill web"), QString("web"));
+    QVERIFY(call->finished());
+    QVERIFY(call->result().ok);
+    QCOMPARE(lab.out("inspect -f '{{.State.Status}} {{.State.ExitCode}}' web"),
+             QString("exited 137"));
+}
+
 void EngineFlowsTest::policyRestartBackOffDoubles() {
     EngineFixture lab;
     lab.docker("run -d --restart always --name web busybox false");
@@ -169,6 +190,44 @@ void EngineFlowsTest::daemonRestartRestoresByPolicy() {
     QCOMPARE(
         lab.out("ps -a --format '{{.Names}} {{.State}}'"),
         QString("fresh created\nplain exited\nstopped exited\nunless running\nalways running"));
+}
+
+void EngineFlowsTest::faultsSayWhetherTheyApply() {
+    EngineFixture lab;
+    // An armed removal failure is not armed twice, and the next removal spends it.
+    QVERIFY(lab.engine.canInject(lab::Fault::NextRemovalFails, nullptr).ok());
+    QVERIFY(lab.engine.injectFault(lab::Fault::NextRemovalFails, nullptr).ok());
+    const auto armed = lab.engine.canInject(lab::Fault::NextRemovalFails, nullptr);
+    QVERIFY(!armed);
+    QCOMPARE(QString::fromStdString(armed.error().message),
+             QString("armed: the next removal fails and leaves its container dead"));
+    QVERIFY(!lab.engine.injectFault(lab::Fault::NextRemovalFails, nullptr));
+    lab.docker("create --name doomed busybox true");
+    QCOMPARE(lab.docker("rm doomed").status, 1);
+    QVERIFY(lab.engine.canInject(lab::Fault::NextRemovalFails, nullptr).ok());
+    // The OOM killer finds only a container whose state has an out-of-memory row: running.
+    lab.docker("run -d --name web busybox sleep 1000");
+    lab::Container* web = *lab.engine.find("web");
+    QVERIFY(lab.engine.canInject(lab::Fault::OutOfMemory, web).ok());
+    lab.docker("pause web");
+    const auto paused = lab.engine.canInject(lab::Fault::OutOfMemory, web);
+    QVERIFY(!paused);
+    QCOMPARE(QString::fromStdString(paused.error().message),
+             QString("only a running process can run out of memory: web is paused"));
+    QVERIFY(!lab.engine.injectFault(lab::Fault::OutOfMemory, web));
+    QCOMPARE(lab.out("inspect -f '{{.State.Status}} {{.State.OOMKilled}}' web"),
+             QString("paused false"));
+    QVERIFY(!lab.engine.canInject(lab::Fault::OutOfMemory, nullptr));
+}
+
+void EngineFlowsTest::daemonSaysWhileItRestarts() {
+    EngineFixture lab;
+    lab.docker("run -d --name web busybox sleep 1000"); // ignores SIGTERM: 10 s to stop
+    QVERIFY(!lab.engine.daemonRestarting());
+    lab.engine.restartDaemon();
+    QVERIFY(lab.engine.daemonRestarting());
+    QVERIFY(lab.engine.runUntil([&] { return !lab.engine.daemonRestarting(); }));
+    QCOMPARE(lab.out("ps -a --format '{{.Names}} {{.State}}'"), QString("web exited"));
 }
 
 void EngineFlowsTest::lookupByPrefixNameAndAmbiguity() {

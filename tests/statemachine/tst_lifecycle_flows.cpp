@@ -64,6 +64,10 @@ class TestLifecycleFlows : public QObject {
 
 private slots:
     void stopOfPausedContainerWaitsForTheTimeout();
+    void stopTimeoutKillsAContainerPausedAgain();
+    void stopTimeoutAfterAKillDoesNothingMore_data();
+    void stopTimeoutAfterAKillDoesNothingMore();
+    void stopWithoutTimeoutWaitsForever();
     void restartFromRunningEndsRunning();
     void restartOfAStoppedContainer_data();
     void restartOfAStoppedContainer();
@@ -100,6 +104,67 @@ void TestLifecycleFlows::stopOfPausedContainerWaitsForTheTimeout() {
     QCOMPARE(d.record.exitCode, 137);
     QCOMPARE(d.now - before, Duration(1s));
     QVERIFY(d.record.manuallyStopped);
+    note(d);
+}
+
+void TestLifecycleFlows::stopTimeoutKillsAContainerPausedAgain() {
+    // docker stop -t 5 of a sleep, then docker pause before the timeout: the timeout's SIGKILL
+    // thaws the container so that it lands (killWithSignal: unpause after SIGKILL).
+    LifecycleDriver d = reach(ContainerState::Running);
+    d.command(Command::Stop, 0, 5s);
+    d.dropPending();
+    d.outcome(Outcome::Signalled, 0, 15); // sleep as PID 1 ignores it
+    d.command(Command::Pause);
+    d.dropPending();
+    d.outcome(Outcome::Frozen);
+    const Reaction timedOut = d.outcome(Outcome::StopTimedOut);
+    QCOMPARE(timedOut.effects.size(), std::size_t(1));
+    QCOMPARE(timedOut.effects[0].kind, EffectKind::KillProcess);
+    QVERIFY(timedOut.effects[0].thawAfterSignal);
+    d.settle();
+    QCOMPARE(joined(d.events), QString("kill 15, pause, kill 9, unpause, die 137, stop"));
+    QCOMPARE(d.machine.node(), LifecycleState::Exited);
+    QCOMPARE(d.record.exitCode, 137);
+    note(d);
+}
+
+void TestLifecycleFlows::stopTimeoutAfterAKillDoesNothingMore_data() {
+    QTest::addColumn<bool>("pausedAgain");
+    QTest::newRow("running") << false;
+    QTest::newRow("paused again") << true;
+}
+
+void TestLifecycleFlows::stopTimeoutAfterAKillDoesNothingMore() {
+    // docker stop, then docker kill before the timeout: the kill's SIGKILL is on its way, so
+    // the timeout that runs out before its exit arrives asks for nothing.
+    QFETCH(bool, pausedAgain);
+    LifecycleDriver d = reach(ContainerState::Running);
+    d.command(Command::Stop, 0, 5s);
+    d.dropPending();
+    if (pausedAgain) {
+        d.command(Command::Pause);
+        d.dropPending();
+        d.outcome(Outcome::Frozen);
+    }
+    d.command(Command::Kill, 9);
+    d.dropPending();
+    const LifecycleState before = d.machine.node();
+    const Reaction timedOut = d.outcome(Outcome::StopTimedOut);
+    QCOMPARE(timedOut.verdict, Verdict::Accepted);
+    QVERIFY(timedOut.effects.empty());
+    QVERIFY(timedOut.actions.empty());
+    QCOMPARE(d.machine.node(), before);
+    note(d);
+}
+
+void TestLifecycleFlows::stopWithoutTimeoutWaitsForever() {
+    // docker stop -t -1 of a process that ignores SIGTERM: no SIGKILL ever comes.
+    LifecycleDriver d = reach(ContainerState::Running);
+    d.ignores = {15};
+    d.command(Command::Stop, 0, Duration(-1s));
+    d.settle();
+    QCOMPARE(joined(d.events), QString("kill 15"));
+    QCOMPARE(d.machine.node(), LifecycleState::Running);
     note(d);
 }
 
@@ -498,13 +563,13 @@ void TestLifecycleFlows::everyOutcomeRowIsReached() {
     const auto& table = LifecycleMachine::table();
     for (std::size_t i = 0; i < table.size(); ++i) {
         const TableRow& row = table[i];
-        if (row.isCommand)
+        if (row.isCommand())
             continue;
         QVERIFY2(g_reachedRows.count(int(i)),
-                 qPrintable(
-                     QString("row %1 (%2 + %3 [%4]) is never reached")
-                         .arg(i)
-                         .arg(nodeName(row.source).data(), row.event.c_str(), row.guard.c_str())));
+                 qPrintable(QString("row %1 (%2 + %3 [%4]) is never reached")
+                                .arg(i)
+                                .arg(nodeName(row.source).data(), triggerName(row.trigger).data(),
+                                     row.guard.c_str())));
     }
 }
 

@@ -54,6 +54,19 @@ LifecycleDriver prepare(const Case& c) {
     return d;
 }
 
+// Each entry of a list has a name of its own, and the value after the last entry has none: the
+// name switches cover every enumerator (-Wswitch), so an enumerator left out of the list shows.
+template <class Enum, std::size_t N, class NameOf>
+void checkListed(const std::array<Enum, N>& all, NameOf nameOf, std::string_view unknown) {
+    std::set<std::string_view> names;
+    for (const Enum value : all) {
+        const std::string_view name = nameOf(value);
+        QVERIFY2(!name.empty() && name != unknown, std::to_string(int(value)).c_str());
+        QVERIFY2(names.insert(name).second, std::string(name).c_str());
+    }
+    QCOMPARE(nameOf(Enum(N)), unknown);
+}
+
 QString joined(const std::vector<std::string>& items) {
     QStringList list;
     for (const auto& item : items)
@@ -95,6 +108,7 @@ private slots:
     void everyStateAndCommand();
     void everyCommandRowIsReached();
     void tableNamesEveryStateCommandAndOutcome();
+    void everyEnumeratorIsListedAndNamed();
     void inspectFlags_data();
     void inspectFlags();
 };
@@ -140,8 +154,7 @@ void TestLifecycleTable::everyStateAndCommand() {
     QVERIFY(r.row >= 0 && r.row < int(LifecycleMachine::table().size()));
     const TableRow& row = LifecycleMachine::table()[std::size_t(r.row)];
     QCOMPARE(row.source, r.from);
-    QCOMPARE(row.event, std::string(commandName(c.command)));
-    QVERIFY(row.isCommand);
+    QVERIFY(row.trigger == Trigger{c.command});
     QCOMPARE(row.target, r.to);
     QCOMPARE(row.publishes, r.actions);
     g_firedCommandRows.insert(r.row);
@@ -157,40 +170,51 @@ void TestLifecycleTable::everyCommandRowIsReached() {
     const auto& table = LifecycleMachine::table();
     for (std::size_t i = 0; i < table.size(); ++i) {
         const TableRow& row = table[i];
-        if (!row.isCommand || row.source == LifecycleState::Start)
+        if (!row.isCommand() || row.source == LifecycleState::Start)
             continue;
         QVERIFY2(g_firedCommandRows.count(int(i)),
-                 qPrintable(
-                     QString("row %1 (%2 + %3 [%4]) is never reached")
-                         .arg(i)
-                         .arg(nodeName(row.source).data(), row.event.c_str(), row.guard.c_str())));
+                 qPrintable(QString("row %1 (%2 + %3 [%4]) is never reached")
+                                .arg(i)
+                                .arg(nodeName(row.source).data(), triggerName(row.trigger).data(),
+                                     row.guard.c_str())));
     }
+}
+
+void TestLifecycleTable::everyEnumeratorIsListedAndNamed() {
+    checkListed(
+        kContainerStates, [](ContainerState s) { return dockerName(s); }, "unknown");
+    checkListed(
+        kCommands, [](Command c) { return commandName(c); }, "unknown");
+    checkListed(
+        kOutcomes, [](Outcome o) { return outcomeName(o); }, "unknown");
+    checkListed(
+        kRefusals, [](Refusal r) { return refusalName(r); }, "Unknown");
 }
 
 void TestLifecycleTable::tableNamesEveryStateCommandAndOutcome() {
     const auto& table = LifecycleMachine::table();
-    auto has = [&](LifecycleState source, const std::string& event) {
+    auto has = [&](LifecycleState source, Trigger trigger) {
         return std::any_of(table.begin(), table.end(), [&](const TableRow& row) {
-            return row.source == source && row.event == event;
+            return row.source == source && row.trigger == trigger;
         });
     };
-    QVERIFY(has(LifecycleState::Start, "create"));
-    for (const ContainerState state : allContainerStates()) {
+    QVERIFY(has(LifecycleState::Start, Command::Create));
+    for (const ContainerState state : kContainerStates) {
         const auto node = LifecycleState(int(state) + 1);
         QCOMPARE(dockerState(node), std::optional<ContainerState>(state));
-        for (const Command command : allCommands()) {
+        for (const Command command : kCommands) {
             if (command == Command::Create)
                 continue;
-            QVERIFY2(has(node, std::string(commandName(command))),
+            QVERIFY2(has(node, command),
                      qPrintable(QString("%1 + %2 has no row")
                                     .arg(dockerName(state).data(), commandName(command).data())));
         }
     }
-    for (int o = 0; o <= int(Outcome::DaemonRestored); ++o) {
-        const std::string name(outcomeName(Outcome(o)));
+    for (const Outcome each : kOutcomes) {
+        const Trigger outcome = each;
         QVERIFY2(std::any_of(table.begin(), table.end(),
-                             [&](const TableRow& row) { return row.event == name; }),
-                 name.c_str());
+                             [&](const TableRow& row) { return row.trigger == outcome; }),
+                 triggerName(outcome).data());
     }
     QVERIFY(std::any_of(table.begin(), table.end(),
                         [](const TableRow& row) { return row.target == LifecycleState::Removed; }));

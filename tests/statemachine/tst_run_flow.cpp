@@ -165,7 +165,7 @@ private slots:
             QCOMPARE(sources.contains(int(step)), !isEnd(step)); // ends have no way out
             QCOMPARE(targets.contains(int(step)), step != RunStep::Start);
         }
-        for (RunFlowOutcome outcome : allRunFlowOutcomes())
+        for (RunFlowOutcome outcome : kRunFlowOutcomes)
             QVERIFY2(outcomes.contains(int(outcome)), outcomeName(outcome).data());
         // Every error exit says how the command ended.
         for (const RunFlowRow& row : table)
@@ -193,6 +193,18 @@ private slots:
         QVERIFY(!reaction.ok());
         QVERIFY(QString::fromStdString(reaction.error().message).contains("no row"));
         QCOMPARE(machine.step(), before);
+    }
+
+    void everyOutcomeIsListedAndNamed() {
+        // The list sizes the machine's dispatch; each entry has a name of its own.
+        QSet<QString> names;
+        for (RunFlowOutcome outcome : kRunFlowOutcomes) {
+            const QString name = QString::fromUtf8(outcomeName(outcome).data());
+            QVERIFY2(name != "?" && !name.isEmpty(), qPrintable(QString::number(int(outcome))));
+            QVERIFY2(!names.contains(name), qPrintable(name));
+            names.insert(name);
+        }
+        QCOMPARE(outcomeName(RunFlowOutcome(kRunFlowOutcomes.size())), std::string_view("?"));
     }
 
     void nothingFollowsAnEnd() {
