@@ -46,7 +46,7 @@ QStringList reachableStates(const QString& state) {
 Question stateQuestion(const QString& before, const QString& answer, Language language) {
     QStringList candidates{answer, before};
     candidates << reachableStates(before);
-    for (ContainerState state : allContainerStates())
+    for (ContainerState state : kContainerStates)
         candidates << coreWord(dockerName(state));
     candidates << QStringLiteral("removed");
     QStringList picked;
@@ -55,7 +55,7 @@ Question stateQuestion(const QString& before, const QString& answer, Language la
             picked << state;
     // In the order Docker lists its states, so the answer's place gives nothing away.
     QStringList order;
-    for (ContainerState state : allContainerStates())
+    for (ContainerState state : kContainerStates)
         order << coreWord(dockerName(state));
     order << QStringLiteral("removed");
     std::sort(picked.begin(), picked.end(), [&](const QString& a, const QString& b) {

@@ -82,8 +82,8 @@ std::vector<LessonStep> lessonSteps(const Lesson& lesson, std::uint64_t seed) {
     if (lesson.drillQuestions == 0)
         return lesson.steps;
     std::vector<std::pair<ContainerState, Command>> pairs;
-    for (ContainerState state : allContainerStates())
-        for (Command command : allCommands())
+    for (ContainerState state : kContainerStates)
+        for (Command command : kCommands)
             if (recipe(state, {}) && command != Command::Create && command != Command::Wait &&
                 command != Command::Rename)
                 pairs.emplace_back(state, command);

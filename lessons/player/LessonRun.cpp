@@ -35,7 +35,8 @@ void LessonRun::runStep(const LessonStep& step, std::ostream& out, std::ostream&
     }
 }
 
-void LessonRun::reacted(const Container& container, const Reaction& reaction) {
+void LessonRun::reacted(const Container& container, const Reaction& reaction,
+                        const OutcomeEvent* /*outcome*/) {
     m_idByName[container.name] = container.id;
     QStringList& states = m_visited[container.id];
     if (const auto state = dockerState(reaction.to)) {

@@ -56,7 +56,8 @@ public:
     QString placeholder(const QString& kind, const QString& container);
 
 private:
-    void reacted(const Container& container, const Reaction& reaction) override;
+    void reacted(const Container& container, const Reaction& reaction,
+                 const OutcomeEvent* outcome) override;
     void published(const DockerEvent& event) override;
     Container* find(const QString& container);
     /// What byId holds for the container that has (or had) this name.
