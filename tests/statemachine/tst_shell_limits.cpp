@@ -113,6 +113,32 @@ private slots:
         QCOMPARE(deep.code, 2);
     }
 
+    void trapThatSignalsItsOwnShellRepeatsWithoutGrowing() {
+        // Each run of the trap signals the shell again: it spins (busy, engine time moves on)
+        // instead of nesting one more trap per step until memory runs out.
+        const Ran ran = sh("trap 'kill -TERM $$' TERM; kill -TERM $$; echo never", 24h);
+        QCOMPARE(ran.out, "");
+        QCOMPARE(ran.code, std::nullopt);
+    }
+
+    void finishedJobsAreReaped() {
+        // 20,000 background jobs one after another: each is reaped when it ends, so the loop
+        // costs linear time; `wait PID` still knows a reaped job's status.
+        const Ran ran = sh("i=0; while [ $i -lt 20000 ]; do true & i=$((i+1)); done; "
+                           "false & p=$!; sleep 1; wait $p; echo $? $i; break; continue",
+                           24h);
+        QCOMPARE(ran.out, "1 20000\n");
+        QCOMPARE(ran.code, 0);
+    }
+
+    void breakAndContinueLeaveLoops() {
+        const Ran ran = sh("for i in 1 2 3; do for j in a b; do [ $j = b ] && continue 2; "
+                           "echo $i$j; done; done; while :; do while :; do break 2; done; done; "
+                           "until false; do break; done; echo end");
+        QCOMPARE(ran.err, "");
+        QCOMPARE(ran.out, "1a\n2a\n3a\nend\n");
+    }
+
     void printfStopsWhenTheFormatTakesNoArgument() {
         // busybox prints the format once when it consumes nothing, whatever follows.
         const Ran ran = run({"printf", "x", "y"});
