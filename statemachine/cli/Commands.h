@@ -5,6 +5,7 @@
 #include "cli/Flags.h"
 #include "docker/TemplateValue.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,16 @@ struct CommandSpec {
 
 /// Every command of the lab's docker CLI.
 const std::vector<CommandSpec>& commandSpecs();
+
+/// Lets engine time pass until done(), as Docker's call blocks. When it would block forever
+/// (nothing left to happen, or a day of engine time), sets output.unfinished, naming
+/// `container` and the verb it never does ("exit"), and returns false.
+bool waitUntil(Context& context, const std::function<bool()>& done, const std::string& container,
+               const std::string& never);
+
+/// Sets output.unfinished for an attached command that stops following `container` because it
+/// printed more than limits::kAttachedOutputBytes (Docker would go on streaming).
+void stopFollowing(Context& context, const std::string& container);
 
 /// "Error response from daemon: " + message: how the CLI shows any daemon error.
 std::string fromDaemon(const std::string& message);

@@ -30,18 +30,27 @@ std::vector<Issued> issueToAll(Context& context, const ParsedFlags& flags, Comma
         event.at = context.engine.clock().now();
         issued.push_back({argument, context.engine.command(**container, event, argument), {}});
     }
-    context.engine.runUntil([&] {
+    const auto waiting = [&]() -> const Issued* {
         for (const Issued& one : issued)
             if (one.call && !one.call->finished())
-                return false;
-        return true;
-    });
+                return &one;
+        return nullptr;
+    };
+    const std::string never = event.command == Command::Wait ? "exit"
+                              : event.command == Command::Stop || event.command == Command::Restart
+                                  ? "stop"
+                                  : "answer";
+    if (const Issued* first = waiting())
+        waitUntil(
+            context, [&] { return waiting() == nullptr; }, first->argument, never);
     return issued;
 }
 
 // The common report: each success prints the argument; the errors follow, and the CLI exits 1.
 void report(Context& context, const std::vector<Issued>& issued,
             const std::string& lookupPrefix = {}) {
+    if (!context.output.unfinished.empty())
+        return; // Docker would still be waiting: nothing is printed yet
     std::vector<std::string> errors;
     for (const Issued& one : issued) {
         if (!one.call)
@@ -64,7 +73,7 @@ ParsedFlags onlyArgument(const std::string& argument) {
 
 CommandEvent timedEvent(Command command, const ParsedFlags& flags) {
     CommandEvent event{command};
-    event.timeout = std::chrono::seconds(flags.intValue("timeout", 10));
+    event.timeout = std::chrono::seconds(flags.secondsValue("timeout", 10));
     return event;
 }
 
@@ -115,7 +124,7 @@ void runRemove(Context& context, const ParsedFlags& flags) {
         issueToAll(context, flags, CommandEvent{force ? Command::RemoveForce : Command::Remove});
     report(context, issued);
     // With -f, a container that does not exist is reported but does not fail the command.
-    if (force) {
+    if (force && context.output.unfinished.empty()) {
         bool otherFailure = false;
         for (const Issued& one : issued)
             otherFailure = otherFailure || (one.call && !one.call->result().ok);
@@ -139,15 +148,21 @@ void startAttached(Context& context, const std::string& argument) {
     CallHandle exit = context.engine.waitForExit(**container, false);
     CallHandle start = context.engine.command(
         **container, CommandEvent{Command::Start, context.engine.clock().now()}, argument);
-    context.engine.runUntil([&] { return start->finished(); });
+    if (!waitUntil(
+            context, [&] { return start->finished(); }, argument, "start"))
+        return;
     if (!start->result().ok) {
         context.output.err.push_back(fromDaemon(start->result().error));
         context.output.status = 1;
         return;
     }
-    context.engine.runUntil([&] { return exit->finished(); });
+    const bool exited = waitUntil(
+        context, [&] { return exit->finished() || recorder.full(); }, argument, "exit");
     printRecorded(context.output, recorder.take());
-    context.output.status = exit->finished() ? exit->result().statusCode : 0;
+    if (exited && !exit->finished())
+        stopFollowing(context, argument);
+    else if (exited)
+        context.output.status = exit->result().statusCode;
 }
 
 } // namespace
@@ -166,6 +181,8 @@ void runStart(Context& context, const ParsedFlags& flags) {
     for (const std::string& argument : flags.arguments) {
         Issued one =
             issueToAll(context, onlyArgument(argument), CommandEvent{Command::Start}).front();
+        if (!context.output.unfinished.empty())
+            return;
         if (!one.call || !one.call->result().ok) {
             context.output.err.push_back(
                 fromDaemon(one.call ? one.call->result().error : one.lookupError));
@@ -191,6 +208,8 @@ void runRestart(Context& context, const ParsedFlags& flags) {
         Issued issued =
             issueToAll(context, one, timedEvent(Command::Restart, flags), !flags.isSet("timeout"))
                 .front();
+        if (!context.output.unfinished.empty())
+            return;
         if (!issued.call)
             errors.push_back(fromDaemon(issued.lookupError));
         else if (!issued.call->result().ok)
@@ -207,6 +226,8 @@ void runWait(Context& context, const ParsedFlags& flags) {
     for (const std::string& argument : flags.arguments) {
         Issued issued =
             issueToAll(context, onlyArgument(argument), CommandEvent{Command::Wait}).front();
+        if (!context.output.unfinished.empty())
+            return;
         if (!issued.call)
             errors.push_back(fromDaemon(issued.lookupError));
         else if (!issued.call->result().ok)
