@@ -11,6 +11,7 @@ packages=(
   libedit-dev
   clang-format         # scripts/check-format.sh: the style is checked by ctest
   desktop-file-utils   # desktop-file-validate: the install test checks the desktop entry
+  clang libclang-rt-14-dev  # scripts/fuzz.sh: the libFuzzer targets are built with clang
 )
 
 missing=()

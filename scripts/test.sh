@@ -2,6 +2,7 @@
 # Installs what is missing, builds, and runs every test.
 #   scripts/test.sh             the normal build
 #   scripts/test.sh --sanitize  the same suite built with ASan and UBSan
+# The normal run ends with the libFuzzer targets (scripts/fuzz.sh, about two minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 preset=default
@@ -10,3 +11,5 @@ scripts/install-deps.sh
 cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset"
 ctest --preset "$preset" -j2
+# The fuzz targets, 30 s each (their build is instrumented with ASan + UBSan already).
+if [ "$preset" = default ]; then scripts/fuzz.sh 30; fi

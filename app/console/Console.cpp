@@ -1,11 +1,11 @@
 #include "console/Console.h"
 
 #include "console/ConsoleInput.h"
+#include "console/InputFile.h"
 #include "console/Interactive.h"
 #include "console/ScriptRunner.h"
 #include "world/WorldFile.h"
 
-#include <QFile>
 #include <iostream>
 #include <sstream>
 #include <unistd.h>
@@ -22,12 +22,10 @@ int refuse(const std::string& message) {
 }
 
 int runScriptFile(const QString& path, Session& session, std::ostream* trace) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return refuse(QStringLiteral("cannot read script %1: %2")
-                          .arg(path, file.errorString())
-                          .toStdString());
-    std::istringstream script(file.readAll().toStdString());
+    const auto content = readInputFile(path, QStringLiteral("script"));
+    if (!content)
+        return refuse(content.error().message);
+    std::istringstream script(content->toStdString());
     if (const Status ran = runScript(script, session, std::cout, trace); !ran)
         return refuse(ran.error().context(path.toStdString()).message);
     return 0;

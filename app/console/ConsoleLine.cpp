@@ -63,9 +63,15 @@ Expected<Duration> parseSeconds(std::string_view text) {
         for (const char c : digits)
             if (!isDigit(c))
                 return bad();
-    // Nanoseconds in an int64 reach 292 years; nine digits of seconds is plenty for a lesson.
-    if (whole.size() > 9)
-        return Error{"at most 999999999 seconds, got \"" + std::string(text) + "\""};
+    // A week of engine time is plenty for a lesson, and what a week costs the simulation (a
+    // restart a minute per container) stays quick.
+    constexpr std::string_view kWeek = "604800";
+    const std::string_view digits =
+        whole.substr(std::min(whole.find_first_not_of('0'), whole.size()));
+    if (digits.size() > kWeek.size() || (digits.size() == kWeek.size() && digits > kWeek) ||
+        (digits == kWeek && fraction.find_first_not_of('0') != std::string_view::npos))
+        return Error{"at most 604800 seconds (a week of engine time), got \"" + std::string(text) +
+                     "\""};
     std::int64_t nanoseconds = 0;
     for (const char c : whole)
         nanoseconds = nanoseconds * 10 + (c - '0');

@@ -62,19 +62,23 @@ Status runScript(std::istream& script, Session& session, std::ostream& transcrip
             session.sleep(line.sleep);
             transcript << "@ sleep " << line.sleepText << '\n';
             break;
-        case ConsoleLine::Kind::Docker:
-            transcript << "$ " << text << '\n';
-            writeRecord(session.run(line.args), transcript);
+        case ConsoleLine::Kind::Docker: {
+            transcript << "$ " << text << std::endl; // shown even if the command never returns
+            const CliOutput output = session.run(line.args);
+            if (!output.unfinished.empty())
+                return Error{output.unfinished + " (the script stops here)"};
+            writeRecord(output, transcript);
             break;
+        }
         case ConsoleLine::Kind::Invalid:
             transcript << "$ " << text << '\n';
             writeRecord(CliOutput{{}, {line.error}, kUsageStatus}, transcript);
             break;
         }
-        if (trace) {
-            transcript.flush(); // the trace of a line follows its record
-            printKernelTrace(session, *trace);
-        }
+        // Streamed line by line: what ran before a crash or a stop is not lost.
+        transcript.flush();
+        if (trace)
+            printKernelTrace(session, *trace); // the trace of a line follows its record
     }
     if (script.bad())
         return Error{"reading the script failed"};
@@ -115,6 +119,8 @@ bool CommandLoop::feed(std::string_view text) {
     m_out.flush(); // stdout before stderr, as a terminal would show them
     for (const auto& err : output.err)
         m_err << err << '\n';
+    if (!output.unfinished.empty())
+        m_err << "lifecycle-lab: " << output.unfinished << '\n';
     m_err.flush();
     m_status = output.status;
     printTrace();

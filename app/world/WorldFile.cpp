@@ -1,15 +1,18 @@
 #include "world/WorldFile.h"
 
+#include "base/Limits.h"
+#include "console/InputFile.h"
+#include "docker/ImageReference.h"
+#include "world/StrictJson.h"
+
 #include <QDateTime>
-#include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
 #include <QRegularExpression>
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
+#include <limits>
 
 // A static library's resources are registered only when asked for, and Q_INIT_RESOURCE must be
 // used outside any namespace.
@@ -221,7 +224,14 @@ private:
         const QDateTime parsed = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
         if (!parsed.isValid())
             return fail(path, QStringLiteral("is not an RFC 3339 date: %1").arg(value.toString()));
-        return TimePoint(std::chrono::milliseconds(parsed.toMSecsSinceEpoch()));
+        // Engine time counts nanoseconds in an int64: 1677-09-21 to 2262-04-11.
+        const qint64 ms = parsed.toMSecsSinceEpoch();
+        constexpr qint64 kLimit = std::numeric_limits<Duration::rep>::max() / 1000000;
+        if (ms < -kLimit || ms > kLimit)
+            return fail(path, QStringLiteral("%1 is outside the dates the engine holds (1678 "
+                                             "to 2262)")
+                                  .arg(value.toString()));
+        return TimePoint(std::chrono::milliseconds(ms));
     }
 
     // The keys a local image shares with a registry's: cmd, entrypoint, stopSignal, layers, files,
@@ -266,6 +276,11 @@ private:
         auto layers = array(json.value(QStringLiteral("layers")), layersPath, false);
         if (!layers)
             return layers.error();
+        if (layers->size() > qsizetype(limits::kImageLayers))
+            return fail(layersPath, QStringLiteral("max depth exceeded (Docker's layer store "
+                                                   "chains at most %1 layers, got %2)")
+                                        .arg(limits::kImageLayers)
+                                        .arg(layers->size()));
         for (qsizetype i = 0; i < layers->size(); ++i) {
             const QString layerPath = element(layersPath, i);
             auto layer = object(layers->at(i), layerPath, {"size"}, {"size"});
@@ -297,6 +312,11 @@ private:
             auto tag = text(tags->at(i), element(tagsPath, i));
             if (!tag)
                 return tag.error();
+            // The engine would refuse the name: say so in its words, not drop the image.
+            auto reference = docker::parseImageReference(*tag, docker::ReferenceGrammar::Engine);
+            if (!reference)
+                return fail(element(tagsPath, i),
+                            QString::fromStdString(reference.error().message));
             result.tags.push_back(std::move(*tag));
         }
         auto spec = image(*json, path);
@@ -406,37 +426,23 @@ private:
     QString m_source;
 };
 
-// QJsonParseError gives a byte offset; people look for a line and a column.
-QString position(const QByteArray& json, int offset) {
-    const QByteArray before = json.left(std::clamp<qsizetype>(offset, 0, json.size()));
-    const qsizetype lineStart = before.lastIndexOf('\n') + 1;
-    const QString column = QString::fromUtf8(before.mid(lineStart));
-    return QStringLiteral("%1:%2").arg(before.count('\n') + 1).arg(column.size() + 1);
-}
-
 } // namespace
 
 Expected<World> loadWorldJson(const QByteArray& json, const QString& sourceName) {
     if (json.trimmed().isEmpty())
         return Error{(sourceName + QStringLiteral(": the file is empty (expected a JSON object)"))
                          .toStdString()};
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return Error{(sourceName + u':' + position(json, parseError.offset) +
-                      QStringLiteral(": invalid JSON: ") + parseError.errorString())
-                         .toStdString()};
-    const QJsonValue root =
-        document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
-    return WorldReader(sourceName).world(root);
+    const auto root = parseStrictJson(json, sourceName);
+    if (!root)
+        return root.error();
+    return WorldReader(sourceName).world(*root);
 }
 
 Expected<World> loadWorldFile(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{(QStringLiteral("cannot read world file %1: %2").arg(path, file.errorString()))
-                         .toStdString()};
-    return loadWorldJson(file.readAll(), path);
+    const auto content = readInputFile(path, QStringLiteral("world file"));
+    if (!content)
+        return content.error();
+    return loadWorldJson(*content, path);
 }
 
 QString defaultWorldPath() {

@@ -27,6 +27,11 @@ std::optional<TimePoint> VirtualClock::nextDue() const {
     return m_timers.begin()->first.first;
 }
 
+bool VirtualClock::idleUntil(TimePoint limit) const {
+    const auto due = nextDue();
+    return !due || *due > limit;
+}
+
 bool VirtualClock::advance(TimePoint limit) {
     const auto due = nextDue();
     if (!due || *due > limit) {

@@ -29,6 +29,9 @@ public:
     /// Lets time pass until the next thing happens, but not past limit; false (standing at
     /// limit) when nothing happens before it.
     virtual bool advance(TimePoint limit) = 0;
+    /// True when nothing can happen before limit, so waiting would only move the clock (a
+    /// wall clock never knows: the kernel may wake it).
+    virtual bool idleUntil(TimePoint) const { return false; }
 };
 
 /// A clock that moves only when told to: same inputs, same run.
@@ -51,6 +54,7 @@ public:
     void advanceTo(TimePoint t);
     /// When the earliest pending task is due, if any.
     std::optional<TimePoint> nextDue() const;
+    bool idleUntil(TimePoint limit) const override;
 
 private:
     // Keyed by (due time, sequence number): ordered by time, ties in scheduling order.

@@ -1,6 +1,8 @@
 // The commands, their usage lines and flags, as docker CLI 28.2 declares them.
+#include "base/Limits.h"
 #include "cli/Commands.h"
 #include "docker/Formatter.h"
+#include "engine/Engine.h"
 
 #include <algorithm>
 
@@ -26,6 +28,29 @@ std::vector<FlagSpec> runFlags() {
 }
 
 } // namespace
+
+bool waitUntil(Context& context, const std::function<bool()>& done, const std::string& container,
+               const std::string& never) {
+    constexpr Duration kHorizon = std::chrono::hours(24);
+    if (context.engine.runUntil(done, kHorizon))
+        return true;
+    const std::string call = "docker " + context.command;
+    const bool nothingLeft = context.engine.clock().idleUntil(TimePoint::max());
+    context.output.unfinished = nothingLeft
+                                    ? call + " would wait forever: container " + container +
+                                          " never " + never + "s in the simulation"
+                                    : call + " would wait more than a day: container " + container +
+                                          " does not " + never + " within 24 hours of engine time";
+    context.output.status = 1;
+    return false;
+}
+
+void stopFollowing(Context& context, const std::string& container) {
+    context.output.unfinished = "docker " + context.command + " would go on printing: " +
+                                limits::beyond("container " + container + " printed too much",
+                                               std::int64_t(limits::kAttachedOutputBytes));
+    context.output.status = 1;
+}
 
 std::string fromDaemon(const std::string& message) {
     return "Error response from daemon: " + message;

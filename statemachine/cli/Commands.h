@@ -5,6 +5,7 @@
 #include "cli/Flags.h"
 #include "docker/TemplateValue.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,15 @@ struct CommandSpec {
 /// Every command of the lab's docker CLI.
 const std::vector<CommandSpec>& commandSpecs();
 
+/// Lets engine time pass until done(), as Docker's call blocks. When it would block forever
+/// (nothing left to happen, or a day of engine time), sets output.unfinished, naming
+/// `container` and the verb it never does ("exit"), and returns false.
+bool waitUntil(Context& context, const std::function<bool()>& done, const std::string& container,
+               const std::string& never);
+
+/// Sets output.unfinished for an attached command that stops following `container` because it
+/// printed more than limits::kAttachedOutputBytes (Docker would go on streaming).
+void stopFollowing(Context& context, const std::string& container);
 /// Appends text to lines, one entry per line (a final newline ends the last line).
 void appendLines(std::vector<std::string>& lines, std::string_view text);
 /// Prints rows through docker's formatter (--format), or its error with exit status 1.

@@ -34,18 +34,26 @@ std::vector<Issued> issueToAll(Context& context, const ParsedFlags& flags, Comma
         event.at = context.engine.clock().now();
         issued.push_back({argument, context.engine.command(**container, event, argument), {}});
     }
-    context.engine.runUntil([&] {
+    const auto waiting = [&]() -> const Issued* {
         for (const Issued& one : issued)
             if (one.call && !one.call->finished())
-                return false;
-        return true;
-    });
+                return &one;
+        return nullptr;
+    };
+    const std::string never = command == Command::Wait                               ? "exit"
+                              : command == Command::Stop || command == Command::Restart ? "stop"
+                                                                                      : "answer";
+    if (const Issued* first = waiting())
+        waitUntil(
+            context, [&] { return waiting() == nullptr; }, first->argument, never);
     return issued;
 }
 
 // The common report: each success prints the argument; the errors follow, and the CLI exits 1.
 void report(Context& context, const std::vector<Issued>& issued,
             const std::string& lookupPrefix = {}) {
+    if (!context.output.unfinished.empty())
+        return; // Docker would still be waiting: nothing is printed yet
     std::vector<std::string> errors;
     for (const Issued& one : issued) {
         if (!one.call)
@@ -71,7 +79,7 @@ std::optional<CommandEvent> timedEvent(Command command, const ParsedFlags& flags
     if (!flags.isSet("timeout"))
         return std::nullopt;
     CommandEvent event{command};
-    event.timeout = std::chrono::seconds(flags.intValue("timeout", 10));
+    event.timeout = std::chrono::seconds(flags.secondsValue("timeout", 10));
     return event;
 }
 
@@ -130,7 +138,7 @@ void runRemove(Context& context, const ParsedFlags& flags) {
         issueToAll(context, flags, force ? Command::RemoveForce : Command::Remove);
     report(context, issued);
     // With -f, a container that does not exist is reported but does not fail the command.
-    if (force) {
+    if (force && context.output.unfinished.empty()) {
         bool otherFailure = false;
         for (const Issued& one : issued)
             otherFailure = otherFailure || (one.call && !one.call->result().ok);
@@ -155,15 +163,21 @@ void startAttached(Context& context, const std::string& argument) {
     CommandEvent event = defaultEvent(Command::Start, **container);
     event.at = context.engine.clock().now();
     CallHandle start = context.engine.command(**container, event, argument);
-    context.engine.runUntil([&] { return start->finished(); });
+    if (!waitUntil(
+            context, [&] { return start->finished(); }, argument, "start"))
+        return;
     if (!start->result().ok) {
         context.output.err.push_back(fromDaemon(start->result().error));
         context.output.status = 1;
         return;
     }
-    context.engine.runUntil([&] { return exit->finished(); });
+    const bool exited = waitUntil(
+        context, [&] { return exit->finished() || recorder.full(); }, argument, "exit");
     printRecorded(context.output, recorder.take());
-    context.output.status = exit->finished() ? exit->result().statusCode : 0;
+    if (exited && !exit->finished())
+        stopFollowing(context, argument);
+    else if (exited)
+        context.output.status = exit->result().statusCode;
 }
 
 } // namespace
@@ -181,6 +195,8 @@ void runStart(Context& context, const ParsedFlags& flags) {
     std::vector<std::string> failed;
     for (const std::string& argument : flags.arguments) {
         Issued one = issueToAll(context, onlyArgument(argument), Command::Start).front();
+        if (!context.output.unfinished.empty())
+            return;
         if (!one.call || !one.call->result().ok) {
             context.output.err.push_back(
                 fromDaemon(one.call ? one.call->result().error : one.lookupError));
@@ -205,6 +221,8 @@ void runRestart(Context& context, const ParsedFlags& flags) {
         one.arguments = {argument};
         Issued issued =
             issueToAll(context, one, Command::Restart, timedEvent(Command::Restart, flags)).front();
+        if (!context.output.unfinished.empty())
+            return;
         if (!issued.call)
             errors.push_back(fromDaemon(issued.lookupError));
         else if (!issued.call->result().ok)
@@ -220,6 +238,8 @@ void runWait(Context& context, const ParsedFlags& flags) {
     std::vector<std::string> errors;
     for (const std::string& argument : flags.arguments) {
         Issued issued = issueToAll(context, onlyArgument(argument), Command::Wait).front();
+        if (!context.output.unfinished.empty())
+            return;
         if (!issued.call)
             errors.push_back(fromDaemon(issued.lookupError));
         else if (!issued.call->result().ok)

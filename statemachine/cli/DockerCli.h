@@ -20,6 +20,9 @@ struct CliOutput {
     std::vector<std::string> out; ///< standard output, one entry per line
     std::vector<std::string> err; ///< standard error, one entry per line
     int status = 0;               ///< the CLI's exit status
+    /// Set when Docker's call would still be waiting (a container that never exits): the
+    /// console says so, and a script stops there. The command did not return.
+    std::string unfinished;
 };
 
 /// The docker command-line client of the simulated engine.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstdlib>
 
 namespace lab::cli {
@@ -75,6 +76,10 @@ std::optional<std::string> ParsedFlags::value(const std::string& name) const {
 long long ParsedFlags::intValue(const std::string& name, long long fallback) const {
     const auto text = value(name);
     return text ? std::strtoll(text->c_str(), nullptr, 0) : fallback;
+}
+
+int ParsedFlags::secondsValue(const std::string& name, int fallback) const {
+    return int(std::clamp<long long>(intValue(name, fallback), INT_MIN, INT_MAX));
 }
 
 std::vector<std::string> ParsedFlags::values(const std::string& name) const {

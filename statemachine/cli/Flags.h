@@ -37,6 +37,9 @@ public:
     std::optional<std::string> value(const std::string& name) const;
     /// An Int flag's value (already validated), or fallback.
     long long intValue(const std::string& name, long long fallback) const;
+    /// A timeout in seconds (stop -t, --stop-timeout; negative waits forever), held within an
+    /// int (68 years either way) so that engine time, in nanoseconds, cannot overflow.
+    int secondsValue(const std::string& name, int fallback) const;
     /// Every value given to a StringList or FilterList flag, in order.
     std::vector<std::string> values(const std::string& name) const;
     /// The arguments that are not flags.

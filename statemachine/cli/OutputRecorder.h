@@ -2,6 +2,7 @@
 // What one container prints while a command attaches to it (docker run, docker start -a),
 // kept even after --rm has removed the container.
 
+#include "base/Limits.h"
 #include "engine/Engine.h"
 
 #include <string>
@@ -21,9 +22,13 @@ public:
     /// Records this container's lines from now on.
     void follow(const std::string& id) { m_id = id; }
     void printed(const Container& container, const LogLine& line) override {
-        if (container.id == m_id)
-            m_lines.push_back(line);
+        if (container.id != m_id)
+            return;
+        m_lines.push_back(line);
+        m_bytes += line.text.size() + 1;
     }
+    /// True once more than limits::kAttachedOutputBytes came: the command stops following.
+    bool full() const { return m_bytes > limits::kAttachedOutputBytes; }
     /// The lines recorded so far, forgetting them.
     std::vector<LogLine> take() { return std::exchange(m_lines, {}); }
 
@@ -31,6 +36,7 @@ private:
     Engine& m_engine;
     std::string m_id;
     std::vector<LogLine> m_lines;
+    std::size_t m_bytes = 0;
 };
 
 /// Writes recorded lines to the command's stdout and stderr, each on its own stream.

@@ -61,7 +61,7 @@ RunRequest readRequest(RunCommand command, const ParsedFlags& flags) {
     }
     config.stopSignal = flags.value("stop-signal").value_or("");
     if (flags.value("stop-timeout"))
-        config.stopTimeout = int(flags.intValue("stop-timeout", 10));
+        config.stopTimeout = flags.secondsValue("stop-timeout", 10);
     config.init = flags.isSet("init");
     config.tty = flags.isSet("tty");
     config.openStdin = flags.isSet("interactive");
@@ -79,7 +79,10 @@ public:
         report(startReaction(), nullptr);
         while (!isEnd(m_flow.step())) {
             const RunStep step = m_flow.step();
-            auto reaction = m_flow.handle(perform(step));
+            const RunFlowOutcomeEvent outcome = perform(step);
+            if (!m_context.output.unfinished.empty())
+                return; // Docker would still be waiting here: the command has not returned
+            auto reaction = m_flow.handle(outcome);
             if (!reaction) { // a bug in the table or here: say so rather than guess
                 m_context.output.err.push_back("lifecycle-lab: run flow: " +
                                                reaction.error().message);
@@ -238,15 +241,24 @@ private:
             return {RunFlowOutcome::StartFailed, "No such container: " + m_containerId};
         CommandEvent start{Command::Start, m_engine.clock().now()};
         CallHandle call = m_engine.command(*container, start, m_containerId);
-        m_engine.runUntil([&] { return call->finished(); });
+        const std::string name = container->name;
+        if (!waitUntil(
+                m_context, [&] { return call->finished(); }, name, "start"))
+            return {RunFlowOutcome::Started};
         if (!call->result().ok)
             return {RunFlowOutcome::StartFailed, call->result().error};
         return {RunFlowOutcome::Started};
     }
 
     RunFlowOutcomeEvent waitForExit() {
-        if (m_exitWait)
-            m_engine.runUntil([&] { return m_exitWait->finished(); });
+        const Container* container = m_engine.byId(m_containerId);
+        const std::string name = container ? container->name : m_containerId;
+        if (m_exitWait &&
+            waitUntil(
+                m_context, [&] { return m_exitWait->finished() || m_recorder.full(); }, name,
+                "exit") &&
+            !m_exitWait->finished())
+            stopFollowing(m_context, name);
         printRecorded(m_context.output, m_recorder.take());
         RunFlowOutcomeEvent event{RunFlowOutcome::Exited};
         event.exitCode = m_exitWait && m_exitWait->finished() ? m_exitWait->result().statusCode : 0;

@@ -1,10 +1,12 @@
 // goSprintf (declared in GoTemplateFunctions.h): the part of Go's fmt that template users
 // reach through printf.
+#include "base/Limits.h"
 #include "docker/DisplayWidth.h"
 #include "docker/GoQuote.h"
 #include "docker/GoTemplateFunctions.h"
 
 #include <cstdio>
+#include <optional>
 
 namespace lab::docker {
 namespace {
@@ -125,16 +127,53 @@ std::string goSprintf(const std::string& f, const std::vector<TemplateValue>& ar
             else
                 break;
         }
-        const auto number = [&]() {
-            int n = -1;
-            while (i < f.size() && f[i] >= '0' && f[i] <= '9')
-                n = (n < 0 ? 0 : n * 10) + (f[i++] - '0');
+        // Go's parsenum: a number past fmt's tooLarge bound swallows the rest of the format.
+        const auto number = [&]() -> std::optional<int> {
+            std::optional<int> n;
+            for (; i < f.size() && f[i] >= '0' && f[i] <= '9'; ++i) {
+                if (n && *n > limits::kFormatWidth) {
+                    i = f.size();
+                    return std::nullopt;
+                }
+                n = n.value_or(0) * 10 + (f[i] - '0');
+            }
             return n;
         };
-        spec.width = number();
-        if (i < f.size() && f[i] == '.') {
+        // Go's intFromArg: a * takes an int argument within the same bound.
+        const auto fromArg = [&]() -> std::optional<int> {
+            if (next >= args.size())
+                return std::nullopt;
+            const TemplateValue& arg = args[next++];
+            if (arg.kind() != Kind::Int || arg.asInt() > limits::kFormatWidth ||
+                arg.asInt() < -limits::kFormatWidth)
+                return std::nullopt;
+            return int(arg.asInt());
+        };
+        if (i < f.size() && f[i] == '*') {
             ++i;
-            spec.precision = std::max(0, number());
+            const auto width = fromArg();
+            if (!width)
+                out += "%!(BADWIDTH)";
+            spec.width = width.value_or(-1);
+            if (width && *width < 0) {
+                spec.width = -*width;
+                spec.minus = true;
+                spec.zero = false;
+            }
+        } else {
+            spec.width = number().value_or(-1);
+        }
+        if (i + 1 < f.size() && f[i] == '.') {
+            ++i;
+            if (f[i] == '*') {
+                ++i;
+                const auto precision = fromArg();
+                if (!precision || *precision < 0)
+                    out += "%!(BADPREC)";
+                spec.precision = precision && *precision >= 0 ? *precision : -1;
+            } else {
+                spec.precision = number().value_or(0);
+            }
         }
         if (i >= f.size()) {
             out += "%!(NOVERB)";

@@ -1,5 +1,7 @@
 // The executor of GoTemplate: walks the parse tree over a TemplateValue, as text/template's
 // exec.go does, with its error texts and positions.
+#include "base/DeepStack.h"
+#include "base/Limits.h"
 #include "docker/GoTemplate.h"
 #include "docker/GoTemplateFunctions.h"
 #include "docker/GoTemplateTree.h"
@@ -39,8 +41,20 @@ private:
         throw ExecError{std::move(message), pos, std::move(node)};
     }
 
+    // The budgets of one run: Go would go on for as long as the machine lasts.
+    void spend(const TemplatePipeline& at) {
+        if (++m_steps > limits::kTemplateSteps)
+            fail(limits::beyond("template stopped after too many steps", limits::kTemplateSteps),
+                 at.pos, at.text());
+        if (m_out.size() > limits::kOutputBytes)
+            fail(limits::beyond("template output too large", limits::kOutputBytes), at.pos,
+                 at.text());
+    }
+
     void walk(const std::vector<TemplateNode>& nodes, const TemplateValue& dot) {
         for (const TemplateNode& node : nodes) {
+            if (node.pipe)
+                spend(*node.pipe);
             const std::size_t scope = m_vars.size();
             switch (node.kind) {
             case TemplateNode::Kind::Text:
@@ -83,6 +97,7 @@ private:
                 m_vars.emplace_back(names[0], key);
                 m_vars.emplace_back(names[1], element);
             }
+            spend(*node.pipe);
             walk(node.body, element);
             m_vars.resize(scope);
         };
@@ -247,18 +262,28 @@ private:
     const TemplateValue& m_root;
     std::vector<std::pair<std::string, TemplateValue>> m_vars;
     std::string m_out;
+    std::int64_t m_steps = 0;
 };
 
 } // namespace
 
 GoTemplate::GoTemplate(std::unique_ptr<TemplateTree> tree) : m_tree(std::move(tree)) {}
 GoTemplate::GoTemplate(GoTemplate&&) noexcept = default;
-GoTemplate& GoTemplate::operator=(GoTemplate&&) noexcept = default;
-GoTemplate::~GoTemplate() = default;
+GoTemplate& GoTemplate::operator=(GoTemplate&& other) noexcept {
+    GoTemplate replaced(std::move(*this)); // its destructor frees a deep tree on a deep stack
+    m_tree = std::move(other.m_tree);
+    return *this;
+}
+GoTemplate::~GoTemplate() {
+    if (m_tree && m_tree->nesting > TemplateTree::kShallow) // freeing recurses as deep
+        runOnDeepStack([this] { m_tree.reset(); });
+}
 
 Expected<std::string> GoTemplate::execute(const TemplateValue& data,
                                           const TemplateOptions& options) const {
     try {
+        if (m_tree->nesting > TemplateTree::kShallow)
+            return onDeepStack([&] { return Executor(*m_tree, options, data).run(data); });
         return Executor(*m_tree, options, data).run(data);
     } catch (const ExecError& e) {
         // Go's ErrorContext: 1-based line, 0-based byte column within that line.

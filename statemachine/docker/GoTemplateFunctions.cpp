@@ -1,5 +1,6 @@
 #include "docker/GoTemplateFunctions.h"
 
+#include "base/Limits.h"
 #include "docker/DisplayWidth.h"
 #include "docker/GoQuote.h"
 #include "docker/GoTemplateTree.h"
@@ -291,9 +292,14 @@ TemplateCallResult callTemplateFunction(const std::string& name,
             return wrongType("int", args[1].kind() != Kind::Int ? args[1] : args[2]);
         if (args[0].asString().empty())
             return ok("");
-        return ok(std::string(std::size_t(std::max<std::int64_t>(0, args[1].asInt())), ' ') +
-                  args[0].asString() +
-                  std::string(std::size_t(std::max<std::int64_t>(0, args[2].asInt())), ' '));
+        const auto spaces = [](std::int64_t n) { return std::max<std::int64_t>(0, n); };
+        const std::uint64_t size = args[0].asString().size() +
+                                   std::uint64_t(spaces(args[1].asInt())) +
+                                   std::uint64_t(spaces(args[2].asInt()));
+        if (size > limits::kOutputBytes)
+            return callError(limits::beyond("padding too wide", limits::kOutputBytes));
+        return ok(std::string(std::size_t(spaces(args[1].asInt())), ' ') + args[0].asString() +
+                  std::string(std::size_t(spaces(args[2].asInt())), ' '));
     }
     if (name == "truncate") {
         if (auto e = arity(2))

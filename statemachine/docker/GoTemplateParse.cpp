@@ -1,5 +1,7 @@
 // The parser of GoTemplate: text/template's grammar for the actions listed in GoTemplate.h,
 // with its error texts.
+#include "base/DeepStack.h"
+#include "base/Limits.h"
 #include "docker/DisplayWidth.h"
 #include "docker/GoQuote.h"
 #include "docker/GoTemplate.h"
@@ -147,7 +149,17 @@ private:
         }
     }
 
+    // Go bounds only parenthesized pipelines; nested blocks share the bound here, so that
+    // parsing and executing fit the deep stack.
+    void enter(std::size_t pos, const std::string& message) {
+        if (m_depth == limits::kTemplateDepth)
+            fail(message, pos);
+        ++m_depth;
+    }
+
     TemplateNode control(const std::string& word) {
+        enter(peek().pos,
+              limits::beyond("{{" + word + "}} nested too deeply", limits::kTemplateDepth));
         const std::size_t scope = m_vars.size();
         TemplateNode node;
         node.kind = word == "if"      ? TemplateNode::Kind::If
@@ -161,6 +173,7 @@ private:
                 next();
                 node.elseBody.push_back(control(word));
                 m_vars.resize(scope);
+                --m_depth;
                 return node;
             }
             if (nextNonSpace().type != Type::RightDelim)
@@ -173,6 +186,7 @@ private:
         if (nextNonSpace().type != Type::RightDelim)
             fail("unexpected " + describe(m_tokens[m_at - 1]) + " in end", m_tokens[m_at - 1].pos);
         m_vars.resize(scope);
+        --m_depth;
         return node;
     }
 
@@ -355,8 +369,10 @@ private:
             return arg;
         }
         case Type::LeftParen:
+            enter(t.pos, "max expression depth exceeded"); // Go's maxStackDepth
             arg.kind = TemplateArg::Kind::Pipeline;
             arg.pipe = pipeline("parenthesized pipeline", Type::RightParen);
+            --m_depth;
             arg.text = "(" + arg.pipe->text() + ")";
             return arg;
         default:
@@ -369,7 +385,23 @@ private:
     std::size_t m_at = 0;
     std::vector<std::string> m_vars{"$"};
     std::string m_lastKeyword;
+    int m_depth = 0;
 };
+
+// How deep the tokens nest, counted before parsing: a deep template is parsed and run on a
+// deep stack.
+int nesting(const std::vector<TemplateToken>& tokens) {
+    int depth = 0, deepest = 0;
+    for (const TemplateToken& t : tokens) {
+        if (t.type == Type::LeftParen ||
+            (t.type == Type::Keyword &&
+             (t.value == "if" || t.value == "range" || t.value == "with")))
+            deepest = std::max(deepest, ++depth);
+        else if (t.type == Type::RightParen || (t.type == Type::Keyword && t.value == "end"))
+            --depth;
+    }
+    return deepest;
+}
 
 std::size_t lineOf(std::string_view text, std::size_t pos) {
     return 1 + static_cast<std::size_t>(
@@ -406,8 +438,12 @@ Expected<GoTemplate> GoTemplate::parse(std::string_view text) {
         return located(tokens.error().message, errorPos);
     auto tree = std::make_unique<TemplateTree>();
     tree->source = std::string(text);
+    tree->nesting = nesting(*tokens);
     try {
-        tree->body = Parser(std::move(*tokens)).parseBody();
+        if (tree->nesting > TemplateTree::kShallow)
+            tree->body = onDeepStack([&] { return Parser(std::move(*tokens)).parseBody(); });
+        else
+            tree->body = Parser(std::move(*tokens)).parseBody();
     } catch (const ParseError& e) {
         return located(e.message, e.pos);
     }

@@ -53,6 +53,9 @@ struct TemplateNode {
 struct TemplateTree {
     std::vector<TemplateNode> body; ///< top-level nodes
     std::string source;             ///< the template text
+    int nesting = 0;                ///< how deep parentheses and blocks nest
+    /// Nesting up to this runs on the caller's stack; deeper runs on a deep stack.
+    static constexpr int kShallow = 64;
 };
 
 /// Function names known at parse time (Go checks them then).

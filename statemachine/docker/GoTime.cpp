@@ -67,7 +67,10 @@ Expected<Duration> parseGoDuration(std::string_view text) {
             ++digits;
         if (digits == 0)
             return invalid;
-        const double number = std::stod(std::string(rest.substr(0, digits)));
+        const std::string_view numeral = rest.substr(0, digits);
+        if (numeral.find_first_of("0123456789") == std::string_view::npos)
+            return invalid; // "." alone, as Go
+        const double number = std::stod(std::string(numeral));
         rest.remove_prefix(digits);
         std::size_t unitLength = 0;
         while (unitLength < rest.size() &&
@@ -83,37 +86,55 @@ Expected<Duration> parseGoDuration(std::string_view text) {
         total += number * unit->second;
         rest.remove_prefix(unitLength);
     }
+    if (total >= 9.2e18) // Go: a duration past int64 nanoseconds (292 years) is invalid
+        return invalid;
     return Duration(static_cast<long long>(std::llround(sign * total)));
+}
+
+// Seconds since the epoch held at the ends of engine time (1678 and 2262, nanoseconds in an
+// int64) rather than wrapping around: every event lies between them anyway.
+TimePoint clampedTime(long long seconds, long long nanos) {
+    long long total = 0;
+    if (__builtin_mul_overflow(seconds, 1000000000LL, &total) ||
+        __builtin_add_overflow(total, nanos, &total))
+        return seconds < 0 ? TimePoint::min() : TimePoint::max();
+    return TimePoint(Duration(total));
 }
 
 Expected<TimePoint> parseEventTime(std::string_view text, TimePoint now) {
     // The CLI sends a relative time as whole Unix seconds (time.Unix()), dropping the fraction.
-    if (auto duration = parseGoDuration(text))
-        return TimePoint(std::chrono::floor<std::chrono::seconds>(now - *duration));
+    if (auto duration = parseGoDuration(text)) {
+        Duration::rep back = 0;
+        if (__builtin_sub_overflow(now.time_since_epoch().count(), duration->count(), &back))
+            return TimePoint::min();
+        return TimePoint(std::chrono::floor<std::chrono::seconds>(TimePoint(Duration(back))));
+    }
     // Unix seconds, optionally with a fraction of up to nine digits.
     const std::string value(text);
     long long seconds = 0;
-    long long nanos = 0;
     char fraction[16] = {0};
     int consumed = 0;
     if (std::sscanf(value.c_str(), "%lld%n", &seconds, &consumed) == 1 &&
         consumed == int(value.size()))
-        return TimePoint(std::chrono::seconds(seconds));
+        return clampedTime(seconds, 0);
     if (std::sscanf(value.c_str(), "%lld.%9[0-9]%n", &seconds, fraction, &consumed) == 2 &&
         consumed == int(value.size())) {
         std::string digits = fraction;
         digits.resize(9, '0');
-        nanos = std::stoll(digits);
-        return TimePoint(std::chrono::seconds(seconds) + Duration(nanos));
+        return clampedTime(seconds, std::stoll(digits));
     }
-    // RFC 3339 date or date-time in UTC.
+    // RFC 3339 date or date-time in UTC, with Go's ranges for each field.
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-    if (std::sscanf(value.c_str(), "%d-%d-%dT%d:%d:%dZ", &year, &month, &day, &hour, &minute,
-                    &second) >= 3 ||
-        std::sscanf(value.c_str(), "%d-%d-%d", &year, &month, &day) == 3) {
+    if ((std::sscanf(value.c_str(), "%d-%d-%dT%d:%d:%dZ", &year, &month, &day, &hour, &minute,
+                     &second) >= 3 ||
+         std::sscanf(value.c_str(), "%d-%d-%d", &year, &month, &day) == 3) &&
+        year >= 0 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= 31 &&
+        hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 60) {
         const std::chrono::sys_days date = std::chrono::year{year} / month / day;
-        return TimePoint(date.time_since_epoch() + std::chrono::hours(hour) +
-                         std::chrono::minutes(minute) + std::chrono::seconds(second));
+        const auto at = std::chrono::duration_cast<std::chrono::seconds>(date.time_since_epoch()) +
+                        std::chrono::hours(hour) + std::chrono::minutes(minute) +
+                        std::chrono::seconds(second);
+        return clampedTime(at.count(), 0);
     }
     return Error{"failed to parse value as time or duration: \"" + value + "\""};
 }

@@ -48,6 +48,7 @@ public:
     LifecycleMachine machine;
     LifecycleRecord record;
     std::vector<LogLine> logs;
+    std::size_t logBytes = 0;         ///< the bytes of logs' lines
     ImageFiles imageFiles;            ///< the image's files with content, for the process to read
     std::optional<TimerId> stopTimer; ///< a stop's timeout: reports StopTimedOut
     std::optional<TimerId> restartTimer; ///< pending policy restart
@@ -58,6 +59,9 @@ public:
     std::string shortId() const { return id.substr(0, 12); }
     /// entrypoint followed by cmd: what the process runs.
     std::vector<std::string> argv() const;
+    /// Keeps a printed line; beyond limits::kLogBytesPerContainer the oldest lines go, as
+    /// Docker's `local` log driver rotates its files.
+    void appendLog(LogLine line);
 };
 
 } // namespace lab

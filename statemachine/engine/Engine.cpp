@@ -1,5 +1,6 @@
 #include "engine/Engine.h"
 
+#include "base/Limits.h"
 #include "docker/ContainerNames.h"
 #include "docker/Signals.h"
 #include "machines/RestartManager.h"
@@ -204,6 +205,8 @@ DockerEvent Engine::containerEvent(const Container& container, const std::string
 }
 
 void Engine::logEvent(DockerEvent event) {
+    if (m_events.size() == limits::kEngineEvents) // the oldest quarter goes at once
+        m_events.erase(m_events.begin(), m_events.begin() + limits::kEngineEvents / 4);
     m_events.push_back(std::move(event));
     for (EngineObserver* observer : m_observers)
         observer->published(m_events.back());
@@ -225,6 +228,8 @@ void Engine::removeObserver(EngineObserver& observer) {
 bool Engine::runUntil(const std::function<bool()>& done, Duration limit) {
     const TimePoint deadline = m_clock.now() + limit;
     while (!done()) {
+        if (m_clock.idleUntil(deadline)) // waiting would change nothing but the time
+            return false;
         if (!m_clock.advance(deadline))
             return false;
     }

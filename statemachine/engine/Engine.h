@@ -135,8 +135,8 @@ public:
     void addObserver(EngineObserver& observer);
     void removeObserver(EngineObserver& observer);
 
-    /// Lets engine time pass until done() holds; false if nothing was left to happen first or
-    /// the limit of engine time was reached.
+    /// Lets engine time pass until done() holds; false if the limit of engine time was reached
+    /// first, or at once (time unmoved) when nothing is left to happen before it.
     bool runUntil(const std::function<bool()>& done, Duration limit = std::chrono::hours(24));
 
     /// Whether fault can be injected now (into target for OutOfMemory), or why not: an armed

@@ -75,7 +75,7 @@ void Engine::output(const std::string& containerId, TimePoint at, bool isStderr,
     Container* container = byId(containerId);
     if (!container)
         return;
-    container->logs.push_back({at, isStderr, line});
+    container->appendLog({at, isStderr, line});
     for (EngineObserver* observer : m_observers)
         observer->printed(*container, container->logs.back());
 }

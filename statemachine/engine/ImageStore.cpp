@@ -3,6 +3,7 @@
 #include "base/Sha256.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace lab {
 namespace {
@@ -37,9 +38,12 @@ std::string describe(const ImageSpec& spec) {
 } // namespace
 
 std::int64_t Image::size() const {
+    // A world file may declare sizes up to 2^53 each: the sum is held at INT64_MAX rather than
+    // wrapping to a negative size.
     std::int64_t total = 0;
     for (const auto& layer : spec.layers)
-        total += layer.size;
+        if (__builtin_add_overflow(total, layer.size, &total))
+            return INT64_MAX;
     return total;
 }
 
@@ -51,32 +55,34 @@ std::string layerDigestOf(const ImageSpec& spec, std::size_t index) {
     return "sha256:" + sha256Hex("layer\x1e" + std::to_string(index) + "\x1e" + describe(spec));
 }
 
+std::string ImageStore::key(const ImageReference& reference) {
+    return reference.domain + '/' + reference.path + ':' + reference.tag + '@' + reference.digest;
+}
+
 Image& ImageStore::add(const ImageSpec& spec, const ImageReference& tag, TimePoint now) {
-    for (auto& image : m_images)
-        std::erase_if(image->tags, [&](const ImageReference& t) { return t == tag; });
+    const std::string name = key(tag);
+    if (auto previous = m_byTag.find(name); previous != m_byTag.end())
+        std::erase_if(previous->second->tags, [&](const ImageReference& t) { return t == tag; });
     const std::string id = imageIdOf(spec);
-    auto existing = std::find_if(m_images.begin(), m_images.end(),
-                                 [&](const auto& image) { return image->id == id; });
-    if (existing == m_images.end()) {
-        auto image = std::make_unique<Image>();
-        image->id = id;
-        image->spec = spec;
-        image->created = spec.created.value_or(now);
+    Image*& image = m_byId[id];
+    if (!image) {
+        auto created = std::make_unique<Image>();
+        created->id = id;
+        created->spec = spec;
+        created->created = spec.created.value_or(now);
         for (std::size_t i = 0; i < spec.layers.size(); ++i)
-            image->layerDigests.push_back(layerDigestOf(spec, i));
-        m_images.push_back(std::move(image));
-        existing = std::prev(m_images.end());
+            created->layerDigests.push_back(layerDigestOf(spec, i));
+        image = created.get();
+        m_images.push_back(std::move(created));
     }
-    (*existing)->tags.push_back(tag);
-    return **existing;
+    image->tags.push_back(tag);
+    m_byTag[name] = image;
+    return *image;
 }
 
 const Image* ImageStore::find(const ImageReference& reference) const {
-    for (const auto& image : m_images)
-        for (const auto& tag : image->tags)
-            if (tag == reference)
-                return image.get();
-    return nullptr;
+    const auto found = m_byTag.find(key(reference));
+    return found == m_byTag.end() ? nullptr : found->second;
 }
 
 const Image* ImageStore::findById(std::string_view idOrPrefix) const {

@@ -10,6 +10,7 @@ using docker::ImageReference;
 }
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -49,7 +50,12 @@ public:
     std::vector<const Image*> images() const;
 
 private:
+    static std::string key(const ImageReference& reference);
+
     std::vector<std::unique_ptr<Image>> m_images;
+    // Indexes, so that a world of thousands of images loads in linear time.
+    std::map<std::string, Image*> m_byId;
+    std::map<std::string, Image*> m_byTag; ///< by key(reference)
 };
 
 } // namespace lab

@@ -10,8 +10,12 @@ namespace {
 
 constexpr std::size_t kConcurrentDownloads = 3;
 
+// Held at a year per layer, so that even 125 layers of 2^53 bytes end within engine time's
+// range (an int64 of nanoseconds) instead of overflowing it.
 Duration transferTime(std::int64_t bytes, double bytesPerSecond) {
-    return Duration(static_cast<long long>(double(bytes) / bytesPerSecond * 1e9));
+    constexpr double kLongest = 365.0 * 24 * 3600 * 1e9;
+    return Duration(
+        static_cast<long long>(std::min(double(bytes) / bytesPerSecond * 1e9, kLongest)));
 }
 
 double fractionBetween(TimePoint from, TimePoint to, TimePoint now) {

@@ -1,8 +1,15 @@
 #include "sim/Applets.h"
 
+#include "base/Limits.h"
+
+#include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <climits>
+#include <cstdio>
 #include <functional>
 #include <map>
+#include <optional>
 
 namespace lab {
 namespace {
@@ -71,44 +78,132 @@ AppletResult echo(const std::vector<std::string>& argv) {
     return {out, {}, 0};
 }
 
-// printf FORMAT [ARG...]: %s %d %% and escapes; the format is reused while arguments remain.
+// printf FORMAT [ARG...]: %[flags][width][.precision] with d i o u x X c s (anything else
+// prints its argument as %s), * taking a width or precision from the arguments, and escapes.
+// The format is reused while arguments remain, as long as it takes some.
+class Printf {
+public:
+    Printf(const std::vector<std::string>& argv, const std::string& prefix)
+        : m_argv(argv), m_prefix(prefix) {}
+
+    AppletResult run() {
+        bool stop = false;
+        const std::string format = unescape(m_argv[1], stop);
+        while (true) {
+            const std::size_t before = m_next;
+            if (!once(format) || stop || m_next == before || m_next >= m_argv.size())
+                break;
+        }
+        return m_result;
+    }
+
+private:
+    std::string nextArg() { return m_next < m_argv.size() ? m_argv[m_next++] : ""; }
+
+    long long number(const std::string& arg) {
+        long long value = 0;
+        auto [end, error] = std::from_chars(arg.data(), arg.data() + arg.size(), value);
+        if (!arg.empty() && (error != std::errc() || end != arg.data() + arg.size())) {
+            m_result.err += m_prefix + "invalid number '" + arg + "'\n";
+            m_result.code = 1;
+        }
+        return value;
+    }
+
+    bool refuse(const std::string& message) {
+        m_result.err += m_prefix + message + "\n";
+        m_result.code = 1;
+        return false;
+    }
+
+    // A width or precision: digits, or * for the next argument.
+    std::optional<long long> field(const std::string& format, std::size_t& i) {
+        long long value = 0;
+        if (i < format.size() && format[i] == '*') {
+            ++i;
+            value = number(nextArg());
+        } else {
+            for (; i < format.size() && std::isdigit(static_cast<unsigned char>(format[i])); ++i)
+                if (__builtin_mul_overflow(value, 10, &value) ||
+                    __builtin_add_overflow(value, format[i] - '0', &value))
+                    value = LLONG_MAX;
+        }
+        if (value > limits::kFormatWidth || value < -limits::kFormatWidth) {
+            refuse(limits::beyond("width or precision " + std::to_string(value) + " too large",
+                                  limits::kFormatWidth));
+            return std::nullopt;
+        }
+        return value;
+    }
+
+    bool once(const std::string& format) {
+        for (std::size_t i = 0; i < format.size(); ++i) {
+            if (format[i] != '%' || i + 1 == format.size()) {
+                m_result.out += format[i];
+                continue;
+            }
+            const std::size_t start = i++;
+            if (format[i] == '%') {
+                m_result.out += '%';
+                continue;
+            }
+            std::string flags;
+            for (; i < format.size() &&
+                   std::string_view("-+ #0").find(format[i]) != std::string_view::npos;
+                 ++i)
+                flags += format[i];
+            const auto width = field(format, i);
+            std::optional<long long> precision = -1;
+            if (width && i < format.size() && format[i] == '.')
+                precision = field(format, ++i);
+            if (!width || !precision)
+                return false;
+            if (i == format.size())
+                return refuse(format.substr(start) + ": invalid format");
+            if (!convert(format[i], flags, int(*width), int(*precision)))
+                return false;
+        }
+        return true;
+    }
+
+    bool convert(char conversion, const std::string& flags, int width, int precision) {
+        const std::string arg = nextArg();
+        std::string spec = "%" + flags + "*.*";
+        std::string text;
+        if (conversion == 'd' || conversion == 'i') {
+            text = formatted(spec + "lld", width, precision, number(arg));
+        } else if (std::string_view("ouxX").find(conversion) != std::string_view::npos) {
+            text = formatted(spec + "ll" + conversion, width, precision,
+                             static_cast<unsigned long long>(number(arg)));
+        } else {
+            const std::string value = conversion == 'c' ? arg.substr(0, 1) : arg;
+            text = formatted(spec + "s", width, precision, value.c_str());
+        }
+        if (m_result.out.size() + text.size() > limits::kOutputBytes)
+            return refuse(limits::beyond("output too large", limits::kOutputBytes));
+        m_result.out += text;
+        return true;
+    }
+
+    template <typename T>
+    static std::string formatted(const std::string& spec, int width, int precision, T value) {
+        const int size = std::snprintf(nullptr, 0, spec.c_str(), width, precision, value);
+        std::string text(static_cast<std::size_t>(std::max(size, 0)) + 1, '\0');
+        std::snprintf(text.data(), text.size(), spec.c_str(), width, precision, value);
+        text.pop_back();
+        return text;
+    }
+
+    const std::vector<std::string>& m_argv;
+    const std::string& m_prefix;
+    std::size_t m_next = 2;
+    AppletResult m_result;
+};
+
 AppletResult printf(const std::vector<std::string>& argv, const std::string& prefix) {
     if (argv.size() < 2)
         return {{}, prefix + "printf: usage: printf FORMAT [ARGUMENT...]\n", 1};
-    std::size_t next = 2;
-    std::string out;
-    AppletResult result;
-    do {
-        bool stop = false;
-        const std::string format = unescape(argv[1], stop);
-        for (std::size_t i = 0; i < format.size(); ++i) {
-            if (format[i] != '%' || i + 1 == format.size()) {
-                out += format[i];
-                continue;
-            }
-            const char conversion = format[++i];
-            if (conversion == '%') {
-                out += '%';
-                continue;
-            }
-            const std::string arg = next < argv.size() ? argv[next++] : "";
-            if (conversion == 'd' || conversion == 'i') {
-                long long value = 0;
-                auto [end, error] = std::from_chars(arg.data(), arg.data() + arg.size(), value);
-                if (!arg.empty() && (error != std::errc() || end != arg.data() + arg.size())) {
-                    result.err += prefix + "printf: invalid number '" + arg + "'\n";
-                    result.code = 1;
-                }
-                out += std::to_string(value);
-            } else {
-                out += arg;
-            }
-        }
-        if (stop)
-            break;
-    } while (next < argv.size());
-    result.out = out;
-    return result;
+    return Printf(argv, prefix).run();
 }
 
 // test / [ with the common operators; 2 and a message for malformed expressions, as busybox.

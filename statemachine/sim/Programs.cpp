@@ -93,6 +93,10 @@ std::unique_ptr<Process> sleepProgram(const std::vector<std::string>& argv, Proc
         }
         seconds += std::stod(arg) * scale;
     }
+    // Past a century the sleep outlasts engine time (nanoseconds in an int64): it is forever.
+    constexpr double kCentury = 100.0 * 365 * 86400;
+    if (seconds > kCentury)
+        return program;
     program->exitAt(now + Duration(std::llround(seconds * 1e9)), 0);
     return program;
 }

@@ -13,16 +13,21 @@ namespace {
 using shell::Node;
 
 // A loop that never blocks would spin forever on a real CPU; the model lets it run this many
-// steps per instant, then lets 100 ms pass, so virtual time can always move on.
+// steps per instant, then lets time pass: 100 ms, doubling while the loop stays busy up to a
+// minute. The work an engine day costs is bounded (a day of a spinning container is about 1500
+// bursts, not millions), so engine time never crawls.
 constexpr int kStepsPerInstant = 1000;
 constexpr Duration kBusyPause = 100ms;
+constexpr Duration kLongestBusyPause = 60s;
+// Finished background jobs whose status `wait PID` can still report (POSIX asks for CHILD_MAX).
+constexpr std::size_t kRememberedJobs = 1024;
 
 } // namespace
 
 Shell::Shell(ProcessContext context, shell::NodePtr script, std::vector<std::string> args,
              bool commandString, TimePoint start)
     : Process(std::move(context)), m_args(std::move(args)), m_commandString(commandString),
-      m_now(start) {
+      m_busyPause(kBusyPause), m_now(start) {
     if (m_args.empty())
         m_args.push_back("sh");
     push(std::move(script), commandString);
@@ -65,6 +70,7 @@ void Shell::advance(TimePoint floor, TimePoint until, Sink& sink) {
             m_foreground->advance(floor, t, sink);
         for (auto& job : m_jobs)
             job.process->advance(floor, t, sink);
+        reapJobs();
         if (m_busyUntil && *m_busyUntil <= t)
             m_busyUntil.reset();
         afterChildren(sink);
@@ -89,27 +95,51 @@ void Shell::afterChildren(Sink& sink) {
         checkWait();
 }
 
+void Shell::reapJobs() {
+    for (auto job = m_jobs.begin(); job != m_jobs.end();) {
+        if (!job->process->exitCode()) {
+            ++job;
+            continue;
+        }
+        m_finished.emplace_back(job->pid, *job->process->exitCode());
+        job = m_jobs.erase(job);
+    }
+    if (m_finished.size() > kRememberedJobs)
+        m_finished.erase(m_finished.begin(),
+                         m_finished.end() - static_cast<std::ptrdiff_t>(kRememberedJobs));
+}
+
+bool Shell::isJob(int pid) const {
+    return std::any_of(m_jobs.begin(), m_jobs.end(),
+                       [pid](const Job& j) { return j.pid == pid; }) ||
+           std::any_of(m_finished.begin(), m_finished.end(),
+                       [pid](const auto& f) { return f.first == pid; });
+}
+
+std::optional<int> Shell::jobStatus(int pid) const {
+    auto job =
+        std::find_if(m_jobs.begin(), m_jobs.end(), [pid](const Job& j) { return j.pid == pid; });
+    if (job != m_jobs.end())
+        return job->process->exitCode();
+    auto finished = std::find_if(m_finished.begin(), m_finished.end(),
+                                 [pid](const auto& f) { return f.first == pid; });
+    return finished != m_finished.end() ? std::optional<int>(finished->second) : 127;
+}
+
 void Shell::checkWait() {
-    auto done = [this](int pid) {
-        auto job = std::find_if(m_jobs.begin(), m_jobs.end(),
-                                [pid](const Job& j) { return j.pid == pid; });
-        return job == m_jobs.end() || job->process->exitCode().has_value();
-    };
+    reapJobs();
     if (m_waitFor.empty()) {
-        if (std::all_of(m_jobs.begin(), m_jobs.end(),
-                        [](const Job& j) { return j.process->exitCode().has_value(); })) {
+        if (m_jobs.empty()) {
             m_waiting = false;
             m_status = 0;
-            m_jobs.clear();
+            m_finished.clear();
         }
         return;
     }
-    if (std::all_of(m_waitFor.begin(), m_waitFor.end(), done)) {
+    if (std::all_of(m_waitFor.begin(), m_waitFor.end(),
+                    [this](int pid) { return jobStatus(pid).has_value(); })) {
         m_waiting = false;
-        const int last = m_waitFor.back();
-        auto job = std::find_if(m_jobs.begin(), m_jobs.end(),
-                                [last](const Job& j) { return j.pid == last; });
-        m_status = job == m_jobs.end() ? 127 : *job->process->exitCode();
+        m_status = *jobStatus(m_waitFor.back());
     }
 }
 
@@ -213,16 +243,24 @@ void Shell::beginExit(int code) {
 void Shell::run(Sink& sink) {
     int budget = kStepsPerInstant;
     while (!blocked()) {
-        if (!m_pending.empty())
+        // A signal that comes while its trap runs waits for the trap to end (as ash's dotrap
+        // does): a trap that signals its own shell repeats instead of nesting without end.
+        const bool inTrap = std::any_of(m_stack.begin(), m_stack.end(),
+                                        [](const Frame& f) { return f.role == Role::Trap; });
+        if (!m_pending.empty() && !inTrap)
             takePendingTraps();
         if (m_stack.empty()) {
             beginExit(m_status);
             continue;
         }
         step(sink);
-        if (--budget == 0 && !blocked())
-            m_busyUntil = m_now + kBusyPause;
+        if (--budget == 0 && !blocked()) {
+            m_busyUntil = m_now + m_busyPause;
+            m_busyPause = std::min(2 * m_busyPause, kLongestBusyPause);
+            return;
+        }
     }
+    m_busyPause = kBusyPause; // it blocked by itself: no longer busy
 }
 
 shell::Parameters Shell::parameters() const {

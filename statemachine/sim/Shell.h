@@ -66,6 +66,11 @@ private:
     void interrupt(Sink& sink);
     void takePendingTraps();
     void checkWait();
+    void reapJobs();
+    /// True for a background job's PID, running or remembered.
+    bool isJob(int pid) const;
+    /// A background job's exit status: none while it runs, 127 for an unknown PID.
+    std::optional<int> jobStatus(int pid) const;
     void afterChildren(Sink& sink);
     void error(Sink& sink, const std::string& message, const StreamMap& streams);
     shell::Parameters parameters() const;
@@ -76,6 +81,7 @@ private:
     void trapBuiltin(const std::vector<std::string>& argv, const StreamMap& streams, Sink& sink);
     void waitBuiltin(const std::vector<std::string>& argv);
     void killBuiltin(const std::vector<std::string>& argv, const StreamMap& streams, Sink& sink);
+    void loopBuiltin(const std::vector<std::string>& argv, const StreamMap& streams, Sink& sink);
     void setBuiltin(const std::vector<std::string>& argv, const StreamMap& streams, Sink& sink);
 
     std::vector<Frame> m_stack;
@@ -87,12 +93,14 @@ private:
     bool m_pendingInterrupt = false;
     bool m_commandString;
     std::unique_ptr<Process> m_foreground;
-    std::vector<Job> m_jobs;
+    std::vector<Job> m_jobs;                     // still running
+    std::vector<std::pair<int, int>> m_finished; // PID, exit status: the latest reaped jobs
     int m_lastBackground = 0;
     bool m_waiting = false;
     std::vector<int> m_waitFor; // empty: every job
     std::unique_ptr<Process> m_execed;
     std::optional<TimePoint> m_busyUntil;
+    Duration m_busyPause{}; // the next pause of a busy loop (Shell.cpp: kBusyPause)
     bool m_started = false;
     TimePoint m_now;
 };

@@ -11,6 +11,8 @@
 namespace lab {
 namespace {
 
+using shell::Node;
+
 std::optional<int> parseInt(const std::string& text) {
     int value = 0;
     auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -29,9 +31,10 @@ std::optional<int> trapCondition(const std::string& text) {
 } // namespace
 
 bool isShellBuiltin(const std::string& name) {
-    static const char* const names[] = {":",     "true",   "false", "echo", "printf", "test", "[",
-                                        "exit",  "trap",   "wait",  "exec", "read",   "kill", "set",
-                                        "shift", "export", "unset", "cd",   "umask"};
+    static const char* const names[] = {":",     "true",  "false",   "echo",   "printf", "test",
+                                        "[",     "exit",  "trap",    "wait",   "exec",   "read",
+                                        "kill",  "set",   "shift",   "export", "unset",  "cd",
+                                        "umask", "break", "continue"};
     return std::find(std::begin(names), std::end(names), name) != std::end(names);
 }
 
@@ -69,6 +72,8 @@ bool Shell::runBuiltin(const std::vector<std::string>& argv, const StreamMap& st
         m_status = 1; // a container started without -i has its stdin at end of file
     } else if (name == "kill") {
         killBuiltin(argv, streams, sink);
+    } else if (name == "break" || name == "continue") {
+        loopBuiltin(argv, streams, sink);
     } else if (name == "set") {
         setBuiltin(argv, streams, sink);
     } else if (name == "shift") {
@@ -131,9 +136,7 @@ void Shell::waitBuiltin(const std::vector<std::string>& argv) {
     m_waitFor.clear();
     for (std::size_t i = 1; i < argv.size(); ++i) {
         const auto pid = parseInt(argv[i]);
-        const bool known = pid && std::any_of(m_jobs.begin(), m_jobs.end(),
-                                              [&](const Job& j) { return j.pid == *pid; });
-        if (!known) {
+        if (!pid || !isJob(*pid)) {
             m_status = 127; // busybox: not a child of this shell, silently
             return;
         }
@@ -141,6 +144,38 @@ void Shell::waitBuiltin(const std::vector<std::string>& argv) {
     }
     m_waiting = true;
     checkWait();
+}
+
+// break/continue [N]: ash leaves the N-th enclosing loop (all of them when there are fewer),
+// and does nothing outside a loop.
+void Shell::loopBuiltin(const std::vector<std::string>& argv, const StreamMap& streams,
+                        Sink& sink) {
+    int levels = 1;
+    if (argv.size() > 1) {
+        const auto n = parseInt(argv[1]);
+        if (!n || *n <= 0) {
+            error(sink, argv[0] + ": line 0: Illegal number: " + argv[1], streams);
+            beginExit(2);
+            return;
+        }
+        levels = *n;
+    }
+    m_status = 0;
+    std::optional<std::size_t> target;
+    for (std::size_t i = m_stack.size(); i-- > 0 && m_stack[i].role == Role::Run && levels > 0;) {
+        const auto kind = m_stack[i].node->kind;
+        if (kind == Node::Kind::While || kind == Node::Kind::Until || kind == Node::Kind::For)
+            target = i, --levels;
+    }
+    if (!target)
+        return;
+    if (argv[0] == "break") {
+        m_stack.resize(*target);
+        return;
+    }
+    m_stack.resize(*target + 1);
+    if (m_stack.back().node->kind != Node::Kind::For)
+        m_stack.back().phase = 0; // while/until test their condition again
 }
 
 void Shell::killBuiltin(const std::vector<std::string>& argv, const StreamMap& streams,

@@ -1,12 +1,51 @@
 #include "sim/ShellExpand.h"
 
+#include "base/Limits.h"
+
 #include <algorithm>
 #include <cctype>
+#include <climits>
 
 namespace lab::shell {
 namespace {
 
 const Error kArithError{"arithmetic syntax error"};
+
+long long wrappedNegate(long long a) {
+    long long result = 0;
+    __builtin_sub_overflow(0LL, a, &result);
+    return result;
+}
+
+// busybox's arith_t is a long long with the machine's arithmetic: + - * and unary minus wrap
+// around (two's complement), and math.c turns LLONG_MIN / -1, which traps on x86, into
+// LLONG_MIN / 1 (so LLONG_MIN % -1 is 0). The builtins give the wrapped result without C++'s
+// undefined behaviour.
+long long apply(std::string_view op, long long a, long long b) {
+    long long result = 0;
+    if (op == "+")
+        __builtin_add_overflow(a, b, &result);
+    else if (op == "-")
+        __builtin_sub_overflow(a, b, &result);
+    else if (op == "*")
+        __builtin_mul_overflow(a, b, &result);
+    else if (b == -1 && (op == "/" || op == "%"))
+        result = op == "/" ? wrappedNegate(a) : 0; // LLONG_MIN / -1 is LLONG_MIN, as in busybox
+    else if (op == "/")
+        result = a / b;
+    else if (op == "%")
+        result = a % b;
+    else
+        result = op == "||"   ? (a || b)
+                 : op == "&&" ? (a && b)
+                 : op == "==" ? a == b
+                 : op == "!=" ? a != b
+                 : op == "<"  ? a < b
+                 : op == ">"  ? a > b
+                 : op == "<=" ? a <= b
+                              : a >= b;
+    return result;
+}
 
 // Precedence climbing over a tiny grammar; variables read as numbers (unset or empty: 0).
 class Arith {
@@ -16,7 +55,7 @@ public:
     Expected<long long> run() {
         auto value = binary(0);
         skip();
-        if (!value || m_pos != m_text.size())
+        if (value && m_pos != m_text.size())
             return kArithError;
         return value;
     }
@@ -66,26 +105,23 @@ private:
             auto right = binary(lvl);
             if (!right)
                 return right;
-            const long long a = *left, b = *right;
-            if ((op == "/" || op == "%") && b == 0)
+            if ((op == "/" || op == "%") && *right == 0)
                 return Error{"divide by zero"};
-            left = op == "||"   ? (a || b)
-                   : op == "&&" ? (a && b)
-                   : op == "==" ? a == b
-                   : op == "!=" ? a != b
-                   : op == "<"  ? a < b
-                   : op == ">"  ? a > b
-                   : op == "<=" ? a <= b
-                   : op == ">=" ? a >= b
-                   : op == "+"  ? a + b
-                   : op == "-"  ? a - b
-                   : op == "*"  ? a * b
-                   : op == "/"  ? a / b
-                                : a % b;
+            left = apply(op, *left, *right);
         }
     }
 
+    // Unary operators and parentheses recurse; busybox's own stack is its C stack.
     Expected<long long> unary() {
+        if (m_depth == limits::kShellDepth)
+            return Error{limits::beyond("arithmetic nested too deeply", limits::kShellDepth)};
+        ++m_depth;
+        auto value = unaryOperand();
+        --m_depth;
+        return value;
+    }
+
+    Expected<long long> unaryOperand() {
         skip();
         if (m_pos >= m_text.size())
             return kArithError;
@@ -95,13 +131,15 @@ private:
             auto value = unary();
             if (!value)
                 return value;
-            return c == '-' ? -*value : c == '!' ? !*value : *value;
+            return c == '-' ? wrappedNegate(*value) : c == '!' ? !*value : *value;
         }
         if (c == '(') {
             ++m_pos;
             auto value = binary(0);
             skip();
-            if (!value || m_pos >= m_text.size() || m_text[m_pos] != ')')
+            if (!value)
+                return value;
+            if (m_pos >= m_text.size() || m_text[m_pos] != ')')
                 return kArithError;
             ++m_pos;
             return value;
@@ -136,6 +174,7 @@ private:
     std::string_view m_text;
     const Parameters& m_params;
     std::size_t m_pos = 0;
+    int m_depth = 0;
 };
 
 bool isBlank(char c) {

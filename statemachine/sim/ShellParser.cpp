@@ -1,6 +1,7 @@
 // Recursive descent over the lexer's tokens, following the POSIX grammar's shape
 // (list -> and_or -> pipeline -> command) for the subset ShellSyntax.h describes.
 
+#include "base/Limits.h"
 #include "sim/ShellLexer.h"
 #include "sim/ShellSyntax.h"
 
@@ -119,7 +120,17 @@ private:
         return node;
     }
 
+    // Every nesting (`!`, and the lists inside compound commands) passes here: the depth limit.
     NodePtr parsePipeline() {
+        if (m_depth == limits::kShellDepth)
+            fail(limits::beyond("syntax error: commands nested too deeply", limits::kShellDepth));
+        ++m_depth;
+        auto node = parseNegation();
+        --m_depth;
+        return node;
+    }
+
+    NodePtr parseNegation() {
         if (isKeyword("!")) {
             ++m_pos;
             auto node = std::make_shared<Node>();
@@ -275,6 +286,7 @@ private:
 
     std::vector<Token> m_tokens;
     std::size_t m_pos = 0;
+    int m_depth = 0;
 };
 
 } // namespace

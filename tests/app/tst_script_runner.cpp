@@ -2,12 +2,14 @@
 // answered must give back the real transcript byte for byte; lines are read as record.sh and
 // a POSIX shell read them.
 #include "console/ConsoleLine.h"
+#include "console/InputFile.h"
 #include "console/ScriptRunner.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTest>
 #include <deque>
+#include <functional>
 #include <sstream>
 
 using namespace lab;
@@ -23,7 +25,11 @@ public:
     std::vector<Words> asked;
     std::vector<Duration> slept;
 
+    std::function<void()> beforeEachRun;
+
     CliOutput run(const Words& args) override {
+        if (beforeEachRun)
+            beforeEachRun();
         asked.push_back(args);
         if (answers.empty())
             return CliOutput{{}, {"no recorded answer"}, 99};
@@ -34,6 +40,18 @@ public:
     void sleep(Duration duration) override { slept.push_back(duration); }
     std::vector<std::string> commands() const override {
         return {"ps [OPTIONS]", "stop CONTAINER"};
+    }
+};
+
+// Keeps only what has been flushed: what a crash would leave of a transcript.
+class FlushedText final : public std::stringbuf {
+public:
+    std::string flushed;
+
+protected:
+    int sync() override {
+        flushed = str();
+        return 0;
     }
 };
 
@@ -82,6 +100,9 @@ private slots:
     void sleepDurations_data();
     void sleepDurations();
     void plainModeKeepsTheLastStatus();
+    void transcriptIsStreamed();
+    void scriptStopsWhereDockerWouldWaitForever();
+    void endlessScriptFileIsRefused();
 };
 
 void TestScriptRunner::replayedEngineGivesTheRecordedTranscript_data() {
@@ -171,6 +192,9 @@ void TestScriptRunner::sleepDurations_data() {
     QTest::newRow("nothing") << "" << qint64(-1);
     QTest::newRow("two points") << "1.2.3" << qint64(-1);
     QTest::newRow("too many seconds") << "1234567890" << qint64(-1);
+    QTest::newRow("a week") << "0604800.000" << qint64(604'800'000'000'000);
+    QTest::newRow("more than a week") << "604800.5" << qint64(-1);
+    QTest::newRow("far more than a week") << "999999999" << qint64(-1);
 }
 
 void TestScriptRunner::sleepDurations() {
@@ -207,6 +231,54 @@ void TestScriptRunner::plainModeKeepsTheLastStatus() {
     afterSleep.feedAll(sleeper);
     QCOMPARE(afterSleep.status(), 0);
     QCOMPARE(session.slept.back(), Duration(1s));
+}
+
+// Each record is flushed as soon as its command returns, so a crash loses nothing before it.
+void TestScriptRunner::transcriptIsStreamed() {
+    ReplaySession session;
+    session.answers = {CliOutput{{"a"}, {}, 0}, CliOutput{{"b"}, {}, 0}};
+    FlushedText buffer;
+    std::ostream transcript(&buffer);
+    std::vector<std::string> seenBeforeRuns;
+    session.beforeEachRun = [&] { seenBeforeRuns.push_back(buffer.flushed); };
+    std::istringstream script("ps\nps\n");
+    QVERIFY(runScript(script, session, transcript).ok());
+    QCOMPARE(seenBeforeRuns, (std::vector<std::string>{"$ ps\n", "$ ps\n> a\n[rc=0]\n$ ps\n"}));
+}
+
+// A command Docker would never return from ends the script with the console's error; the
+// lines after it are not run, the lines before it are already written.
+void TestScriptRunner::scriptStopsWhereDockerWouldWaitForever() {
+    ReplaySession session;
+    CliOutput endless;
+    endless.status = 1;
+    endless.unfinished = "docker wait would wait forever: container web never exits in the "
+                         "simulation";
+    session.answers = {CliOutput{{"a"}, {}, 0}, endless};
+    std::istringstream script("ps\nwait web\nps\n");
+    std::ostringstream transcript;
+    const Status ran = runScript(script, session, transcript);
+    QVERIFY(!ran.ok());
+    QCOMPARE(ran.error().message, endless.unfinished + " (the script stops here)");
+    QCOMPARE(transcript.str(), std::string("$ ps\n> a\n[rc=0]\n$ wait web\n"));
+    QCOMPARE(session.asked.size(), std::size_t(2));
+
+    std::istringstream typed("wait web\n");
+    session.answers = {endless};
+    std::ostringstream out, err;
+    CommandLoop loop(session, out, err);
+    loop.feedAll(typed);
+    QCOMPARE(err.str(), "lifecycle-lab: " + endless.unfinished + "\n");
+    QCOMPARE(loop.status(), 1);
+}
+
+// /dev/zero never ends: the console refuses it instead of reading until memory runs out.
+void TestScriptRunner::endlessScriptFileIsRefused() {
+    const auto read = readInputFile(QStringLiteral("/dev/zero"), QStringLiteral("script"));
+    QVERIFY(!read.ok());
+    QCOMPARE(read.error().message,
+             std::string("cannot read script /dev/zero: larger than 67108864 bytes (the lab's "
+                         "limit)"));
 }
 
 QTEST_GUILESS_MAIN(TestScriptRunner)

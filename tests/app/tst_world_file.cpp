@@ -51,6 +51,7 @@ private slots:
     void missingFileIsNamed();
     void badInputIsRefused_data();
     void badInputIsRefused();
+    void keysRepeatedInOtherObjectsAreFine();
 };
 
 // docs/WORLD.md shows one world file; it must stay a valid one.
@@ -363,6 +364,46 @@ void TestWorldFile::badInputIsRefused_data() {
                R"({"registries": [{"host": "docker.io", "repositories": {"busybox": {}, "library/busybox": {}}}]})")
         << "world.json: registries[0].repositories[\"library/busybox\"]: the repository "
            "\"library/busybox\" is listed twice";
+    // Each of these used to pass, wrap around or be misnamed.
+    QTest::newRow("a tag Docker would refuse")
+        << QByteArray(R"({"images": [{"tags": ["Busybox"]}]})")
+        << "world.json: images[0].tags[0]: invalid reference format: repository name must be "
+           "lowercase";
+    QTest::newRow("a duplicate key") << QByteArray("{\"images\": [],\n \"images\": []}")
+                                     << "world.json:2:2: invalid JSON: duplicate key \"images\"";
+    QTest::newRow("a duplicate key inside an image")
+        << QByteArray(R"({"images": [{"tags": ["a"], "cmd": [], "cmd": ["x"]}]})")
+        << "world.json:1:40: invalid JSON: duplicate key \"cmd\"";
+    QTest::newRow("the top level is null")
+        << QByteArray("null") << "world.json: top level: expected an object, got null";
+    QTest::newRow("the top level is a number")
+        << QByteArray(" 3 ") << "world.json: top level: expected an object, got a number";
+    QTest::newRow("a build date before 1678")
+        << QByteArray(R"({"images": [{"tags": ["a"], "created": "1600-01-01T00:00:00Z"}]})")
+        << "world.json: images[0].created: 1600-01-01T00:00:00Z is outside the dates the engine "
+           "holds (1678 to 2262)";
+    QTest::newRow("a build date after 2262")
+        << QByteArray(R"({"images": [{"tags": ["a"], "created": "2300-01-01T00:00:00Z"}]})")
+        << "world.json: images[0].created: 2300-01-01T00:00:00Z is outside the dates the engine "
+           "holds (1678 to 2262)";
+    QByteArray layers = R"({"images": [{"tags": ["a"], "layers": [)";
+    for (int i = 0; i < 126; ++i)
+        layers += QByteArray(i ? "," : "") + R"({"size": 1})";
+    QTest::newRow("more layers than Docker chains")
+        << layers + "]}]}"
+        << "world.json: images[0].layers: max depth exceeded (Docker's layer store chains at "
+           "most 125 layers, got 126)";
+}
+
+// Strings holding braces, quotes and colons are not keys; equal keys in different objects are
+// no duplicates.
+void TestWorldFile::keysRepeatedInOtherObjectsAreFine() {
+    const Expected<World> world = loadWorldJson(
+        R"({"images": [{"tags": ["a"], "cmd": ["{\"x\": 1, \"x\": 2}", "tags:"]},
+                       {"tags": ["b"], "cmd": []}]})",
+        kSource);
+    QVERIFY2(world.ok(), world.ok() ? "" : world.error().message.c_str());
+    QCOMPARE(world->images.size(), std::size_t(2));
 }
 
 void TestWorldFile::badInputIsRefused() {
