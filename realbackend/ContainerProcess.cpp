@@ -45,20 +45,43 @@ enum Stage : int {
     WorkingDir,
     Exec
 };
-constexpr const char* kStageWords[] = {"waiting for the parent",
-                                       "joining the resource cgroups",
-                                       "setting up stdio",
-                                       "sethostname",
-                                       "bringing up lo",
-                                       "making / private",
-                                       "binding the image read-only",
-                                       "mounting /tmp",
-                                       "mounting /dev",
-                                       "creating device nodes",
-                                       "mounting /proc",
-                                       "mounting /sys",
-                                       "pivot_root",
-                                       "exec"};
+// What each stage did, in the trace and the error. A switch: a new Stage without words is a
+// compiler warning (-Wswitch), not a read past the end of an array.
+const char* stageWords(Stage stage) {
+    switch (stage) {
+    case Sync:
+        return "waiting for the parent";
+    case JoinCgroups:
+        return "joining the resource cgroups";
+    case Stdio:
+        return "setting up stdio";
+    case Hostname:
+        return "sethostname";
+    case Loopback:
+        return "bringing up lo";
+    case MountPrivate:
+        return "making / private";
+    case BindImage:
+        return "binding the image read-only";
+    case MountTmp:
+        return "mounting /tmp";
+    case MountDev:
+        return "mounting /dev";
+    case MakeDevice:
+        return "creating device nodes";
+    case MountProc:
+        return "mounting /proc";
+    case MountSys:
+        return "mounting /sys";
+    case PivotRoot:
+        return "pivot_root";
+    case WorkingDir:
+        return "chdir to cwd set in config.json";
+    case Exec:
+        return "exec";
+    }
+    return "an unknown step";
+}
 
 struct Device {
     std::string path; // in the container's /dev
@@ -394,11 +417,12 @@ StartAttempt Spawner::start(const ProcessSpec& spec, const Cgroup* cgroup,
                             " failed: " + errnoText(message[1]));
             return StartAttempt{std::nullopt, code, kRuncPrefix + words};
         }
-        const int stage = message[0] >= 0 && message[0] < Exec ? message[0] : Exec;
-        trace.push_back(std::string("child: ") + kStageWords[stage] +
-                        " failed: " + errnoText(message[1]));
-        return fail(errnoError(std::string("error during container init: ") + kStageWords[stage],
-                               message[1]));
+        std::string words = message[0] >= Sync && message[0] <= Exec ? stageWords(Stage(message[0]))
+                                                                     : "an unknown step";
+        if (message[0] == WorkingDir) // runc's words name the directory
+            words = "chdir to cwd (\"" + spec.workingDir + "\") set in config.json";
+        trace.push_back("child: " + words + " failed: " + errnoText(message[1]));
+        return fail(errnoError("error during container init: " + words, message[1]));
     }
     for (const std::string& file : spec.joinCgroups)
         trace.push_back("child: write " + file + " <- 0 (itself)");
