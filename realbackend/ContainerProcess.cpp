@@ -42,7 +42,12 @@ enum Stage : int {
     MountProc,
     MountSys,
     PivotRoot,
+    MaskPaths,
     WorkingDir,
+    Limits,
+    NoNewPrivileges,
+    Capabilities,
+    Seccomp,
     Exec
 };
 // What each stage did, in the trace and the error. A switch: a new Stage without words is a
@@ -75,6 +80,16 @@ const char* stageWords(Stage stage) {
         return "mounting /sys";
     case PivotRoot:
         return "pivot_root";
+    case MaskPaths:
+        return "masking paths";
+    case Limits:
+        return "setting rlimits and oom_score_adj";
+    case NoNewPrivileges:
+        return "prctl(PR_SET_NO_NEW_PRIVS)";
+    case Capabilities:
+        return "dropping capabilities";
+    case Seccomp:
+        return "loading the seccomp filter";
     case WorkingDir:
         return "chdir to cwd set in config.json";
     case Exec:
@@ -93,7 +108,8 @@ struct Device {
 // async-signal-safe calls (the parent may have threads), so no allocation happens there.
 struct ChildPlan {
     std::string hostname, rootfs, tmp, dev, proc, sys, workingDir;
-    std::string image;             // bound read-only at rootfs by the child (rootless)
+    std::string image; // bound read-only at rootfs by the child (rootless)
+    Confinement confinement;
     unsigned long lockedFlags = 0; // the image mount's flags a user namespace may not drop
     bool bindDevices = false;      // mknod is refused in a user namespace
     std::vector<Device> devices;
@@ -190,8 +206,18 @@ struct ChildPlan {
     check(::chdir(plan.rootfs.c_str()) == 0 && pivotRoot(".", ".") == 0 &&
               ::umount2(".", MNT_DETACH) == 0 && ::chdir("/") == 0,
           PivotRoot);
+    check(maskPaths(plan.confinement) == 0, MaskPaths);
     if (!plan.workingDir.empty())
         check(::chdir(plan.workingDir.c_str()) == 0, WorkingDir);
+    check(resetLimits(plan.confinement) == 0, Limits);
+    // As runc: without no-new-privileges the filter needs CAP_SYS_ADMIN to load, so it comes
+    // before the capabilities go; with it, after (the filter then allows capset and prctl).
+    check(setNoNewPrivileges(plan.confinement) == 0, NoNewPrivileges);
+    if (!plan.confinement.noNewPrivileges)
+        check(loadSeccomp(plan.confinement) == 0, Seccomp);
+    check(dropCapabilities(plan.confinement) == 0, Capabilities);
+    if (plan.confinement.noNewPrivileges)
+        check(loadSeccomp(plan.confinement) == 0, Seccomp);
     if (plan.init)
         runInit(&execCommand, &plan, plan.initReportWrite);
     execCommand(&plan);
@@ -237,6 +263,7 @@ ChildPlan planChild(const ProcessSpec& spec) {
     plan.init = spec.init;
     plan.joinFiles = spec.joinCgroups;
     plan.image = spec.image;
+    plan.confinement = spec.confinement;
     plan.bindDevices = spec.userNamespace;
     if (struct statvfs image{}; !spec.image.empty() && ::statvfs(spec.image.c_str(), &image) == 0)
         plan.lockedFlags = lockedMountFlags(image.f_flag);
@@ -437,6 +464,8 @@ StartAttempt Spawner::start(const ProcessSpec& spec, const Cgroup* cgroup,
                     " null zero full random urandom tty; proc /proc" +
                     (spec.newNetwork ? "; sysfs /sys (ro)" : ""));
     trace.push_back("child: pivot_root(" + spec.rootfs + "), umount2(old root, MNT_DETACH)");
+    for (const std::string& line : describeConfinement(spec.confinement))
+        trace.push_back("child: " + line);
     if (spec.init)
         trace.push_back("child: init as PID 1: sigprocmask(SIG_SETMASK, all), fork(); the "
                         "command's execve(" +

@@ -7,6 +7,7 @@
 #include "docker/ImageReference.h"
 #include "docker/Signals.h"
 #include "engine/Container.h"
+#include "engine/Security.h"
 
 #include <cerrno>
 #include <csignal>
@@ -294,7 +295,8 @@ Status RealBackend::prepare(const Container& container) {
         made->cgroup = std::move(*cgroup);
     }
     if (m_resources) {
-        auto resources = ResourceCgroups::create(*m_resources, container.id, trace);
+        auto resources = ResourceCgroups::create(*m_resources, container.id,
+                                                 !container.config.privileged, trace);
         if (!resources) {
             teardown(*made);
             return resources.error();
@@ -317,6 +319,19 @@ Status RealBackend::prepare(const Container& container) {
     return Ok{};
 }
 
+namespace {
+
+// The container's HostConfig as the child applies it.
+Expected<Confinement> confinementOf(const ContainerConfig& config, bool sysMounted) {
+    auto capabilities = containerCapabilities(config);
+    if (!capabilities)
+        return capabilities.error();
+    return planConfinement(
+        {*capabilities, config.privileged, wantsNoNewPrivileges(config), sysMounted});
+}
+
+} // namespace
+
 void RealBackend::startProcess(const Container& container) {
     ContainerSandbox* found = sandbox(container.id);
     const std::vector<std::string> argv = container.argv();
@@ -330,10 +345,17 @@ void RealBackend::startProcess(const Container& container) {
         return;
     }
     std::vector<std::string>& trace = m_traces[container.id];
+    auto confinement = confinementOf(container.config, m_options.newNetwork);
+    if (!confinement) {
+        post(container.id,
+             OutcomeEvent{Outcome::StartFailed, {}, 128, 0, confinement.error().message});
+        return;
+    }
     StartAttempt attempt = startContainerProcess(
         ProcessSpec{container.shortId(), found->dir + "/rootfs", argv, found->imageConfig.env,
                     found->imageConfig.workingDir, m_options.newNetwork, container.config.init,
-                    found->resources.procsFiles(), m_rootless, found->imageRootfs},
+                    found->resources.procsFiles(), m_rootless, found->imageRootfs,
+                    std::move(*confinement)},
         m_tree ? &found->cgroup : nullptr, trace);
     if (!attempt.process) {
         post(container.id,

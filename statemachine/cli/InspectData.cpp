@@ -3,6 +3,8 @@
 #include "docker/GoTime.h"
 #include "engine/Engine.h"
 
+#include <algorithm>
+
 namespace lab::cli {
 namespace {
 
@@ -55,7 +57,24 @@ TemplateValue hostConfigOf(const Container& container) {
                                {{"Name", std::string(restartPolicyName(config.restartPolicy.kind))},
                                 {"MaximumRetryCount", config.restartPolicy.maxRetries}})},
          {"AutoRemove", config.autoRemove},
+         {"CapAdd", stringList(config.capAdd, true)},
+         {"CapDrop", stringList(config.capDrop, true)},
+         {"Privileged", config.privileged},
+         {"SecurityOpt", stringList(config.securityOpt, true)},
          {"Init", config.init ? TemplateValue(true) : TemplateValue()}});
+}
+
+// As the daemon merges them: the -e variables, then the image's that -e did not set.
+std::vector<std::string> containerEnv(const ContainerConfig& config) {
+    std::vector<std::string> env = config.env;
+    const std::string imagePath =
+        "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    const bool pathSet = std::any_of(env.begin(), env.end(), [](const std::string& variable) {
+        return variable.rfind("PATH=", 0) == 0 || variable == "PATH";
+    });
+    if (!pathSet)
+        env.push_back(imagePath);
+    return env;
 }
 
 TemplateValue configOf(const Container& container) {
@@ -70,8 +89,7 @@ TemplateValue configOf(const Container& container) {
         {"Tty", config.tty},
         {"OpenStdin", config.openStdin},
         {"StdinOnce", false},
-        {"Env",
-         stringList({"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"}, true)},
+        {"Env", stringList(containerEnv(config), true)},
         {"Cmd", stringList(config.cmd, true)},
         {"Image", config.image},
         {"Volumes", TemplateValue()},

@@ -21,13 +21,18 @@ struct ContainerConfig {
     std::vector<std::string> entrypoint; ///< .Config.Entrypoint
     std::vector<std::string> cmd;        ///< .Config.Cmd
     std::map<std::string, std::string> labels;
-    std::string stopSignal;         ///< .Config.StopSignal, empty when none
-    std::optional<int> stopTimeout; ///< --stop-timeout, seconds
-    bool init = false;              ///< --init
-    bool tty = false;               ///< -t
-    bool openStdin = false;         ///< -i
-    RestartPolicy restartPolicy;    ///< --restart
-    bool autoRemove = false;        ///< --rm
+    std::string stopSignal;               ///< .Config.StopSignal, empty when none
+    std::optional<int> stopTimeout;       ///< --stop-timeout, seconds
+    bool init = false;                    ///< --init
+    bool tty = false;                     ///< -t
+    bool openStdin = false;               ///< -i
+    RestartPolicy restartPolicy;          ///< --restart
+    bool autoRemove = false;              ///< --rm
+    std::vector<std::string> env;         ///< -e/--env, NAME=value (.Config.Env before the image's)
+    std::vector<std::string> capAdd;      ///< --cap-add, as written (.HostConfig.CapAdd)
+    std::vector<std::string> capDrop;     ///< --cap-drop (.HostConfig.CapDrop)
+    bool privileged = false;              ///< --privileged
+    std::vector<std::string> securityOpt; ///< --security-opt (.HostConfig.SecurityOpt)
 };
 
 /// One line a container's process printed.
