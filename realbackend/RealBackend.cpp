@@ -351,12 +351,13 @@ void RealBackend::startProcess(const Container& container) {
              OutcomeEvent{Outcome::StartFailed, {}, 128, 0, confinement.error().message});
         return;
     }
-    StartAttempt attempt = startContainerProcess(
-        ProcessSpec{container.shortId(), found->dir + "/rootfs", argv, found->imageConfig.env,
-                    found->imageConfig.workingDir, m_options.newNetwork, container.config.init,
-                    found->resources.procsFiles(), m_rootless, found->imageRootfs,
-                    std::move(*confinement)},
-        m_tree ? &found->cgroup : nullptr, trace);
+    StartAttempt attempt =
+        startContainerProcess(ProcessSpec{container.shortId(), found->dir + "/rootfs", argv,
+                                          mergeEnv(container.config.env, found->imageConfig.env),
+                                          found->imageConfig.workingDir, m_options.newNetwork,
+                                          container.config.init, found->resources.procsFiles(),
+                                          m_rootless, found->imageRootfs, std::move(*confinement)},
+                              m_tree ? &found->cgroup : nullptr, trace);
     if (!attempt.process) {
         post(container.id,
              OutcomeEvent{Outcome::StartFailed, {}, attempt.exitCode, 0, attempt.error});
@@ -657,6 +658,11 @@ void RealBackend::remove(const Container& container) {
     }
     m_sandboxes.erase(container.id);
     post(container.id, OutcomeEvent{Outcome::RemovalDone});
+}
+
+int RealBackend::processId(const Container& container) const {
+    const ContainerSandbox* found = sandbox(container.id);
+    return found && found->process && found->process->alive() ? found->process->pid() : 0;
 }
 
 Status RealBackend::injectFault(Fault fault, const Container* target) {

@@ -54,6 +54,8 @@ public:
     /// Arms or triggers a fault; target is needed for OutOfMemory. An error says why the
     /// backend cannot do it.
     virtual Status injectFault(Fault fault, const Container* target) = 0;
+    /// .State.Pid: the host PID of the container's PID 1 while it runs, else 0.
+    virtual int processId(const Container& container) const = 0;
 };
 
 } // namespace lab

@@ -1,11 +1,32 @@
 #include "engine/Container.h"
 
+#include <algorithm>
+
 namespace lab {
 
 std::vector<std::string> Container::argv() const {
     std::vector<std::string> all = config.entrypoint;
     all.insert(all.end(), config.cmd.begin(), config.cmd.end());
     return all;
+}
+
+std::vector<std::string> Container::env() const {
+    return mergeEnv(config.env,
+                    {"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"});
+}
+
+std::vector<std::string> mergeEnv(const std::vector<std::string>& user,
+                                  const std::vector<std::string>& image) {
+    auto nameOf = [](const std::string& variable) {
+        return variable.substr(0, variable.find('='));
+    };
+    std::vector<std::string> env = user;
+    for (const std::string& variable : image)
+        if (std::none_of(user.begin(), user.end(), [&](const std::string& given) {
+                return nameOf(given) == nameOf(variable);
+            }))
+            env.push_back(variable);
+    return env;
 }
 
 } // namespace lab

@@ -35,6 +35,10 @@ struct ContainerConfig {
     std::vector<std::string> securityOpt; ///< --security-opt (.HostConfig.SecurityOpt)
 };
 
+/// .Config.Env as the daemon merges it: the -e variables, then the image's that -e did not set.
+std::vector<std::string> mergeEnv(const std::vector<std::string>& user,
+                                  const std::vector<std::string>& image);
+
 /// One line a container's process printed.
 struct LogLine {
     TimePoint at{};
@@ -63,6 +67,8 @@ public:
     std::string shortId() const { return id.substr(0, 12); }
     /// entrypoint followed by cmd: what the process runs.
     std::vector<std::string> argv() const;
+    /// .Config.Env: the -e variables, then the simulated images' PATH.
+    std::vector<std::string> env() const;
 };
 
 } // namespace lab

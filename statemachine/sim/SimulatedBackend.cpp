@@ -17,8 +17,8 @@ void SimulatedBackend::post(const std::string& id, OutcomeEvent event) {
 
 void SimulatedBackend::startProcess(const Container& container) {
     const TimePoint now = m_clock.now();
-    StartResult started =
-        Workload::start(container.argv(), container.config.init, now, container.imageFiles);
+    StartResult started = Workload::start(container.argv(), container.config.init, now,
+                                          container.imageFiles, container.env());
     if (!started.ok()) {
         post(container.id, OutcomeEvent{Outcome::StartFailed, now, started.failure().exitCode, 0,
                                         started.failure().message});
@@ -81,6 +81,11 @@ void SimulatedBackend::remove(const Container& container) {
     m_clock.schedule(done, [this, id, done] {
         m_sink->report(id, OutcomeEvent{Outcome::RemovalDone, done});
     });
+}
+
+int SimulatedBackend::processId(const Container& container) const {
+    const bool running = container.machine.isRunning() && !container.machine.isRestarting();
+    return running ? int(4000 + container.sequence) : 0;
 }
 
 Status SimulatedBackend::injectFault(Fault fault, const Container* target) {

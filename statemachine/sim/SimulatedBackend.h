@@ -34,6 +34,8 @@ public:
     void thaw(const Container& container) override;
     void remove(const Container& container) override;
     Status injectFault(Fault fault, const Container* target) override;
+    /// A made-up but stable PID (4000 + the creation sequence): the simulation has no host.
+    int processId(const Container& container) const override;
 
 private:
     struct RunningWorkload {

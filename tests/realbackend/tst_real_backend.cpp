@@ -75,6 +75,8 @@ private slots:
     void startFailures_data();
     void startFailures();
     void theProcessIsPid1InItsOwnNamespaces();
+    void statePidIsTheHostPidOfPid1();
+    void envReachesTheProcess();
     void writesGoToTheContainerNotTheImage();
     void withoutOverlayTheImageIsReadOnly();
     void initForwardsSignalsToTheCommand();
@@ -300,6 +302,39 @@ void RealBackendTest::theProcessIsPid1InItsOwnNamespaces() {
     const QString shortId = QString::fromStdString(lab->idOf("ns").substr(0, 12));
     QCOMPARE(RealFixture::join(run.out), "1\n" + shortId + "\nlo\n/proc/1/root/bin/busybox");
     QCOMPARE(lab->docker("rm ns").status, 0);
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::statePidIsTheHostPidOfPid1() {
+    OPEN_OR_SKIP(lab, CgroupMode::Auto);
+    QCOMPARE(lab->docker("run -d --name pid busybox sleep 1000").status, 0);
+    const QString pid = lab->out("inspect -f '{{.State.Pid}}' pid");
+    const std::string proc = "/proc/" + pid.toStdString();
+    // A live process on this host, PID 1 in a PID namespace that is not ours.
+    QVERIFY2(readAll(proc + "/status").find("NSpid:\t" + pid.toStdString() + "\t1\n") !=
+                 std::string::npos,
+             qPrintable(pid));
+    QVERIFY(std::filesystem::read_symlink(proc + "/ns/pid") !=
+            std::filesystem::read_symlink("/proc/self/ns/pid"));
+    QCOMPARE(lab->docker("stop -t 0 pid").status, 0);
+    QCOMPARE(lab->out("inspect -f '{{.State.Pid}}' pid"), QString("0"));
+    QCOMPARE(lab->docker("rm pid").status, 0);
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::envReachesTheProcess() {
+    OPEN_OR_SKIP(lab, CgroupMode::Auto);
+    const auto run =
+        lab->docker("run --name env -e GREETING=hello --env PATH=/usr/bin:/bin -e HOME=/tmp "
+                    "busybox env");
+    QCOMPARE(run.status, 0);
+    const QStringList env = RealFixture::join(run.out).split('\n');
+    for (const char* variable : {"GREETING=hello", "PATH=/usr/bin:/bin", "HOME=/tmp"})
+        QVERIFY2(env.contains(variable), qPrintable(RealFixture::join(run.out)));
+    QVERIFY(env.contains("HOSTNAME=" + QString::fromStdString(lab->idOf("env").substr(0, 12))));
+    QCOMPARE(lab->out("inspect -f '{{.Config.Env}}' env"),
+             QString("[GREETING=hello PATH=/usr/bin:/bin HOME=/tmp]"));
+    QCOMPARE(lab->docker("rm env").status, 0);
     QCOMPARE(lab->leftovers(), QStringList());
 }
 
