@@ -55,6 +55,8 @@ Expected<std::unique_ptr<RealBackend>> RealBackend::open(RealClock& clock,
                      "/run/lifecycle-lab"};
     const bool rootless = isRootless();
     std::error_code error;
+    if (auto claimed = claimStateDir(options.stateDir); !claimed)
+        return claimed.error();
     fs::create_directories(options.stateDir + "/containers", error);
     if (error)
         return Error{"mkdir " + options.stateDir + "/containers: " + error.message()};
@@ -270,6 +272,11 @@ Status RealBackend::prepare(const Container& container) {
     if (fs::create_directories(rootfs, error); error)
         return Error{"mkdir " + rootfs + ": " + error.message()};
     trace.push_back("mkdir " + rootfs);
+    // Recovery removes only directories with this mark.
+    if (auto marked = writeMarker(made->dir, kContainerMarker); !marked) {
+        fs::remove_all(made->dir, error);
+        return marked.error();
+    }
     if (!m_overlay)
         trace.push_back("rootfs: " + m_rootfsDescription);
     if (m_rootless) {

@@ -76,6 +76,8 @@ private slots:
     void startFailures();
     void theProcessIsPid1InItsOwnNamespaces();
     void statePidIsTheHostPidOfPid1();
+    void recoveryRemovesOnlyWhatTheLabMade();
+    void aForeignStateDirectoryIsRefused();
     void envReachesTheProcess();
     void writesGoToTheContainerNotTheImage();
     void withoutOverlayTheImageIsReadOnly();
@@ -320,6 +322,45 @@ void RealBackendTest::statePidIsTheHostPidOfPid1() {
     QCOMPARE(lab->out("inspect -f '{{.State.Pid}}' pid"), QString("0"));
     QCOMPARE(lab->docker("rm pid").status, 0);
     QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::recoveryRemovesOnlyWhatTheLabMade() {
+    QTemporaryDir state;
+    const std::string foreign = state.path().toStdString() + "/containers/" + std::string(64, 'a');
+    std::filesystem::create_directories(foreign);
+    std::ofstream(foreign + "/precious") << "not the lab's";
+    OPEN_WITH_OR_SKIP(lab, CgroupMode::Auto, [&](lab::real::RealBackendOptions& options) {
+        options.stateDir = state.path().toStdString();
+    });
+    QCOMPARE(readAll(foreign + "/precious"), std::string("not the lab's"));
+    QCOMPARE(lab->backend->recovered(),
+             std::vector<std::string>{"aaaaaaaaaaaa: not made by the lab (no "
+                                      "lifecycle-lab-container file): left alone"});
+    // What the lab makes it marks, and recovers.
+    QCOMPARE(lab->docker("create --name mine busybox").status, 0);
+    const std::string mine = lab->idOf("mine");
+    QVERIFY(std::filesystem::exists(lab->backend->stateDir() + "/containers/" + mine +
+                                    "/lifecycle-lab-container"));
+    QCOMPARE(lab->docker("rm mine").status, 0);
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::aForeignStateDirectoryIsRefused() {
+    QTemporaryDir home;
+    std::ofstream(home.filePath("notes.txt").toStdString()) << "mine";
+    for (const std::string& dir : {std::string("/"), home.path().toStdString()}) {
+        QString whyNot;
+        auto lab = RealFixture::open(
+            CgroupMode::Auto, whyNot,
+            [&](lab::real::RealBackendOptions& options) { options.stateDir = dir; });
+        QVERIFY(!lab);
+        QVERIFY2(whyNot.startsWith(QString::fromStdString("refusing " + dir +
+                                                          " as the state directory: it is "
+                                                          "not empty")),
+                 qPrintable(whyNot));
+    }
+    QVERIFY(!std::filesystem::exists("/containers") && !std::filesystem::exists("/lock"));
+    QVERIFY(!std::filesystem::exists(home.filePath("lock").toStdString()));
 }
 
 void RealBackendTest::envReachesTheProcess() {
