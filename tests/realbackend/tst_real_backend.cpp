@@ -15,18 +15,12 @@
 #include <sstream>
 
 using lab::real::CgroupMode;
+using lab::test::readAll;
 using lab::test::RealFixture;
 
 Q_DECLARE_METATYPE(CgroupMode)
 
 namespace {
-
-std::string readAll(const std::string& path) {
-    std::ifstream file(path);
-    std::stringstream text;
-    text << file.rdbuf();
-    return text.str();
-}
 
 double millisecondsSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)

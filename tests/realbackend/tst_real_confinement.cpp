@@ -14,16 +14,10 @@
 #include <unistd.h>
 
 using lab::real::CgroupMode;
+using lab::test::readAll;
 using lab::test::RealFixture;
 
 namespace {
-
-std::string readAll(const std::string& path) {
-    std::ifstream file(path);
-    std::stringstream text;
-    text << file.rdbuf();
-    return text.str();
-}
 
 // "CapEff:\t00000000a80425fb" as /proc/<pid>/status prints a set.
 QString capabilityLine(const char* which, std::uint64_t set) {
