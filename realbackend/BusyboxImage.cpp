@@ -1,13 +1,15 @@
 // OciStore::makeBusybox: busybox:latest from Debian's busybox-static, offline. Its root
 // filesystem (the binary at /bin/busybox, a symlink per applet from `busybox --list-full`,
-// /proc /dev /sys /tmp /etc /root, /etc/passwd, /etc/group) is written as one ustar layer and
+// /proc /dev /sys /tmp /etc /root, /etc/passwd, /etc/group) is written as one ustar layer (by
+// libarchive) and
 // stored with its config and manifest like any imported image.
 #include "OciStore.h"
 #include "Syscalls.h"
 
 #include <algorithm>
+#include <archive.h>
+#include <archive_entry.h>
 #include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <fstream>
 #include <spawn.h>
@@ -60,41 +62,64 @@ Expected<std::vector<std::string>> listApplets(const std::string& binary) {
     return applets;
 }
 
-// One ustar header block.
-std::string tarHeader(const std::string& name, char type, mode_t mode, std::uint64_t size,
-                      const std::string& linkName) {
-    char block[512] = {};
-    std::string prefix, base = name;
-    if (base.size() > 100) { // ustar: the directories part into the 155-byte prefix
-        const std::size_t slash = base.rfind('/', base.size() - 2);
-        prefix = base.substr(0, slash);
-        base = base.substr(slash + 1);
+// A ustar archive built in memory by libarchive's writer; every entry owned by root, dated 0,
+// so the same busybox gives the same layer digest.
+class UstarWriter {
+public:
+    UstarWriter() : m_archive(archive_write_new()), m_entry(archive_entry_new()) {
+        archive_write_set_format_ustar(m_archive);
+        archive_write_set_bytes_in_last_block(m_archive, 1);
+        archive_write_open(m_archive, this, nullptr, &UstarWriter::append, nullptr);
     }
-    std::memcpy(block, base.data(), std::min<std::size_t>(base.size(), 100));
-    std::snprintf(block + 100, 8, "%07o", unsigned(mode & 07777));
-    std::snprintf(block + 108, 8, "%07o", 0U);
-    std::snprintf(block + 116, 8, "%07o", 0U);
-    std::snprintf(block + 124, 12, "%011llo", static_cast<unsigned long long>(size));
-    std::snprintf(block + 136, 12, "%011o", 0U);
-    block[156] = type;
-    std::memcpy(block + 157, linkName.data(), std::min<std::size_t>(linkName.size(), 100));
-    std::memcpy(block + 257, "ustar", 6);
-    std::memcpy(block + 263, "00", 2);
-    std::memcpy(block + 345, prefix.data(), std::min<std::size_t>(prefix.size(), 155));
-    std::memset(block + 148, ' ', 8);
-    unsigned sum = 0;
-    for (unsigned char c : block)
-        sum += c;
-    std::snprintf(block + 148, 8, "%06o", sum);
-    return std::string(block, sizeof block);
-}
+    ~UstarWriter() {
+        archive_entry_free(m_entry);
+        archive_write_free(m_archive);
+    }
+    UstarWriter(const UstarWriter&) = delete;
+    UstarWriter& operator=(const UstarWriter&) = delete;
 
-// Appends one entry to a tar archive: a directory (name ends in '/'), a symlink, or a file.
-void addEntry(std::string& archive, const std::string& name, char type, mode_t mode,
-              const std::string& content = "", const std::string& linkName = "") {
-    archive += tarHeader(name, type, mode, content.size(), linkName);
-    archive += content + std::string((512 - content.size() % 512) % 512, '\0');
-}
+    void directory(const std::string& name, mode_t mode) { add(name, AE_IFDIR, mode, {}, {}); }
+    void file(const std::string& name, mode_t mode, const std::string& content) {
+        add(name, AE_IFREG, mode, content, {});
+    }
+    void symlink(const std::string& name, const std::string& target) {
+        add(name, AE_IFLNK, 0777, {}, target);
+    }
+    /// The archive with its end marker, or the first error.
+    Expected<std::string> finish() {
+        if (archive_write_close(m_archive) != ARCHIVE_OK || !m_failure.empty())
+            return Error{"writing the busybox layer: " + (m_failure.empty() ? why() : m_failure)};
+        return std::move(m_bytes);
+    }
+
+private:
+    static la_ssize_t append(archive*, void* self, const void* bytes, std::size_t size) {
+        static_cast<UstarWriter*>(self)->m_bytes.append(static_cast<const char*>(bytes), size);
+        return la_ssize_t(size);
+    }
+    void add(const std::string& name, mode_t type, mode_t mode, const std::string& content,
+             const std::string& linkTarget) {
+        archive_entry_clear(m_entry);
+        archive_entry_set_pathname(m_entry, name.c_str());
+        archive_entry_set_filetype(m_entry, type);
+        archive_entry_set_perm(m_entry, mode);
+        archive_entry_set_size(m_entry, la_int64_t(content.size()));
+        if (!linkTarget.empty())
+            archive_entry_set_symlink(m_entry, linkTarget.c_str());
+        if (archive_write_header(m_archive, m_entry) != ARCHIVE_OK ||
+            (!content.empty() && archive_write_data(m_archive, content.data(), content.size()) !=
+                                     la_ssize_t(content.size())))
+            if (m_failure.empty())
+                m_failure = name + ": " + why();
+    }
+    std::string why() const {
+        const char* text = archive_error_string(m_archive);
+        return text ? text : "unknown error";
+    }
+    archive* m_archive;
+    archive_entry* m_entry;
+    std::string m_bytes, m_failure;
+};
 
 // busybox's root filesystem as one layer, written straight into the archive: /bin/busybox, a
 // symlink per applet, the mount points, /etc/passwd and /etc/group.
@@ -106,19 +131,19 @@ Expected<std::string> busyboxLayer(const std::string& binary) {
     std::stringstream content;
     if (!(content << file.rdbuf()))
         return Error{"cannot read " + binary};
-    std::string archive;
+    UstarWriter archive;
     for (const char* dir : {"bin/", "dev/", "etc/", "proc/", "root/", "sbin/", "sys/", "usr/",
                             "usr/bin/", "usr/sbin/"})
-        addEntry(archive, dir, '5', 0755);
-    addEntry(archive, "tmp/", '5', 01777);
-    addEntry(archive, "bin/busybox", '0', 0755, content.str());
+        archive.directory(dir, 0755);
+    archive.directory("tmp/", 01777);
+    archive.file("bin/busybox", 0755, content.str());
     for (const std::string& applet : *applets)
         if (applet != "bin/busybox")
-            addEntry(archive, applet, '2', 0777, "", "/bin/busybox");
-    addEntry(archive, "etc/passwd", '0', 0644,
-             "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n");
-    addEntry(archive, "etc/group", '0', 0644, "root:x:0:\nnogroup:x:65534:\n");
-    return archive + std::string(1024, '\0');
+            archive.symlink(applet, "/bin/busybox");
+    archive.file("etc/passwd", 0644,
+                 "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n");
+    archive.file("etc/group", 0644, "root:x:0:\nnogroup:x:65534:\n");
+    return archive.finish();
 }
 
 } // namespace

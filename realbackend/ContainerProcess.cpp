@@ -43,23 +43,61 @@ enum Stage : int {
     MountProc,
     MountSys,
     PivotRoot,
+    MaskPaths,
     WorkingDir,
+    Limits,
+    NoNewPrivileges,
+    Capabilities,
+    Seccomp,
     Exec
 };
-constexpr const char* kStageWords[] = {"waiting for the parent",
-                                       "joining the resource cgroups",
-                                       "setting up stdio",
-                                       "sethostname",
-                                       "bringing up lo",
-                                       "making / private",
-                                       "binding the image read-only",
-                                       "mounting /tmp",
-                                       "mounting /dev",
-                                       "creating device nodes",
-                                       "mounting /proc",
-                                       "mounting /sys",
-                                       "pivot_root",
-                                       "exec"};
+// What each stage did, in the trace and the error. A switch: a new Stage without words is a
+// compiler warning (-Wswitch), not a read past the end of an array.
+const char* stageWords(Stage stage) {
+    switch (stage) {
+    case Sync:
+        return "waiting for the parent";
+    case JoinCgroups:
+        return "joining the resource cgroups";
+    case Stdio:
+        return "setting up stdio";
+    case Hostname:
+        return "sethostname";
+    case Loopback:
+        return "bringing up lo";
+    case MountPrivate:
+        return "making / private";
+    case BindImage:
+        return "binding the image read-only";
+    case MountTmp:
+        return "mounting /tmp";
+    case MountDev:
+        return "mounting /dev";
+    case MakeDevice:
+        return "creating device nodes";
+    case MountProc:
+        return "mounting /proc";
+    case MountSys:
+        return "mounting /sys";
+    case PivotRoot:
+        return "pivot_root";
+    case MaskPaths:
+        return "masking paths";
+    case Limits:
+        return "setting rlimits and oom_score_adj";
+    case NoNewPrivileges:
+        return "prctl(PR_SET_NO_NEW_PRIVS)";
+    case Capabilities:
+        return "dropping capabilities";
+    case Seccomp:
+        return "loading the seccomp filter";
+    case WorkingDir:
+        return "chdir to cwd set in config.json";
+    case Exec:
+        return "exec";
+    }
+    return "an unknown step";
+}
 
 struct Device {
     std::string path; // in the container's /dev
@@ -71,7 +109,8 @@ struct Device {
 // async-signal-safe calls (the parent may have threads), so no allocation happens there.
 struct ChildPlan {
     std::string hostname, rootfs, tmp, dev, proc, sys, workingDir;
-    std::string image;             // bound read-only at rootfs by the child (rootless)
+    std::string image; // bound read-only at rootfs by the child (rootless)
+    Confinement confinement;
     unsigned long lockedFlags = 0; // the image mount's flags a user namespace may not drop
     bool bindDevices = false;      // mknod is refused in a user namespace
     std::vector<Device> devices;
@@ -173,8 +212,18 @@ struct ChildPlan {
     check(::chdir(plan.rootfs.c_str()) == 0 && pivotRoot(".", ".") == 0 &&
               ::umount2(".", MNT_DETACH) == 0 && ::chdir("/") == 0,
           PivotRoot);
+    check(maskPaths(plan.confinement) == 0, MaskPaths);
     if (!plan.workingDir.empty())
         check(::chdir(plan.workingDir.c_str()) == 0, WorkingDir);
+    check(resetLimits(plan.confinement) == 0, Limits);
+    // As runc: without no-new-privileges the filter needs CAP_SYS_ADMIN to load, so it comes
+    // before the capabilities go; with it, after (the filter then allows capset and prctl).
+    check(setNoNewPrivileges(plan.confinement) == 0, NoNewPrivileges);
+    if (!plan.confinement.noNewPrivileges)
+        check(loadSeccomp(plan.confinement) == 0, Seccomp);
+    check(dropCapabilities(plan.confinement) == 0, Capabilities);
+    if (plan.confinement.noNewPrivileges)
+        check(loadSeccomp(plan.confinement) == 0, Seccomp);
     if (plan.init)
         runInit(&execCommand, &plan, plan.initReportWrite);
     execCommand(&plan);
@@ -220,6 +269,7 @@ ChildPlan planChild(const ProcessSpec& spec) {
     plan.init = spec.init;
     plan.joinFiles = spec.joinCgroups;
     plan.image = spec.image;
+    plan.confinement = spec.confinement;
     plan.bindDevices = spec.userNamespace;
     if (struct statvfs image{}; !spec.image.empty() && ::statvfs(spec.image.c_str(), &image) == 0)
         plan.lockedFlags = lockedMountFlags(image.f_flag);
@@ -400,11 +450,12 @@ StartAttempt Spawner::start(const ProcessSpec& spec, const Cgroup* cgroup,
                             " failed: " + errnoText(message[1]));
             return StartAttempt{std::nullopt, code, kRuncPrefix + words};
         }
-        const int stage = message[0] >= 0 && message[0] < Exec ? message[0] : Exec;
-        trace.push_back(std::string("child: ") + kStageWords[stage] +
-                        " failed: " + errnoText(message[1]));
-        return fail(errnoError(std::string("error during container init: ") + kStageWords[stage],
-                               message[1]));
+        std::string words = message[0] >= Sync && message[0] <= Exec ? stageWords(Stage(message[0]))
+                                                                     : "an unknown step";
+        if (message[0] == WorkingDir) // runc's words name the directory
+            words = "chdir to cwd (\"" + spec.workingDir + "\") set in config.json";
+        trace.push_back("child: " + words + " failed: " + errnoText(message[1]));
+        return fail(errnoError("error during container init: " + words, message[1]));
     }
     for (const std::string& file : spec.joinCgroups)
         trace.push_back("child: write " + file + " <- 0 (itself)");
@@ -419,6 +470,8 @@ StartAttempt Spawner::start(const ProcessSpec& spec, const Cgroup* cgroup,
                     " null zero full random urandom tty; proc /proc" +
                     (spec.newNetwork ? "; sysfs /sys (ro)" : ""));
     trace.push_back("child: pivot_root(" + spec.rootfs + "), umount2(old root, MNT_DETACH)");
+    for (const std::string& line : describeConfinement(spec.confinement))
+        trace.push_back("child: " + line);
     if (spec.init)
         trace.push_back("child: init as PID 1: sigprocmask(SIG_SETMASK, all), fork(); the "
                         "command's execve(" +

@@ -9,6 +9,7 @@
 // close-on-exec pipe, and turns into Docker's words and exit codes.
 
 #include "Cgroup.h"
+#include "Confinement.h"
 #include "UniqueFd.h"
 
 #include <optional>
@@ -31,7 +32,8 @@ struct ProcessSpec {
     /// Rootless: a user namespace mapping this user to root; devices are bound from the host
     /// (mknod is refused there) and the image is bound at rootfs by the child itself.
     bool userNamespace = false;
-    std::string image; ///< when set, the child bind-mounts it read-only at rootfs
+    std::string image;       ///< when set, the child bind-mounts it read-only at rootfs
+    Confinement confinement; ///< applied last, right before execve (Confinement.h)
 };
 
 /// A running container process: its PID 1, a pidfd on it, and its output.

@@ -3,73 +3,37 @@
 #include "Syscalls.h"
 #include "UniqueFd.h"
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <cerrno>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
 #include <linux/openat2.h>
+#include <optional>
 #include <set>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 #include <vector>
-#include <zlib.h>
 
 namespace lab::real {
 namespace {
 
-constexpr std::size_t kBlock = 512;
 const std::string kWhiteout = ".wh.";
 const std::string kOpaque = ".wh..wh..opq";
 
+// One archive member as libarchive read it; the data is read from the archive as it is written.
 struct Entry {
     std::string name, linkName;
-    char type = '0';
+    enum class Kind { File, Directory, Symlink, HardLink, CharDevice, BlockDevice, Fifo };
+    Kind kind = Kind::File;
     mode_t mode = 0644;
     uid_t uid = 0;
     gid_t gid = 0;
-    std::uint64_t size = 0;
     unsigned major = 0, minor = 0;
 };
-
-std::uint64_t octal(const char* field, std::size_t length) {
-    if (static_cast<unsigned char>(field[0]) & 0x80) { // base-256, for sizes past 8 GiB
-        std::uint64_t value = 0;
-        for (std::size_t i = 1; i < length; ++i)
-            value = (value << 8) | static_cast<unsigned char>(field[i]);
-        return value;
-    }
-    std::uint64_t value = 0;
-    for (std::size_t i = 0; i < length && field[i]; ++i)
-        if (field[i] >= '0' && field[i] <= '7')
-            value = value * 8 + std::uint64_t(field[i] - '0');
-    return value;
-}
-
-std::string field(const char* text, std::size_t length) {
-    return std::string(text, strnlen(text, length));
-}
-
-// "path=..." and "linkpath=..." of a pax extended header ("<length> <key>=<value>\n"...).
-void readPax(const std::string& records, Entry& next) {
-    for (std::size_t at = 0; at < records.size();) {
-        const std::size_t space = records.find(' ', at);
-        const std::size_t length = std::strtoul(records.c_str() + at, nullptr, 10);
-        if (space == std::string::npos || length == 0 || at + length > records.size())
-            return;
-        const std::string record = records.substr(space + 1, at + length - space - 2);
-        const std::size_t equals = record.find('=');
-        if (equals != std::string::npos) {
-            const std::string key = record.substr(0, equals), value = record.substr(equals + 1);
-            if (key == "path")
-                next.name = value;
-            else if (key == "linkpath")
-                next.linkName = value;
-        }
-        at += length;
-    }
-}
 
 // The components of a layer path, or an error for "..", an absolute path or an empty name.
 Expected<std::vector<std::string>> components(const std::string& path) {
@@ -134,34 +98,92 @@ void removeAt(int dir, const std::string& name) {
     ::unlinkat(dir, name.c_str(), AT_REMOVEDIR);
 }
 
+// libarchive's reader on a layer file: tar (ustar, pax, GNU), plain or gzip-compressed. Only
+// the parsing is libarchive's; what an entry does to the root filesystem is decided here.
 class LayerReader {
 public:
-    explicit LayerReader(gzFile file) : m_file(file) {}
-    ~LayerReader() { gzclose(m_file); }
+    LayerReader() : m_archive(archive_read_new()) {
+        archive_read_support_filter_gzip(m_archive);
+        archive_read_support_format_tar(m_archive);
+    }
+    ~LayerReader() { archive_read_free(m_archive); }
     LayerReader(const LayerReader&) = delete;
     LayerReader& operator=(const LayerReader&) = delete;
 
-    bool block(char* out) { return gzread(m_file, out, kBlock) == int(kBlock); }
-    // Reads size bytes of entry data (and the padding to the block), giving each piece to sink.
-    template <typename Sink> bool data(std::uint64_t size, Sink&& sink) {
-        char buffer[64 * kBlock];
-        const std::uint64_t padded = (size + kBlock - 1) / kBlock * kBlock;
-        for (std::uint64_t done = 0; done < padded;) {
-            const unsigned want = unsigned(std::min<std::uint64_t>(sizeof buffer, padded - done));
-            if (gzread(m_file, buffer, want) != int(want))
-                return false;
-            const std::uint64_t useful =
-                std::min<std::uint64_t>(want, size > done ? size - done : 0);
-            if (useful && !sink(buffer, std::size_t(useful)))
-                return false;
-            done += want;
+    Status open(const std::string& path) {
+        if (archive_read_open_filename(m_archive, path.c_str(), 64 * 1024) != ARCHIVE_OK)
+            return error("open layer " + path);
+        return Ok{};
+    }
+    /// The next entry; nothing at the end of the archive.
+    Expected<std::optional<Entry>> next() {
+        archive_entry* header = nullptr;
+        const int read = archive_read_next_header(m_archive, &header);
+        if (read == ARCHIVE_EOF)
+            return std::optional<Entry>();
+        if (read < ARCHIVE_WARN)
+            return error("reading the layer");
+        Entry entry;
+        entry.name = archive_entry_pathname(header) ? archive_entry_pathname(header) : "";
+        const mode_t type = archive_entry_filetype(header);
+        using Kind = Entry::Kind;
+        if (const char* target = archive_entry_hardlink(header)) {
+            entry.kind = Kind::HardLink;
+            entry.linkName = target;
+        } else if (type == AE_IFLNK) {
+            entry.kind = Kind::Symlink;
+            const char* link = archive_entry_symlink(header);
+            entry.linkName = link ? link : "";
+        } else if (type == AE_IFREG || type == AE_IFDIR || type == AE_IFCHR || type == AE_IFBLK ||
+                   type == AE_IFIFO) {
+            entry.kind = type == AE_IFREG   ? Kind::File
+                         : type == AE_IFDIR ? Kind::Directory
+                         : type == AE_IFCHR ? Kind::CharDevice
+                         : type == AE_IFBLK ? Kind::BlockDevice
+                                            : Kind::Fifo;
+        } else {
+            return Error{"layer entry " + entry.name + " has a type this lab does not unpack"};
         }
-        return true;
+        entry.mode = archive_entry_perm(header);
+        entry.uid = uid_t(archive_entry_uid(header));
+        entry.gid = gid_t(archive_entry_gid(header));
+        entry.major = unsigned(archive_entry_rdevmajor(header));
+        entry.minor = unsigned(archive_entry_rdevminor(header));
+        return std::optional<Entry>(std::move(entry));
+    }
+    /// Copies the current entry's data into fd.
+    Status copyData(int fd, const std::string& name) {
+        for (;;) {
+            const void* bytes = nullptr;
+            std::size_t size = 0;
+            la_int64_t offset = 0;
+            const int read = archive_read_data_block(m_archive, &bytes, &size, &offset);
+            if (read == ARCHIVE_EOF)
+                return Ok{};
+            if (read < ARCHIVE_WARN)
+                return error("layer: reading " + name);
+            if (::pwrite(fd, bytes, size, offset) != ssize_t(size))
+                return errnoError("layer: writing " + name, errno);
+        }
     }
 
 private:
-    gzFile m_file;
+    Error error(const std::string& what) const {
+        const char* why = archive_error_string(m_archive);
+        return Error{what + ": " + (why ? why : "not a tar archive")};
+    }
+    archive* m_archive;
 };
+
+// A whiteout's target: a plain name, never ".", ".." or empty (".wh..." would name the
+// directory above the one it is in).
+Expected<std::string> whiteoutTarget(const std::string& entryName, const std::string& last) {
+    const std::string target = last.substr(kWhiteout.size());
+    if (target.empty() || target == "." || target == "..")
+        return Error{"layer entry " + entryName + " is a whiteout of \"" + target +
+                     "\", which names no file"};
+    return target;
+}
 
 Status writeEntry(int root, const Entry& entry, std::set<std::string>& madeHere,
                   LayerReader& reader) {
@@ -192,14 +214,18 @@ Status writeEntry(int root, const Entry& entry, std::set<std::string>& madeHere,
         return Ok{};
     }
     if (last.rfind(kWhiteout, 0) == 0) {
-        removeAt(dir, last.substr(kWhiteout.size()));
+        auto target = whiteoutTarget(entry.name, last);
+        if (!target)
+            return target.error();
+        removeAt(dir, *target);
         return Ok{};
     }
     madeHere.insert(join(*parts, parts->size()));
     const mode_t permissions = entry.mode & 07777;
     struct stat existing {};
     const bool exists = ::fstatat(dir, last.c_str(), &existing, AT_SYMLINK_NOFOLLOW) == 0;
-    if (entry.type == '5') {
+    using Kind = Entry::Kind;
+    if (entry.kind == Kind::Directory) {
         if (exists && !S_ISDIR(existing.st_mode))
             removeAt(dir, last);
         if ((!exists || !S_ISDIR(existing.st_mode)) && ::mkdirat(dir, last.c_str(), 0700) < 0)
@@ -208,52 +234,49 @@ Status writeEntry(int root, const Entry& entry, std::set<std::string>& madeHere,
         if (exists)
             removeAt(dir, last);
         int made = 0;
-        switch (entry.type) {
-        case '0':
-        case '\0':
-        case '7': {
+        switch (entry.kind) {
+        case Kind::File: {
             UniqueFd file(::openat(dir, last.c_str(),
                                    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
             if (!file)
                 return errnoError("layer: create " + entry.name, errno);
-            if (!reader.data(entry.size, [&](const char* bytes, std::size_t n) {
-                    return ::write(file.get(), bytes, n) == ssize_t(n);
-                }))
-                return Error{"layer: writing " + entry.name + " failed (short archive?)"};
+            if (auto copied = reader.copyData(file.get(), entry.name); !copied)
+                return copied;
             break;
         }
-        case '2':
+        case Kind::Symlink:
             made = ::symlinkat(entry.linkName.c_str(), dir, last.c_str());
             break;
-        case '1': {
+        case Kind::HardLink: {
             auto target = components(entry.linkName);
             if (!target)
                 return target.error();
+            if (target->empty())
+                return Error{"layer entry " + entry.name + " links to the root directory"};
             auto targetParent = openParent(root, *target);
             if (!targetParent)
                 return targetParent.error();
             made = ::linkat(targetParent->get(), target->back().c_str(), dir, last.c_str(), 0);
             break;
         }
-        case '3':
-        case '4':
-        case '6':
+        case Kind::CharDevice:
+        case Kind::BlockDevice:
+        case Kind::Fifo:
             made = ::mknodat(dir, last.c_str(),
-                             (entry.type == '3'   ? S_IFCHR
-                              : entry.type == '4' ? S_IFBLK
-                                                  : S_IFIFO) |
+                             (entry.kind == Kind::CharDevice    ? S_IFCHR
+                              : entry.kind == Kind::BlockDevice ? S_IFBLK
+                                                                : S_IFIFO) |
                                  permissions,
                              makedev(entry.major, entry.minor));
             break;
-        default:
-            return Error{"layer entry " + entry.name + " has an unknown type '" +
-                         std::string(1, entry.type) + "'"};
+        case Kind::Directory:
+            break;
         }
         if (made < 0)
             return errnoError("layer: " + entry.name, errno);
     }
     ::fchownat(dir, last.c_str(), entry.uid, entry.gid, AT_SYMLINK_NOFOLLOW);
-    if (entry.type != '2' && entry.type != '1')
+    if (entry.kind != Kind::Symlink && entry.kind != Kind::HardLink)
         ::fchmodat(dir, last.c_str(), permissions, 0);
     return Ok{};
 }
@@ -261,54 +284,21 @@ Status writeEntry(int root, const Entry& entry, std::set<std::string>& madeHere,
 } // namespace
 
 Status applyLayer(const std::string& tarPath, const std::string& rootfs) {
-    gzFile file = gzopen(tarPath.c_str(), "rb");
-    if (!file)
-        return errnoError("open layer " + tarPath, errno);
-    LayerReader reader(file);
+    LayerReader reader;
+    if (auto opened = reader.open(tarPath); !opened)
+        return opened;
     UniqueFd root(::open(rootfs.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
     if (!root)
         return errnoError("open " + rootfs, errno);
     std::set<std::string> madeHere;
-    Entry next; // what a pax or GNU long-name header said about the entry that follows
-    for (char header[kBlock];;) {
-        if (!reader.block(header))
-            return Error{"layer " + tarPath + ": the archive ends without its end marker"};
-        if (header[0] == '\0')
-            return Ok{}; // the end: a block of zeros
-        Entry entry;
-        entry.type = header[156];
-        entry.size = octal(header + 124, 12);
-        if (entry.type == 'x' || entry.type == 'L' || entry.type == 'K' || entry.type == 'g') {
-            std::string text;
-            if (!reader.data(entry.size, [&](const char* bytes, std::size_t n) {
-                    text.append(bytes, n);
-                    return true;
-                }))
-                return Error{"layer " + tarPath + ": a truncated extended header"};
-            if (entry.type == 'x')
-                readPax(text, next);
-            else if (entry.type == 'L')
-                next.name = text.c_str();
-            else if (entry.type == 'K')
-                next.linkName = text.c_str();
-            continue;
-        }
-        const std::string prefix = field(header + 345, 155);
-        entry.name = next.name.empty() ? (prefix.empty() ? "" : prefix + "/") + field(header, 100)
-                                       : next.name;
-        entry.linkName = next.linkName.empty() ? field(header + 157, 100) : next.linkName;
-        next = Entry{};
-        entry.mode = mode_t(octal(header + 100, 8));
-        entry.uid = uid_t(octal(header + 108, 8));
-        entry.gid = gid_t(octal(header + 116, 8));
-        entry.major = unsigned(octal(header + 329, 8));
-        entry.minor = unsigned(octal(header + 337, 8));
-        if (auto written = writeEntry(root.get(), entry, madeHere, reader); !written)
+    for (;;) {
+        auto entry = reader.next();
+        if (!entry)
+            return entry.error().context(tarPath);
+        if (!*entry)
+            return Ok{};
+        if (auto written = writeEntry(root.get(), **entry, madeHere, reader); !written)
             return written.error().context(tarPath);
-        const bool hasData = entry.type == '0' || entry.type == '\0' || entry.type == '7';
-        if (!hasData && entry.size &&
-            !reader.data(entry.size, [](const char*, std::size_t) { return true; }))
-            return Error{"layer " + tarPath + ": a truncated entry"};
     }
 }
 

@@ -7,6 +7,7 @@
 #include "docker/ImageReference.h"
 #include "docker/Signals.h"
 #include "engine/Container.h"
+#include "engine/Security.h"
 
 #include <cerrno>
 #include <csignal>
@@ -54,6 +55,8 @@ Expected<std::unique_ptr<RealBackend>> RealBackend::open(RealClock& clock,
                      "/run/lifecycle-lab"};
     const bool rootless = isRootless();
     std::error_code error;
+    if (auto claimed = claimStateDir(options.stateDir); !claimed)
+        return claimed.error();
     fs::create_directories(options.stateDir + "/containers", error);
     if (error)
         return Error{"mkdir " + options.stateDir + "/containers: " + error.message()};
@@ -269,6 +272,11 @@ Status RealBackend::prepare(const Container& container) {
     if (fs::create_directories(rootfs, error); error)
         return Error{"mkdir " + rootfs + ": " + error.message()};
     trace.push_back("mkdir " + rootfs);
+    // Recovery removes only directories with this mark.
+    if (auto marked = writeMarker(made->dir, kContainerMarker); !marked) {
+        fs::remove_all(made->dir, error);
+        return marked.error();
+    }
     if (!m_overlay)
         trace.push_back("rootfs: " + m_rootfsDescription);
     if (m_rootless) {
@@ -294,7 +302,8 @@ Status RealBackend::prepare(const Container& container) {
         made->cgroup = std::move(*cgroup);
     }
     if (m_resources) {
-        auto resources = ResourceCgroups::create(*m_resources, container.id, trace);
+        auto resources = ResourceCgroups::create(*m_resources, container.id,
+                                                 !container.config.privileged, trace);
         if (!resources) {
             teardown(*made);
             return resources.error();
@@ -317,6 +326,19 @@ Status RealBackend::prepare(const Container& container) {
     return Ok{};
 }
 
+namespace {
+
+// The container's HostConfig as the child applies it.
+Expected<Confinement> confinementOf(const ContainerConfig& config, bool sysMounted) {
+    auto capabilities = containerCapabilities(config);
+    if (!capabilities)
+        return capabilities.error();
+    return planConfinement(
+        {*capabilities, config.privileged, wantsNoNewPrivileges(config), sysMounted});
+}
+
+} // namespace
+
 void RealBackend::startProcess(const Container& container) {
     ContainerSandbox* found = sandbox(container.id);
     const std::vector<std::string> argv = container.argv();
@@ -330,11 +352,19 @@ void RealBackend::startProcess(const Container& container) {
         return;
     }
     std::vector<std::string>& trace = m_traces[container.id];
-    StartAttempt attempt = startContainerProcess(
-        ProcessSpec{container.shortId(), found->dir + "/rootfs", argv, found->imageConfig.env,
-                    found->imageConfig.workingDir, m_options.newNetwork, container.config.init,
-                    found->resources.procsFiles(), m_rootless, found->imageRootfs},
-        m_tree ? &found->cgroup : nullptr, trace);
+    auto confinement = confinementOf(container.config, m_options.newNetwork);
+    if (!confinement) {
+        post(container.id,
+             OutcomeEvent{Outcome::StartFailed, {}, 128, 0, confinement.error().message});
+        return;
+    }
+    StartAttempt attempt =
+        startContainerProcess(ProcessSpec{container.shortId(), found->dir + "/rootfs", argv,
+                                          mergeEnv(container.config.env, found->imageConfig.env),
+                                          found->imageConfig.workingDir, m_options.newNetwork,
+                                          container.config.init, found->resources.procsFiles(),
+                                          m_rootless, found->imageRootfs, std::move(*confinement)},
+                              m_tree ? &found->cgroup : nullptr, trace);
     if (!attempt.process) {
         post(container.id,
              OutcomeEvent{Outcome::StartFailed, {}, attempt.exitCode, 0, attempt.error});
@@ -639,6 +669,11 @@ std::vector<Fault> RealBackend::armedFaults() const {
     if (m_failNextRemoval)
         return {Fault::NextRemovalFails};
     return {};
+}
+
+int RealBackend::processId(const Container& container) const {
+    const ContainerSandbox* found = sandbox(container.id);
+    return found && found->process && found->process->alive() ? found->process->pid() : 0;
 }
 
 Status RealBackend::injectFault(Fault fault, const Container* target) {

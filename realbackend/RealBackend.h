@@ -69,6 +69,8 @@ public:
     void remove(const Container& container) override;
     Status injectFault(Fault fault, const Container* target) override;
     std::vector<Fault> armedFaults() const override;
+    /// The host PID of the container's PID 1 (or of its init), 0 when it has none.
+    int processId(const Container& container) const override;
 
     /// The kernel operations done for a container so far, oldest first (kept after removal).
     const std::vector<std::string>& trace(const std::string& id) const;

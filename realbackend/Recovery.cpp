@@ -120,11 +120,42 @@ std::string recoverContainer(const LeftoverPlaces& places, const std::string& id
 
 } // namespace
 
+Status writeMarker(const std::string& dir, const char* marker) {
+    const std::string path = dir + "/" + marker;
+    UniqueFd file(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    const std::string text = "made by Container Lifecycle Lab, which may delete this directory\n";
+    if (!file || ::write(file.get(), text.data(), text.size()) != ssize_t(text.size()))
+        return errnoError("writing " + path, errno);
+    return Ok{};
+}
+
+Status claimStateDir(const std::string& stateDir) {
+    std::error_code error;
+    const std::string marker = stateDir + "/" + kStateMarker;
+    if (fs::exists(marker, error))
+        return Ok{};
+    for (const auto& entry : fs::directory_iterator(stateDir, error)) {
+        const std::string name = entry.path().filename().string();
+        if (name != "containers" && name != "images" && name != "lock")
+            return Error{"refusing " + stateDir + " as the state directory: it is not empty (" +
+                         name + ") and the lab did not make it (no " + kStateMarker +
+                         " file); give an empty or new directory"};
+    }
+    if (fs::create_directories(stateDir, error); error)
+        return Error{"mkdir " + stateDir + ": " + error.message()};
+    return writeMarker(stateDir, kStateMarker);
+}
+
 std::vector<std::string> recoverLeftovers(const LeftoverPlaces& places) {
     std::vector<std::string> lines;
     std::error_code error;
     for (const auto& entry : fs::directory_iterator(places.containersDir, error)) {
         const std::string name = entry.path().filename().string();
+        if (isContainerId(name) && !fs::exists(entry.path() / kContainerMarker, error)) {
+            lines.push_back(name.substr(0, 12) + ": not made by the lab (no " + kContainerMarker +
+                            " file): left alone");
+            continue;
+        }
         if (isContainerId(name)) {
             lines.push_back(recoverContainer(places, name));
             continue;

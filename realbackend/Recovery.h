@@ -31,6 +31,19 @@ struct LeftoverPlaces {
 /// Kills, reaps, unmounts and removes what a dead backend left; one line per container found.
 std::vector<std::string> recoverLeftovers(const LeftoverPlaces& places);
 
+/// The file that marks a state directory as the lab's (written when the lab makes it), and the
+/// one in each container directory it makes: recovery removes nothing without it.
+inline constexpr const char* kStateMarker = "lifecycle-lab-state";
+inline constexpr const char* kContainerMarker = "lifecycle-lab-container";
+
+/// Writes the marker file into dir (made by the lab).
+Status writeMarker(const std::string& dir, const char* marker);
+
+/// Makes stateDir the lab's: a missing or empty directory is made and marked; one already marked
+/// (or holding only what an unmarked lab left: containers, images, lock) is taken; any other
+/// non-empty directory ("/", a home) is refused, so that nothing the lab did not make is touched.
+Status claimStateDir(const std::string& stateDir);
+
 /// flock(LOCK_EX | LOCK_NB) on <stateDir>/lock, held as long as the descriptor is; an error
 /// when another backend holds it.
 Expected<UniqueFd> lockStateDir(const std::string& stateDir);

@@ -73,6 +73,34 @@ std::string describeSource(const char* figure, const FigureSource& source, const
            source.subtree.substr(0, source.subtree.rfind('/')) + ")";
 }
 
+// Docker's default device rules: any node may be made (m), only these be read or written.
+constexpr const char* kDockerDevices[] = {"c *:* m",
+                                          "b *:* m",
+                                          "c 1:3 rwm" /* null */,
+                                          "c 1:8 rwm" /* random */,
+                                          "c 1:7 rwm" /* full */,
+                                          "c 5:0 rwm" /* tty */,
+                                          "c 1:5 rwm" /* zero */,
+                                          "c 1:9 rwm" /* urandom */,
+                                          "c 5:1 rwm" /* console */,
+                                          "c 136:* rwm" /* pts */,
+                                          "c 5:2 rwm" /* ptmx */,
+                                          "c 10:200 rwm" /* tun */};
+
+Status allowDockerDevices(const std::string& dir, std::vector<std::string>& trace) {
+    if (Status denied = writeFile(dir + "/devices.deny", "a"); !denied)
+        return denied;
+    for (const char* rule : kDockerDevices)
+        if (Status allowed = writeFile(dir + "/devices.allow", rule); !allowed)
+            return allowed;
+    trace.push_back("devices: write " + dir + "/devices.deny <- a (no device at all), then " +
+                    std::to_string(std::size(kDockerDevices)) +
+                    " lines to devices.allow: Docker's default nodes (null, zero, full, random, "
+                    "urandom, tty, console, pts, ptmx, tun); mknod allowed, opening others "
+                    "refused");
+    return Ok{};
+}
+
 } // namespace
 
 Expected<ResourceTree> ResourceTree::open(const CgroupTree& tree, const std::string& name) {
@@ -99,6 +127,10 @@ Expected<ResourceTree> ResourceTree::open(const CgroupTree& tree, const std::str
             return source.error();
         figure.source = std::move(*source);
     }
+    auto devices = v1Source("devices", name);
+    if (!devices)
+        return devices.error();
+    resources.m_devices = std::move(*devices);
     const bool memoryV2 = resources.m_memory.v2;
     resources.m_description =
         describeSource("CPU", resources.m_cpu, v2 ? "cpu.stat usage_usec" : "cpuacct.usage") +
@@ -106,13 +138,17 @@ Expected<ResourceTree> ResourceTree::open(const CgroupTree& tree, const std::str
         describeSource("memory", resources.m_memory,
                        memoryV2 ? "memory.current - inactive_file"
                                 : "memory.usage_in_bytes - total_inactive_file") +
-        "; " + describeSource("processes", resources.m_pids, "pids.current");
+        "; " + describeSource("processes", resources.m_pids, "pids.current") + "; devices: " +
+        (resources.m_devices.subtree.empty()
+             ? "no v1 devices controller: nothing refuses a device node (a cgroup v2 host needs a "
+               "BPF device program, which the lab does not load)"
+             : "Docker's allow list in " + resources.m_devices.subtree);
     return resources;
 }
 
 std::vector<std::string> ResourceTree::v1Subtrees() const {
     std::vector<std::string> subtrees;
-    for (const FigureSource* source : {&m_cpu, &m_memory, &m_pids})
+    for (const FigureSource* source : {&m_cpu, &m_memory, &m_pids, &m_devices})
         if (!source->v2 && !source->subtree.empty() &&
             std::find(subtrees.begin(), subtrees.end(), source->subtree) == subtrees.end())
             subtrees.push_back(source->subtree);
@@ -120,6 +156,7 @@ std::vector<std::string> ResourceTree::v1Subtrees() const {
 }
 
 Expected<ResourceCgroups> ResourceCgroups::create(const ResourceTree& tree, const std::string& id,
+                                                  bool restrictDevices,
                                                   std::vector<std::string>& trace) {
     ResourceCgroups cgroups;
     for (const std::string& subtree : tree.v1Subtrees()) {
@@ -128,6 +165,9 @@ Expected<ResourceCgroups> ResourceCgroups::create(const ResourceTree& tree, cons
             return made.error();
         cgroups.m_v1Dirs.emplace_back(dir, [](const std::string& path) { ::rmdir(path.c_str()); });
         trace.push_back("mkdir " + dir);
+        if (restrictDevices && subtree == tree.m_devices.subtree)
+            if (Status limited = allowDockerDevices(dir, trace); !limited)
+                return limited.error();
     }
     auto directory = [&](const FigureSource& source) {
         return source.subtree.empty() ? std::string() : source.subtree + "/" + id;

@@ -41,6 +41,7 @@ public:
 private:
     friend class ResourceCgroups;
     FigureSource m_cpu, m_memory, m_pids;
+    FigureSource m_devices; ///< the v1 devices controller: Docker's device policy, not a figure
     std::string m_v2Subtree;
     std::string m_description;
 };
@@ -48,9 +49,10 @@ private:
 /// One container's resource cgroups (the v1 directories; a v2 figure is read in its Cgroup).
 class ResourceCgroups {
 public:
-    /// mkdir a directory per v1 hierarchy used; the trace gets each.
+    /// mkdir a directory per v1 hierarchy used; the trace gets each. restrictDevices: the
+    /// devices controller allows only Docker's default device nodes (not for --privileged).
     static Expected<ResourceCgroups> create(const ResourceTree& tree, const std::string& id,
-                                            std::vector<std::string>& trace);
+                                            bool restrictDevices, std::vector<std::string>& trace);
     /// The cgroup.procs files the child writes 0 to, to join them (v1 only).
     std::vector<std::string> procsFiles() const;
     /// The figures now.

@@ -19,6 +19,8 @@ const std::vector<FlagSpec> kCreateFlags = {
     {"stop-timeout", 0, K::Int},    {"entrypoint", 0, K::String},
     {"interactive", 'i', K::Bool},  {"tty", 't', K::Bool},
     {"attach", 'a', K::StringList}, {"quiet", 'q', K::Bool},
+    {"cap-add", 0, K::StringList},  {"cap-drop", 0, K::StringList},
+    {"privileged", 0, K::Bool},     {"security-opt", 0, K::StringList},
 };
 
 std::vector<FlagSpec> runFlags() {

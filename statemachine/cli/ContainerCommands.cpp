@@ -40,9 +40,9 @@ std::vector<Issued> issueToAll(Context& context, const ParsedFlags& flags, Comma
                 return &one;
         return nullptr;
     };
-    const std::string never = command == Command::Wait                               ? "exit"
+    const std::string never = command == Command::Wait                                  ? "exit"
                               : command == Command::Stop || command == Command::Restart ? "stop"
-                                                                                      : "answer";
+                                                                                        : "answer";
     if (const Issued* first = waiting())
         waitUntil(
             context, [&] { return waiting() == nullptr; }, first->argument, never);

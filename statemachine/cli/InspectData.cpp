@@ -24,12 +24,9 @@ std::string goTime(TimePoint at) {
     return at == TimePoint{} ? "0001-01-01T00:00:00Z" : docker::formatRfc3339Nano(at);
 }
 
-TemplateValue stateOf(const Container& container) {
+TemplateValue stateOf(const Container& container, const Engine& engine) {
     const LifecycleRecord& record = container.record;
-    // A stand-in PID, stable for the run: the simulated process has none of its own.
-    const std::int64_t pid = container.machine.isRunning() && !container.machine.isRestarting()
-                                 ? std::int64_t(4000 + container.sequence)
-                                 : 0;
+    const std::int64_t pid = engine.processId(container);
     return TemplateValue::structure(
         "types.ContainerState",
         {{"Status", std::string(dockerName(container.state()))},
@@ -55,6 +52,10 @@ TemplateValue hostConfigOf(const Container& container) {
                                {{"Name", std::string(restartPolicyName(config.restartPolicy.kind))},
                                 {"MaximumRetryCount", config.restartPolicy.maxRetries}})},
          {"AutoRemove", config.autoRemove},
+         {"CapAdd", stringList(config.capAdd, true)},
+         {"CapDrop", stringList(config.capDrop, true)},
+         {"Privileged", config.privileged},
+         {"SecurityOpt", stringList(config.securityOpt, true)},
          {"Init", config.init ? TemplateValue(true) : TemplateValue()}});
 }
 
@@ -70,8 +71,7 @@ TemplateValue configOf(const Container& container) {
         {"Tty", config.tty},
         {"OpenStdin", config.openStdin},
         {"StdinOnce", false},
-        {"Env",
-         stringList({"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"}, true)},
+        {"Env", stringList(container.env(), true)},
         {"Cmd", stringList(config.cmd, true)},
         {"Image", config.image},
         {"Volumes", TemplateValue()},
@@ -94,7 +94,7 @@ void indent(std::string& out, int depth) {
 
 } // namespace
 
-TemplateValue containerInspectData(const Container& container, const Engine&) {
+TemplateValue containerInspectData(const Container& container, const Engine& engine) {
     const std::vector<std::string> argv = container.argv();
     return TemplateValue::structure(
         "types.ContainerJSON",
@@ -104,7 +104,7 @@ TemplateValue containerInspectData(const Container& container, const Engine&) {
          {"Args",
           stringList(argv.empty() ? argv : std::vector<std::string>(argv.begin() + 1, argv.end()),
                      false)},
-         {"State", stateOf(container)},
+         {"State", stateOf(container, engine)},
          {"Image", container.config.imageId},
          {"Name", "/" + container.name},
          {"RestartCount", container.record.restartCount},

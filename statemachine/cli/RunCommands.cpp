@@ -5,6 +5,7 @@
 #include "docker/ImageReference.h"
 #include "engine/Engine.h"
 #include "engine/Pull.h"
+#include "engine/Security.h"
 #include "machines/RunFlow.h"
 
 #include <optional>
@@ -66,6 +67,11 @@ RunRequest readRequest(RunCommand command, const ParsedFlags& flags) {
     config.tty = flags.isSet("tty");
     config.openStdin = flags.isSet("interactive");
     config.autoRemove = request.options.autoRemove;
+    config.env = flags.values("env");
+    config.capAdd = flags.values("cap-add");
+    config.capDrop = flags.values("cap-drop");
+    config.privileged = flags.isSet("privileged");
+    config.securityOpt = flags.values("security-opt");
     return request;
 }
 
@@ -180,6 +186,8 @@ private:
                 validateRestartPolicy(m_request.create.restart, m_request.options.autoRemove);
             !policy)
             return {RunFlowOutcome::CreateFailed, policy.error().message};
+        if (auto security = validateSecurityOptions(m_request.create.config); !security)
+            return {RunFlowOutcome::CreateFailed, security.error().message};
         const bool found = m_reference ? m_engine.images().find(*m_reference) != nullptr
                                        : m_engine.images().findById(m_request.image) != nullptr;
         if (found)

@@ -56,6 +56,8 @@ public:
     virtual Status injectFault(Fault fault, const Container* target) = 0;
     /// The faults armed and not spent yet (NextRemovalFails until the next removal).
     virtual std::vector<Fault> armedFaults() const = 0;
+    /// .State.Pid: the host PID of the container's PID 1 while it runs, else 0.
+    virtual int processId(const Container& container) const = 0;
 };
 
 } // namespace lab

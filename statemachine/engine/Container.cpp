@@ -2,6 +2,8 @@
 
 #include "base/Limits.h"
 
+#include <algorithm>
+
 namespace lab {
 
 std::vector<std::string> Container::argv() const {
@@ -20,6 +22,25 @@ void Container::appendLog(LogLine line) {
     while (logBytes > limits::kLogBytesPerContainer / 4 * 3)
         logBytes -= (keep++)->text.size() + 1;
     logs.erase(logs.begin(), keep);
+}
+
+std::vector<std::string> Container::env() const {
+    return mergeEnv(config.env,
+                    {"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"});
+}
+
+std::vector<std::string> mergeEnv(const std::vector<std::string>& user,
+                                  const std::vector<std::string>& image) {
+    auto nameOf = [](const std::string& variable) {
+        return variable.substr(0, variable.find('='));
+    };
+    std::vector<std::string> env = user;
+    for (const std::string& variable : image)
+        if (std::none_of(user.begin(), user.end(), [&](const std::string& given) {
+                return nameOf(given) == nameOf(variable);
+            }))
+            env.push_back(variable);
+    return env;
 }
 
 } // namespace lab

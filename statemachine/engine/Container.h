@@ -21,14 +21,23 @@ struct ContainerConfig {
     std::vector<std::string> entrypoint; ///< .Config.Entrypoint
     std::vector<std::string> cmd;        ///< .Config.Cmd
     std::map<std::string, std::string> labels;
-    std::string stopSignal;         ///< .Config.StopSignal, empty when none
-    std::optional<int> stopTimeout; ///< --stop-timeout, seconds
-    bool init = false;              ///< --init
-    bool tty = false;               ///< -t
-    bool openStdin = false;         ///< -i
-    RestartPolicy restartPolicy;    ///< --restart
-    bool autoRemove = false;        ///< --rm
+    std::string stopSignal;               ///< .Config.StopSignal, empty when none
+    std::optional<int> stopTimeout;       ///< --stop-timeout, seconds
+    bool init = false;                    ///< --init
+    bool tty = false;                     ///< -t
+    bool openStdin = false;               ///< -i
+    RestartPolicy restartPolicy;          ///< --restart
+    bool autoRemove = false;              ///< --rm
+    std::vector<std::string> env;         ///< -e/--env, NAME=value (.Config.Env before the image's)
+    std::vector<std::string> capAdd;      ///< --cap-add, as written (.HostConfig.CapAdd)
+    std::vector<std::string> capDrop;     ///< --cap-drop (.HostConfig.CapDrop)
+    bool privileged = false;              ///< --privileged
+    std::vector<std::string> securityOpt; ///< --security-opt (.HostConfig.SecurityOpt)
 };
+
+/// .Config.Env as the daemon merges it: the -e variables, then the image's that -e did not set.
+std::vector<std::string> mergeEnv(const std::vector<std::string>& user,
+                                  const std::vector<std::string>& image);
 
 /// One line a container's process printed.
 struct LogLine {
@@ -62,6 +71,8 @@ public:
     /// Keeps a printed line; beyond limits::kLogBytesPerContainer the oldest lines go, as
     /// Docker's `local` log driver rotates its files.
     void appendLog(LogLine line);
+    /// .Config.Env: the -e variables, then the simulated images' PATH.
+    std::vector<std::string> env() const;
 };
 
 } // namespace lab

@@ -99,6 +99,8 @@ public:
     const Registries& registries() const { return m_registries; }
     /// The backend's name: "simulated" or "real".
     std::string backendName() const { return m_backend.name(); }
+    /// .State.Pid as the backend knows it (0 when the container has no process).
+    int processId(const Container& container) const { return m_backend.processId(container); }
     /// Engine time.
     Clock& clock() { return m_clock; }
 

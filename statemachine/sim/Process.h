@@ -59,6 +59,7 @@ struct ProcessContext {
     PidCounter* pids = nullptr; ///< the container's PID allocator (owned by the Workload)
     /// The image's files with known content (path -> bytes); shared by the container's processes.
     std::shared_ptr<const std::map<std::string, std::string>> files;
+    std::vector<std::string> env; ///< NAME=value, as execve passes it
 };
 
 /// A modelled process; see Program.h and Shell.h for the kinds.

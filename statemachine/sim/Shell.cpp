@@ -30,6 +30,10 @@ Shell::Shell(ProcessContext context, shell::NodePtr script, std::vector<std::str
       m_busyPause(kBusyPause), m_now(start) {
     if (m_args.empty())
         m_args.push_back("sh");
+    // The environment becomes shell variables, as in any sh.
+    for (const std::string& variable : m_context.env)
+        if (const auto equals = variable.find('='); equals != std::string::npos)
+            m_vars[variable.substr(0, equals)] = variable.substr(equals + 1);
     push(std::move(script), commandString);
 }
 

@@ -17,8 +17,8 @@ void SimulatedBackend::post(const std::string& id, OutcomeEvent event) {
 
 void SimulatedBackend::startProcess(const Container& container) {
     const TimePoint now = m_clock.now();
-    StartResult started =
-        Workload::start(container.argv(), container.config.init, now, container.imageFiles);
+    StartResult started = Workload::start(container.argv(), container.config.init, now,
+                                          container.imageFiles, container.env());
     if (!started.ok()) {
         post(container.id, OutcomeEvent{Outcome::StartFailed, now, started.failure().exitCode, 0,
                                         started.failure().message});
@@ -86,6 +86,11 @@ std::vector<Fault> SimulatedBackend::armedFaults() const {
     if (m_failNextRemoval)
         return {Fault::NextRemovalFails};
     return {};
+}
+
+int SimulatedBackend::processId(const Container& container) const {
+    const bool running = container.machine.isRunning() && !container.machine.isRestarting();
+    return running ? int(4000 + container.sequence) : 0;
 }
 
 Status SimulatedBackend::injectFault(Fault fault, const Container* target) {

@@ -35,6 +35,8 @@ public:
     void remove(const Container& container) override;
     Status injectFault(Fault fault, const Container* target) override;
     std::vector<Fault> armedFaults() const override;
+    /// A made-up but stable PID (4000 + the creation sequence): the simulation has no host.
+    int processId(const Container& container) const override;
 
 private:
     struct RunningWorkload {

@@ -36,7 +36,8 @@ std::optional<StartFailure> runcFailure(const std::string& name) {
 } // namespace
 
 StartResult Workload::start(const std::vector<std::string>& argv, bool init, TimePoint now,
-                            std::map<std::string, std::string> files) {
+                            std::map<std::string, std::string> files,
+                            std::vector<std::string> env) {
     // The daemon refuses this at create; a start can only get here through a programming error.
     if (argv.empty())
         return StartFailure{128, "No command specified"};
@@ -48,6 +49,7 @@ StartResult Workload::start(const std::vector<std::string>& argv, bool init, Tim
     ProcessContext context;
     context.pids = workload.m_pids.get();
     context.files = std::make_shared<const std::map<std::string, std::string>>(std::move(files));
+    context.env = std::move(env);
     if (!init) {
         if (auto failure = runcFailure(argv[0]))
             return *failure;

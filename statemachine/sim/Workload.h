@@ -39,9 +39,11 @@ class Workload {
 public:
     /// Starts argv (entrypoint + cmd, joined as Docker does) at `now`; with `init`, docker-init
     /// (tini) is PID 1 and forwards signals to it.
-    /// files are the image's files with known content (cat prints them).
+    /// files are the image's files with known content (cat prints them); env the process's
+    /// environment (NAME=value: the shell sees each as a variable).
     static StartResult start(const std::vector<std::string>& argv, bool init, TimePoint now,
-                             std::map<std::string, std::string> files = {});
+                             std::map<std::string, std::string> files = {},
+                             std::vector<std::string> env = {});
 
     /// When it next does something by itself; nothing when frozen, ended, or only waiting.
     std::optional<TimePoint> nextWake() const;

@@ -16,10 +16,19 @@
 #include <fstream>
 #include <functional>
 #include <memory>
+#include <sstream>
 #include <sys/wait.h>
 #include <unistd.h>
 
 namespace lab::test {
+
+/// A file's whole content ("" when it cannot be read): /proc and cgroup files.
+inline std::string readAll(const std::string& path) {
+    std::ifstream file(path);
+    std::stringstream text;
+    text << file.rdbuf();
+    return text.str();
+}
 
 /// Engine + RealBackend + RealClock; open() answers why not when the kernel or user cannot.
 struct RealFixture {

@@ -15,18 +15,12 @@
 #include <sstream>
 
 using lab::real::CgroupMode;
+using lab::test::readAll;
 using lab::test::RealFixture;
 
 Q_DECLARE_METATYPE(CgroupMode)
 
 namespace {
-
-std::string readAll(const std::string& path) {
-    std::ifstream file(path);
-    std::stringstream text;
-    text << file.rdbuf();
-    return text.str();
-}
 
 double millisecondsSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
@@ -75,6 +69,10 @@ private slots:
     void startFailures_data();
     void startFailures();
     void theProcessIsPid1InItsOwnNamespaces();
+    void statePidIsTheHostPidOfPid1();
+    void recoveryRemovesOnlyWhatTheLabMade();
+    void aForeignStateDirectoryIsRefused();
+    void envReachesTheProcess();
     void writesGoToTheContainerNotTheImage();
     void withoutOverlayTheImageIsReadOnly();
     void initForwardsSignalsToTheCommand();
@@ -300,6 +298,78 @@ void RealBackendTest::theProcessIsPid1InItsOwnNamespaces() {
     const QString shortId = QString::fromStdString(lab->idOf("ns").substr(0, 12));
     QCOMPARE(RealFixture::join(run.out), "1\n" + shortId + "\nlo\n/proc/1/root/bin/busybox");
     QCOMPARE(lab->docker("rm ns").status, 0);
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::statePidIsTheHostPidOfPid1() {
+    OPEN_OR_SKIP(lab, CgroupMode::Auto);
+    QCOMPARE(lab->docker("run -d --name pid busybox sleep 1000").status, 0);
+    const QString pid = lab->out("inspect -f '{{.State.Pid}}' pid");
+    const std::string proc = "/proc/" + pid.toStdString();
+    // A live process on this host, PID 1 in a PID namespace that is not ours.
+    QVERIFY2(readAll(proc + "/status").find("NSpid:\t" + pid.toStdString() + "\t1\n") !=
+                 std::string::npos,
+             qPrintable(pid));
+    QVERIFY(std::filesystem::read_symlink(proc + "/ns/pid") !=
+            std::filesystem::read_symlink("/proc/self/ns/pid"));
+    QCOMPARE(lab->docker("stop -t 0 pid").status, 0);
+    QCOMPARE(lab->out("inspect -f '{{.State.Pid}}' pid"), QString("0"));
+    QCOMPARE(lab->docker("rm pid").status, 0);
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::recoveryRemovesOnlyWhatTheLabMade() {
+    QTemporaryDir state;
+    const std::string foreign = state.path().toStdString() + "/containers/" + std::string(64, 'a');
+    std::filesystem::create_directories(foreign);
+    std::ofstream(foreign + "/precious") << "not the lab's";
+    OPEN_WITH_OR_SKIP(lab, CgroupMode::Auto, [&](lab::real::RealBackendOptions& options) {
+        options.stateDir = state.path().toStdString();
+    });
+    QCOMPARE(readAll(foreign + "/precious"), std::string("not the lab's"));
+    QCOMPARE(lab->backend->recovered(),
+             std::vector<std::string>{"aaaaaaaaaaaa: not made by the lab (no "
+                                      "lifecycle-lab-container file): left alone"});
+    // What the lab makes it marks, and recovers.
+    QCOMPARE(lab->docker("create --name mine busybox").status, 0);
+    const std::string mine = lab->idOf("mine");
+    QVERIFY(std::filesystem::exists(lab->backend->stateDir() + "/containers/" + mine +
+                                    "/lifecycle-lab-container"));
+    QCOMPARE(lab->docker("rm mine").status, 0);
+    QCOMPARE(lab->leftovers(), QStringList());
+}
+
+void RealBackendTest::aForeignStateDirectoryIsRefused() {
+    QTemporaryDir home;
+    std::ofstream(home.filePath("notes.txt").toStdString()) << "mine";
+    for (const std::string& dir : {std::string("/"), home.path().toStdString()}) {
+        QString whyNot;
+        auto lab = RealFixture::open(
+            CgroupMode::Auto, whyNot,
+            [&](lab::real::RealBackendOptions& options) { options.stateDir = dir; });
+        QVERIFY(!lab);
+        QVERIFY2(whyNot.startsWith(QString::fromStdString("refusing " + dir +
+                                                          " as the state directory: it is "
+                                                          "not empty")),
+                 qPrintable(whyNot));
+    }
+    QVERIFY(!std::filesystem::exists("/containers") && !std::filesystem::exists("/lock"));
+    QVERIFY(!std::filesystem::exists(home.filePath("lock").toStdString()));
+}
+
+void RealBackendTest::envReachesTheProcess() {
+    OPEN_OR_SKIP(lab, CgroupMode::Auto);
+    const auto run =
+        lab->docker("run --name env -e GREETING=hello --env PATH=/usr/bin:/bin -e HOME=/tmp "
+                    "busybox env");
+    QCOMPARE(run.status, 0);
+    const QStringList env = RealFixture::join(run.out).split('\n');
+    for (const char* variable : {"GREETING=hello", "PATH=/usr/bin:/bin", "HOME=/tmp"})
+        QVERIFY2(env.contains(variable), qPrintable(RealFixture::join(run.out)));
+    QVERIFY(env.contains("HOSTNAME=" + QString::fromStdString(lab->idOf("env").substr(0, 12))));
+    QCOMPARE(lab->out("inspect -f '{{.Config.Env}}' env"),
+             QString("[GREETING=hello PATH=/usr/bin:/bin HOME=/tmp]"));
+    QCOMPARE(lab->docker("rm env").status, 0);
     QCOMPARE(lab->leftovers(), QStringList());
 }
 

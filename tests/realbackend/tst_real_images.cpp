@@ -100,6 +100,9 @@ private slots:
     void layersCannotWriteOutsideTheRootFilesystem_data();
     void layersCannotWriteOutsideTheRootFilesystem();
     void aSymlinkInALowerLayerResolvesInsideTheImage();
+    void aWhiteoutRemovesOnlyBeneathTheImage_data();
+    void aWhiteoutRemovesOnlyBeneathTheImage();
+    void aWorkingDirThatIsNotADirectoryIsNamed();
     void damagedImagesGiveClearErrors();
 
 private:
@@ -248,6 +251,70 @@ void RealImagesTest::aSymlinkInALowerLayerResolvesInsideTheImage() {
     const std::string rootfs = m_lab->backend->rootfsPath(m_lab->idOf("tricky"));
     QVERIFY(fs::exists(rootfs + "/tmp/" + marker));
     QCOMPARE(m_lab->docker("rm tricky").status, 0);
+    QCOMPARE(m_lab->leftovers(), QStringList());
+}
+
+void RealImagesTest::aWhiteoutRemovesOnlyBeneathTheImage_data() {
+    QTest::addColumn<QString>("whiteout");
+    QTest::newRow("a whiteout of ..") << ".wh...";
+    QTest::newRow("a whiteout of .") << ".wh..";
+    QTest::newRow("a whiteout of nothing") << ".wh.";
+}
+
+// ".wh..." would delete "..": the directory holding the image being unpacked, where the other
+// unpacked images are. Unpacking busybox first puts one there.
+void RealImagesTest::aWhiteoutRemovesOnlyBeneathTheImage() {
+    QFETCH(QString, whiteout);
+    QCOMPARE(m_lab->docker("run --rm busybox true").status, 0);
+    const std::string unpacked = m_lab->backend->stateDir() + "/images/rootfs";
+    std::vector<std::string> images;
+    for (const auto& image : fs::directory_iterator(unpacked))
+        images.push_back(image.path().string() + "/bin/busybox");
+    QCOMPARE(images.size(), std::size_t(1));
+
+    const std::string work = m_temporary->path().toStdString();
+    writeBusyboxTree(work + "/lower");
+    writeFile(work + "/upper/" + whiteout.toStdString(), "");
+    QCOMPARE(run("tar", {"-cf", m_temporary->filePath("lower.tar"), "-C",
+                         m_temporary->filePath("lower"), "."}),
+             0);
+    QCOMPARE(run("tar", {"-cf", m_temporary->filePath("upper.tar"), "-C",
+                         m_temporary->filePath("upper"), whiteout}),
+             0);
+    writeLayout(work + "/layout", {work + "/lower.tar", work + "/upper.tar"},
+                "{\"Cmd\":[\"true\"]}", "latest");
+    auto imported = m_lab->backend->importImage(work + "/layout", "whiteout");
+    QVERIFY(imported.ok());
+    m_lab->engine->images().add(imported->image, *lab::docker::parseImageReference("whiteout"),
+                                m_lab->clock->now());
+    const auto created = m_lab->docker("create whiteout");
+    QCOMPARE(created.status, 1);
+    QVERIFY2(RealFixture::join(created.err).contains("which names no file"),
+             qPrintable(RealFixture::join(created.err)));
+    QVERIFY(fs::exists(images.front()));
+    QCOMPARE(m_lab->docker("run --rm busybox true").status, 0);
+    QCOMPARE(m_lab->leftovers(), QStringList());
+}
+
+// Each step of the child's set-up has its own words: a failed chdir is not reported as exec.
+void RealImagesTest::aWorkingDirThatIsNotADirectoryIsNamed() {
+    const std::string work = m_temporary->path().toStdString();
+    writeBusyboxTree(work + "/tree");
+    writeFile(work + "/tree/etc/motd", "hello\n");
+    QCOMPARE(run("tar", {"-cf", m_temporary->filePath("layer.tar"), "-C",
+                         m_temporary->filePath("tree"), "."}),
+             0);
+    writeLayout(work + "/layout", {work + "/layer.tar"},
+                "{\"Cmd\":[\"true\"],\"WorkingDir\":\"/etc/motd\"}", "latest");
+    auto imported = m_lab->backend->importImage(work + "/layout", "wd");
+    QVERIFY(imported.ok());
+    m_lab->engine->images().add(imported->image, *lab::docker::parseImageReference("wd"),
+                                m_lab->clock->now());
+    const auto started = m_lab->docker("run --rm wd");
+    QVERIFY(started.status != 0);
+    QVERIFY2(RealFixture::join(started.err)
+                 .contains("chdir to cwd (\"/etc/motd\") set in config.json: not a directory"),
+             qPrintable(RealFixture::join(started.err)));
     QCOMPARE(m_lab->leftovers(), QStringList());
 }
 

@@ -25,6 +25,8 @@ private slots:
     void sameSeedSameRun();
     void notModifiedLogsNothing();
     void processesReadTheImagesFiles();
+    void envReachesTheShellAndInspect();
+    void securityOptionsAreRecorded();
 };
 
 void EngineFlowsTest::eventOrders_data() {
@@ -288,6 +290,32 @@ void EngineFlowsTest::processesReadTheImagesFiles() {
     QCOMPARE(missing.status, 1);
     QCOMPARE(QString::fromStdString(missing.err.at(0)),
              QString("cat: can't open '/etc/nothing': No such file or directory"));
+}
+
+void EngineFlowsTest::envReachesTheShellAndInspect() {
+    EngineFixture lab;
+    const auto run = lab.docker("run --name greeter -e GREETING=hello --env WHO=world busybox sh "
+                                "-c 'echo $GREETING $WHO'");
+    QCOMPARE(QString::fromStdString(EngineFixture::join(run.out)), QString("hello world"));
+    QCOMPARE(lab.out("inspect -f '{{.Config.Env}}' greeter"),
+             QString("[GREETING=hello WHO=world "
+                     "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin]"));
+    // The simulated process has no host PID: a stand-in, stable for the run; 0 once it exited.
+    QCOMPARE(lab.out("inspect -f '{{.State.Pid}}' greeter"), QString("0"));
+}
+
+void EngineFlowsTest::securityOptionsAreRecorded() {
+    EngineFixture lab;
+    QCOMPARE(lab.docker("create --name box --privileged --cap-add net_admin --cap-drop MKNOD "
+                        "--security-opt no-new-privileges busybox")
+                 .status,
+             0);
+    QCOMPARE(lab.out("inspect -f '{{.HostConfig.Privileged}} {{.HostConfig.CapAdd}} "
+                     "{{.HostConfig.CapDrop}} {{.HostConfig.SecurityOpt}}' box"),
+             QString("true [net_admin] [MKNOD] [no-new-privileges]"));
+    QCOMPARE(lab.docker("create --name plain busybox").status, 0);
+    QCOMPARE(lab.out("inspect -f '{{.HostConfig.CapAdd}} {{.HostConfig.Privileged}}' plain"),
+             QString("[] false"));
 }
 
 QTEST_APPLESS_MAIN(EngineFlowsTest)

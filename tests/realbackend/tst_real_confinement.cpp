@@ -1,0 +1,186 @@
+// A container's root is not the host's root: Docker 20.10's default confinement on the real
+// backend (capabilities, seccomp, masked and read-only /proc paths, the devices cgroup, its own
+// limits) and the options that change it (--privileged, --cap-add, --cap-drop,
+// --security-opt no-new-privileges). As root, and rootless through rootless.sh; skips with the
+// backend's reason where it cannot run.
+#include "RealFixture.h"
+#include "engine/Security.h"
+
+#include <QtTest>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+using lab::real::CgroupMode;
+using lab::test::readAll;
+using lab::test::RealFixture;
+
+namespace {
+
+// "CapEff:\t00000000a80425fb" as /proc/<pid>/status prints a set.
+QString capabilityLine(const char* which, std::uint64_t set) {
+    return QString("%1:\t%2").arg(which).arg(set, 16, 16, QChar('0'));
+}
+
+// The capabilities this test process could hand on: its bounding set.
+std::uint64_t ownBoundingSet() {
+    std::uint64_t set = 0;
+    for (int cap = 0; cap < 64; ++cap)
+        if (::prctl(PR_CAPBSET_READ, cap, 0, 0, 0) == 1)
+            set |= std::uint64_t(1) << cap;
+    return set;
+}
+
+} // namespace
+
+class RealConfinementTest : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void capabilitiesAndSeccompAreDockersDefault();
+    void procSysIsReadOnlyAndTheHostUntouched();
+    void maskedPathsShowNothing();
+    void aDeviceOutsideDockersListCannotBeOpened();
+    void privilegedGetsEveryCapability();
+    void capAddAndCapDropChangeTheSet();
+    void noNewPrivilegesIsSet();
+    void unknownOptionsAreRefused();
+
+private:
+    std::unique_ptr<RealFixture> m_lab;
+    QString m_whyNot;
+};
+
+void RealConfinementTest::init() {
+    m_lab = RealFixture::open(CgroupMode::Auto, m_whyNot);
+    if (!m_lab)
+        QSKIP(qPrintable("the real backend cannot run here: " + m_whyNot));
+}
+
+void RealConfinementTest::cleanup() {
+    if (m_lab)
+        QCOMPARE(m_lab->leftovers(), QStringList());
+    m_lab.reset();
+}
+
+void RealConfinementTest::capabilitiesAndSeccompAreDockersDefault() {
+    const QString status =
+        m_lab->out("run --rm busybox grep -E '^(Cap|Seccomp:|NoNewPrivs)' /proc/self/status");
+    // What a Docker 20.10 engine shows for the default set (CapEff 00000000a80425fb).
+    const std::uint64_t docker = 0xa80425fb;
+    QCOMPARE(lab::dockerDefaultCapabilities(), docker);
+    QCOMPARE(status,
+             QStringList({capabilityLine("CapInh", docker), capabilityLine("CapPrm", docker),
+                          capabilityLine("CapEff", docker), capabilityLine("CapBnd", docker),
+                          capabilityLine("CapAmb", 0), "NoNewPrivs:\t0", "Seccomp:\t2"})
+                 .join('\n'));
+    // The filter answers EPERM where Docker's does: unshare needs CAP_SYS_ADMIN's calls.
+    const auto refused = m_lab->docker("run --rm busybox unshare -U true");
+    QVERIFY(refused.status != 0);
+    QVERIFY2(RealFixture::join(refused.err).contains("Operation not permitted"),
+             qPrintable(RealFixture::join(refused.err)));
+    // The lab's own limits are not the container's.
+    QCOMPARE(m_lab->out("run --rm busybox sh -c 'ulimit -c; cat /proc/self/oom_score_adj'"),
+             QString("0\n0"));
+}
+
+void RealConfinementTest::procSysIsReadOnlyAndTheHostUntouched() {
+    const std::string pattern = "/proc/sys/kernel/core_pattern";
+    const std::string before = readAll(pattern);
+    const auto write =
+        m_lab->docker("run --rm busybox sh -c 'echo lab-was-here > " + pattern + "'");
+    const std::string after = readAll(pattern);
+    if (after != before) // put the host right before failing
+        std::ofstream(pattern) << before;
+    QCOMPARE(after, before);
+    QCOMPARE(write.status, 1);
+    QVERIFY2(RealFixture::join(write.err).contains("Read-only file system"),
+             qPrintable(RealFixture::join(write.err)));
+    QCOMPARE(m_lab->out("run --rm busybox sh -c 'echo 1 > /proc/sysrq-trigger || echo refused'"),
+             QString("refused"));
+}
+
+void RealConfinementTest::maskedPathsShowNothing() {
+    // Files read as /dev/null, directories as an empty tmpfs (where this kernel has them).
+    const QStringList sizes =
+        m_lab
+            ->out("run --rm busybox sh -c 'for f in /proc/keys /proc/timer_list "
+                  "/proc/sched_debug /proc/kcore; do [ -e $f ] && wc -c < $f; done; "
+                  "for d in /proc/acpi /proc/scsi /sys/firmware; do [ -d $d ] && ls -A $d | "
+                  "wc -l; done; true'")
+            .split('\n', Qt::SkipEmptyParts);
+    QVERIFY(!sizes.isEmpty());
+    for (const QString& size : sizes)
+        QCOMPARE(size.trimmed(), QString("0"));
+}
+
+// The devices cgroup, not the capabilities, keeps a container off the host's devices: Docker's
+// rules let any node be made (c *:* m, b *:* m) but only its default ones be opened. The node
+// tried is the kernel log (c 1:11), which this host lets root open (its disks it may not).
+void RealConfinementTest::aDeviceOutsideDockersListCannotBeOpened() {
+    if (m_lab->backend->resourcesDescription().find("Docker's allow list") == std::string::npos)
+        QSKIP(qPrintable("no devices cgroup here: " +
+                         QString::fromStdString(m_lab->backend->resourcesDescription())));
+    if (std::ifstream("/dev/kmsg").fail())
+        QSKIP("this host does not let the test open /dev/kmsg itself");
+    const std::string readKernelLog =
+        "sh -c 'mknod /dev/kernel-log c 1 11 && head -c 1 /dev/kernel-log | wc -c'";
+    const auto opened = m_lab->docker("run --rm busybox " + readKernelLog);
+    QCOMPARE(RealFixture::join(opened.err),
+             QString("head: /dev/kernel-log: Operation not permitted"));
+    QCOMPARE(RealFixture::join(opened.out), QString("0"));
+    QCOMPARE(m_lab->out("run --rm --privileged busybox " + readKernelLog), QString("1"));
+}
+
+void RealConfinementTest::privilegedGetsEveryCapability() {
+    QCOMPARE(m_lab->out("run --rm --privileged busybox grep -E '^(CapEff|Seccomp):' "
+                        "/proc/self/status"),
+             capabilityLine("CapEff", ownBoundingSet()) + "\nSeccomp:\t0");
+    QCOMPARE(m_lab->docker("create --name priv --privileged busybox").status, 0);
+    QCOMPARE(m_lab->out("inspect -f '{{.HostConfig.Privileged}} {{.HostConfig.CapAdd}}' priv"),
+             QString("true []"));
+    QCOMPARE(m_lab->docker("rm priv").status, 0);
+}
+
+void RealConfinementTest::capAddAndCapDropChangeTheSet() {
+    const std::uint64_t expected =
+        (lab::dockerDefaultCapabilities() & ~std::uint64_t(1 << 0)) | (std::uint64_t(1) << 21);
+    QCOMPARE(m_lab->out("run --rm --cap-drop chown --cap-add CAP_SYS_ADMIN busybox grep "
+                        "CapEff /proc/self/status"),
+             capabilityLine("CapEff", expected));
+    // Without CHOWN, root cannot give a file away.
+    const auto chown = m_lab->docker("run --rm --cap-drop CHOWN busybox chown 1 /tmp");
+    QVERIFY(chown.status != 0);
+    QCOMPARE(m_lab->out("run --rm --cap-drop ALL busybox grep CapEff /proc/self/status"),
+             capabilityLine("CapEff", 0));
+    QCOMPARE(
+        m_lab->docker("create --name caps --cap-add NET_ADMIN --cap-drop MKNOD busybox").status, 0);
+    QCOMPARE(m_lab->out("inspect -f '{{.HostConfig.CapAdd}} {{.HostConfig.CapDrop}}' caps"),
+             QString("[NET_ADMIN] [MKNOD]"));
+    QCOMPARE(m_lab->docker("rm caps").status, 0);
+}
+
+void RealConfinementTest::noNewPrivilegesIsSet() {
+    QCOMPARE(m_lab->out("run --rm --security-opt no-new-privileges busybox grep -E "
+                        "'^(NoNewPrivs|Seccomp):' /proc/self/status"),
+             QString("NoNewPrivs:\t1\nSeccomp:\t2"));
+}
+
+void RealConfinementTest::unknownOptionsAreRefused() {
+    const auto capability = m_lab->docker("run --rm --cap-add FLY busybox true");
+    QCOMPARE(capability.status, 125);
+    QCOMPARE(RealFixture::join(capability.err),
+             QString("docker: Error response from daemon: invalid CapAdd: unknown capability: "
+                     "\"CAP_FLY\"\n\nRun 'docker run --help' for more information"));
+    const auto option = m_lab->docker("create --security-opt apparmor busybox");
+    QCOMPARE(option.status, 1);
+    QCOMPARE(RealFixture::join(option.err),
+             QString("Error response from daemon: invalid --security-opt 2: \"apparmor\""));
+    QCOMPARE(m_lab->out("ps -aq"), QString());
+}
+
+QTEST_GUILESS_MAIN(RealConfinementTest)
+#include "tst_real_confinement.moc"
