@@ -121,7 +121,7 @@ Expected<std::unique_ptr<RealBackend>> RealBackend::open(RealClock& clock,
     backend->m_noResources = std::move(noResources);
     backend->m_lock = std::move(*lock);
     backend->m_recovered = std::move(recovered);
-    backend->m_overlay = overlay.ok();
+    backend->m_overlay = overlay.has_value();
     backend->m_rootfsDescription =
         overlay ? "overlayfs: the image below, read-only; each container's writes in its own "
                   "upper directory, removed with it"

@@ -8,6 +8,7 @@ packages=(
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-base-dev-tools libgl-dev
   libboost-dev libbenchmark-dev
   busybox-static zlib1g-dev
+  libexpected-dev      # tl::expected: the error values (statemachine/base/Expected.h)
   libedit-dev
   clang-format         # scripts/check-format.sh: the style is checked by ctest
   desktop-file-utils   # desktop-file-validate: the install test checks the desktop entry

@@ -223,7 +223,7 @@ private:
                          at.pos, at.text);
                 if (value.kind() == Kind::Method) {
                     const auto r = value.call(args);
-                    if (!r.ok())
+                    if (!r.has_value())
                         fail("error calling " + name + ": " + r.error().message, at.pos, at.text);
                     return *r;
                 }

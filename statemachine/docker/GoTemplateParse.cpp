@@ -402,7 +402,7 @@ Expected<GoTemplate> GoTemplate::parse(std::string_view text) {
     };
     std::size_t errorPos = 0;
     auto tokens = lexTemplate(text, errorPos);
-    if (!tokens.ok())
+    if (!tokens.has_value())
         return located(tokens.error().message, errorPos);
     auto tree = std::make_unique<TemplateTree>();
     tree->source = std::string(text);

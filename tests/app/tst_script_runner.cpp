@@ -65,7 +65,7 @@ std::string transcriptOf(const std::string& script, ReplaySession& session) {
     std::istringstream input(script);
     std::ostringstream transcript;
     const Status ran = runScript(input, session, transcript);
-    return ran.ok() ? transcript.str() : "error: " + ran.error().message;
+    return ran.has_value() ? transcript.str() : "error: " + ran.error().message;
 }
 
 } // namespace
@@ -177,8 +177,8 @@ void TestScriptRunner::sleepDurations() {
     QFETCH(QString, text);
     QFETCH(qint64, nanoseconds);
     const Expected<Duration> parsed = parseSeconds(text.toStdString());
-    QCOMPARE(parsed.ok(), nanoseconds >= 0);
-    if (parsed.ok())
+    QCOMPARE(parsed.has_value(), nanoseconds >= 0);
+    if (parsed.has_value())
         QCOMPARE(qint64(parsed->count()), nanoseconds);
 }
 

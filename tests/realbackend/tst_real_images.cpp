@@ -173,7 +173,7 @@ void RealImagesTest::anImageMadeWithTarIsImportedAndItsConfigUsed() {
                 "\"WorkingDir\":\"/work\"}",
                 "1");
     auto imported = m_lab->backend->importImage(layout, "mine:1");
-    QVERIFY2(imported.ok(), imported.ok() ? "" : imported.error().message.c_str());
+    QVERIFY2(imported.has_value(), imported.has_value() ? "" : imported.error().message.c_str());
     QCOMPARE(imported->tags, std::vector<std::string>{"mine:1"});
     m_lab->engine->images().add(imported->image, *lab::docker::parseImageReference("mine:1"),
                                 m_lab->clock->now());
@@ -209,7 +209,7 @@ void RealImagesTest::layersCannotWriteOutsideTheRootFilesystem() {
     fs::remove(victim);
     writeLayout(work + "/layout", {work + "/evil.tar"}, "{\"Cmd\":[\"true\"]}", "latest");
     auto imported = m_lab->backend->importImage(work + "/layout", "evil");
-    QVERIFY(imported.ok()); // the blobs are sound; the layer is refused when it is applied
+    QVERIFY(imported.has_value()); // the blobs are sound; the layer is refused when it is applied
     m_lab->engine->images().add(imported->image, *lab::docker::parseImageReference("evil"),
                                 m_lab->clock->now());
     const auto created = m_lab->docker("create --name evil evil");
@@ -238,7 +238,7 @@ void RealImagesTest::aSymlinkInALowerLayerResolvesInsideTheImage() {
     writeLayout(work + "/layout", {work + "/lower.tar", work + "/upper.tar"},
                 "{\"Cmd\":[\"ls\",\"/escape/tmp\"]}", "latest");
     auto imported = m_lab->backend->importImage(work + "/layout", "tricky");
-    QVERIFY(imported.ok());
+    QVERIFY(imported.has_value());
     m_lab->engine->images().add(imported->image, *lab::docker::parseImageReference("tricky"),
                                 m_lab->clock->now());
     const auto created = m_lab->docker("create --name tricky tricky");
@@ -282,7 +282,7 @@ void RealImagesTest::damagedImagesGiveClearErrors() {
     // A blob damaged in the store after the import is caught when the image is unpacked.
     writeFile(blob, readAll(work + "/layer.tar"));
     auto imported = m_lab->backend->importImage(work + "/layout", "x");
-    QVERIFY(imported.ok());
+    QVERIFY(imported.has_value());
     const std::string stored =
         m_lab->backend->stateDir() + "/images/blobs/sha256/" + digest.substr(7);
     writeFile(stored, "garbage");

@@ -132,7 +132,7 @@ void EngineFlowsTest::onFailureGivesUpAfterMaxRetries() {
 void EngineFlowsTest::failedRemovalLeavesDeadAndRmRetries() {
     EngineFixture lab;
     lab.docker("create --name web busybox true");
-    QVERIFY(lab.engine.injectFault(lab::Fault::NextRemovalFails, nullptr).ok());
+    QVERIFY(lab.engine.injectFault(lab::Fault::NextRemovalFails, nullptr).has_value());
     const auto failed = lab.docker("rm web");
     QCOMPARE(failed.status, 1);
     QVERIFY(failed.err.at(0).find("device or resource busy") != std::string::npos);
@@ -147,9 +147,9 @@ void EngineFlowsTest::outOfMemoryKillsWith137() {
     EngineFixture lab;
     lab.docker("run -d --name web busybox sleep 1000");
     auto container = lab.engine.find("web");
-    QVERIFY(container.ok());
+    QVERIFY(container.has_value());
     const std::size_t before = lab.engine.events().size();
-    QVERIFY(lab.engine.injectFault(lab::Fault::OutOfMemory, *container).ok());
+    QVERIFY(lab.engine.injectFault(lab::Fault::OutOfMemory, *container).has_value());
     lab.engine.runUntil([&] { return !(*container)->machine.isRunning(); });
     QCOMPARE(lab.actionsSince(before), QString("oom die(137)"));
     QCOMPARE(lab.out("inspect -f '{{.State.OOMKilled}} {{.State.ExitCode}}' web"),
