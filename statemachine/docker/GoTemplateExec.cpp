@@ -5,6 +5,7 @@
 #include "docker/GoTemplateTree.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace lab::docker {
 namespace {
@@ -131,12 +132,13 @@ private:
             args.push_back(orNil(*final));
         switch (head.kind) {
         case TemplateArg::Kind::Identifier: {
-            const TemplateCallResult r =
-                callTemplateFunction(head.name, args, m_options.headerFunctions);
-            if (!r.value)
-                fail(r.wrapped ? "error calling " + head.name + ": " + r.error : r.error, cmd.pos,
-                     cmd.text());
-            return r.value;
+            auto called = callTemplateFunction(head.name, args, m_options.headerFunctions);
+            if (!called) {
+                const TemplateCallError& e = called.error();
+                fail(e.wrapped ? "error calling " + head.name + ": " + e.message : e.message,
+                     cmd.pos, cmd.text());
+            }
+            return *called;
         }
         case TemplateArg::Kind::Field:
         case TemplateArg::Kind::Variable:

@@ -35,11 +35,12 @@ std::optional<StartFailure> runcFailure(const std::string& name) {
 
 } // namespace
 
-StartResult Workload::start(const std::vector<std::string>& argv, bool init, TimePoint now,
-                            std::map<std::string, std::string> files) {
+Expected<Workload, StartFailure> Workload::start(const std::vector<std::string>& argv, bool init,
+                                                 TimePoint now,
+                                                 std::map<std::string, std::string> files) {
     // The daemon refuses this at create; a start can only get here through a programming error.
     if (argv.empty())
-        return StartFailure{128, "No command specified"};
+        return tl::unexpected(StartFailure{128, "No command specified"});
 
     Workload workload;
     workload.m_init = init;
@@ -50,7 +51,7 @@ StartResult Workload::start(const std::vector<std::string>& argv, bool init, Tim
     context.files = std::make_shared<const std::map<std::string, std::string>>(std::move(files));
     if (!init) {
         if (auto failure = runcFailure(argv[0]))
-            return *failure;
+            return tl::unexpected(*failure);
         workload.m_main = launchProgram(argv, context, now);
         return workload;
     }
