@@ -588,7 +588,7 @@ Status RealBackend::teardown(ContainerSandbox& found) {
     // Never delete through a mount: that would be the image's files.
     const std::string rootfs = found.dir + "/rootfs";
     if (isMountPoint(rootfs))
-        return Error{"unlinkat " + rootfs + ": device or resource busy"};
+        return errnoError("unlinkat " + rootfs, EBUSY);
     std::error_code error;
     fs::remove_all(found.dir, error);
     if (error)

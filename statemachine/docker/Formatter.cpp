@@ -102,12 +102,12 @@ Expected<std::string> renderFormat(std::string_view format, const TemplateValue&
 
     const auto parsed = GoTemplate::parse(text);
     if (!parsed.has_value())
-        return parsed.error().context("template parsing error");
+        return parsed.error();
     std::string body;
     for (const TemplateValue& row : rows) {
         const auto line = parsed->execute(row);
         if (!line.has_value())
-            return line.error().context("template parsing error");
+            return line.error();
         body += *line + "\n";
     }
     if (!table)

@@ -271,7 +271,8 @@ Expected<std::string> GoTemplate::execute(const TemplateValue& data,
         const std::size_t column =
             lineStart == std::string_view::npos || pos == 0 ? pos : pos - lineStart - 1;
         return Error{"template: :" + std::to_string(line) + ":" + std::to_string(column) +
-                     ": executing \"\" at <" + e.node + ">: " + e.message};
+                         ": executing \"\" at <" + e.node + ">: " + e.message,
+                     ErrorCode::TemplateExec};
     }
 }
 

@@ -193,6 +193,11 @@ void EngineFlowsTest::lookupByPrefixNameAndAmbiguity() {
     QCOMPARE(QString::fromStdString(ambiguous.err.at(0)),
              QString("Error response from daemon: Multiple IDs found with provided prefix: ") +
                  shared);
+    // rm -f forgives a container that does not exist, not a name that is ambiguous.
+    QCOMPARE(lab.docker("rm -f nosuch").status, 0);
+    const auto ambiguousRemoval = lab.docker(std::string("rm -f ") + shared);
+    QCOMPARE(ambiguousRemoval.status, 1);
+    QCOMPARE(lab.engine.containers().size(), std::size_t(21));
 }
 
 void EngineFlowsTest::sameSeedSameRun() {

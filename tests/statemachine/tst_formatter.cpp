@@ -87,8 +87,7 @@ private slots:
     }
 
     void errorsArePrefixed() {
-        QCOMPARE(render("{{.Names", {}),
-                 QString("ERROR template parsing error: template: :1: unclosed action"));
+        QCOMPARE(render("{{.Names", {}), QString("ERROR template: :1: unclosed action"));
     }
 
     void formatSelection() {
