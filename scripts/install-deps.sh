@@ -9,6 +9,7 @@ packages=(
   libboost-dev libbenchmark-dev
   busybox-static zlib1g-dev
   libexpected-dev      # tl::expected: the error values (statemachine/base/Expected.h)
+  nettle-dev           # SHA-256 (statemachine/base/Sha256.cpp)
   libedit-dev
   clang-format         # scripts/check-format.sh: the style is checked by ctest
   desktop-file-utils   # desktop-file-validate: the install test checks the desktop entry
