@@ -10,6 +10,7 @@ packages=(
   busybox-static zlib1g-dev
   libexpected-dev      # tl::expected: the error values (statemachine/base/Expected.h)
   nettle-dev           # SHA-256 (statemachine/base/Sha256.cpp)
+  nlohmann-json3-dev   # the OCI image layout's JSON (realbackend/OciStore.cpp)
   libedit-dev
   clang-format         # scripts/check-format.sh: the style is checked by ctest
   desktop-file-utils   # desktop-file-validate: the install test checks the desktop entry

@@ -259,6 +259,17 @@ void RealImagesTest::damagedImagesGiveClearErrors() {
              QString::fromStdString("importing " + work + ": " + work +
                                     " is not an OCI image layout: no oci-layout file"));
 
+    // A broken index.json is refused with the file and the reason: its 32 characters end early.
+    writeFile(work + "/broken/oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}");
+    writeFile(work + "/broken/index.json", "{\"schemaVersion\":2,\"manifests\":[");
+    auto broken = m_lab->backend->importImage(work + "/broken", "x");
+    QVERIFY(!broken);
+    QCOMPARE(broken.error().code, lab::ErrorCode::Invalid);
+    QVERIFY2(QString::fromStdString(broken.error().message)
+                 .contains(QString::fromStdString(work + "/broken/index.json: JSON: parse error at "
+                                                         "line 1, column 33")),
+             broken.error().message.c_str());
+
     writeBusyboxTree(work + "/tree");
     QCOMPARE(run("tar", {"-cf", m_temporary->filePath("layer.tar"), "-C",
                          m_temporary->filePath("tree"), "."}),
