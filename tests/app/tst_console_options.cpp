@@ -69,7 +69,8 @@ void TestConsoleOptions::accepted() {
     QFETCH(quint64, seed);
 
     const Expected<Invocation> invocation = parseInvocation(arguments);
-    QVERIFY2(invocation.has_value(), invocation.has_value() ? "" : invocation.error().message.c_str());
+    QVERIFY2(invocation.has_value(),
+             invocation.has_value() ? "" : invocation.error().message.c_str());
     QCOMPARE(invocation->mode, mode);
     QCOMPARE(invocation->console.worldFile, world);
     QCOMPARE(invocation->console.scriptFile, script);
@@ -159,7 +160,8 @@ void TestConsoleOptions::helpNamesEveryOption() {
 
 void TestConsoleOptions::screenshotTakesAFolder() {
     const Expected<Invocation> invocation = parseInvocation({"--screenshot", "docs/screenshots"});
-    QVERIFY2(invocation.has_value(), invocation.has_value() ? "" : invocation.error().message.c_str());
+    QVERIFY2(invocation.has_value(),
+             invocation.has_value() ? "" : invocation.error().message.c_str());
     QCOMPARE(invocation->mode, Invocation::Mode::Gui);
     QCOMPARE(invocation->screenshotDir, QStringLiteral("docs/screenshots"));
     QVERIFY(parseInvocation({})->screenshotDir.isEmpty());

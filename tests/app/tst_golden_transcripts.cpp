@@ -52,7 +52,8 @@ void TestGoldenTranscripts::simulatedEngineAnswersAsDocker() {
     const Status ran = runScript(input, m_world, kSeed, transcript);
     QVERIFY2(ran.has_value(), ran.has_value() ? "" : ran.error().message.c_str());
     const Expected<QString> difference = differenceFromRecording(script, transcript.str());
-    QVERIFY2(difference.has_value(), difference.has_value() ? "" : difference.error().message.c_str());
+    QVERIFY2(difference.has_value(),
+             difference.has_value() ? "" : difference.error().message.c_str());
     if (!difference->isEmpty())
         QFAIL(qPrintable(*difference));
 }

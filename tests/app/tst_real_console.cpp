@@ -129,7 +129,8 @@ void TestRealConsole::realBackendAnswersAsDocker() {
     session.reset();
     QCOMPARE(leftovers(m_state.path()), QStringList());
     const Expected<QString> difference = differenceFromRecording(script, transcript.str());
-    QVERIFY2(difference.has_value(), difference.has_value() ? "" : difference.error().message.c_str());
+    QVERIFY2(difference.has_value(),
+             difference.has_value() ? "" : difference.error().message.c_str());
     if (!difference->isEmpty())
         QFAIL(qPrintable(*difference));
 }

@@ -282,7 +282,8 @@ void TestRunFlowChart::exportsPngAndSvg() {
         if (step != RunStep::Start) // the start shows the command instead of its name
             for (const QString& word : text(stepName(step)).split(u' '))
                 QVERIFY2(content.contains(word.toUtf8()), qPrintable(word));
-    QVERIFY(!fixture.chart.exportTo(dir.filePath(QStringLiteral("missing/folder/x.png"))).has_value());
+    QVERIFY(
+        !fixture.chart.exportTo(dir.filePath(QStringLiteral("missing/folder/x.png"))).has_value());
 }
 
 QTEST_MAIN(TestRunFlowChart)

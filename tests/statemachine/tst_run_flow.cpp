@@ -197,7 +197,8 @@ private slots:
 
     void nothingFollowsAnEnd() {
         RunFlowMachine machine(pull());
-        QVERIFY(machine.handle(failed(O::ReferenceInvalid, "invalid reference format")).has_value());
+        QVERIFY(
+            machine.handle(failed(O::ReferenceInvalid, "invalid reference format")).has_value());
         QVERIFY(isEnd(machine.step()));
         QVERIFY(!machine.handle(ok(O::Removed)).has_value());
     }
