@@ -1,18 +1,20 @@
 #include "OciStore.h"
 
-#include "Json.h"
 #include "LayerTar.h"
 #include "base/Sha256.h"
 #include "docker/ImageReference.h"
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 namespace fs = std::filesystem;
 
 namespace lab::real {
 namespace {
+
+using Json = nlohmann::json;
 
 const std::string kRefName = "org.opencontainers.image.ref.name";
 const std::string kManifestType = "application/vnd.oci.image.manifest.v1+json";
@@ -26,6 +28,48 @@ Expected<std::string> readWhole(const std::string& path) {
     return content.str();
 }
 
+// Parses a whole document; a bad one is an Invalid error with nlohmann's reason (line,
+// column, what it expected). A repeated key keeps its last value, as Go's encoding/json does.
+Expected<Json> parseJson(const std::string& text) {
+    try {
+        return Json::parse(text);
+    } catch (const Json::exception& e) {
+        std::string_view reason = e.what(); // "[json.exception.parse_error.101] parse error at..."
+        if (const std::size_t tag = reason.find("] "); tag != std::string_view::npos)
+            reason.remove_prefix(tag + 2);
+        return Error{"JSON: " + std::string(reason), ErrorCode::Invalid};
+    }
+}
+
+// The documents are read leniently, as the image-spec asks of unknown fields: a member that is
+// absent or of another type reads as empty, and the checks that follow name what is missing.
+const Json& member(const Json& object, const std::string& name) {
+    static const Json none;
+    if (!object.is_object())
+        return none;
+    const auto found = object.find(name);
+    return found == object.end() ? none : *found;
+}
+std::string text(const Json& value) {
+    return value.is_string() ? value.get<std::string>() : std::string();
+}
+const Json& elements(const Json& value) {
+    static const Json none = Json::array();
+    return value.is_array() ? value : none;
+}
+std::vector<std::string> strings(const Json& value) {
+    std::vector<std::string> out;
+    for (const Json& element : elements(value))
+        out.push_back(text(element));
+    return out;
+}
+std::int64_t number(const Json& value, std::int64_t fallback = 0) {
+    return value.is_number() ? value.get<std::int64_t>() : fallback;
+}
+std::string refName(const Json& descriptor) {
+    return text(member(member(descriptor, "annotations"), kRefName));
+}
+
 bool isSha256Digest(const std::string& digest) {
     if (digest.size() != 71 || digest.rfind("sha256:", 0) != 0)
         return false;
@@ -33,8 +77,8 @@ bool isSha256Digest(const std::string& digest) {
 }
 
 // The blob of a descriptor in the layout at root, checked against its digest and size.
-Expected<std::string> readBlob(const std::string& root, const JsonValue& descriptor) {
-    const std::string digest = descriptor["digest"].string();
+Expected<std::string> readBlob(const std::string& root, const Json& descriptor) {
+    const std::string digest = text(member(descriptor, "digest"));
     if (!isSha256Digest(digest))
         return Error{"unsupported digest \"" + digest + "\" (only sha256 is read)"};
     auto content = readWhole(root + "/blobs/sha256/" + digest.substr(7));
@@ -43,37 +87,21 @@ Expected<std::string> readBlob(const std::string& root, const JsonValue& descrip
     const std::string actual = "sha256:" + sha256Hex(*content);
     if (actual != digest)
         return Error{"blob " + digest + " is corrupt: its content hashes to " + actual};
-    const double size = descriptor["size"].number(-1);
+    const std::int64_t size = number(member(descriptor, "size"), -1);
     if (size >= 0 && std::size_t(size) != content->size())
         return Error{"blob " + digest + " has " + std::to_string(content->size()) +
-                     " bytes, its descriptor says " + std::to_string(std::int64_t(size))};
+                     " bytes, its descriptor says " + std::to_string(size)};
     return content;
 }
 
-Expected<JsonValue> readJsonBlob(const std::string& root, const JsonValue& descriptor) {
+Expected<Json> readJsonBlob(const std::string& root, const Json& descriptor) {
     auto content = readBlob(root, descriptor);
     if (!content)
         return content.error();
     auto parsed = parseJson(*content);
     if (!parsed)
-        return parsed.error().context("blob " + descriptor["digest"].string());
+        return parsed.error().context("blob " + text(member(descriptor, "digest")));
     return parsed;
-}
-
-std::string quote(const std::string& text) {
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"' || c == '\\')
-            out += '\\';
-        if (static_cast<unsigned char>(c) < 0x20) {
-            char escaped[8];
-            std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-            out += escaped;
-            continue;
-        }
-        out += c;
-    }
-    return out + "\"";
 }
 
 Expected<docker::ImageReference> normalized(const std::string& reference) {
@@ -98,7 +126,7 @@ Status writeAtomically(const std::string& path, const std::string& content) {
     return Ok{};
 }
 
-Expected<JsonValue> readIndex(const std::string& root) {
+Expected<Json> readIndex(const std::string& root) {
     auto text = readWhole(root + "/index.json");
     if (!text)
         return Error{root + " is not an OCI image layout: no index.json"};
@@ -138,23 +166,26 @@ Status OciStore::addToIndex(const std::string& reference, const std::string& man
     auto index = readIndex(m_root);
     if (!index)
         return index.error();
-    std::string manifests;
-    for (const JsonValue& entry : (*index)["manifests"].array()) {
-        const std::string name = entry["annotations"][kRefName].string();
-        if (name == reference || !isSha256Digest(entry["digest"].string()))
+    // ordered_json: the members stay in the image-spec's order, as other tools write them.
+    const auto entry = [](const std::string& mediaType, const std::string& digest,
+                          std::int64_t size, const std::string& name) {
+        return nlohmann::ordered_json{{"mediaType", mediaType},
+                                      {"digest", digest},
+                                      {"size", size},
+                                      {"annotations", {{kRefName, name}}}};
+    };
+    auto manifests = nlohmann::ordered_json::array();
+    for (const Json& kept : elements(member(*index, "manifests"))) {
+        const std::string name = refName(kept);
+        if (name == reference || !isSha256Digest(text(member(kept, "digest"))))
             continue; // the tag moves to the new image, as docker tag does
-        manifests += (manifests.empty() ? "" : ",") + std::string("{\"mediaType\":") +
-                     quote(entry["mediaType"].string()) +
-                     ",\"digest\":" + quote(entry["digest"].string()) +
-                     ",\"size\":" + std::to_string(std::int64_t(entry["size"].number())) +
-                     ",\"annotations\":{" + quote(kRefName) + ":" + quote(name) + "}}";
+        manifests.push_back(entry(text(member(kept, "mediaType")), text(member(kept, "digest")),
+                                  number(member(kept, "size")), name));
     }
-    manifests += (manifests.empty() ? "" : ",") + std::string("{\"mediaType\":") +
-                 quote(kManifestType) + ",\"digest\":" + quote(manifestDigest) +
-                 ",\"size\":" + std::to_string(manifestSize) + ",\"annotations\":{" +
-                 quote(kRefName) + ":" + quote(reference) + "}}";
+    manifests.push_back(entry(kManifestType, manifestDigest, manifestSize, reference));
+    const nlohmann::ordered_json written{{"schemaVersion", 2}, {"manifests", manifests}};
     return writeAtomically(m_root + "/index.json",
-                           "{\"schemaVersion\":2,\"manifests\":[" + manifests + "]}");
+                           written.dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
 Status OciStore::importLayout(const std::string& layoutDir, const std::string& reference) const {
@@ -166,11 +197,11 @@ Status OciStore::importLayout(const std::string& layoutDir, const std::string& r
     auto index = readIndex(layoutDir);
     if (!index)
         return index.error();
-    const JsonValue::Array& manifests = (*index)["manifests"].array();
-    const JsonValue* chosen = manifests.size() == 1 ? &manifests[0] : nullptr;
+    const Json& manifests = elements(member(*index, "manifests"));
+    const Json* chosen = manifests.size() == 1 ? &manifests[0] : nullptr;
     std::string names;
-    for (const JsonValue& entry : manifests) {
-        const std::string name = entry["annotations"][kRefName].string();
+    for (const Json& entry : manifests) {
+        const std::string name = refName(entry);
         names += (names.empty() ? "" : ", ") + name;
         if (!chosen &&
             (name == wanted->tag || name == wanted->full() || name == wanted->familiar()))
@@ -178,7 +209,7 @@ Status OciStore::importLayout(const std::string& layoutDir, const std::string& r
     }
     if (!chosen)
         return Error{"no image " + wanted->tag + " in " + layoutDir + " (it has: " + names + ")"};
-    if ((*chosen)["mediaType"].string() == "application/vnd.oci.image.index.v1+json")
+    if (text(member(*chosen, "mediaType")) == "application/vnd.oci.image.index.v1+json")
         return Error{"an image index (several platforms) in " + layoutDir +
                      ": import one platform's manifest"};
     auto manifestText = readBlob(layoutDir, *chosen);
@@ -187,15 +218,15 @@ Status OciStore::importLayout(const std::string& layoutDir, const std::string& r
     auto manifest = parseJson(*manifestText);
     if (!manifest)
         return manifest.error().context("manifest");
-    std::vector<const JsonValue*> blobs = {&(*manifest)["config"]};
-    for (const JsonValue& layer : (*manifest)["layers"].array()) {
-        const std::string type = layer["mediaType"].string();
+    std::vector<const Json*> blobs = {&member(*manifest, "config")};
+    for (const Json& layer : elements(member(*manifest, "layers"))) {
+        const std::string type = text(member(layer, "mediaType"));
         if (type.find("tar") == std::string::npos || type.find("zstd") != std::string::npos)
-            return Error{"layer " + layer["digest"].string() + " has media type " + type +
+            return Error{"layer " + text(member(layer, "digest")) + " has media type " + type +
                          ": only tar and tar+gzip layers are read"};
         blobs.push_back(&layer);
     }
-    for (const JsonValue* descriptor : blobs) {
+    for (const Json* descriptor : blobs) {
         auto content = readBlob(layoutDir, *descriptor);
         if (!content)
             return content.error();
@@ -212,31 +243,30 @@ Expected<std::string> OciStore::manifestDigestOf(const std::string& fullReferenc
     auto index = readIndex(m_root);
     if (!index)
         return index.error();
-    for (const JsonValue& entry : (*index)["manifests"].array())
-        if (entry["annotations"][kRefName].string() == fullReference)
-            return entry["digest"].string();
-    return Error{"No such image: " + fullReference};
+    for (const Json& entry : elements(member(*index, "manifests")))
+        if (refName(entry) == fullReference)
+            return text(member(entry, "digest"));
+    return Error{"No such image: " + fullReference, ErrorCode::NotFound};
 }
 
 Expected<StoredImage> OciStore::describe(const std::string& reference,
                                          const std::string& manifestDigest) const {
-    JsonValue descriptor;
-    descriptor.content = JsonValue::Object{{"digest", JsonValue{manifestDigest}}};
-    auto manifest = readJsonBlob(m_root, descriptor);
+    auto manifest = readJsonBlob(m_root, Json{{"digest", manifestDigest}});
     if (!manifest)
         return manifest.error().context(reference);
-    auto config = readJsonBlob(m_root, (*manifest)["config"]);
+    auto config = readJsonBlob(m_root, member(*manifest, "config"));
     if (!config)
         return config.error().context(reference);
     StoredImage image;
     image.reference = reference;
     image.manifestDigest = manifestDigest;
-    const JsonValue& settings = (*config)["config"];
-    image.config = ImageConfig{settings["Cmd"].strings(), settings["Entrypoint"].strings(),
-                               settings["Env"].strings(), settings["WorkingDir"].string(),
-                               settings["StopSignal"].string()};
-    for (const JsonValue& layer : (*manifest)["layers"].array())
-        image.layerSizes.push_back(std::int64_t(layer["size"].number()));
+    const Json& settings = member(*config, "config");
+    image.config =
+        ImageConfig{strings(member(settings, "Cmd")), strings(member(settings, "Entrypoint")),
+                    strings(member(settings, "Env")), text(member(settings, "WorkingDir")),
+                    text(member(settings, "StopSignal"))};
+    for (const Json& layer : elements(member(*manifest, "layers")))
+        image.layerSizes.push_back(number(member(layer, "size")));
     return image;
 }
 
@@ -246,7 +276,7 @@ Expected<StoredImage> OciStore::find(const std::string& reference) const {
         return wanted.error();
     auto digest = manifestDigestOf(wanted->full());
     if (!digest)
-        return Error{"No such image: " + reference};
+        return Error{"No such image: " + reference, ErrorCode::NotFound};
     return describe(wanted->full(), *digest);
 }
 
@@ -255,9 +285,8 @@ std::vector<StoredImage> OciStore::images() const {
     auto index = readIndex(m_root);
     if (!index)
         return found;
-    for (const JsonValue& entry : (*index)["manifests"].array())
-        if (auto image =
-                describe(entry["annotations"][kRefName].string(), entry["digest"].string()))
+    for (const Json& entry : elements(member(*index, "manifests")))
+        if (auto image = describe(refName(entry), text(member(entry, "digest"))))
             found.push_back(std::move(*image));
     return found;
 }
@@ -275,19 +304,17 @@ Expected<std::string> OciStore::rootfs(const std::string& reference) const {
     fs::remove_all(building, error);
     if (fs::create_directories(building, error); error)
         return Error{"mkdir " + building + ": " + error.message()};
-    JsonValue descriptor;
-    descriptor.content = JsonValue::Object{{"digest", JsonValue{image->manifestDigest}}};
-    auto manifest = readJsonBlob(m_root, descriptor);
+    auto manifest = readJsonBlob(m_root, Json{{"digest", image->manifestDigest}});
     if (!manifest)
         return manifest.error();
-    for (const JsonValue& layer : (*manifest)["layers"].array()) {
+    for (const Json& layer : elements(member(*manifest, "layers"))) {
         // Checked again: a blob may have been damaged on disk since it was imported.
         Status applied = Ok{};
         if (auto checked = readBlob(m_root, layer); !checked)
             applied = checked.error();
         else
-            applied = applyLayer(m_root + "/blobs/sha256/" + layer["digest"].string().substr(7),
-                                 building);
+            applied = applyLayer(
+                m_root + "/blobs/sha256/" + text(member(layer, "digest")).substr(7), building);
         if (!applied) {
             fs::remove_all(building, error);
             return applied.error().context("unpacking " + image->reference);

@@ -124,7 +124,7 @@ Expected<std::unique_ptr<RealBackend>> RealBackend::open(RealClock& clock,
     backend->m_noResources = std::move(noResources);
     backend->m_lock = std::move(*lock);
     backend->m_recovered = std::move(recovered);
-    backend->m_overlay = overlay.ok();
+    backend->m_overlay = overlay.has_value();
     backend->m_rootfsDescription =
         overlay ? "overlayfs: the image below, read-only; each container's writes in its own "
                   "upper directory, removed with it"
@@ -618,7 +618,7 @@ Status RealBackend::teardown(ContainerSandbox& found) {
     // Never delete through a mount: that would be the image's files.
     const std::string rootfs = found.dir + "/rootfs";
     if (isMountPoint(rootfs))
-        return Error{"unlinkat " + rootfs + ": device or resource busy"};
+        return errnoError("unlinkat " + rootfs, EBUSY);
     std::error_code error;
     fs::remove_all(found.dir, error);
     if (error)

@@ -51,8 +51,8 @@ bool enableV2(const std::string& subtree, const std::string& controller) {
     auto offered = readFile(mount + "/cgroup.controllers");
     if (!offered || (" " + *offered).find(" " + controller) == std::string::npos)
         return false;
-    return writeFile(mount + "/cgroup.subtree_control", "+" + controller).ok() &&
-           writeFile(subtree + "/cgroup.subtree_control", "+" + controller).ok();
+    return writeFile(mount + "/cgroup.subtree_control", "+" + controller).has_value() &&
+           writeFile(subtree + "/cgroup.subtree_control", "+" + controller).has_value();
 }
 
 Expected<FigureSource> v1Source(const std::string& controller, const std::string& name) {

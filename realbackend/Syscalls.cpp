@@ -23,7 +23,8 @@ std::string errnoText(int err) {
 }
 
 Error errnoError(const std::string& what, int err) {
-    return Error{what + ": " + errnoText(err)};
+    return Error{what + ": " + errnoText(err), err == EBUSY ? ErrorCode::Busy : ErrorCode::Kernel,
+                 err};
 }
 
 Expected<UniqueFd> pidfdOpen(pid_t pid) {

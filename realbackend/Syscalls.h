@@ -10,7 +10,8 @@
 
 namespace lab::real {
 
-/// "what: <strerror(err)>", lower-cased like Go's syscall errors ("no such file or directory").
+/// "what: <strerror(err)>", lower-cased like Go's syscall errors ("no such file or directory");
+/// code Kernel (Busy for EBUSY), sysErrno err.
 Error errnoError(const std::string& what, int err);
 /// Go's wording of an errno: strerror lower-cased.
 std::string errnoText(int err);

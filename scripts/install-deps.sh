@@ -8,6 +8,9 @@ packages=(
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-base-dev-tools libgl-dev
   libboost-dev libbenchmark-dev
   busybox-static libarchive-dev libseccomp-dev runc
+  libexpected-dev      # tl::expected: the error values (statemachine/base/Expected.h)
+  nettle-dev           # SHA-256 (statemachine/base/Sha256.cpp)
+  nlohmann-json3-dev   # the OCI image layout's JSON (realbackend/OciStore.cpp)
   libedit-dev
   clang-format         # scripts/check-format.sh: the style is checked by ctest
   desktop-file-utils   # desktop-file-validate: the install test checks the desktop entry

@@ -45,7 +45,7 @@ void FaultMenu::setSelectedContainer(const QString& containerId) {
 void FaultMenu::refresh() {
     const Engine& engine = m_signals.engine();
     const Status removal = engine.canInject(Fault::NextRemovalFails, nullptr);
-    setEnabledBecause(m_failRemoval, removal.ok(),
+    setEnabledBecause(m_failRemoval, removal.has_value(),
                       removal ? tr("The next rm fails to delete the filesystem: the container ends "
                                    "dead")
                               : sentence(removal.error().message));

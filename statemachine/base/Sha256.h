@@ -1,6 +1,7 @@
 #pragma once
 // SHA-256, so that simulated image IDs and layer digests are real content hashes: the same world
-// always gives the same IDs, and they look and behave like Docker's.
+// always gives the same IDs, and they look and behave like Docker's; and so that the real
+// backend can check an OCI blob against its digest.
 
 #include <string>
 #include <string_view>

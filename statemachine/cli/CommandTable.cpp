@@ -62,7 +62,7 @@ void printFormatted(Context& context, std::string_view format, const docker::Tem
                     const std::vector<docker::TemplateValue>& rows) {
     auto text = docker::renderFormat(format, header, rows);
     if (!text) {
-        context.output.err.push_back(text.error().message);
+        context.output.err.push_back(text.error().context("template parsing error").message);
         context.output.status = 1;
         return;
     }

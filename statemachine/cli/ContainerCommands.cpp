@@ -15,8 +15,8 @@ constexpr int kSigkill = 9;
 
 struct Issued {
     std::string argument;
-    CallHandle call;         ///< null when the lookup failed
-    std::string lookupError; ///< set when the lookup failed
+    CallHandle call;   ///< null when the lookup failed
+    Error lookupError; ///< set when the lookup failed
 };
 
 // Issues the command to every argument first, so that parallel commands also wait in parallel.
@@ -27,7 +27,7 @@ std::vector<Issued> issueToAll(Context& context, const ParsedFlags& flags, Comma
     for (const std::string& argument : flags.arguments) {
         auto container = context.engine.find(argument);
         if (!container) {
-            issued.push_back({argument, nullptr, container.error().message});
+            issued.push_back({argument, nullptr, container.error()});
             continue;
         }
         CommandEvent event = given ? *given : defaultEvent(command, **container);
@@ -57,7 +57,7 @@ void report(Context& context, const std::vector<Issued>& issued,
     std::vector<std::string> errors;
     for (const Issued& one : issued) {
         if (!one.call)
-            errors.push_back(fromDaemon(lookupPrefix + one.lookupError));
+            errors.push_back(fromDaemon(lookupPrefix + one.lookupError.message));
         else if (!one.call->result().ok)
             errors.push_back(fromDaemon(one.call->result().error));
         else
@@ -110,7 +110,7 @@ void runKill(Context& context, const ParsedFlags& flags) {
     std::vector<Issued> issued;
     if (auto supported = docker::checkLinuxSignal(*number); !supported) {
         for (const std::string& argument : flags.arguments)
-            issued.push_back({argument, nullptr, supported.error().message});
+            issued.push_back({argument, nullptr, supported.error()});
     } else if (signal.empty()) {
         issued = issueToAll(context, flags, Command::Kill);
     } else {
@@ -120,7 +120,7 @@ void runKill(Context& context, const ParsedFlags& flags) {
     }
     for (Issued& one : issued)
         if (!one.call)
-            one.lookupError = "Cannot kill container: " + one.argument + ": " + one.lookupError;
+            one.lookupError = one.lookupError.context("Cannot kill container: " + one.argument);
     report(context, issued);
 }
 
@@ -137,11 +137,13 @@ void runRemove(Context& context, const ParsedFlags& flags) {
     std::vector<Issued> issued =
         issueToAll(context, flags, force ? Command::RemoveForce : Command::Remove);
     report(context, issued);
-    // With -f, a container that does not exist is reported but does not fail the command.
+    // With -f, a container that does not exist is reported but does not fail the command
+    // (errdefs.IsNotFound); an ambiguous or empty name still does.
     if (force && context.output.unfinished.empty()) {
         bool otherFailure = false;
         for (const Issued& one : issued)
-            otherFailure = otherFailure || (one.call && !one.call->result().ok);
+            otherFailure = otherFailure || (one.call ? !one.call->result().ok
+                                                     : one.lookupError.code != ErrorCode::NotFound);
         if (!otherFailure)
             context.output.status = 0;
     }
@@ -199,7 +201,7 @@ void runStart(Context& context, const ParsedFlags& flags) {
             return;
         if (!one.call || !one.call->result().ok) {
             context.output.err.push_back(
-                fromDaemon(one.call ? one.call->result().error : one.lookupError));
+                fromDaemon(one.call ? one.call->result().error : one.lookupError.message));
             failed.push_back(argument);
         } else {
             context.output.out.push_back(argument);
@@ -224,7 +226,7 @@ void runRestart(Context& context, const ParsedFlags& flags) {
         if (!context.output.unfinished.empty())
             return;
         if (!issued.call)
-            errors.push_back(fromDaemon(issued.lookupError));
+            errors.push_back(fromDaemon(issued.lookupError.message));
         else if (!issued.call->result().ok)
             errors.push_back(fromDaemon(issued.call->result().error));
         else
@@ -241,7 +243,7 @@ void runWait(Context& context, const ParsedFlags& flags) {
         if (!context.output.unfinished.empty())
             return;
         if (!issued.call)
-            errors.push_back(fromDaemon(issued.lookupError));
+            errors.push_back(fromDaemon(issued.lookupError.message));
         else if (!issued.call->result().ok)
             errors.push_back(fromDaemon(issued.call->result().error));
         else

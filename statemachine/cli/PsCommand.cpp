@@ -180,14 +180,12 @@ void runPs(Context& context, const ParsedFlags& flags) {
     }
     auto text = docker::renderFormat(format, docker::containerHeaderContext(), rows);
     if (!text) {
-        // ps names the stage that failed: Go's execution errors say "executing".
-        std::string message = text.error().message;
-        const std::string generic = "template parsing error: ";
-        if (message.starts_with(generic))
-            message.erase(0, generic.size());
-        const bool executing = message.find("executing \"") != std::string::npos;
+        // ps names the stage that failed.
+        const bool executing = text.error().code == ErrorCode::TemplateExec;
         context.output.err.push_back(
-            (executing ? "failed to execute template: " : "failed to parse template: ") + message);
+            text.error()
+                .context(executing ? "failed to execute template" : "failed to parse template")
+                .message);
         context.output.status = 1;
         return;
     }

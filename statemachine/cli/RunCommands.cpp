@@ -199,7 +199,7 @@ private:
     RunFlowOutcomeEvent queryRegistry() {
         auto image = m_engine.registries().resolve(*m_reference);
         if (!image) {
-            const bool unreachable = image.error().message.starts_with("Get \"");
+            const bool unreachable = image.error().code == ErrorCode::RegistryUnreachable;
             return {unreachable ? RunFlowOutcome::RegistryUnreachable
                                 : RunFlowOutcome::RegistryRefused,
                     image.error().message};

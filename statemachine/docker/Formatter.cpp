@@ -101,20 +101,20 @@ Expected<std::string> renderFormat(std::string_view format, const TemplateValue&
     text = replaceAll(replaceAll(text, "\\t", "\t"), "\\n", "\n");
 
     const auto parsed = GoTemplate::parse(text);
-    if (!parsed.ok())
-        return parsed.error().context("template parsing error");
+    if (!parsed.has_value())
+        return parsed.error();
     std::string body;
     for (const TemplateValue& row : rows) {
         const auto line = parsed->execute(row);
-        if (!line.ok())
-            return line.error().context("template parsing error");
+        if (!line.has_value())
+            return line.error();
         body += *line + "\n";
     }
     if (!table)
         return body;
     // docker ignores a failing header row: the table then starts with what was rendered.
     const auto headerLine = parsed->execute(header, {MissingKey::Default, true});
-    return alignColumns((headerLine.ok() ? *headerLine : std::string()) + "\n" + body);
+    return alignColumns((headerLine.has_value() ? *headerLine : std::string()) + "\n" + body);
 }
 
 } // namespace lab::docker

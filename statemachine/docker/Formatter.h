@@ -31,7 +31,8 @@ TemplateValue containerHeaderContext();
 /// Renders rows as docker's Context.Write does: a "table" format has its prefix cut, blanks
 /// trimmed and literal \t and \n turned into tabs and newlines; each row is executed and
 /// ends in a newline; a table gets its header row (headerFunctions) and the tab writer.
-/// Errors read "template parsing error: <Go's error>".
+/// Errors are Go's, coded TemplateParse or TemplateExec; docker's Context.Write words both
+/// "template parsing error: <Go's error>" (cli::printFormatted).
 Expected<std::string> renderFormat(std::string_view format, const TemplateValue& header,
                                    const std::vector<TemplateValue>& rows);
 

@@ -7,6 +7,7 @@
 #include "docker/GoTemplateTree.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace lab::docker {
 namespace {
@@ -146,12 +147,13 @@ private:
             args.push_back(orNil(*final));
         switch (head.kind) {
         case TemplateArg::Kind::Identifier: {
-            const TemplateCallResult r =
-                callTemplateFunction(head.name, args, m_options.headerFunctions);
-            if (!r.value)
-                fail(r.wrapped ? "error calling " + head.name + ": " + r.error : r.error, cmd.pos,
-                     cmd.text());
-            return r.value;
+            auto called = callTemplateFunction(head.name, args, m_options.headerFunctions);
+            if (!called) {
+                const TemplateCallError& e = called.error();
+                fail(e.wrapped ? "error calling " + head.name + ": " + e.message : e.message,
+                     cmd.pos, cmd.text());
+            }
+            return *called;
         }
         case TemplateArg::Kind::Field:
         case TemplateArg::Kind::Variable:
@@ -238,7 +240,7 @@ private:
                          at.pos, at.text);
                 if (value.kind() == Kind::Method) {
                     const auto r = value.call(args);
-                    if (!r.ok())
+                    if (!r.has_value())
                         fail("error calling " + name + ": " + r.error().message, at.pos, at.text);
                     return *r;
                 }
@@ -294,7 +296,8 @@ Expected<std::string> GoTemplate::execute(const TemplateValue& data,
         const std::size_t column =
             lineStart == std::string_view::npos || pos == 0 ? pos : pos - lineStart - 1;
         return Error{"template: :" + std::to_string(line) + ":" + std::to_string(column) +
-                     ": executing \"\" at <" + e.node + ">: " + e.message};
+                         ": executing \"\" at <" + e.node + ">: " + e.message,
+                     ErrorCode::TemplateExec};
     }
 }
 

@@ -9,6 +9,7 @@
 #include <array>
 #include <cctype>
 #include <cstdio>
+#include <optional>
 
 namespace lab::docker {
 namespace {
@@ -19,21 +20,24 @@ constexpr std::array kFunctions{
     "and", "eq",  "ge", "gt",  "index", "json",   "join",    "le",    "len",   "lower",    "lt",
     "ne",  "not", "or", "pad", "print", "printf", "println", "split", "title", "truncate", "upper"};
 
-TemplateCallResult ok(TemplateValue v) {
-    return {std::move(v), {}, true};
+using Called = Expected<TemplateValue, TemplateCallError>;
+using CallFailed = tl::unexpected<TemplateCallError>;
+
+Called ok(TemplateValue v) {
+    return v;
 }
-TemplateCallResult callError(std::string message) {
-    return {std::nullopt, std::move(message), true};
+CallFailed callError(std::string message) {
+    return CallFailed(TemplateCallError{std::move(message), true});
 }
-TemplateCallResult plainError(std::string message) {
-    return {std::nullopt, std::move(message), false};
+CallFailed plainError(std::string message) {
+    return CallFailed(TemplateCallError{std::move(message), false});
 }
 
 std::string typeOf(const TemplateValue& v) {
     return v.typeName();
 }
 
-TemplateCallResult wrongType(const std::string& expected, const TemplateValue& got) {
+CallFailed wrongType(const std::string& expected, const TemplateValue& got) {
     return plainError("wrong type for value; expected " + expected + "; got " + typeOf(got));
 }
 
@@ -93,7 +97,9 @@ std::string sprint(const std::vector<TemplateValue>& args, bool line) {
     return line ? out + "\n" : out;
 }
 
-TemplateCallResult headerFunction(const std::string& name, const std::vector<TemplateValue>& args) {
+// docker's HeaderFunctions, or nothing when `name` is not one of them.
+std::optional<Called> headerFunction(const std::string& name,
+                                     const std::vector<TemplateValue>& args) {
     // pad keeps working on headers, so the header stays aligned with padded cells.
     static const std::array<std::pair<const char*, std::size_t>, 7> arity{{{"json", 1},
                                                                            {"split", 2},
@@ -110,7 +116,7 @@ TemplateCallResult headerFunction(const std::string& name, const std::vector<Tem
                               std::to_string(count) + " got " + std::to_string(args.size()));
         return ok(args.front());
     }
-    return plainError("");
+    return std::nullopt;
 }
 
 } // namespace
@@ -119,19 +125,19 @@ bool isTemplateFunction(const std::string& name) {
     return std::find(kFunctions.begin(), kFunctions.end(), name) != kFunctions.end();
 }
 
-TemplateCallResult callTemplateFunction(const std::string& name,
-                                        const std::vector<TemplateValue>& args, bool header) {
+Called callTemplateFunction(const std::string& name, const std::vector<TemplateValue>& args,
+                            bool header) {
     if (header) {
-        if (TemplateCallResult r = headerFunction(name, args); r.value || !r.error.empty())
-            return r;
+        if (std::optional<Called> called = headerFunction(name, args))
+            return *called;
     }
-    const auto arity = [&](std::size_t want) -> std::optional<TemplateCallResult> {
+    const auto arity = [&](std::size_t want) -> std::optional<CallFailed> {
         if (args.size() == want)
             return std::nullopt;
         return plainError("wrong number of args for " + name + ": want " + std::to_string(want) +
                           " got " + std::to_string(args.size()));
     };
-    const auto atLeast = [&](std::size_t want) -> std::optional<TemplateCallResult> {
+    const auto atLeast = [&](std::size_t want) -> std::optional<CallFailed> {
         if (args.size() >= want)
             return std::nullopt;
         return plainError("wrong number of args for " + name + ": want at least " +

@@ -2,25 +2,24 @@
 // The functions a docker template may call (internal to GoTemplate): Go's builtins that make
 // sense on docker's data, and docker's own (templates/templates.go).
 
+#include "base/Expected.h"
 #include "docker/TemplateValue.h"
 
-#include <optional>
 #include <string>
 #include <vector>
 
 namespace lab::docker {
 
-/// The outcome of a call: a value, or Go's error text. `wrapped` errors are reported as
-/// "error calling NAME: text"; the others (arity, argument types) as they are.
-struct TemplateCallResult {
-    std::optional<TemplateValue> value; ///< set on success
-    std::string error;                  ///< set on failure
-    bool wrapped = true;                ///< prefix "error calling NAME: "
+/// Why a call failed: Go's error text. `wrapped` errors are reported as "error calling NAME:
+/// text"; the others (arity, argument types) as they are.
+struct TemplateCallError {
+    std::string message;
+    bool wrapped = true; ///< prefix "error calling NAME: "
 };
 
 /// Calls function `name` on evaluated arguments; `header` selects docker's HeaderFunctions.
-TemplateCallResult callTemplateFunction(const std::string& name,
-                                        const std::vector<TemplateValue>& args, bool header);
+Expected<TemplateValue, TemplateCallError>
+callTemplateFunction(const std::string& name, const std::vector<TemplateValue>& args, bool header);
 
 /// Go's fmt.Sprintf for the verbs %v %s %d %q %t %x %X %% with flags, width and precision;
 /// mismatches print as Go does ("%!d(string=c1)", "%!s(MISSING)").

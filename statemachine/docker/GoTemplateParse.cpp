@@ -430,11 +430,12 @@ std::string TemplatePipeline::text() const {
 
 Expected<GoTemplate> GoTemplate::parse(std::string_view text) {
     const auto located = [&](const std::string& message, std::size_t pos) {
-        return Error{"template: :" + std::to_string(lineOf(text, pos)) + ": " + message};
+        return Error{"template: :" + std::to_string(lineOf(text, pos)) + ": " + message,
+                     ErrorCode::TemplateParse};
     };
     std::size_t errorPos = 0;
     auto tokens = lexTemplate(text, errorPos);
-    if (!tokens.ok())
+    if (!tokens.has_value())
         return located(tokens.error().message, errorPos);
     auto tree = std::make_unique<TemplateTree>();
     tree->source = std::string(text);

@@ -62,7 +62,7 @@ Expected<Container*> Engine::create(CreateRequest request) {
     auto reference = docker::parseImageReference(config.image, docker::ReferenceGrammar::Engine);
     const Image* image = reference ? m_images.find(*reference) : m_images.findById(config.image);
     if (!image && reference)
-        return Error{"No such image: " + reference->familiar()};
+        return Error{"No such image: " + reference->familiar(), ErrorCode::NotFound};
     if (!image)
         return reference.error();
 
@@ -92,10 +92,12 @@ Expected<Container*> Engine::create(CreateRequest request) {
         if (request.name.starts_with('/'))
             request.name.erase(0, 1);
         if (auto taken = m_idByName.find(request.name); taken != m_idByName.end())
-            return Error{"Conflict. The container name \"/" + request.name +
-                         "\" is already in use by container \"" + taken->second +
-                         "\". You have to remove (or rename) that container to be able to reuse "
-                         "that name."};
+            return Error{
+                "Conflict. The container name \"/" + request.name +
+                    "\" is already in use by container \"" + taken->second +
+                    "\". You have to remove (or rename) that container to be able to reuse "
+                    "that name.",
+                ErrorCode::Conflict};
     }
     container->name = request.name;
     container->config = config;
@@ -128,7 +130,7 @@ Expected<Container*> Engine::create(CreateRequest request) {
 
 Expected<Container*> Engine::find(std::string_view reference) {
     if (reference.empty())
-        return Error{"invalid name or ID supplied: \"\""};
+        return Error{"invalid name or ID supplied: \"\"", ErrorCode::Invalid};
     const std::string key(reference);
     if (auto exact = m_byId.find(key); exact != m_byId.end())
         return exact->second.get();
@@ -140,10 +142,10 @@ Expected<Container*> Engine::find(std::string_view reference) {
     if (first != m_byId.end() && first->first.starts_with(key)) {
         auto second = std::next(first);
         if (second != m_byId.end() && second->first.starts_with(key))
-            return Error{"Multiple IDs found with provided prefix: " + key};
+            return Error{"Multiple IDs found with provided prefix: " + key, ErrorCode::Invalid};
         return first->second.get();
     }
-    return Error{"No such container: " + key};
+    return Error{"No such container: " + key, ErrorCode::NotFound};
 }
 
 Container* Engine::byId(const std::string& id) {
@@ -167,12 +169,15 @@ Status Engine::rename(Container& container, const std::string& typedName) {
     // On rename the daemon validates the name with its slash, so the error quotes it.
     if (auto valid = docker::validateContainerName(newName); !valid)
         return Error{"Error when allocating new name: Invalid container name (/" + newName +
-                     "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"};
+                         "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed",
+                     ErrorCode::Invalid};
     if (auto taken = m_idByName.find(newName); taken != m_idByName.end())
-        return Error{"Error when allocating new name: Conflict. The container name \"/" + newName +
-                     "\" is already in use by container \"" + taken->second +
-                     "\". You have to remove (or rename) that container to be able to reuse that "
-                     "name."};
+        return Error{
+            "Error when allocating new name: Conflict. The container name \"/" + newName +
+                "\" is already in use by container \"" + taken->second +
+                "\". You have to remove (or rename) that container to be able to reuse that "
+                "name.",
+            ErrorCode::Conflict};
     const std::string oldName = container.name;
     const Reaction reaction =
         container.machine.handle(CommandEvent{Command::Rename, m_clock.now()}, container.record);

@@ -32,9 +32,9 @@ Expected<ImageSpec> Registries::resolve(const ImageReference& reference) const {
         std::find_if(m_registries.begin(), m_registries.end(),
                      [&](const RegistrySpec& r) { return r.host == reference.domain; });
     if (registry == m_registries.end())
-        return Error{unknownHost(reference.domain)};
+        return Error{unknownHost(reference.domain), ErrorCode::RegistryUnreachable};
     if (registry->unreachable)
-        return Error{*registry->unreachable};
+        return Error{*registry->unreachable, ErrorCode::RegistryUnreachable};
 
     const auto repository = registry->repositories.find(reference.path);
     if (repository == registry->repositories.end())

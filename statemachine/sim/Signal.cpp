@@ -24,7 +24,7 @@ DefaultAction defaultAction(int signal) {
 // The names are docker's table (docker/Signals.h): one list of Linux signals in the project.
 std::optional<int> signalNumber(std::string_view name) {
     const auto number = docker::parseSignal(name);
-    if (!number || !docker::checkLinuxSignal(*number).ok())
+    if (!number || !docker::checkLinuxSignal(*number).has_value())
         return std::nullopt;
     return static_cast<int>(*number);
 }

@@ -17,11 +17,11 @@ void SimulatedBackend::post(const std::string& id, OutcomeEvent event) {
 
 void SimulatedBackend::startProcess(const Container& container) {
     const TimePoint now = m_clock.now();
-    StartResult started = Workload::start(container.argv(), container.config.init, now,
-                                          container.imageFiles, container.env());
-    if (!started.ok()) {
-        post(container.id, OutcomeEvent{Outcome::StartFailed, now, started.failure().exitCode, 0,
-                                        started.failure().message});
+    auto started = Workload::start(container.argv(), container.config.init, now,
+                                   container.imageFiles, container.env());
+    if (!started) {
+        post(container.id, OutcomeEvent{Outcome::StartFailed, now, started.error().exitCode, 0,
+                                        started.error().message});
         return;
     }
     m_processes.insert_or_assign(container.id,

@@ -35,12 +35,13 @@ std::optional<StartFailure> runcFailure(const std::string& name) {
 
 } // namespace
 
-StartResult Workload::start(const std::vector<std::string>& argv, bool init, TimePoint now,
-                            std::map<std::string, std::string> files,
-                            std::vector<std::string> env) {
+Expected<Workload, StartFailure> Workload::start(const std::vector<std::string>& argv, bool init,
+                                                 TimePoint now,
+                                                 std::map<std::string, std::string> files,
+                                                 std::vector<std::string> env) {
     // The daemon refuses this at create; a start can only get here through a programming error.
     if (argv.empty())
-        return StartFailure{128, "No command specified"};
+        return tl::unexpected(StartFailure{128, "No command specified"});
 
     Workload workload;
     workload.m_init = init;
@@ -52,7 +53,7 @@ StartResult Workload::start(const std::vector<std::string>& argv, bool init, Tim
     context.env = std::move(env);
     if (!init) {
         if (auto failure = runcFailure(argv[0]))
-            return *failure;
+            return tl::unexpected(*failure);
         workload.m_main = launchProgram(argv, context, now);
         return workload;
     }

@@ -14,12 +14,12 @@
 //   terminate()  -> the kernel ends it regardless (OOM kill): exits at once with the given code
 // Every call lets time run up to its `now` first; times must not go backwards.
 
+#include "base/Expected.h"
 #include "sim/Process.h"
 
 #include <memory>
 #include <optional>
 #include <string>
-#include <variant>
 #include <vector>
 
 namespace lab {
@@ -32,8 +32,6 @@ struct StartFailure {
         message; ///< the daemon's error text (State.Error), without "Error response from daemon: "
 };
 
-class StartResult;
-
 /// A container's main process on the engine's clock.
 class Workload {
 public:
@@ -41,9 +39,10 @@ public:
     /// (tini) is PID 1 and forwards signals to it.
     /// files are the image's files with known content (cat prints them); env the process's
     /// environment (NAME=value: the shell sees each as a variable).
-    static StartResult start(const std::vector<std::string>& argv, bool init, TimePoint now,
-                             std::map<std::string, std::string> files = {},
-                             std::vector<std::string> env = {});
+    static Expected<Workload, StartFailure> start(const std::vector<std::string>& argv, bool init,
+                                                  TimePoint now,
+                                                  std::map<std::string, std::string> files = {},
+                                                  std::vector<std::string> env = {});
 
     /// When it next does something by itself; nothing when frozen, ended, or only waiting.
     std::optional<TimePoint> nextWake() const;
@@ -78,25 +77,6 @@ private:
     std::vector<int> m_queued; // signals sent while frozen
     TimePoint m_now{};
     std::optional<int> m_exitCode;
-};
-
-/// A started workload, or why it could not start.
-class StartResult {
-public:
-    /// The process runs.
-    StartResult(Workload workload) : m_content(std::move(workload)) {}
-    /// The runtime refused to start it.
-    StartResult(StartFailure failure) : m_content(std::move(failure)) {}
-
-    /// True when the process runs.
-    bool ok() const { return std::holds_alternative<Workload>(m_content); }
-    /// The workload; only valid when ok().
-    Workload& value() { return std::get<Workload>(m_content); }
-    /// The failure; only valid when !ok().
-    const StartFailure& failure() const { return std::get<StartFailure>(m_content); }
-
-private:
-    std::variant<Workload, StartFailure> m_content;
 };
 
 } // namespace lab

@@ -69,7 +69,8 @@ void TestConsoleOptions::accepted() {
     QFETCH(quint64, seed);
 
     const Expected<Invocation> invocation = parseInvocation(arguments);
-    QVERIFY2(invocation.ok(), invocation.ok() ? "" : invocation.error().message.c_str());
+    QVERIFY2(invocation.has_value(),
+             invocation.has_value() ? "" : invocation.error().message.c_str());
     QCOMPARE(invocation->mode, mode);
     QCOMPARE(invocation->console.worldFile, world);
     QCOMPARE(invocation->console.scriptFile, script);
@@ -144,7 +145,7 @@ void TestConsoleOptions::refused() {
     QFETCH(QStringList, arguments);
     QFETCH(QString, error);
     const Expected<Invocation> invocation = parseInvocation(arguments);
-    QVERIFY2(!invocation.ok(), "the command line was accepted");
+    QVERIFY2(!invocation.has_value(), "the command line was accepted");
     QCOMPARE(QString::fromStdString(invocation.error().message), error);
 }
 
@@ -159,7 +160,8 @@ void TestConsoleOptions::helpNamesEveryOption() {
 
 void TestConsoleOptions::screenshotTakesAFolder() {
     const Expected<Invocation> invocation = parseInvocation({"--screenshot", "docs/screenshots"});
-    QVERIFY2(invocation.ok(), invocation.ok() ? "" : invocation.error().message.c_str());
+    QVERIFY2(invocation.has_value(),
+             invocation.has_value() ? "" : invocation.error().message.c_str());
     QCOMPARE(invocation->mode, Invocation::Mode::Gui);
     QCOMPARE(invocation->screenshotDir, QStringLiteral("docs/screenshots"));
     QVERIFY(parseInvocation({})->screenshotDir.isEmpty());
@@ -171,13 +173,13 @@ void TestConsoleOptions::backendChoice() {
     QCOMPARE(parseInvocation({})->engine.backend, BackendKind::Simulated);
     const Expected<Invocation> console =
         parseInvocation({"console", "--backend", "real", "--trace", "--state-dir", "lab/../state"});
-    QVERIFY2(console.ok(), console.ok() ? "" : console.error().message.c_str());
+    QVERIFY2(console.has_value(), console.has_value() ? "" : console.error().message.c_str());
     QCOMPARE(console->console.engine.backend, BackendKind::Real);
     QVERIFY(console->console.trace);
     QCOMPARE(console->console.engine.stateDir, QDir::current().absoluteFilePath("state"));
     const Expected<Invocation> window =
         parseInvocation({"--state-dir=/srv/lab", "--backend", "real", "--screenshot", "shots"});
-    QVERIFY2(window.ok(), window.ok() ? "" : window.error().message.c_str());
+    QVERIFY2(window.has_value(), window.has_value() ? "" : window.error().message.c_str());
     QCOMPARE(window->mode, Invocation::Mode::Gui);
     QCOMPARE(window->engine.backend, BackendKind::Real);
     QCOMPARE(window->engine.stateDir, QStringLiteral("/srv/lab"));

@@ -33,7 +33,7 @@ private:
 
 void TestGoldenTranscripts::initTestCase() {
     const Expected<World> world = loadWorldFile(kGoldenDir + QStringLiteral("/world.json"));
-    QVERIFY2(world.ok(), world.ok() ? "" : world.error().message.c_str());
+    QVERIFY2(world.has_value(), world.has_value() ? "" : world.error().message.c_str());
     m_world = *world;
 }
 
@@ -50,9 +50,10 @@ void TestGoldenTranscripts::simulatedEngineAnswersAsDocker() {
     std::istringstream input(scriptFile.readAll().toStdString());
     std::ostringstream transcript;
     const Status ran = runScript(input, m_world, kSeed, transcript);
-    QVERIFY2(ran.ok(), ran.ok() ? "" : ran.error().message.c_str());
+    QVERIFY2(ran.has_value(), ran.has_value() ? "" : ran.error().message.c_str());
     const Expected<QString> difference = differenceFromRecording(script, transcript.str());
-    QVERIFY2(difference.ok(), difference.ok() ? "" : difference.error().message.c_str());
+    QVERIFY2(difference.has_value(),
+             difference.has_value() ? "" : difference.error().message.c_str());
     if (!difference->isEmpty())
         QFAIL(qPrintable(*difference));
 }

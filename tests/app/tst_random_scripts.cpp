@@ -87,7 +87,7 @@ class TestRandomScripts : public QObject {
 private slots:
     void everyLineReturnsAndStatesStayDockers() {
         const auto world = loadDefaultWorld();
-        QVERIFY(world.ok());
+        QVERIFY(world.has_value());
         const QStringList states = {"created",  "running", "paused", "restarting",
                                     "removing", "exited",  "dead"};
         for (std::uint64_t seed = 1; seed <= 10; ++seed) {

@@ -84,7 +84,7 @@ private:
 
 void TestRealConsole::initTestCase() {
     const Expected<World> world = loadWorldFile(kGoldenDir + QStringLiteral("/world.json"));
-    QVERIFY2(world.ok(), world.ok() ? "" : world.error().message.c_str());
+    QVERIFY2(world.has_value(), world.has_value() ? "" : world.error().message.c_str());
     m_world = *world;
     QVERIFY(m_state.isValid());
 }
@@ -131,11 +131,12 @@ void TestRealConsole::realBackendAnswersAsDocker() {
     std::istringstream input(text.toStdString());
     std::ostringstream transcript;
     const Status ran = runScript(input, *session, transcript);
-    QVERIFY2(ran.ok(), ran.ok() ? "" : ran.error().message.c_str());
+    QVERIFY2(ran.has_value(), ran.has_value() ? "" : ran.error().message.c_str());
     session.reset();
     QCOMPARE(leftovers(m_state.path()), QStringList());
     const Expected<QString> difference = differenceFromRecording(script, transcript.str());
-    QVERIFY2(difference.ok(), difference.ok() ? "" : difference.error().message.c_str());
+    QVERIFY2(difference.has_value(),
+             difference.has_value() ? "" : difference.error().message.c_str());
     if (!difference->isEmpty())
         QFAIL(qPrintable(*difference));
 }

@@ -83,7 +83,7 @@ std::string transcriptOf(const std::string& script, ReplaySession& session) {
     std::istringstream input(script);
     std::ostringstream transcript;
     const Status ran = runScript(input, session, transcript);
-    return ran.ok() ? transcript.str() : "error: " + ran.error().message;
+    return ran.has_value() ? transcript.str() : "error: " + ran.error().message;
 }
 
 } // namespace
@@ -201,8 +201,8 @@ void TestScriptRunner::sleepDurations() {
     QFETCH(QString, text);
     QFETCH(qint64, nanoseconds);
     const Expected<Duration> parsed = parseSeconds(text.toStdString());
-    QCOMPARE(parsed.ok(), nanoseconds >= 0);
-    if (parsed.ok())
+    QCOMPARE(parsed.has_value(), nanoseconds >= 0);
+    if (parsed.has_value())
         QCOMPARE(qint64(parsed->count()), nanoseconds);
 }
 
@@ -242,7 +242,7 @@ void TestScriptRunner::transcriptIsStreamed() {
     std::vector<std::string> seenBeforeRuns;
     session.beforeEachRun = [&] { seenBeforeRuns.push_back(buffer.flushed); };
     std::istringstream script("ps\nps\n");
-    QVERIFY(runScript(script, session, transcript).ok());
+    QVERIFY(runScript(script, session, transcript).has_value());
     QCOMPARE(seenBeforeRuns, (std::vector<std::string>{"$ ps\n", "$ ps\n> a\n[rc=0]\n$ ps\n"}));
 }
 
@@ -258,7 +258,7 @@ void TestScriptRunner::scriptStopsWhereDockerWouldWaitForever() {
     std::istringstream script("ps\nwait web\nps\n");
     std::ostringstream transcript;
     const Status ran = runScript(script, session, transcript);
-    QVERIFY(!ran.ok());
+    QVERIFY(!ran.has_value());
     QCOMPARE(ran.error().message, endless.unfinished + " (the script stops here)");
     QCOMPARE(transcript.str(), std::string("$ ps\n> a\n[rc=0]\n$ wait web\n"));
     QCOMPARE(session.asked.size(), std::size_t(2));
@@ -275,7 +275,7 @@ void TestScriptRunner::scriptStopsWhereDockerWouldWaitForever() {
 // /dev/zero never ends: the console refuses it instead of reading until memory runs out.
 void TestScriptRunner::endlessScriptFileIsRefused() {
     const auto read = readInputFile(QStringLiteral("/dev/zero"), QStringLiteral("script"));
-    QVERIFY(!read.ok());
+    QVERIFY(!read.has_value());
     QCOMPARE(read.error().message,
              std::string("cannot read script /dev/zero: larger than 67108864 bytes (the lab's "
                          "limit)"));

@@ -165,7 +165,8 @@ void TestTranscriptNormalizer::aWrongRecordingFailsTheComparison() {
     QVERIFY2(replayed.contains(before), qPrintable(before));
     replayed.replace(before, after);
     const auto difference = differenceFromRecording(script, replayed.toStdString());
-    QVERIFY2(difference.ok(), difference.ok() ? "" : difference.error().message.c_str());
+    QVERIFY2(difference.has_value(),
+             difference.has_value() ? "" : difference.error().message.c_str());
     QCOMPARE(!difference->isEmpty(), fails);
 }
 

@@ -66,7 +66,7 @@ void TestWorldFile::documentedExampleLoads() {
 
     const Expected<World> world =
         loadWorldJson(match.captured(1).toUtf8(), QStringLiteral("WORLD.md"));
-    QVERIFY2(world.ok(), world.ok() ? "" : world.error().message.c_str());
+    QVERIFY2(world.has_value(), world.has_value() ? "" : world.error().message.c_str());
     QCOMPARE(world->images.size(), 1u);
     QCOMPARE(world->images[0].tags, Words{"busybox:latest"});
     QCOMPARE(world->images[0].image.cmd, Words{"sh"});
@@ -92,7 +92,7 @@ void TestWorldFile::defaultsFillWhatIsLeftOut() {
                        { "host": "quay.io", "missingRepository": "denied" }]
     })",
                                                 kSource);
-    QVERIFY2(world.ok(), world.ok() ? "" : world.error().message.c_str());
+    QVERIFY2(world.has_value(), world.has_value() ? "" : world.error().message.c_str());
     const ImageSpec& image = world->images[0].image;
     QCOMPARE(world->images[0].tags, (Words{"a:1", "b"}));
     QVERIFY(image.cmd.empty());
@@ -107,11 +107,11 @@ void TestWorldFile::defaultsFillWhatIsLeftOut() {
     const Expected<World> numbered = loadWorldJson(
         R"({"images": [{"tags": ["x"], "stopSignal": 3, "layers": [], "cmd": ["sh", ""]}]})",
         kSource);
-    QVERIFY2(numbered.ok(), numbered.ok() ? "" : numbered.error().message.c_str());
+    QVERIFY2(numbered.has_value(), numbered.has_value() ? "" : numbered.error().message.c_str());
     QCOMPARE(numbered->images[0].image.stopSignal, std::string("3"));
     QVERIFY(numbered->images[0].image.layers.empty());
     QCOMPARE(numbered->images[0].image.cmd, (Words{"sh", ""}));
-    QVERIFY(loadWorldJson("{}", kSource).ok());
+    QVERIFY(loadWorldJson("{}", kSource).has_value());
 }
 
 void TestWorldFile::filesAndBuildDateAreRead() {
@@ -119,7 +119,7 @@ void TestWorldFile::filesAndBuildDateAreRead() {
         loadWorldJson(R"({"images": [{"tags": ["motd"], "cmd": ["cat", "/etc/motd"],
         "files": {"/etc/motd": "hello\n"}, "created": "2023-05-19T17:15:23Z"}]})",
                       kSource);
-    QVERIFY2(world.ok(), world.ok() ? "" : world.error().message.c_str());
+    QVERIFY2(world.has_value(), world.has_value() ? "" : world.error().message.c_str());
     const ImageSpec& image = world->images[0].image;
     QCOMPARE(image.files.at("/etc/motd"), std::string("hello\n"));
     QVERIFY(image.created.has_value());
@@ -137,7 +137,7 @@ void TestWorldFile::repositoriesOfDockerHubLiveUnderLibrary() {
         { "host": "127.0.0.1:5000", "repositories": { "busybox": { "1.35": {} } } }
     ]})",
                                                 kSource);
-    QVERIFY2(world.ok(), world.ok() ? "" : world.error().message.c_str());
+    QVERIFY2(world.has_value(), world.has_value() ? "" : world.error().message.c_str());
     QVERIFY(served(*world, "docker.io", "library/busybox", "latest"));
     QVERIFY(served(*world, "docker.io", "bitnami/redis", "7"));
     QVERIFY(served(*world, "127.0.0.1:5000", "busybox", "1.35"));
@@ -146,7 +146,7 @@ void TestWorldFile::repositoriesOfDockerHubLiveUnderLibrary() {
 // The built-in world as the project promises it (images, commands, signals, realistic layers).
 void TestWorldFile::defaultWorld() {
     const Expected<World> world = loadDefaultWorld();
-    QVERIFY2(world.ok(), world.ok() ? "" : world.error().message.c_str());
+    QVERIFY2(world.has_value(), world.has_value() ? "" : world.error().message.c_str());
 
     QCOMPARE(world->images.size(), 1u);
     QCOMPARE(world->images[0].tags, Words{"busybox:latest"});
@@ -208,7 +208,7 @@ void TestWorldFile::missingFileIsNamed() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("nowhere.json"));
     const Expected<World> world = loadWorldFile(path);
-    QVERIFY(!world.ok());
+    QVERIFY(!world.has_value());
     QCOMPARE(QString::fromStdString(world.error().message),
              QStringLiteral("cannot read world file %1: No such file or directory").arg(path));
 
@@ -218,7 +218,7 @@ void TestWorldFile::missingFileIsNamed() {
     file.write(R"({"images": [{"tags": []}]})");
     file.close();
     const Expected<World> bad = loadWorldFile(file.fileName());
-    QVERIFY(!bad.ok());
+    QVERIFY(!bad.has_value());
     QCOMPARE(QString::fromStdString(bad.error().message),
              file.fileName() +
                  QStringLiteral(": images[0].tags: must name at least one reference"));
@@ -402,7 +402,7 @@ void TestWorldFile::keysRepeatedInOtherObjectsAreFine() {
         R"({"images": [{"tags": ["a"], "cmd": ["{\"x\": 1, \"x\": 2}", "tags:"]},
                        {"tags": ["b"], "cmd": []}]})",
         kSource);
-    QVERIFY2(world.ok(), world.ok() ? "" : world.error().message.c_str());
+    QVERIFY2(world.has_value(), world.has_value() ? "" : world.error().message.c_str());
     QCOMPARE(world->images.size(), std::size_t(2));
 }
 
@@ -410,7 +410,7 @@ void TestWorldFile::badInputIsRefused() {
     QFETCH(QByteArray, json);
     QFETCH(QString, error);
     const Expected<World> world = loadWorldJson(json, kSource);
-    QVERIFY2(!world.ok(), "the world was accepted");
+    QVERIFY2(!world.has_value(), "the world was accepted");
     QCOMPARE(QString::fromStdString(world.error().message), error);
 }
 

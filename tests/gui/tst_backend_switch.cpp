@@ -68,7 +68,7 @@ void TestBackendSwitch::simulationIsShownAsSuch() {
 void TestBackendSwitch::switchingToRealAndBack() {
     QTemporaryDir state(QDir::tempPath() + QStringLiteral("/lifecycle-lab-gui-XXXXXX"));
     WindowHost host(test::defaultWorld(), EngineChoice{BackendKind::Simulated, state.path()});
-    QVERIFY(host.open(BackendKind::Simulated).ok());
+    QVERIFY(host.open(BackendKind::Simulated).has_value());
     host.window().show();
     QSignalSpy asked(&host.window(), &MainWindow::backendRequested);
     backendAction(host.window(), BackendKind::Real)->trigger();
@@ -125,7 +125,7 @@ void TestBackendSwitch::aBackendThatCannotOpenLeavesTheWindowAsItWas() {
     // Nothing can be made under /proc: the real backend refuses with the reason.
     WindowHost host(test::defaultWorld(),
                     EngineChoice{BackendKind::Simulated, QStringLiteral("/proc/lifecycle-lab")});
-    QVERIFY(host.open(BackendKind::Simulated).ok());
+    QVERIFY(host.open(BackendKind::Simulated).has_value());
     MainWindow* before = &host.window();
     backendAction(*before, BackendKind::Real)->setChecked(true); // as a click leaves it
     host.switchTo(BackendKind::Real);

@@ -345,8 +345,8 @@ void TestLifecycleDiagram::exportsPngAndSvg() {
     QVERIFY(dir.isValid());
     const QString png = dir.filePath(QStringLiteral("lifecycle.png"));
     const QString svg = dir.filePath(QStringLiteral("lifecycle.svg"));
-    QVERIFY(diagram.exportTo(png).ok());
-    QVERIFY(diagram.exportTo(svg).ok());
+    QVERIFY(diagram.exportTo(png).has_value());
+    QVERIFY(diagram.exportTo(svg).has_value());
     const QImage image(png);
     QCOMPARE(image.size(), (diagram.sceneRect().size() * 2).toSize());
     QFile file(svg);
@@ -358,7 +358,7 @@ void TestLifecycleDiagram::exportsPngAndSvg() {
         QVERIFY2(text.contains(
                      QByteArray(dockerName(state).data(), qsizetype(dockerName(state).size()))),
                  dockerName(state).data());
-    QVERIFY(!diagram.exportTo(dir.filePath(QStringLiteral("missing/folder/x.png"))).ok());
+    QVERIFY(!diagram.exportTo(dir.filePath(QStringLiteral("missing/folder/x.png"))).has_value());
 }
 
 QTEST_MAIN(TestLifecycleDiagram)

@@ -270,8 +270,8 @@ void TestRunFlowChart::exportsPngAndSvg() {
     QVERIFY(dir.isValid());
     const QString png = dir.filePath(QStringLiteral("run-flow.png"));
     const QString svg = dir.filePath(QStringLiteral("run-flow.svg"));
-    QVERIFY(fixture.chart.exportTo(png).ok());
-    QVERIFY(fixture.chart.exportTo(svg).ok());
+    QVERIFY(fixture.chart.exportTo(png).has_value());
+    QVERIFY(fixture.chart.exportTo(svg).has_value());
     QCOMPARE(QImage(png).size(), (fixture.chart.sceneRect().size() * 2).toSize());
     QFile file(svg);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -282,7 +282,8 @@ void TestRunFlowChart::exportsPngAndSvg() {
         if (step != RunStep::Start) // the start shows the command instead of its name
             for (const QString& word : text(stepName(step)).split(u' '))
                 QVERIFY2(content.contains(word.toUtf8()), qPrintable(word));
-    QVERIFY(!fixture.chart.exportTo(dir.filePath(QStringLiteral("missing/folder/x.png"))).ok());
+    QVERIFY(
+        !fixture.chart.exportTo(dir.filePath(QStringLiteral("missing/folder/x.png"))).has_value());
 }
 
 QTEST_MAIN(TestRunFlowChart)

@@ -529,7 +529,7 @@ void RealBackendTest::outOfMemoryFaultIsARealOomKill() {
 
     const std::size_t mark = lab->engine->events().size();
     const auto injected = lab->engine->injectFault(lab::Fault::OutOfMemory, hog);
-    QVERIFY2(injected.ok(), injected.ok() ? "" : injected.error().message.c_str());
+    QVERIFY2(injected.has_value(), injected.has_value() ? "" : injected.error().message.c_str());
     QVERIFY(
         lab->engine->runUntil([&] { return !hog->machine.isRunning(); }, std::chrono::seconds(5)));
     QCOMPARE(lab->actionsSince(mark), QString("oom die(137)"));
@@ -559,7 +559,7 @@ void RealBackendTest::aMissingImageIsNotFoundLocally() {
 void RealBackendTest::failedRemovalLeavesDeadAndRmRetries() {
     OPEN_OR_SKIP(lab, CgroupMode::Auto);
     QCOMPARE(lab->docker("run --name web busybox true").status, 0);
-    QVERIFY(lab->engine->injectFault(lab::Fault::NextRemovalFails, nullptr).ok());
+    QVERIFY(lab->engine->injectFault(lab::Fault::NextRemovalFails, nullptr).has_value());
     const auto failed = lab->docker("rm web");
     QCOMPARE(failed.status, 1);
     // Root: the rootfs mount is held busy; rootless: the container directory is read-only.

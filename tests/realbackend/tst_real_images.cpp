@@ -176,7 +176,7 @@ void RealImagesTest::anImageMadeWithTarIsImportedAndItsConfigUsed() {
                 "\"WorkingDir\":\"/work\"}",
                 "1");
     auto imported = m_lab->backend->importImage(layout, "mine:1");
-    QVERIFY2(imported.ok(), imported.ok() ? "" : imported.error().message.c_str());
+    QVERIFY2(imported.has_value(), imported.has_value() ? "" : imported.error().message.c_str());
     QCOMPARE(imported->tags, std::vector<std::string>{"mine:1"});
     m_lab->engine->images().add(imported->image, *lab::docker::parseImageReference("mine:1"),
                                 m_lab->clock->now());
@@ -212,7 +212,7 @@ void RealImagesTest::layersCannotWriteOutsideTheRootFilesystem() {
     fs::remove(victim);
     writeLayout(work + "/layout", {work + "/evil.tar"}, "{\"Cmd\":[\"true\"]}", "latest");
     auto imported = m_lab->backend->importImage(work + "/layout", "evil");
-    QVERIFY(imported.ok()); // the blobs are sound; the layer is refused when it is applied
+    QVERIFY(imported.has_value()); // the blobs are sound; the layer is refused when it is applied
     m_lab->engine->images().add(imported->image, *lab::docker::parseImageReference("evil"),
                                 m_lab->clock->now());
     const auto created = m_lab->docker("create --name evil evil");
@@ -241,7 +241,7 @@ void RealImagesTest::aSymlinkInALowerLayerResolvesInsideTheImage() {
     writeLayout(work + "/layout", {work + "/lower.tar", work + "/upper.tar"},
                 "{\"Cmd\":[\"ls\",\"/escape/tmp\"]}", "latest");
     auto imported = m_lab->backend->importImage(work + "/layout", "tricky");
-    QVERIFY(imported.ok());
+    QVERIFY(imported.has_value());
     m_lab->engine->images().add(imported->image, *lab::docker::parseImageReference("tricky"),
                                 m_lab->clock->now());
     const auto created = m_lab->docker("create --name tricky tricky");
@@ -284,7 +284,7 @@ void RealImagesTest::aWhiteoutRemovesOnlyBeneathTheImage() {
     writeLayout(work + "/layout", {work + "/lower.tar", work + "/upper.tar"},
                 "{\"Cmd\":[\"true\"]}", "latest");
     auto imported = m_lab->backend->importImage(work + "/layout", "whiteout");
-    QVERIFY(imported.ok());
+    QVERIFY(imported.has_value());
     m_lab->engine->images().add(imported->image, *lab::docker::parseImageReference("whiteout"),
                                 m_lab->clock->now());
     const auto created = m_lab->docker("create whiteout");
@@ -307,7 +307,7 @@ void RealImagesTest::aWorkingDirThatIsNotADirectoryIsNamed() {
     writeLayout(work + "/layout", {work + "/layer.tar"},
                 "{\"Cmd\":[\"true\"],\"WorkingDir\":\"/etc/motd\"}", "latest");
     auto imported = m_lab->backend->importImage(work + "/layout", "wd");
-    QVERIFY(imported.ok());
+    QVERIFY(imported.has_value());
     m_lab->engine->images().add(imported->image, *lab::docker::parseImageReference("wd"),
                                 m_lab->clock->now());
     const auto started = m_lab->docker("run --rm wd");
@@ -325,6 +325,17 @@ void RealImagesTest::damagedImagesGiveClearErrors() {
     QCOMPARE(QString::fromStdString(notALayout.error().message),
              QString::fromStdString("importing " + work + ": " + work +
                                     " is not an OCI image layout: no oci-layout file"));
+
+    // A broken index.json is refused with the file and the reason: its 32 characters end early.
+    writeFile(work + "/broken/oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}");
+    writeFile(work + "/broken/index.json", "{\"schemaVersion\":2,\"manifests\":[");
+    auto broken = m_lab->backend->importImage(work + "/broken", "x");
+    QVERIFY(!broken);
+    QCOMPARE(broken.error().code, lab::ErrorCode::Invalid);
+    QVERIFY2(QString::fromStdString(broken.error().message)
+                 .contains(QString::fromStdString(work + "/broken/index.json: JSON: parse error at "
+                                                         "line 1, column 33")),
+             broken.error().message.c_str());
 
     writeBusyboxTree(work + "/tree");
     QCOMPARE(run("tar", {"-cf", m_temporary->filePath("layer.tar"), "-C",
@@ -349,7 +360,7 @@ void RealImagesTest::damagedImagesGiveClearErrors() {
     // A blob damaged in the store after the import is caught when the image is unpacked.
     writeFile(blob, readAll(work + "/layer.tar"));
     auto imported = m_lab->backend->importImage(work + "/layout", "x");
-    QVERIFY(imported.ok());
+    QVERIFY(imported.has_value());
     const std::string stored =
         m_lab->backend->stateDir() + "/images/blobs/sha256/" + digest.substr(7);
     writeFile(stored, "garbage");

@@ -91,7 +91,7 @@ bool reach(RealFixture& lab, ContainerState state) {
         return lab.docker("kill c1").status == 0;
     case ContainerState::Dead:
         return lab.docker("kill c1").status == 0 &&
-               lab.engine->injectFault(Fault::NextRemovalFails, nullptr).ok() &&
+               lab.engine->injectFault(Fault::NextRemovalFails, nullptr).has_value() &&
                lab.docker("rm c1").status == 1;
     default:
         return false;

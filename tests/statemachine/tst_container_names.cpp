@@ -52,7 +52,7 @@ private slots:
     void errorQuotesTheNameAsGiven() {
         QFETCH(QString, name);
         const auto status = validateContainerName(name.toStdString());
-        QVERIFY(!status.ok());
+        QVERIFY(!status.has_value());
         QTEST(QString::fromStdString(status.error().message), "error");
     }
 

@@ -155,7 +155,7 @@ void EngineFlowsTest::onFailureGivesUpAfterMaxRetries() {
 void EngineFlowsTest::failedRemovalLeavesDeadAndRmRetries() {
     EngineFixture lab;
     lab.docker("create --name web busybox true");
-    QVERIFY(lab.engine.injectFault(lab::Fault::NextRemovalFails, nullptr).ok());
+    QVERIFY(lab.engine.injectFault(lab::Fault::NextRemovalFails, nullptr).has_value());
     const auto failed = lab.docker("rm web");
     QCOMPARE(failed.status, 1);
     QVERIFY(failed.err.at(0).find("device or resource busy") != std::string::npos);
@@ -170,9 +170,9 @@ void EngineFlowsTest::outOfMemoryKillsWith137() {
     EngineFixture lab;
     lab.docker("run -d --name web busybox sleep 1000");
     auto container = lab.engine.find("web");
-    QVERIFY(container.ok());
+    QVERIFY(container.has_value());
     const std::size_t before = lab.engine.events().size();
-    QVERIFY(lab.engine.injectFault(lab::Fault::OutOfMemory, *container).ok());
+    QVERIFY(lab.engine.injectFault(lab::Fault::OutOfMemory, *container).has_value());
     lab.engine.runUntil([&] { return !(*container)->machine.isRunning(); });
     QCOMPARE(lab.actionsSince(before), QString("oom die(137)"));
     QCOMPARE(lab.out("inspect -f '{{.State.OOMKilled}} {{.State.ExitCode}}' web"),
@@ -197,8 +197,8 @@ void EngineFlowsTest::daemonRestartRestoresByPolicy() {
 void EngineFlowsTest::faultsSayWhetherTheyApply() {
     EngineFixture lab;
     // An armed removal failure is not armed twice, and the next removal spends it.
-    QVERIFY(lab.engine.canInject(lab::Fault::NextRemovalFails, nullptr).ok());
-    QVERIFY(lab.engine.injectFault(lab::Fault::NextRemovalFails, nullptr).ok());
+    QVERIFY(lab.engine.canInject(lab::Fault::NextRemovalFails, nullptr).has_value());
+    QVERIFY(lab.engine.injectFault(lab::Fault::NextRemovalFails, nullptr).has_value());
     const auto armed = lab.engine.canInject(lab::Fault::NextRemovalFails, nullptr);
     QVERIFY(!armed);
     QCOMPARE(QString::fromStdString(armed.error().message),
@@ -206,11 +206,11 @@ void EngineFlowsTest::faultsSayWhetherTheyApply() {
     QVERIFY(!lab.engine.injectFault(lab::Fault::NextRemovalFails, nullptr));
     lab.docker("create --name doomed busybox true");
     QCOMPARE(lab.docker("rm doomed").status, 1);
-    QVERIFY(lab.engine.canInject(lab::Fault::NextRemovalFails, nullptr).ok());
+    QVERIFY(lab.engine.canInject(lab::Fault::NextRemovalFails, nullptr).has_value());
     // The OOM killer finds only a container whose state has an out-of-memory row: running.
     lab.docker("run -d --name web busybox sleep 1000");
     lab::Container* web = *lab.engine.find("web");
-    QVERIFY(lab.engine.canInject(lab::Fault::OutOfMemory, web).ok());
+    QVERIFY(lab.engine.canInject(lab::Fault::OutOfMemory, web).has_value());
     lab.docker("pause web");
     const auto paused = lab.engine.canInject(lab::Fault::OutOfMemory, web);
     QVERIFY(!paused);
@@ -254,6 +254,11 @@ void EngineFlowsTest::lookupByPrefixNameAndAmbiguity() {
     QCOMPARE(QString::fromStdString(ambiguous.err.at(0)),
              QString("Error response from daemon: Multiple IDs found with provided prefix: ") +
                  shared);
+    // rm -f forgives a container that does not exist, not a name that is ambiguous.
+    QCOMPARE(lab.docker("rm -f nosuch").status, 0);
+    const auto ambiguousRemoval = lab.docker(std::string("rm -f ") + shared);
+    QCOMPARE(ambiguousRemoval.status, 1);
+    QCOMPARE(lab.engine.containers().size(), std::size_t(21));
 }
 
 void EngineFlowsTest::sameSeedSameRun() {

@@ -33,7 +33,7 @@ TemplateValue row(const QString& names, const QString& state, const QString& sta
 
 QString render(const std::string& format, const std::vector<TemplateValue>& rows) {
     const auto out = renderFormat(format, containerHeaderContext(), rows);
-    return QString::fromStdString(out.ok() ? *out : "ERROR " + out.error().message);
+    return QString::fromStdString(out.has_value() ? *out : "ERROR " + out.error().message);
 }
 
 } // namespace
@@ -87,8 +87,7 @@ private slots:
     }
 
     void errorsArePrefixed() {
-        QCOMPARE(render("{{.Names", {}),
-                 QString("ERROR template parsing error: template: :1: unclosed action"));
+        QCOMPARE(render("{{.Names", {}), QString("ERROR template: :1: unclosed action"));
     }
 
     void formatSelection() {

@@ -58,10 +58,10 @@ TemplateValue inspectRaw() {
 
 QString run(const QString& text, const TemplateValue& data, const TemplateOptions& options = {}) {
     const auto parsed = GoTemplate::parse(text.toStdString());
-    if (!parsed.ok())
+    if (!parsed.has_value())
         return "PARSE " + QString::fromStdString(parsed.error().message);
     const auto out = parsed->execute(data, options);
-    if (!out.ok())
+    if (!out.has_value())
         return "EXEC " + QString::fromStdString(out.error().message);
     return QString::fromStdString(*out);
 }

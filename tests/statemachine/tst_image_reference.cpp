@@ -125,7 +125,7 @@ private slots:
     void parsesValidReferences() {
         QFETCH(QString, input);
         const auto ref = parseImageReference(input.toStdString());
-        QVERIFY2(ref.ok(), ref.ok() ? "" : ref.error().message.c_str());
+        QVERIFY2(ref.has_value(), ref.has_value() ? "" : ref.error().message.c_str());
         QTEST(QString::fromStdString(ref->familiar()), "familiar");
         QTEST(QString::fromStdString(ref->full()), "full");
         QTEST(QString::fromStdString(ref->path), "path");
@@ -199,7 +199,7 @@ private slots:
         QFETCH(QString, input);
         QFETCH(ReferenceGrammar, grammar);
         const auto ref = parseImageReference(input.toStdString(), grammar);
-        QVERIFY2(!ref.ok(), ref.ok() ? ref->full().c_str() : "");
+        QVERIFY2(!ref.has_value(), ref.has_value() ? ref->full().c_str() : "");
         QTEST(QString::fromStdString(ref.error().message), "error");
     }
 
@@ -207,7 +207,7 @@ private slots:
         // Both read "Example.com/foo" alike: the dot makes it a host whatever its case.
         const auto cli = parseImageReference("Example.com/foo", ReferenceGrammar::Cli);
         const auto engine = parseImageReference("Example.com/foo", ReferenceGrammar::Engine);
-        QVERIFY(cli.ok() && engine.ok());
+        QVERIFY(cli.has_value() && engine.has_value());
         QCOMPARE(*cli, *engine);
         QCOMPARE(engine->domain, std::string("Example.com"));
     }
@@ -215,7 +215,7 @@ private slots:
     void longInvalidNameFailsQuickly() {
         // A backtracking regex takes exponential time here; the parser must not.
         const std::string evil = std::string(5000, 'a') + "!";
-        QVERIFY(!parseImageReference(evil).ok());
+        QVERIFY(!parseImageReference(evil).has_value());
     }
 };
 

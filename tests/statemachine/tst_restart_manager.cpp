@@ -191,16 +191,16 @@ void TestRestartManager::parse() {
     QFETCH(RestartPolicyKind, kind);
     QFETCH(int, maxRetries);
     const auto parsed = parseRestartPolicy(text.toStdString());
-    if (!parsed.ok()) {
+    if (!parsed.has_value()) {
         QCOMPARE(QString::fromStdString(parsed.error().message), cliError);
         return;
     }
     const auto conflict = checkRestartWithAutoRemove(*parsed, autoRemove);
-    QCOMPARE(conflict.ok() ? QString() : QString::fromStdString(conflict.error().message),
+    QCOMPARE(conflict.has_value() ? QString() : QString::fromStdString(conflict.error().message),
              cliError);
     // The daemon sees what a client sends, even one that skips the CLI's checks.
     const auto validated = validateRestartPolicy(*parsed, autoRemove);
-    if (!validated.ok()) {
+    if (!validated.has_value()) {
         QCOMPARE(QString::fromStdString(validated.error().message), daemonError);
         return;
     }

@@ -190,7 +190,7 @@ private slots:
         RunFlowMachine machine(options(RunCommand(command)));
         const RunStep before = machine.step();
         const auto reaction = machine.handle(ok(RunFlowOutcome(outcome)));
-        QVERIFY(!reaction.ok());
+        QVERIFY(!reaction.has_value());
         QVERIFY(QString::fromStdString(reaction.error().message).contains("no row"));
         QCOMPARE(machine.step(), before);
     }
@@ -209,9 +209,10 @@ private slots:
 
     void nothingFollowsAnEnd() {
         RunFlowMachine machine(pull());
-        QVERIFY(machine.handle(failed(O::ReferenceInvalid, "invalid reference format")).ok());
+        QVERIFY(
+            machine.handle(failed(O::ReferenceInvalid, "invalid reference format")).has_value());
         QVERIFY(isEnd(machine.step()));
-        QVERIFY(!machine.handle(ok(O::Removed)).ok());
+        QVERIFY(!machine.handle(ok(O::Removed)).has_value());
     }
 
     void pullPolicyValues_data() {
@@ -227,13 +228,13 @@ private slots:
         QFETCH(QString, value);
         QFETCH(int, policy);
         const auto parsed = parsePullPolicy(value.toStdString());
-        QVERIFY(parsed.ok());
+        QVERIFY(parsed.has_value());
         QCOMPARE(int(*parsed), policy);
     }
 
     void unknownPullPolicyIsRefusedInTheClisWords() {
         const auto parsed = parsePullPolicy("bogus");
-        QVERIFY(!parsed.ok());
+        QVERIFY(!parsed.has_value());
         const QString first =
             transcript()["docker run --pull bogus busybox:local true"].err.value(0);
         QCOMPARE("docker: " + QString::fromStdString(parsed.error().message), first);
@@ -242,15 +243,15 @@ private slots:
     // A copy is a second, independent flow: the GUI can branch "what if" from any step.
     void copiesWalkOnTheirOwn() {
         RunFlowMachine original(run(PullPolicy::Never));
-        QVERIFY(original.handle(ok(O::OptionsValid)).ok());
-        QVERIFY(original.handle(reference("busybox:latest")).ok());
+        QVERIFY(original.handle(ok(O::OptionsValid)).has_value());
+        QVERIFY(original.handle(reference("busybox:latest")).has_value());
         RunFlowMachine copy = original;
-        QVERIFY(copy.handle(ok(O::ImageFound)).ok());
+        QVERIFY(copy.handle(ok(O::ImageFound)).has_value());
         QCOMPARE(copy.step(), RunStep::CreateContainer);
         QCOMPARE(original.step(), RunStep::LookupLocal);
         const auto reaction =
             original.handle(failed(O::ImageMissing, "No such image: busybox:latest"));
-        QVERIFY(reaction.ok());
+        QVERIFY(reaction.has_value());
         QCOMPARE(reaction->to, RunStep::FailedNoSuchImage);
         QCOMPARE(reaction->exitStatus.value_or(-1), 125);
         QCOMPARE(reaction->failure->origin, ErrorOrigin::Daemon);

@@ -23,7 +23,7 @@ struct Ran {
 Ran run(const std::vector<std::string>& argv, Duration horizon = 10s) {
     Ran ran;
     auto started = Workload::start(argv, false, kStart);
-    if (!started.ok())
+    if (!started.has_value())
         return ran;
     Workload& workload = started.value();
     while (true) {

@@ -48,7 +48,7 @@ private slots:
     void splitsLikeAShell() {
         QFETCH(QString, line);
         const auto words = splitShellWords(line.toStdString());
-        QVERIFY2(words.ok(), words.ok() ? "" : words.error().message.c_str());
+        QVERIFY2(words.has_value(), words.has_value() ? "" : words.error().message.c_str());
         QStringList got;
         for (const auto& w : *words)
             got << QString::fromStdString(w);
@@ -84,7 +84,7 @@ private slots:
     void unterminatedQuotesAreErrors() {
         QFETCH(QString, line);
         const auto words = splitShellWords(line.toStdString());
-        QVERIFY(!words.ok());
+        QVERIFY(!words.has_value());
         QTEST(QString::fromStdString(words.error().message), "error");
     }
 };

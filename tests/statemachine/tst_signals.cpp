@@ -48,10 +48,10 @@ private slots:
         QFETCH(qint64, number);
         const auto parsed = parseSignal(text.toStdString());
         if (number == 0) {
-            QVERIFY(!parsed.ok());
+            QVERIFY(!parsed.has_value());
             QTEST(QString::fromStdString(parsed.error().message), "error");
         } else {
-            QVERIFY2(parsed.ok(), parsed.ok() ? "" : parsed.error().message.c_str());
+            QVERIFY2(parsed.has_value(), parsed.has_value() ? "" : parsed.error().message.c_str());
             QCOMPARE(qint64(*parsed), number);
         }
     }
@@ -73,8 +73,8 @@ private slots:
         QFETCH(qint64, number);
         QFETCH(QString, error);
         const auto status = checkLinuxSignal(number);
-        QCOMPARE(status.ok(), error.isEmpty());
-        if (!status.ok())
+        QCOMPARE(status.has_value(), error.isEmpty());
+        if (!status.has_value())
             QCOMPARE(QString::fromStdString(status.error().message), error);
     }
 
@@ -92,7 +92,7 @@ private slots:
             if (name.empty())
                 continue;
             const auto parsed = parseSignal(name);
-            QVERIFY2(parsed.ok() && *parsed == n, name.c_str());
+            QVERIFY2(parsed.has_value() && *parsed == n, name.c_str());
         }
     }
 };

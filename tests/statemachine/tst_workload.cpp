@@ -118,7 +118,7 @@ private:
         QFETCH(QString, err);
 
         auto started = Workload::start(toArgv(argv), init, kStart);
-        QVERIFY(started.ok());
+        QVERIFY(started.has_value());
         const Outcome outcome = drive(started.value(), actions, horizon);
         QCOMPARE(outcome.out, out);
         QCOMPARE(outcome.err, err);
@@ -336,7 +336,7 @@ private slots:
 
     void redisStopsOnTerm() {
         auto started = Workload::start({"docker-entrypoint.sh", "redis-server"}, false, kStart);
-        QVERIFY(started.ok());
+        QVERIFY(started.has_value());
         const Outcome hup = drive(started.value(), "1 HUP", 2);
         QVERIFY2(!hup.code, "redis ignores SIGHUP");
         QVERIFY(hup.out.startsWith("1:C 21 Sep 2026 "));
@@ -350,7 +350,7 @@ private slots:
 
     void tomcatExits143OnTerm() {
         auto started = Workload::start({"catalina.sh", "run"}, false, kStart);
-        QVERIFY(started.ok());
+        QVERIFY(started.has_value());
         const Outcome outcome = drive(started.value(), "5 TERM", 10);
         QCOMPARE(outcome.code, std::optional<int>(143));
         QCOMPARE(qRound(outcome.exitAfter * 1000), 5050);
@@ -361,7 +361,7 @@ private slots:
 
     void helloWorldGreets() {
         auto started = Workload::start({"/hello"}, false, kStart);
-        QVERIFY(started.ok());
+        QVERIFY(started.has_value());
         const Outcome outcome = drive(started.value(), "", 1);
         QCOMPARE(outcome.code, std::optional<int>(0));
         QVERIFY(outcome.out.startsWith(
@@ -393,9 +393,9 @@ private slots:
         QFETCH(int, code);
         QFETCH(QString, message);
         auto started = Workload::start({command.toStdString()}, false, kStart);
-        QVERIFY(!started.ok());
-        QCOMPARE(started.failure().exitCode, code);
-        QCOMPARE(QString::fromStdString(started.failure().message), message);
+        QVERIFY(!started.has_value());
+        QCOMPARE(started.error().exitCode, code);
+        QCOMPARE(QString::fromStdString(started.error().message), message);
     }
 
     void sameInputsSameRun() {
