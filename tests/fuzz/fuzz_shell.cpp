@@ -11,7 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const lab::TimePoint start(1'790'000'000s);
     auto started = lab::Workload::start(
         {"sh", "-c", std::string(reinterpret_cast<const char*>(data), size)}, false, start);
-    if (!started.ok())
+    if (!started.has_value())
         return 0;
     lab::Workload& workload = started.value();
     const lab::TimePoint end = start + 60s;
