@@ -12,7 +12,11 @@
 namespace lab::real {
 namespace {
 
-constexpr std::int64_t kHeadroom = 8 << 20; // the limit: what the container uses now + 8 MiB
+// The limit: what the container uses now + 64 MiB. The kernel's badness of a task in a memory
+// cgroup is its resident pages plus oom_score_adj/1000 of the cgroup's limit, so the container's
+// 1000 must outweigh the helper's own resident pages (a fork of the lab, some MiB): with a small
+// headroom the kernel sometimes chose the helper and the container lived on.
+constexpr std::int64_t kHeadroom = 64 << 20;
 constexpr std::size_t kChunk = 1 << 20;
 const char kZeros[kChunk] = {};
 
