@@ -2,7 +2,7 @@
 // is the docker command line on the same engine: simulated, or real with --backend real.
 #include "console/Console.h"
 #include "console/ConsoleOptions.h"
-#include "gui/GuiApp.h"
+#include "gui/window/GuiApp.h"
 #include "player/LessonPlayer.h"
 
 #include <iostream>

@@ -1,10 +1,10 @@
 #include "console/Console.h"
 
 #include "console/ConsoleInput.h"
-#include "console/InputFile.h"
 #include "console/Interactive.h"
 #include "console/ScriptRunner.h"
-#include "world/WorldFile.h"
+#include "session/InputFile.h"
+#include "session/WorldFile.h"
 
 #include <iostream>
 #include <sstream>

@@ -1,6 +1,6 @@
 #include "console/ConsoleInput.h"
 
-#include "console/Session.h"
+#include "session/Session.h"
 
 #include <array>
 #include <atomic>

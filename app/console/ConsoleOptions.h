@@ -4,7 +4,7 @@
 // [console OPTIONS]`. Parsing is separate from running so that every refusal can be tested.
 
 #include "base/Expected.h"
-#include "console/EngineSession.h"
+#include "session/EngineSession.h"
 
 #include <QString>
 #include <QStringList>

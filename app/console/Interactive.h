@@ -2,7 +2,7 @@
 // The console on a terminal: a "docker> " prompt with line editing and history (libedit); the
 // engine runs while the prompt waits, Ctrl-C drops the line, SIGTERM/SIGHUP leave (ConsoleInput).
 
-#include "console/Session.h"
+#include "session/Session.h"
 
 #include <iosfwd>
 

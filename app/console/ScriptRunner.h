@@ -4,7 +4,7 @@
 // command's output goes to the real stdout and stderr.
 
 #include "base/Expected.h"
-#include "console/Session.h"
+#include "session/Session.h"
 
 #include <iosfwd>
 #include <string>

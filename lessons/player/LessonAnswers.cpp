@@ -1,8 +1,8 @@
 #include "player/LessonAnswers.h"
 
-#include "console/SimulatedSession.h"
 #include "player/LessonRun.h"
-#include "world/WorldFile.h"
+#include "session/SimulatedSession.h"
+#include "session/WorldFile.h"
 
 #include <QRegularExpression>
 #include <algorithm>

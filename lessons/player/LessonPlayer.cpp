@@ -1,9 +1,9 @@
 #include "player/LessonPlayer.h"
 
-#include "console/SimulatedSession.h"
 #include "player/LessonAnswers.h"
 #include "player/LessonFile.h"
 #include "player/LessonRun.h"
+#include "session/SimulatedSession.h"
 
 #include <QRegularExpression>
 #include <iostream>

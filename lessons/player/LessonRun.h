@@ -4,9 +4,9 @@
 // container's state, exit code, events, the states it visited) for checks, predict questions
 // and placeholders. Nothing is decided here that the engine does not say.
 
-#include "console/EngineSession.h"
 #include "engine/Engine.h"
 #include "player/Lesson.h"
+#include "session/EngineSession.h"
 
 #include <QString>
 #include <QStringList>

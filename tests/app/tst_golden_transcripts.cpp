@@ -3,8 +3,9 @@
 // equal what Docker printed, once both are normalized (TranscriptNormalizer.h: IDs, digests,
 // ages and table padding differ between any two runs).
 #include "TranscriptCompare.h"
-#include "console/SimulatedSession.h"
-#include "world/WorldFile.h"
+#include "console/ScriptRunner.h"
+#include "session/SimulatedSession.h"
+#include "session/WorldFile.h"
 
 #include <QFile>
 #include <QTest>
@@ -49,7 +50,8 @@ void TestGoldenTranscripts::simulatedEngineAnswersAsDocker() {
     QVERIFY2(scriptFile.open(QIODevice::ReadOnly), qPrintable(scriptFile.errorString()));
     std::istringstream input(scriptFile.readAll().toStdString());
     std::ostringstream transcript;
-    const Status ran = runScript(input, m_world, kSeed, transcript);
+    SimulatedSession session(m_world, kSeed);
+    const Status ran = runScript(input, session, transcript);
     QVERIFY2(ran.has_value(), ran.has_value() ? "" : ran.error().message.c_str());
     const Expected<QString> difference = differenceFromRecording(script, transcript.str());
     QVERIFY2(difference.has_value(),

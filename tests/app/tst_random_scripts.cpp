@@ -3,8 +3,8 @@
 // and UBSan, so a crash, a leak or undefined behaviour anywhere on these paths fails it; here
 // every line must come back with a status and leave every container in one of Docker's states.
 #include "console/ScriptRunner.h"
-#include "console/SimulatedSession.h"
-#include "world/WorldFile.h"
+#include "session/SimulatedSession.h"
+#include "session/WorldFile.h"
 
 #include <QElapsedTimer>
 #include <QTest>

@@ -8,7 +8,7 @@
 #include "TranscriptCompare.h"
 #include "console/Console.h"
 #include "console/ScriptRunner.h"
-#include "world/WorldFile.h"
+#include "session/WorldFile.h"
 
 #include <QRegularExpression>
 #include <QTemporaryDir>

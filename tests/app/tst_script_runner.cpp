@@ -2,8 +2,8 @@
 // answered must give back the real transcript byte for byte; lines are read as record.sh and
 // a POSIX shell read them.
 #include "console/ConsoleLine.h"
-#include "console/InputFile.h"
 #include "console/ScriptRunner.h"
+#include "session/InputFile.h"
 
 #include <QDir>
 #include <QFile>

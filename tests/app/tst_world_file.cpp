@@ -1,6 +1,6 @@
 // The world loader: the documented example and the built-in world load as written, and every
 // kind of bad input is refused with the file, the JSON path and the reason.
-#include "world/WorldFile.h"
+#include "session/WorldFile.h"
 
 #include <QFile>
 #include <QRegularExpression>

@@ -2,13 +2,13 @@
 // diagram with 100 containers under 4 ms; and the memory of the running app). Baselines, in the
 // same run: an empty main window of the same size shown and painted (what Qt itself costs), and
 // the diagram's frame with no container on it (what the tokens add).
-#include "console/SimulatedSession.h"
 #include "engine/Engine.h"
-#include "gui/DiagramToken.h"
-#include "gui/LifecycleDiagram.h"
-#include "gui/MainWindow.h"
-#include "gui/Playback.h"
-#include "world/WorldFile.h"
+#include "gui/diagram/DiagramToken.h"
+#include "gui/diagram/LifecycleDiagram.h"
+#include "gui/window/MainWindow.h"
+#include "gui/window/Playback.h"
+#include "session/SimulatedSession.h"
+#include "session/WorldFile.h"
 
 #include <QApplication>
 #include <QFile>

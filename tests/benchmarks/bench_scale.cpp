@@ -6,8 +6,8 @@
 #include "base/Clock.h"
 #include "cli/DockerCli.h"
 #include "engine/Engine.h"
+#include "session/WorldFile.h"
 #include "sim/SimulatedBackend.h"
-#include "world/WorldFile.h"
 
 #include <QJsonDocument>
 #include <benchmark/benchmark.h>

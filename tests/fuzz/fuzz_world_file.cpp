@@ -1,5 +1,5 @@
 // World files (docs/WORLD.md): any bytes, loaded as the console's --world would.
-#include "world/WorldFile.h"
+#include "session/WorldFile.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     (void)lab::loadWorldJson(

@@ -2,11 +2,11 @@
 // A simulated session on the built-in world, as the window starts it, with the engine's signals.
 
 #include "console/ConsoleLine.h"
-#include "console/SimulatedSession.h"
 #include "engine/Engine.h"
-#include "gui/EngineSignals.h"
-#include "gui/StepTimeline.h"
-#include "world/WorldFile.h"
+#include "gui/window/EngineSignals.h"
+#include "gui/window/StepTimeline.h"
+#include "session/SimulatedSession.h"
+#include "session/WorldFile.h"
 
 #include <QString>
 #include <memory>

@@ -5,13 +5,13 @@
 // time cannot be rewound); the diagram shows each step as it comes. The real half needs root; it
 // skips with the backend's own reason otherwise.
 #include "GuiFixture.h"
-#include "gui/ConsolePanel.h"
-#include "gui/ContainerTable.h"
-#include "gui/LifecycleDiagram.h"
-#include "gui/MainWindow.h"
-#include "gui/Playback.h"
-#include "gui/PlaybackBar.h"
-#include "gui/WindowHost.h"
+#include "gui/diagram/LifecycleDiagram.h"
+#include "gui/panels/ConsolePanel.h"
+#include "gui/panels/ContainerTable.h"
+#include "gui/window/MainWindow.h"
+#include "gui/window/Playback.h"
+#include "gui/window/PlaybackBar.h"
+#include "gui/window/WindowHost.h"
 
 #include <QActionGroup>
 #include <QComboBox>

@@ -1,7 +1,7 @@
 // The container table's model: Qt's model checker watches it through a whole lifecycle, and its
 // columns say what `docker ps` says (expected words from tests/golden/reference-01-*).
 #include "GuiFixture.h"
-#include "gui/ContainerTableModel.h"
+#include "gui/panels/ContainerTableModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QtTest>

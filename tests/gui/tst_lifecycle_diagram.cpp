@@ -3,10 +3,10 @@
 // follows the selected container as commands move it.
 #include "GuiFixture.h"
 #include "cli/DockerCli.h"
-#include "gui/DiagramLayout.h"
-#include "gui/DiagramToken.h"
-#include "gui/LifecycleDiagram.h"
-#include "gui/RefusalReasons.h"
+#include "gui/diagram/DiagramLayout.h"
+#include "gui/diagram/DiagramToken.h"
+#include "gui/diagram/LifecycleDiagram.h"
+#include "gui/panels/RefusalReasons.h"
 
 #include <QtTest>
 #include <set>

@@ -2,19 +2,19 @@
 // the diagram; a button Docker would refuse is disabled and says Docker's refusal (the words of
 // tests/golden/reference-02-illegal-ops); the console keeps a history.
 #include "GuiFixture.h"
-#include "gui/CommandBar.h"
-#include "gui/ConsolePanel.h"
-#include "gui/ContainerTable.h"
-#include "gui/ExplanationPanel.h"
-#include "gui/FaultMenu.h"
-#include "gui/LifecycleDiagram.h"
-#include "gui/MainWindow.h"
-#include "gui/Playback.h"
-#include "gui/PlaybackBar.h"
-#include "gui/RecordedSession.h"
-#include "gui/RunFlowChart.h"
-#include "gui/StateTimeline.h"
-#include "gui/StepTimeline.h"
+#include "gui/diagram/LifecycleDiagram.h"
+#include "gui/panels/CommandBar.h"
+#include "gui/panels/ConsolePanel.h"
+#include "gui/panels/ContainerTable.h"
+#include "gui/panels/ExplanationPanel.h"
+#include "gui/panels/FaultMenu.h"
+#include "gui/panels/StateTimeline.h"
+#include "gui/runflow/RunFlowChart.h"
+#include "gui/window/MainWindow.h"
+#include "gui/window/Playback.h"
+#include "gui/window/PlaybackBar.h"
+#include "gui/window/RecordedSession.h"
+#include "gui/window/StepTimeline.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -2,19 +2,19 @@
 // on engine time), the explanation of each step, presenter mode and the themes, the fault menu
 // that shows dead and restarting on demand.
 #include "GuiFixture.h"
-#include "gui/ConsolePanel.h"
-#include "gui/ContainerTable.h"
-#include "gui/DiagramPalette.h"
-#include "gui/DisplayModes.h"
-#include "gui/EventLogPanel.h"
-#include "gui/ExplanationPanel.h"
-#include "gui/FaultMenu.h"
-#include "gui/LifecycleDiagram.h"
-#include "gui/MainWindow.h"
-#include "gui/Playback.h"
-#include "gui/StateTimeline.h"
-#include "gui/TimelineChart.h"
 #include "gui/Words.h"
+#include "gui/diagram/DiagramPalette.h"
+#include "gui/diagram/LifecycleDiagram.h"
+#include "gui/panels/ConsolePanel.h"
+#include "gui/panels/ContainerTable.h"
+#include "gui/panels/EventLogPanel.h"
+#include "gui/panels/ExplanationPanel.h"
+#include "gui/panels/FaultMenu.h"
+#include "gui/panels/StateTimeline.h"
+#include "gui/panels/TimelineChart.h"
+#include "gui/window/DisplayModes.h"
+#include "gui/window/MainWindow.h"
+#include "gui/window/Playback.h"
 
 #include <QAction>
 #include <QAreaSeries>

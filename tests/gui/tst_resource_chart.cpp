@@ -3,8 +3,8 @@
 // while paused and goes back once it has stopped. On the simulation the chart says why it has
 // nothing. The real half needs root and skips with the backend's own reason otherwise.
 #include "GuiFixture.h"
-#include "console/EngineSession.h"
-#include "gui/ResourceChart.h"
+#include "gui/panels/ResourceChart.h"
+#include "session/EngineSession.h"
 
 #include <QLineSeries>
 #include <QTemporaryDir>

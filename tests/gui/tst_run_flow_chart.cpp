@@ -3,10 +3,10 @@
 // time passes (slowly at a slow speed), an image nobody has ends at the pull's error exit with
 // Docker's message, and an image that is already local is never pulled.
 #include "GuiFixture.h"
-#include "gui/ConsolePanel.h"
-#include "gui/MainWindow.h"
-#include "gui/Playback.h"
-#include "gui/RunFlowChart.h"
+#include "gui/panels/ConsolePanel.h"
+#include "gui/runflow/RunFlowChart.h"
+#include "gui/window/MainWindow.h"
+#include "gui/window/Playback.h"
 
 #include <QFile>
 #include <QImage>

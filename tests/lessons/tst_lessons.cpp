@@ -2,11 +2,11 @@
 // the simulated engine, its checks hold only once their step has run, and every predict answer
 // is what the engine does. Broken files are refused with the file, the place and the reason.
 #include "console/ConsoleOptions.h"
-#include "console/SimulatedSession.h"
 #include "player/LessonAnswers.h"
 #include "player/LessonFile.h"
 #include "player/LessonPlayer.h"
 #include "player/LessonRun.h"
+#include "session/SimulatedSession.h"
 
 #include <QDir>
 #include <QTemporaryDir>

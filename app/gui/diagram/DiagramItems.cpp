@@ -1,0 +1,282 @@
+#include "gui/diagram/DiagramItems.h"
+
+#include "gui/diagram/DiagramLayout.h"
+#include "gui/diagram/DiagramPalette.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QtMath>
+
+namespace lab {
+namespace {
+
+constexpr qreal kBadgeDiameter = 24;
+constexpr qreal kLabelGap = 5;
+constexpr int kCurveSegments = 32;
+
+QFont nodeFont(bool active) {
+    QFont font;
+    font.setPixelSize(17);
+    font.setBold(active);
+    return font;
+}
+
+QFont labelFont(bool italic) {
+    QFont font;
+    font.setPixelSize(12);
+    font.setItalic(italic);
+    return font;
+}
+
+QString nodeText(LifecycleState node) {
+    const std::string_view name = nodeName(node);
+    return QString::fromUtf8(name.data(), qsizetype(name.size()));
+}
+
+QPointF quadratic(QPointF from, QPointF control, QPointF to, qreal t) {
+    const qreal u = 1 - t;
+    return u * u * from + 2 * u * t * control + t * t * to;
+}
+
+// The parameter where the curve crosses the outline of a place: bisection on containment.
+qreal crossing(QPointF from, QPointF control, QPointF to, const QRectF& outline, qreal inside,
+               qreal outside) {
+    for (int i = 0; i < 30; ++i) {
+        const qreal middle = (inside + outside) / 2;
+        (outline.contains(quadratic(from, control, to, middle)) ? inside : outside) = middle;
+    }
+    return outside;
+}
+
+QPointF unit(QPointF v) {
+    const qreal length = std::hypot(v.x(), v.y());
+    return length > 0 ? v / length : QPointF();
+}
+
+struct LabelLine {
+    QString text;
+    bool italic = false;
+    bool quiet = false; // an engine event: grey
+};
+
+std::vector<LabelLine> labelLines(const LifecycleEdge& edge) {
+    std::vector<LabelLine> lines;
+    if (!edge.commands.isEmpty())
+        lines.push_back({edge.commands.join(QStringLiteral(" · ")), false, false});
+    if (!edge.outcomes.isEmpty())
+        lines.push_back({edge.outcomes.join(QStringLiteral(" · ")), true, false});
+    if (!edge.events.isEmpty())
+        lines.push_back(
+            {QStringLiteral("⚑ ") + edge.events.join(QStringLiteral(" · ")), false, true});
+    return lines;
+}
+
+} // namespace
+
+// ---- NodeItem ----------------------------------------------------------------------------------
+
+NodeItem::NodeItem(LifecycleState node) : m_node(node) {
+    setZValue(2);
+    setCacheMode(DeviceCoordinateCache); // repainted under moving tokens: cached
+    setToolTip(nodeText(node));
+}
+
+void NodeItem::setActive(bool active) {
+    if (active == m_active)
+        return;
+    m_active = active;
+    update();
+}
+
+void NodeItem::setCount(int count) {
+    if (count == m_count)
+        return;
+    m_count = count;
+    update();
+}
+
+QRectF NodeItem::boundingRect() const {
+    const qreal margin = kBadgeDiameter / 2 + 6;
+    return nodeRect(m_node).adjusted(-margin, -margin, margin, margin);
+}
+
+void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QRectF outline = nodeRect(m_node);
+    if (m_active) {
+        painter->setPen(QPen(highlightColour(), lineWidth(6)));
+        painter->setBrush(Qt::NoBrush);
+        const qreal r = outline.height() / 2 + 5;
+        painter->drawRoundedRect(outline.adjusted(-5, -5, 5, 5), r, r);
+    }
+    if (!dockerState(m_node)) {
+        paintTerminal(painter);
+        return;
+    }
+    painter->setPen(QPen(nodeColour(m_node), lineWidth(m_active ? 4 : 2.5)));
+    painter->setBrush(nodeFill(m_node));
+    painter->drawRoundedRect(outline, outline.height() / 2, outline.height() / 2);
+    painter->setFont(nodeFont(m_active));
+    painter->setPen(m_node == LifecycleState::Dead ? Qt::white : QColor(0x11, 0x11, 0x11));
+    painter->drawText(outline, Qt::AlignCenter, nodeText(m_node));
+    paintBadge(painter);
+}
+
+// The start is a filled disc, the end a ringed one, as in UML; their names stand below them.
+void NodeItem::paintTerminal(QPainter* painter) const {
+    const QRectF outline = nodeRect(m_node);
+    painter->setPen(QPen(nodeColour(m_node), lineWidth(2.5)));
+    if (m_node == LifecycleState::Start) {
+        painter->setBrush(nodeColour(m_node));
+        painter->drawEllipse(outline);
+    } else {
+        painter->setBrush(paperColour());
+        painter->drawEllipse(outline);
+        painter->setBrush(nodeColour(m_node));
+        painter->drawEllipse(outline.adjusted(7, 7, -7, -7));
+    }
+    painter->setFont(labelFont(false));
+    painter->setPen(inkColour());
+    const QRectF below(outline.center().x() - 40, outline.bottom() + 2, 80, 18);
+    painter->drawText(below, Qt::AlignHCenter | Qt::AlignTop, nodeText(m_node));
+}
+
+void NodeItem::paintBadge(QPainter* painter) const {
+    if (m_count == 0)
+        return;
+    const QRectF outline = nodeRect(m_node);
+    const QRectF badge(outline.right() - kBadgeDiameter * 0.7, outline.top() - kBadgeDiameter * 0.4,
+                       kBadgeDiameter, kBadgeDiameter);
+    painter->setPen(QPen(Qt::white, 2));
+    painter->setBrush(QColor(0x22, 0x22, 0x22));
+    painter->drawEllipse(badge);
+    QFont font = labelFont(false);
+    font.setBold(true);
+    painter->setFont(font);
+    painter->setPen(Qt::white);
+    painter->drawText(badge, Qt::AlignCenter, QString::number(m_count));
+}
+
+// ---- EdgeItem ----------------------------------------------------------------------------------
+
+EdgeItem::EdgeItem(const LifecycleEdge& edge, qreal bend) : m_edge(edge), m_bend(bend) {
+    setZValue(1);
+    setCacheMode(DeviceCoordinateCache); // curves and labels: drawn once per zoom
+    layOut(bend);
+    setToolTip(QStringLiteral("%1 → %2").arg(nodeText(edge.source), nodeText(edge.target)));
+}
+
+void EdgeItem::setHighlighted(bool highlighted) {
+    if (highlighted == m_highlighted)
+        return;
+    m_highlighted = highlighted;
+    setZValue(highlighted ? 1.5 : 1);
+    update();
+}
+
+void EdgeItem::setFlash(qreal level) {
+    if (level == m_flash)
+        return;
+    m_flash = level;
+    update();
+}
+
+QPointF EdgeItem::pointAt(qreal t) const {
+    return quadratic(m_from, m_control, m_to, m_t0 + (m_t1 - m_t0) * t);
+}
+
+void EdgeItem::layOut(qreal bend) {
+    m_from = nodeCentre(m_edge.source);
+    m_to = nodeCentre(m_edge.target);
+    const QPointF direction = unit(m_to - m_from);
+    m_left = QPointF(direction.y(), -direction.x()); // y grows downwards
+    // A quadratic curve reaches half of its control point's offset.
+    m_control = (m_from + m_to) / 2 + m_left * bend * 2;
+    m_t0 = crossing(m_from, m_control, m_to, nodeRect(m_edge.source), 0, 0.5);
+    m_t1 = crossing(m_from, m_control, m_to, nodeRect(m_edge.target), 1, 0.5);
+
+    m_path = QPainterPath(pointAt(0));
+    for (int i = 1; i <= kCurveSegments; ++i)
+        m_path.lineTo(pointAt(qreal(i) / kCurveSegments));
+
+    const QPointF tip = pointAt(1);
+    const QPointF back = unit(tip - pointAt(0.97));
+    const QPointF side(back.y(), -back.x());
+    m_arrow = QPolygonF({tip, tip - back * 12 + side * 5.5, tip - back * 12 - side * 5.5});
+
+    qreal width = 0;
+    qreal height = 0;
+    for (const LabelLine& line : labelLines(m_edge)) {
+        const QFontMetricsF metrics(labelFont(line.italic));
+        width = std::max(width, metrics.horizontalAdvance(line.text));
+        height += metrics.height();
+    }
+    m_labelSize = QSizeF(width + 6, height + 2);
+    placeLabel(0.5, 1);
+}
+
+QRectF EdgeItem::labelRectAt(qreal t, int side) const {
+    const QPointF normal = m_left * side;
+    const qreal reach = std::abs(normal.x()) * m_labelSize.width() / 2 +
+                        std::abs(normal.y()) * m_labelSize.height() / 2;
+    const QPointF centre = pointAt(t) + normal * (kLabelGap + reach);
+    return {centre - QPointF(m_labelSize.width() / 2, m_labelSize.height() / 2), m_labelSize};
+}
+
+void EdgeItem::placeLabel(qreal t, int side) {
+    prepareGeometryChange();
+    m_labelRect = labelRectAt(t, side);
+}
+
+QRectF EdgeItem::boundingRect() const {
+    return m_path.boundingRect()
+        .united(m_arrow.boundingRect())
+        .united(m_labelRect)
+        .adjusted(-4, -4, 4, 4);
+}
+
+QPainterPath EdgeItem::shape() const {
+    QPainterPath shape;
+    shape.addRect(m_labelRect);
+    QPainterPathStroker stroker;
+    stroker.setWidth(8);
+    return shape.united(stroker.createStroke(m_path));
+}
+
+void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
+    painter->setRenderHint(QPainter::Antialiasing);
+    if (m_flash > 0) {
+        QColor refused = refusedColour();
+        refused.setAlphaF(float(m_flash));
+        painter->setPen(QPen(refused, lineWidth(11), Qt::SolidLine, Qt::RoundCap));
+        painter->drawPath(m_path);
+    }
+    const QColor colour = m_highlighted ? highlightColour() : quietInkColour();
+    painter->setPen(
+        QPen(colour, lineWidth(m_highlighted ? 4.5 : 1.6), Qt::SolidLine, Qt::RoundCap));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(m_path);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(colour);
+    painter->drawPolygon(m_arrow);
+    paintLabel(painter);
+}
+
+void EdgeItem::paintLabel(QPainter* painter) const {
+    painter->setPen(m_highlighted ? QPen(highlightColour(), lineWidth(1.5)) : Qt::NoPen);
+    QColor paper = paperColour();
+    paper.setAlpha(225);
+    painter->setBrush(paper);
+    painter->drawRoundedRect(m_labelRect, 4, 4);
+    qreal y = m_labelRect.top() + 1;
+    for (const LabelLine& line : labelLines(m_edge)) {
+        const QFontMetricsF metrics(labelFont(line.italic));
+        painter->setFont(labelFont(line.italic));
+        painter->setPen(line.quiet ? quietInkColour() : inkColour());
+        painter->drawText(QRectF(m_labelRect.left(), y, m_labelRect.width(), metrics.height()),
+                          Qt::AlignHCenter | Qt::AlignVCenter, line.text);
+        y += metrics.height();
+    }
+}
+
+} // namespace lab

@@ -1,0 +1,84 @@
+#pragma once
+// The two kinds of things on the lifecycle diagram: a place (a Docker state, or the start or the
+// end of a life) and an edge (every moving row of the table between two places).
+
+#include "gui/diagram/LifecycleGraph.h"
+
+#include <QGraphicsItem>
+#include <QPainterPath>
+#include <QPolygonF>
+
+namespace lab {
+
+/// A place: its name, a halo when the selected container is there, how many containers are.
+class NodeItem final : public QGraphicsItem {
+public:
+    explicit NodeItem(LifecycleState node);
+
+    LifecycleState node() const { return m_node; }
+    /// Shows that the selected container is here.
+    void setActive(bool active);
+    bool isActive() const { return m_active; }
+    /// How many containers are here now (shown on a badge when not zero).
+    void setCount(int count);
+    int count() const { return m_count; }
+
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    void paintTerminal(QPainter* painter) const;
+    void paintBadge(QPainter* painter) const;
+
+    LifecycleState m_node;
+    bool m_active = false;
+    int m_count = 0;
+};
+
+/// An edge: a curve from source to target, its commands and outcomes, the events it publishes.
+class EdgeItem final : public QGraphicsItem {
+public:
+    /// bend: how far the curve bows to the left of its direction, so that opposite edges part.
+    EdgeItem(const LifecycleEdge& edge, qreal bend);
+
+    const LifecycleEdge& edge() const { return m_edge; }
+    /// Where the label would stand: beside the curve at parameter t (0 at the source's outline,
+    /// 1 at the target's), on the left of its direction (side 1) or on the right (side -1).
+    QRectF labelRectAt(qreal t, int side) const;
+    /// Puts the label there.
+    void placeLabel(qreal t, int side);
+    QRectF labelRect() const { return m_labelRect; }
+    /// The drawn curve, for keeping other labels off it.
+    const QPainterPath& path() const { return m_path; }
+    /// Straight edges may carry their label on either side; bowed ones on their outer side.
+    bool isStraight() const { return m_bend == 0; }
+    /// Shows that the selected container took this edge last.
+    void setHighlighted(bool highlighted);
+    bool isHighlighted() const { return m_highlighted; }
+    /// How strongly the edge flashes as the one a refused command would have taken (0: not).
+    void setFlash(qreal level);
+    qreal flash() const { return m_flash; }
+    /// The point at parameter t of the drawn curve (0 at the source's outline, 1 at the target's).
+    QPointF pointAt(qreal t) const;
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    void layOut(qreal bend);
+    void paintLabel(QPainter* painter) const;
+
+    LifecycleEdge m_edge;
+    qreal m_bend = 0;
+    QPointF m_from, m_control, m_to, m_left;
+    qreal m_t0 = 0, m_t1 = 1;
+    QSizeF m_labelSize;
+    QPainterPath m_path;
+    QPolygonF m_arrow;
+    QRectF m_labelRect;
+    bool m_highlighted = false;
+    qreal m_flash = 0;
+};
+
+} // namespace lab

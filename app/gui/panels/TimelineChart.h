@@ -1,0 +1,60 @@
+#pragma once
+// The timeline dock: a Qt Charts view of the StateTimeline, one band per container, a coloured
+// segment per state (the diagram's colours, and the state's name written on it where it fits),
+// scrolling with engine time: it shows the last minute (all of it, before a minute has passed).
+
+#include "gui/panels/StateTimeline.h"
+
+#include <QChartView>
+#include <vector>
+
+class QAreaSeries;
+class QCategoryAxis;
+class QGraphicsSimpleTextItem;
+class QLineSeries;
+class QValueAxis;
+
+namespace lab {
+
+/// Draws a StateTimeline.
+class TimelineChart final : public QChartView {
+    Q_OBJECT
+public:
+    /// Engine seconds in view.
+    static constexpr double kWindowSeconds = 60;
+
+    explicit TimelineChart(StateTimeline& timeline, QWidget* parent = nullptr);
+
+    /// Follows engine time: stretches the open segments to now and scrolls.
+    void refresh();
+    /// Dark or light chart background.
+    void setDark(bool dark);
+    /// The drawn segments, one series each, band by band; a series' name is the state's.
+    QList<QAbstractSeries*> segmentSeries() const;
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    struct Drawn {
+        QAreaSeries* area;
+        QLineSeries* upper;
+        QLineSeries* lower;
+        QGraphicsSimpleTextItem* label;
+        TimelineSegment segment;
+    };
+
+    void rebuild();
+    void addSegment(const QString& name, const TimelineSegment& segment, double y);
+    void setAxes();
+    void placeLabels();
+    double windowStart() const;
+
+    StateTimeline& m_timeline;
+    QValueAxis* m_time;
+    QCategoryAxis* m_bands;
+    std::vector<Drawn> m_drawn;
+    bool m_dark = false;
+};
+
+} // namespace lab

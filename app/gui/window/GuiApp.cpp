@@ -1,0 +1,47 @@
+#include "gui/window/GuiApp.h"
+
+#include "gui/window/MainWindow.h"
+#include "gui/window/WindowHost.h"
+#include "session/WorldFile.h"
+
+#include <QApplication>
+#include <QIcon>
+#include <iostream>
+
+// A static library's resources are registered only when asked for, outside any namespace.
+static void initDesktopResource() {
+    Q_INIT_RESOURCE(desktop);
+}
+
+namespace lab {
+
+int runGui(int& argc, char** argv, const EngineChoice& engine, const QString& screenshotDir) {
+    QApplication application(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("lifecycle-lab"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Container Lifecycle Lab"));
+    QApplication::setDesktopFileName(QStringLiteral("lifecycle-lab"));
+    initDesktopResource();
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/desktop/lifecycle-lab.svg")));
+    const Expected<World> world = loadDefaultWorld();
+    if (!world) {
+        std::cerr << "lifecycle-lab: " << world.error().message << std::endl;
+        return 2;
+    }
+    WindowHost host(*world, engine);
+    if (const Status opened = host.open(engine.backend); !opened) {
+        std::cerr << "lifecycle-lab: " << opened.error().message << std::endl;
+        return 2;
+    }
+    if (!screenshotDir.isEmpty()) {
+        if (const Status saved = saveScreenshots(host.window(), screenshotDir); !saved) {
+            std::cerr << "lifecycle-lab: " << saved.error().message << std::endl;
+            return 1;
+        }
+        return 0;
+    }
+    host.window().resize(1500, 1000);
+    host.window().show();
+    return QApplication::exec();
+}
+
+} // namespace lab

@@ -1,0 +1,83 @@
+#pragma once
+// Engine time in the window: a timer maps wall time, times a speed factor, onto the shown time
+// of the step timeline, and lets the simulated engine's virtual clock catch up with it, so stop
+// timeouts and restart back-offs play out as the learner watches. Pausing freezes both; Step
+// shows one engine step per press; Step back replays the deterministic engine to the step before.
+// On the real backend engine time is the wall clock: a socket notifier on the clock's descriptor
+// lets the kernel's news (an exit, a due timer) in from Qt's event loop and every step is shown
+// as it comes; speed, pause, Step, Step back and Reset do not apply there.
+
+#include "gui/window/RecordedSession.h"
+#include "gui/window/StepTimeline.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QSocketNotifier>
+#include <QTimer>
+
+namespace lab {
+
+/// Drives a session's engine time and the steps shown from the wall clock.
+class Playback final : public QObject {
+    Q_OBJECT
+public:
+    /// The slowest and fastest speeds offered.
+    static constexpr double kSlowest = 0.1;
+    static constexpr double kFastest = 20.0;
+
+    Playback(RecordedSession& session, StepTimeline& timeline, QObject* parent = nullptr);
+
+    StepTimeline& timeline() const { return m_timeline; }
+    /// True on the real backend: engine time is the wall clock, speed and pause do nothing.
+    bool followsWallClock() const { return m_kernelNews != nullptr; }
+    double speed() const { return m_speed; }
+    /// Sets engine seconds per wall second, clamped to [kSlowest, kFastest].
+    void setSpeed(double speed);
+    bool isPaused() const { return m_paused; }
+    void setPaused(bool paused);
+    /// Lets shown time pass as if wall time elapsed (what each timer tick does); the engine's
+    /// clock follows when shown time overtakes it.
+    void advance(Duration wall);
+    /// After a console line: shows its steps at once unless paused (those later in engine time
+    /// wait for shown time to reach them).
+    void catchUp();
+
+    /// Empty when Step can show something, otherwise why not.
+    QString whyNoStep() const;
+    /// Pauses and shows the next engine step: a waiting one, or the engine runs to its next.
+    void step();
+    /// Empty when step back is possible, otherwise why not.
+    QString whyNoStepBack() const;
+    /// Pauses and replays the engine to the step before the last one shown.
+    void stepBack();
+    /// Empty when reset is possible, otherwise why not.
+    QString whyNoReset() const { return m_session.whyNoReplay(); }
+    /// A fresh engine on the same world: every container and every recorded command forgotten.
+    void reset();
+
+signals:
+    /// Shown time moved forward, or steps were shown.
+    void advanced();
+    /// engineTime was played (a tick at the chosen speed, a step): what the flowchart follows.
+    void advancedBy(lab::Duration engineTime);
+    /// The engine was replayed (step back, reset).
+    void rewound();
+    void speedChanged(double speed);
+    void pausedChanged(bool paused);
+
+private:
+    void tick();
+    void takeKernelNews();
+    void runEngineUntilSteps(std::size_t count);
+    void showFrom(TimePoint before);
+
+    RecordedSession& m_session;
+    StepTimeline& m_timeline;
+    QSocketNotifier* m_kernelNews = nullptr; // real backend only
+    QTimer m_timer;
+    QElapsedTimer m_wall;
+    double m_speed = 1.0;
+    bool m_paused = false;
+};
+
+} // namespace lab

@@ -1,0 +1,103 @@
+#include "gui/window/RecordedSession.h"
+
+#include "engine/Engine.h"
+
+#include <algorithm>
+
+namespace lab {
+
+RecordedSession::RecordedSession(EngineSession& first, QObject* parent)
+    : QObject(parent), m_first(&first), m_current(&first) {}
+
+RecordedSession::~RecordedSession() {
+    m_first->setWaitingLoop({}); // the window's event loop goes with it
+    // The window's panels go after this (they were made after it): before a replayed engine
+    // goes, they are sent back to the first one, which outlives the window.
+    if (m_replayed)
+        emit engineReplaced(m_first->engine());
+}
+
+CliOutput RecordedSession::run(const std::vector<std::string>& args) {
+    emit commandStarting(m_log.size());
+    m_log.push_back({engine().clock().now(), args, {}});
+    CliOutput output = m_current->run(args);
+    emit commandFinished();
+    return output;
+}
+
+Status RecordedSession::act(const std::function<Status(Engine&)>& action) {
+    emit commandStarting(m_log.size());
+    m_log.push_back({engine().clock().now(), {}, action});
+    Status done = action(engine());
+    emit commandFinished();
+    return done;
+}
+
+void RecordedSession::sleep(Duration duration) {
+    m_current->sleep(duration);
+}
+
+std::vector<std::string> RecordedSession::takeKernelTrace() {
+    return m_current->takeKernelTrace();
+}
+
+Engine& RecordedSession::engine() {
+    return m_current->engine();
+}
+
+BackendKind RecordedSession::backend() const {
+    return m_current->backend();
+}
+
+int RecordedSession::readyDescriptor() const {
+    return m_current->readyDescriptor();
+}
+
+void RecordedSession::dispatchReady() {
+    m_current->dispatchReady();
+}
+
+void RecordedSession::setWaitingLoop(std::function<void()> wait) {
+    m_current->setWaitingLoop(std::move(wait));
+}
+
+std::optional<TimePoint> RecordedSession::nextDue() const {
+    return m_current->nextDue();
+}
+
+std::vector<std::string> RecordedSession::kernelTrace(const std::string& id) const {
+    return m_current->kernelTrace(id);
+}
+
+Expected<ResourceSample> RecordedSession::resources(const std::string& id) const {
+    return m_current->resources(id);
+}
+
+QString RecordedSession::whyNoReplay() const {
+    return backend() == BackendKind::Simulated
+               ? QString()
+               : tr("Real containers live on the wall clock: real time cannot be rewound");
+}
+
+void RecordedSession::replay(std::size_t keep) {
+    std::unique_ptr<EngineSession> fresh = m_current->fresh();
+    if (!fresh)
+        return;
+    std::vector<Recorded> log = std::move(m_log);
+    log.resize(std::min(keep, log.size()));
+    m_log.clear();
+    // The old session stays alive until the panels have moved to the new one.
+    m_current = fresh.get();
+    emit engineReplaced(fresh->engine());
+    m_replayed = std::move(fresh);
+    for (const Recorded& command : log) {
+        if (const Duration wait = command.at - engine().clock().now(); wait > Duration::zero())
+            m_current->sleep(wait);
+        if (command.action)
+            (void)act(command.action); // it answers as it did the first time
+        else
+            run(command.args);
+    }
+}
+
+} // namespace lab

@@ -1,0 +1,37 @@
+#pragma once
+// The console's session on the simulated engine: a virtual clock, the simulated backend, the
+// engine over a world, and docker's CLI on top. Engine headers stay out of this header.
+
+#include "base/Expected.h"
+#include "engine/World.h"
+#include "session/EngineSession.h"
+
+#include <cstdint>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+
+namespace lab {
+
+/// A simulated Docker engine started from a world, driven through docker's CLI.
+class SimulatedSession final : public EngineSession {
+public:
+    /// seed fixes every random choice (IDs, generated names): same script, same transcript.
+    SimulatedSession(const World& world, std::uint64_t seed);
+    ~SimulatedSession() override;
+
+    CliOutput run(const std::vector<std::string>& args) override;
+    void sleep(Duration duration) override;
+    Engine& engine() override;
+    BackendKind backend() const override { return BackendKind::Simulated; }
+    std::optional<TimePoint> nextDue() const override;
+    std::unique_ptr<EngineSession> fresh() const override;
+
+private:
+    struct Parts;
+    World m_world;
+    std::uint64_t m_seed;
+    std::unique_ptr<Parts> m_parts;
+};
+
+} // namespace lab
