@@ -63,10 +63,14 @@ ConsoleInput::ConsoleInput(Session& session, int fd) : m_session(session), m_fd(
     g_session = &session;
     struct sigaction action {};
     action.sa_handler = &onSignal;
-    action.sa_flags = SA_RESTART; // output to the terminal is not cut short by a resize
     ::sigemptyset(&action.sa_mask);
-    for (std::size_t i = 0; i < kSignals.size(); ++i)
+    for (std::size_t i = 0; i < kSignals.size(); ++i) {
+        // A resize restarts what it interrupts, so output to the terminal is not cut short. The
+        // others must not: Ctrl-C makes the terminal discard the input it holds, so a read that
+        // poll() had just found something for would be restarted and wait for a key forever.
+        action.sa_flags = kSignals[i] == SIGWINCH ? SA_RESTART : 0;
         ::sigaction(kSignals[i], &action, &g_previous[i]);
+    }
 }
 
 ConsoleInput::~ConsoleInput() {
