@@ -363,14 +363,14 @@ struct Pipe {
 } // namespace
 
 struct Spawner {
-    static StartAttempt start(const ProcessSpec& spec, const Cgroup* cgroup,
-                              std::vector<std::string>& trace);
+    static Expected<ContainerProcess, StartFailure>
+    start(const ProcessSpec& spec, const Cgroup* cgroup, std::vector<std::string>& trace);
 };
 
-StartAttempt Spawner::start(const ProcessSpec& spec, const Cgroup* cgroup,
-                            std::vector<std::string>& trace) {
+Expected<ContainerProcess, StartFailure>
+Spawner::start(const ProcessSpec& spec, const Cgroup* cgroup, std::vector<std::string>& trace) {
     auto fail = [](const Error& error) {
-        return StartAttempt{std::nullopt, 128, kRuncPrefix + error.message + ": unknown"};
+        return tl::unexpected(StartFailure{128, kRuncPrefix + error.message + ": unknown"});
     };
     auto out = Pipe::open(O_CLOEXEC);
     auto err = Pipe::open(O_CLOEXEC);
@@ -448,7 +448,7 @@ StartAttempt Spawner::start(const ProcessSpec& spec, const Cgroup* cgroup,
             auto [code, words] = execFailure(spec.argv.at(0), message[1]);
             trace.push_back("child: execve " + spec.argv.at(0) +
                             " failed: " + errnoText(message[1]));
-            return StartAttempt{std::nullopt, code, kRuncPrefix + words};
+            return tl::unexpected(StartFailure{code, kRuncPrefix + words});
         }
         std::string words = message[0] >= Sync && message[0] <= Exec ? stageWords(Stage(message[0]))
                                                                      : "an unknown step";
@@ -484,7 +484,7 @@ StartAttempt Spawner::start(const ProcessSpec& spec, const Cgroup* cgroup,
     process.m_stderr = std::move(err->read);
     if (spec.init)
         process.m_initReports = std::move(initReports->read);
-    return StartAttempt{std::move(process), 0, {}};
+    return process;
 }
 
 Status probeNamespaces(bool newNetwork, bool userNamespace) {
@@ -528,8 +528,9 @@ Status probeNamespaces(bool newNetwork, bool userNamespace) {
     return Ok{};
 }
 
-StartAttempt startContainerProcess(const ProcessSpec& spec, const Cgroup* cgroup,
-                                   std::vector<std::string>& trace) {
+Expected<ContainerProcess, StartFailure> startContainerProcess(const ProcessSpec& spec,
+                                                               const Cgroup* cgroup,
+                                                               std::vector<std::string>& trace) {
     return Spawner::start(spec, cgroup, trace);
 }
 

@@ -11,6 +11,7 @@
 #include "Cgroup.h"
 #include "Confinement.h"
 #include "UniqueFd.h"
+#include "engine/StartFailure.h"
 
 #include <optional>
 #include <string>
@@ -73,13 +74,6 @@ private:
     bool m_reaped = false;
 };
 
-/// What start answered: a process, or Docker's error and exit code (127, 126, 128).
-struct StartAttempt {
-    std::optional<ContainerProcess> process;
-    int exitCode = 0;
-    std::string error;
-};
-
 /// Whether the kernel lets this process make the namespaces a container needs: a child cloned
 /// with the same flags that exits at once. The error names the refusal (EPERM in a container
 /// without CAP_SYS_ADMIN, ENOSPC at a namespace limit, EINVAL on a kernel before 5.3).
@@ -87,7 +81,9 @@ Status probeNamespaces(bool newNetwork, bool userNamespace);
 
 /// clone3 + the child's set-up + execve; the trace gets the kernel operations done. Without a
 /// cgroup (rootless, none delegated) the process stays in this process's cgroup.
-StartAttempt startContainerProcess(const ProcessSpec& spec, const Cgroup* cgroup,
-                                   std::vector<std::string>& trace);
+/// Returns the process, or Docker's error and exit code (127, 126, 128).
+Expected<ContainerProcess, StartFailure> startContainerProcess(const ProcessSpec& spec,
+                                                               const Cgroup* cgroup,
+                                                               std::vector<std::string>& trace);
 
 } // namespace lab::real

@@ -358,19 +358,20 @@ void RealBackend::startProcess(const Container& container) {
              OutcomeEvent{Outcome::StartFailed, {}, 128, 0, confinement.error().message});
         return;
     }
-    StartAttempt attempt =
+    auto attempt =
         startContainerProcess(ProcessSpec{container.shortId(), found->dir + "/rootfs", argv,
                                           mergeEnv(container.config.env, found->imageConfig.env),
                                           found->imageConfig.workingDir, m_options.newNetwork,
                                           container.config.init, found->resources.procsFiles(),
                                           m_rootless, found->imageRootfs, std::move(*confinement)},
                               m_tree ? &found->cgroup : nullptr, trace);
-    if (!attempt.process) {
+    if (!attempt) {
         post(container.id,
-             OutcomeEvent{Outcome::StartFailed, {}, attempt.exitCode, 0, attempt.error});
+             OutcomeEvent{
+                 Outcome::StartFailed, {}, attempt.error().exitCode, 0, attempt.error().message});
         return;
     }
-    found->process = std::move(attempt.process);
+    found->process = std::move(*attempt);
     found->oomKillsAtStart = found->resources.oomKills().value_or(0);
     found->partial[0].clear();
     found->partial[1].clear();

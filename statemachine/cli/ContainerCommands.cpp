@@ -58,8 +58,8 @@ void report(Context& context, const std::vector<Issued>& issued,
     for (const Issued& one : issued) {
         if (!one.call)
             errors.push_back(fromDaemon(lookupPrefix + one.lookupError.message));
-        else if (!one.call->result().ok)
-            errors.push_back(fromDaemon(one.call->result().error));
+        else if (!one.call->result().has_value())
+            errors.push_back(fromDaemon(one.call->result().error().message));
         else
             context.output.out.push_back(one.argument);
     }
@@ -142,7 +142,7 @@ void runRemove(Context& context, const ParsedFlags& flags) {
     if (force && context.output.unfinished.empty()) {
         bool otherFailure = false;
         for (const Issued& one : issued)
-            otherFailure = otherFailure || (one.call ? !one.call->result().ok
+            otherFailure = otherFailure || (one.call ? !one.call->result().has_value()
                                                      : one.lookupError.code != ErrorCode::NotFound);
         if (!otherFailure)
             context.output.status = 0;
@@ -168,8 +168,8 @@ void startAttached(Context& context, const std::string& argument) {
     if (!waitUntil(
             context, [&] { return start->finished(); }, argument, "start"))
         return;
-    if (!start->result().ok) {
-        context.output.err.push_back(fromDaemon(start->result().error));
+    if (!start->result().has_value()) {
+        context.output.err.push_back(fromDaemon(start->result().error().message));
         context.output.status = 1;
         return;
     }
@@ -179,7 +179,7 @@ void startAttached(Context& context, const std::string& argument) {
     if (exited && !exit->finished())
         stopFollowing(context, argument);
     else if (exited)
-        context.output.status = exit->result().statusCode;
+        context.output.status = exit->result().value();
 }
 
 } // namespace
@@ -199,9 +199,9 @@ void runStart(Context& context, const ParsedFlags& flags) {
         Issued one = issueToAll(context, onlyArgument(argument), Command::Start).front();
         if (!context.output.unfinished.empty())
             return;
-        if (!one.call || !one.call->result().ok) {
-            context.output.err.push_back(
-                fromDaemon(one.call ? one.call->result().error : one.lookupError.message));
+        if (!one.call || !one.call->result().has_value()) {
+            context.output.err.push_back(fromDaemon(one.call ? one.call->result().error().message
+                                                             : one.lookupError.message));
             failed.push_back(argument);
         } else {
             context.output.out.push_back(argument);
@@ -227,8 +227,8 @@ void runRestart(Context& context, const ParsedFlags& flags) {
             return;
         if (!issued.call)
             errors.push_back(fromDaemon(issued.lookupError.message));
-        else if (!issued.call->result().ok)
-            errors.push_back(fromDaemon(issued.call->result().error));
+        else if (!issued.call->result().has_value())
+            errors.push_back(fromDaemon(issued.call->result().error().message));
         else
             context.output.out.push_back(argument);
     }
@@ -244,10 +244,10 @@ void runWait(Context& context, const ParsedFlags& flags) {
             return;
         if (!issued.call)
             errors.push_back(fromDaemon(issued.lookupError.message));
-        else if (!issued.call->result().ok)
-            errors.push_back(fromDaemon(issued.call->result().error));
+        else if (!issued.call->result().has_value())
+            errors.push_back(fromDaemon(issued.call->result().error().message));
         else
-            context.output.out.push_back(std::to_string(issued.call->result().statusCode));
+            context.output.out.push_back(std::to_string(issued.call->result().value()));
     }
     context.output.err.insert(context.output.err.end(), errors.begin(), errors.end());
     context.output.status = errors.empty() ? 0 : 1;

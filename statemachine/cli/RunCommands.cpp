@@ -253,8 +253,8 @@ private:
         if (!waitUntil(
                 m_context, [&] { return call->finished(); }, name, "start"))
             return {RunFlowOutcome::Started};
-        if (!call->result().ok)
-            return {RunFlowOutcome::StartFailed, call->result().error};
+        if (!call->result().has_value())
+            return {RunFlowOutcome::StartFailed, call->result().error().message};
         return {RunFlowOutcome::Started};
     }
 
@@ -269,7 +269,7 @@ private:
             stopFollowing(m_context, name);
         printRecorded(m_context.output, m_recorder.take());
         RunFlowOutcomeEvent event{RunFlowOutcome::Exited};
-        event.exitCode = m_exitWait && m_exitWait->finished() ? m_exitWait->result().statusCode : 0;
+        event.exitCode = m_exitWait && m_exitWait->finished() ? m_exitWait->result().value() : 0;
         return event;
     }
 

@@ -6,6 +6,7 @@
 // finishes when Docker's call would return; runUntil() lets engine time pass until then.
 
 #include "base/Clock.h"
+#include "base/Expected.h"
 #include "engine/Backend.h"
 #include "engine/Container.h"
 #include "engine/DockerEvent.h"
@@ -24,12 +25,9 @@
 
 namespace lab {
 
-/// What a Docker API call answered once it returned.
-struct CallResult {
-    bool ok = true;
-    std::string error;  ///< the daemon's message when !ok
-    int statusCode = 0; ///< wait: the exit code
-};
+/// What a Docker API call answered once it returned: the container's exit code (what `wait`
+/// prints), or the daemon's refusal (ErrorCode::Conflict, Docker's 409, with Docker's words).
+using CallResult = Expected<int>;
 
 /// A Docker API call in flight.
 class Call {

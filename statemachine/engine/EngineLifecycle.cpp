@@ -18,8 +18,9 @@ Duration Engine::defaultStopTimeout(const Container& container) {
 CallResult Engine::answer(const Container& container, const Reaction& reaction,
                           std::string_view nameAsTyped) {
     if (reaction.verdict == Verdict::Refused)
-        return {false, refusalText(*reaction.refusal, container.id, nameAsTyped, reaction.detail)};
-    return {true, {}, container.record.exitCode};
+        return Error{refusalText(*reaction.refusal, container.id, nameAsTyped, reaction.detail),
+                     ErrorCode::Conflict};
+    return container.record.exitCode;
 }
 
 CallHandle Engine::command(Container& container, const CommandEvent& event,
@@ -169,7 +170,7 @@ void Engine::forget(const std::string& id) {
     // Everyone still waiting on the container hears that it is gone.
     if (auto pending = m_pending.find(id); pending != m_pending.end()) {
         for (PendingCall& waiting : pending->second)
-            waiting.call->finish({true, {}, container.record.exitCode});
+            waiting.call->finish(container.record.exitCode);
         m_pending.erase(pending);
     }
     if (container.stopTimer)

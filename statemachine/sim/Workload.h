@@ -15,6 +15,7 @@
 // Every call lets time run up to its `now` first; times must not go backwards.
 
 #include "base/Expected.h"
+#include "engine/StartFailure.h"
 #include "sim/Process.h"
 
 #include <memory>
@@ -23,14 +24,6 @@
 #include <vector>
 
 namespace lab {
-
-/// Why the runtime could not start the process: Docker's message and the exit code it records
-/// (127 not found, 126 permission denied), as `translateContainerdStartErr` sets them.
-struct StartFailure {
-    int exitCode = 0; ///< what State.ExitCode records and `docker run` exits with
-    std::string
-        message; ///< the daemon's error text (State.Error), without "Error response from daemon: "
-};
 
 /// A container's main process on the engine's clock.
 class Workload {

@@ -69,7 +69,7 @@ struct RealEngine {
         auto call =
             engine->command(container, lab::CommandEvent{command, clock->now()}, container.name);
         return engine->runUntil([&] { return call->finished(); }, std::chrono::seconds(10)) &&
-               call->result().ok;
+               call->result().has_value();
     }
 };
 

@@ -116,7 +116,7 @@ void EngineFlowsTest::stopWithoutTimeoutWaitsForTheExit() {
     QCOMPARE(lab.out("inspect -f '{{.State.Status}}' web"), QString("running"));
     QCOMPARE(lab.out("kill web"), QString("web"));
     QVERIFY(call->finished());
-    QVERIFY(call->result().ok);
+    QVERIFY(call->result().has_value());
     QCOMPARE(lab.out("inspect -f '{{.State.Status}} {{.State.ExitCode}}' web"),
              QString("exited 137"));
 }
