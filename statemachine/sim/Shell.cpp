@@ -245,7 +245,14 @@ void Shell::beginExit(int code) {
 }
 
 void Shell::run(Sink& sink) {
-    int budget = kStepsPerInstant;
+    // Steps count per instant across calls: a loop whose every turn waits for a child that ends
+    // at once (`while true; do sleep 0; done`) spins as surely as one of builtins.
+    if (m_now != m_instant) {
+        if (m_now != m_lastBusyEnd) // time passed because the script waited: not spinning
+            m_busyPause = kBusyPause;
+        m_instant = m_now;
+        m_stepsThisInstant = 0;
+    }
     while (!blocked()) {
         // A signal that comes while its trap runs waits for the trap to end (as ash's dotrap
         // does): a trap that signals its own shell repeats instead of nesting without end.
@@ -258,13 +265,13 @@ void Shell::run(Sink& sink) {
             continue;
         }
         step(sink);
-        if (--budget == 0 && !blocked()) {
+        if (++m_stepsThisInstant >= kStepsPerInstant && !exitCode() && !m_execed) {
             m_busyUntil = m_now + m_busyPause;
+            m_lastBusyEnd = m_busyUntil;
             m_busyPause = std::min(2 * m_busyPause, kLongestBusyPause);
             return;
         }
     }
-    m_busyPause = kBusyPause; // it blocked by itself: no longer busy
 }
 
 shell::Parameters Shell::parameters() const {

@@ -101,6 +101,9 @@ private:
     std::unique_ptr<Process> m_execed;
     std::optional<TimePoint> m_busyUntil;
     Duration m_busyPause{}; // the next pause of a busy loop (Shell.cpp: kBusyPause)
+    TimePoint m_instant{};  // when the steps counted in m_stepsThisInstant ran
+    int m_stepsThisInstant = 0;
+    std::optional<TimePoint> m_lastBusyEnd; // the end of the last pause a busy loop was given
     bool m_started = false;
     TimePoint m_now;
 };

@@ -121,6 +121,18 @@ private slots:
         QCOMPARE(ran.code, std::nullopt);
     }
 
+    void aLoopOfChildrenThatEndAtOnceLetsTimePass() {
+        // Each turn waits for a child that exits in the same instant: without a budget counted
+        // across those waits, engine time stood still and the lab hung (found by fuzz_shell).
+        // The loop is busy, so time passes in pauses (doubling up to a minute): five thousand
+        // turns, many budgets of steps, end within an hour of engine time.
+        const Ran ran = sh("i=0; while [ $i -lt 5000 ]; do sleep 0; i=$((i+1)); done; echo $i", 1h);
+        QCOMPARE(ran.out, "5000\n");
+        QCOMPARE(ran.code, 0);
+        const Ran endless = sh("while true; do sleep 0; done", 24h);
+        QCOMPARE(endless.code, std::nullopt);
+    }
+
     void finishedJobsAreReaped() {
         // 20,000 background jobs one after another: each is reaped when it ends, so the loop
         // costs linear time; `wait PID` still knows a reaped job's status.
