@@ -15,21 +15,21 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION education)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# busybox-static is the image every lab container runs on the real backend; fonts-noto-cjk
-# draws the Chinese lessons and menus.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "busybox-static")
+# busybox-static is the image every lab container runs on the real backend; qt6-qpa-plugins
+# holds the platform plugins (xcb, wayland) the window opens on; fonts-noto-cjk draws the
+# Chinese lessons and menus.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "busybox-static, qt6-qpa-plugins")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-noto-cjk")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "teaches how a Docker container lives, animated")
-# dpkg wants the extended description as the lines after the summary, each indented by one.
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "${CPACK_PACKAGE_DESCRIPTION_SUMMARY}
- Container Lifecycle Lab draws Docker's seven container states and the docker
- run flow as animated graphs, driven by a state machine, on a simulated Docker
- engine that answers docker commands as Docker Engine 20.10 does, or on a real
- backend where containers are Linux processes in namespaces and cgroups.
- .
- It comes with lessons in English and Simplified Chinese, a console, and a
- presenter mode for the lecture hall.")
+# CPack writes this under the summary in dpkg's layout (lines indented, blank lines as " .").
+set(CPACK_PACKAGE_DESCRIPTION
+    "Container Lifecycle Lab draws Docker's seven container states and the docker
+run flow as animated graphs, driven by a state machine, on a simulated Docker
+engine that answers docker commands as Docker Engine 20.10 does, or on a real
+backend where containers are Linux processes in namespaces and cgroups.
+
+It comes with lessons in English and Simplified Chinese, a console, and a
+presenter mode for the lecture hall.")
 
 # What Debian's policy asks of every package: the copyright, a changelog, the manual page,
 # gzipped with -9n (no timestamp, so the package is reproducible).

@@ -19,7 +19,7 @@ echo "package: $(basename "$deb") ($(du -k "$deb" | cut -f1) KiB)"
 
 lintian --fail-on error "$deb"
 dpkg-deb -x "$deb" "$work/root"
-appstreamcli validate --no-net "$work/root/usr/share/metainfo/lifecycle-lab.metainfo.xml"
+appstreamcli validate --no-net "$work/root/usr/share/metainfo/io.github.lifecyclelab.LifecycleLab.metainfo.xml"
 desktop-file-validate "$work/root/usr/share/applications/lifecycle-lab.desktop"
 
 if dpkg-query -W -f='${Status}' lifecycle-lab 2>/dev/null | grep -q "install ok installed"; then
@@ -39,7 +39,8 @@ transcript=$(lifecycle-lab console --world /usr/share/lifecycle-lab/worlds/defau
   --script "$work/script")
 grep -qx '> hello from the package' <<<"$transcript" \
   || { echo "the installed console did not run the script:" >&2; echo "$transcript" >&2; exit 1; }
-lifecycle-lab lesson /usr/share/lifecycle-lab/lessons/04-created.json --answers auto >/dev/null
+lifecycle-lab lesson /usr/share/lifecycle-lab/lessons/04-created.json --answers auto \
+  >"$work/lesson" 2>&1 || { echo "the installed lesson did not play:" >&2; cat "$work/lesson" >&2; exit 1; }
 echo "installed: $version; console script and lesson ran from the installed files"
 
 DEBIAN_FRONTEND=noninteractive $sudo apt-get purge -y -qq lifecycle-lab >/dev/null
