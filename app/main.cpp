@@ -2,6 +2,7 @@
 // is the docker command line on the same engine: simulated, or real with --backend real.
 #include "console/Console.h"
 #include "console/ConsoleOptions.h"
+#include "console/Doctor.h"
 #include "gui/window/GuiApp.h"
 #include "player/LessonPlayer.h"
 
@@ -31,6 +32,8 @@ int main(int argc, char* argv[]) {
     }
     case lab::Invocation::Mode::Lesson:
         return lab::runLessonCommand(invocation->lessonArguments);
+    case lab::Invocation::Mode::Doctor:
+        return lab::runDoctor();
     case lab::Invocation::Mode::Console:
         break;
     }

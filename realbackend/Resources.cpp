@@ -62,6 +62,10 @@ Expected<FigureSource> v1Source(const std::string& controller, const std::string
     const std::string subtree = mount + "/" + name;
     if (::mkdir(subtree.c_str(), 0755) < 0 && errno != EEXIST)
         return errnoError("mkdir " + subtree, errno);
+    // One that exists may be another user's: root's, while a root lab runs beside a rootless
+    // one. Its containers' directories could not be made in it.
+    if (::access(subtree.c_str(), W_OK) < 0)
+        return errnoError("access " + subtree, errno);
     return FigureSource{subtree, false,
                         ScopedPath(subtree, [](const std::string& dir) { ::rmdir(dir.c_str()); })};
 }

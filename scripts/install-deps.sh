@@ -12,6 +12,8 @@ packages=(
   nettle-dev           # SHA-256 (statemachine/base/Sha256.cpp)
   nlohmann-json3-dev   # the OCI image layout's JSON (realbackend/OciStore.cpp)
   libedit-dev
+  libfontconfig-dev    # lifecycle-lab doctor: is there a font for Chinese text
+  lintian appstream    # scripts/check-package.sh: the .deb and its AppStream file are checked
   clang-format         # scripts/check-format.sh: the style is checked by ctest
   desktop-file-utils   # desktop-file-validate: the install test checks the desktop entry
   clang libclang-rt-14-dev  # scripts/fuzz.sh: the libFuzzer targets are built with clang

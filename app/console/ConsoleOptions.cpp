@@ -158,6 +158,8 @@ Expected<Invocation> parseInvocation(const QStringList& arguments) {
     }
     if (isHelp(first))
         invocation.mode = Invocation::Mode::Help;
+    else if (first == QLatin1String("doctor"))
+        invocation.mode = Invocation::Mode::Doctor;
     else if (first == QLatin1String("--version"))
         invocation.mode = Invocation::Mode::Version;
     else if (!first.startsWith(u'-'))
@@ -186,7 +188,7 @@ QString usageLine() {
         "Usage: lifecycle-lab [--help] [--version] [--backend sim|real] [--state-dir DIR] "
         "[--screenshot DIR] [console [--world FILE] [--script FILE] [--seed N] [--backend "
         "sim|real] "
-        "[--state-dir DIR] [--trace]]");
+        "[--state-dir DIR] [--trace]] | lesson [NAME] | doctor");
 }
 
 QString helpText() {
@@ -203,6 +205,8 @@ Modes:
   lesson [NAME] [--lang en|zh_CN] [--answers auto] [--seed N]
                    without NAME, list the lessons; with it, play one in the terminal
                    (NAME may be a lesson file, FILE.json: lessons/README.md)
+  doctor           say which features work on this machine (the simulated engine, the real
+                   backend, the window, Chinese text), and for each one that does not, why
 
 Options:
   -h, --help       print this help and exit

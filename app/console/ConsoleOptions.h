@@ -29,7 +29,7 @@ struct ConsoleOptions {
 
 /// What the whole command line asks for.
 struct Invocation {
-    enum class Mode { Help, Version, Gui, Console, Lesson };
+    enum class Mode { Help, Version, Gui, Console, Lesson, Doctor };
     Mode mode = Mode::Gui;
     ConsoleOptions console;      ///< Console: its options
     EngineChoice engine;         ///< Gui: the engine the window opens on

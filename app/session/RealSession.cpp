@@ -59,6 +59,14 @@ Expected<std::unique_ptr<RealSession>> RealSession::open(const World& world, std
 
 RealSession::RealSession(std::unique_ptr<Parts> parts) : m_parts(std::move(parts)) {}
 
+std::vector<std::string> RealSession::describe() const {
+    const real::RealBackend& backend = *m_parts->backend;
+    return {backend.rootless() ? "rootless, in a user namespace that maps you to root" : "as root",
+            "cgroups: " + backend.cgroupDescription(),
+            "root filesystems: " + backend.rootfsDescription(),
+            "figures: " + backend.resourcesDescription()};
+}
+
 RealSession::~RealSession() = default;
 
 CliOutput RealSession::run(const std::vector<std::string>& args) {
