@@ -43,14 +43,31 @@ DoctorFinding simulatedEngine(const World& world) {
     return finding;
 }
 
-DoctorFinding realBackend(const World& world) {
+const QString kDelegateHint = QStringLiteral(
+    "rootless it needs unprivileged user namespaces and a cgroup delegated to you; a systemd "
+    "desktop gives one with: systemd-run --user --scope -p Delegate=yes lifecycle-lab "
+    "--backend real");
+
+// Pause (the freezer), the figures and the limits need cgroups of the containers' own.
+DoctorFinding realCgroups(bool works) {
+    DoctorFinding finding{QStringLiteral("real backend: pause, figures, OOM (cgroups)"), works, {}};
+    if (works)
+        finding.details << QStringLiteral("each container gets cgroups of its own");
+    else
+        finding.details << QStringLiteral("no cgroup of the lab's own: pause is refused, there "
+                                          "are no figures and no OOM fault")
+                        << kDelegateHint;
+    return finding;
+}
+
+std::vector<DoctorFinding> realBackend(const World& world) {
     DoctorFinding finding{QStringLiteral("real backend (--backend real)"), false, {}};
     const bool root = geteuid() == 0;
     QTemporaryDir stateDir; // outlives the session below, which empties it
     if (!stateDir.isValid()) {
         finding.details << QStringLiteral("no temporary directory to try it in: %1")
                                .arg(stateDir.errorString());
-        return finding;
+        return {finding};
     }
     auto session = RealSession::open(world, 1, stateDir.path().toStdString());
     if (!session) {
@@ -58,12 +75,8 @@ DoctorFinding realBackend(const World& world) {
         if (!root)
             finding.details << QStringLiteral("as root it makes its own cgroups and mounts: "
                                               "sudo lifecycle-lab --backend real")
-                            << QStringLiteral(
-                                   "rootless it needs unprivileged user namespaces and a cgroup "
-                                   "delegated to you; a systemd desktop gives one with: "
-                                   "systemd-run --user --scope -p Delegate=yes "
-                                   "lifecycle-lab --backend real");
-        return finding;
+                            << kDelegateHint;
+        return {finding};
     }
     qint64 ms = 0;
     const QString failure = probe(**session, ms);
@@ -74,7 +87,7 @@ DoctorFinding realBackend(const World& world) {
                 : failure);
     for (const std::string& line : (*session)->describe())
         finding.details << QString::fromStdString(line);
-    return finding;
+    return {finding, realCgroups((*session)->hasCgroups())};
 }
 
 DoctorFinding window() {
@@ -134,7 +147,12 @@ std::vector<DoctorFinding> examineMachine() {
         return {{QStringLiteral("built-in world"),
                  false,
                  {QString::fromStdString(world.error().message)}}};
-    return {simulatedEngine(*world), realBackend(*world), window(), chineseText()};
+    std::vector<DoctorFinding> findings{simulatedEngine(*world)};
+    for (DoctorFinding& real : realBackend(*world))
+        findings.push_back(std::move(real));
+    findings.push_back(window());
+    findings.push_back(chineseText());
+    return findings;
 }
 
 QString doctorReport(const std::vector<DoctorFinding>& findings) {

@@ -59,6 +59,10 @@ Expected<std::unique_ptr<RealSession>> RealSession::open(const World& world, std
 
 RealSession::RealSession(std::unique_ptr<Parts> parts) : m_parts(std::move(parts)) {}
 
+bool RealSession::hasCgroups() const {
+    return !m_parts->backend->cgroupRoot().empty();
+}
+
 std::vector<std::string> RealSession::describe() const {
     const real::RealBackend& backend = *m_parts->backend;
     return {backend.rootless() ? "rootless, in a user namespace that maps you to root" : "as root",

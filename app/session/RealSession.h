@@ -36,6 +36,9 @@ public:
     /// How this machine runs the containers, in words: as root or rootless, the cgroups, the
     /// root filesystems and where the resource figures come from (for `lifecycle-lab doctor`).
     std::vector<std::string> describe() const;
+    /// True when the containers get cgroups of their own (root, or a delegated cgroup): pause,
+    /// the resource figures and limits need them.
+    bool hasCgroups() const;
 
 private:
     struct Parts;

@@ -35,6 +35,8 @@ private slots:
         QVERIFY2(real.works, qPrintable(real.details.join(u'\n')));
         QVERIFY(real.details.contains(QStringLiteral("as root")));
         QVERIFY(real.details.first().startsWith(QStringLiteral("ran `docker run")));
+        const DoctorFinding& cgroups = findingFor(findings, QStringLiteral("real backend: pause"));
+        QVERIFY2(cgroups.works, qPrintable(cgroups.details.join(u'\n')));
     }
 
     void theWindowNeedsADisplay() {
