@@ -1,0 +1,105 @@
+#include "gui/lessons/PredictBox.h"
+
+#include "gui/lessons/LessonCourse.h"
+
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace lab {
+
+PredictBox::PredictBox(LessonCourse& course, QWidget* parent)
+    : QGroupBox(tr("Predict"), parent), m_course(course), m_question(new QLabel(this)),
+      m_choiceLayout(new QVBoxLayout), m_status(new QLabel(this)),
+      m_reveal(new QPushButton(tr("Show the answer"), this)), m_verdict(new QLabel(this)) {
+    for (QLabel* label : {m_question, m_status, m_verdict}) {
+        label->setWordWrap(true);
+        label->setTextFormat(Qt::PlainText);
+    }
+    QFont bold = m_question->font();
+    bold.setBold(true);
+    m_question->setFont(bold);
+    m_reveal->setAccessibleName(tr("Show the answer"));
+    m_reveal->setObjectName(QStringLiteral("lessonReveal"));
+    connect(m_reveal, &QPushButton::clicked, &course, &LessonCourse::reveal);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_question);
+    layout->addLayout(m_choiceLayout);
+    layout->addWidget(m_status);
+    layout->addWidget(m_reveal);
+    layout->addWidget(m_verdict);
+}
+
+QPushButton* PredictBox::choiceButton(int index) {
+    while (int(m_choices.size()) <= index) {
+        auto* button = new QPushButton(this);
+        const int choice = int(m_choices.size());
+        button->setCheckable(true);
+        button->setObjectName(QStringLiteral("lessonChoice%1").arg(choice));
+        button->setStyleSheet(QStringLiteral("text-align: left; padding: 3px 8px"));
+        connect(button, &QPushButton::clicked, this, [this, choice] { m_course.answer(choice); });
+        m_choiceLayout->addWidget(button);
+        m_choices.push_back(button);
+    }
+    return m_choices[std::size_t(index)];
+}
+
+std::vector<QPushButton*> PredictBox::choices() const {
+    std::vector<QPushButton*> shown;
+    for (QPushButton* button : m_choices)
+        if (!button->isHidden())
+            shown.push_back(button);
+    return shown;
+}
+
+QString PredictBox::verdict() const {
+    return m_verdict->isHidden() ? QString() : m_verdict->text();
+}
+
+void PredictBox::refresh() {
+    const bool asks = m_course.started() && !m_course.finished() && m_course.answers().question;
+    setVisible(asks);
+    if (!asks)
+        return;
+    const Question& question = *m_course.answers().question;
+    const Predict& predict = *m_course.step().predict;
+    const std::optional<int> chosen = m_course.chosen();
+    const bool revealed = m_course.revealed();
+    m_question->setText(predict.question.in(m_course.language()));
+    for (int i = 0; i < int(m_choices.size()); ++i)
+        m_choices[std::size_t(i)]->setHidden(i >= question.choices.size());
+    for (int i = 0; i < question.choices.size(); ++i) {
+        QPushButton* button = choiceButton(i);
+        QString mark;
+        if (revealed && i == question.answer)
+            mark = QStringLiteral("✓ ");
+        else if (revealed && chosen == i)
+            mark = QStringLiteral("✗ ");
+        button->setText(mark + question.choices[i]);
+        button->setAccessibleName(tr("Answer: %1").arg(question.choices[i]));
+        button->setChecked(chosen == i);
+        button->setEnabled(!chosen);
+        button->setHidden(false);
+    }
+    if (!chosen && m_course.waitingCommand())
+        m_status->setText(tr("The command is typed in the console: it runs when you answer."));
+    else if (!chosen)
+        m_status->setText(tr("Answer before the commands run: nothing shows their result yet."));
+    else if (!revealed && m_course.readyToReveal())
+        m_status->setText(tr("Your class has seen it happen: show the answer when ready."));
+    else if (!revealed)
+        m_status->setText(tr("Your prediction is in: run the commands and watch."));
+    m_status->setVisible(!revealed);
+    m_reveal->setVisible(m_course.readyToReveal());
+    m_verdict->setVisible(revealed);
+    if (revealed) {
+        const QString explanation = m_course.fill(predict.explain);
+        const QString head =
+            chosen == question.answer
+                ? tr("✓ Right.")
+                : tr("✗ Not quite: the answer is %1.").arg(question.choices[question.answer]);
+        m_verdict->setText(explanation.isEmpty() ? head : head + u'\n' + explanation);
+    }
+}
+
+} // namespace lab
