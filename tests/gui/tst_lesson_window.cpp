@@ -123,6 +123,13 @@ void TestLessonWindow::nextWaitsForTheCheck() {
         QStringLiteral("docker> docker run -d --name sleeper busybox sleep 300")));
     QVERIFY(panel.shownText().contains(QStringLiteral("✓ sleeper is running")));
     QVERIFY(panel.nextButton()->isEnabled());
+    // The check is on the engine, whatever moved it: paused by hand, sleeper is not running.
+    window.console().runLine(QStringLiteral("docker pause sleeper"));
+    QVERIFY(panel.shownText().contains(QStringLiteral("○ sleeper is running")));
+    QVERIFY(panel.shownText().contains(QStringLiteral("Hint: Press the command.")));
+    QVERIFY(!panel.nextButton()->isEnabled());
+    window.console().runLine(QStringLiteral("docker unpause sleeper"));
+    QVERIFY(panel.nextButton()->isEnabled());
     panel.nextButton()->click();
     QCOMPARE(panel.course().stepIndex(), 1);
     QVERIFY(!panel.nextButton()->isEnabled());
