@@ -179,7 +179,8 @@ void TestMainWindow::consoleShowsTheConsolesOutput() {
     QVERIFY(transcript.contains(QStringLiteral("\n%1\n").arg(id)));
     // Docker's refusal, then the status a prompt shows: the CLI's 1 for a daemon error.
     QVERIFY(transcript.endsWith(
-        QStringLiteral("Error response from daemon: Container %1 is not running\n[exit 1]").arg(id)));
+        QStringLiteral("Error response from daemon: Container %1 is not running\n[exit 1]")
+            .arg(id)));
 }
 
 void TestMainWindow::historyRecallsEarlierLines() {

@@ -37,6 +37,7 @@ Status saveLessonScreenshots(MainWindow& window, const QString& dir) {
     if (!shown)
         return shown.error().context("screenshot " + kLesson.toStdString());
     window.containerTable().selectContainer(QString::fromStdString((*shown)->id));
+    window.showFlowChart(false);
     window.diagram().settle();
     for (const Language language : {Language::English, Language::Chinese}) {
         panel.setLanguage(language);

@@ -37,7 +37,10 @@ QPushButton* PredictBox::choiceButton(int index) {
         button->setCheckable(true);
         button->setObjectName(QStringLiteral("lessonChoice%1").arg(choice));
         button->setStyleSheet(QStringLiteral("text-align: left; padding: 3px 8px"));
-        connect(button, &QPushButton::clicked, this, [this, choice] { m_course.answer(choice); });
+        connect(button, &QPushButton::clicked, this, [this, choice] {
+            m_course.answer(choice);
+            refresh(); // a second click on the answer given unchecks nothing
+        });
         m_choiceLayout->addWidget(button);
         m_choices.push_back(button);
     }
@@ -78,7 +81,7 @@ void PredictBox::refresh() {
         button->setText(mark + question.choices[i]);
         button->setAccessibleName(tr("Answer: %1").arg(question.choices[i]));
         button->setChecked(chosen == i);
-        button->setEnabled(!chosen);
+        button->setEnabled(!chosen || chosen == i); // the prediction stays legible
         button->setHidden(false);
     }
     if (!chosen && m_course.waitingCommand())
