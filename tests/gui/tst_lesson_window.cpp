@@ -36,6 +36,7 @@ namespace {
 const char* kLesson = R"({
   "title": {"en": "Stop a sleep", "zh_CN": "停止一个 sleep"},
   "summary": {"en": "What docker stop does.", "zh_CN": "docker stop 做了什么。"},
+  "seed": 7,
   "steps": [
     {"text": {"en": "Start a sleep.", "zh_CN": "启动一个 sleep。"},
      "commands": ["docker run -d --name sleeper busybox sleep 300"],
@@ -76,6 +77,7 @@ private slots:
     void predictionHidesTheResultUntilAnswered();
     void teacherModeWaitsForTheTeacher();
     void lessonSurvivesStepBack();
+    void startOverBeginsFromTheLessonsWorldAndSeed();
     void progressSurvivesANewWindow();
     void firstRunOpensStartHereOnce();
     void realBackendLessonSaysWhy();
@@ -214,6 +216,32 @@ void TestLessonWindow::lessonSurvivesStepBack() {
     panel.commandButtons().front()->click();
     window.playback().advance(std::chrono::seconds(30));
     QVERIFY(panel.shownText().contains(QStringLiteral("✓ sleeper is exited")));
+    QVERIFY(panel.nextButton()->isEnabled());
+}
+
+void TestLessonWindow::startOverBeginsFromTheLessonsWorldAndSeed() {
+    test::GuiFixture fixture;
+    MainWindow window(fixture.session);
+    LessonsPanel& panel = startLesson(window);
+    panel.commandButtons().front()->click();
+    panel.nextButton()->click();
+    panel.commandButtons().front()->click(); // typed, waiting for the prediction
+    auto* restart = panel.findChild<QPushButton*>(QStringLiteral("lessonRestart"));
+    QVERIFY(restart && !restart->isHidden());
+    restart->click();
+    QCOMPARE(panel.course().stepIndex(), 0);
+    QVERIFY(!window.engine().find("sleeper").has_value());
+    QVERIFY(window.console().input()->isEnabled());
+    QVERIFY(window.console().input()->text().isEmpty());
+    QVERIFY(!panel.nextButton()->isEnabled());
+    // The lesson's seed makes the IDs: the same as a fresh simulation of that seed gives.
+    panel.commandButtons().front()->click();
+    SimulatedSession twin(test::defaultWorld(), 7);
+    const CliOutput created = twin.run(readConsoleLine("docker run -d --name sleeper busybox "
+                                                       "sleep 300")
+                                           .args);
+    QCOMPARE(QString::fromStdString((*window.engine().find("sleeper"))->id),
+             QString::fromStdString(created.out.front()));
     QVERIFY(panel.nextButton()->isEnabled());
 }
 

@@ -176,9 +176,13 @@ void LessonCourse::next() {
 }
 
 void LessonCourse::enterStep(int step) {
+    if (m_waiting) { // a command typed for an unanswered question is left unrun
+        m_console.input()->clear();
+        m_console.input()->setEnabled(true);
+        m_waiting.reset();
+    }
     m_step = step;
     m_commandsRun = 0;
-    m_waiting.reset();
     m_chosen.reset();
     m_revealed = false;
     m_notice.clear();

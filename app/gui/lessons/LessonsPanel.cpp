@@ -33,7 +33,9 @@ LessonsPanel::LessonsPanel(RecordedSession& session, Playback& playback, Console
       m_startHere(new QAction(tr("&Start here"), this)), m_list(new QListWidget(this)),
       m_teacher(new QCheckBox(tr("Teacher mode: answers wait for me"), this)),
       m_title(new QLabel(this)), m_text(new QTextBrowser(this)),
-      m_predict(new PredictBox(*m_course, this)), m_commandLayout(new QVBoxLayout),
+      m_predict(new PredictBox(*m_course, this)),
+      m_commands(this, QStringLiteral("lessonCommand"),
+                 [this](int command) { m_course->runCommand(command); }),
       m_checks(new QLabel(this)), m_hint(new QLabel(this)), m_switch(new QPushButton(this)),
       m_start(new QPushButton(this)), m_restart(new QPushButton(tr("Start over"), this)),
       m_next(new QPushButton(this)) {
@@ -67,6 +69,7 @@ LessonsPanel::LessonsPanel(RecordedSession& session, Playback& playback, Console
         button->setAccessibleName(name);
     m_next->setObjectName(QStringLiteral("lessonNext"));
     m_switch->setObjectName(QStringLiteral("lessonSwitchBackend"));
+    m_restart->setObjectName(QStringLiteral("lessonRestart"));
     auto* open = new QPushButton(tr("Open lesson file…"), this);
     open->setAccessibleName(tr("Open a lesson file"));
     auto* top = new QHBoxLayout;
@@ -84,7 +87,7 @@ LessonsPanel::LessonsPanel(RecordedSession& session, Playback& playback, Console
     layout->addWidget(m_title);
     layout->addWidget(m_text, 1);
     layout->addWidget(m_predict);
-    layout->addLayout(m_commandLayout);
+    layout->addLayout(m_commands.layout());
     layout->addWidget(m_checks);
     layout->addWidget(m_hint);
     layout->addWidget(m_switch);
@@ -234,8 +237,7 @@ void LessonsPanel::refresh() {
     m_predict->setVisible(false);
     m_checks->clear();
     m_hint->clear();
-    for (QPushButton* button : m_commands)
-        button->hide();
+    m_commands.showFirst(0);
     if (!lesson) {
         m_title->setText(tr("Lessons"));
         m_text->setHtml(paragraph(m_refusal));
@@ -296,14 +298,15 @@ void LessonsPanel::showStep() {
                     .arg(m_course->notice().toHtmlEscaped());
     m_text->setHtml(html);
     m_predict->refresh();
+    m_commands.showFirst(int(step.commands.size()));
     for (int i = 0; i < step.commands.size(); ++i) {
-        QPushButton* button = commandButton(i);
+        QPushButton* button = m_commands.at(i);
+        button->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
         button->setText(QStringLiteral("▶ ") + step.commands[i]);
         button->setAccessibleName(tr("Run %1").arg(step.commands[i]));
         button->setEnabled(i <= m_course->commandsRun() && !m_course->waitingCommand());
         button->setToolTip(i > m_course->commandsRun() ? tr("Run the commands above first")
                                                        : tr("Type and run it in the console"));
-        button->show();
     }
     QStringList checks;
     const std::vector<bool> holds = m_course->checks();
@@ -341,29 +344,6 @@ void LessonsPanel::showFinished() {
     m_next->setVisible(!last);
     m_next->setEnabled(!last);
     m_next->setText(tr("Next lesson ▶"));
-}
-
-QPushButton* LessonsPanel::commandButton(int index) {
-    while (int(m_commands.size()) <= index) {
-        auto* button = new QPushButton(this);
-        const int command = int(m_commands.size());
-        button->setObjectName(QStringLiteral("lessonCommand%1").arg(command));
-        button->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-        button->setStyleSheet(QStringLiteral("text-align: left; padding: 3px 8px"));
-        connect(button, &QPushButton::clicked, this,
-                [this, command] { m_course->runCommand(command); });
-        m_commandLayout->addWidget(button);
-        m_commands.push_back(button);
-    }
-    return m_commands[std::size_t(index)];
-}
-
-std::vector<QPushButton*> LessonsPanel::commandButtons() const {
-    std::vector<QPushButton*> shown;
-    for (QPushButton* button : m_commands)
-        if (!button->isHidden())
-            shown.push_back(button);
-    return shown;
 }
 
 QString LessonsPanel::shownText() const {

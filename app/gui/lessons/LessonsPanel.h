@@ -7,6 +7,7 @@
 // a welcome, as the very first start of the window does.
 
 #include "engine/World.h"
+#include "gui/lessons/ButtonList.h"
 #include "gui/lessons/LessonCourse.h"
 #include "session/EngineSession.h"
 
@@ -20,7 +21,6 @@ class QLabel;
 class QListWidget;
 class QPushButton;
 class QTextBrowser;
-class QVBoxLayout;
 
 namespace lab {
 
@@ -55,7 +55,7 @@ public:
     QPushButton* nextButton() const { return m_next; }
     QPushButton* startButton() const { return m_start; }
     /// The buttons of the step's commands, in order.
-    std::vector<QPushButton*> commandButtons() const;
+    std::vector<QPushButton*> commandButtons() const { return m_commands.shown(); }
     /// Everything the panel says in words now (title, texts, checks, hint).
     QString shownText() const;
 
@@ -69,7 +69,6 @@ private:
     void showStep();
     void showFinished();
     void chooseFile();
-    QPushButton* commandButton(int index);
     const Lesson* openedLesson() const;
 
     LessonCourse* m_course;
@@ -85,8 +84,7 @@ private:
     QLabel* m_title;
     QTextBrowser* m_text;
     PredictBox* m_predict;
-    QVBoxLayout* m_commandLayout;
-    std::vector<QPushButton*> m_commands;
+    ButtonList m_commands;
     QLabel* m_checks;
     QLabel* m_hint;
     QPushButton* m_switch;

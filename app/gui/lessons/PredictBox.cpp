@@ -10,8 +10,13 @@ namespace lab {
 
 PredictBox::PredictBox(LessonCourse& course, QWidget* parent)
     : QGroupBox(tr("Predict"), parent), m_course(course), m_question(new QLabel(this)),
-      m_choiceLayout(new QVBoxLayout), m_status(new QLabel(this)),
-      m_reveal(new QPushButton(tr("Show the answer"), this)), m_verdict(new QLabel(this)) {
+      m_choices(this, QStringLiteral("lessonChoice"),
+                [this](int choice) {
+                    m_course.answer(choice);
+                    refresh(); // a second click on the answer given unchecks nothing
+                }),
+      m_status(new QLabel(this)), m_reveal(new QPushButton(tr("Show the answer"), this)),
+      m_verdict(new QLabel(this)) {
     for (QLabel* label : {m_question, m_status, m_verdict}) {
         label->setWordWrap(true);
         label->setTextFormat(Qt::PlainText);
@@ -24,35 +29,10 @@ PredictBox::PredictBox(LessonCourse& course, QWidget* parent)
     connect(m_reveal, &QPushButton::clicked, &course, &LessonCourse::reveal);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_question);
-    layout->addLayout(m_choiceLayout);
+    layout->addLayout(m_choices.layout());
     layout->addWidget(m_status);
     layout->addWidget(m_reveal);
     layout->addWidget(m_verdict);
-}
-
-QPushButton* PredictBox::choiceButton(int index) {
-    while (int(m_choices.size()) <= index) {
-        auto* button = new QPushButton(this);
-        const int choice = int(m_choices.size());
-        button->setCheckable(true);
-        button->setObjectName(QStringLiteral("lessonChoice%1").arg(choice));
-        button->setStyleSheet(QStringLiteral("text-align: left; padding: 3px 8px"));
-        connect(button, &QPushButton::clicked, this, [this, choice] {
-            m_course.answer(choice);
-            refresh(); // a second click on the answer given unchecks nothing
-        });
-        m_choiceLayout->addWidget(button);
-        m_choices.push_back(button);
-    }
-    return m_choices[std::size_t(index)];
-}
-
-std::vector<QPushButton*> PredictBox::choices() const {
-    std::vector<QPushButton*> shown;
-    for (QPushButton* button : m_choices)
-        if (!button->isHidden())
-            shown.push_back(button);
-    return shown;
 }
 
 QString PredictBox::verdict() const {
@@ -69,10 +49,10 @@ void PredictBox::refresh() {
     const std::optional<int> chosen = m_course.chosen();
     const bool revealed = m_course.revealed();
     m_question->setText(predict.question.in(m_course.language()));
-    for (int i = 0; i < int(m_choices.size()); ++i)
-        m_choices[std::size_t(i)]->setHidden(i >= question.choices.size());
+    m_choices.showFirst(int(question.choices.size()));
     for (int i = 0; i < question.choices.size(); ++i) {
-        QPushButton* button = choiceButton(i);
+        QPushButton* button = m_choices.at(i);
+        button->setCheckable(true);
         QString mark;
         if (revealed && i == question.answer)
             mark = QStringLiteral("✓ ");
@@ -82,7 +62,6 @@ void PredictBox::refresh() {
         button->setAccessibleName(tr("Answer: %1").arg(question.choices[i]));
         button->setChecked(chosen == i);
         button->setEnabled(!chosen || chosen == i); // the prediction stays legible
-        button->setHidden(false);
     }
     if (!chosen && m_course.waitingCommand())
         m_status->setText(tr("The command is typed in the console: it runs when you answer."));

@@ -4,12 +4,13 @@
 // them, whether the prediction was right and the lesson's explanation. In teacher mode the
 // answer waits for "Show the answer", so a projected class can argue first.
 
+#include "gui/lessons/ButtonList.h"
+
 #include <QGroupBox>
 #include <vector>
 
 class QLabel;
 class QPushButton;
-class QVBoxLayout;
 
 namespace lab {
 
@@ -23,18 +24,15 @@ public:
     /// Shows the course's question as it stands (hidden when the step asks none).
     void refresh();
     /// The choice buttons shown, in order.
-    std::vector<QPushButton*> choices() const;
+    std::vector<QPushButton*> choices() const { return m_choices.shown(); }
     QPushButton* revealButton() const { return m_reveal; }
     /// What is said about the answer: empty until it is revealed.
     QString verdict() const;
 
 private:
-    QPushButton* choiceButton(int index);
-
     LessonCourse& m_course;
     QLabel* m_question;
-    QVBoxLayout* m_choiceLayout;
-    std::vector<QPushButton*> m_choices;
+    ButtonList m_choices;
     QLabel* m_status;
     QPushButton* m_reveal;
     QLabel* m_verdict;
