@@ -41,6 +41,8 @@ Status LessonCourse::start(const Lesson& lesson, int step, Language language) {
     if (!world)
         return world.error();
     std::vector<LessonStep> steps = lessonSteps(lesson, lesson.seed);
+    if (steps.empty())
+        return Error{lesson.source.toStdString() + ": the lesson has no steps"};
     auto answers = computeAnswers(steps, *world, lesson.seed, language);
     if (!answers)
         return answers.error().context(lesson.source.toStdString());
@@ -50,6 +52,7 @@ Status LessonCourse::start(const Lesson& lesson, int step, Language language) {
     m_steps = std::move(steps);
     m_answers = std::move(*answers);
     m_language = language;
+    enterStep(0);
     // The simulation starts over from the lesson's world and seed; real time cannot be rewound.
     if (m_session.backend() == BackendKind::Simulated)
         m_playback.restartOn(std::make_unique<SimulatedSession>(*m_world, lesson.seed));
