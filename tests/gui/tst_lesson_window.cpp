@@ -82,6 +82,7 @@ private slots:
     void firstRunOpensStartHereOnce();
     void realBackendLessonSaysWhy();
     void consoleShowsTheExitStatus();
+    void lessonFollowsTheLanguage();
 
 private:
     /// The teacher's lesson, started in window.
@@ -345,6 +346,23 @@ void TestLessonWindow::consoleShowsTheExitStatus() {
     }
     QVERIFY(window.console().transcript().contains(QStringLiteral("[exit 0]")));
     QVERIFY(window.console().transcript().contains(QStringLiteral("[exit 125]")));
+}
+
+void TestLessonWindow::lessonFollowsTheLanguage() {
+    // A Chinese locale: the lesson speaks Chinese from the start; Docker's words stay English.
+    QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+    test::GuiFixture fixture;
+    MainWindow window(fixture.session);
+    LessonsPanel& panel = startLesson(window);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QVERIFY2(panel.shownText().contains(QStringLiteral("启动一个 sleep。")),
+             qPrintable(panel.shownText()));
+    QVERIFY(panel.shownText().contains(QStringLiteral("sleeper 的状态是 running")));
+    // Switched at run time, as a language change tells every widget.
+    QEvent change(QEvent::LanguageChange);
+    QApplication::sendEvent(&panel, &change);
+    QVERIFY(panel.shownText().contains(QStringLiteral("Start a sleep.")));
+    QVERIFY(panel.shownText().contains(QStringLiteral("sleeper is running")));
 }
 
 QTEST_MAIN(TestLessonWindow)
