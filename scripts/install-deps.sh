@@ -16,6 +16,7 @@ packages=(
   lintian appstream    # scripts/check-package.sh: the .deb and its AppStream file are checked
   clang-format         # scripts/check-format.sh: the style is checked by ctest
   desktop-file-utils   # desktop-file-validate: the install test checks the desktop entry
+  fonts-noto-cjk       # the lessons and the UI in Simplified Chinese (no tofu boxes)
   clang libclang-rt-14-dev  # scripts/fuzz.sh: the libFuzzer targets are built with clang
 )
 

@@ -5,6 +5,7 @@
 
 #include "machines/Lifecycle.h"
 
+#include <QLocale>
 #include <QRegularExpression>
 #include <QString>
 #include <QStringList>
@@ -28,6 +29,8 @@ const QRegularExpression& placeholderPattern();
 enum class Language { English, Chinese };
 /// "en" or "zh_CN", as the files and --lang spell them.
 QString languageCode(Language language);
+/// The lesson language for a locale: Chinese for any Chinese locale, English otherwise.
+Language languageFor(const QLocale& locale);
 
 /// One text in both languages.
 struct LocalText {

@@ -368,6 +368,10 @@ QString languageCode(Language language) {
     return language == Language::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en");
 }
 
+Language languageFor(const QLocale& locale) {
+    return locale.language() == QLocale::Chinese ? Language::Chinese : Language::English;
+}
+
 Expected<Lesson> loadLessonJson(const QByteArray& json, const QString& sourceName,
                                 const QString& id, const QString& worldDirectory) {
     QJsonParseError parseError;

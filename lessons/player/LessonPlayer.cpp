@@ -16,32 +16,6 @@ std::string local(const QString& text) {
     return text.toStdString();
 }
 
-QString describe(const Check& check, Language language) {
-    const bool zh = language == Language::Chinese;
-    const QString& name = check.container;
-    switch (check.kind) {
-    case Check::Kind::State:
-        return zh ? QStringLiteral("%1 的状态是 %2").arg(name, check.state)
-                  : QStringLiteral("%1 is %2").arg(name, check.state);
-    case Check::Kind::ExitCode:
-        return zh ? QStringLiteral("%1 的退出码是 %2").arg(name).arg(check.number)
-                  : QStringLiteral("%1 has exit code %2").arg(name).arg(check.number);
-    case Check::Kind::RestartCount:
-        return zh ? QStringLiteral("%1 已被重启 %2 次").arg(name).arg(check.number)
-                  : QStringLiteral("%1 was restarted %2 times").arg(name).arg(check.number);
-    case Check::Kind::OomKilled:
-        return QStringLiteral("%1 OOMKilled=%2")
-            .arg(name, check.flag ? QStringLiteral("true") : QStringLiteral("false"));
-    case Check::Kind::Events:
-        return zh ? QStringLiteral("%1 的事件依次有：%2").arg(name, check.sequence.join(u' '))
-                  : QStringLiteral("%1 logged the events %2").arg(name, check.sequence.join(u' '));
-    case Check::Kind::Visited:
-        return zh ? QStringLiteral("%1 到过这些状态：%2").arg(name, check.sequence.join(u' '))
-                  : QStringLiteral("%1 has been %2").arg(name, check.sequence.join(u", "));
-    }
-    return {};
-}
-
 // Reads a choice 1..count; nothing when the input ends.
 std::optional<int> readChoice(std::istream& in, std::ostream& out, int count, bool zh) {
     std::string line;
@@ -178,7 +152,8 @@ int playLesson(const Lesson& lesson, const LessonOptions& options, std::istream&
         for (const Check& check : step.checks) {
             const bool holds = run.holds(check);
             stepHolds = stepHolds && holds;
-            out << (holds ? "  [ok] " : "  [not yet] ") << local(describe(check, language)) << '\n';
+            out << (holds ? "  [ok] " : "  [not yet] ") << local(describeCheck(check, language))
+                << '\n';
         }
         if (!stepHolds) {
             ++failed;

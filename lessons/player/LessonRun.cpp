@@ -6,24 +6,40 @@
 
 namespace lab {
 
-LessonRun::LessonRun(EngineSession& session) : m_session(session) {
-    m_session.engine().addObserver(*this);
-    m_began = m_session.engine().clock().now();
+LessonRun::LessonRun(EngineSession& session)
+    : m_session(session), m_engine(&session.engine()), m_began(m_engine->clock().now()) {
+    m_engine->addObserver(*this);
 }
 
 LessonRun::~LessonRun() {
-    m_session.engine().removeObserver(*this);
+    m_engine->removeObserver(*this);
+}
+
+void LessonRun::follow(Engine& engine) {
+    m_engine->removeObserver(*this);
+    m_engine = &engine;
+    m_engine->addObserver(*this);
+    m_began = m_engine->clock().now();
+    m_idByName.clear();
+    m_visited.clear();
+    m_events.clear();
+}
+
+Status applyFault(const FaultAction& fault, Engine& engine) {
+    Container* target = nullptr;
+    if (!fault.container.isEmpty()) {
+        auto found = engine.find(fault.container.toStdString());
+        target = found ? *found : nullptr;
+    }
+    return engine.injectFault(
+        fault.kind == FaultAction::Kind::OutOfMemory ? Fault::OutOfMemory : Fault::NextRemovalFails,
+        target);
 }
 
 void LessonRun::runStep(const LessonStep& step, std::ostream& out, std::ostream& err, bool echo) {
-    if (step.fault) {
-        Container* target = find(step.fault->container);
-        const Fault fault = step.fault->kind == FaultAction::Kind::OutOfMemory
-                                ? Fault::OutOfMemory
-                                : Fault::NextRemovalFails;
-        if (Status done = m_session.engine().injectFault(fault, target); !done)
+    if (step.fault)
+        if (Status done = applyFault(*step.fault, *m_engine); !done)
             err << "fault: " << done.error().message << std::endl;
-    }
     // On the real backend each line's kernel operations follow its output (none on the simulation).
     CommandLoop loop(m_session, out, err, echo ? &out : nullptr);
     for (const QString& line : step.commands) {
@@ -53,7 +69,7 @@ void LessonRun::published(const DockerEvent& event) {
 }
 
 Container* LessonRun::find(const QString& container) {
-    auto found = m_session.engine().find(container.toStdString());
+    auto found = m_engine->find(container.toStdString());
     if (!found)
         return nullptr;
     m_idByName[(*found)->name] = (*found)->id;
@@ -89,7 +105,7 @@ QStringList LessonRun::visited(const QString& container) const {
 }
 
 Duration LessonRun::elapsed() const {
-    return m_session.engine().clock().now() - m_began;
+    return m_engine->clock().now() - m_began;
 }
 
 std::optional<Verdict> LessonRun::preview(const QString& container, Command command) {
@@ -98,7 +114,7 @@ std::optional<Verdict> LessonRun::preview(const QString& container, Command comm
         return std::nullopt;
     CommandEvent event;
     event.command = command;
-    event.at = m_session.engine().clock().now();
+    event.at = m_engine->clock().now();
     return found->machine.preview(event, found->record).verdict;
 }
 
@@ -136,6 +152,32 @@ QString LessonRun::placeholder(const QString& kind, const QString& container) {
     if (kind == QLatin1String("restartCount"))
         return QString::number(now.restartCount);
     return QString::number(now.exitCode);
+}
+
+QString describeCheck(const Check& check, Language language) {
+    const bool zh = language == Language::Chinese;
+    const QString& name = check.container;
+    switch (check.kind) {
+    case Check::Kind::State:
+        return zh ? QStringLiteral("%1 的状态是 %2").arg(name, check.state)
+                  : QStringLiteral("%1 is %2").arg(name, check.state);
+    case Check::Kind::ExitCode:
+        return zh ? QStringLiteral("%1 的退出码是 %2").arg(name).arg(check.number)
+                  : QStringLiteral("%1 has exit code %2").arg(name).arg(check.number);
+    case Check::Kind::RestartCount:
+        return zh ? QStringLiteral("%1 已被重启 %2 次").arg(name).arg(check.number)
+                  : QStringLiteral("%1 was restarted %2 times").arg(name).arg(check.number);
+    case Check::Kind::OomKilled:
+        return QStringLiteral("%1 OOMKilled=%2")
+            .arg(name, check.flag ? QStringLiteral("true") : QStringLiteral("false"));
+    case Check::Kind::Events:
+        return zh ? QStringLiteral("%1 的事件依次有：%2").arg(name, check.sequence.join(u' '))
+                  : QStringLiteral("%1 logged the events %2").arg(name, check.sequence.join(u' '));
+    case Check::Kind::Visited:
+        return zh ? QStringLiteral("%1 到过这些状态：%2").arg(name, check.sequence.join(u' '))
+                  : QStringLiteral("%1 has been %2").arg(name, check.sequence.join(u", "));
+    }
+    return {};
 }
 
 QString verdictWord(Verdict verdict, Language language) {

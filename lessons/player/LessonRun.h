@@ -31,6 +31,13 @@ public:
     /// for a lesson that needs it, or the window's own session); it must outlive the run.
     explicit LessonRun(EngineSession& session);
     ~LessonRun() override;
+    LessonRun(const LessonRun&) = delete;
+    LessonRun& operator=(const LessonRun&) = delete;
+
+    /// The session's engine was replaced by a fresh one (the window's step back, reset or
+    /// restart): watches engine from now on and forgets what the old one did, which a replay
+    /// into engine records again. The old engine must still be alive.
+    void follow(Engine& engine);
 
     /// Runs step's fault and lines; each line is echoed to out as "docker> LINE" when echo is
     /// set, followed by the console's exact output on out and err (and, when echoed, the kernel
@@ -65,12 +72,19 @@ private:
                          const QString& container) const;
 
     EngineSession& m_session;
+    Engine* m_engine; ///< the engine watched: the session's, until a replay replaces it
     TimePoint m_began{};
     int m_lastStatus = 0;
     std::map<std::string, std::string> m_idByName; ///< every name seen, to follow the removed
     std::map<std::string, QStringList> m_visited;  ///< by ID
     std::map<std::string, QStringList> m_events;   ///< by ID
 };
+
+/// Does fault to engine, as the window's Faults menu does; the error says why it cannot.
+Status applyFault(const FaultAction& fault, Engine& engine);
+
+/// A check in words, as the player reports it: "web is exited", "web 的状态是 exited".
+QString describeCheck(const Check& check, Language language);
 
 /// Words for a Verdict, as the questions use them: "refused", "ignored (304)", "carried out".
 QString verdictWord(Verdict verdict, Language language);

@@ -177,8 +177,10 @@ void TestMainWindow::consoleShowsTheConsolesOutput() {
     const QString id = fixture.idOf(QStringLiteral("c1"));
     const QString transcript = window.console().transcript();
     QVERIFY(transcript.contains(QStringLiteral("\n%1\n").arg(id)));
+    // Docker's refusal, then the status a prompt shows: the CLI's 1 for a daemon error.
     QVERIFY(transcript.endsWith(
-        QStringLiteral("Error response from daemon: Container %1 is not running").arg(id)));
+        QStringLiteral("Error response from daemon: Container %1 is not running\n[exit 1]")
+            .arg(id)));
 }
 
 void TestMainWindow::historyRecallsEarlierLines() {
@@ -259,7 +261,7 @@ void TestMainWindow::stopIsShownStepByStep() {
     window.console().runLine(QStringLiteral("docker run -d --name web busybox sleep 300"));
     window.playback().setPaused(true);
     window.console().runLine(QStringLiteral("docker stop web"));
-    QVERIFY(window.console().transcript().endsWith(QStringLiteral("\nweb")));
+    QVERIFY(window.console().transcript().endsWith(QStringLiteral("\nweb\n[exit 0]")));
     // The engine is done; the window shows each step on its own press.
     QCOMPARE(window.diagram().activeNode(), std::optional(LifecycleState::Running));
     QStringList captions;

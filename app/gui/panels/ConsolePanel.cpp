@@ -92,7 +92,8 @@ ConsolePanel::ConsolePanel(Session& session, EngineSignals& engineSignals, QWidg
 void ConsolePanel::runLine(const QString& line) {
     append(QStringLiteral("docker> ") + line, palette().color(QPalette::Link));
     // exit and quit end the terminal console; the window stays, so they are only noted.
-    if (!m_loop.feed(line.toStdString()))
+    const bool ran = m_loop.feed(line.toStdString());
+    if (!ran)
         append(tr("(close the window to leave)"), palette().color(QPalette::PlaceholderText));
     if (const QString out = takeText(m_out); !out.isEmpty())
         append(out, palette().color(QPalette::Text));
@@ -100,6 +101,10 @@ void ConsolePanel::runLine(const QString& line) {
         append(err, QColor(0xC0, 0x30, 0x20));
     if (const QString trace = takeText(m_trace); !trace.isEmpty())
         append(trace, palette().color(QPalette::PlaceholderText));
+    // The status a shell's prompt would show ($?), for every line that ran something.
+    if (ran && !line.trimmed().isEmpty())
+        append(QStringLiteral("[exit %1]").arg(m_loop.status()),
+               palette().color(QPalette::PlaceholderText));
     emit lineRan();
 }
 

@@ -43,7 +43,8 @@ private:
     std::function<QStringList(const QString&)> m_completions;
 };
 
-/// Docker commands typed or sent, with their output.
+/// Docker commands typed or sent, with their output and, as a shell's prompt shows it, the exit
+/// status of each line ("[exit 125]").
 class ConsolePanel final : public QWidget {
     Q_OBJECT
 public:

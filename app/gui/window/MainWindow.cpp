@@ -1,6 +1,7 @@
 #include "gui/window/MainWindow.h"
 
 #include "gui/diagram/LifecycleDiagram.h"
+#include "gui/lessons/LessonsPanel.h"
 #include "gui/panels/CommandBar.h"
 #include "gui/panels/ConsolePanel.h"
 #include "gui/panels/ContainerTable.h"
@@ -36,6 +37,8 @@ MainWindow::MainWindow(EngineSession& session, QWidget* parent)
       m_model(new ContainerTableModel(*m_signals, this)),
       m_playback(new Playback(*m_session, *m_steps, this)) {
     m_console = new ConsolePanel(*m_session, *m_signals, this);
+    m_lessons = new LessonsPanel(*m_session, *m_playback, *m_console,
+                                 [this](BackendKind backend) { emit backendRequested(backend); });
     m_events = new EventLogPanel(*m_signals, this);
     m_playbackBar = new PlaybackBar(*m_playback, this);
     m_timeline = new StateTimeline(*m_signals, this);
@@ -150,6 +153,7 @@ void MainWindow::createMenus() {
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_playbackBar->toggleViewAction());
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_lessons->startHereAction());
     help->addAction(m_about);
 }
 
@@ -177,6 +181,9 @@ void MainWindow::createDocks() {
     tabifyDockWidget(timeline, resources);
     timeline->raise();
     resizeDocks({explanation}, {420}, Qt::Horizontal);
+    QDockWidget* lessons = addDock(m_lessons, tr("Lessons"), QStringLiteral("lessons"));
+    addDockWidget(Qt::LeftDockWidgetArea, lessons);
+    resizeDocks({lessons}, {400}, Qt::Horizontal);
     m_displayModes->hideWhilePresenting(events);
     m_displayModes->hideWhilePresenting(timeline);
     m_displayModes->hideWhilePresenting(resources);

@@ -25,6 +25,7 @@ class EngineSignals;
 class EventLogPanel;
 class ExplanationPanel;
 class FaultMenu;
+class LessonsPanel;
 class LifecycleDiagram;
 class StateTimeline;
 class TimelineChart;
@@ -58,6 +59,7 @@ public:
     ExplanationPanel& explanation() const { return *m_explanation; }
     FaultMenu& faultMenu() const { return *m_faults; }
     DisplayModes& displayModes() const { return *m_displayModes; }
+    LessonsPanel& lessons() const { return *m_lessons; }
     Engine& engine() const;
     /// The engine in use, as the status bar and the title name it ("simulation", "real (root)").
     QLabel& modeLabel() const { return *m_mode; }
@@ -99,6 +101,7 @@ private:
     ResourceChart* m_resources = nullptr;
     FaultMenu* m_faults = nullptr;
     DisplayModes* m_displayModes = nullptr;
+    LessonsPanel* m_lessons = nullptr;
     QAction* m_quit = nullptr;
     QAction* m_about = nullptr;
     QAction* m_export = nullptr;

@@ -141,6 +141,17 @@ void Playback::reset() {
     if (!whyNoReset().isEmpty())
         return;
     m_session.replay(0);
+    startedOver();
+}
+
+void Playback::restartOn(std::unique_ptr<EngineSession> session) {
+    if (!whyNoReset().isEmpty())
+        return;
+    m_session.startOver(std::move(session));
+    startedOver();
+}
+
+void Playback::startedOver() {
     m_timeline.markShown(0);
     emit rewound();
     emit advanced();

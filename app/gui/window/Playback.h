@@ -54,6 +54,8 @@ public:
     QString whyNoReset() const { return m_session.whyNoReplay(); }
     /// A fresh engine on the same world: every container and every recorded command forgotten.
     void reset();
+    /// Like reset, but the fresh engine is session's (a lesson's world and seed).
+    void restartOn(std::unique_ptr<EngineSession> session);
 
 signals:
     /// Shown time moved forward, or steps were shown.
@@ -70,6 +72,7 @@ private:
     void takeKernelNews();
     void runEngineUntilSteps(std::size_t count);
     void showFrom(TimePoint before);
+    void startedOver();
 
     RecordedSession& m_session;
     StepTimeline& m_timeline;

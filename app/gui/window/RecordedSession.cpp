@@ -85,11 +85,7 @@ void RecordedSession::replay(std::size_t keep) {
         return;
     std::vector<Recorded> log = std::move(m_log);
     log.resize(std::min(keep, log.size()));
-    m_log.clear();
-    // The old session stays alive until the panels have moved to the new one.
-    m_current = fresh.get();
-    emit engineReplaced(fresh->engine());
-    m_replayed = std::move(fresh);
+    adopt(std::move(fresh));
     for (const Recorded& command : log) {
         if (const Duration wait = command.at - engine().clock().now(); wait > Duration::zero())
             m_current->sleep(wait);
@@ -98,6 +94,18 @@ void RecordedSession::replay(std::size_t keep) {
         else
             run(command.args);
     }
+}
+
+void RecordedSession::startOver(std::unique_ptr<EngineSession> session) {
+    adopt(std::move(session));
+}
+
+void RecordedSession::adopt(std::unique_ptr<EngineSession> session) {
+    m_log.clear();
+    // The old session stays alive until the panels have moved to the new one.
+    m_current = session.get();
+    emit engineReplaced(session->engine());
+    m_replayed = std::move(session);
 }
 
 } // namespace lab

@@ -47,6 +47,9 @@ public:
     /// Starts a fresh session and replays the first keep commands at their engine times; the
     /// rest are forgotten. engineReplaced is emitted before the replay, so observers record it.
     void replay(std::size_t keep);
+    /// Forgets every command and goes on in session (a lesson's own world and seed), which
+    /// later replays start from.
+    void startOver(std::unique_ptr<EngineSession> session);
 
 signals:
     /// The current engine is a new one: re-attach to it.
@@ -62,6 +65,8 @@ private:
         std::vector<std::string> args;         // a docker command, or
         std::function<Status(Engine&)> action; // something else done to the engine
     };
+
+    void adopt(std::unique_ptr<EngineSession> session);
 
     EngineSession* m_first; // the window's own session, which outlives it
     EngineSession* m_current;

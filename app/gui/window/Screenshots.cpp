@@ -4,6 +4,7 @@
 // down its timeout).
 #include "engine/Engine.h"
 #include "gui/diagram/LifecycleDiagram.h"
+#include "gui/lessons/LessonScreenshots.h"
 #include "gui/panels/ConsolePanel.h"
 #include "gui/panels/ContainerTable.h"
 #include "gui/panels/TimelineChart.h"
@@ -153,7 +154,11 @@ Status saveScreenshots(MainWindow& window, const QString& dir) {
             window.diagram().exportTo(QDir(dir).filePath(QStringLiteral("lifecycle-diagram.svg")));
         !written)
         return written;
-    return window.flowChart().exportTo(QDir(dir).filePath(QStringLiteral("run-flow.svg")));
+    if (Status written =
+            window.flowChart().exportTo(QDir(dir).filePath(QStringLiteral("run-flow.svg")));
+        !written)
+        return written;
+    return saveLessonScreenshots(window, dir);
 }
 
 } // namespace lab

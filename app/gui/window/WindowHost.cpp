@@ -1,5 +1,6 @@
 #include "gui/window/WindowHost.h"
 
+#include "gui/lessons/LessonsPanel.h"
 #include "gui/window/MainWindow.h"
 
 #include <QActionGroup>
@@ -55,6 +56,7 @@ void WindowHost::switchTo(BackendKind backend) {
                                     m_window.get());
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
+        m_window->lessons().backendRefused(QString::fromStdString(opened.error().message));
         for (QAction* action : m_window->backendActions().actions())
             action->setChecked(BackendKind(action->data().toInt()) == current);
     }

@@ -1,0 +1,17 @@
+#pragma once
+// The lesson pictures of docs/screenshots (lesson-en.png, lesson-zh_CN.png), taken after the
+// window's other scenes by `lifecycle-lab --screenshot DIR`.
+
+#include "base/Expected.h"
+
+#include <QString>
+
+namespace lab {
+
+class MainWindow;
+
+/// Plays the first step of the stop lesson in window, prediction answered and explained, and
+/// saves it in English and in Chinese into dir.
+Status saveLessonScreenshots(MainWindow& window, const QString& dir);
+
+} // namespace lab
