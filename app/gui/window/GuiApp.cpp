@@ -18,6 +18,8 @@ namespace lab {
 int runGui(int& argc, char** argv, const EngineChoice& engine, const QString& screenshotDir) {
     QApplication application(argc, argv);
     QApplication::setApplicationName(QStringLiteral("lifecycle-lab"));
+    // Settings (lesson progress, the window's layout) in ~/.config/lifecycle-lab/.
+    QApplication::setOrganizationName(QStringLiteral("lifecycle-lab"));
     QApplication::setApplicationDisplayName(QStringLiteral("Container Lifecycle Lab"));
     QApplication::setDesktopFileName(QStringLiteral("lifecycle-lab"));
     initDesktopResource();
