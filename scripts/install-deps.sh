@@ -12,6 +12,9 @@ packages=(
   nettle-dev           # SHA-256 (statemachine/base/Sha256.cpp)
   nlohmann-json3-dev   # the OCI image layout's JSON (realbackend/OciStore.cpp)
   libedit-dev
+  qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools  # Qt Linguist: lupdate, lrelease (app/translations)
+  qt6-translations-l10n  # Qt's own dialogs and buttons in Chinese (qtbase_zh_CN.qm)
+  fonts-noto-cjk       # the Chinese interface needs CJK glyphs
   clang-format         # scripts/check-format.sh: the style is checked by ctest
   desktop-file-utils   # desktop-file-validate: the install test checks the desktop entry
   clang libclang-rt-14-dev  # scripts/fuzz.sh: the libFuzzer targets are built with clang

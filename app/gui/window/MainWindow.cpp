@@ -1,6 +1,9 @@
 #include "gui/window/MainWindow.h"
 
 #include "gui/diagram/LifecycleDiagram.h"
+#include "gui/i18n/CoreWords.h"
+#include "gui/i18n/LanguageMenu.h"
+#include "gui/pages/PageDock.h"
 #include "gui/panels/CommandBar.h"
 #include "gui/panels/ConsolePanel.h"
 #include "gui/panels/ContainerTable.h"
@@ -147,6 +150,7 @@ void MainWindow::createMenus() {
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->addAction(m_displayModes->presenterAction());
     m_viewMenu->addAction(m_displayModes->darkThemeAction());
+    m_viewMenu->addMenu(new LanguageMenu(this));
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_playbackBar->toggleViewAction());
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -175,6 +179,11 @@ void MainWindow::createDocks() {
     QDockWidget* resources = addDock(m_resources, tr("Resources"), QStringLiteral("resources"));
     addDockWidget(Qt::RightDockWidgetArea, resources);
     tabifyDockWidget(timeline, resources);
+    auto* reference = new PageDock(*m_diagram, *m_signals, this);
+    addDockWidget(Qt::RightDockWidgetArea, reference);
+    tabifyDockWidget(explanation, reference);
+    m_viewMenu->addAction(reference->toggleViewAction());
+    explanation->raise();
     timeline->raise();
     resizeDocks({explanation}, {420}, Qt::Horizontal);
     m_displayModes->hideWhilePresenting(events);
@@ -197,7 +206,7 @@ void MainWindow::selectContainer(const QString& containerId) {
 }
 
 void MainWindow::showMode(BackendKind backend) {
-    const QString mode = QString::fromStdString(modeName(backend));
+    const QString mode = coreWord(modeName(backend));
     setWindowTitle(tr("Container Lifecycle Lab — %1").arg(mode));
     m_mode = new QLabel(tr("Backend: %1").arg(mode), this);
     m_mode->setAccessibleName(tr("Backend in use"));

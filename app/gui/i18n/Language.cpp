@@ -1,0 +1,130 @@
+#include "gui/i18n/Language.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTranslator>
+#include <memory>
+
+namespace lab {
+namespace {
+
+const QString kSettingsKey = QStringLiteral("language");
+
+// The application's translator: it asks the loaded catalogue (none for English) and notes, for
+// every text it hands out, which source it came from, so that a switch can translate again
+// what widgets already show.
+class RecordingTranslator final : public QTranslator {
+public:
+    void setCatalogue(std::unique_ptr<QTranslator> catalogue) {
+        m_catalogue = std::move(catalogue);
+    }
+
+    QString translate(const char* context, const char* source, const char* disambiguation,
+                      int n) const override {
+        const QString translated =
+            m_catalogue ? m_catalogue->translate(context, source, disambiguation, n) : QString();
+        if (n < 0 && source)
+            m_sources.insert(translated.isEmpty() ? QString::fromUtf8(source) : translated,
+                             {context, source, disambiguation});
+        return translated;
+    }
+
+    QString retranslate(const QString& shown) const {
+        const auto found = m_sources.constFind(shown);
+        if (found == m_sources.constEnd())
+            return {};
+        return QCoreApplication::translate(
+            found->context.constData(), found->source.constData(),
+            found->disambiguation.isEmpty() ? nullptr : found->disambiguation.constData());
+    }
+
+    bool isEmpty() const override { return false; } // it must be asked even for English
+
+private:
+    struct Source {
+        QByteArray context, source, disambiguation;
+    };
+    std::unique_ptr<QTranslator> m_catalogue;
+    mutable QHash<QString, Source> m_sources;
+};
+
+RecordingTranslator* g_translator = nullptr; // owned by the application once installed
+std::unique_ptr<QTranslator> g_qtCatalogue;  // Qt's own dialogs and buttons
+Language g_current = Language::English;
+
+std::unique_ptr<QTranslator> loaded(const QString& name, const QString& directory) {
+    auto catalogue = std::make_unique<QTranslator>();
+    if (!catalogue->load(name, directory))
+        return nullptr;
+    return catalogue;
+}
+
+} // namespace
+
+QString languageKey(Language language) {
+    switch (language) {
+    case Language::System:
+        return QStringLiteral("system");
+    case Language::English:
+        return QStringLiteral("en");
+    case Language::Chinese:
+        return QStringLiteral("zh_CN");
+    case Language::Bilingual:
+        return QStringLiteral("bilingual");
+    }
+    return {};
+}
+
+Language savedLanguage() {
+    const QString key = QSettings().value(kSettingsKey).toString();
+    for (Language language :
+         {Language::System, Language::English, Language::Chinese, Language::Bilingual})
+        if (languageKey(language) == key)
+            return language;
+    return Language::System;
+}
+
+Language resolvedLanguage(Language language) {
+    if (language != Language::System)
+        return language;
+    return QLocale().language() == QLocale::Chinese ? Language::Chinese : Language::English;
+}
+
+void saveLanguage(Language language) {
+    QSettings().setValue(kSettingsKey, languageKey(language));
+}
+
+void applyLanguage(Language language) {
+    g_current = resolvedLanguage(language);
+    const bool chinese = g_current != Language::English;
+    if (!g_translator) {
+        g_translator = new RecordingTranslator;
+        g_translator->setParent(QCoreApplication::instance());
+    }
+    // Removing and installing again makes Qt post QEvent::LanguageChange to every widget.
+    QCoreApplication::removeTranslator(g_translator);
+    if (g_qtCatalogue)
+        QCoreApplication::removeTranslator(g_qtCatalogue.get());
+    g_translator->setCatalogue(
+        chinese ? loaded(QStringLiteral("lifecycle-lab_zh_CN"), QStringLiteral(":/translations"))
+                : nullptr);
+    g_qtCatalogue = chinese ? loaded(QStringLiteral("qtbase_zh_CN"),
+                                     QLibraryInfo::path(QLibraryInfo::TranslationsPath))
+                            : nullptr;
+    if (g_qtCatalogue)
+        QCoreApplication::installTranslator(g_qtCatalogue.get());
+    QCoreApplication::installTranslator(g_translator);
+}
+
+Language currentLanguage() {
+    return g_current;
+}
+
+QString retranslated(const QString& shown) {
+    return g_translator ? g_translator->retranslate(shown) : QString();
+}
+
+} // namespace lab
