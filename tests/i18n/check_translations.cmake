@@ -16,8 +16,10 @@ file(READ ${WORK}/${name} ts)
 string(REGEX MATCHALL "type=\"unfinished\"" unfinished "${ts}")
 list(LENGTH unfinished count)
 if(count GREATER 0)
-  # The usual shape: the source, then straight away its unfinished translation.
-  string(REGEX MATCHALL "<source>[^<]*</source>[ \n]*<translation type=\"unfinished\"" shown "${ts}")
+  # The usual shape: the source, then straight away its unfinished translation (entities lose
+  # their ';', a list separator in CMake).
+  string(REPLACE ";" "" plain "${ts}")
+  string(REGEX MATCHALL "<source>[^<]*</source>[ \n]*<translation type=\"unfinished\"" shown "${plain}")
   string(REPLACE ";" "\n" listed "${shown}")
   message(FATAL_ERROR "${count} string(s) without a Chinese translation in ${name} "
                       "(cmake --build <dir> --target update_translations, then translate them "

@@ -1,8 +1,8 @@
 #pragma once
 // The core's own words that the window shows (machines/LifecycleText.cpp and RunFlowText.cpp
 // write them in English, Qt-free): the lifecycle's outcomes, the run flow's steps and outcomes,
-// and the backends' names, in the current language. Docker's words (commands, events, messages) are not
-// among them: they stay as Docker prints them.
+// and the backends' names, in the current language. Docker's words (commands, events, messages) are
+// not among them: they stay as Docker prints them.
 
 #include <QString>
 #include <QStringList>

@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QPointer>
 #include <QSettings>
 #include <QTranslator>
 #include <memory>
@@ -51,8 +52,8 @@ private:
     mutable QHash<QString, Source> m_sources;
 };
 
-RecordingTranslator* g_translator = nullptr; // owned by the application once installed
-std::unique_ptr<QTranslator> g_qtCatalogue;  // Qt's own dialogs and buttons
+QPointer<RecordingTranslator> g_translator; // owned by the application: gone with it
+std::unique_ptr<QTranslator> g_qtCatalogue; // Qt's own dialogs and buttons
 Language g_current = Language::English;
 
 std::unique_ptr<QTranslator> loaded(const QString& name, const QString& directory) {

@@ -74,9 +74,10 @@ bool PageDock::eventFilter(QObject* watched, QEvent* event) {
     if (watched == m_diagram.viewport() && event->type() == QEvent::MouseButtonRelease) {
         const QPoint at = static_cast<QMouseEvent*>(event)->position().toPoint();
         for (QGraphicsItem* item : m_diagram.items(at)) {
-            if (const auto* node = dynamic_cast<const NodeItem*>(item)) {
-                if (const auto state = dockerState(node->node()))
-                    showPage(PageKind::State, QString::fromUtf8(dockerName(*state).data()));
+            const auto* node = dynamic_cast<const NodeItem*>(item);
+            // The two ends of a life are no state: the arrow under them may be meant.
+            if (const auto state = node ? dockerState(node->node()) : std::nullopt) {
+                showPage(PageKind::State, QString::fromUtf8(dockerName(*state).data()));
                 break;
             }
             if (const auto* edge = dynamic_cast<const EdgeItem*>(item)) {
