@@ -14,9 +14,11 @@ packages=(
   libedit-dev
   libfontconfig-dev    # lifecycle-lab doctor: is there a font for Chinese text
   lintian appstream    # scripts/check-package.sh: the .deb and its AppStream file are checked
+  qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools  # Qt Linguist: lupdate, lrelease (app/translations)
+  qt6-translations-l10n  # Qt's own dialogs and buttons in Chinese (qtbase_zh_CN.qm)
+  fonts-noto-cjk       # the Chinese interface needs CJK glyphs
   clang-format         # scripts/check-format.sh: the style is checked by ctest
   desktop-file-utils   # desktop-file-validate: the install test checks the desktop entry
-  fonts-noto-cjk       # the lessons and the UI in Simplified Chinese (no tofu boxes)
   clang libclang-rt-14-dev  # scripts/fuzz.sh: the libFuzzer targets are built with clang
 )
 

@@ -11,4 +11,17 @@ if [ ! -x "$build/app/lifecycle-lab" ]; then
   cmake --build "$build" --target lifecycle-lab -j2
 fi
 QT_QPA_PLATFORM=offscreen "$build/app/lifecycle-lab" --screenshot "$out"
+# The window in Chinese (System follows the locale) and in bilingual mode (the choice View >
+# Language saves, in a settings directory of its own), each from the same demonstrations.
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+LC_ALL=zh_CN.UTF-8 XDG_CONFIG_HOME="$tmp/config-zh" QT_QPA_PLATFORM=offscreen \
+  "$build/app/lifecycle-lab" --screenshot "$tmp/zh_CN" >/dev/null
+cp "$tmp/zh_CN/refused-command.png" "$out/window-zh_CN.png"
+cp "$tmp/zh_CN/presenter-mode.png" "$out/presenter-mode-zh_CN.png"
+mkdir -p "$tmp/config-bilingual/Unknown Organization"
+printf '[General]\nlanguage=bilingual\n' >"$tmp/config-bilingual/Unknown Organization/lifecycle-lab.conf"
+XDG_CONFIG_HOME="$tmp/config-bilingual" QT_QPA_PLATFORM=offscreen \
+  "$build/app/lifecycle-lab" --screenshot "$tmp/bilingual" >/dev/null
+cp "$tmp/bilingual/refused-command.png" "$out/window-bilingual.png"
 ls -1 "$out"/*.png

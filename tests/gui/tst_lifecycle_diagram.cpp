@@ -261,7 +261,7 @@ void TestLifecycleDiagram::stopShowsSignalsCountdownAndExitCode() {
     QVERIFY(fixture.timeline.waiting() > 0);
     fixture.timeline.showUntil(stopped);
     QCOMPARE(diagram.activeNode(), std::optional(LifecycleState::Running));
-    QVERIFY2(diagram.caption().contains(QStringLiteral("signal 15 (SIGTERM) delivered")),
+    QVERIFY2(diagram.caption().contains(QStringLiteral("signal 15 (SIGTERM) sent to PID 1")),
              qPrintable(diagram.caption()));
     QVERIFY2(diagram.caption().contains(QStringLiteral("SIGKILL in 10.0 s")),
              qPrintable(diagram.caption()));
@@ -274,7 +274,7 @@ void TestLifecycleDiagram::stopShowsSignalsCountdownAndExitCode() {
              qPrintable(diagram.caption()));
     QVERIFY(!diagram.caption().contains(QStringLiteral("SIGKILL in")));
     fixture.timeline.showNext();
-    QVERIFY2(diagram.caption().contains(QStringLiteral("signal 9 (SIGKILL) delivered")),
+    QVERIFY2(diagram.caption().contains(QStringLiteral("signal 9 (SIGKILL) sent to PID 1")),
              qPrintable(diagram.caption()));
     QVERIFY(!diagram.caption().contains(QStringLiteral("SIGKILL in")));
     fixture.timeline.showAll();

@@ -270,8 +270,8 @@ void TestMainWindow::stopIsShownStepByStep() {
         captions << window.diagram().caption();
     }
     const QString story = captions.join(u'\n');
-    const qsizetype term = story.indexOf(QStringLiteral("signal 15 (SIGTERM) delivered"));
-    const qsizetype kill = story.indexOf(QStringLiteral("signal 9 (SIGKILL) delivered"));
+    const qsizetype term = story.indexOf(QStringLiteral("signal 15 (SIGTERM) sent to PID 1"));
+    const qsizetype kill = story.indexOf(QStringLiteral("signal 9 (SIGKILL) sent to PID 1"));
     const qsizetype exit = story.indexOf(QStringLiteral("exited with code 137"));
     QVERIFY2(term >= 0 && kill > term && exit > kill, qPrintable(story));
     QVERIFY2(story.contains(QStringLiteral("SIGKILL in 10.0 s")), qPrintable(story));

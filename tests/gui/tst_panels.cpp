@@ -175,7 +175,7 @@ void TestPanels::explanationFollowsPauseAndStop() {
     // The steps before: the stop, then SIGTERM that PID 1 ignored, SIGKILL.
     const QString page = explanation.toPlainText();
     QVERIFY(page.contains(QStringLiteral("Stopping web: SIGTERM, a grace period, then SIGKILL")));
-    QCOMPARE(page.count(QStringLiteral("A signal reached web's PID 1")), 2);
+    QCOMPARE(page.count(QStringLiteral("Docker signalled web's PID 1")), 2);
     // A refusal says Docker's words and that nothing moved.
     window.console().runLine(QStringLiteral("docker pause web"));
     QCOMPARE(explanation.steps().back().headline,

@@ -1,11 +1,14 @@
 #include "gui/diagram/DiagramItems.h"
 
+#include "gui/Words.h"
 #include "gui/diagram/DiagramLayout.h"
 #include "gui/diagram/DiagramPalette.h"
+#include "gui/i18n/CoreWords.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QtMath>
+#include <algorithm>
 
 namespace lab {
 namespace {
@@ -14,10 +17,15 @@ constexpr qreal kBadgeDiameter = 24;
 constexpr qreal kLabelGap = 5;
 constexpr int kCurveSegments = 32;
 
-QFont nodeFont(bool active) {
+// The font of a place's name, smaller where the name would not fit between the round ends
+// (a glossed name in bilingual mode: "restarting（重启中）").
+QFont nodeFont(bool active, const QString& text, qreal room) {
     QFont font;
     font.setPixelSize(17);
     font.setBold(active);
+    const qreal wide = QFontMetricsF(font).horizontalAdvance(text);
+    if (wide > room)
+        font.setPixelSize(std::max(9, int(17 * room / wide)));
     return font;
 }
 
@@ -29,8 +37,13 @@ QFont labelFont(bool italic) {
 }
 
 QString nodeText(LifecycleState node) {
-    const std::string_view name = nodeName(node);
-    return QString::fromUtf8(name.data(), qsizetype(name.size()));
+    return nodeLabel(node);
+}
+
+// Where the start's or the end's name stands: below its disc, wide enough for "(no container)".
+QRectF terminalLabelRect(LifecycleState node) {
+    const QRectF outline = nodeRect(node);
+    return {outline.center().x() - 55, outline.bottom() + 2, 110, 18};
 }
 
 QPointF quadratic(QPointF from, QPointF control, QPointF to, qreal t) {
@@ -64,7 +77,7 @@ std::vector<LabelLine> labelLines(const LifecycleEdge& edge) {
     if (!edge.commands.isEmpty())
         lines.push_back({edge.commands.join(QStringLiteral(" · ")), false, false});
     if (!edge.outcomes.isEmpty())
-        lines.push_back({edge.outcomes.join(QStringLiteral(" · ")), true, false});
+        lines.push_back({coreWords(edge.outcomes).join(QStringLiteral(" · ")), true, false});
     if (!edge.events.isEmpty())
         lines.push_back(
             {QStringLiteral("⚑ ") + edge.events.join(QStringLiteral(" · ")), false, true});
@@ -97,7 +110,8 @@ void NodeItem::setCount(int count) {
 
 QRectF NodeItem::boundingRect() const {
     const qreal margin = kBadgeDiameter / 2 + 6;
-    return nodeRect(m_node).adjusted(-margin, -margin, margin, margin);
+    const QRectF around = nodeRect(m_node).adjusted(-margin, -margin, margin, margin);
+    return dockerState(m_node) ? around : around.united(terminalLabelRect(m_node));
 }
 
 void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
@@ -116,9 +130,10 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
     painter->setPen(QPen(nodeColour(m_node), lineWidth(m_active ? 4 : 2.5)));
     painter->setBrush(nodeFill(m_node));
     painter->drawRoundedRect(outline, outline.height() / 2, outline.height() / 2);
-    painter->setFont(nodeFont(m_active));
+    const QString text = nodeText(m_node);
+    painter->setFont(nodeFont(m_active, text, outline.width() - outline.height() / 2));
     painter->setPen(m_node == LifecycleState::Dead ? Qt::white : QColor(0x11, 0x11, 0x11));
-    painter->drawText(outline, Qt::AlignCenter, nodeText(m_node));
+    painter->drawText(outline, Qt::AlignCenter, text);
     paintBadge(painter);
 }
 
@@ -137,8 +152,7 @@ void NodeItem::paintTerminal(QPainter* painter) const {
     }
     painter->setFont(labelFont(false));
     painter->setPen(inkColour());
-    const QRectF below(outline.center().x() - 40, outline.bottom() + 2, 80, 18);
-    painter->drawText(below, Qt::AlignHCenter | Qt::AlignTop, nodeText(m_node));
+    painter->drawText(terminalLabelRect(m_node), Qt::AlignHCenter | Qt::AlignTop, nodeText(m_node));
 }
 
 void NodeItem::paintBadge(QPainter* painter) const {

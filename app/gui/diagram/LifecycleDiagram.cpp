@@ -6,6 +6,7 @@
 #include "gui/diagram/DiagramPalette.h"
 #include "gui/diagram/DiagramToken.h"
 #include "gui/diagram/LifecycleGraph.h"
+#include "gui/i18n/CoreWords.h"
 #include "gui/panels/RefusalReasons.h"
 #include "gui/window/SceneExport.h"
 
@@ -249,8 +250,8 @@ void LifecycleDiagram::tell(Shown& shown, const EngineStep& step) {
     QStringList parts;
     if (reaction.row >= 0) {
         const TableRow& row = LifecycleMachine::table()[std::size_t(reaction.row)];
-        parts << (row.isCommand() ? QStringLiteral("docker ") : QString()) +
-                     words(triggerName(row.trigger));
+        parts << (row.isCommand() ? QStringLiteral("docker ") + words(triggerName(row.trigger))
+                                  : coreWord(triggerName(row.trigger)));
     }
     for (const Effect& effect : reaction.effects)
         if (effect.kind == EffectKind::StopProcess && effect.delay >= Duration::zero()) {
@@ -259,9 +260,9 @@ void LifecycleDiagram::tell(Shown& shown, const EngineStep& step) {
                          .arg(QString::fromStdString(docker::signalName(effect.signal)))
                          .arg(std::chrono::duration<double>(effect.delay).count());
         }
-    // What a stop is made of: the signal delivered, the timeout's end, the exit code.
+    // What a stop is made of: the signal sent (PID 1 may ignore it), the timeout's end, the exit.
     if (step.outcome && step.outcome->outcome == Outcome::Signalled)
-        parts << tr("signal %1 (SIG%2) delivered")
+        parts << tr("signal %1 (SIG%2) sent to PID 1")
                      .arg(step.outcome->signal)
                      .arg(QString::fromStdString(docker::signalName(step.outcome->signal)));
     if (step.outcome && step.outcome->outcome == Outcome::StopTimedOut)

@@ -45,7 +45,7 @@ public:
     const NodeItem* nodeItem(LifecycleState node) const { return m_nodes.at(node); }
     /// A container's token, or nullptr once it is removed.
     TokenItem* token(const QString& containerId) const;
-    /// What the selected container's last step did ("SIGTERM delivered · SIGKILL in 4.0 s").
+    /// What the selected container's last step did ("SIGTERM sent · SIGKILL in 4.0 s").
     QString caption() const;
     /// The last refusal: Docker's message, then why in plain words; empty when none.
     QString refusal() const;

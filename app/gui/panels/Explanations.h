@@ -32,6 +32,10 @@ struct ExplanationText {
 /// Every entry, most specific first.
 const std::vector<ExplanationText>& explanationTexts();
 
+/// The entry that explains reaction: keyed by its row's outcome, or for a command by its verdict
+/// when refused or a no-op and by the command otherwise; nullptr when none fits.
+const ExplanationText* explanationFor(const Reaction& reaction);
+
 /// A reaction told for a learner.
 struct Explanation {
     QString headline;   ///< what just happened, in plain words

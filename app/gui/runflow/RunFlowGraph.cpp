@@ -1,5 +1,7 @@
 #include "gui/runflow/RunFlowGraph.h"
 
+#include "gui/i18n/CoreWords.h"
+
 #include <algorithm>
 #include <map>
 
@@ -31,7 +33,7 @@ Graph readGraph() {
         if (edge == graph.edges.end())
             edge = graph.edges.insert(graph.edges.end(), {entry.source, entry.target, {}, {}, {}});
         if (entry.outcome)
-            addDistinct(edge->outcomes, flowText(outcomeName(*entry.outcome)));
+            addDistinct(edge->outcomes, QString::fromUtf8(outcomeName(*entry.outcome).data()));
         addDistinct(edge->guards, guardWords(entry.guard));
         edge->rows.push_back(row);
         graph.edgeOfRow.push_back(int(edge - graph.edges.begin()));
@@ -79,7 +81,7 @@ QString guardWords(const std::string& guard) {
 }
 
 QString flowText(std::string_view words) {
-    return QString::fromUtf8(words.data(), qsizetype(words.size()));
+    return coreWord(words);
 }
 
 } // namespace lab

@@ -31,7 +31,7 @@ int runFlowEdgeOfRow(int row);
 /// --pull always". A guard without words reads as its name.
 QString guardWords(const std::string& guard);
 
-/// The words of a step or an outcome name, as a QString.
+/// The words of a step or an outcome name as the learner reads them (gui/i18n/CoreWords.h).
 QString flowText(std::string_view words);
 
 } // namespace lab

@@ -1,6 +1,7 @@
 #include "gui/runflow/RunFlowItems.h"
 
 #include "gui/diagram/DiagramPalette.h"
+#include "gui/i18n/CoreWords.h"
 #include "gui/runflow/RunFlowLayout.h"
 
 #include <QFontDatabase>
@@ -48,7 +49,7 @@ QPointF borderPoint(const QRectF& rect, QPointF towards) {
 QString edgeLabel(const RunFlowEdge& edge) {
     QStringList lines;
     if (!edge.outcomes.isEmpty())
-        lines << edge.outcomes.join(QStringLiteral(" · "));
+        lines << coreWords(edge.outcomes).join(QStringLiteral(" · "));
     if (!edge.guards.isEmpty())
         lines << QStringLiteral("[") + edge.guards.join(QStringLiteral(" | ")) +
                      QStringLiteral("]");

@@ -1,5 +1,6 @@
 #include "gui/window/GuiApp.h"
 
+#include "gui/i18n/Language.h"
 #include "gui/window/MainWindow.h"
 #include "gui/window/WindowHost.h"
 #include "session/WorldFile.h"
@@ -23,6 +24,7 @@ int runGui(int& argc, char** argv, const EngineChoice& engine, const QString& sc
     QApplication::setApplicationDisplayName(QStringLiteral("Container Lifecycle Lab"));
     QApplication::setDesktopFileName(QStringLiteral("lifecycle-lab"));
     initDesktopResource();
+    applyLanguage(savedLanguage());
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/desktop/lifecycle-lab.svg")));
     const Expected<World> world = loadDefaultWorld();
     if (!world) {

@@ -1,7 +1,10 @@
 #include "gui/window/MainWindow.h"
 
 #include "gui/diagram/LifecycleDiagram.h"
+#include "gui/i18n/CoreWords.h"
+#include "gui/i18n/LanguageMenu.h"
 #include "gui/lessons/LessonsPanel.h"
+#include "gui/pages/PageDock.h"
 #include "gui/panels/CommandBar.h"
 #include "gui/panels/ConsolePanel.h"
 #include "gui/panels/ContainerTable.h"
@@ -150,6 +153,7 @@ void MainWindow::createMenus() {
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->addAction(m_displayModes->presenterAction());
     m_viewMenu->addAction(m_displayModes->darkThemeAction());
+    m_viewMenu->addMenu(new LanguageMenu(this));
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_playbackBar->toggleViewAction());
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -179,6 +183,11 @@ void MainWindow::createDocks() {
     QDockWidget* resources = addDock(m_resources, tr("Resources"), QStringLiteral("resources"));
     addDockWidget(Qt::RightDockWidgetArea, resources);
     tabifyDockWidget(timeline, resources);
+    auto* reference = new PageDock(*m_diagram, *m_signals, this);
+    addDockWidget(Qt::RightDockWidgetArea, reference);
+    tabifyDockWidget(explanation, reference);
+    m_viewMenu->addAction(reference->toggleViewAction());
+    explanation->raise();
     timeline->raise();
     resizeDocks({explanation}, {420}, Qt::Horizontal);
     QDockWidget* lessons = addDock(m_lessons, tr("Lessons"), QStringLiteral("lessons"));
@@ -204,7 +213,7 @@ void MainWindow::selectContainer(const QString& containerId) {
 }
 
 void MainWindow::showMode(BackendKind backend) {
-    const QString mode = QString::fromStdString(modeName(backend));
+    const QString mode = coreWord(modeName(backend));
     setWindowTitle(tr("Container Lifecycle Lab — %1").arg(mode));
     m_mode = new QLabel(tr("Backend: %1").arg(mode), this);
     m_mode->setAccessibleName(tr("Backend in use"));
