@@ -7,6 +7,8 @@
 #include <QCategoryAxis>
 #include <QCursor>
 #include <QEvent>
+#include <QFontInfo>
+#include <QFontMetricsF>
 #include <QGraphicsSimpleTextItem>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -30,13 +32,21 @@ QColor inkOn(const QColor& colour) {
     return luma > 0.5 ? Qt::black : Qt::white;
 }
 
-// A band's label: its name, and a short ID where a removed container's name came back.
-QString bandLabel(const std::vector<TimelineBand>& bands, std::size_t index) {
+// A band's label is at most this many average characters wide: the plot keeps its room.
+constexpr int kLabelCharacters = 14;
+// Labels stay at least this large, however many bands share the height.
+constexpr int kSmallestLabelPixels = 9;
+
+// A band's label: its name, and a short ID where a removed container's name came back; a long
+// name loses its middle (its start and its end tell names apart), never the whole of it.
+QString bandLabel(const std::vector<TimelineBand>& bands, std::size_t index, const QFont& font) {
     const TimelineBand& band = bands[index];
     const bool shared = std::count_if(bands.begin(), bands.end(), [&](const TimelineBand& other) {
                             return other.name == band.name;
                         }) > 1;
-    return shared ? band.name + u' ' + band.containerId.left(6) : band.name;
+    const QFontMetricsF metrics(font);
+    const QString name = shared ? band.name + u' ' + band.containerId.left(6) : band.name;
+    return metrics.elidedText(name, Qt::ElideMiddle, metrics.averageCharWidth() * kLabelCharacters);
 }
 
 } // namespace
@@ -49,7 +59,8 @@ TimelineChart::TimelineChart(StateTimeline& timeline, QWidget* parent)
                                 "minute of engine time"));
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(140);
-    chart()->legend()->setAlignment(Qt::AlignBottom);
+    // One state a line on the right: a row under the plot cut the words short in a narrow dock.
+    chart()->legend()->setAlignment(Qt::AlignRight);
     chart()->setMargins(QMargins(4, 4, 4, 4));
     m_time->setTitleText(tr("engine seconds"));
     m_time->setLabelFormat(QStringLiteral("%d"));
@@ -145,14 +156,13 @@ void TimelineChart::setAxes() {
     const auto& bands = m_timeline.bands();
     // Categories come in increasing values, from the start value: the newest band lies lowest.
     m_bands->setStartValue(-double(bands.size()) + 0.5);
+    const QFont font = bandFont();
     for (std::size_t i = bands.size(); i-- > 0;)
-        m_bands->append(bandLabel(bands, i), -double(i) + 0.5);
+        m_bands->append(bandLabel(bands, i, font), -double(i) + 0.5);
     m_bands->setRange(-double(std::max(bands.size(), kFewestBandRows)) + 0.5, 0.5);
-    QFont font = this->font();
     m_bands->setLabelsFont(font);
-    m_time->setLabelsFont(font);
-    font.setPointSizeF(font.pointSizeF() * 0.9);
-    m_time->setTitleFont(font);
+    m_time->setLabelsFont(this->font());
+    m_time->setTitleFont(this->font());
     const QColor ink = m_dark ? QColor(0xEE, 0xEE, 0xEE) : QColor(0x22, 0x22, 0x22);
     m_bands->setLabelsColor(ink);
     m_time->setLabelsColor(ink);
@@ -182,8 +192,23 @@ void TimelineChart::refresh() {
     placeLabels();
 }
 
+// The names' type: the window's, or smaller where bands are thinner than a line of it (Qt Charts
+// would write "…" for a label taller than its band).
+QFont TimelineChart::bandFont() const {
+    QFont font = this->font();
+    const qreal rows = qreal(std::max(m_timeline.bands().size(), kFewestBandRows));
+    const qreal bandHeight = chart()->plotArea().height() / rows;
+    // Qt Charts puts a label in a box with margins: the words need a little less than the band.
+    while (bandHeight > 0 && QFontInfo(font).pixelSize() > kSmallestLabelPixels &&
+           QFontMetricsF(font).height() + 6 > bandHeight)
+        font.setPixelSize(QFontInfo(font).pixelSize() - 1);
+    return font;
+}
+
 // A segment's state is written on it, centred in its visible part, where it fits.
 void TimelineChart::placeLabels() {
+    if (bandFont() != m_bands->labelsFont())
+        setAxes(); // the plot's height changed: the names take the type that fits it
     const double left = m_time->min();
     const double right = m_time->max();
     for (const Drawn& drawn : m_drawn) {

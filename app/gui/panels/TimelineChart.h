@@ -47,6 +47,7 @@ private:
     void rebuild();
     void addSegment(const QString& name, const TimelineSegment& segment, double y);
     void setAxes();
+    QFont bandFont() const;
     void placeLabels();
     double windowStart() const;
 

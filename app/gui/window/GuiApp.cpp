@@ -2,10 +2,14 @@
 
 #include "gui/window/MainWindow.h"
 #include "gui/window/WindowHost.h"
+#include "gui/window/WindowPlacement.h"
 #include "session/WorldFile.h"
 
 #include <QApplication>
+#include <QCursor>
 #include <QIcon>
+#include <QScreen>
+#include <QSettings>
 #include <iostream>
 
 // A static library's resources are registered only when asked for, outside any namespace.
@@ -18,6 +22,7 @@ namespace lab {
 int runGui(int& argc, char** argv, const EngineChoice& engine, const QString& screenshotDir) {
     QApplication application(argc, argv);
     QApplication::setApplicationName(QStringLiteral("lifecycle-lab"));
+    QApplication::setOrganizationName(QStringLiteral("lifecycle-lab")); // where QSettings keep
     QApplication::setApplicationDisplayName(QStringLiteral("Container Lifecycle Lab"));
     QApplication::setDesktopFileName(QStringLiteral("lifecycle-lab"));
     initDesktopResource();
@@ -39,9 +44,15 @@ int runGui(int& argc, char** argv, const EngineChoice& engine, const QString& sc
         }
         return 0;
     }
-    host.window().resize(1500, 1000);
+    QSettings settings;
+    // The screen under the pointer is where the window manager opens a new window.
+    const QScreen* screen = QApplication::screenAt(QCursor::pos());
+    screen = screen ? screen : QApplication::primaryScreen();
+    placeWindow(host.window(), settings, screen->availableGeometry());
     host.window().show();
-    return QApplication::exec();
+    const int status = QApplication::exec();
+    rememberWindow(host.window(), settings);
+    return status;
 }
 
 } // namespace lab

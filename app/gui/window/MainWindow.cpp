@@ -1,5 +1,6 @@
 #include "gui/window/MainWindow.h"
 
+#include "gui/diagram/LegalEdges.h"
 #include "gui/diagram/LifecycleDiagram.h"
 #include "gui/panels/CommandBar.h"
 #include "gui/panels/ConsolePanel.h"
@@ -11,9 +12,11 @@
 #include "gui/panels/TimelineChart.h"
 #include "gui/runflow/RunFlowChart.h"
 #include "gui/window/DisplayModes.h"
+#include "gui/window/HelpMenu.h"
 #include "gui/window/PlaybackBar.h"
 #include "gui/window/RecordedSession.h"
 #include "gui/window/StepTimeline.h"
+#include "gui/window/ZoomActions.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -94,6 +97,9 @@ void MainWindow::createCentre() {
     lower->setMinimumHeight(170); // the buttons and four rows of containers
     setCentralWidget(splitter);
     connect(m_table, &ContainerTable::containerSelected, this, &MainWindow::selectContainer);
+    connect(m_table, &ContainerTable::containerSelected,
+            new LegalEdgeMarker(*m_signals, *m_diagram, this),
+            &LegalEdgeMarker::setSelectedContainer);
     connect(m_commands, &CommandBar::commandRequested, this, &MainWindow::runArguments);
 }
 
@@ -112,8 +118,6 @@ void MainWindow::createActions() {
         exportDrawing(tr("Export the flowchart"), QStringLiteral("run-flow.svg"),
                       [this](const QString& path) { return m_flowChart->exportTo(path); });
     });
-    m_about = new QAction(tr("&About"), this);
-    connect(m_about, &QAction::triggered, this, &MainWindow::showAbout);
     m_backends = new QActionGroup(this);
     for (const auto& [backend, text] : {std::pair{BackendKind::Simulated, tr("&Simulation")},
                                         std::pair{BackendKind::Real, tr("&Real (root)")}}) {
@@ -127,7 +131,9 @@ void MainWindow::createActions() {
     m_faults = new FaultMenu(*m_signals, *m_session, this);
     connect(m_faults, &FaultMenu::refused, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
-    m_displayModes = new DisplayModes(*this, *m_diagram, *m_timelineChart);
+    m_displayModes = new DisplayModes(*this, *m_diagram, *m_flowChart, *m_timelineChart);
+    m_zoom = new ZoomActions(*m_drawings, *this);
+    m_help = new HelpMenu(*this, QString::fromStdString(modeName(m_session->backend())));
 }
 
 void MainWindow::createMenus() {
@@ -146,11 +152,13 @@ void MainWindow::createMenus() {
     menuBar()->addMenu(m_faults);
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->addAction(m_displayModes->presenterAction());
+    m_viewMenu->addAction(m_displayModes->panelsAction());
     m_viewMenu->addAction(m_displayModes->darkThemeAction());
     m_viewMenu->addSeparator();
+    m_viewMenu->addActions({m_zoom->zoomInAction(), m_zoom->zoomOutAction(), m_zoom->fitAction()});
+    m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_playbackBar->toggleViewAction());
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(m_about);
+    menuBar()->addMenu(m_help->menu());
 }
 
 void MainWindow::createDocks() {
@@ -177,10 +185,7 @@ void MainWindow::createDocks() {
     tabifyDockWidget(timeline, resources);
     timeline->raise();
     resizeDocks({explanation}, {420}, Qt::Horizontal);
-    m_displayModes->hideWhilePresenting(events);
-    m_displayModes->hideWhilePresenting(timeline);
-    m_displayModes->hideWhilePresenting(resources);
-    m_displayModes->widenWhilePresenting(explanation, 620);
+    m_displayModes->hideWhilePresenting(m_table->parentWidget()); // the buttons and the table
 }
 
 void MainWindow::runArguments(const QStringList& arguments) {
@@ -207,12 +212,6 @@ void MainWindow::showMode(BackendKind backend) {
     statusBar()->addPermanentWidget(m_mode);
     for (QAction* action : m_backends->actions())
         action->setChecked(BackendKind(action->data().toInt()) == backend);
-}
-
-void MainWindow::showAbout() {
-    QMessageBox::about(this, tr("About Container Lifecycle Lab"),
-                       tr("How a Docker container lives, on a simulated Docker Engine 20.10.\n"
-                          "The diagram is drawn from the lifecycle machine's transition table."));
 }
 
 void MainWindow::showFlowChart(bool show) {

@@ -25,6 +25,7 @@ class EngineSignals;
 class EventLogPanel;
 class ExplanationPanel;
 class FaultMenu;
+class HelpMenu;
 class LifecycleDiagram;
 class StateTimeline;
 class TimelineChart;
@@ -34,6 +35,7 @@ class RecordedSession;
 class ResourceChart;
 class RunFlowChart;
 class StepTimeline;
+class ZoomActions;
 
 /// The main window over one session (simulated or real), which must outlive it.
 class MainWindow final : public QMainWindow {
@@ -58,6 +60,8 @@ public:
     ExplanationPanel& explanation() const { return *m_explanation; }
     FaultMenu& faultMenu() const { return *m_faults; }
     DisplayModes& displayModes() const { return *m_displayModes; }
+    ZoomActions& zoomActions() const { return *m_zoom; }
+    HelpMenu& help() const { return *m_help; }
     Engine& engine() const;
     /// The engine in use, as the status bar and the title name it ("simulation", "real (root)").
     QLabel& modeLabel() const { return *m_mode; }
@@ -75,7 +79,6 @@ private:
     void createDocks();
     void runArguments(const QStringList& arguments);
     void selectContainer(const QString& containerId);
-    void showAbout();
     void exportDrawing(const QString& title, const QString& suggested,
                        const std::function<Status(const QString&)>& write);
     void showMode(BackendKind backend);
@@ -99,8 +102,9 @@ private:
     ResourceChart* m_resources = nullptr;
     FaultMenu* m_faults = nullptr;
     DisplayModes* m_displayModes = nullptr;
+    ZoomActions* m_zoom = nullptr;
+    HelpMenu* m_help = nullptr;
     QAction* m_quit = nullptr;
-    QAction* m_about = nullptr;
     QAction* m_export = nullptr;
     QAction* m_exportFlowChart = nullptr;
     QMenu* m_viewMenu = nullptr;
