@@ -326,18 +326,23 @@ void TestLegibility::timelineNamesFitWithSevenContainers() {
     for (const QString& name : names)
         fixture.run(QStringLiteral("docker run -d --name %1 busybox sleep 300").arg(name));
     TimelineChart chart(states);
-    // As large as the window's dock: a third of a 1280x800 screen's height.
-    chart.resize(420, 240);
-    QFont large = chart.font();
-    large.setPointSizeF(large.pointSizeF() * DisplayModes::kPresenterScale);
-    chart.setFont(large); // presenter mode's type
+    // As large as the window's dock at 1024x768: seven bands in little more than 100 pixels.
+    chart.resize(330, 200);
     chart.show();
     QVERIFY(QTest::qWaitForWindowExposed(&chart));
     QApplication::processEvents();
     QStringList shown;
-    for (QGraphicsItem* item : chart.scene()->items())
-        if (auto* text = dynamic_cast<QGraphicsTextItem*>(item); text && text->isVisible())
+    for (QGraphicsItem* item : chart.scene()->items()) {
+        if (!item->isVisible())
+            continue;
+        if (auto* text = dynamic_cast<QGraphicsTextItem*>(item))
             shown << text->toPlainText();
+        if (auto* text = dynamic_cast<QGraphicsSimpleTextItem*>(item)) {
+            shown << text->text();
+            // Whole on hover.
+            QVERIFY(text->toolTip().isEmpty() || names.contains(text->toolTip()));
+        }
+    }
     for (const QString& name : names) {
         const bool found = std::any_of(shown.begin(), shown.end(), [&](const QString& label) {
             // Whole, or elided in the middle: its start and its end are there.
@@ -348,6 +353,7 @@ void TestLegibility::timelineNamesFitWithSevenContainers() {
         QVERIFY2(found, qPrintable(name + QStringLiteral(" in ") + shown.join(u'|')));
     }
     QVERIFY(!shown.contains(QStringLiteral("…")));
+    QVERIFY2(!shown.contains(QStringLiteral("...")), qPrintable(shown.join(u'|')));
 }
 
 void TestLegibility::eventLogIsShortWithTheFullLineOnHover() {

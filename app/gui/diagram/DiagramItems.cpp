@@ -102,7 +102,7 @@ void NodeItem::setCount(int count) {
 
 QRectF NodeItem::boundingRect() const {
     const qreal margin = kBadgeDiameter / 2 + 6;
-    return nodeRect(m_node).adjusted(-margin, -margin, margin, margin);
+    return nodeRect(m_node).adjusted(-margin, -margin, margin, margin).united(nameRect(m_node));
 }
 
 void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
