@@ -163,9 +163,7 @@ void TestLegibility::flowChartLabelsNeverOverlap() {
 void TestLegibility::themeSwitchRepaintsThePictures() {
     test::GuiFixture fixture;
     MainWindow window(fixture.session);
-    window.resize(1280, 800);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(test::shownAt(window, QSize(1280, 800)));
     LifecycleDiagram& diagram = window.diagram();
     // Known items: the paper left of the start, the start's disc, the flowchart's paper and its
     // start pill (ink-coloured, words in the paper's colour).

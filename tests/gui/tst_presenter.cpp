@@ -107,9 +107,7 @@ void TestPresenter::layoutIsRememberedBetweenRuns() {
 void TestPresenter::zoomChangesTheScaleAndFitFitsTheScene() {
     test::GuiFixture fixture;
     MainWindow window(fixture.session);
-    window.resize(1280, 800);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(test::shownAt(window, QSize(1280, 800)));
     LifecycleDiagram& diagram = window.diagram();
     ZoomActions& zoom = window.zoomActions();
     QCOMPARE(zoom.current(), &diagram.zoom());
@@ -141,9 +139,7 @@ void TestPresenter::zoomChangesTheScaleAndFitFitsTheScene() {
 void TestPresenter::ctrlWheelZoomsAndDragPans() {
     test::GuiFixture fixture;
     MainWindow window(fixture.session);
-    window.resize(1280, 800);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(test::shownAt(window, QSize(1280, 800)));
     LifecycleDiagram& diagram = window.diagram();
     const qreal fitted = diagram.zoom().scale();
     const QPointF middle = diagram.viewport()->rect().center();
@@ -180,9 +176,7 @@ void TestPresenter::ctrlWheelZoomsAndDragPans() {
 void TestPresenter::flowChartZoomsToo() {
     test::GuiFixture fixture;
     MainWindow window(fixture.session);
-    window.resize(1280, 800);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(test::shownAt(window, QSize(1280, 800)));
     window.showFlowChart(true);
     RunFlowChart& chart = window.flowChart();
     QCOMPARE(window.zoomActions().current(), &chart.zoom());
@@ -237,9 +231,7 @@ void TestPresenter::presenterModeGivesTheScreenToThePicture() {
 void TestPresenter::f9CallsThePanelsUp() {
     test::GuiFixture fixture;
     MainWindow window(fixture.session);
-    window.resize(1280, 800);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(test::shownAt(window, QSize(1280, 800)));
     auto* console = window.findChild<QDockWidget*>(QStringLiteral("console"));
     QAction* panels = window.displayModes().panelsAction();
     QVERIFY(!panels->isEnabled()); // only in presenter mode
