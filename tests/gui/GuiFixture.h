@@ -9,6 +9,8 @@
 #include "session/WorldFile.h"
 
 #include <QString>
+#include <QTest>
+#include <QWidget>
 #include <memory>
 #include <stdexcept>
 
@@ -36,5 +38,12 @@ struct GuiFixture {
         return found ? QString::fromStdString((*found)->id) : QString();
     }
 };
+
+/// Shows a window at this size and waits until it is on the (offscreen) screen.
+inline bool shownAt(QWidget& window, QSize size) {
+    window.resize(size);
+    window.show();
+    return QTest::qWaitForWindowExposed(&window);
+}
 
 } // namespace lab::test

@@ -16,34 +16,11 @@ namespace {
 constexpr qreal kBadgeDiameter = 24;
 constexpr qreal kLabelGap = 5;
 constexpr int kCurveSegments = 32;
-
-// The font of a place's name, smaller where the name would not fit between the round ends
-// (a glossed name in bilingual mode: "restarting（重启中）").
-QFont nodeFont(bool active, const QString& text, qreal room) {
-    QFont font;
-    font.setPixelSize(17);
-    font.setBold(active);
-    const qreal wide = QFontMetricsF(font).horizontalAdvance(text);
-    if (wide > room)
-        font.setPixelSize(std::max(9, int(17 * room / wide)));
-    return font;
-}
-
-QFont labelFont(bool italic) {
-    QFont font;
-    font.setPixelSize(12);
-    font.setItalic(italic);
-    return font;
-}
+constexpr int kNodePixels = 17;
+constexpr int kLabelPixels = 12;
 
 QString nodeText(LifecycleState node) {
     return nodeLabel(node);
-}
-
-// Where the start's or the end's name stands: below its disc, wide enough for "(no container)".
-QRectF terminalLabelRect(LifecycleState node) {
-    const QRectF outline = nodeRect(node);
-    return {outline.center().x() - 55, outline.bottom() + 2, 110, 18};
 }
 
 QPointF quadratic(QPointF from, QPointF control, QPointF to, qreal t) {
@@ -86,6 +63,23 @@ std::vector<LabelLine> labelLines(const LifecycleEdge& edge) {
 
 } // namespace
 
+QFont nodeNameFont(bool active) {
+    return drawingFont(kNodePixels, active);
+}
+
+QFont edgeLabelFont(bool italic) {
+    return drawingFont(kLabelPixels, false, italic);
+}
+
+QRectF nameRect(LifecycleState node) {
+    const QRectF outline = nodeRect(node);
+    if (dockerState(node))
+        return outline;
+    const qreal width = QFontMetricsF(edgeLabelFont(false)).horizontalAdvance(nodeText(node)) + 8;
+    return {outline.center().x() - width / 2, outline.bottom() + 2, width,
+            QFontMetricsF(edgeLabelFont(false)).height()};
+}
+
 // ---- NodeItem ----------------------------------------------------------------------------------
 
 NodeItem::NodeItem(LifecycleState node) : m_node(node) {
@@ -110,8 +104,7 @@ void NodeItem::setCount(int count) {
 
 QRectF NodeItem::boundingRect() const {
     const qreal margin = kBadgeDiameter / 2 + 6;
-    const QRectF around = nodeRect(m_node).adjusted(-margin, -margin, margin, margin);
-    return dockerState(m_node) ? around : around.united(terminalLabelRect(m_node));
+    return nodeRect(m_node).adjusted(-margin, -margin, margin, margin).united(nameRect(m_node));
 }
 
 void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
@@ -131,8 +124,13 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
     painter->setBrush(nodeFill(m_node));
     painter->drawRoundedRect(outline, outline.height() / 2, outline.height() / 2);
     const QString text = nodeText(m_node);
-    painter->setFont(nodeFont(m_active, text, outline.width() - outline.height() / 2));
-    painter->setPen(m_node == LifecycleState::Dead ? Qt::white : QColor(0x11, 0x11, 0x11));
+    // A glossed name in bilingual mode ("restarting（重启中）") shrinks to fit between the ends.
+    QFont font = nodeNameFont(m_active);
+    const qreal room = outline.width() - outline.height() / 2;
+    if (const qreal wide = QFontMetricsF(font).horizontalAdvance(text); wide > room)
+        font.setPixelSize(std::max(9, int(font.pixelSize() * room / wide)));
+    painter->setFont(font);
+    painter->setPen(m_node == LifecycleState::Dead ? QColor(Qt::white) : inkOnPale());
     painter->drawText(outline, Qt::AlignCenter, text);
     paintBadge(painter);
 }
@@ -150,9 +148,9 @@ void NodeItem::paintTerminal(QPainter* painter) const {
         painter->setBrush(nodeColour(m_node));
         painter->drawEllipse(outline.adjusted(7, 7, -7, -7));
     }
-    painter->setFont(labelFont(false));
+    painter->setFont(edgeLabelFont(false));
     painter->setPen(inkColour());
-    painter->drawText(terminalLabelRect(m_node), Qt::AlignHCenter | Qt::AlignTop, nodeText(m_node));
+    painter->drawText(nameRect(m_node), Qt::AlignHCenter | Qt::AlignTop, nodeText(m_node));
 }
 
 void NodeItem::paintBadge(QPainter* painter) const {
@@ -164,7 +162,7 @@ void NodeItem::paintBadge(QPainter* painter) const {
     painter->setPen(QPen(Qt::white, 2));
     painter->setBrush(QColor(0x22, 0x22, 0x22));
     painter->drawEllipse(badge);
-    QFont font = labelFont(false);
+    QFont font = edgeLabelFont(false);
     font.setBold(true);
     painter->setFont(font);
     painter->setPen(Qt::white);
@@ -188,6 +186,13 @@ void EdgeItem::setHighlighted(bool highlighted) {
     update();
 }
 
+void EdgeItem::setLegal(bool legal) {
+    if (legal == m_legal)
+        return;
+    m_legal = legal;
+    update();
+}
+
 void EdgeItem::setFlash(qreal level) {
     if (level == m_flash)
         return;
@@ -197,6 +202,10 @@ void EdgeItem::setFlash(qreal level) {
 
 QPointF EdgeItem::pointAt(qreal t) const {
     return quadratic(m_from, m_control, m_to, m_t0 + (m_t1 - m_t0) * t);
+}
+
+void EdgeItem::relayOut() {
+    layOut(m_bend);
 }
 
 void EdgeItem::layOut(qreal bend) {
@@ -221,7 +230,7 @@ void EdgeItem::layOut(qreal bend) {
     qreal width = 0;
     qreal height = 0;
     for (const LabelLine& line : labelLines(m_edge)) {
-        const QFontMetricsF metrics(labelFont(line.italic));
+        const QFontMetricsF metrics(edgeLabelFont(line.italic));
         width = std::max(width, metrics.horizontalAdvance(line.text));
         height += metrics.height();
     }
@@ -229,17 +238,17 @@ void EdgeItem::layOut(qreal bend) {
     placeLabel(0.5, 1);
 }
 
-QRectF EdgeItem::labelRectAt(qreal t, int side) const {
+QRectF EdgeItem::labelRectAt(qreal t, int side, qreal away) const {
     const QPointF normal = m_left * side;
     const qreal reach = std::abs(normal.x()) * m_labelSize.width() / 2 +
-                        std::abs(normal.y()) * m_labelSize.height() / 2;
+                        std::abs(normal.y()) * m_labelSize.height() / 2 + away;
     const QPointF centre = pointAt(t) + normal * (kLabelGap + reach);
     return {centre - QPointF(m_labelSize.width() / 2, m_labelSize.height() / 2), m_labelSize};
 }
 
-void EdgeItem::placeLabel(qreal t, int side) {
+void EdgeItem::placeLabel(qreal t, int side, qreal away) {
     prepareGeometryChange();
-    m_labelRect = labelRectAt(t, side);
+    m_labelRect = labelRectAt(t, side, away);
 }
 
 QRectF EdgeItem::boundingRect() const {
@@ -265,9 +274,16 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
         painter->setPen(QPen(refused, lineWidth(11), Qt::SolidLine, Qt::RoundCap));
         painter->drawPath(m_path);
     }
-    const QColor colour = m_highlighted ? highlightColour() : quietInkColour();
-    painter->setPen(
-        QPen(colour, lineWidth(m_highlighted ? 4.5 : 1.6), Qt::SolidLine, Qt::RoundCap));
+    // Taken last: thick, in the highlight; legal now: dashed, in green; otherwise quiet.
+    const bool legal = m_legal && !m_highlighted;
+    const QColor colour = m_highlighted ? highlightColour()
+                          : legal       ? legalColour()
+                                        : quietInkColour();
+    painter->setPen(QPen(colour,
+                         lineWidth(m_highlighted ? 4.5
+                                   : legal       ? 3
+                                                 : 1.6),
+                         legal ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap));
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(m_path);
     painter->setPen(Qt::NoPen);
@@ -277,15 +293,17 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
 }
 
 void EdgeItem::paintLabel(QPainter* painter) const {
-    painter->setPen(m_highlighted ? QPen(highlightColour(), lineWidth(1.5)) : Qt::NoPen);
+    painter->setPen(m_highlighted ? QPen(highlightColour(), lineWidth(1.5))
+                    : m_legal     ? QPen(legalColour(), lineWidth(1.5), Qt::DashLine)
+                                  : QPen(Qt::NoPen));
     QColor paper = paperColour();
     paper.setAlpha(225);
     painter->setBrush(paper);
     painter->drawRoundedRect(m_labelRect, 4, 4);
     qreal y = m_labelRect.top() + 1;
     for (const LabelLine& line : labelLines(m_edge)) {
-        const QFontMetricsF metrics(labelFont(line.italic));
-        painter->setFont(labelFont(line.italic));
+        const QFontMetricsF metrics(edgeLabelFont(line.italic));
+        painter->setFont(edgeLabelFont(line.italic));
         painter->setPen(line.quiet ? quietInkColour() : inkColour());
         painter->drawText(QRectF(m_labelRect.left(), y, m_labelRect.width(), metrics.height()),
                           Qt::AlignHCenter | Qt::AlignVCenter, line.text);

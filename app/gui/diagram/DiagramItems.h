@@ -4,11 +4,19 @@
 
 #include "gui/diagram/LifecycleGraph.h"
 
+#include <QFont>
 #include <QGraphicsItem>
 #include <QPainterPath>
 #include <QPolygonF>
 
 namespace lab {
+
+/// The type of a place's name (bold on the active place), in the current DiagramStyle.
+QFont nodeNameFont(bool active);
+/// The type of an edge's label lines (outcomes in italic), in the current DiagramStyle.
+QFont edgeLabelFont(bool italic);
+/// Where a place's name is written: inside a state, below the start's and the end's disc.
+QRectF nameRect(LifecycleState node);
 
 /// A place: its name, a halo when the selected container is there, how many containers are.
 class NodeItem final : public QGraphicsItem {
@@ -43,10 +51,13 @@ public:
 
     const LifecycleEdge& edge() const { return m_edge; }
     /// Where the label would stand: beside the curve at parameter t (0 at the source's outline,
-    /// 1 at the target's), on the left of its direction (side 1) or on the right (side -1).
-    QRectF labelRectAt(qreal t, int side) const;
+    /// 1 at the target's), on the left of its direction (side 1) or on the right (side -1),
+    /// away pixels further out than beside it.
+    QRectF labelRectAt(qreal t, int side, qreal away = 0) const;
+    /// Measures the label again, in the current style's type, and puts it in the middle.
+    void relayOut();
     /// Puts the label there.
-    void placeLabel(qreal t, int side);
+    void placeLabel(qreal t, int side, qreal away = 0);
     QRectF labelRect() const { return m_labelRect; }
     /// The drawn curve, for keeping other labels off it.
     const QPainterPath& path() const { return m_path; }
@@ -55,6 +66,9 @@ public:
     /// Shows that the selected container took this edge last.
     void setHighlighted(bool highlighted);
     bool isHighlighted() const { return m_highlighted; }
+    /// Shows that a command the selected container accepts now would take this edge.
+    void setLegal(bool legal);
+    bool isLegal() const { return m_legal; }
     /// How strongly the edge flashes as the one a refused command would have taken (0: not).
     void setFlash(qreal level);
     qreal flash() const { return m_flash; }
@@ -78,6 +92,7 @@ private:
     QPolygonF m_arrow;
     QRectF m_labelRect;
     bool m_highlighted = false;
+    bool m_legal = false;
     qreal m_flash = 0;
 };
 

@@ -38,6 +38,11 @@ QColor highlightColour() {
     return QColor(0xCC, 0x79, 0xA7); // reddish purple
 }
 
+QColor legalColour() {
+    // Okabe-Ito's bluish green; lighter on dark paper.
+    return diagramStyle().dark ? QColor(0x3D, 0xD6, 0xA6) : QColor(0x00, 0x9E, 0x73);
+}
+
 QColor refusedColour() {
     return QColor(0xD5, 0x5E, 0x00); // vermillion
 }
@@ -77,6 +82,18 @@ QColor quietInkColour() {
 
 qreal lineWidth(qreal normal) {
     return normal * diagramStyle().lineScale;
+}
+
+QFont drawingFont(int normalPixels, bool bold, bool italic) {
+    QFont font;
+    font.setPixelSize(qRound(normalPixels * diagramStyle().textScale));
+    font.setBold(bold);
+    font.setItalic(italic);
+    return font;
+}
+
+QColor inkOnPale() {
+    return QColor(0x11, 0x11, 0x11);
 }
 
 } // namespace lab

@@ -5,6 +5,7 @@
 #include "machines/Lifecycle.h"
 
 #include <QColor>
+#include <QFont>
 
 namespace lab {
 
@@ -14,6 +15,8 @@ QColor nodeColour(LifecycleState node);
 QColor nodeFill(LifecycleState node);
 /// The colour of the edge last taken and of the active place's halo.
 QColor highlightColour();
+/// The colour of an edge the selected container's next commands can take now.
+QColor legalColour();
 /// The colour of an edge a refused command would have taken, and of the refusal's words.
 QColor refusedColour();
 /// The colour of the n-th container's token: Paul Tol's muted scheme, safe for colour-blind
@@ -25,6 +28,7 @@ QColor tokenColour(std::size_t n);
 struct DiagramStyle {
     bool dark = false;   ///< light ink on dark paper
     qreal lineScale = 1; ///< presenter mode draws every line thicker
+    qreal textScale = 1; ///< and the names and labels larger
 };
 const DiagramStyle& diagramStyle();
 void setDiagramStyle(const DiagramStyle& style);
@@ -36,5 +40,9 @@ QColor inkColour();
 QColor quietInkColour();
 /// A line of normal width, as thick as the style draws it.
 qreal lineWidth(qreal normal);
+/// A font of normal pixel size, as large as the style draws it.
+QFont drawingFont(int normalPixels, bool bold = false, bool italic = false);
+/// The colour of text on a pale place or step, whatever the theme.
+QColor inkOnPale();
 
 } // namespace lab

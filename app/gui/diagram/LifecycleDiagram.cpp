@@ -6,15 +6,19 @@
 #include "gui/diagram/DiagramPalette.h"
 #include "gui/diagram/DiagramToken.h"
 #include "gui/diagram/LifecycleGraph.h"
+#include "gui/diagram/TokenLegend.h"
 #include "gui/i18n/CoreWords.h"
 #include "gui/panels/RefusalReasons.h"
 #include "gui/window/SceneExport.h"
+#include "gui/window/ViewZoom.h"
 
+#include <QFontMetricsF>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <tuple>
 
 namespace lab {
 namespace {
@@ -49,7 +53,8 @@ double spotCost(const QRectF& spot, qreal t, const EdgeItem& edge,
                 const std::vector<EdgeItem*>& edges, const std::vector<QRectF>& placed) {
     double cost = std::abs(t - 0.5) * 40;
     for (LifecycleState node : diagramNodes())
-        if (spot.intersects(nodeRect(node).adjusted(-6, -6, 6, 6)))
+        if (spot.intersects(nodeRect(node).adjusted(-6, -6, 6, 6)) ||
+            spot.intersects(nameRect(node)))
             cost += 1000;
     for (const QRectF& other : placed)
         if (spot.intersects(other.adjusted(-3, -3, 3, 3)))
@@ -61,28 +66,29 @@ double spotCost(const QRectF& spot, qreal t, const EdgeItem& edge,
 }
 
 // Labels are placed one edge after the other, each at the cheapest of a few spots along its
-// edge: a small search instead of hand-placed labels, so the table stays the only source.
-void placeLabels(const std::vector<EdgeItem*>& edges) {
+// edge, beside it or a little further out (a short edge between two places, in presenter mode's
+// large type): a small search instead of hand-placed labels, so the table stays the only source.
+void placeLabels(const std::vector<EdgeItem*>& edges, const QRectF& tokenKey) {
     static constexpr std::array kSpots = {0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82};
-    std::vector<QRectF> placed;
+    std::vector<QRectF> placed = {tokenKey};
     for (EdgeItem* edge : edges) {
         double best = std::numeric_limits<double>::max();
-        qreal bestT = 0.5;
-        int bestSide = 1;
-        for (int side : {1, -1}) {
-            if (side == -1 && !edge->isStraight())
-                continue;
-            for (qreal t : kSpots) {
-                const double cost = spotCost(edge->labelRectAt(t, side), t, *edge, edges, placed) +
-                                    (side == 1 ? 0 : 5);
-                if (cost < best) {
-                    best = cost;
-                    bestT = t;
-                    bestSide = side;
+        std::tuple<qreal, int, qreal> bestSpot{0.5, 1, 0};
+        for (qreal away : {0, 16, 32})
+            for (int side : {1, -1}) {
+                if (side == -1 && !edge->isStraight())
+                    continue;
+                for (qreal t : kSpots) {
+                    const double cost =
+                        spotCost(edge->labelRectAt(t, side, away), t, *edge, edges, placed) +
+                        (side == 1 ? 0 : 5) + away;
+                    if (cost < best) {
+                        best = cost;
+                        bestSpot = {t, side, away};
+                    }
                 }
             }
-        }
-        edge->placeLabel(bestT, bestSide);
+        edge->placeLabel(std::get<0>(bestSpot), std::get<1>(bestSpot), std::get<2>(bestSpot));
         placed.push_back(edge->labelRect());
     }
 }
@@ -90,7 +96,7 @@ void placeLabels(const std::vector<EdgeItem*>& edges) {
 } // namespace
 
 LifecycleDiagram::LifecycleDiagram(StepTimeline& timeline, QWidget* parent)
-    : QGraphicsView(parent), m_timeline(timeline) {
+    : QGraphicsView(parent), m_timeline(timeline), m_zoom(new ViewZoom(*this)) {
     setAccessibleName(tr("Lifecycle diagram"));
     setAccessibleDescription(
         tr("The seven container states and every transition of Docker's lifecycle"));
@@ -110,7 +116,6 @@ LifecycleDiagram::LifecycleDiagram(StepTimeline& timeline, QWidget* parent)
         scene->addItem(item);
         m_edges.push_back(item);
     }
-    placeLabels(m_edges);
     setScene(scene);
     addTexts();
     m_flash.setDuration(kFlashMs);
@@ -135,9 +140,17 @@ LifecycleDiagram::~LifecycleDiagram() = default;
 
 void LifecycleDiagram::restyle() {
     setBackgroundBrush(paperColour());
+    for (EdgeItem* edge : m_edges)
+        edge->relayOut(); // the style's type may be larger: labels are measured and placed again
+    placeLabels(m_edges, m_tokenKey->fullRect());
+    placeTexts();
     m_legend->setBrush(quietInkColour());
     m_caption->setBrush(inkColour());
-    scene()->update();
+    m_refusal->setDefaultTextColor(diagramStyle().dark ? refusedColour().lighter(130)
+                                                       : refusedColour().darker(130));
+    for (QGraphicsItem* item : scene()->items())
+        item->update(); // cached items keep their old pixels until told
+    m_zoom->refit();
 }
 
 // The legend, then two lines for what the selected container just did and for a refusal.
@@ -146,20 +159,49 @@ void LifecycleDiagram::addTexts() {
         "Edges: the commands · the outcome the engine reported (italic) · ⚑ the Docker events "
         "published.\nRefusals and silent no-ops (start on running, stop on exited) do not move a "
         "container: they are not edges."));
+    m_caption = scene()->addSimpleText(QString());
+    // The top-left corner, above the start and left of paused, is free of places and edges.
+    m_tokenKey = new TokenLegendItem(
+        {nodeRect(LifecycleState::Start).left(), nodeRect(LifecycleState::Paused).top()});
+    scene()->addItem(m_tokenKey);
+    m_refusal = scene()->addText(QString()); // Docker's messages are long: wrapped
+}
+
+// The texts stand under the drawing, in the style's type; the scene keeps room for a refusal
+// of three lines, so the picture does not jump when one comes.
+void LifecycleDiagram::placeTexts() {
+    QRectF drawing;
+    for (const auto& [node, item] : m_nodes)
+        drawing |= item->sceneBoundingRect();
+    for (const EdgeItem* edge : m_edges)
+        drawing |= edge->sceneBoundingRect();
     const qreal left = nodeRect(LifecycleState::Start).left();
-    m_legend->setPos(left, scene()->itemsBoundingRect().bottom() + 16);
-    QFont large;
-    large.setPixelSize(17);
-    m_caption = scene()->addSimpleText(QString(), large);
+    m_legend->setFont(drawingFont(12));
+    m_legend->setPos(left, drawing.bottom() + 16);
+    m_caption->setFont(drawingFont(17));
     m_caption->setPos(left, m_legend->sceneBoundingRect().bottom() + 12);
-    QFont refusalFont;
-    refusalFont.setPixelSize(14);
-    m_refusal = scene()->addText(QStringLiteral("\n\n\n"), refusalFont);
-    m_refusal->setDefaultTextColor(refusedColour().darker(130));
-    m_refusal->setPos(left - 4, m_caption->pos().y() + 26);
+    const QFont refusalFont = drawingFont(14);
+    m_refusal->setFont(refusalFont);
+    const qreal captionHeight = QFontMetricsF(m_caption->font()).height();
+    m_refusal->setPos(left - 4, m_caption->pos().y() + captionHeight * 1.5);
     m_refusal->setTextWidth(nodeRect(LifecycleState::Dead).right() - left);
-    scene()->setSceneRect(scene()->itemsBoundingRect().adjusted(-10, -10, 10, 10));
-    m_refusal->setPlainText(QString());
+    const qreal refusalHeight = QFontMetricsF(refusalFont).lineSpacing() * 3 + 10;
+    const QRectF texts(QPointF(left - 4, m_legend->pos().y()),
+                       QPointF(drawing.right(), m_refusal->pos().y() + refusalHeight));
+    scene()->setSceneRect(drawing.united(texts).adjusted(-10, -10, 10, 10));
+}
+
+void LifecycleDiagram::setLegalEdges(std::vector<int> edges) {
+    m_legalEdges = std::move(edges);
+    refresh();
+}
+
+std::vector<int> LifecycleDiagram::legalEdges() const {
+    std::vector<int> marked;
+    for (int i = 0; i < int(m_edges.size()); ++i)
+        if (m_edges[std::size_t(i)]->isLegal())
+            marked.push_back(i);
+    return marked;
 }
 
 void LifecycleDiagram::setSelectedContainer(const QString& containerId) {
@@ -339,8 +381,23 @@ void LifecycleDiagram::refresh() {
     const int taken = here ? selected->second.lastEdge : -1;
     for (int i = 0; i < int(m_edges.size()); ++i)
         m_edges[std::size_t(i)]->setHighlighted(i == taken);
-    for (auto& [id, shown] : m_shown)
+    std::vector<const Shown*> byOrder;
+    for (auto& [id, shown] : m_shown) {
         shown.token->setSelected(id == m_selected);
+        byOrder.push_back(&shown);
+    }
+    std::sort(byOrder.begin(), byOrder.end(),
+              [](const Shown* a, const Shown* b) { return a->order < b->order; });
+    std::vector<TokenLegendItem::Entry> key;
+    for (const Shown* shown : byOrder)
+        key.push_back({tokenColour(shown->order), shown->token->toolTip(),
+                       selected != m_shown.end() && shown == &selected->second});
+    m_tokenKey->setEntries(std::move(key));
+    // While the picture is behind the engine, only edges from where it shows the container.
+    for (int i = 0; i < int(m_edges.size()); ++i)
+        m_edges[std::size_t(i)]->setLegal(
+            here && m_edges[std::size_t(i)]->edge().source == selected->second.node &&
+            std::find(m_legalEdges.begin(), m_legalEdges.end(), i) != m_legalEdges.end());
     showCaption();
 }
 
@@ -405,7 +462,7 @@ Status LifecycleDiagram::exportTo(const QString& path) const {
 
 void LifecycleDiagram::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
-    fitInView(sceneRect(), Qt::KeepAspectRatio);
+    m_zoom->refit();
 }
 
 } // namespace lab

@@ -22,6 +22,8 @@ class QGraphicsTextItem;
 namespace lab {
 
 class TokenItem;
+class TokenLegendItem;
+class ViewZoom;
 
 /// The lifecycle diagram over one step timeline.
 class LifecycleDiagram final : public QGraphicsView {
@@ -49,8 +51,15 @@ public:
     QString caption() const;
     /// The last refusal: Docker's message, then why in plain words; empty when none.
     QString refusal() const;
+    /// The edges the selected container's next commands can take now (LegalEdgeMarker); those
+    /// leaving the place the diagram shows it on are marked.
+    void setLegalEdges(std::vector<int> edges);
+    /// The edges marked legal now (indices into edges()).
+    std::vector<int> legalEdges() const;
     /// The edges the last refused command would have taken (indices into edges()).
     const std::vector<int>& refusedEdges() const { return m_refusedEdges; }
+    /// The key of tokens: which colour is which container.
+    const TokenLegendItem& tokenKey() const { return *m_tokenKey; }
     /// Ends every token's journey at once (for a still picture).
     void settle();
     /// Redraws in the current DiagramStyle (theme, presenter mode).
@@ -58,6 +67,8 @@ public:
     /// Writes the whole diagram to path: SVG when it ends in .svg, otherwise a PNG at twice
     /// the scene's size (sharp on a projector).
     Status exportTo(const QString& path) const;
+    /// Zoom, pan and fit to window.
+    ViewZoom& zoom() const { return *m_zoom; }
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -74,6 +85,7 @@ private:
     };
 
     void addTexts();
+    void placeTexts();
     void apply(const EngineStep& step, bool animate);
     void tell(Shown& shown, const EngineStep& step);
     void showRefusal(const EngineStep& step);
@@ -91,10 +103,13 @@ private:
     QString m_selected;
     double m_speed = 1.0;
     QGraphicsSimpleTextItem* m_legend = nullptr;
+    TokenLegendItem* m_tokenKey = nullptr;
     QGraphicsSimpleTextItem* m_caption = nullptr;
     QGraphicsTextItem* m_refusal = nullptr; // Docker's messages are long: wrapped
     std::vector<int> m_refusedEdges;
+    std::vector<int> m_legalEdges; // as the engine answers now
     QVariantAnimation m_flash;
+    ViewZoom* m_zoom;
 };
 
 } // namespace lab

@@ -1,6 +1,7 @@
 #include "gui/panels/CommandBar.h"
 
 #include "cli/DockerCli.h"
+#include "gui/diagram/LegalEdges.h"
 
 #include <QHBoxLayout>
 #include <QPushButton>
@@ -56,9 +57,7 @@ void CommandBar::refresh() {
             continue;
         }
         // A button runs `docker <command> <name>`: the CLI's event without options.
-        CommandEvent event = cli::defaultEvent(command, *container);
-        event.at = engine.clock().now();
-        const Reaction answer = container->machine.preview(event, container->record);
+        const Reaction answer = previewCommand(engine, *container, command);
         const bool legal = answer.verdict != Verdict::Refused;
         button->setEnabled(legal);
         button->setAccessibleDescription(legal ? QString() : tr("refused by Docker"));

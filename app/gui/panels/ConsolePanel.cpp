@@ -70,7 +70,10 @@ ConsolePanel::ConsolePanel(Session& session, EngineSignals& engineSignals, QWidg
     m_output->setReadOnly(true);
     m_output->setFont(fixed);
     m_output->setMaximumBlockCount(kMaximumLines);
-    m_output->setLineWrapMode(QPlainTextEdit::NoWrap); // docker ps columns stay aligned
+    // Long lines wrap at the panel's edge: nothing hides beyond it (ps columns stay aligned as
+    // long as a row fits, as in a terminal).
+    m_output->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_output->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_output->setAccessibleName(tr("Console output"));
     m_input->setFont(fixed);
     m_input->setPlaceholderText(
@@ -85,26 +88,26 @@ ConsolePanel::ConsolePanel(Session& session, EngineSignals& engineSignals, QWidg
         return completionsFor(line, completionWords(session, engineSignals.engine()));
     });
     connect(m_input, &HistoryLineEdit::candidatesOffered, this, [this](const QStringList& all) {
-        append(all.join(QStringLiteral("   ")), palette().color(QPalette::PlaceholderText));
+        append(all.join(QStringLiteral("   ")), Tone::Note);
     });
 }
 
 void ConsolePanel::runLine(const QString& line) {
-    append(QStringLiteral("docker> ") + line, palette().color(QPalette::Link));
+    append(QStringLiteral("docker> ") + line, Tone::Command);
     // exit and quit end the terminal console; the window stays, so they are only noted.
     const bool ran = m_loop.feed(line.toStdString());
     if (!ran)
-        append(tr("(close the window to leave)"), palette().color(QPalette::PlaceholderText));
+        append(tr("(close the window to leave)"), Tone::Note);
     if (const QString out = takeText(m_out); !out.isEmpty())
-        append(out, palette().color(QPalette::Text));
+        append(out, Tone::Output);
     if (const QString err = takeText(m_err); !err.isEmpty())
-        append(err, QColor(0xC0, 0x30, 0x20));
+        for (const QString& errLine : err.split(u'\n'))
+            append(errLine, stderrTone(errLine));
     if (const QString trace = takeText(m_trace); !trace.isEmpty())
-        append(trace, palette().color(QPalette::PlaceholderText));
+        append(trace, Tone::Note);
     // The status a shell's prompt would show ($?), for every line that ran something.
     if (ran && !line.trimmed().isEmpty())
-        append(QStringLiteral("[exit %1]").arg(m_loop.status()),
-               palette().color(QPalette::PlaceholderText));
+        append(QStringLiteral("[exit %1]").arg(m_loop.status()), Tone::Note);
     emit lineRan();
 }
 
@@ -119,9 +122,14 @@ void ConsolePanel::submit() {
     runLine(line);
 }
 
-void ConsolePanel::append(const QString& text, const QColor& colour) {
-    QTextCharFormat format;
-    format.setForeground(colour);
+void ConsolePanel::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        recolour(*m_output->document(), palette());
+}
+
+void ConsolePanel::append(const QString& text, Tone tone) {
+    const QTextCharFormat format = toneFormat(tone, palette());
     QTextCursor cursor(m_output->document());
     cursor.movePosition(QTextCursor::End);
     if (!m_output->document()->isEmpty())

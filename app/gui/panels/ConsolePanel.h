@@ -4,6 +4,7 @@
 // real backend each command's kernel operations follow its output, as `console --trace` shows.
 
 #include "console/ScriptRunner.h"
+#include "gui/panels/ConsoleTones.h"
 #include "gui/window/EngineSignals.h"
 
 #include <QLineEdit>
@@ -61,9 +62,13 @@ signals:
     /// A line ran: the engine may have moved.
     void lineRan();
 
+protected:
+    /// A theme switch recolours the history too.
+    void changeEvent(QEvent* event) override;
+
 private:
     void submit();
-    void append(const QString& text, const QColor& colour);
+    void append(const QString& text, Tone tone);
 
     std::ostringstream m_out;
     std::ostringstream m_err;

@@ -1,5 +1,7 @@
 #pragma once
-// The event log dock: every event the daemon logs, as `docker events` prints it.
+// The event log dock: every event the daemon logs, one short line each (time of day to the
+// millisecond, the action, the container's name and short ID, the other attributes); hovering a
+// line shows it in full, as `docker events` prints it (nanoseconds, the 64-character ID).
 
 #include "gui/window/EngineSignals.h"
 
@@ -7,11 +9,20 @@
 
 namespace lab {
 
-/// The daemon's event log, one `docker events` line per event, newest at the bottom.
+/// An event as the log shows it: "12:00:03.250  start  web  3f2a1b4c5d6e".
+QString shortEventLine(const DockerEvent& event);
+
+/// The daemon's event log, newest at the bottom.
 class EventLogPanel final : public QPlainTextEdit {
     Q_OBJECT
 public:
     explicit EventLogPanel(EngineSignals& engineSignals, QWidget* parent = nullptr);
+
+    /// The full `docker events` line of the event shown at this point of the viewport, if any.
+    QString fullLineAt(QPoint viewportPoint) const;
+
+protected:
+    bool viewportEvent(QEvent* event) override;
 
 private:
     void onPublished(const DockerEvent& event);

@@ -1,5 +1,7 @@
 #include "gui/panels/ExplanationPanel.h"
 
+#include "gui/panels/KernelLine.h"
+
 #include <QRegularExpression>
 #include <algorithm>
 
@@ -98,7 +100,7 @@ QString ExplanationPanel::traceHtml() const {
     QString text;
     const std::size_t first = lines.size() - std::min(lines.size(), kTraceLinesShown);
     for (std::size_t i = first; i < lines.size(); ++i)
-        text += QString::fromStdString(lines[i]).toHtmlEscaped() + u'\n';
+        text += shortKernelLine(QString::fromStdString(lines[i])).toHtmlEscaped() + u'\n';
     return QStringLiteral("<p><b>%1</b></p><pre>%2</pre>")
         .arg(tr("Kernel operations").toHtmlEscaped(), text);
 }

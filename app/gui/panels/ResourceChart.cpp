@@ -1,9 +1,11 @@
 #include "gui/panels/ResourceChart.h"
 
+#include <QEvent>
 #include <QLineSeries>
 #include <QValueAxis>
 #include <algorithm>
 #include <chrono>
+#include <tuple>
 
 namespace lab {
 namespace {
@@ -11,6 +13,16 @@ namespace {
 double seconds(Duration duration) {
     return std::chrono::duration<double>(duration).count();
 }
+
+// CPU and memory apart by colour and by line (solid, dashed), for those who cannot tell the
+// colours: Okabe-Ito blue and vermillion, lighter on a dark chart.
+struct SeriesLook {
+    QColor light;
+    QColor dark;
+    Qt::PenStyle line;
+};
+const SeriesLook kCpuLook{QColor(0x00, 0x72, 0xB2), QColor(0x56, 0xB4, 0xE9), Qt::SolidLine};
+const SeriesLook kMemoryLook{QColor(0xD5, 0x5E, 0x00), QColor(0xF0, 0xA0, 0x50), Qt::DashLine};
 
 // Grows an axis to hold value, with a tenth to spare, and never shrinks it during a plot.
 void stretch(QValueAxis& axis, double value) {
@@ -41,16 +53,34 @@ ResourceChart::ResourceChart(Source source, QWidget* parent)
     chart()->addAxis(m_cpuAxis, Qt::AlignLeft);
     chart()->addAxis(m_memoryAxis, Qt::AlignRight);
     for (auto [series, axis] : {std::pair{m_cpu, m_cpuAxis}, std::pair{m_memory, m_memoryAxis}}) {
-        QPen pen = series->pen();
-        pen.setWidthF(2.5);
-        series->setPen(pen);
         chart()->addSeries(series);
         series->attachAxis(m_time);
         series->attachAxis(axis);
     }
+    restyle();
     clear();
     m_timer.setInterval(kSampleMilliseconds);
     connect(&m_timer, &QTimer::timeout, this, &ResourceChart::sample);
+}
+
+void ResourceChart::changeEvent(QEvent* event) {
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        restyle();
+}
+
+void ResourceChart::restyle() {
+    const bool dark = palette().color(QPalette::Window).lightnessF() < 0.5;
+    // A theme resets every colour of the chart; the series' own pens go on top.
+    chart()->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    for (auto [series, axis, look] : {std::tuple{m_cpu, m_cpuAxis, kCpuLook},
+                                      std::tuple{m_memory, m_memoryAxis, kMemoryLook}}) {
+        const QColor colour = dark ? look.dark : look.light;
+        series->setPen(QPen(colour, 2.5, look.line, Qt::RoundCap));
+        axis->setLinePenColor(colour);
+        axis->setLabelsColor(colour);
+        axis->setTitleBrush(colour);
+    }
 }
 
 void ResourceChart::setSelectedContainer(const QString& containerId) {

@@ -39,7 +39,12 @@ public:
     /// Why nothing is plotted, or empty.
     QString unavailableReason() const { return m_unavailable; }
 
+protected:
+    /// A theme switch (the window's palette) redraws the chart in the theme's colours.
+    void changeEvent(QEvent* event) override;
+
 private:
+    void restyle();
     void clear();
     void scroll(double now);
 

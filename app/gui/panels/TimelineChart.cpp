@@ -7,12 +7,15 @@
 #include <QCategoryAxis>
 #include <QCursor>
 #include <QEvent>
+#include <QFontInfo>
+#include <QFontMetricsF>
 #include <QGraphicsSimpleTextItem>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QToolTip>
 #include <QValueAxis>
 #include <algorithm>
+#include <array>
 #include <set>
 
 namespace lab {
@@ -30,8 +33,14 @@ QColor inkOn(const QColor& colour) {
     return luma > 0.5 ? Qt::black : Qt::white;
 }
 
-// A band's label: its name, and a short ID where a removed container's name came back.
-QString bandLabel(const std::vector<TimelineBand>& bands, std::size_t index) {
+// A band's name is at most this many average characters wide: the plot keeps its room.
+constexpr int kNameCharacters = 14;
+// Names stay at least this large, however many bands share the height.
+constexpr int kSmallestNamePixels = 8;
+constexpr qreal kNameGap = 6; // between a name and its band
+
+// A band's name: the container's, and a short ID where a removed container's name came back.
+QString bandName(const std::vector<TimelineBand>& bands, std::size_t index) {
     const TimelineBand& band = bands[index];
     const bool shared = std::count_if(bands.begin(), bands.end(), [&](const TimelineBand& other) {
                             return other.name == band.name;
@@ -49,13 +58,14 @@ TimelineChart::TimelineChart(StateTimeline& timeline, QWidget* parent)
                                 "minute of engine time"));
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(140);
-    chart()->legend()->setAlignment(Qt::AlignBottom);
+    // One state a line on the right: a row under the plot cut the words short in a narrow dock.
+    chart()->legend()->setAlignment(Qt::AlignRight);
     chart()->setMargins(QMargins(4, 4, 4, 4));
     m_time->setTitleText(tr("engine seconds"));
     m_time->setLabelFormat(QStringLiteral("%d"));
     m_time->setTickType(QValueAxis::TicksDynamic); // whole seconds, whatever the range
     m_time->setTickAnchor(0);
-    m_bands->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
+    m_bands->setLabelsVisible(false); // the names are the chart's own items (setAxes)
     m_bands->setGridLineVisible(false);
     chart()->addAxis(m_time, Qt::AlignBottom);
     chart()->addAxis(m_bands, Qt::AlignLeft);
@@ -139,22 +149,36 @@ void TimelineChart::addSegment(const QString& name, const TimelineSegment& segme
     m_drawn.push_back({area, upper, lower, label, segment});
 }
 
+// The bands' names are written by the chart itself, left of the plot: Qt Charts' category
+// labels want a line and ten pixels per band and write "..." in thinner bands.
 void TimelineChart::setAxes() {
-    for (const QString& label : m_bands->categoriesLabels())
-        m_bands->remove(label);
     const auto& bands = m_timeline.bands();
-    // Categories come in increasing values, from the start value: the newest band lies lowest.
-    m_bands->setStartValue(-double(bands.size()) + 0.5);
-    for (std::size_t i = bands.size(); i-- > 0;)
-        m_bands->append(bandLabel(bands, i), -double(i) + 0.5);
     m_bands->setRange(-double(std::max(bands.size(), kFewestBandRows)) + 0.5, 0.5);
-    QFont font = this->font();
-    m_bands->setLabelsFont(font);
-    m_time->setLabelsFont(font);
-    font.setPointSizeF(font.pointSizeF() * 0.9);
-    m_time->setTitleFont(font);
+    m_nameFont = bandFont();
+    const QFontMetricsF metrics(m_nameFont);
     const QColor ink = m_dark ? QColor(0xEE, 0xEE, 0xEE) : QColor(0x22, 0x22, 0x22);
-    m_bands->setLabelsColor(ink);
+    qDeleteAll(m_names);
+    m_names.clear();
+    qreal widest = 0;
+    for (std::size_t i = 0; i < bands.size(); ++i) {
+        // A long name loses its middle (its start and its end tell names apart), never the
+        // whole of it; hovering it shows it whole.
+        const QString name = bandName(bands, i);
+        auto* item = new QGraphicsSimpleTextItem(
+            metrics.elidedText(name, Qt::ElideMiddle, metrics.averageCharWidth() * kNameCharacters),
+            chart());
+        item->setFont(m_nameFont);
+        item->setBrush(ink);
+        item->setToolTip(name);
+        item->setZValue(10);
+        widest = std::max(widest, item->boundingRect().width());
+        m_names.push_back(item);
+    }
+    QMargins margins = chart()->margins();
+    margins.setLeft(int(widest + kNameGap) + 4);
+    chart()->setMargins(margins);
+    m_time->setLabelsFont(this->font());
+    m_time->setTitleFont(this->font());
     m_time->setLabelsColor(ink);
     m_time->setTitleBrush(ink);
     chart()->legend()->setLabelColor(ink);
@@ -177,13 +201,52 @@ void TimelineChart::refresh() {
         drawn.lower->replace(1, QPointF(now, drawn.lower->at(1).y()));
     }
     const double end = std::max(now, start + kShortestSpan);
-    m_time->setTickInterval(end - start > 40 ? 10 : end - start > 15 ? 5 : 1);
     m_time->setRange(start, end);
     placeLabels();
 }
 
+// Whole seconds between ticks, as few as leave each label room for its digits (Qt Charts would
+// write "..." for a label wider than its share of the axis).
+void TimelineChart::spaceTicks() {
+    static constexpr std::array kIntervals = {1.0, 2.0, 5.0, 10.0, 20.0, 30.0};
+    const qreal room =
+        QFontMetricsF(m_time->labelsFont()).horizontalAdvance(QStringLiteral("0000")) + 10;
+    const qreal perSecond = chart()->plotArea().width() / (m_time->max() - m_time->min());
+    const auto fits = std::find_if(kIntervals.begin(), kIntervals.end(),
+                                   [&](double interval) { return interval * perSecond >= room; });
+    const double interval = fits == kIntervals.end() ? kIntervals.back() : *fits;
+    if (m_time->tickInterval() != interval)
+        m_time->setTickInterval(interval);
+}
+
+// The names' type: the window's, or smaller where bands are thinner than a line of it (Qt Charts
+// would write "…" for a label taller than its band).
+QFont TimelineChart::bandFont() const {
+    QFont font = this->font();
+    const qreal bandHeight = chart()->plotArea().height() / bandRows();
+    while (bandHeight > 0 && QFontInfo(font).pixelSize() > kSmallestNamePixels &&
+           QFontMetricsF(font).height() > bandHeight)
+        font.setPixelSize(QFontInfo(font).pixelSize() - 1);
+    return font;
+}
+
+qreal TimelineChart::bandRows() const {
+    return qreal(std::max(m_timeline.bands().size(), kFewestBandRows));
+}
+
 // A segment's state is written on it, centred in its visible part, where it fits.
 void TimelineChart::placeLabels() {
+    if (bandFont() != m_nameFont)
+        setAxes(); // the plot's height changed: the names take the type that fits it
+    spaceTicks();
+    // Band i runs from -i - 0.5 to -i + 0.5 on an axis from 0.5 down to 0.5 - rows.
+    const QRectF plot = chart()->plotArea();
+    const qreal bandHeight = plot.height() / bandRows();
+    for (std::size_t i = 0; i < m_names.size(); ++i) {
+        const QRectF words = m_names[i]->boundingRect();
+        m_names[i]->setPos(plot.left() - kNameGap - words.width(),
+                           plot.top() + bandHeight * (qreal(i) + 0.5) - words.height() / 2);
+    }
     const double left = m_time->min();
     const double right = m_time->max();
     for (const Drawn& drawn : m_drawn) {

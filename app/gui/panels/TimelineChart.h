@@ -47,6 +47,9 @@ private:
     void rebuild();
     void addSegment(const QString& name, const TimelineSegment& segment, double y);
     void setAxes();
+    QFont bandFont() const;
+    qreal bandRows() const;
+    void spaceTicks();
     void placeLabels();
     double windowStart() const;
 
@@ -54,6 +57,8 @@ private:
     QValueAxis* m_time;
     QCategoryAxis* m_bands;
     std::vector<Drawn> m_drawn;
+    std::vector<QGraphicsSimpleTextItem*> m_names; // the bands' names, top band first
+    QFont m_nameFont;
     bool m_dark = false;
 };
 

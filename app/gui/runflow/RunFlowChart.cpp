@@ -1,10 +1,13 @@
 #include "gui/runflow/RunFlowChart.h"
 
+#include "gui/diagram/DiagramPalette.h"
 #include "gui/runflow/RunFlowLayout.h"
 #include "gui/window/EngineSignals.h"
 #include "gui/window/Playback.h"
 #include "gui/window/SceneExport.h"
+#include "gui/window/ViewZoom.h"
 
+#include <QGraphicsSimpleTextItem>
 #include <QPainterPath>
 #include <algorithm>
 #include <array>
@@ -100,12 +103,11 @@ QString endDetail(const RunFlowTrace& trace) {
 } // namespace
 
 RunFlowChart::RunFlowChart(EngineSignals& engineSignals, Playback& playback, QWidget* parent)
-    : QGraphicsView(parent) {
+    : QGraphicsView(parent), m_zoom(new ViewZoom(*this)) {
     setAccessibleName(tr("Run flowchart"));
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    setBackgroundBrush(Qt::white);
     auto* scene = new QGraphicsScene(this);
     for (RunStep step : allRunSteps()) {
         auto* item = new FlowStepItem(step);
@@ -120,16 +122,15 @@ RunFlowChart::RunFlowChart(EngineSignals& engineSignals, Playback& playback, QWi
     placeLabels(m_edges);
     m_bars = new LayerBarsItem(layerBarsRect());
     scene->addItem(m_bars);
-    auto* legend = scene->addSimpleText(
+    m_legend = scene->addSimpleText(
         tr("The steps of docker run, create and pull, drawn from the run-flow machine's table. "
            "Arrows: the outcome of a step · [the options that choose the way].\nThe latest "
            "command's path lights up as engine time passes; a pull shows one bar per layer: "
            "download (blue), then extraction (green)."));
     QFont legendFont;
     legendFont.setPixelSize(14);
-    legend->setFont(legendFont);
-    legend->setBrush(QColor(0x55, 0x55, 0x55));
-    legend->setPos(stepRect(RunStep::Start).left(), scene->itemsBoundingRect().bottom() + 16);
+    m_legend->setFont(legendFont);
+    m_legend->setPos(stepRect(RunStep::Start).left(), scene->itemsBoundingRect().bottom() + 16);
     scene->setSceneRect(scene->itemsBoundingRect().adjusted(-10, -10, 10, 10));
     setScene(scene);
     connect(&engineSignals, &EngineSignals::runFlowStepped, this, &RunFlowChart::onStepped);
@@ -144,6 +145,14 @@ RunFlowChart::RunFlowChart(EngineSignals& engineSignals, Playback& playback, QWi
         onAdvanced(playback.timeline().shownTime() - m_trace.shownTime());
     });
     showTrace();
+    restyle();
+}
+
+void RunFlowChart::restyle() {
+    setBackgroundBrush(paperColour());
+    m_legend->setBrush(quietInkColour());
+    for (QGraphicsItem* item : scene()->items())
+        item->update();
 }
 
 std::optional<RunStep> RunFlowChart::activeStep() const {
@@ -157,7 +166,7 @@ Status RunFlowChart::exportTo(const QString& path) const {
 
 void RunFlowChart::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
-    fitInView(sceneRect(), Qt::KeepAspectRatio);
+    m_zoom->refit();
 }
 
 void RunFlowChart::onStepped(const RunFlowReport& report) {

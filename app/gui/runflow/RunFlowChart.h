@@ -8,6 +8,8 @@
 #include "gui/runflow/RunFlowTrace.h"
 
 #include <QGraphicsView>
+
+class QGraphicsSimpleTextItem;
 #include <map>
 #include <vector>
 
@@ -15,6 +17,7 @@ namespace lab {
 
 class EngineSignals;
 class Playback;
+class ViewZoom;
 
 /// The run flowchart over one engine, played at the playback's speed.
 class RunFlowChart final : public QGraphicsView {
@@ -36,6 +39,10 @@ public:
     const FlowStepItem* stepItem(RunStep step) const { return m_steps.at(step); }
     /// Writes the whole flowchart to path: SVG when it ends in .svg, otherwise PNG.
     Status exportTo(const QString& path) const;
+    /// Zoom, pan and fit to window.
+    ViewZoom& zoom() const { return *m_zoom; }
+    /// Redraws in the current DiagramStyle (theme, presenter mode).
+    void restyle();
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -49,6 +56,8 @@ private:
     std::map<RunStep, FlowStepItem*> m_steps;
     std::vector<FlowEdgeItem*> m_edges;
     LayerBarsItem* m_bars = nullptr;
+    QGraphicsSimpleTextItem* m_legend = nullptr;
+    ViewZoom* m_zoom;
 };
 
 } // namespace lab

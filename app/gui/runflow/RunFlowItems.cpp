@@ -13,8 +13,6 @@ namespace lab {
 namespace {
 
 constexpr qreal kLabelPadding = 4;
-const QColor kIdleLine(0x88, 0x88, 0x88);
-const QColor kInk(0x11, 0x11, 0x11);
 const QColor kErrorColour(0xD5, 0x5E, 0x00); // vermillion (Okabe-Ito)
 const QColor kDoneColour(0x00, 0x9E, 0x73);  // bluish green
 const QColor kDownloadColour(0x00, 0x72, 0xB2);
@@ -27,8 +25,21 @@ QFont font(int pixels, bool bold = false) {
     return result;
 }
 
+// A lit step's fill: a pale tint on white paper, a deep one on dark paper.
 QColor pale(const QColor& colour) {
-    return QColor::fromHsvF(colour.hsvHueF(), 0.10f, 1.0f);
+    return diagramStyle().dark ? QColor::fromHsvF(colour.hsvHueF(), 0.45f, 0.28f)
+                               : QColor::fromHsvF(colour.hsvHueF(), 0.10f, 1.0f);
+}
+
+QColor idleLine() {
+    return quietInkColour();
+}
+
+// Paper under a label or a message, slightly see-through so a line behind shows.
+QColor labelPaper(int alpha) {
+    QColor paper = paperColour();
+    paper.setAlpha(alpha);
+    return paper;
 }
 
 // Where the line from the rect's centre towards a point leaves the rect.
@@ -104,7 +115,7 @@ QColor FlowStepItem::outlineColour() const {
         return kErrorColour;
     if (m_step == RunStep::Done)
         return kDoneColour;
-    return m_mark == FlowMark::Idle ? kIdleLine : highlightColour();
+    return m_mark == FlowMark::Idle ? idleLine() : highlightColour();
 }
 
 QRectF FlowStepItem::boundingRect() const {
@@ -126,15 +137,15 @@ void FlowStepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWi
         painter->drawRoundedRect(outline.adjusted(-5, -5, 5, 5), radius + 5, radius + 5);
     }
     const QColor colour = outlineColour();
-    QColor fill = lit ? pale(colour) : Qt::white;
+    QColor fill = lit ? pale(colour) : paperColour();
     if (m_step == RunStep::Start)
-        fill = QColor(0x22, 0x22, 0x22);
+        fill = inkColour();
     painter->setPen(QPen(colour, lit ? 4 : 2));
     painter->setBrush(fill);
     painter->drawRoundedRect(outline, radius, radius);
 
     const QRectF title = stepTitleRect(m_step);
-    painter->setPen(m_step == RunStep::Start ? Qt::white : kInk);
+    painter->setPen(m_step == RunStep::Start ? paperColour() : inkColour());
     if (m_step == RunStep::Start) {
         // The command shown, as large as fits.
         const QString words =
@@ -164,16 +175,16 @@ void FlowStepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWi
     if (status.isEmpty())
         return;
     painter->setFont(font(15, true));
-    painter->setPen(colour.darker(130));
+    painter->setPen(diagramStyle().dark ? colour.lighter(140) : colour.darker(130));
     painter->drawText(title.adjusted(8, 4, -8, -6), Qt::AlignHCenter | Qt::AlignBottom, status);
     if (detail.size() < 2)
         return;
     painter->setFont(font(13));
     const QRectF below = messageRect(detail.mid(1).join(u'\n'));
-    painter->setBrush(QColor(255, 255, 255, 245));
+    painter->setBrush(labelPaper(245));
     painter->setPen(QPen(colour, 1.5));
     painter->drawRoundedRect(below, 4, 4);
-    painter->setPen(kInk);
+    painter->setPen(inkColour());
     painter->drawText(below.adjusted(6, 3, -6, -3), Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop,
                       detail.mid(1).join(u'\n'));
 }
@@ -250,7 +261,7 @@ QRectF FlowEdgeItem::boundingRect() const {
 void FlowEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
     painter->setRenderHint(QPainter::Antialiasing);
     const bool lit = m_mark != FlowMark::Idle;
-    const QColor colour = lit ? highlightColour() : kIdleLine;
+    const QColor colour = lit ? highlightColour() : idleLine();
     painter->setPen(QPen(colour, lit ? 4.5 : 1.8, Qt::SolidLine, Qt::RoundCap));
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(m_path);
@@ -260,10 +271,10 @@ void FlowEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWi
     if (m_label.isEmpty())
         return;
     painter->setPen(lit ? QPen(highlightColour(), 1.5) : Qt::NoPen);
-    painter->setBrush(QColor(255, 255, 255, 230));
+    painter->setBrush(labelPaper(230));
     painter->drawRoundedRect(m_labelRect, 4, 4);
     painter->setFont(font(14));
-    painter->setPen(kInk);
+    painter->setPen(inkColour());
     painter->drawText(m_labelRect, Qt::AlignCenter, m_label);
 }
 
@@ -287,7 +298,7 @@ QRectF LayerBarsItem::boundingRect() const {
 void LayerBarsItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
     if (m_layers.empty()) {
         painter->setFont(font(14));
-        painter->setPen(QColor(0x77, 0x77, 0x77));
+        painter->setPen(quietInkColour());
         painter->drawText(m_area, Qt::AlignCenter | Qt::TextWordWrap,
                           QObject::tr("one bar per layer while an image is pulled:\ndownload, "
                                       "then extraction"));
@@ -305,7 +316,7 @@ void LayerBarsItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QW
         const QRectF row(m_area.left(), m_area.top() + rowHeight * qreal(i), m_area.width(),
                          rowHeight);
         painter->setFont(mono);
-        painter->setPen(kInk);
+        painter->setPen(inkColour());
         painter->drawText(QRectF(row.left(), row.top(), idWidth, row.height()),
                           Qt::AlignLeft | Qt::AlignVCenter,
                           QString::fromStdString(m_layers[i].shortId));
@@ -321,14 +332,15 @@ void LayerBarsItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QW
                 ? 1.0
                 : 0.0;
         painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(0xE4, 0xE4, 0xE4));
+        painter->setBrush(diagramStyle().dark ? QColor(0x44, 0x44, 0x44)
+                                              : QColor(0xE4, 0xE4, 0xE4));
         painter->drawRect(bar);
         painter->setBrush(kDownloadColour);
         painter->drawRect(QRectF(bar.topLeft(), QSizeF(bar.width() * downloadShare, bar.height())));
         painter->setBrush(kExtractColour);
         painter->drawRect(QRectF(bar.topLeft(), QSizeF(bar.width() * extractShare, bar.height())));
         painter->setFont(words);
-        painter->setPen(kInk);
+        painter->setPen(inkColour());
         painter->drawText(QRectF(bar.right() + 6, row.top(), wordsWidth, row.height()),
                           Qt::AlignLeft | Qt::AlignVCenter, phaseWords(progress));
     }

@@ -3,6 +3,7 @@
 #include "gui/diagram/DiagramPalette.h"
 #include "gui/diagram/LifecycleDiagram.h"
 #include "gui/panels/TimelineChart.h"
+#include "gui/runflow/RunFlowChart.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -50,40 +51,55 @@ QFont scaled(QFont font, qreal factor) {
 
 } // namespace
 
-DisplayModes::DisplayModes(QMainWindow& window, LifecycleDiagram& diagram, TimelineChart& timeline)
-    : QObject(&window), m_window(window), m_diagram(diagram), m_timeline(timeline),
-      m_presenter(new QAction(tr("&Presenter mode"), this)),
-      m_dark(new QAction(tr("&Dark theme"), this)), m_lightPalette(window.palette()) {
+DisplayModes::DisplayModes(QMainWindow& window, LifecycleDiagram& diagram, RunFlowChart& flowChart,
+                           TimelineChart& timeline)
+    : QObject(&window), m_window(window), m_diagram(diagram), m_flowChart(flowChart),
+      m_timeline(timeline), m_presenter(new QAction(tr("&Presenter mode"), this)),
+      m_dark(new QAction(tr("&Dark theme"), this)),
+      m_panels(new QAction(tr("Show the &panels"), this)), m_lightPalette(window.palette()) {
     m_presenter->setCheckable(true);
     m_presenter->setShortcut(QKeySequence(Qt::Key_F11));
-    m_presenter->setToolTip(tr("Full screen, large type, thick lines (F11)"));
+    m_presenter->setToolTip(tr("Full screen: the drawing alone, large type, thick lines (F11)"));
+    m_panels->setCheckable(true);
+    m_panels->setEnabled(false);
+    m_panels->setShortcut(QKeySequence(Qt::Key_F9));
+    m_panels->setToolTip(tr("In presenter mode: show or hide the console, the table and the "
+                            "other panels around the drawing (F9)"));
+    connect(m_panels, &QAction::toggled, this, &DisplayModes::showPanels);
     connect(m_presenter, &QAction::toggled, this, &DisplayModes::setPresenter);
     m_dark->setCheckable(true);
     m_dark->setToolTip(tr("Light text on a dark background"));
     connect(m_dark, &QAction::toggled, this, &DisplayModes::setDark);
-    window.addAction(m_presenter); // F11 works in full screen, where the menu bar may hide
+    window.addAction(m_presenter); // F11 and F9 work in full screen, where the menu bar may hide
+    window.addAction(m_panels);
 }
 
 DisplayModes::~DisplayModes() {
     setDiagramStyle({});
 }
 
-void DisplayModes::hideWhilePresenting(QDockWidget* dock) {
-    m_hiddenDocks.push_back(dock);
+void DisplayModes::hideWhilePresenting(QWidget* widget) {
+    m_hiddenWidgets.push_back(widget);
 }
 
-void DisplayModes::widenWhilePresenting(QDockWidget* dock, int width) {
-    m_widenedDocks.emplace_back(dock, width);
+void DisplayModes::showPanels(bool show) {
+    if (show) {
+        m_window.restoreState(m_normalLayout);
+    } else {
+        for (QDockWidget* dock : m_window.findChildren<QDockWidget*>())
+            dock->hide();
+    }
+    for (QWidget* widget : m_hiddenWidgets)
+        widget->setVisible(show);
 }
 
 void DisplayModes::setPresenter(bool on) {
     if (on) {
         m_wasMaximized = m_window.isMaximized();
         m_normalLayout = m_window.saveState();
-        for (QDockWidget* dock : m_hiddenDocks)
-            dock->hide();
-        for (const auto& [dock, width] : m_widenedDocks)
-            m_window.resizeDocks({dock}, {width}, Qt::Horizontal);
+        m_panels->setEnabled(true);
+        m_panels->setChecked(false);
+        showPanels(false);
         m_normalFonts = {{&m_window, m_window.font()}};
         // Panels with a font of their own (the fixed-width logs) do not inherit the window's.
         for (QWidget* widget : m_window.findChildren<QWidget*>())
@@ -94,6 +110,10 @@ void DisplayModes::setPresenter(bool on) {
         fitColumns();
         m_window.showFullScreen();
     } else {
+        m_panels->setChecked(false);
+        m_panels->setEnabled(false);
+        for (QWidget* widget : m_hiddenWidgets)
+            widget->show();
         for (const auto& [widget, font] : m_normalFonts)
             if (widget)
                 widget->setFont(font);
@@ -105,8 +125,9 @@ void DisplayModes::setPresenter(bool on) {
         m_window.restoreState(m_normalLayout);
         m_wasMaximized ? m_window.showMaximized() : m_window.showNormal();
     }
-    setDiagramStyle({diagramStyle().dark, on ? kPresenterLineScale : 1.0});
-    restyleDiagram();
+    setDiagramStyle(
+        {diagramStyle().dark, on ? kPresenterLineScale : 1.0, on ? kPresenterTextScale : 1.0});
+    restyleDrawings();
 }
 
 // Columns sized by hand fit the larger type (stretching ones follow by themselves).
@@ -126,13 +147,14 @@ void DisplayModes::fitColumns() {
 
 void DisplayModes::setDark(bool dark) {
     m_window.setPalette(dark ? darkPalette() : m_lightPalette);
-    setDiagramStyle({dark, diagramStyle().lineScale});
+    setDiagramStyle({dark, diagramStyle().lineScale, diagramStyle().textScale});
     m_timeline.setDark(dark);
-    restyleDiagram();
+    restyleDrawings();
 }
 
-void DisplayModes::restyleDiagram() {
+void DisplayModes::restyleDrawings() {
     m_diagram.restyle();
+    m_flowChart.restyle();
 }
 
 } // namespace lab

@@ -3,10 +3,14 @@
 #include "gui/i18n/Language.h"
 #include "gui/window/MainWindow.h"
 #include "gui/window/WindowHost.h"
+#include "gui/window/WindowPlacement.h"
 #include "session/WorldFile.h"
 
 #include <QApplication>
+#include <QCursor>
 #include <QIcon>
+#include <QScreen>
+#include <QSettings>
 #include <iostream>
 
 // A static library's resources are registered only when asked for, outside any namespace.
@@ -43,9 +47,15 @@ int runGui(int& argc, char** argv, const EngineChoice& engine, const QString& sc
         }
         return 0;
     }
-    host.window().resize(1500, 1000);
+    QSettings settings;
+    // The screen under the pointer is where the window manager opens a new window.
+    const QScreen* screen = QApplication::screenAt(QCursor::pos());
+    screen = screen ? screen : QApplication::primaryScreen();
+    placeWindow(host.window(), settings, screen->availableGeometry());
     host.window().show();
-    return QApplication::exec();
+    const int status = QApplication::exec();
+    rememberWindow(host.window(), settings);
+    return status;
 }
 
 } // namespace lab

@@ -1,5 +1,6 @@
 #include "gui/window/MainWindow.h"
 
+#include "gui/diagram/LegalEdges.h"
 #include "gui/diagram/LifecycleDiagram.h"
 #include "gui/i18n/CoreWords.h"
 #include "gui/i18n/LanguageMenu.h"
@@ -15,9 +16,11 @@
 #include "gui/panels/TimelineChart.h"
 #include "gui/runflow/RunFlowChart.h"
 #include "gui/window/DisplayModes.h"
+#include "gui/window/HelpMenu.h"
 #include "gui/window/PlaybackBar.h"
 #include "gui/window/RecordedSession.h"
 #include "gui/window/StepTimeline.h"
+#include "gui/window/ZoomActions.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -100,6 +103,9 @@ void MainWindow::createCentre() {
     lower->setMinimumHeight(170); // the buttons and four rows of containers
     setCentralWidget(splitter);
     connect(m_table, &ContainerTable::containerSelected, this, &MainWindow::selectContainer);
+    connect(m_table, &ContainerTable::containerSelected,
+            new LegalEdgeMarker(*m_signals, *m_diagram, this),
+            &LegalEdgeMarker::setSelectedContainer);
     connect(m_commands, &CommandBar::commandRequested, this, &MainWindow::runArguments);
 }
 
@@ -118,8 +124,6 @@ void MainWindow::createActions() {
         exportDrawing(tr("Export the flowchart"), QStringLiteral("run-flow.svg"),
                       [this](const QString& path) { return m_flowChart->exportTo(path); });
     });
-    m_about = new QAction(tr("&About"), this);
-    connect(m_about, &QAction::triggered, this, &MainWindow::showAbout);
     m_backends = new QActionGroup(this);
     for (const auto& [backend, text] : {std::pair{BackendKind::Simulated, tr("&Simulation")},
                                         std::pair{BackendKind::Real, tr("&Real (root)")}}) {
@@ -133,7 +137,9 @@ void MainWindow::createActions() {
     m_faults = new FaultMenu(*m_signals, *m_session, this);
     connect(m_faults, &FaultMenu::refused, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
-    m_displayModes = new DisplayModes(*this, *m_diagram, *m_timelineChart);
+    m_displayModes = new DisplayModes(*this, *m_diagram, *m_flowChart, *m_timelineChart);
+    m_zoom = new ZoomActions(*m_drawings, *this);
+    m_help = new HelpMenu(*this, QString::fromStdString(modeName(m_session->backend())));
 }
 
 void MainWindow::createMenus() {
@@ -152,13 +158,15 @@ void MainWindow::createMenus() {
     menuBar()->addMenu(m_faults);
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->addAction(m_displayModes->presenterAction());
+    m_viewMenu->addAction(m_displayModes->panelsAction());
     m_viewMenu->addAction(m_displayModes->darkThemeAction());
     m_viewMenu->addMenu(new LanguageMenu(this));
     m_viewMenu->addSeparator();
+    m_viewMenu->addActions({m_zoom->zoomInAction(), m_zoom->zoomOutAction(), m_zoom->fitAction()});
+    m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_playbackBar->toggleViewAction());
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(m_lessons->startHereAction());
-    help->addAction(m_about);
+    menuBar()->addMenu(m_help->menu());
+    m_help->menu()->insertAction(m_help->menu()->actions().value(0), m_lessons->startHereAction());
 }
 
 void MainWindow::createDocks() {
@@ -187,16 +195,14 @@ void MainWindow::createDocks() {
     addDockWidget(Qt::RightDockWidgetArea, reference);
     tabifyDockWidget(explanation, reference);
     m_viewMenu->addAction(reference->toggleViewAction());
+    m_help->setGlossary([reference] { reference->showPage(PageKind::Glossary, QString()); });
     explanation->raise();
     timeline->raise();
     resizeDocks({explanation}, {420}, Qt::Horizontal);
     QDockWidget* lessons = addDock(m_lessons, tr("Lessons"), QStringLiteral("lessons"));
     addDockWidget(Qt::LeftDockWidgetArea, lessons);
     resizeDocks({lessons}, {400}, Qt::Horizontal);
-    m_displayModes->hideWhilePresenting(events);
-    m_displayModes->hideWhilePresenting(timeline);
-    m_displayModes->hideWhilePresenting(resources);
-    m_displayModes->widenWhilePresenting(explanation, 620);
+    m_displayModes->hideWhilePresenting(m_table->parentWidget()); // the buttons and the table
 }
 
 void MainWindow::runArguments(const QStringList& arguments) {
@@ -223,12 +229,6 @@ void MainWindow::showMode(BackendKind backend) {
     statusBar()->addPermanentWidget(m_mode);
     for (QAction* action : m_backends->actions())
         action->setChecked(BackendKind(action->data().toInt()) == backend);
-}
-
-void MainWindow::showAbout() {
-    QMessageBox::about(this, tr("About Container Lifecycle Lab"),
-                       tr("How a Docker container lives, on a simulated Docker Engine 20.10.\n"
-                          "The diagram is drawn from the lifecycle machine's transition table."));
 }
 
 void MainWindow::showFlowChart(bool show) {

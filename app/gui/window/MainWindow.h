@@ -26,6 +26,7 @@ class EventLogPanel;
 class ExplanationPanel;
 class FaultMenu;
 class LessonsPanel;
+class HelpMenu;
 class LifecycleDiagram;
 class StateTimeline;
 class TimelineChart;
@@ -35,6 +36,7 @@ class RecordedSession;
 class ResourceChart;
 class RunFlowChart;
 class StepTimeline;
+class ZoomActions;
 
 /// The main window over one session (simulated or real), which must outlive it.
 class MainWindow final : public QMainWindow {
@@ -60,6 +62,8 @@ public:
     FaultMenu& faultMenu() const { return *m_faults; }
     DisplayModes& displayModes() const { return *m_displayModes; }
     LessonsPanel& lessons() const { return *m_lessons; }
+    ZoomActions& zoomActions() const { return *m_zoom; }
+    HelpMenu& help() const { return *m_help; }
     Engine& engine() const;
     /// The engine in use, as the status bar and the title name it ("simulation", "real (root)").
     QLabel& modeLabel() const { return *m_mode; }
@@ -77,7 +81,6 @@ private:
     void createDocks();
     void runArguments(const QStringList& arguments);
     void selectContainer(const QString& containerId);
-    void showAbout();
     void exportDrawing(const QString& title, const QString& suggested,
                        const std::function<Status(const QString&)>& write);
     void showMode(BackendKind backend);
@@ -102,8 +105,9 @@ private:
     FaultMenu* m_faults = nullptr;
     DisplayModes* m_displayModes = nullptr;
     LessonsPanel* m_lessons = nullptr;
+    ZoomActions* m_zoom = nullptr;
+    HelpMenu* m_help = nullptr;
     QAction* m_quit = nullptr;
-    QAction* m_about = nullptr;
     QAction* m_export = nullptr;
     QAction* m_exportFlowChart = nullptr;
     QMenu* m_viewMenu = nullptr;

@@ -116,6 +116,39 @@ QPixmap shoot(MainWindow& window, Shot shot) {
     return {};
 }
 
+// The window as a projector shows it, in both themes: the state the scenes left, at the sizes of
+// a lecture hall's projectors, as the window opens (fitted to the screen) and in presenter mode.
+Status shootSizes(MainWindow& window, const QString& dir) {
+    const std::vector<QSize> sizes = {{1024, 768}, {1280, 800}, {1920, 1080}};
+    QAction* dark = window.displayModes().darkThemeAction();
+    QAction* presenter = window.displayModes().presenterAction();
+    for (const bool presenting : {false, true})
+        for (const bool inDark : {false, true})
+            for (const QSize& size : sizes) {
+                if (presenting && size.width() == 1280)
+                    continue; // between the two others: nothing new to see
+                dark->setChecked(inDark);
+                presenter->setChecked(presenting);
+                window.showNormal(); // the offscreen screen may be smaller than a projector's
+                window.resize(size);
+                QApplication::processEvents();
+                const QString file =
+                    QStringLiteral("%1-%2x%3-%4.png")
+                        .arg(presenting ? QStringLiteral("presenter") : QStringLiteral("window"))
+                        .arg(size.width())
+                        .arg(size.height())
+                        .arg(inDark ? QStringLiteral("dark") : QStringLiteral("light"));
+                const QString path = QDir(dir).filePath(file);
+                if (!window.grab().save(path))
+                    return Error{"cannot write " + path.toStdString()};
+            }
+    presenter->setChecked(false);
+    dark->setChecked(false);
+    window.showNormal();
+    window.resize(1600, 1100);
+    return Ok{};
+}
+
 } // namespace
 
 Status saveScreenshots(MainWindow& window, const QString& dir) {
@@ -149,6 +182,9 @@ Status saveScreenshots(MainWindow& window, const QString& dir) {
         if (!shoot(window, scene.shot).save(path))
             return Error{"cannot write " + path.toStdString()};
     }
+    window.showFlowChart(false);
+    if (Status shot = shootSizes(window, dir); !shot)
+        return shot;
     // The drawings alone, as vector pictures for slides, in the state the last scene left.
     if (Status written =
             window.diagram().exportTo(QDir(dir).filePath(QStringLiteral("lifecycle-diagram.svg")));
