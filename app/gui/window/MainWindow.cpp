@@ -199,9 +199,10 @@ void MainWindow::createDocks() {
     explanation->raise();
     timeline->raise();
     resizeDocks({explanation}, {420}, Qt::Horizontal);
+    // Beside the explanation, not a column of its own: the window must fit a 1024x768 screen.
     QDockWidget* lessons = addDock(m_lessons, tr("Lessons"), QStringLiteral("lessons"));
-    addDockWidget(Qt::LeftDockWidgetArea, lessons);
-    resizeDocks({lessons}, {400}, Qt::Horizontal);
+    addDockWidget(Qt::RightDockWidgetArea, lessons);
+    tabifyDockWidget(reference, lessons);
     m_displayModes->hideWhilePresenting(m_table->parentWidget()); // the buttons and the table
 }
 
