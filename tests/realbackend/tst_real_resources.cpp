@@ -6,8 +6,6 @@
 #include <QtTest>
 
 using lab::real::CgroupMode;
-using lab::test::readAll;
-using lab::test::RealFixture;
 
 class RealResourcesTest : public QObject {
     Q_OBJECT
