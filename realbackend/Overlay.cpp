@@ -36,10 +36,21 @@ Expected<BindMount> BindMount::overlay(const OverlayDirs& dirs, const std::strin
             return Error{"mkdir " + *dir + ": " + error.message()};
         trace.push_back("mkdir " + *dir);
     }
-    const std::string options =
-        "lowerdir=" + lower + ",upperdir=" + dirs.upper + ",workdir=" + dirs.work;
-    if (::mount("overlay", target.c_str(), "overlay", 0, options.c_str()) < 0)
-        return errnoError("mount overlay " + target, errno);
+    // volatile (Linux 5.10): no sync of the upper filesystem, at unmount or ever. A container's
+    // writes need not outlive a crash: the lab's recovery deletes every container a dead backend
+    // left (podman mounts its --rm containers so too). Without it, unmounting the overlay syncs
+    // the whole upper filesystem: 6 ms median here, 25 ms under load, for `run --rm true`.
+    std::string options =
+        "lowerdir=" + lower + ",upperdir=" + dirs.upper + ",workdir=" + dirs.work + ",volatile";
+    if (::mount("overlay", target.c_str(), "overlay", 0, options.c_str()) < 0) {
+        const int err = errno;
+        if (err != EINVAL)
+            return errnoError("mount overlay " + target, err);
+        trace.push_back("mount(overlay, ..., volatile): EINVAL (a kernel before 5.10); without it");
+        options.erase(options.rfind(",volatile"));
+        if (::mount("overlay", target.c_str(), "overlay", 0, options.c_str()) < 0)
+            return errnoError("mount overlay " + target, errno);
+    }
     BindMount mounted;
     mounted.m_target =
         ScopedPath(target, [](const std::string& path) { ::umount2(path.c_str(), MNT_DETACH); });

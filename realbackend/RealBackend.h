@@ -8,7 +8,7 @@
 #include "BindMount.h"
 #include "Cgroup.h"
 #include "ContainerProcess.h"
-#include "OciStore.h"
+#include "LocalImages.h"
 #include "RealClock.h"
 #include "Resources.h"
 #include "UserNamespace.h"
@@ -112,6 +112,10 @@ private:
     void onExit(const std::string& id);
     void onInitReport(const std::string& id);
     void onInotify();
+    void sendSignal(ContainerSandbox& box, int signal);
+    bool hasSettled(ContainerSandbox& box);
+    void recheckSettled(ContainerSandbox& box);
+    void stopWaitingToSettle(ContainerSandbox& box);
     void checkFrozen(ContainerSandbox& box);
     void recheckV1Freezer(ContainerSandbox& box);
     void stopWaitingForFreeze(ContainerSandbox& box);
@@ -120,7 +124,7 @@ private:
 
     RealClock& m_clock;
     RealBackendOptions m_options;
-    OciStore m_images;
+    LocalImages m_images;
     std::optional<CgroupTree> m_tree;
     std::string m_noCgroup; // without a tree: what is missing
     bool m_rootless = isRootless();

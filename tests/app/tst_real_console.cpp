@@ -26,16 +26,6 @@ namespace {
 
 // What the real backend cannot replay yet, and why (the script's words decide).
 QString whyNotReal(const QString& scriptText) {
-    if (scriptText.contains(QLatin1String("trap \"exit 0\" TERM; sleep 1000 & wait")))
-        return QStringLiteral(
-            "races on real processes, as it would on Docker: `run -d` returns once PID 1's execve "
-            "succeeded (its close-on-exec error pipe reads end of file; runc's start returns "
-            "sooner, when it releases its init through the exec fifo), but the shell has yet to "
-            "parse its -c text and run `trap`; until then SIGTERM finds PID 1 without a handler "
-            "and is ignored (137, not 0). The console's next commands (`ps`, `stop`) follow "
-            "within microseconds and land in that window about 1 run in 10 here (18 of 20 "
-            "honoured the trap at load 13); Docker's CLI, a new process and two API round trips "
-            "per command, never did when this was recorded");
     if (scriptText.contains(QLatin1String("docker pull")) ||
         scriptText.contains(QLatin1String("127.0.0.1:5000")))
         return QStringLiteral("pulls from a registry: the real backend runs local images only");

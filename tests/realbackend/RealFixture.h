@@ -9,6 +9,7 @@
 #include "engine/Engine.h"
 
 #include <QDir>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -150,3 +151,21 @@ private:
 };
 
 } // namespace lab::test
+
+// A cgroup interface as a column of a data-driven test.
+Q_DECLARE_METATYPE(lab::real::CgroupMode)
+
+// Opens a RealFixture as `name` (adjust, if given, changes the options), or skips with the
+// backend's own words: not root, or what the kernel refused. For QTest functions.
+#define OPEN_WITH_OR_SKIP(name, mode, adjust)                                                      \
+    QString name##WhyNot;                                                                          \
+    auto name = lab::test::RealFixture::open(mode, name##WhyNot, adjust);                          \
+    if (!name)                                                                                     \
+        QSKIP(qPrintable("the real backend cannot run here: " + name##WhyNot));
+#define OPEN_OR_SKIP(name, mode) OPEN_WITH_OR_SKIP(name, mode, {})
+
+// The rows of a test run once per freezer interface: a "mode" column, v2 then v1.
+#define ADD_FREEZER_ROWS()                                                                         \
+    QTest::addColumn<lab::real::CgroupMode>("mode");                                               \
+    QTest::newRow("cgroup v2 freezer (cgroup.freeze)") << lab::real::CgroupMode::V2;               \
+    QTest::newRow("cgroup v1 freezer (freezer.state)") << lab::real::CgroupMode::V1Freezer
