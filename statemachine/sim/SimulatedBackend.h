@@ -5,6 +5,7 @@
 
 #include "base/Clock.h"
 #include "engine/Backend.h"
+#include "sim/ShellSyntax.h"
 #include "sim/Workload.h"
 
 #include <map>
@@ -51,6 +52,8 @@ private:
     Clock& m_clock;
     OutcomeSink* m_sink = nullptr;
     std::map<std::string, RunningWorkload> m_processes;
+    // Per container, from create to removal: its programs, parsed at their first start.
+    std::map<std::string, std::shared_ptr<shell::ParsedScripts>> m_scripts;
     bool m_failNextRemoval = false;
 };
 
