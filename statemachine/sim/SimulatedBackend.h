@@ -8,9 +8,9 @@
 #include "sim/ShellSyntax.h"
 #include "sim/Workload.h"
 
-#include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace lab {
@@ -51,9 +51,9 @@ private:
 
     Clock& m_clock;
     OutcomeSink* m_sink = nullptr;
-    std::map<std::string, RunningWorkload> m_processes;
+    std::unordered_map<std::string, RunningWorkload> m_processes;
     // Per container, from create to removal: its programs, parsed at their first start.
-    std::map<std::string, std::shared_ptr<shell::ParsedScripts>> m_scripts;
+    std::unordered_map<std::string, std::shared_ptr<shell::ParsedScripts>> m_scripts;
     bool m_failNextRemoval = false;
 };
 
