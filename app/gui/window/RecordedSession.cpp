@@ -20,7 +20,9 @@ RecordedSession::~RecordedSession() {
 CliOutput RecordedSession::run(const std::vector<std::string>& args) {
     emit commandStarting(m_log.size());
     m_log.push_back({engine().clock().now(), args, {}});
+    ++m_running;
     CliOutput output = m_current->run(args);
+    --m_running;
     emit commandFinished();
     return output;
 }
@@ -61,6 +63,10 @@ void RecordedSession::setWaitingLoop(std::function<void()> wait) {
     m_current->setWaitingLoop(std::move(wait));
 }
 
+void RecordedSession::stopWaiting() {
+    m_current->stopWaiting();
+}
+
 std::optional<TimePoint> RecordedSession::nextDue() const {
     return m_current->nextDue();
 }
@@ -74,9 +80,10 @@ Expected<ResourceSample> RecordedSession::resources(const std::string& id) const
 }
 
 QString RecordedSession::whyNoReplay() const {
-    return backend() == BackendKind::Simulated
-               ? QString()
-               : tr("Real containers live on the wall clock: real time cannot be rewound");
+    if (backend() != BackendKind::Simulated)
+        return tr("Real containers live on the wall clock: real time cannot be rewound");
+    return m_running > 0 ? tr("A command still waits in the console: Ctrl-C there ends it")
+                         : QString();
 }
 
 void RecordedSession::replay(std::size_t keep) {
