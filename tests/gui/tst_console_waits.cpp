@@ -174,6 +174,23 @@ private slots:
         QCOMPARE(lab.inspect(QStringLiteral("{{.State.Status}}"), QStringLiteral("waiter")),
                  QStringLiteral("running"));
     }
+
+    // After Reset the window runs a fresh engine: its commands wait as the first one's did.
+    void commandsWaitAfterAReset() {
+        WaitingWindow lab;
+        lab.window.playback().reset();
+        lab.window.console().runLine(
+            QStringLiteral("docker run -d --name waiter busybox sleep inf"));
+        bool waited = false;
+        lab.runWhileWaiting(QStringLiteral("docker wait waiter"), [&] {
+            waited = true;
+            lab.key(Qt::Key_C);
+            return true;
+        });
+        QVERIFY(!lab.timedOut);
+        QVERIFY(waited);
+        QCOMPARE(lab.window.console().lastStatus(), 130);
+    }
 };
 
 QTEST_MAIN(TestConsoleWaits)

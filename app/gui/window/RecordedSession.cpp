@@ -60,7 +60,8 @@ void RecordedSession::dispatchReady() {
 }
 
 void RecordedSession::setWaitingLoop(std::function<void()> wait) {
-    m_current->setWaitingLoop(std::move(wait));
+    m_waitingLoop = std::move(wait);
+    m_current->setWaitingLoop(m_waitingLoop);
 }
 
 void RecordedSession::stopWaiting() {
@@ -105,6 +106,8 @@ void RecordedSession::replay(std::size_t keep) {
         else
             run(command.args);
     }
+    // Replayed commands jump engine time; those typed from now on wait as the first session's.
+    m_current->setWaitingLoop(m_waitingLoop);
 }
 
 } // namespace lab

@@ -69,6 +69,7 @@ private:
     std::unique_ptr<EngineSession> m_replayed;
     std::vector<Recorded> m_log;
     int m_running = 0; // commands that have not returned: no replay may pull the engine away
+    std::function<void()> m_waitingLoop; // the window's; a replayed session gets it once replayed
 };
 
 } // namespace lab
