@@ -24,6 +24,11 @@ public:
     void sleep(Duration duration) override;
     Engine& engine() override;
     BackendKind backend() const override { return BackendKind::Simulated; }
+    /// While set, a command that would move engine time more than a minute past its start runs
+    /// wait() instead: the window lets engine time pass at its playback's speed meanwhile
+    /// (sleep()), and stopWaiting() ends the wait.
+    void setWaitingLoop(std::function<void()> wait) override;
+    void stopWaiting() override;
     std::optional<TimePoint> nextDue() const override;
     std::unique_ptr<EngineSession> fresh() const override;
 

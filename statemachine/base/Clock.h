@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 
 namespace lab {
@@ -59,7 +60,7 @@ public:
 private:
     // Keyed by (due time, sequence number): ordered by time, ties in scheduling order.
     std::map<std::pair<TimePoint, TimerId>, std::function<void()>> m_timers;
-    std::map<TimerId, TimePoint> m_dueById;
+    std::unordered_map<TimerId, TimePoint> m_dueById;
     TimePoint m_now;
     TimerId m_nextId = 1;
 };

@@ -161,6 +161,7 @@ void startAttached(Context& context, const std::string& argument) {
     }
     OutputRecorder recorder(context.engine);
     recorder.follow((*container)->id);
+    context.engine.attach(**container); // the CLI attaches before it starts, as docker run does
     CallHandle exit = context.engine.waitForExit(**container, false);
     CommandEvent event = defaultEvent(Command::Start, **container);
     event.at = context.engine.clock().now();

@@ -137,14 +137,17 @@ Expected<Container*> Engine::find(std::string_view reference) {
     const std::string name = key.front() == '/' ? key.substr(1) : key;
     if (auto named = m_idByName.find(name); named != m_idByName.end())
         return m_byId.at(named->second).get();
-    // Unique ID prefix: the IDs are ordered, so the candidates are adjacent.
-    auto first = m_byId.lower_bound(key);
-    if (first != m_byId.end() && first->first.starts_with(key)) {
-        auto second = std::next(first);
-        if (second != m_byId.end() && second->first.starts_with(key))
+    // A unique ID prefix.
+    Container* match = nullptr;
+    for (const auto& [sequence, container] : m_creationOrder) {
+        if (!container->id.starts_with(key))
+            continue;
+        if (match)
             return Error{"Multiple IDs found with provided prefix: " + key, ErrorCode::Invalid};
-        return first->second.get();
+        match = container;
     }
+    if (match)
+        return match;
     return Error{"No such container: " + key, ErrorCode::NotFound};
 }
 

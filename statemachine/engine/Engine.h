@@ -21,6 +21,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace lab {
@@ -183,11 +184,13 @@ private:
     ImageStore m_images;
     Registries m_registries;
     std::mt19937_64 m_random;
-    std::map<std::string, std::unique_ptr<Container>> m_byId; // ordered: prefix lookup
+    // Hashed: the backend reports by ID many times a second of engine time (a prefix lookup
+    // walks m_creationOrder instead).
+    std::unordered_map<std::string, std::unique_ptr<Container>> m_byId;
     std::map<std::string, std::string> m_idByName;
     std::map<std::uint64_t, Container*> m_creationOrder; // sequence -> container, oldest first
     std::uint64_t m_nextSequence = 1;
-    std::map<std::string, std::vector<PendingCall>> m_pending;
+    std::unordered_map<std::string, std::vector<PendingCall>> m_pending;
     std::vector<DockerEvent> m_events;
     std::vector<EngineObserver*> m_observers;
     bool m_daemonRestarting = false;

@@ -120,8 +120,8 @@ std::unique_ptr<Process> script(const char* text, const std::string& path,
                                 TimePoint now) {
     std::vector<std::string> args = argv;
     args[0] = path;
-    return std::make_unique<Shell>(std::move(context), *shell::parse(text), std::move(args), false,
-                                   now);
+    auto parsed = parseProgram(context, text);
+    return std::make_unique<Shell>(std::move(context), *parsed, std::move(args), false, now);
 }
 
 std::string nginxLine(TimePoint at, int pid, const std::string& text) {

@@ -23,6 +23,7 @@ ProcessContext childContext(const ProcessContext& parent, StreamMap streams) {
     child.streams = streams;
     child.pids = parent.pids;
     child.files = parent.files;
+    child.scripts = parent.scripts;
     return child;
 }
 

@@ -14,6 +14,10 @@
 
 namespace lab {
 
+namespace shell {
+class ParsedScripts;
+}
+
 /// Where a process's bytes go: the container's two log streams.
 enum class Stream { Stdout, Stderr };
 
@@ -60,6 +64,8 @@ struct ProcessContext {
     /// The image's files with known content (path -> bytes); shared by the container's processes.
     std::shared_ptr<const std::map<std::string, std::string>> files;
     std::vector<std::string> env; ///< NAME=value, as execve passes it
+    /// The container's scripts already parsed, kept across its restarts (none: parse each time).
+    std::shared_ptr<shell::ParsedScripts> scripts;
 };
 
 /// A modelled process; see Program.h and Shell.h for the kinds.

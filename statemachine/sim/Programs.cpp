@@ -142,7 +142,7 @@ std::unique_ptr<Process> shellProgram(const std::vector<std::string>& argv, Proc
         program->exitAt(now, commandString ? 2 : 0); // no stdin: the interactive loop sees EOF
         return program;
     }
-    auto script = shell::parse(argv[2]);
+    auto script = parseProgram(context, argv[2]);
     if (!script) {
         auto program = std::make_unique<Program>(std::move(context), now);
         program->print(now, Stream::Stderr, "sh: " + script.error().message + "\n");

@@ -19,6 +19,10 @@ namespace lab {
 /// True for the names busybox sh runs itself instead of starting a program.
 bool isShellBuiltin(const std::string& name);
 
+/// Parses a script the container runs as its program: once for the container's life when its
+/// context keeps the parsed scripts, so that a restart does not parse it again.
+Expected<shell::NodePtr> parseProgram(const ProcessContext& context, std::string_view script);
+
 /// A busybox shell interpreting a parsed script.
 class Shell final : public Process {
 public:

@@ -38,6 +38,10 @@ bool isShellBuiltin(const std::string& name) {
     return std::find(std::begin(names), std::end(names), name) != std::end(names);
 }
 
+Expected<shell::NodePtr> parseProgram(const ProcessContext& context, std::string_view script) {
+    return context.scripts ? context.scripts->parse(script) : shell::parse(script);
+}
+
 bool Shell::runBuiltin(const std::vector<std::string>& argv, const StreamMap& streams, Sink& sink) {
     const std::string& name = argv[0];
     if (!isShellBuiltin(name))

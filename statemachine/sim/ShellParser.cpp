@@ -302,4 +302,11 @@ Expected<NodePtr> parse(std::string_view script) {
     }
 }
 
+const Expected<NodePtr>& ParsedScripts::parse(std::string_view script) {
+    auto known = m_parsed.find(script);
+    if (known == m_parsed.end())
+        known = m_parsed.emplace(std::string(script), shell::parse(script)).first;
+    return known->second;
+}
+
 } // namespace lab::shell

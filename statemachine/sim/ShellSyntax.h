@@ -7,6 +7,8 @@
 
 #include "base/Expected.h"
 
+#include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -53,5 +55,16 @@ struct Node {
 
 /// Parses a script; errors read as busybox prints them after "sh: " ("syntax error: ...").
 Expected<NodePtr> parse(std::string_view script);
+
+/// A container's programs, each parsed once: a container that restarts runs the same script
+/// again, and parsing it anew was most of what a restart cost (docs/PERFORMANCE.md, scale).
+class ParsedScripts {
+public:
+    /// parse(script), from memory after the first time.
+    const Expected<NodePtr>& parse(std::string_view script);
+
+private:
+    std::map<std::string, Expected<NodePtr>, std::less<>> m_parsed;
+};
 
 } // namespace lab::shell

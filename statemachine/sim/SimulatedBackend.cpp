@@ -7,7 +7,8 @@
 
 namespace lab {
 
-Status SimulatedBackend::prepare(const Container&) {
+Status SimulatedBackend::prepare(const Container& container) {
+    m_scripts.insert_or_assign(container.id, std::make_shared<shell::ParsedScripts>());
     return Ok{};
 }
 
@@ -17,8 +18,10 @@ void SimulatedBackend::post(const std::string& id, OutcomeEvent event) {
 
 void SimulatedBackend::startProcess(const Container& container) {
     const TimePoint now = m_clock.now();
-    auto started = Workload::start(container.argv(), container.config.init, now,
-                                   container.imageFiles, container.env());
+    auto scripts = m_scripts.find(container.id);
+    auto started =
+        Workload::start(container.argv(), container.config.init, now, container.imageFiles,
+                        container.env(), scripts == m_scripts.end() ? nullptr : scripts->second);
     if (!started) {
         post(container.id, OutcomeEvent{Outcome::StartFailed, now, started.error().exitCode, 0,
                                         started.error().message});
@@ -78,6 +81,7 @@ void SimulatedBackend::remove(const Container& container) {
         return;
     }
     m_clock.schedule(done, [this, id, done] {
+        m_scripts.erase(id);
         m_sink->report(id, OutcomeEvent{Outcome::RemovalDone, done});
     });
 }

@@ -5,11 +5,12 @@
 
 #include "base/Clock.h"
 #include "engine/Backend.h"
+#include "sim/ShellSyntax.h"
 #include "sim/Workload.h"
 
-#include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace lab {
@@ -50,7 +51,9 @@ private:
 
     Clock& m_clock;
     OutcomeSink* m_sink = nullptr;
-    std::map<std::string, RunningWorkload> m_processes;
+    std::unordered_map<std::string, RunningWorkload> m_processes;
+    // Per container, from create to removal: its programs, parsed at their first start.
+    std::unordered_map<std::string, std::shared_ptr<shell::ParsedScripts>> m_scripts;
     bool m_failNextRemoval = false;
 };
 

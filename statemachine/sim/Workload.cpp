@@ -38,7 +38,8 @@ std::optional<StartFailure> runcFailure(const std::string& name) {
 Expected<Workload, StartFailure> Workload::start(const std::vector<std::string>& argv, bool init,
                                                  TimePoint now,
                                                  std::map<std::string, std::string> files,
-                                                 std::vector<std::string> env) {
+                                                 std::vector<std::string> env,
+                                                 std::shared_ptr<shell::ParsedScripts> scripts) {
     // The daemon refuses this at create; a start can only get here through a programming error.
     if (argv.empty())
         return tl::unexpected(StartFailure{128, "No command specified"});
@@ -51,6 +52,7 @@ Expected<Workload, StartFailure> Workload::start(const std::vector<std::string>&
     context.pids = workload.m_pids.get();
     context.files = std::make_shared<const std::map<std::string, std::string>>(std::move(files));
     context.env = std::move(env);
+    context.scripts = std::move(scripts);
     if (!init) {
         if (auto failure = runcFailure(argv[0]))
             return tl::unexpected(*failure);

@@ -31,11 +31,12 @@ public:
     /// Starts argv (entrypoint + cmd, joined as Docker does) at `now`; with `init`, docker-init
     /// (tini) is PID 1 and forwards signals to it.
     /// files are the image's files with known content (cat prints them); env the process's
-    /// environment (NAME=value: the shell sees each as a variable).
-    static Expected<Workload, StartFailure> start(const std::vector<std::string>& argv, bool init,
-                                                  TimePoint now,
-                                                  std::map<std::string, std::string> files = {},
-                                                  std::vector<std::string> env = {});
+    /// environment (NAME=value: the shell sees each as a variable); scripts the container's
+    /// programs parsed so far, kept across its restarts (none: parse them every time).
+    static Expected<Workload, StartFailure>
+    start(const std::vector<std::string>& argv, bool init, TimePoint now,
+          std::map<std::string, std::string> files = {}, std::vector<std::string> env = {},
+          std::shared_ptr<shell::ParsedScripts> scripts = nullptr);
 
     /// When it next does something by itself; nothing when frozen, ended, or only waiting.
     std::optional<TimePoint> nextWake() const;

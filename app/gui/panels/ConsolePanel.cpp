@@ -1,17 +1,20 @@
 #include "gui/panels/ConsolePanel.h"
 
+#include "engine/Container.h"
 #include "gui/panels/ConsoleCompletion.h"
 
 #include <QFontDatabase>
 #include <QKeyEvent>
 #include <QPlainTextEdit>
 #include <QScrollBar>
+#include <QTextBlock>
 #include <QVBoxLayout>
 
 namespace lab {
 namespace {
 
 constexpr int kMaximumLines = 5000;
+constexpr Duration kNotedTime = std::chrono::seconds(1); // less passes unnoticed in a terminal
 
 QString takeText(std::ostringstream& stream) {
     QString text = QString::fromStdString(stream.str());
@@ -33,6 +36,16 @@ void HistoryLineEdit::remember(const QString& line) {
 }
 
 bool HistoryLineEdit::event(QEvent* event) {
+    // While a command waits, Ctrl-C, Ctrl-P and Ctrl-Q are the terminal's (not Copy, not Quit).
+    if (m_waiting && event->type() == QEvent::ShortcutOverride) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        const bool control = key->modifiers().testFlag(Qt::ControlModifier);
+        if (control &&
+            (key->key() == Qt::Key_C || key->key() == Qt::Key_P || key->key() == Qt::Key_Q)) {
+            event->accept();
+            return true;
+        }
+    }
     // Tab completes instead of moving the focus, as in a shell.
     const auto* key = event->type() == QEvent::KeyPress ? static_cast<QKeyEvent*>(event) : nullptr;
     if (!key || key->key() != Qt::Key_Tab || !m_completions)
@@ -47,7 +60,24 @@ bool HistoryLineEdit::event(QEvent* event) {
     return true;
 }
 
+void HistoryLineEdit::setWaiting(bool waiting) {
+    m_waiting = waiting;
+    m_afterCtrlP = false;
+    setReadOnly(waiting);
+}
+
 void HistoryLineEdit::keyPressEvent(QKeyEvent* event) {
+    if (m_waiting) { // a terminal's keys go to the command; the line waits for the prompt
+        const bool control = event->modifiers().testFlag(Qt::ControlModifier);
+        if (event->key() == Qt::Key_Control) // pressed before each of the keys: not one itself
+            return;
+        if (control && event->key() == Qt::Key_C)
+            emit interruptTyped();
+        else if (control && event->key() == Qt::Key_Q && m_afterCtrlP)
+            emit detachTyped();
+        m_afterCtrlP = control && event->key() == Qt::Key_P;
+        return;
+    }
     const bool up = event->key() == Qt::Key_Up;
     const bool down = event->key() == Qt::Key_Down;
     if (!up && !down) {
@@ -64,8 +94,12 @@ void HistoryLineEdit::keyPressEvent(QKeyEvent* event) {
 }
 
 ConsolePanel::ConsolePanel(Session& session, EngineSignals& engineSignals, QWidget* parent)
-    : QWidget(parent), m_loop(session, m_out, m_err, &m_trace), m_output(new QPlainTextEdit(this)),
-      m_input(new HistoryLineEdit(this)) {
+    : QWidget(parent),
+      m_foreground(
+          session, [&engineSignals]() -> Engine& { return engineSignals.engine(); },
+          [this](const LogLine& line) { stream(line); }),
+      m_loop(m_foreground, m_out, m_err, &m_trace), m_engineSignals(engineSignals),
+      m_output(new QPlainTextEdit(this)), m_input(new HistoryLineEdit(this)) {
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_output->setReadOnly(true);
     m_output->setFont(fixed);
@@ -90,12 +124,34 @@ ConsolePanel::ConsolePanel(Session& session, EngineSignals& engineSignals, QWidg
     connect(m_input, &HistoryLineEdit::candidatesOffered, this, [this](const QStringList& all) {
         append(all.join(QStringLiteral("   ")), Tone::Note);
     });
+    connect(m_input, &HistoryLineEdit::interruptTyped, this, [this] {
+        append(QStringLiteral("^C"), Tone::Note);
+        m_foreground.interrupt();
+    });
+    connect(m_input, &HistoryLineEdit::detachTyped, this, [this] { m_foreground.detach(); });
 }
 
 void ConsolePanel::runLine(const QString& line) {
+    if (isWaiting()) {
+        append(tr("(not run: the command above still waits; Ctrl-C in the console interrupts "
+                  "it)"),
+               Tone::Note);
+        return;
+    }
     append(QStringLiteral("docker> ") + line, Tone::Command);
+    const TimePoint before = m_engineSignals.engine().clock().now();
+    m_input->setWaiting(true);
     // exit and quit end the terminal console; the window stays, so they are only noted.
     const bool ran = m_loop.feed(line.toStdString());
+    m_input->setWaiting(false);
+    // The streamed lines are also the command's output, in their place among its other lines
+    // (a pull's progress comes first); a command cut short printed only what was streamed.
+    if (m_streamed && !m_foreground.cutShort()) {
+        m_streamed->movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
+        m_streamed->removeSelectedText();
+        m_streamed->deletePreviousChar(); // the line break before the first streamed line
+    }
+    m_streamed.reset();
     if (!ran)
         append(tr("(close the window to leave)"), Tone::Note);
     if (const QString out = takeText(m_out); !out.isEmpty())
@@ -105,6 +161,12 @@ void ConsolePanel::runLine(const QString& line) {
             append(errLine, stderrTone(errLine));
     if (const QString trace = takeText(m_trace); !trace.isEmpty())
         append(trace, Tone::Note);
+    // Engine time a command moved is never silent: at once (a stop's timeout) or as it flowed.
+    const Duration moved = m_engineSignals.engine().clock().now() - before;
+    if (moved >= kNotedTime)
+        append(
+            tr("(engine time +%1 s)").arg(std::chrono::duration<double>(moved).count(), 0, 'f', 1),
+            Tone::Note);
     // The status a shell's prompt would show ($?), for every line that ran something.
     if (ran && !line.trimmed().isEmpty())
         append(QStringLiteral("[exit %1]").arg(m_loop.status()), Tone::Note);
@@ -126,6 +188,12 @@ void ConsolePanel::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange)
         recolour(*m_output->document(), palette());
+}
+
+void ConsolePanel::stream(const LogLine& line) {
+    append(QString::fromStdString(line.text), line.isStderr ? Tone::Error : Tone::Output);
+    if (!m_streamed) // the start of the first streamed line: text added after it leaves it there
+        m_streamed.emplace(m_output->document()->lastBlock());
 }
 
 void ConsolePanel::append(const QString& text, Tone tone) {

@@ -3,13 +3,16 @@
 // same output, @sleep and help), a line to type into with history, and the transcript. On the
 // real backend each command's kernel operations follow its output, as `console --trace` shows.
 
+#include "console/ForegroundSession.h"
 #include "console/ScriptRunner.h"
 #include "gui/panels/ConsoleTones.h"
 #include "gui/window/EngineSignals.h"
 
 #include <QLineEdit>
+#include <QTextCursor>
 #include <QWidget>
 #include <functional>
+#include <optional>
 #include <sstream>
 
 class QPlainTextEdit;
@@ -17,7 +20,7 @@ class QPlainTextEdit;
 namespace lab {
 
 /// A line edit that recalls earlier lines with Up and Down, and completes the word under the
-/// cursor with Tab, as a shell does.
+/// cursor with Tab, as a shell does. While a command waits, it takes only a terminal's keys.
 class HistoryLineEdit final : public QLineEdit {
     Q_OBJECT
 public:
@@ -28,10 +31,16 @@ public:
     void setCompletions(std::function<QStringList(const QString&)> completions) {
         m_completions = std::move(completions);
     }
+    /// While waiting, typing edits nothing; Ctrl-C and Ctrl-P Ctrl-Q are signalled.
+    void setWaiting(bool waiting);
 
 signals:
     /// Tab found several candidates: a shell lists them.
     void candidatesOffered(const QStringList& candidates);
+    /// Ctrl-C while waiting.
+    void interruptTyped();
+    /// Ctrl-P then Ctrl-Q while waiting: docker's detach keys.
+    void detachTyped();
 
 protected:
     bool event(QEvent* event) override;
@@ -42,6 +51,8 @@ private:
     qsizetype m_position = 0; // == size(): the line being typed
     QString m_typing;         // what was typed before going back in history
     std::function<QStringList(const QString&)> m_completions;
+    bool m_waiting = false;
+    bool m_afterCtrlP = false; // the first of the detach keys was typed
 };
 
 /// Docker commands typed or sent, with their output and, as a shell's prompt shows it, the exit
@@ -52,8 +63,15 @@ public:
     /// Names for completion come from the engine engineSignals relays.
     ConsolePanel(Session& session, EngineSignals& engineSignals, QWidget* parent = nullptr);
 
-    /// Runs one console line as if typed, and shows it with its output.
+    /// Runs one console line as if typed, and shows it with its output. A command that waits
+    /// (an attached run, wait) shows its container's output as it comes while the window's
+    /// playback moves engine time, until it returns, Ctrl-C or Ctrl-P Ctrl-Q; a line given
+    /// meanwhile is not run (a terminal takes no second command).
     void runLine(const QString& line);
+    /// True while a line runs.
+    bool isWaiting() const { return m_foreground.running(); }
+    /// The exit status of the last command, as a shell's $?.
+    int lastStatus() const { return m_loop.status(); }
     /// Everything shown so far, as plain text.
     QString transcript() const;
     HistoryLineEdit* input() const { return m_input; }
@@ -69,11 +87,15 @@ protected:
 private:
     void submit();
     void append(const QString& text, Tone tone);
+    void stream(const LogLine& line);
 
     std::ostringstream m_out;
     std::ostringstream m_err;
     std::ostringstream m_trace;
+    ForegroundSession m_foreground;
     CommandLoop m_loop;
+    EngineSignals& m_engineSignals;
+    std::optional<QTextCursor> m_streamed; // where the running command's streamed lines begin
     QPlainTextEdit* m_output;
     HistoryLineEdit* m_input;
 };

@@ -132,6 +132,12 @@ void MainWindow::createActions() {
         action->setData(QVariant::fromValue(int(backend)));
     }
     connect(m_backends, &QActionGroup::triggered, this, [this](QAction* action) {
+        if (m_console->isWaiting()) { // the waiting command runs on the engine a switch ends
+            statusBar()->showMessage(tr("A command still waits in the console: Ctrl-C ends it"));
+            for (QAction* each : m_backends->actions())
+                each->setChecked(BackendKind(each->data().toInt()) == m_session->backend());
+            return;
+        }
         emit backendRequested(BackendKind(action->data().toInt()));
     });
     m_faults = new FaultMenu(*m_signals, *m_session, this);

@@ -18,17 +18,19 @@ Playback::Playback(RecordedSession& session, StepTimeline& timeline, QObject* pa
     if (const int descriptor = session.readyDescriptor(); descriptor >= 0) {
         m_kernelNews = new QSocketNotifier(descriptor, QSocketNotifier::Read, this);
         connect(m_kernelNews, &QSocketNotifier::activated, this, &Playback::takeKernelNews);
-        // A command waiting for the kernel (stop's timeout) does not block the window: its wait
-        // is this event loop, which takes the news in as usual and lets the caller look again
-        // each time; the diagram plays on. Input waits for the command to return, so no
-        // command starts inside another.
-        session.setWaitingLoop([this] {
-            QEventLoop waiting;
-            const auto news = connect(this, &Playback::advanced, &waiting, &QEventLoop::quit);
-            waiting.exec(QEventLoop::ExcludeUserInputEvents);
-            disconnect(news);
-        });
     }
+    // A command waiting for the engine (stop's timeout on the real backend, an attached run
+    // that never ends in the simulation) does not block the window: its wait is this event
+    // loop, which takes the kernel's news in or lets engine time pass at the playback's speed,
+    // and lets the caller look again each time; the diagram plays on, and the console takes
+    // Ctrl-C (it runs no second command meanwhile). A quitting application ends the wait.
+    session.setWaitingLoop([this, &session] {
+        QEventLoop waiting;
+        const auto news = connect(this, &Playback::advanced, &waiting, &QEventLoop::quit);
+        if (waiting.exec() < 0) // the application is quitting: no event loop runs any more
+            session.stopWaiting();
+        disconnect(news);
+    });
     m_timer.setInterval(kTickMilliseconds);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &Playback::tick);

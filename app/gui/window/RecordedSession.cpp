@@ -20,7 +20,9 @@ RecordedSession::~RecordedSession() {
 CliOutput RecordedSession::run(const std::vector<std::string>& args) {
     emit commandStarting(m_log.size());
     m_log.push_back({engine().clock().now(), args, {}});
+    ++m_running;
     CliOutput output = m_current->run(args);
+    --m_running;
     emit commandFinished();
     return output;
 }
@@ -58,7 +60,12 @@ void RecordedSession::dispatchReady() {
 }
 
 void RecordedSession::setWaitingLoop(std::function<void()> wait) {
-    m_current->setWaitingLoop(std::move(wait));
+    m_waitingLoop = std::move(wait);
+    m_current->setWaitingLoop(m_waitingLoop);
+}
+
+void RecordedSession::stopWaiting() {
+    m_current->stopWaiting();
 }
 
 std::optional<TimePoint> RecordedSession::nextDue() const {
@@ -74,9 +81,10 @@ Expected<ResourceSample> RecordedSession::resources(const std::string& id) const
 }
 
 QString RecordedSession::whyNoReplay() const {
-    return backend() == BackendKind::Simulated
-               ? QString()
-               : tr("Real containers live on the wall clock: real time cannot be rewound");
+    if (backend() != BackendKind::Simulated)
+        return tr("Real containers live on the wall clock: real time cannot be rewound");
+    return m_running > 0 ? tr("A command still waits in the console: Ctrl-C there ends it")
+                         : QString();
 }
 
 void RecordedSession::replay(std::size_t keep) {
@@ -94,6 +102,8 @@ void RecordedSession::replay(std::size_t keep) {
         else
             run(command.args);
     }
+    // Replayed commands jump engine time; those typed from now on wait as the first session's.
+    m_current->setWaitingLoop(m_waitingLoop);
 }
 
 void RecordedSession::startOver(std::unique_ptr<EngineSession> session) {

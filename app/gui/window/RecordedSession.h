@@ -31,6 +31,7 @@ public:
     int readyDescriptor() const override;
     void dispatchReady() override;
     void setWaitingLoop(std::function<void()> wait) override;
+    void stopWaiting() override;
     std::optional<TimePoint> nextDue() const override;
     std::vector<std::string> kernelTrace(const std::string& id) const override;
     Expected<ResourceSample> resources(const std::string& id) const override;
@@ -72,6 +73,8 @@ private:
     EngineSession* m_current;
     std::unique_ptr<EngineSession> m_replayed;
     std::vector<Recorded> m_log;
+    int m_running = 0; // commands that have not returned: no replay may pull the engine away
+    std::function<void()> m_waitingLoop; // the window's; a replayed session gets it once replayed
 };
 
 } // namespace lab

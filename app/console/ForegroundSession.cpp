@@ -1,0 +1,108 @@
+#include "console/ForegroundSession.h"
+
+#include "engine/Container.h"
+#include "engine/Engine.h"
+
+namespace lab {
+namespace {
+
+constexpr int kSigInt = 2;
+constexpr int kInterruptedStatus = 130; // the CLI dies of SIGINT (cmd/docker: 128 + 2)
+constexpr int kInterruptsToGiveUp = 3;  // cmd/docker's forceExitAfter3TerminationSignals
+
+} // namespace
+
+// One command in flight: which container it is attached to, and how it ended.
+class ForegroundSession::InFlight final : public EngineObserver {
+public:
+    enum class End { Returned, Interrupted, GaveUp, Detached };
+
+    InFlight(Engine& engine, const std::function<void(const LogLine&)>& printed)
+        : m_engine(engine), m_printed(printed) {
+        m_engine.addObserver(*this);
+    }
+    ~InFlight() override { m_engine.removeObserver(*this); }
+    InFlight(const InFlight&) = delete;
+    InFlight& operator=(const InFlight&) = delete;
+
+    // Ctrl-C; true when the command stops waiting.
+    bool interrupt() {
+        Container* container = m_attached.empty() ? nullptr : m_engine.byId(m_attached);
+        if (!container) {
+            m_end = End::Interrupted;
+            return true;
+        }
+        const bool terminal = container->config.tty && container->config.openStdin;
+        if (!container->config.tty || terminal) {
+            CommandEvent kill{lab::Command::Kill, m_engine.clock().now()};
+            kill.signal = kSigInt;
+            m_engine.command(*container, kill, container->name);
+        }
+        if (terminal || ++m_interrupts < kInterruptsToGiveUp)
+            return false;
+        m_end = End::GaveUp;
+        return true;
+    }
+    // Ctrl-P Ctrl-Q; true when the command stops waiting.
+    bool detach() {
+        const Container* container = m_attached.empty() ? nullptr : m_engine.byId(m_attached);
+        if (!container || !container->config.tty || !container->config.openStdin)
+            return false;
+        m_end = End::Detached;
+        return true;
+    }
+    End end() const { return m_end; }
+
+private:
+    void published(const DockerEvent& event) override {
+        if (m_attached.empty() && event.type == "container" && event.action == "attach")
+            m_attached = event.actorId;
+    }
+    void printed(const Container& container, const LogLine& line) override {
+        if (container.id == m_attached && m_printed)
+            m_printed(line);
+    }
+
+    Engine& m_engine;
+    const std::function<void(const LogLine&)>& m_printed;
+    std::string m_attached;
+    int m_interrupts = 0;
+    End m_end = End::Returned;
+};
+
+ForegroundSession::ForegroundSession(Session& inner, std::function<Engine&()> engine,
+                                     std::function<void(const LogLine&)> printed)
+    : m_inner(inner), m_engine(std::move(engine)), m_printed(std::move(printed)) {}
+
+ForegroundSession::~ForegroundSession() = default;
+
+CliOutput ForegroundSession::run(const std::vector<std::string>& args) {
+    InFlight command(m_engine(), m_printed);
+    m_command = &command;
+    CliOutput output = m_inner.run(args);
+    m_command = nullptr;
+    m_cutShort = command.end() != InFlight::End::Returned;
+    switch (command.end()) {
+    case InFlight::End::Returned:
+        return output;
+    case InFlight::End::Interrupted:
+        return CliOutput{{}, {}, kInterruptedStatus, {}};
+    case InFlight::End::GaveUp:
+        return CliOutput{{}, {"got 3 SIGTERM/SIGINTs, forcefully exiting"}, 1, {}};
+    case InFlight::End::Detached:
+        return CliOutput{{}, {"read escape sequence"}, 0, {}};
+    }
+    return output;
+}
+
+void ForegroundSession::interrupt() {
+    if (m_command && m_command->interrupt())
+        m_inner.stopWaiting();
+}
+
+void ForegroundSession::detach() {
+    if (m_command && m_command->detach())
+        m_inner.stopWaiting();
+}
+
+} // namespace lab

@@ -1,0 +1,197 @@
+// Commands that wait in the window's console dock as in a terminal (issue 12, "time is never
+// silently bent"): an attached run of a container that never ends streams its output while the
+// playback moves engine time, Ctrl-C does what it does to docker CLI 28 (docs/DOCKER-BEHAVIOUR.md
+// §4.4), Ctrl-P Ctrl-Q detaches from -it, and `wait` returns when the container exits. What a
+// learner does while a command waits, the test does from timers of the window's event loop.
+#include "GuiFixture.h"
+#include "gui/panels/ConsolePanel.h"
+#include "gui/window/MainWindow.h"
+#include "gui/window/Playback.h"
+
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QTimer>
+#include <QtTest>
+
+using namespace lab;
+
+namespace {
+
+constexpr int kTimeoutMs = 20'000;
+
+// A window on the fixture's session, playing at the fastest speed.
+struct WaitingWindow {
+    test::GuiFixture fixture;
+    MainWindow window{fixture.session};
+    bool timedOut = false;
+
+    WaitingWindow() { window.playback().setSpeed(Playback::kFastest); }
+
+    // Types line into the console. While it waits, act() runs every few milliseconds from the
+    // window's event loop (as a learner's keys would) until it answers true. A command still
+    // waiting after kTimeoutMs is stopped, and timedOut says so.
+    void runWhileWaiting(const QString& line, const std::function<bool()>& act) {
+        QElapsedTimer wall;
+        wall.start();
+        bool acting = true;
+        QTimer probe;
+        probe.setInterval(10);
+        QObject::connect(&probe, &QTimer::timeout, [&] {
+            if (!window.console().isWaiting())
+                return;
+            if (acting && act())
+                acting = false;
+            if (wall.elapsed() > kTimeoutMs) {
+                timedOut = true;
+                fixture.session.stopWaiting();
+            }
+        });
+        probe.start();
+        window.console().runLine(line);
+    }
+    void key(Qt::Key key) { QTest::keyClick(window.console().input(), key, Qt::ControlModifier); }
+    QString transcript() const { return window.console().transcript(); }
+    int ticks() const { return int(transcript().split(u'\n').count(QStringLiteral("tick"))); }
+    QString inspect(const QString& format, const QString& name) {
+        const CliOutput out = fixture.run(QStringLiteral("inspect -f '%1' %2").arg(format, name));
+        return out.out.empty() ? QString() : QString::fromStdString(out.out.front());
+    }
+    double engineSeconds() {
+        return std::chrono::duration<double>(fixture.session.engine().clock().now() -
+                                             VirtualClock::defaultStart())
+            .count();
+    }
+};
+
+} // namespace
+
+class TestConsoleWaits : public QObject {
+    Q_OBJECT
+private slots:
+    // The window goes on (lines stream into the dock, the playback moves time) while docker run
+    // waits for a container that never ends; Ctrl-C proxies SIGINT, and ash with -c exits 130.
+    void attachedRunStreamsUntilCtrlC() {
+        WaitingWindow lab;
+        int first = -1;
+        int later = -1;
+        double engineAtCtrlC = 0;
+        lab.runWhileWaiting(
+            QStringLiteral(
+                "docker run --name chat busybox sh -c 'while :; do echo tick; sleep 1; done'"),
+            [&] {
+                if (first < 0)
+                    first = lab.ticks();
+                if (lab.ticks() <= first + 2)
+                    return false;
+                later = lab.ticks();
+                engineAtCtrlC = lab.engineSeconds();
+                lab.key(Qt::Key_C);
+                return true;
+            });
+        QVERIFY(!lab.timedOut);
+        // More lines came while the command waited: the engine ran at most a minute ahead at
+        // once, then as the playback moved engine time; about a minute, not the day it jumped.
+        QVERIFY2(later > first + 2, qPrintable(QStringLiteral("%1, %2").arg(first).arg(later)));
+        QVERIFY2(engineAtCtrlC < 300, qPrintable(QString::number(engineAtCtrlC)));
+        QCOMPARE(lab.window.console().lastStatus(), 130);
+        QCOMPARE(lab.inspect(QStringLiteral("{{.State.ExitCode}}"), QStringLiteral("chat")),
+                 QStringLiteral("130"));
+        // The SIGINT went through the daemon, as docker kill's would (--sig-proxy).
+        std::vector<std::string> sent;
+        for (const DockerEvent& event : lab.fixture.session.engine().events())
+            if (event.action == "kill")
+                sent.push_back(event.attributes.at("signal"));
+        QCOMPARE(sent, std::vector<std::string>{"2"});
+        // Every line printed is in the dock once.
+        QCOMPARE(lab.ticks(), int(lab.fixture.run(QStringLiteral("logs chat")).out.size()));
+    }
+
+    // sleep as PID 1 ignores SIGINT: the CLI gives up at the third Ctrl-C, the container runs on.
+    void thirdCtrlCGivesUp() {
+        WaitingWindow lab;
+        int pressed = 0;
+        bool waitedAfterTwo = false;
+        lab.runWhileWaiting(QStringLiteral("docker run --name web busybox sleep inf"), [&] {
+            waitedAfterTwo = pressed == 2;
+            lab.key(Qt::Key_C);
+            return ++pressed == 3;
+        });
+        QVERIFY(!lab.timedOut);
+        QVERIFY(waitedAfterTwo);
+        QCOMPARE(lab.window.console().lastStatus(), 1);
+        QVERIFY(lab.transcript().contains(
+            QStringLiteral("^C\ngot 3 SIGTERM/SIGINTs, forcefully exiting")));
+        QCOMPARE(lab.inspect(QStringLiteral("{{.State.Status}}"), QStringLiteral("web")),
+                 QStringLiteral("running"));
+    }
+
+    // Ctrl-P Ctrl-Q leaves a -it container running and gives the prompt back.
+    void detachKeysLeaveAnInteractiveContainerRunning() {
+        WaitingWindow lab;
+        lab.runWhileWaiting(QStringLiteral("docker run -it --name box busybox sleep inf"), [&] {
+            lab.key(Qt::Key_P);
+            lab.key(Qt::Key_Q);
+            return true;
+        });
+        QVERIFY(!lab.timedOut);
+        QCOMPARE(lab.window.console().lastStatus(), 0);
+        QVERIFY(lab.transcript().contains(
+            QStringLiteral("docker run -it --name box busybox sleep inf\nread escape sequence")));
+        QCOMPARE(lab.inspect(QStringLiteral("{{.State.Status}}"), QStringLiteral("box")),
+                 QStringLiteral("running"));
+    }
+
+    // wait blocks while engine time flows and prints the exit code once the container exits.
+    void waitReturnsWhenTheContainerExits() {
+        WaitingWindow lab;
+        lab.window.console().runLine(
+            QStringLiteral("docker run -d --name waiter busybox sleep 90"));
+        const double started = lab.engineSeconds();
+        bool waited = false;
+        lab.runWhileWaiting(QStringLiteral("docker wait waiter"), [&] { return waited = true; });
+        QVERIFY(!lab.timedOut);
+        QVERIFY(waited);
+        QCOMPARE(lab.window.console().lastStatus(), 0);
+        QVERIFY2(lab.engineSeconds() - started >= 90,
+                 qPrintable(QString::number(lab.engineSeconds() - started)));
+        QVERIFY(lab.transcript().contains(
+            QStringLiteral("docker> docker wait waiter\n0\n(engine time +")));
+    }
+
+    // Ctrl-C ends a wait as it ends the CLI: status 130, nothing printed, the container runs on.
+    void ctrlCEndsAWait() {
+        WaitingWindow lab;
+        lab.window.console().runLine(
+            QStringLiteral("docker run -d --name waiter busybox sleep inf"));
+        lab.runWhileWaiting(QStringLiteral("docker wait waiter"), [&] {
+            lab.key(Qt::Key_C);
+            return true;
+        });
+        QVERIFY(!lab.timedOut);
+        QCOMPARE(lab.window.console().lastStatus(), 130);
+        QVERIFY(lab.transcript().contains(QStringLiteral("docker> docker wait waiter\n^C")));
+        QVERIFY(!lab.transcript().contains(QStringLiteral("^C\n0")));
+        QCOMPARE(lab.inspect(QStringLiteral("{{.State.Status}}"), QStringLiteral("waiter")),
+                 QStringLiteral("running"));
+    }
+
+    // After Reset the window runs a fresh engine: its commands wait as the first one's did.
+    void commandsWaitAfterAReset() {
+        WaitingWindow lab;
+        lab.window.playback().reset();
+        lab.window.console().runLine(
+            QStringLiteral("docker run -d --name waiter busybox sleep inf"));
+        bool waited = false;
+        lab.runWhileWaiting(QStringLiteral("docker wait waiter"), [&] {
+            waited = true;
+            lab.key(Qt::Key_C);
+            return true;
+        });
+        QVERIFY(!lab.timedOut);
+        QVERIFY(waited);
+        QCOMPARE(lab.window.console().lastStatus(), 130);
+    }
+};
+
+QTEST_MAIN(TestConsoleWaits)
+#include "tst_console_waits.moc"
