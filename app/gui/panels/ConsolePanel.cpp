@@ -5,7 +5,6 @@
 #include <QFontDatabase>
 #include <QKeyEvent>
 #include <QPlainTextEdit>
-#include <QScrollBar>
 #include <QVBoxLayout>
 
 namespace lab {
@@ -65,7 +64,7 @@ void HistoryLineEdit::keyPressEvent(QKeyEvent* event) {
 
 ConsolePanel::ConsolePanel(Session& session, EngineSignals& engineSignals, QWidget* parent)
     : QWidget(parent), m_loop(session, m_out, m_err, &m_trace), m_output(new QPlainTextEdit(this)),
-      m_input(new HistoryLineEdit(this)) {
+      m_input(new HistoryLineEdit(this)), m_transcript(*m_output) {
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_output->setReadOnly(true);
     m_output->setFont(fixed);
@@ -85,21 +84,25 @@ ConsolePanel::ConsolePanel(Session& session, EngineSignals& engineSignals, QWidg
         return completionsFor(line, completionWords(session, engineSignals.engine()));
     });
     connect(m_input, &HistoryLineEdit::candidatesOffered, this, [this](const QStringList& all) {
-        append(all.join(QStringLiteral("   ")), palette().color(QPalette::PlaceholderText));
+        m_transcript.append(all.join(QStringLiteral("   ")),
+                            palette().color(QPalette::PlaceholderText));
     });
 }
 
 void ConsolePanel::runLine(const QString& line) {
-    append(QStringLiteral("docker> ") + line, palette().color(QPalette::Link));
+    m_transcript.lineStarts();
+    m_transcript.append(QStringLiteral("docker> ") + line, palette().color(QPalette::Link));
     // exit and quit end the terminal console; the window stays, so they are only noted.
     if (!m_loop.feed(line.toStdString()))
-        append(tr("(close the window to leave)"), palette().color(QPalette::PlaceholderText));
+        m_transcript.append(tr("(close the window to leave)"),
+                            palette().color(QPalette::PlaceholderText));
     if (const QString out = takeText(m_out); !out.isEmpty())
-        append(out, palette().color(QPalette::Text));
+        m_transcript.appendOutput(out, palette().color(QPalette::Text));
     if (const QString err = takeText(m_err); !err.isEmpty())
-        append(err, QColor(0xC0, 0x30, 0x20));
+        m_transcript.appendOutput(err, QColor(0xC0, 0x30, 0x20));
     if (const QString trace = takeText(m_trace); !trace.isEmpty())
-        append(trace, palette().color(QPalette::PlaceholderText));
+        m_transcript.appendOutput(trace, palette().color(QPalette::PlaceholderText));
+    m_transcript.lineEnds();
     emit lineRan();
 }
 
@@ -112,17 +115,6 @@ void ConsolePanel::submit() {
     m_input->remember(line);
     m_input->clear();
     runLine(line);
-}
-
-void ConsolePanel::append(const QString& text, const QColor& colour) {
-    QTextCharFormat format;
-    format.setForeground(colour);
-    QTextCursor cursor(m_output->document());
-    cursor.movePosition(QTextCursor::End);
-    if (!m_output->document()->isEmpty())
-        cursor.insertBlock();
-    cursor.insertText(text, format);
-    m_output->verticalScrollBar()->setValue(m_output->verticalScrollBar()->maximum());
 }
 
 } // namespace lab

@@ -4,6 +4,7 @@
 // real backend each command's kernel operations follow its output, as `console --trace` shows.
 
 #include "console/ScriptRunner.h"
+#include "gui/panels/ConsoleTranscript.h"
 #include "gui/window/EngineSignals.h"
 
 #include <QLineEdit>
@@ -50,9 +51,11 @@ public:
     /// Names for completion come from the engine engineSignals relays.
     ConsolePanel(Session& session, EngineSignals& engineSignals, QWidget* parent = nullptr);
 
+    /// Output waits for the window to show the steps that produced it (see ConsoleTranscript).
+    void keepPaceWith(const StepTimeline& timeline) { m_transcript.keepPaceWith(timeline); }
     /// Runs one console line as if typed, and shows it with its output.
     void runLine(const QString& line);
-    /// Everything shown so far, as plain text.
+    /// Everything shown now, as plain text.
     QString transcript() const;
     HistoryLineEdit* input() const { return m_input; }
 
@@ -62,7 +65,6 @@ signals:
 
 private:
     void submit();
-    void append(const QString& text, const QColor& colour);
 
     std::ostringstream m_out;
     std::ostringstream m_err;
@@ -70,6 +72,7 @@ private:
     CommandLoop m_loop;
     QPlainTextEdit* m_output;
     HistoryLineEdit* m_input;
+    ConsoleTranscript m_transcript;
 };
 
 } // namespace lab

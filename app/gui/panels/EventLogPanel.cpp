@@ -6,25 +6,35 @@
 
 namespace lab {
 
-EventLogPanel::EventLogPanel(EngineSignals& engineSignals, QWidget* parent)
-    : QPlainTextEdit(parent) {
+EventLogPanel::EventLogPanel(StepTimeline& timeline, QWidget* parent)
+    : QPlainTextEdit(parent), m_timeline(timeline) {
     setReadOnly(true);
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setLineWrapMode(QPlainTextEdit::NoWrap);
     setMaximumBlockCount(10000);
     setAccessibleName(tr("Docker events"));
-    auto readAll = [this, &engineSignals] {
-        clear();
-        for (const DockerEvent& event : engineSignals.engine().events())
-            onPublished(event);
-    };
     readAll();
-    connect(&engineSignals, &EngineSignals::eventPublished, this, &EventLogPanel::onPublished);
-    connect(&engineSignals, &EngineSignals::engineReplaced, this, readAll);
+    connect(&timeline, &StepTimeline::stepShown, this, &EventLogPanel::refresh);
+    connect(&timeline, &StepTimeline::timeShown, this, &EventLogPanel::refresh);
+    connect(&timeline, &StepTimeline::rewound, this, &EventLogPanel::readAll);
 }
 
-void EventLogPanel::onPublished(const DockerEvent& event) {
-    appendPlainText(QString::fromStdString(eventsLine(event)));
+void EventLogPanel::readAll() {
+    clear();
+    m_next = 0;
+    refresh();
+}
+
+void EventLogPanel::refresh() {
+    const ShownEvents shown = m_timeline.shownEvents();
+    if (shown.first + shown.events.size() < m_next) { // fewer than listed: read them again
+        readAll();
+        return;
+    }
+    for (std::size_t number = std::max(m_next, shown.first);
+         number < shown.first + shown.events.size(); ++number)
+        appendPlainText(QString::fromStdString(eventsLine(shown.events[number - shown.first])));
+    m_next = shown.first + shown.events.size();
 }
 
 } // namespace lab

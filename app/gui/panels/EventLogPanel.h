@@ -1,7 +1,8 @@
 #pragma once
-// The event log dock: every event the daemon logs, as `docker events` prints it.
+// The event log dock: every event the daemon logged up to the step the window shows, as
+// `docker events` prints it; a rewind takes the later ones back.
 
-#include "gui/window/EngineSignals.h"
+#include "gui/window/StepTimeline.h"
 
 #include <QPlainTextEdit>
 
@@ -11,10 +12,16 @@ namespace lab {
 class EventLogPanel final : public QPlainTextEdit {
     Q_OBJECT
 public:
-    explicit EventLogPanel(EngineSignals& engineSignals, QWidget* parent = nullptr);
+    explicit EventLogPanel(StepTimeline& timeline, QWidget* parent = nullptr);
+
+    /// Adds the events published up to the step shown that are not listed yet.
+    void refresh();
 
 private:
-    void onPublished(const DockerEvent& event);
+    void readAll();
+
+    StepTimeline& m_timeline;
+    std::size_t m_next = 0; // the number of the first event not listed
 };
 
 } // namespace lab
