@@ -41,6 +41,8 @@ void TestPanesKeepPace::panesWaitForTheStepTheDiagramShows() {
     QVERIFY2(counting.status.startsWith(QStringLiteral("Up ")), qPrintable(counting.status));
     QCOMPARE(counting.band, std::optional(LifecycleState::Running));
     QVERIFY(counting.console.endsWith(QStringLiteral("docker> docker stop web")));
+    // The explanation tells each step shown once (all of them are web's).
+    QCOMPARE(window.explanation().steps().size(), window.playback().timeline().shownCount());
     // Past the timeout: the exit is shown, and every pane says so.
     window.playback().advance(60s);
     QCOMPARE(window.diagram().activeNode(), std::optional(LifecycleState::Exited));

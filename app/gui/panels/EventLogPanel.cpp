@@ -3,6 +3,7 @@
 #include "cli/DockerCli.h"
 
 #include <QFontDatabase>
+#include <QScrollBar>
 
 namespace lab {
 
@@ -27,14 +28,17 @@ void EventLogPanel::readAll() {
 
 void EventLogPanel::refresh() {
     const ShownEvents shown = m_timeline.shownEvents();
-    if (shown.first + shown.events.size() < m_next) { // fewer than listed: read them again
+    const std::size_t end = shown.first + shown.events.size();
+    if (end < m_next) { // fewer than listed: read them again
         readAll();
         return;
     }
-    for (std::size_t number = std::max(m_next, shown.first);
-         number < shown.first + shown.events.size(); ++number)
+    if (end == m_next)
+        return;
+    for (std::size_t number = std::max(m_next, shown.first); number < end; ++number)
         appendPlainText(QString::fromStdString(eventsLine(shown.events[number - shown.first])));
-    m_next = shown.first + shown.events.size();
+    m_next = end;
+    horizontalScrollBar()->setValue(0); // a new line starts with its time
 }
 
 } // namespace lab

@@ -43,6 +43,10 @@ void ExplanationPanel::setTraceProvider(TraceProvider provider) {
 }
 
 void ExplanationPanel::onStepShown(const EngineStep& step) {
+    // Selecting a container while a step is shown reads that step already.
+    if (m_timeline.shownCount() <= m_readUpTo)
+        return;
+    m_readUpTo = m_timeline.shownCount();
     if (m_shown.isEmpty())
         m_shown = step.containerId;
     if (step.containerId != m_shown || !step.container)
@@ -56,6 +60,7 @@ void ExplanationPanel::onStepShown(const EngineStep& step) {
 // The latest shown steps of the container explained, from the newest back.
 void ExplanationPanel::readShownSteps() {
     m_steps.clear();
+    m_readUpTo = m_timeline.shownCount();
     const std::vector<EngineStep>& all = m_timeline.steps();
     for (std::size_t i = m_timeline.shownCount(); i > 0 && m_steps.size() < kStepsKept; --i) {
         const EngineStep& step = all[i - 1];

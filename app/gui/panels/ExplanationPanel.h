@@ -41,6 +41,7 @@ private:
 
     StepTimeline& m_timeline;
     std::deque<Explanation> m_steps;
+    std::size_t m_readUpTo = 0; // the shown steps read so far
     QString m_shown;
     TraceProvider m_trace;
 };

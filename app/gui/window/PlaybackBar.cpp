@@ -29,7 +29,7 @@ PlaybackBar::PlaybackBar(Playback& playback, QWidget* parent)
     addAction(m_pause);
     m_stepBack = addShortcutAction(tr("◀ Step back"), Qt::Key_Left);
     m_step = addShortcutAction(tr("Step ▶"), Qt::Key_Right);
-    m_catchUp = addShortcutAction(tr("Catch up ⏭"), QKeySequence(Qt::CTRL | Qt::Key_End));
+    m_catchUp = addShortcutAction(tr("Catch up ▶▶"), QKeySequence(Qt::CTRL | Qt::Key_End));
     m_reset = addShortcutAction(tr("Reset"), QKeySequence());
     addWidget(new QLabel(tr(" Speed "), this));
     for (double speed : kSpeeds)
@@ -50,6 +50,8 @@ PlaybackBar::PlaybackBar(Playback& playback, QWidget* parent)
     connect(&m_playback, &Playback::heldChanged, this, &PlaybackBar::showTime);
     connect(&m_playback, &Playback::pausedChanged, this, &PlaybackBar::onPausedChanged);
     connect(m_speed, &QComboBox::currentIndexChanged, this, &PlaybackBar::onSpeedChosen);
+    connect(&m_playback, &Playback::speedChanged, this,
+            [this](double speed) { m_speed->setCurrentIndex(m_speed->findData(speed)); });
     connect(&m_playback, &Playback::advanced, this, &PlaybackBar::showTime);
     onPausedChanged(playback.isPaused());
     if (playback.followsWallClock()) {
