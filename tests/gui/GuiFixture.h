@@ -32,6 +32,12 @@ struct GuiFixture {
     CliOutput run(const QString& line) {
         return session.run(readConsoleLine(line.toStdString()).args);
     }
+    /// Runs a command line and shows every step it took, as the window does when not paused.
+    CliOutput runShown(const QString& line) {
+        CliOutput output = run(line);
+        timeline.showAll();
+        return output;
+    }
     /// The full ID of a container known by name.
     QString idOf(const QString& name) {
         Expected<Container*> found = session.engine().find(name.toStdString());

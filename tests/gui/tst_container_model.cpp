@@ -42,10 +42,10 @@ void TestContainerModel::followsTheBasicLifecycle() {
     QFETCH(QString, status);
     QFETCH(QVariant, exitCode);
     test::GuiFixture fixture;
-    ContainerTableModel model(fixture.engineSignals);
+    ContainerTableModel model(fixture.timeline);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     for (const QString& line : lines)
-        QCOMPARE(fixture.run(line).status, 0);
+        QCOMPARE(fixture.runShown(line).status, 0);
     model.refreshTimes();
     QCOMPARE(model.rowCount(), 1);
     auto cell = [&](int column) { return model.data(model.index(0, column)); };
@@ -61,11 +61,12 @@ void TestContainerModel::followsTheBasicLifecycle() {
 
 void TestContainerModel::listsNewestFirst() {
     test::GuiFixture fixture;
-    ContainerTableModel model(fixture.engineSignals);
+    ContainerTableModel model(fixture.timeline);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     for (const char* name : {"first", "second", "third"})
-        QCOMPARE(fixture.run(QStringLiteral("docker create --name %1 busybox").arg(name)).status,
-                 0);
+        QCOMPARE(
+            fixture.runShown(QStringLiteral("docker create --name %1 busybox").arg(name)).status,
+            0);
     QStringList names;
     for (int row = 0; row < model.rowCount(); ++row)
         names << model.data(model.index(row, ContainerTableModel::Name)).toString();
@@ -75,19 +76,22 @@ void TestContainerModel::listsNewestFirst() {
 void TestContainerModel::survivesRemovalAndManyContainers() {
     test::GuiFixture fixture;
     // A model made after containers exist lists them too.
-    QCOMPARE(fixture.run(QStringLiteral("docker run -d --name early busybox sleep 300")).status, 0);
-    ContainerTableModel model(fixture.engineSignals);
+    QCOMPARE(
+        fixture.runShown(QStringLiteral("docker run -d --name early busybox sleep 300")).status, 0);
+    ContainerTableModel model(fixture.timeline);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 1);
     for (int i = 0; i < 5; ++i)
         QCOMPARE(
-            fixture.run(QStringLiteral("docker run -d --name c%1 busybox sleep 300").arg(i)).status,
+            fixture.runShown(QStringLiteral("docker run -d --name c%1 busybox sleep 300").arg(i))
+                .status,
             0);
     QCOMPARE(model.rowCount(), 6);
-    QCOMPARE(fixture.run(QStringLiteral("docker rm -f c2 early")).status, 0);
+    QCOMPARE(fixture.runShown(QStringLiteral("docker rm -f c2 early")).status, 0);
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(model.rowOf(fixture.idOf(QStringLiteral("c3"))), 1);
-    QCOMPARE(fixture.run(QStringLiteral("docker run --rm --name brief busybox echo hi")).status, 0);
+    QCOMPARE(
+        fixture.runShown(QStringLiteral("docker run --rm --name brief busybox echo hi")).status, 0);
     QCOMPARE(model.rowCount(), 4); // --rm: created, ran and removed within the command
 }
 

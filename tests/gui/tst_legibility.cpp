@@ -314,7 +314,7 @@ void TestLegibility::tokenKeyNamesTheContainers() {
 
 void TestLegibility::timelineNamesFitWithSevenContainers() {
     test::GuiFixture fixture;
-    StateTimeline states(fixture.engineSignals);
+    StateTimeline states(fixture.timeline);
     const QStringList names = {QStringLiteral("web"),
                                QStringLiteral("api"),
                                QStringLiteral("database-primary-replica"),
@@ -323,7 +323,7 @@ void TestLegibility::timelineNamesFitWithSevenContainers() {
                                QStringLiteral("worker-2"),
                                QStringLiteral("proxy")};
     for (const QString& name : names)
-        fixture.run(QStringLiteral("docker run -d --name %1 busybox sleep 300").arg(name));
+        fixture.runShown(QStringLiteral("docker run -d --name %1 busybox sleep 300").arg(name));
     TimelineChart chart(states);
     // As large as the window's dock at 1024x768: seven bands in little more than 100 pixels.
     chart.resize(330, 200);
@@ -357,8 +357,8 @@ void TestLegibility::timelineNamesFitWithSevenContainers() {
 
 void TestLegibility::eventLogIsShortWithTheFullLineOnHover() {
     test::GuiFixture fixture;
-    EventLogPanel log(fixture.engineSignals);
-    fixture.run(QStringLiteral("docker run -d --name web busybox sleep 300"));
+    EventLogPanel log(fixture.timeline);
+    fixture.runShown(QStringLiteral("docker run -d --name web busybox sleep 300"));
     const QString id = fixture.idOf(QStringLiteral("web"));
     const QString text = log.toPlainText();
     QVERIFY(text.contains(id.left(12)));

@@ -46,14 +46,20 @@ std::optional<LifecycleState> nodeNamed(const QString& name) {
     return std::nullopt;
 }
 
+// Runs a console line and catches up with its steps at once (the playback may be paused).
+void runAndShow(MainWindow& window, const QString& line) {
+    window.console().runLine(line);
+    window.playback().jumpToEngine();
+}
+
 // A timeline and its chart over a fresh engine, a container run and paused on it.
 struct TimelineFixture : test::GuiFixture {
-    StateTimeline timeline{engineSignals};
-    TimelineChart chart{timeline};
+    StateTimeline states{timeline};
+    TimelineChart chart{states};
 
     TimelineFixture() {
-        run(QStringLiteral("run -d --name web busybox sleep 300"));
-        run(QStringLiteral("pause web"));
+        runShown(QStringLiteral("run -d --name web busybox sleep 300"));
+        runShown(QStringLiteral("pause web"));
     }
 };
 
@@ -77,15 +83,15 @@ private slots:
 
 void TestPanels::timelineHasABandPerContainerFollowingItsStates() {
     test::GuiFixture fixture;
-    StateTimeline timeline(fixture.engineSignals);
-    fixture.run(QStringLiteral("run -d --name web busybox sleep 300"));
+    StateTimeline timeline(fixture.timeline);
+    fixture.runShown(QStringLiteral("run -d --name web busybox sleep 300"));
     fixture.session.sleep(2s);
-    fixture.run(QStringLiteral("pause web"));
+    fixture.runShown(QStringLiteral("pause web"));
     fixture.session.sleep(3s);
-    fixture.run(QStringLiteral("unpause web"));
-    fixture.run(QStringLiteral("create --name later busybox"));
-    fixture.run(QStringLiteral("stop -t 1 web"));
-    fixture.run(QStringLiteral("rm web"));
+    fixture.runShown(QStringLiteral("unpause web"));
+    fixture.runShown(QStringLiteral("create --name later busybox"));
+    fixture.runShown(QStringLiteral("stop -t 1 web"));
+    fixture.runShown(QStringLiteral("rm web"));
 
     QCOMPARE(timeline.bands().size(), std::size_t(2));
     const TimelineBand& web = timeline.bands()[0];
@@ -113,7 +119,7 @@ void TestPanels::timelineHasABandPerContainerFollowingItsStates() {
 void TestPanels::timelineChartDrawsEverySegmentInItsStateColour() {
     TimelineFixture fixture;
     TimelineChart& chart = fixture.chart;
-    fixture.run(QStringLiteral("create --name fresh busybox"));
+    fixture.runShown(QStringLiteral("create --name fresh busybox"));
     chart.refresh();
     std::vector<LifecycleState> drawn;
     for (QAbstractSeries* series : chart.segmentSeries()) {
@@ -136,15 +142,16 @@ void TestPanels::timelineChartDrawsEverySegmentInItsStateColour() {
 void TestPanels::timelineScrollsWithEngineTime() {
     TimelineFixture fixture;
     TimelineChart& chart = fixture.chart;
-    fixture.run(QStringLiteral("unpause web"));
+    fixture.runShown(QStringLiteral("unpause web"));
     chart.refresh();
     QCOMPARE(chart.segmentSeries().size(), 4); // created (for no time), running, paused, running
     // Two minutes later only the running segment is still in view, and it reaches now.
     fixture.session.sleep(120s);
+    fixture.timeline.showAll();
     chart.refresh();
     QCOMPARE(chart.segmentSeries().size(), 1);
     auto* area = qobject_cast<QAreaSeries*>(chart.segmentSeries().front());
-    QCOMPARE(area->upperSeries()->at(1).x(), fixture.timeline.now());
+    QCOMPARE(area->upperSeries()->at(1).x(), fixture.states.now());
 }
 
 void TestPanels::everyRowOfTheTableIsExplained() {
@@ -164,12 +171,14 @@ void TestPanels::explanationFollowsPauseAndStop() {
     MainWindow window(fixture.session);
     window.playback().setPaused(true);
     ExplanationPanel& explanation = window.explanation();
-    window.console().runLine(QStringLiteral("docker run -d --name web busybox sleep 300"));
+    // Paused, each command's steps are explained once the window shows them.
+    auto run = [&](const QString& line) { runAndShow(window, line); };
+    run(QStringLiteral("docker run -d --name web busybox sleep 300"));
     QCOMPARE(explanation.steps().back().headline, QStringLiteral("web is running"));
-    window.console().runLine(QStringLiteral("docker pause web"));
+    run(QStringLiteral("docker pause web"));
     QCOMPARE(explanation.steps().back().headline, QStringLiteral("web is paused"));
     QVERIFY(explanation.toPlainText().contains(QStringLiteral("cgroup freezer")));
-    window.console().runLine(QStringLiteral("docker stop -t 1 web"));
+    run(QStringLiteral("docker stop -t 1 web"));
     QCOMPARE(explanation.steps().back().headline, QStringLiteral("web exited with code 137"));
     QVERIFY(explanation.toPlainText().contains(QStringLiteral("137 = 128 + 9 (SIGKILL")));
     // The steps before: the stop, then SIGTERM that PID 1 ignored, SIGKILL.
@@ -177,7 +186,7 @@ void TestPanels::explanationFollowsPauseAndStop() {
     QVERIFY(page.contains(QStringLiteral("Stopping web: SIGTERM, a grace period, then SIGKILL")));
     QCOMPARE(page.count(QStringLiteral("Docker signalled web's PID 1")), 2);
     // A refusal says Docker's words and that nothing moved.
-    window.console().runLine(QStringLiteral("docker pause web"));
+    run(QStringLiteral("docker pause web"));
     QCOMPARE(explanation.steps().back().headline,
              QStringLiteral("Docker refused `pause`: web stays exited"));
     QVERIFY(explanation.toPlainText().contains(
@@ -267,15 +276,17 @@ void TestPanels::outOfMemoryNeedsARunningContainer() {
     MainWindow window(fixture.session);
     window.playback().setPaused(true);
     QAction* oom = window.faultMenu().outOfMemoryAction();
+    // Paused, a command's container is selected once the window shows its steps.
+    auto run = [&](const QString& line) { runAndShow(window, line); };
     QVERIFY(!oom->isEnabled());
     QCOMPARE(oom->toolTip(), QStringLiteral("Select a running container first"));
-    window.console().runLine(QStringLiteral("docker run -d --name web busybox sleep 300"));
+    run(QStringLiteral("docker run -d --name web busybox sleep 300"));
     QVERIFY(oom->isEnabled());
-    window.console().runLine(QStringLiteral("docker pause web"));
+    run(QStringLiteral("docker pause web"));
     QVERIFY(!oom->isEnabled());
     QCOMPARE(oom->toolTip(),
              QStringLiteral("Only a running process can run out of memory: web is paused"));
-    window.console().runLine(QStringLiteral("docker unpause web"));
+    run(QStringLiteral("docker unpause web"));
     oom->trigger();
     window.playback().advance(1s);
     Expected<Container*> web = fixture.session.engine().find("web");

@@ -6,8 +6,6 @@
 #include <QFontDatabase>
 #include <QKeyEvent>
 #include <QPlainTextEdit>
-#include <QScrollBar>
-#include <QTextBlock>
 #include <QVBoxLayout>
 
 namespace lab {
@@ -99,7 +97,8 @@ ConsolePanel::ConsolePanel(Session& session, EngineSignals& engineSignals, QWidg
           session, [&engineSignals]() -> Engine& { return engineSignals.engine(); },
           [this](const LogLine& line) { stream(line); }),
       m_loop(m_foreground, m_out, m_err, &m_trace), m_engineSignals(engineSignals),
-      m_output(new QPlainTextEdit(this)), m_input(new HistoryLineEdit(this)) {
+      m_output(new QPlainTextEdit(this)), m_input(new HistoryLineEdit(this)),
+      m_transcript(*m_output) {
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_output->setReadOnly(true);
     m_output->setFont(fixed);
@@ -138,6 +137,7 @@ void ConsolePanel::runLine(const QString& line) {
                Tone::Note);
         return;
     }
+    m_transcript.lineStarts();
     append(QStringLiteral("docker> ") + line, Tone::Command);
     const TimePoint before = m_engineSignals.engine().clock().now();
     m_input->setWaiting(true);
@@ -146,30 +146,29 @@ void ConsolePanel::runLine(const QString& line) {
     m_input->setWaiting(false);
     // The streamed lines are also the command's output, in their place among its other lines
     // (a pull's progress comes first); a command cut short printed only what was streamed.
-    if (m_streamed && !m_foreground.cutShort()) {
-        m_streamed->movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
-        m_streamed->removeSelectedText();
-        m_streamed->deletePreviousChar(); // the line break before the first streamed line
-    }
+    if (m_streamed && !m_foreground.cutShort())
+        m_transcript.dropFrom(*m_streamed);
     m_streamed.reset();
     if (!ran)
         append(tr("(close the window to leave)"), Tone::Note);
+    // What the command printed shows with the steps that produced it (see ConsoleTranscript).
     if (const QString out = takeText(m_out); !out.isEmpty())
-        append(out, Tone::Output);
+        m_transcript.appendOutput(out, Tone::Output);
     if (const QString err = takeText(m_err); !err.isEmpty())
         for (const QString& errLine : err.split(u'\n'))
-            append(errLine, stderrTone(errLine));
+            m_transcript.appendOutput(errLine, stderrTone(errLine));
     if (const QString trace = takeText(m_trace); !trace.isEmpty())
-        append(trace, Tone::Note);
+        m_transcript.appendOutput(trace, Tone::Note);
     // Engine time a command moved is never silent: at once (a stop's timeout) or as it flowed.
     const Duration moved = m_engineSignals.engine().clock().now() - before;
     if (moved >= kNotedTime)
-        append(
+        m_transcript.appendOutput(
             tr("(engine time +%1 s)").arg(std::chrono::duration<double>(moved).count(), 0, 'f', 1),
             Tone::Note);
     // The status a shell's prompt would show ($?), for every line that ran something.
     if (ran && !line.trimmed().isEmpty())
-        append(QStringLiteral("[exit %1]").arg(m_loop.status()), Tone::Note);
+        m_transcript.appendOutput(QStringLiteral("[exit %1]").arg(m_loop.status()), Tone::Note);
+    m_transcript.lineEnds();
     emit lineRan();
 }
 
@@ -191,19 +190,13 @@ void ConsolePanel::changeEvent(QEvent* event) {
 }
 
 void ConsolePanel::stream(const LogLine& line) {
+    if (!m_streamed) // the first streamed line: the command's whole output may replace them
+        m_streamed = m_transcript.size();
     append(QString::fromStdString(line.text), line.isStderr ? Tone::Error : Tone::Output);
-    if (!m_streamed) // the start of the first streamed line: text added after it leaves it there
-        m_streamed.emplace(m_output->document()->lastBlock());
 }
 
 void ConsolePanel::append(const QString& text, Tone tone) {
-    const QTextCharFormat format = toneFormat(tone, palette());
-    QTextCursor cursor(m_output->document());
-    cursor.movePosition(QTextCursor::End);
-    if (!m_output->document()->isEmpty())
-        cursor.insertBlock();
-    cursor.insertText(text, format);
-    m_output->verticalScrollBar()->setValue(m_output->verticalScrollBar()->maximum());
+    m_transcript.append(text, tone);
 }
 
 } // namespace lab

@@ -6,10 +6,10 @@
 #include "console/ForegroundSession.h"
 #include "console/ScriptRunner.h"
 #include "gui/panels/ConsoleTones.h"
+#include "gui/panels/ConsoleTranscript.h"
 #include "gui/window/EngineSignals.h"
 
 #include <QLineEdit>
-#include <QTextCursor>
 #include <QWidget>
 #include <functional>
 #include <optional>
@@ -63,6 +63,8 @@ public:
     /// Names for completion come from the engine engineSignals relays.
     ConsolePanel(Session& session, EngineSignals& engineSignals, QWidget* parent = nullptr);
 
+    /// Output waits for the window to show the steps that produced it (see ConsoleTranscript).
+    void keepPaceWith(const StepTimeline& timeline) { m_transcript.keepPaceWith(timeline); }
     /// Runs one console line as if typed, and shows it with its output. A command that waits
     /// (an attached run, wait) shows its container's output as it comes while the window's
     /// playback moves engine time, until it returns, Ctrl-C or Ctrl-P Ctrl-Q; a line given
@@ -72,7 +74,7 @@ public:
     bool isWaiting() const { return m_foreground.running(); }
     /// The exit status of the last command, as a shell's $?.
     int lastStatus() const { return m_loop.status(); }
-    /// Everything shown so far, as plain text.
+    /// Everything shown now, as plain text.
     QString transcript() const;
     HistoryLineEdit* input() const { return m_input; }
 
@@ -95,9 +97,10 @@ private:
     ForegroundSession m_foreground;
     CommandLoop m_loop;
     EngineSignals& m_engineSignals;
-    std::optional<QTextCursor> m_streamed; // where the running command's streamed lines begin
+    std::optional<std::size_t> m_streamed; // the transcript entry where streamed lines begin
     QPlainTextEdit* m_output;
     HistoryLineEdit* m_input;
+    ConsoleTranscript m_transcript;
 };
 
 } // namespace lab

@@ -7,26 +7,18 @@
 
 namespace lab {
 
-ContainerTableModel::ContainerTableModel(EngineSignals& engineSignals, QObject* parent)
-    : QAbstractTableModel(parent), m_signals(engineSignals) {
-    readAll();
-    connect(&engineSignals, &EngineSignals::containerReacted, this,
-            &ContainerTableModel::onReacted);
-    connect(&engineSignals, &EngineSignals::engineReplaced, this, [this] {
+ContainerTableModel::ContainerTableModel(StepTimeline& timeline, QObject* parent)
+    : QAbstractTableModel(parent), m_timeline(timeline), m_rows(timeline.shownContainers()) {
+    connect(&timeline, &StepTimeline::stepShown, this, &ContainerTableModel::onStepShown);
+    connect(&timeline, &StepTimeline::rewound, this, [this] {
         beginResetModel();
-        readAll();
+        m_rows = m_timeline.shownContainers();
         endResetModel();
     });
 }
 
-void ContainerTableModel::readAll() {
-    m_ids.clear();
-    for (const Container* container : m_signals.engine().containers())
-        m_ids.push_back(container->id);
-}
-
 int ContainerTableModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(m_ids.size());
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int ContainerTableModel::columnCount(const QModelIndex& parent) const {
@@ -76,10 +68,7 @@ QVariant ContainerTableModel::data(const QModelIndex& index, int role) const {
     case CommandColumn:
         return QString::fromStdString(psCommand(*container));
     case Status:
-        // Between the reaction that removes a container and its row's removal there is no state.
-        if (!dockerState(container->machine.node()))
-            return {};
-        return QString::fromStdString(psStatus(*container, m_signals.engine().clock().now()));
+        return QString::fromStdString(psStatus(*container, m_timeline.shownTime()));
     case ExitCode:
         // Only a process that ended has an exit code worth showing.
         return container->record.finishedAt == TimePoint{} ? QVariant()
@@ -90,47 +79,53 @@ QVariant ContainerTableModel::data(const QModelIndex& index, int role) const {
 }
 
 QString ContainerTableModel::containerId(int row) const {
-    return row >= 0 && row < int(m_ids.size()) ? QString::fromStdString(m_ids[std::size_t(row)])
-                                               : QString();
+    const Container* container = containerAt(row);
+    return container ? QString::fromStdString(container->id) : QString();
 }
 
 int ContainerTableModel::rowOf(const QString& containerId) const {
-    const auto found = std::find(m_ids.begin(), m_ids.end(), containerId.toStdString());
-    return found == m_ids.end() ? -1 : int(found - m_ids.begin());
+    const std::string id = containerId.toStdString();
+    const auto found = std::find_if(m_rows.begin(), m_rows.end(),
+                                    [&](const ContainerRow& row) { return row->id == id; });
+    return found == m_rows.end() ? -1 : int(found - m_rows.begin());
 }
 
 void ContainerTableModel::refreshTimes() {
-    if (!m_ids.empty())
+    if (!m_rows.empty())
         emit dataChanged(index(0, Status), index(rowCount() - 1, Status), {Qt::DisplayRole});
 }
 
-void ContainerTableModel::onReacted(const QString& containerId, const Reaction& reaction) {
-    const int row = rowOf(containerId);
-    if (reaction.to == LifecycleState::Removed) {
+void ContainerTableModel::onStepShown(const EngineStep& step) {
+    // The timeline has the step in its shown containers already: bring the rows in line.
+    const std::vector<ContainerRow>& shown = m_timeline.shownContainers();
+    const int row = rowOf(step.containerId);
+    const std::string id = step.containerId.toStdString();
+    const auto now = std::find_if(shown.begin(), shown.end(),
+                                  [&](const ContainerRow& shownRow) { return shownRow->id == id; });
+    if (now == shown.end()) {
         if (row < 0)
             return;
         beginRemoveRows({}, row, row);
-        m_ids.erase(m_ids.begin() + row);
+        m_rows.erase(m_rows.begin() + row);
         endRemoveRows();
         return;
     }
     if (row < 0) {
-        // A container the model has not seen: docker ps lists the newest first.
-        beginInsertRows({}, 0, 0);
-        m_ids.insert(m_ids.begin(), containerId.toStdString());
+        const int place = int(now - shown.begin());
+        beginInsertRows({}, place, place);
+        m_rows.insert(m_rows.begin() + place, *now);
         endInsertRows();
     } else {
+        m_rows[std::size_t(row)] = *now;
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
     const auto& table = LifecycleMachine::table();
-    if (reaction.row >= 0 && table[std::size_t(reaction.row)].isCommand())
-        emit commanded(containerId);
+    if (step.reaction.row >= 0 && table[std::size_t(step.reaction.row)].isCommand())
+        emit commanded(step.containerId);
 }
 
 const Container* ContainerTableModel::containerAt(int row) const {
-    if (row < 0 || row >= int(m_ids.size()))
-        return nullptr;
-    return m_signals.engine().byId(m_ids[std::size_t(row)]);
+    return row >= 0 && row < int(m_rows.size()) ? m_rows[std::size_t(row)].get() : nullptr;
 }
 
 } // namespace lab

@@ -1,13 +1,13 @@
 #pragma once
-// The engine's containers as a table, in `docker ps -a` order (newest first), with docker ps's
-// own words for COMMAND and STATUS. Rows follow the engine's reactions: a create inserts, a
-// removal removes, anything else changes the row; refreshTimes() renews the relative times of
-// STATUS as engine time passes. It also says which container a command was last aimed at.
+// The containers as of the step the window shows, in `docker ps -a` order (newest first), with
+// docker ps's own words for COMMAND and STATUS. Rows follow the shown steps: a create inserts, a
+// removal removes, anything else changes the row, a rewind re-reads them all; refreshTimes()
+// renews the relative times of STATUS as shown time passes. It also says which container a
+// shown command was aimed at.
 
-#include "gui/window/EngineSignals.h"
+#include "gui/window/StepTimeline.h"
 
 #include <QAbstractTableModel>
-#include <string>
 #include <vector>
 
 namespace lab {
@@ -18,7 +18,7 @@ class ContainerTableModel final : public QAbstractTableModel {
 public:
     enum Column { Name, Id, Image, CommandColumn, Status, ExitCode, ColumnCount };
 
-    explicit ContainerTableModel(EngineSignals& engineSignals, QObject* parent = nullptr);
+    explicit ContainerTableModel(StepTimeline& timeline, QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -31,21 +31,20 @@ public:
     /// The row of the container with this full ID, or -1.
     int rowOf(const QString& containerId) const;
 
-    /// STATUS says "Up 3 seconds": tell the views that engine time moved.
+    /// STATUS says "Up 3 seconds": tell the views that shown time moved.
     void refreshTimes();
 
 signals:
-    /// A command reached this container's machine (accepted or refused): the learner is
-    /// looking at it now.
+    /// The step shown is a command that reached this container's machine (accepted or
+    /// refused): the learner is looking at it now.
     void commanded(const QString& containerId);
 
 private:
-    void onReacted(const QString& containerId, const Reaction& reaction);
-    void readAll();
+    void onStepShown(const EngineStep& step);
     const Container* containerAt(int row) const;
 
-    EngineSignals& m_signals;
-    std::vector<std::string> m_ids; // newest first, as docker ps -a
+    StepTimeline& m_timeline;
+    std::vector<ContainerRow> m_rows; // the timeline's shown containers, as the views know them
 };
 
 } // namespace lab

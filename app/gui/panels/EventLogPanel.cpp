@@ -7,6 +7,7 @@
 #include <QHelpEvent>
 #include <QTextBlock>
 #include <QToolTip>
+#include <QScrollBar>
 
 namespace lab {
 namespace {
@@ -44,22 +45,18 @@ QString shortEventLine(const DockerEvent& event) {
     return parts.join(QStringLiteral("  "));
 }
 
-EventLogPanel::EventLogPanel(EngineSignals& engineSignals, QWidget* parent)
-    : QPlainTextEdit(parent) {
+EventLogPanel::EventLogPanel(StepTimeline& timeline, QWidget* parent)
+    : QPlainTextEdit(parent), m_timeline(timeline) {
     setReadOnly(true);
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setLineWrapMode(QPlainTextEdit::NoWrap);
     setMaximumBlockCount(10000);
     setAccessibleName(tr("Docker events"));
     setToolTip(tr("Hover an event for its full line, as docker events prints it"));
-    auto readAll = [this, &engineSignals] {
-        clear();
-        for (const DockerEvent& event : engineSignals.engine().events())
-            onPublished(event);
-    };
     readAll();
-    connect(&engineSignals, &EngineSignals::eventPublished, this, &EventLogPanel::onPublished);
-    connect(&engineSignals, &EngineSignals::engineReplaced, this, readAll);
+    connect(&timeline, &StepTimeline::stepShown, this, &EventLogPanel::refresh);
+    connect(&timeline, &StepTimeline::timeShown, this, &EventLogPanel::refresh);
+    connect(&timeline, &StepTimeline::rewound, this, &EventLogPanel::readAll);
 }
 
 QString EventLogPanel::fullLineAt(QPoint viewportPoint) const {
@@ -79,7 +76,28 @@ bool EventLogPanel::viewportEvent(QEvent* event) {
     return true;
 }
 
-void EventLogPanel::onPublished(const DockerEvent& event) {
+void EventLogPanel::readAll() {
+    clear();
+    m_next = 0;
+    refresh();
+}
+
+void EventLogPanel::refresh() {
+    const ShownEvents shown = m_timeline.shownEvents();
+    const std::size_t end = shown.first + shown.events.size();
+    if (end < m_next) { // fewer than listed: read them again
+        readAll();
+        return;
+    }
+    if (end == m_next)
+        return;
+    for (std::size_t number = std::max(m_next, shown.first); number < end; ++number)
+        appendEvent(shown.events[number - shown.first]);
+    m_next = end;
+    horizontalScrollBar()->setValue(0); // a new line starts with its time
+}
+
+void EventLogPanel::appendEvent(const DockerEvent& event) {
     appendPlainText(shortEventLine(event));
     document()->lastBlock().setUserData(new FullLine(QString::fromStdString(eventsLine(event))));
 }

@@ -1,9 +1,10 @@
 #pragma once
-// The event log dock: every event the daemon logs, one short line each (time of day to the
-// millisecond, the action, the container's name and short ID, the other attributes); hovering a
-// line shows it in full, as `docker events` prints it (nanoseconds, the 64-character ID).
+// The event log dock: every event the daemon logged up to the step the window shows, one short
+// line each (time of day to the millisecond, the action, the container's name and short ID, the
+// other attributes); hovering a line shows it in full, as `docker events` prints it
+// (nanoseconds, the 64-character ID); a rewind takes the later ones back.
 
-#include "gui/window/EngineSignals.h"
+#include "gui/window/StepTimeline.h"
 
 #include <QPlainTextEdit>
 
@@ -16,7 +17,10 @@ QString shortEventLine(const DockerEvent& event);
 class EventLogPanel final : public QPlainTextEdit {
     Q_OBJECT
 public:
-    explicit EventLogPanel(EngineSignals& engineSignals, QWidget* parent = nullptr);
+    explicit EventLogPanel(StepTimeline& timeline, QWidget* parent = nullptr);
+
+    /// Adds the events published up to the step shown that are not listed yet.
+    void refresh();
 
     /// The full `docker events` line of the event shown at this point of the viewport, if any.
     QString fullLineAt(QPoint viewportPoint) const;
@@ -25,7 +29,11 @@ protected:
     bool viewportEvent(QEvent* event) override;
 
 private:
-    void onPublished(const DockerEvent& event);
+    void readAll();
+    void appendEvent(const DockerEvent& event);
+
+    StepTimeline& m_timeline;
+    std::size_t m_next = 0; // the number of the first event not listed
 };
 
 } // namespace lab

@@ -22,28 +22,21 @@ QString html(const QString& text) {
 
 } // namespace
 
-ExplanationPanel::ExplanationPanel(EngineSignals& engineSignals, QWidget* parent)
-    : QTextBrowser(parent), m_signals(engineSignals) {
+ExplanationPanel::ExplanationPanel(StepTimeline& timeline, QWidget* parent)
+    : QTextBrowser(parent), m_timeline(timeline) {
     setAccessibleName(tr("Explanation"));
     setAccessibleDescription(tr("What just happened to the selected container, and why"));
     setOpenLinks(false);
-    connect(&engineSignals, &EngineSignals::containerReacted, this, &ExplanationPanel::onReacted);
-    connect(&engineSignals, &EngineSignals::engineReplaced, this, [this] {
-        m_steps.clear();
-        showSteps();
-    });
-    showSteps();
+    connect(&timeline, &StepTimeline::stepShown, this, &ExplanationPanel::onStepShown);
+    connect(&timeline, &StepTimeline::rewound, this, &ExplanationPanel::readShownSteps);
+    readShownSteps();
 }
 
 void ExplanationPanel::setSelectedContainer(const QString& containerId) {
     if (containerId.isEmpty() || containerId == m_shown)
         return;
-    // Forget the steps of containers that are gone and no longer shown.
-    std::erase_if(m_steps, [&](const auto& entry) {
-        return entry.first != containerId && !m_signals.engine().byId(entry.first.toStdString());
-    });
     m_shown = containerId;
-    showSteps();
+    readShownSteps();
 }
 
 void ExplanationPanel::setTraceProvider(TraceProvider provider) {
@@ -51,28 +44,36 @@ void ExplanationPanel::setTraceProvider(TraceProvider provider) {
     showSteps();
 }
 
-const std::deque<Explanation>& ExplanationPanel::steps() const {
-    static const std::deque<Explanation> none;
-    const auto found = m_steps.find(m_shown);
-    return found == m_steps.end() ? none : found->second;
+void ExplanationPanel::onStepShown(const EngineStep& step) {
+    // Selecting a container while a step is shown reads that step already.
+    if (m_timeline.shownCount() <= m_readUpTo)
+        return;
+    m_readUpTo = m_timeline.shownCount();
+    if (m_shown.isEmpty())
+        m_shown = step.containerId;
+    if (step.containerId != m_shown || !step.container)
+        return;
+    m_steps.push_back(explain(*step.container, step.reaction));
+    if (m_steps.size() > kStepsKept)
+        m_steps.pop_front();
+    showSteps();
 }
 
-void ExplanationPanel::onReacted(const QString& containerId, const Reaction& reaction) {
-    const Container* container = m_signals.engine().byId(containerId.toStdString());
-    if (!container)
-        return;
-    std::deque<Explanation>& steps = m_steps[containerId];
-    steps.push_back(explain(*container, reaction));
-    if (steps.size() > kStepsKept)
-        steps.pop_front();
-    if (m_shown.isEmpty())
-        m_shown = containerId;
-    if (containerId == m_shown)
-        showSteps();
+// The latest shown steps of the container explained, from the newest back.
+void ExplanationPanel::readShownSteps() {
+    m_steps.clear();
+    m_readUpTo = m_timeline.shownCount();
+    const std::vector<EngineStep>& all = m_timeline.steps();
+    for (std::size_t i = m_timeline.shownCount(); i > 0 && m_steps.size() < kStepsKept; --i) {
+        const EngineStep& step = all[i - 1];
+        if (step.containerId == m_shown && step.container)
+            m_steps.push_front(explain(*step.container, step.reaction));
+    }
+    showSteps();
 }
 
 void ExplanationPanel::showSteps() {
-    const std::deque<Explanation>& shown = steps();
+    const std::deque<Explanation>& shown = m_steps;
     if (shown.empty()) {
         setHtml(html(tr("Run a container (type `docker run -d --name web busybox sleep 300` in "
                         "the console) and every step it takes is explained here.")));

@@ -1,16 +1,15 @@
 #pragma once
 // The explanation dock: what just happened to the selected container, in plain words, what it
 // means underneath, the steps before it, and, when a backend reports them, the kernel
-// operations it did (the real backend's trace). A replaced engine (step back, reset) is explained
-// afresh as the replay runs.
+// operations it did (the real backend's trace). It explains the steps the window shows, up to
+// the last one: a rewind (step back, reset) takes the later ones back.
 
 #include "gui/panels/Explanations.h"
-#include "gui/window/EngineSignals.h"
+#include "gui/window/StepTimeline.h"
 
 #include <QTextBrowser>
 #include <deque>
 #include <functional>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -23,23 +22,26 @@ public:
     /// The kernel operations done for a container so far, oldest first.
     using TraceProvider = std::function<std::vector<std::string>(const std::string& id)>;
 
-    explicit ExplanationPanel(EngineSignals& engineSignals, QWidget* parent = nullptr);
+    explicit ExplanationPanel(StepTimeline& timeline, QWidget* parent = nullptr);
 
     /// Follows this container (full ID). Empty keeps what is shown: a removed container's
     /// last step stays readable.
     void setSelectedContainer(const QString& containerId);
     /// Shows the kernel operations from provider under every explanation (empty: none).
     void setTraceProvider(TraceProvider provider);
-    /// The steps of the container shown, oldest first; the last is what just happened.
-    const std::deque<Explanation>& steps() const;
+    /// The latest shown steps of the container explained, oldest first; the last is what just
+    /// happened.
+    const std::deque<Explanation>& steps() const { return m_steps; }
 
 private:
-    void onReacted(const QString& containerId, const Reaction& reaction);
+    void onStepShown(const EngineStep& step);
+    void readShownSteps();
     void showSteps();
     QString traceHtml() const;
 
-    EngineSignals& m_signals;
-    std::map<QString, std::deque<Explanation>> m_steps; // container ID -> its latest steps
+    StepTimeline& m_timeline;
+    std::deque<Explanation> m_steps;
+    std::size_t m_readUpTo = 0; // the shown steps read so far
     QString m_shown;
     TraceProvider m_trace;
 };

@@ -107,21 +107,41 @@ void ResourceChart::sample() {
         return;
     }
     m_unavailable.clear();
+    m_waiting.push_back(*figures);
+    plotReached();
+}
+
+void ResourceChart::setShownTime(TimePoint shownTime) {
+    if (m_lastPlotted && shownTime < *m_lastPlotted) // rewound: the plot starts again from there
+        clear();
+    m_shownTime = shownTime;
+    plotReached();
+}
+
+void ResourceChart::plotReached() {
+    std::size_t reached = 0;
+    while (reached < m_waiting.size() && (!m_shownTime || m_waiting[reached].at <= *m_shownTime))
+        plot(m_waiting[reached++]);
+    m_waiting.erase(m_waiting.begin(), m_waiting.begin() + std::ptrdiff_t(reached));
+}
+
+void ResourceChart::plot(const ResourceSample& figures) {
     if (!m_start)
-        m_start = figures->at;
-    const double now = seconds(figures->at - *m_start);
-    if (figures->cpuMicroseconds) {
-        const double cpu = double(*figures->cpuMicroseconds) / 1e6;
+        m_start = figures.at;
+    m_lastPlotted = figures.at;
+    const double now = seconds(figures.at - *m_start);
+    if (figures.cpuMicroseconds) {
+        const double cpu = double(*figures.cpuMicroseconds) / 1e6;
         m_cpu->append(now, cpu);
         stretch(*m_cpuAxis, cpu);
     }
-    if (figures->memoryBytes) {
-        const double mebibytes = double(*figures->memoryBytes) / (1024.0 * 1024.0);
+    if (figures.memoryBytes) {
+        const double mebibytes = double(*figures.memoryBytes) / (1024.0 * 1024.0);
         m_memory->append(now, mebibytes);
         stretch(*m_memoryAxis, mebibytes);
     }
-    chart()->setTitle(figures->processes ? tr("%n process(es)", nullptr, *figures->processes)
-                                         : QString());
+    chart()->setTitle(figures.processes ? tr("%n process(es)", nullptr, *figures.processes)
+                                        : QString());
     scroll(now);
 }
 
@@ -129,6 +149,8 @@ void ResourceChart::clear() {
     m_cpu->clear();
     m_memory->clear();
     m_start.reset();
+    m_lastPlotted.reset();
+    m_waiting.clear();
     m_unavailable.clear();
     m_time->setRange(0, 10);
     m_cpuAxis->setRange(0, 0.1);

@@ -2,7 +2,8 @@
 // The resources dock: the selected container's CPU time and memory over the last minute, read
 // from its cgroups twice a second (on the real backend). Paused, its CPU line goes flat while its
 // memory stays; stopped, its memory goes back to nothing. Where there are no figures (the
-// simulation), the chart says why instead.
+// simulation), the chart says why instead. Given the window's shown time, a sample read later
+// than it waits until the window gets there, and a rewind behind the plot starts it afresh.
 
 #include "base/Expected.h"
 #include "engine/ResourceSample.h"
@@ -11,6 +12,7 @@
 #include <QTimer>
 #include <functional>
 #include <optional>
+#include <vector>
 
 class QLineSeries;
 class QValueAxis;
@@ -31,8 +33,10 @@ public:
 
     /// Starts a new plot for this container (full ID; empty: none).
     void setSelectedContainer(const QString& containerId);
-    /// Reads one sample and adds it (what the timer does).
+    /// Reads one sample and adds it (what the timer does), once shown time reaches it.
     void sample();
+    /// The engine time the window shows: no later sample is plotted.
+    void setShownTime(TimePoint shownTime);
     /// The plotted CPU time (seconds) and memory (MiB) against seconds since the plot began.
     const QLineSeries& cpuSeries() const { return *m_cpu; }
     const QLineSeries& memorySeries() const { return *m_memory; }
@@ -46,12 +50,17 @@ protected:
 private:
     void restyle();
     void clear();
+    void plot(const ResourceSample& figures);
+    void plotReached();
     void scroll(double now);
 
     Source m_source;
     QTimer m_timer;
     std::string m_containerId;
     std::optional<TimePoint> m_start;
+    std::optional<TimePoint> m_lastPlotted;
+    std::optional<TimePoint> m_shownTime;  // none: every sample is plotted at once
+    std::vector<ResourceSample> m_waiting; // read later than the shown time, oldest first
     QLineSeries* m_cpu;
     QLineSeries* m_memory;
     QValueAxis* m_time;

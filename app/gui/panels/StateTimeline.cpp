@@ -3,46 +3,57 @@
 #include <algorithm>
 #include <chrono>
 #include <ranges>
+#include <utility>
 
 namespace lab {
 
-StateTimeline::StateTimeline(EngineSignals& engineSignals, QObject* parent)
-    : QObject(parent), m_signals(engineSignals) {
-    recordEngine();
-    connect(&engineSignals, &EngineSignals::containerReacted, this, &StateTimeline::onReacted);
-    connect(&engineSignals, &EngineSignals::engineReplaced, this, &StateTimeline::recordEngine);
+StateTimeline::StateTimeline(StepTimeline& timeline, QObject* parent)
+    : QObject(parent), m_timeline(timeline) {
+    readShownSteps();
+    connect(&timeline, &StepTimeline::stepShown, this, &StateTimeline::onStepShown);
+    connect(&timeline, &StepTimeline::rewound, this, &StateTimeline::readShownSteps);
 }
 
-void StateTimeline::recordEngine() {
+void StateTimeline::readShownSteps() {
     m_bands.clear();
-    m_origin = m_signals.engine().clock().now();
-    std::vector<const Container*> existing = m_signals.engine().containers(); // newest first
-    for (const Container* container : std::views::reverse(existing))
-        bandOf(*container);
+    const std::vector<ContainerRow>& existing = m_timeline.initialContainers(); // newest first
+    for (const ContainerRow& container : std::views::reverse(existing))
+        bandOf(*container, 0);
+    for (std::size_t i = 0; i < m_timeline.shownCount(); ++i)
+        apply(m_timeline.steps()[i]);
     emit changed();
+}
+
+double StateTimeline::secondsAt(TimePoint at) const {
+    return std::chrono::duration<double>(at - m_timeline.startedAt()).count();
 }
 
 double StateTimeline::now() const {
-    return std::chrono::duration<double>(m_signals.engine().clock().now() - m_origin).count();
+    return secondsAt(m_timeline.shownTime());
 }
 
-void StateTimeline::onReacted(const QString& containerId, const Reaction& reaction) {
-    const Container* container = m_signals.engine().byId(containerId.toStdString());
-    if (!container)
-        return;
-    TimelineBand& band = bandOf(*container);
-    band.name = QString::fromStdString(container->name); // docker rename
+void StateTimeline::onStepShown(const EngineStep& step) {
+    if (apply(step))
+        emit changed();
+}
+
+bool StateTimeline::apply(const EngineStep& step) {
+    if (!step.container)
+        return false;
+    const double at = secondsAt(step.at);
+    const std::size_t bands = m_bands.size();
+    TimelineBand& band = bandOf(*step.container, at);
+    const bool named = std::exchange(band.name, step.name) != step.name; // docker rename
     TimelineSegment& last = band.segments.back();
-    if (last.to || last.state == reaction.to)
-        return;
-    const double at = now();
+    if (last.to || last.state == step.reaction.to)
+        return named || m_bands.size() != bands;
     last.to = at;
-    if (reaction.to != LifecycleState::Removed)
-        band.segments.push_back({reaction.to, at, std::nullopt});
-    emit changed();
+    if (step.reaction.to != LifecycleState::Removed)
+        band.segments.push_back({step.reaction.to, at, std::nullopt});
+    return true;
 }
 
-TimelineBand& StateTimeline::bandOf(const Container& container) {
+TimelineBand& StateTimeline::bandOf(const Container& container, double since) {
     const QString id = QString::fromStdString(container.id);
     const auto found = std::find_if(m_bands.begin(), m_bands.end(), [&](const TimelineBand& band) {
         return band.containerId == id;
@@ -51,8 +62,7 @@ TimelineBand& StateTimeline::bandOf(const Container& container) {
         return *found;
     m_bands.push_back({id,
                        QString::fromStdString(container.name),
-                       {{container.machine.node(), now(), std::nullopt}}});
-    emit changed();
+                       {{container.machine.node(), since, std::nullopt}}});
     return m_bands.back();
 }
 

@@ -1,9 +1,9 @@
 #pragma once
 // Where every container stood, and since when: one band per container, a segment per state,
-// recorded from the engine's reactions on engine time. The timeline chart draws it. A replaced
-// engine (step back, reset) is recorded afresh: the replay tells its story again.
+// drawn from the steps the window shows, on engine time, up to the shown time. The timeline chart
+// draws it. A rewind (step back, reset) draws it again from the steps still shown.
 
-#include "gui/window/EngineSignals.h"
+#include "gui/window/StepTimeline.h"
 
 #include <QObject>
 #include <QString>
@@ -30,11 +30,11 @@ struct TimelineBand {
 class StateTimeline final : public QObject {
     Q_OBJECT
 public:
-    explicit StateTimeline(EngineSignals& engineSignals, QObject* parent = nullptr);
+    explicit StateTimeline(StepTimeline& timeline, QObject* parent = nullptr);
 
     /// Every container seen, in creation order.
     const std::vector<TimelineBand>& bands() const { return m_bands; }
-    /// Engine seconds since the recording began.
+    /// Shown engine seconds since the recording began.
     double now() const;
 
 signals:
@@ -42,12 +42,14 @@ signals:
     void changed();
 
 private:
-    void onReacted(const QString& containerId, const Reaction& reaction);
-    void recordEngine();
-    TimelineBand& bandOf(const Container& container);
+    void onStepShown(const EngineStep& step);
+    /// Draws a step in; true when a band or segment changed.
+    bool apply(const EngineStep& step);
+    void readShownSteps();
+    TimelineBand& bandOf(const Container& container, double since);
+    double secondsAt(TimePoint at) const;
 
-    EngineSignals& m_signals;
-    TimePoint m_origin;
+    StepTimeline& m_timeline;
     std::vector<TimelineBand> m_bands;
 };
 

@@ -39,17 +39,16 @@ namespace lab {
 MainWindow::MainWindow(EngineSession& session, QWidget* parent)
     : QMainWindow(parent), m_session(new RecordedSession(session, this)),
       m_signals(new EngineSignals(session.engine(), this)),
-      m_steps(new StepTimeline(*m_signals, this)),
-      m_model(new ContainerTableModel(*m_signals, this)),
+      m_steps(new StepTimeline(*m_signals, this)), m_model(new ContainerTableModel(*m_steps, this)),
       m_playback(new Playback(*m_session, *m_steps, this)) {
     m_console = new ConsolePanel(*m_session, *m_signals, this);
     m_lessons = new LessonsPanel(*m_session, *m_playback, *m_console,
                                  [this](BackendKind backend) { emit backendRequested(backend); });
-    m_events = new EventLogPanel(*m_signals, this);
+    m_events = new EventLogPanel(*m_steps, this);
     m_playbackBar = new PlaybackBar(*m_playback, this);
-    m_timeline = new StateTimeline(*m_signals, this);
+    m_timeline = new StateTimeline(*m_steps, this);
     m_timelineChart = new TimelineChart(*m_timeline, this);
-    m_explanation = new ExplanationPanel(*m_signals, this);
+    m_explanation = new ExplanationPanel(*m_steps, this);
     RecordedSession* recorded = m_session;
     if (session.backend() == BackendKind::Real)
         m_explanation->setTraceProvider(
@@ -62,6 +61,10 @@ MainWindow::MainWindow(EngineSession& session, QWidget* parent)
     createDocks();
     addToolBar(m_playbackBar);
     showMode(session.backend());
+    // Every pane shows the engine as of the step the pictures show (StepTimeline).
+    m_console->keepPaceWith(*m_steps);
+    connect(m_steps, &StepTimeline::timeShown, m_resources, &ResourceChart::setShownTime);
+    connect(m_playback, &Playback::advanced, m_events, &EventLogPanel::refresh);
     connect(m_playback, &Playback::advanced, m_model, &ContainerTableModel::refreshTimes);
     connect(m_console, &ConsolePanel::lineRan, m_model, &ContainerTableModel::refreshTimes);
     connect(m_console, &ConsolePanel::lineRan, m_playback, &Playback::catchUp);
@@ -158,6 +161,7 @@ void MainWindow::createMenus() {
     engine->addAction(m_playbackBar->pauseAction());
     engine->addAction(m_playbackBar->stepAction());
     engine->addAction(m_playbackBar->stepBackAction());
+    engine->addAction(m_playbackBar->catchUpAction());
     engine->addAction(m_playbackBar->resetAction());
     QMenu* backends = engine->addMenu(tr("&Backend"));
     backends->addActions(m_backends->actions());

@@ -100,9 +100,52 @@ void Playback::runEngineUntilSteps(std::size_t count) {
     }
 }
 
+Playback::Lead Playback::engineLead() const {
+    const Duration ahead = m_session.engine().clock().now() - m_timeline.shownTime();
+    return {m_timeline.waiting(), std::max(Duration::zero(), ahead)};
+}
+
+QString Playback::whyHeld() const {
+    return isHeld() ? tr("Held before the next step until the lesson lets it show") : QString();
+}
+
+QString Playback::whyNoJump() const {
+    if (const QString why = whyHeld(); !why.isEmpty())
+        return why;
+    return m_timeline.waiting() == 0 ? tr("Nothing to catch up: the window shows the engine's "
+                                          "latest step")
+                                     : QString();
+}
+
+void Playback::jumpToEngine() {
+    if (!whyNoJump().isEmpty())
+        return;
+    const TimePoint before = m_timeline.shownTime();
+    m_timeline.showAll();
+    showFrom(before);
+}
+
+void Playback::hold() {
+    if (isHeld())
+        return;
+    m_timeline.hold();
+    emit heldChanged(true);
+    emit advanced();
+}
+
+void Playback::release() {
+    if (!isHeld())
+        return;
+    m_timeline.release();
+    emit heldChanged(false);
+    catchUp();
+}
+
 QString Playback::whyNoStep() const {
     if (followsWallClock())
         return tr("Real containers live on the wall clock: their steps show as they happen");
+    if (const QString why = whyHeld(); !why.isEmpty())
+        return why;
     return m_timeline.waiting() == 0 && !m_session.nextDue()
                ? tr("Nothing is due: every container waits for a command")
                : QString();

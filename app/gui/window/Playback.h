@@ -6,6 +6,11 @@
 // On the real backend engine time is the wall clock: a socket notifier on the clock's descriptor
 // lets the kernel's news (an exit, a due timer) in from Qt's event loop and every step is shown
 // as it comes; speed, pause, Step, Step back and Reset do not apply there.
+//
+// Every pane shows the engine as of the step the pictures show (StepTimeline's shown state),
+// so the engine may be ahead of the window: engineLead() says by how much, jumpToEngine() shows
+// it all. hold() keeps the window before the next step (the engine runs on) until release():
+// a lesson asks for a prediction, then lets the step and its output be seen.
 
 #include "gui/window/RecordedSession.h"
 #include "gui/window/StepTimeline.h"
@@ -42,6 +47,26 @@ public:
     /// wait for shown time to reach them).
     void catchUp();
 
+    /// How far the engine is ahead of what the window shows.
+    struct Lead {
+        std::size_t steps = 0;
+        Duration time{};
+    };
+    Lead engineLead() const;
+    /// Empty when jumpToEngine() can show something, otherwise why not.
+    QString whyNoJump() const;
+    /// Shows every step the engine has taken, at once (the tool bar's "Catch up").
+    void jumpToEngine();
+
+    /// Holds the window before the next step not shown yet: playback, Step and Catch up show
+    /// no step (shown time stops at it) until release(); the engine and the console's commands
+    /// run on, and a command's output waits with its steps. For predict-then-reveal: hold,
+    /// run the command, ask, release.
+    void hold();
+    /// Lets the held steps play on at the chosen speed (paused stays paused).
+    void release();
+    bool isHeld() const { return m_timeline.isHeld(); }
+
     /// Empty when Step can show something, otherwise why not.
     QString whyNoStep() const;
     /// Pauses and shows the next engine step: a waiting one, or the engine runs to its next.
@@ -66,6 +91,8 @@ signals:
     void rewound();
     void speedChanged(double speed);
     void pausedChanged(bool paused);
+    /// hold() or release() took effect.
+    void heldChanged(bool held);
 
 private:
     void tick();
@@ -73,6 +100,7 @@ private:
     void runEngineUntilSteps(std::size_t count);
     void showFrom(TimePoint before);
     void startedOver();
+    QString whyHeld() const;
 
     RecordedSession& m_session;
     StepTimeline& m_timeline;

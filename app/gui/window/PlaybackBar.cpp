@@ -29,6 +29,7 @@ PlaybackBar::PlaybackBar(Playback& playback, QWidget* parent)
     addAction(m_pause);
     m_stepBack = addShortcutAction(tr("◀ Step back"), Qt::Key_Left);
     m_step = addShortcutAction(tr("Step ▶"), Qt::Key_Right);
+    m_catchUp = addShortcutAction(tr("Catch up ▶▶"), QKeySequence(Qt::CTRL | Qt::Key_End));
     m_reset = addShortcutAction(tr("Reset"), QKeySequence());
     addWidget(new QLabel(tr(" Speed "), this));
     for (double speed : kSpeeds)
@@ -44,9 +45,13 @@ PlaybackBar::PlaybackBar(Playback& playback, QWidget* parent)
     connect(m_pause, &QAction::toggled, &m_playback, &Playback::setPaused);
     connect(m_step, &QAction::triggered, &m_playback, &Playback::step);
     connect(m_stepBack, &QAction::triggered, &m_playback, &Playback::stepBack);
+    connect(m_catchUp, &QAction::triggered, &m_playback, &Playback::jumpToEngine);
     connect(m_reset, &QAction::triggered, &m_playback, &Playback::reset);
+    connect(&m_playback, &Playback::heldChanged, this, &PlaybackBar::showTime);
     connect(&m_playback, &Playback::pausedChanged, this, &PlaybackBar::onPausedChanged);
     connect(m_speed, &QComboBox::currentIndexChanged, this, &PlaybackBar::onSpeedChosen);
+    connect(&m_playback, &Playback::speedChanged, this,
+            [this](double speed) { m_speed->setCurrentIndex(m_speed->findData(speed)); });
     connect(&m_playback, &Playback::advanced, this, &PlaybackBar::showTime);
     onPausedChanged(playback.isPaused());
     if (playback.followsWallClock()) {
@@ -75,9 +80,14 @@ void PlaybackBar::showTime() {
         timeline.shownTime().time_since_epoch());
     const QDateTime at = QDateTime::fromMSecsSinceEpoch(since.count(), Qt::UTC);
     QString text = tr(" engine time %1 UTC").arg(at.toString(QStringLiteral("HH:mm:ss.zzz")));
-    if (timeline.waiting() > 0)
-        text += tr("  ·  %n step(s) to show", nullptr, int(timeline.waiting()));
+    if (const Playback::Lead lead = m_playback.engineLead(); lead.steps > 0)
+        text += tr("  ·  engine +%n step(s) / +%1 s", nullptr, int(lead.steps))
+                    .arg(std::chrono::duration<double>(lead.time).count(), 0, 'f', 1);
+    if (m_playback.isHeld())
+        text += tr("  ·  held");
     m_clock->setText(text);
+    enableWithReason(m_catchUp, m_playback.whyNoJump(),
+                     tr("Show every step the engine has taken, at once (Ctrl+End)"));
     enableWithReason(m_step, m_playback.whyNoStep(),
                      tr("Pause and show the next engine step (Right arrow)"));
     enableWithReason(m_stepBack, m_playback.whyNoStepBack(),

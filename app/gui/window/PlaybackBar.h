@@ -1,6 +1,7 @@
 #pragma once
 // The playback tool bar: pause and resume engine time, choose its speed, step forward and back
-// one engine step at a time, reset, and read the time the window shows.
+// one engine step at a time, catch up with the engine, reset, and read the time the window
+// shows and how far the engine is ahead of it.
 
 #include "gui/window/Playback.h"
 
@@ -24,6 +25,8 @@ public:
     QAction* stepAction() const { return m_step; }
     /// Back to the step before (Left).
     QAction* stepBackAction() const { return m_stepBack; }
+    /// Shows every step the engine has taken (Ctrl+End).
+    QAction* catchUpAction() const { return m_catchUp; }
     /// A fresh engine.
     QAction* resetAction() const { return m_reset; }
     QComboBox* speedBox() const { return m_speed; }
@@ -39,6 +42,7 @@ private:
     QAction* m_pause;
     QAction* m_step;
     QAction* m_stepBack;
+    QAction* m_catchUp;
     QAction* m_reset;
     QComboBox* m_speed;
     QLabel* m_clock;

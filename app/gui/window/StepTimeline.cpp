@@ -4,12 +4,30 @@
 #include <utility>
 
 namespace lab {
+namespace {
+
+// What `docker ps -a`, the explanation and the timeline read of a container: its logs and image
+// files stay with the engine.
+ContainerRow psRow(const Container& container) {
+    auto row = std::make_shared<Container>();
+    row->id = container.id;
+    row->name = container.name;
+    row->sequence = container.sequence;
+    row->config = container.config;
+    row->created = container.created;
+    row->machine = container.machine;
+    row->record = container.record;
+    return row;
+}
+
+} // namespace
 
 StepTimeline::StepTimeline(EngineSignals& engineSignals, QObject* parent)
-    : QObject(parent), m_signals(engineSignals), m_shownTime(engineNow()) {
+    : QObject(parent), m_signals(engineSignals) {
     connect(&engineSignals, &EngineSignals::containerReacted, this, &StepTimeline::onReacted);
     connect(&engineSignals, &EngineSignals::eventPublished, this, &StepTimeline::onPublished);
     connect(&engineSignals, &EngineSignals::engineReplaced, this, &StepTimeline::clear);
+    clear();
 }
 
 TimePoint StepTimeline::engineNow() const {
@@ -34,30 +52,81 @@ void StepTimeline::onReacted(const QString& containerId, const Reaction& reactio
                        outcome ? std::optional(*outcome) : std::nullopt,
                        {},
                        container ? container->record.exitCode : 0,
-                       firstOfCommand ? m_commands - 1 : m_commands});
+                       firstOfCommand ? m_commands - 1 : m_commands,
+                       container ? psRow(*container) : nullptr,
+                       m_published});
 }
 
 void StepTimeline::onPublished(const DockerEvent& event) {
-    // A reaction's events are published right after it, at the same engine time.
-    if (m_steps.size() > m_shown && m_steps.back().containerId.toStdString() == event.actorId &&
-        m_steps.back().at == event.at)
-        m_steps.back().events.push_back(event);
+    ++m_published;
+    // A reaction's events are published right after it, one per action of its row, in order;
+    // their time stamps may differ from the step's (the real backend's clock moves meanwhile).
+    if (m_steps.empty())
+        return;
+    EngineStep& last = m_steps.back();
+    const std::vector<DockerAction>& actions = last.reaction.actions;
+    if (last.events.size() < actions.size() && last.containerId.toStdString() == event.actorId &&
+        event.action == actionName(actions[last.events.size()]))
+        last.events.push_back(event);
+}
+
+ShownEvents StepTimeline::shownEvents() const {
+    const std::vector<DockerEvent>& log = m_signals.engine().events();
+    const std::size_t end = m_shown < m_steps.size() ? m_steps[m_shown].eventsBefore : m_published;
+    const std::size_t first = m_published - log.size(); // the number of the oldest one kept
+    const std::size_t count = end > first ? std::min(end - first, log.size()) : 0;
+    return {first, std::span(log).first(count)};
+}
+
+void StepTimeline::applyToShown(const EngineStep& step) {
+    if (!step.container)
+        return;
+    auto found =
+        std::find_if(m_shownContainers.begin(), m_shownContainers.end(),
+                     [&](const ContainerRow& row) { return row->id == step.container->id; });
+    if (step.reaction.to == LifecycleState::Removed) {
+        if (found != m_shownContainers.end())
+            m_shownContainers.erase(found);
+    } else if (found != m_shownContainers.end()) {
+        *found = step.container;
+    } else { // docker ps -a lists the newest first
+        const auto place = std::find_if(
+            m_shownContainers.begin(), m_shownContainers.end(),
+            [&](const ContainerRow& row) { return row->sequence < step.container->sequence; });
+        m_shownContainers.insert(place, step.container);
+    }
+}
+
+void StepTimeline::rebuildShown() {
+    m_shownContainers = m_initial;
+    for (std::size_t i = 0; i < m_shown; ++i)
+        applyToShown(m_steps[i]);
+}
+
+std::size_t StepTimeline::showable() const {
+    return m_hold ? std::min(*m_hold, m_steps.size()) : m_steps.size();
 }
 
 void StepTimeline::show(std::size_t index) {
     m_shown = index + 1;
+    applyToShown(m_steps[index]);
     emit stepShown(m_steps[index]);
 }
 
 void StepTimeline::showUntil(TimePoint t) {
-    while (m_shown < m_steps.size() && m_steps[m_shown].at <= t)
+    while (m_shown < showable() && m_steps[m_shown].at <= t)
         show(m_shown);
-    m_shownTime = waiting() == 0 ? std::max(t, engineNow()) : std::max(t, m_shownTime);
+    if (waiting() == 0)
+        m_shownTime = std::max(t, engineNow());
+    else if (m_shown == showable()) // held: time stops at the held step
+        m_shownTime = std::max(m_shownTime, std::min(t, m_steps[m_shown].at));
+    else
+        m_shownTime = std::max(t, m_shownTime);
     emit timeShown(m_shownTime);
 }
 
 bool StepTimeline::showNext() {
-    if (waiting() == 0)
+    if (m_shown >= showable())
         return false;
     m_shownTime = std::max(m_shownTime, m_steps[m_shown].at);
     show(m_shown);
@@ -71,20 +140,39 @@ void StepTimeline::showAll() {
     showUntil(engineNow());
 }
 
+void StepTimeline::hold() {
+    m_hold = m_shown;
+}
+
+void StepTimeline::release() {
+    m_hold.reset();
+}
+
 void StepTimeline::clear() {
     m_steps.clear();
     m_shown = 0;
+    if (m_hold)
+        m_hold = 0;
     m_commands = 0;
     m_inCommand = false;
-    m_shownTime = engineNow();
+    m_startedAt = engineNow();
+    m_shownTime = m_startedAt;
+    m_initial.clear();
+    for (const Container* container : m_signals.engine().containers()) // newest first
+        m_initial.push_back(psRow(*container));
+    m_published = m_signals.engine().events().size();
+    rebuildShown();
     emit rewound();
 }
 
 void StepTimeline::markShown(std::size_t count) {
     m_shown = std::min(count, m_steps.size());
+    if (m_hold)
+        m_hold = m_shown;
     m_shownTime = m_shown == 0 ? m_shownTime : m_steps[m_shown - 1].at;
     if (waiting() == 0)
         m_shownTime = engineNow();
+    rebuildShown();
     emit rewound();
     emit timeShown(m_shownTime);
 }

@@ -2,15 +2,26 @@
 // What the window shows lags behind the engine by design: a console `docker stop` of a `sleep`
 // returns after ten seconds of engine time, in no wall time at all, yet the learner should see
 // SIGTERM, the timeout running down, SIGKILL and exit 137. The timeline records every reaction
-// of the engine as a step, with its engine time and the Docker events it published, and lets
-// them out as shown time passes (Playback) or one at a time (Step). Views draw the shown steps.
+// of the engine as a step, with its engine time, the Docker events it published and the
+// container as `docker ps -a` lists it after the reaction, and lets them out as shown time passes
+// (Playback) or one at a time (Step). Every pane draws the engine as of the last step shown
+// (shownContainers(), shownEvents(), steps() up to shownCount()), never the engine's latest state.
+//
+// Memory: a step keeps one trimmed copy of the one container it changed (no logs, no image
+// files; shared with the shown fold, never copied per pane), so the steps cost O(steps) small
+// records, not O(steps x containers); events stay in the engine's own bounded log.
 
 #include "gui/window/EngineSignals.h"
 
+#include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace lab {
+
+/// A container as `docker ps -a` lists it at one step (logs and image files left out).
+using ContainerRow = std::shared_ptr<const Container>;
 
 /// One reaction of a container's machine, as the views show it.
 struct EngineStep {
@@ -24,6 +35,17 @@ struct EngineStep {
     /// How many recorded docker commands a replay runs to stand just before this step: those
     /// before its command when it is the command's first step, its command too otherwise.
     std::size_t commandsBefore = 0;
+    ContainerRow container; ///< the container as the reaction left it
+    /// How many events the engine had published (since the timeline began) before the reaction:
+    /// while this step waits, the event log shows no later one.
+    std::size_t eventsBefore = 0;
+};
+
+/// The events the engine had published as of the step shown: the last events.size() of the
+/// first `end` ones (older ones left the engine's bounded log); first is events.front()'s number.
+struct ShownEvents {
+    std::size_t first = 0;
+    std::span<const DockerEvent> events;
 };
 
 /// The engine's steps, and how many of them the views show.
@@ -34,19 +56,35 @@ public:
 
     /// The engine time the views show: behind the engine while steps wait to be shown.
     TimePoint shownTime() const { return m_shownTime; }
+    /// The engine time the recording began at (construction, or the engine's replacement).
+    TimePoint startedAt() const { return m_startedAt; }
     /// Every step recorded, oldest first; the first shownCount() are shown.
     const std::vector<EngineStep>& steps() const { return m_steps; }
     std::size_t shownCount() const { return m_shown; }
     /// Steps recorded but not shown yet.
     std::size_t waiting() const { return m_steps.size() - m_shown; }
+    /// The containers as of the last step shown, newest first (as `docker ps -a`).
+    const std::vector<ContainerRow>& shownContainers() const { return m_shownContainers; }
+    /// The containers the engine held when the recording began, newest first.
+    const std::vector<ContainerRow>& initialContainers() const { return m_initial; }
+    /// The events published before the first step not shown (all of them when none waits).
+    ShownEvents shownEvents() const;
+    /// How many docker commands (and recorded actions) the engine has run: after a replay, the
+    /// commands it kept.
+    std::size_t commandsRun() const { return m_commands; }
 
     /// Shows every step up to engine time t; shown time becomes t (the engine's time once
-    /// nothing waits).
+    /// nothing waits). A hold stops both before the held step.
     void showUntil(TimePoint t);
-    /// Shows the next waiting step, if any; false when none waits.
+    /// Shows the next waiting step, if any and not held; false when none is shown.
     bool showNext();
-    /// Shows everything recorded.
+    /// Shows everything recorded (up to a hold).
     void showAll();
+    /// Holds the views before the next step not shown: no step is shown, and shown time does not
+    /// pass it, until release(). The engine itself runs on.
+    void hold();
+    void release();
+    bool isHeld() const { return m_hold.has_value(); }
     /// The docker command with this index (from 0) starts / finished: steps note it, for
     /// replay (RecordedSession).
     void commandStarting(std::size_t index);
@@ -58,9 +96,9 @@ public:
     void markShown(std::size_t count);
 
 signals:
-    /// A step is shown now (views animate it).
+    /// A step is shown now (views animate it; shownContainers() already includes it).
     void stepShown(const lab::EngineStep& step);
-    /// The shown steps changed wholesale (clear, markShown): views redraw from steps().
+    /// The shown steps changed wholesale (clear, markShown): views redraw from the shown state.
     void rewound();
     /// Shown time moved.
     void timeShown(lab::TimePoint shownTime);
@@ -70,15 +108,23 @@ private:
                    const OutcomeEvent* outcome);
     void onPublished(const DockerEvent& event);
     void show(std::size_t index);
+    void applyToShown(const EngineStep& step);
+    void rebuildShown();
+    std::size_t showable() const;
     TimePoint engineNow() const;
 
     EngineSignals& m_signals;
     std::vector<EngineStep> m_steps;
     std::size_t m_shown = 0;
-    std::size_t m_commands = 0; // commands started
+    std::optional<std::size_t> m_hold; // no step from this index on is shown
+    std::size_t m_commands = 0;        // commands started
     bool m_inCommand = false;
     bool m_commandHasSteps = false;
+    TimePoint m_startedAt;
     TimePoint m_shownTime;
+    std::vector<ContainerRow> m_initial;
+    std::vector<ContainerRow> m_shownContainers;
+    std::size_t m_published = 0; // events the engine has published, its log's first ones included
 };
 
 } // namespace lab
