@@ -72,6 +72,32 @@ void Api::route(const ApiRequest& request, const ConnectionPtr& connection) {
     connection->replyError(404, "page not found");
 }
 
+Container* Api::findOrReply(const std::string& reference, const ConnectionPtr& connection,
+                            const std::string& prefix) {
+    auto container = m_host.engine().find(reference);
+    if (container)
+        return *container;
+    connection->replyError(statusFor(container.error()), prefix + container.error().message);
+    return nullptr;
+}
+
+void Api::followUntilExit(Container& container, std::function<void(const LogLine&)> send,
+                          std::function<void()> done, const ConnectionPtr& connection) {
+    const int listener = m_host.listenPrinted(
+        [id = container.id, send = std::move(send)](const Container& from, const LogLine& line) {
+            if (from.id == id)
+                send(line);
+        });
+    connection->onClosed([this, listener] { m_host.forget(listener); });
+    CallHandle exit = m_host.engine().waitForExit(container, false);
+    m_host.when([exit] { return exit->finished(); },
+                [this, listener, done = std::move(done)] {
+                    m_host.forget(listener);
+                    done();
+                },
+                false, [connection] { return connection->open(); });
+}
+
 void Api::ping(const ApiRequest& request, const ConnectionPtr& connection) {
     // HEAD answers with the headers only; the CLI reads Api-Version from them.
     connection->reply(200, request.method == "HEAD" ? "" : "OK", "text/plain; charset=utf-8");

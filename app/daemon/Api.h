@@ -7,6 +7,7 @@
 #include "daemon/Connection.h"
 #include "daemon/EngineHost.h"
 
+#include <functional>
 #include <memory>
 
 namespace lab::daemon {
@@ -22,6 +23,14 @@ public:
 
 private:
     void route(const ApiRequest& request, const ConnectionPtr& connection);
+    /// The container reference names, or null once Docker's error went out (404, or 400 for
+    /// an ambiguous prefix), its message after prefix.
+    Container* findOrReply(const std::string& reference, const ConnectionPtr& connection,
+                           const std::string& prefix = {});
+    /// Hands every line container prints to send until its process exits (or it is removed),
+    /// then calls done; stops early when the client leaves.
+    void followUntilExit(Container& container, std::function<void(const LogLine&)> send,
+                         std::function<void()> done, const ConnectionPtr& connection);
     // System (Api.cpp)
     void ping(const ApiRequest& request, const ConnectionPtr& connection);
     void advance(const ApiRequest& request, const ConnectionPtr& connection);

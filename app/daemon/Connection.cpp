@@ -113,15 +113,22 @@ void Connection::readRequest() {
 }
 
 void Connection::watchForHangUp() {
-    // While an answer streams, the client only listens; a read that ends means it left.
+    // While an answer streams, the client only listens: a read that ends means it left, and a
+    // byte that comes is the start of its next request (or, hijacked, stdin, not read yet).
+    m_watching = true;
     m_socket.async_read_some(
         asio::buffer(&m_hangUpByte, 1),
         [self = shared_from_this()](boost::system::error_code error, std::size_t) {
-            if (!error && self->m_open) // stray bytes: keep listening
+            self->m_watching = false;
+            if (error)
+                return self->m_hijacked && error == asio::error::eof ? void() : self->close();
+            if (self->m_hijacked)
                 return self->watchForHangUp();
-            if (self->m_hijacked && error == asio::error::eof)
-                return; // attach: the client half-closed, output goes on
-            self->close();
+            auto room = self->m_buffer.prepare(1);
+            *static_cast<char*>(room.data()) = self->m_hangUpByte;
+            self->m_buffer.commit(1);
+            if (!self->m_streaming && !self->m_writing && self->m_open)
+                self->readRequest(); // the stream ended before the client spoke again
         });
 }
 
@@ -149,6 +156,7 @@ void Connection::beginStream(int status, std::string_view contentType) {
     if (!contentType.empty())
         head += "Content-Type: " + std::string(contentType) + "\r\n";
     write(head + "Transfer-Encoding: chunked\r\n\r\n");
+    m_streaming = true;
     watchForHangUp();
 }
 
@@ -159,9 +167,7 @@ void Connection::sendChunk(const std::string& data) {
 
 void Connection::endStream() {
     write("0\r\n\r\n");
-    // The hang-up watch holds the read side; the next request is read on a fresh watch-free
-    // connection only when the client keeps it (the CLI closes its streaming connections).
-    m_keepAlive = false;
+    m_streaming = false;
     finishAnswer();
 }
 
@@ -208,7 +214,7 @@ void Connection::writeNext() {
         if (m_closeAfterWrites)
             close();
         else if (std::exchange(m_readAfterWrites, false))
-            readRequest();
+            startNextRequest();
         return;
     }
     m_writing = true;
@@ -219,6 +225,14 @@ void Connection::writeNext() {
                           self->m_writes.pop_front();
                           self->writeNext();
                       });
+}
+
+void Connection::startNextRequest() {
+    if (!m_watching)
+        return readRequest();
+    // The hang-up watch still reads: its byte starts the next request; until then the client
+    // has the idle time to send it.
+    armIdleTimer();
 }
 
 void Connection::close() {

@@ -53,7 +53,7 @@ public:
     /// headers before it has anything to say, and the CLI waits for them.
     void beginStream(int status, std::string_view contentType);
     void sendChunk(const std::string& data);
-    /// The last chunk; the connection reads the next request.
+    /// The last chunk; the connection reads the next request (the client may keep it).
     void endStream();
     /// 101 UPGRADED: from now on the socket carries raw bytes (attach). The client's
     /// half-close of its side is not the end: the daemon closes when the output ends.
@@ -70,6 +70,7 @@ private:
     void writeNext();
     void close();
     void finishAnswer();
+    void startNextRequest();
 
     Socket m_socket;
     RequestLimits m_limits;
@@ -84,6 +85,8 @@ private:
     bool m_readAfterWrites = false;
     bool m_closeAfterWrites = false;
     bool m_hijacked = false;
+    bool m_streaming = false; ///< a chunked answer is under way
+    bool m_watching = false;  ///< the hang-up watch's one-byte read is pending
     char m_hangUpByte = 0;
     std::vector<std::function<void()>> m_onClosed;
 };

@@ -72,29 +72,27 @@ void Api::create(const ApiRequest& request, const ConnectionPtr& connection) {
 }
 
 void Api::inspect(const std::string& reference, const ConnectionPtr& connection) {
-    auto container = m_host.engine().find(reference);
+    Container* container = findOrReply(reference, connection);
     if (!container)
-        return connection->replyError(statusFor(container.error()), container.error().message);
-    connection->reply(200, cli::containerInspectData(**container, m_host.engine()).json() + "\n");
+        return;
+    connection->reply(200, cli::containerInspectData(*container, m_host.engine()).json() + "\n");
 }
 
 void Api::command(const ApiRequest& request, const std::string& reference, const std::string& verb,
                   const ConnectionPtr& connection) {
     Engine& engine = m_host.engine();
     const bool kill = verb == "kill";
-    auto container = engine.find(reference);
-    if (!container) {
-        const std::string prefix = kill ? "Cannot kill container: " + reference + ": " : "";
-        return connection->replyError(statusFor(container.error()),
-                                      prefix + container.error().message);
-    }
+    Container* container = findOrReply(reference, connection,
+                                       kill ? "Cannot kill container: " + reference + ": " : "");
+    if (!container)
+        return;
     const Command which = verb == "start"     ? Command::Start
                           : verb == "stop"    ? Command::Stop
                           : verb == "restart" ? Command::Restart
                           : kill              ? Command::Kill
                           : verb == "pause"   ? Command::Pause
                                               : Command::Unpause;
-    CommandEvent event = cli::defaultEvent(which, **container);
+    CommandEvent event = cli::defaultEvent(which, *container);
     if (const std::string t = request.param("t"); !t.empty()) {
         const auto seconds = integer(t);
         if (!seconds)
@@ -111,28 +109,28 @@ void Api::command(const ApiRequest& request, const std::string& reference, const
         event.signal = int(*number);
     }
     event.at = engine.clock().now();
-    replyWhenFinished(m_host, engine.command(**container, event, reference), connection);
+    replyWhenFinished(m_host, engine.command(*container, event, reference), connection);
 }
 
 void Api::remove(const ApiRequest& request, const std::string& reference,
                  const ConnectionPtr& connection) {
     Engine& engine = m_host.engine();
-    auto container = engine.find(reference);
+    Container* container = findOrReply(reference, connection);
     if (!container)
-        return connection->replyError(statusFor(container.error()), container.error().message);
+        return;
     CommandEvent event = cli::defaultEvent(
-        request.flag("force") ? Command::RemoveForce : Command::Remove, **container);
+        request.flag("force") ? Command::RemoveForce : Command::Remove, *container);
     event.at = engine.clock().now();
-    replyWhenFinished(m_host, engine.command(**container, event, reference), connection);
+    replyWhenFinished(m_host, engine.command(*container, event, reference), connection);
 }
 
 void Api::rename(const ApiRequest& request, const std::string& reference,
                  const ConnectionPtr& connection) {
     Engine& engine = m_host.engine();
-    auto container = engine.find(reference);
+    Container* container = findOrReply(reference, connection);
     if (!container)
-        return connection->replyError(statusFor(container.error()), container.error().message);
-    if (auto renamed = engine.rename(**container, request.param("name")); !renamed)
+        return;
+    if (auto renamed = engine.rename(*container, request.param("name")); !renamed)
         return connection->replyError(statusFor(renamed.error()), renamed.error().message);
     connection->reply(204, "");
 }

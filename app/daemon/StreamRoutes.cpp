@@ -70,15 +70,15 @@ bool readBounds(const ApiRequest& request, TimePoint& since, TimePoint& until,
 void Api::wait(const ApiRequest& request, const std::string& reference,
                const ConnectionPtr& connection) {
     Engine& engine = m_host.engine();
-    auto container = engine.find(reference);
+    Container* container = findOrReply(reference, connection);
     if (!container)
-        return connection->replyError(statusFor(container.error()), container.error().message);
+        return;
     const std::string condition = request.param("condition", "not-running");
     CallHandle call;
     if (condition == "next-exit" || condition == "removed")
-        call = engine.waitForExit(**container, condition == "removed");
+        call = engine.waitForExit(*container, condition == "removed");
     else if (condition == "not-running")
-        call = engine.command(**container, CommandEvent{Command::Wait, engine.clock().now()},
+        call = engine.command(*container, CommandEvent{Command::Wait, engine.clock().now()},
                               reference);
     else
         return connection->replyError(400, "invalid condition: \"" + condition + "\"");
@@ -100,39 +100,31 @@ void Api::wait(const ApiRequest& request, const std::string& reference,
 void Api::attach(const ApiRequest& request, const std::string& reference,
                  const ConnectionPtr& connection) {
     Engine& engine = m_host.engine();
-    auto container = engine.find(reference);
+    Container* container = findOrReply(reference, connection);
     if (!container)
-        return connection->replyError(statusFor(container.error()), container.error().message);
-    Container& attached = **container;
+        return;
+    Container& attached = *container;
     const bool stdoutWanted = request.flag("stdout");
     const bool stderrWanted = request.flag("stderr");
     const bool tty = attached.config.tty;
     connection->upgrade();
     engine.attach(attached);
-    const int listener =
-        m_host.listenPrinted([connection, id = attached.id, tty, stdoutWanted,
-                              stderrWanted](const Container& from, const LogLine& line) {
-            if (from.id == id && (line.isStderr ? stderrWanted : stdoutWanted))
-                connection->sendRaw(frame(line, tty, false));
-        });
-    connection->onClosed([this, listener] { m_host.forget(listener); });
     // The stream ends when the process does (or the container goes): the CLI then reads the
     // exit status from its wait.
-    CallHandle exit = engine.waitForExit(attached, false);
-    m_host.when([exit] { return exit->finished(); },
-                [this, listener, connection] {
-                    m_host.forget(listener);
-                    connection->closeAfterWrites();
-                },
-                false, [connection] { return connection->open(); });
+    followUntilExit(
+        attached,
+        [connection, tty, stdoutWanted, stderrWanted](const LogLine& line) {
+            if (line.isStderr ? stderrWanted : stdoutWanted)
+                connection->sendRaw(frame(line, tty, false));
+        },
+        [connection] { connection->closeAfterWrites(); }, connection);
 }
 
 void Api::logs(const ApiRequest& request, const std::string& reference,
                const ConnectionPtr& connection) {
-    Engine& engine = m_host.engine();
-    auto container = engine.find(reference);
+    Container* container = findOrReply(reference, connection);
     if (!container)
-        return connection->replyError(statusFor(container.error()), container.error().message);
+        return;
     const bool stdoutWanted = request.flag("stdout");
     const bool stderrWanted = request.flag("stderr");
     if (!stdoutWanted && !stderrWanted)
@@ -141,7 +133,7 @@ void Api::logs(const ApiRequest& request, const std::string& reference,
     TimePoint until = TimePoint::max();
     if (!readBounds(request, since, until, connection))
         return;
-    const Container& logged = **container;
+    const Container& logged = *container;
     const bool tty = logged.config.tty;
     const bool timestamps = request.flag("timestamps");
     const auto wanted = [=](const LogLine& line) {
@@ -155,19 +147,13 @@ void Api::logs(const ApiRequest& request, const std::string& reference,
             connection->sendChunk(frame(logged.logs[i], tty, timestamps));
     if (!request.flag("follow") || !logged.machine.isRunning())
         return connection->endStream();
-    const int listener = m_host.listenPrinted([connection, id = logged.id, tty, timestamps,
-                                               wanted](const Container& from, const LogLine& line) {
-        if (from.id == id && wanted(line))
-            connection->sendChunk(frame(line, tty, timestamps));
-    });
-    connection->onClosed([this, listener] { m_host.forget(listener); });
-    CallHandle exit = engine.waitForExit(**container, false);
-    m_host.when([exit] { return exit->finished(); },
-                [this, listener, connection] {
-                    m_host.forget(listener);
-                    connection->endStream();
-                },
-                false, [connection] { return connection->open(); });
+    followUntilExit(
+        *container,
+        [connection, tty, timestamps, wanted](const LogLine& line) {
+            if (wanted(line))
+                connection->sendChunk(frame(line, tty, timestamps));
+        },
+        [connection] { connection->endStream(); }, connection);
 }
 
 void Api::events(const ApiRequest& request, const ConnectionPtr& connection) {
