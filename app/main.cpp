@@ -3,12 +3,16 @@
 #include "console/Console.h"
 #include "console/ConsoleOptions.h"
 #include "console/Doctor.h"
+#include "daemon/Daemon.h"
 #include "gui/window/GuiApp.h"
 #include "player/LessonPlayer.h"
 
 #include <iostream>
+#include <string_view>
 
 int main(int argc, char* argv[]) {
+    if (argc > 1 && std::string_view(argv[1]) == "daemon") // Docker's Engine API on a socket
+        return lab::daemon::daemonMain({argv + 2, argv + argc});
     QStringList arguments;
     for (int i = 1; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

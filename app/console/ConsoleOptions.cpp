@@ -202,6 +202,8 @@ Modes:
                    and the event log, on the simulated engine with the built-in world
   console          a docker command line on the same engine: type docker commands
                    ("docker" in front is optional), @sleep SECONDS, help, exit
+  daemon [--socket PATH] [--backend sim|real] [--world FILE] [--seed N] [--clock wall|virtual]
+                   Docker's Engine API on a Unix socket for the docker CLI (docs/ENGINE-API.md)
   lesson [NAME] [--lang en|zh_CN] [--answers auto] [--seed N]
                    without NAME, list the lessons; with it, play one in the terminal
                    (NAME may be a lesson file, FILE.json: lessons/README.md)

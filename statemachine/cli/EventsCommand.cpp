@@ -2,17 +2,15 @@
 // events` without --until streams until interrupted; the console shows what has been logged up
 // to now and returns, so a script never hangs.
 #include "cli/Commands.h"
+#include "cli/EventFilter.h"
 #include "cli/PsFilters.h"
 #include "docker/Formatter.h"
 #include "docker/GoTime.h"
 #include "engine/Engine.h"
 
 namespace lab::cli {
-namespace {
 
-// daemon/events/filter.go: keys combine with AND, repeated values of a key with OR, except
-// label, where every value must match.
-bool matches(const DockerEvent& event, const FilterArgs& filters) {
+bool eventMatches(const DockerEvent& event, const FilterArgs& filters) {
     for (const auto& [key, values] : filters) {
         if (key == "label") {
             for (const std::string& value : values)
@@ -44,9 +42,11 @@ bool matches(const DockerEvent& event, const FilterArgs& filters) {
     return true;
 }
 
+namespace {
+
 std::string render(const DockerEvent& event) {
-    std::string line = docker::formatRfc3339Nano(event.at) + " " + event.type + " " + event.action +
-                       " " + event.actorId;
+    std::string line = docker::formatRfc3339NanoFixed(event.at) + " " + event.type + " " +
+                       event.action + " " + event.actorId;
     if (event.attributes.empty())
         return line;
     std::string attributes;
@@ -55,8 +55,9 @@ std::string render(const DockerEvent& event) {
     return line + " (" + attributes + ")";
 }
 
-// events.Message as the CLI's --format sees it (the JSON names are the API's).
-docker::TemplateValue message(const DockerEvent& event) {
+} // namespace
+
+docker::TemplateValue eventMessage(const DockerEvent& event) {
     using docker::TemplateValue;
     std::map<std::string, TemplateValue> attributes;
     for (const auto& [key, value] : event.attributes)
@@ -95,8 +96,6 @@ docker::TemplateValue message(const DockerEvent& event) {
         .withJsonView(TemplateValue::map(json));
 }
 
-} // namespace
-
 void runEvents(Context& context, const ParsedFlags& flags) {
     const TimePoint now = context.engine.clock().now();
     TimePoint since = TimePoint::min();
@@ -116,10 +115,10 @@ void runEvents(Context& context, const ParsedFlags& flags) {
     const auto format = flags.value("format");
     std::vector<docker::TemplateValue> rows;
     for (const DockerEvent& event : context.engine.events()) {
-        if (event.at < since || event.at > until || !matches(event, filters))
+        if (event.at < since || event.at > until || !eventMatches(event, filters))
             continue;
         if (format)
-            rows.push_back(message(event));
+            rows.push_back(eventMessage(event));
         else
             context.output.out.push_back(render(event));
     }

@@ -3,8 +3,6 @@
 #include "docker/GoTime.h"
 #include "engine/Engine.h"
 
-#include <cstdlib>
-
 namespace lab::cli {
 
 void runLogs(Context& context, const ParsedFlags& flags) {
@@ -15,18 +13,12 @@ void runLogs(Context& context, const ParsedFlags& flags) {
         return;
     }
     const std::vector<LogLine>& logs = (*container)->logs;
-    std::size_t first = 0;
-    const std::string tail = flags.value("tail").value_or("all");
-    if (tail != "all") {
-        char* end = nullptr;
-        const long long count = std::strtoll(tail.c_str(), &end, 10);
-        if (*end == '\0' && count >= 0 && std::size_t(count) < logs.size())
-            first = logs.size() - std::size_t(count);
-    }
+    const std::size_t first = (*container)->tailStart(flags.value("tail").value_or("all"));
     const bool timestamps = flags.isSet("timestamps");
     for (std::size_t i = first; i < logs.size(); ++i) {
         const std::string line =
-            timestamps ? docker::formatRfc3339Nano(logs[i].at) + " " + logs[i].text : logs[i].text;
+            timestamps ? docker::formatRfc3339NanoFixed(logs[i].at) + " " + logs[i].text
+                       : logs[i].text;
         (logs[i].isStderr ? context.output.err : context.output.out).push_back(line);
     }
 }

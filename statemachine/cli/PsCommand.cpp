@@ -161,23 +161,16 @@ void runPs(Context& context, const ParsedFlags& flags) {
         context.output.status = 1;
         return;
     }
-    long long limit = flags.isSet("latest") ? 1 : flags.intValue("last", -1);
-    const bool all = flags.isSet("all") || filter->impliesAll() || limit > 0;
+    const long long limit = flags.isSet("latest") ? 1 : flags.intValue("last", -1);
 
     const std::string format = docker::containerFormat(flags.value("format").value_or(""),
                                                        flags.isSet("quiet"), flags.isSet("size"));
     const RowContext row{context.engine, context.engine.clock().now(), flags.isSet("no-trunc")};
     const Selection selection = columnsUsedBy(format);
     std::vector<TemplateValue> rows;
-    for (const Container* container : context.engine.containers()) {
-        if (limit == 0)
-            break;
-        if ((!all && !container->machine.isRunning()) || !filter->accepts(*container))
-            continue;
+    for (const Container* container :
+         listContainers(context.engine, *filter, flags.isSet("all"), limit))
         rows.push_back(containerContext(*container, row, selection));
-        if (limit > 0)
-            --limit;
-    }
     auto text = docker::renderFormat(format, docker::containerHeaderContext(), rows);
     if (!text) {
         // ps names the stage that failed.

@@ -123,4 +123,17 @@ bool PsFilter::accepts(const Container& container) const {
     return true;
 }
 
+std::vector<const Container*> listContainers(const Engine& engine, const PsFilter& filter, bool all,
+                                             long long limit) {
+    all = all || filter.impliesAll() || limit > 0;
+    std::vector<const Container*> listed;
+    for (const Container* container : engine.containers()) {
+        if (limit >= 0 && listed.size() >= std::size_t(limit))
+            break;
+        if ((all || container->machine.isRunning()) && filter.accepts(*container))
+            listed.push_back(container);
+    }
+    return listed;
+}
+
 } // namespace lab::cli

@@ -38,4 +38,9 @@ private:
     std::uint64_t m_since = 0;            ///< since=: only containers created later
 };
 
+/// The daemon's list (daemon/list.go): newest first, running ones only unless all, a status
+/// filter or a limit asks for stopped ones too; at most limit when limit >= 0.
+std::vector<const Container*> listContainers(const Engine& engine, const PsFilter& filter, bool all,
+                                             long long limit);
+
 } // namespace lab::cli

@@ -219,16 +219,8 @@ private:
             event.progress = batch.lines;
             return event;
         }
-        const bool wasLocal = m_engine.images().find(*m_reference) != nullptr;
-        Image& image = m_engine.images().add(*m_pulled, *m_reference, m_engine.clock().now());
-        image.repoDigest = m_plan.digest;
-        m_engine.publishImageEvent("pull", m_reference->familiar(),
-                                   {{"name", m_reference->familiarName()}});
         RunFlowOutcomeEvent event{RunFlowOutcome::PullComplete};
-        event.progress = {"Digest: " + m_plan.digest,
-                          (m_plan.upToDate && wasLocal ? "Status: Image is up to date for "
-                                                       : "Status: Downloaded newer image for ") +
-                              m_reference->familiar()};
+        event.progress = m_engine.completePull(*m_pulled, *m_reference, m_plan);
         return event;
     }
 

@@ -8,7 +8,9 @@
 
 namespace lab::docker {
 
-std::string formatRfc3339Nano(TimePoint at) {
+namespace {
+
+std::string formatRfc3339(TimePoint at, bool fixedFraction) {
     const auto days = std::chrono::floor<std::chrono::days>(at);
     const std::chrono::year_month_day date{days};
     const auto inDay = at - days;
@@ -20,15 +22,25 @@ std::string formatRfc3339Nano(TimePoint at) {
                   unsigned(date.month()), unsigned(date.day()), (long long)clock.hours().count(),
                   (long long)clock.minutes().count(), (long long)clock.seconds().count());
     std::string result = text;
-    if (nanos > 0) {
+    if (nanos > 0 || fixedFraction) {
         char fraction[32];
         std::snprintf(fraction, sizeof fraction, ".%09lld", nanos);
         std::string digits = fraction;
-        while (digits.back() == '0')
+        while (!fixedFraction && digits.back() == '0')
             digits.pop_back();
         result += digits;
     }
     return result + "Z";
+}
+
+} // namespace
+
+std::string formatRfc3339Nano(TimePoint at) {
+    return formatRfc3339(at, false);
+}
+
+std::string formatRfc3339NanoFixed(TimePoint at) {
+    return formatRfc3339(at, true);
 }
 
 std::string formatGoTimeString(TimePoint at) {
@@ -103,7 +115,8 @@ TimePoint clampedTime(long long seconds, long long nanos) {
 
 Expected<TimePoint> parseEventTime(std::string_view text, TimePoint now) {
     // The CLI sends a relative time as whole Unix seconds (time.Unix()), dropping the fraction.
-    if (auto duration = parseGoDuration(text)) {
+    // "0" is Unix time 0 there, not a duration of nothing.
+    if (auto duration = parseGoDuration(text); duration && text != "0") {
         Duration::rep back = 0;
         if (__builtin_sub_overflow(now.time_since_epoch().count(), duration->count(), &back))
             return TimePoint::min();

@@ -13,6 +13,9 @@ namespace lab::docker {
 /// Go's time.RFC3339Nano in UTC: "2026-11-27T18:53:12.590472279Z", trailing zeros of the
 /// fraction dropped (and the dot with them when the fraction is zero).
 std::string formatRfc3339Nano(TimePoint at);
+/// docker's RFC3339NanoFixed (jsonmessage): always nine digits of fraction, as docker events
+/// and the daemon's log timestamps (logs -t) print them: "2026-11-27T18:53:12.500000000Z".
+std::string formatRfc3339NanoFixed(TimePoint at);
 /// Go's time.Time.String() of the whole second, in UTC: "2026-11-27 19:17:54 +0000 UTC"
 /// (docker ps and images CreatedAt).
 std::string formatGoTimeString(TimePoint at);

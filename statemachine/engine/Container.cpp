@@ -3,6 +3,7 @@
 #include "base/Limits.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace lab {
 
@@ -41,6 +42,15 @@ std::vector<std::string> mergeEnv(const std::vector<std::string>& user,
             }))
             env.push_back(variable);
     return env;
+}
+
+std::size_t Container::tailStart(std::string_view tail) const {
+    const std::string text(tail);
+    char* end = nullptr;
+    const long long count = std::strtoll(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0' || count < 0 || std::size_t(count) >= logs.size())
+        return 0;
+    return logs.size() - std::size_t(count);
 }
 
 } // namespace lab

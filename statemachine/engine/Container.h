@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lab {
@@ -71,6 +72,9 @@ public:
     /// Keeps a printed line; beyond limits::kLogBytesPerContainer the oldest lines go, as
     /// Docker's `local` log driver rotates its files.
     void appendLog(LogLine line);
+    /// The first line `docker logs --tail tail` shows: "all" (or anything not a count) shows
+    /// every line, N the last N.
+    std::size_t tailStart(std::string_view tail) const;
     /// .Config.Env: the -e variables, then the simulated images' PATH.
     std::vector<std::string> env() const;
 };

@@ -233,6 +233,18 @@ void Engine::removeObserver(EngineObserver& observer) {
     std::erase(m_observers, &observer);
 }
 
+std::vector<std::string>
+Engine::completePull(const ImageSpec& spec, const ImageReference& reference, const PullPlan& plan) {
+    const bool wasLocal = m_images.find(reference) != nullptr;
+    Image& image = m_images.add(spec, reference, m_clock.now());
+    image.repoDigest = plan.digest;
+    publishImageEvent("pull", reference.familiar(), {{"name", reference.familiarName()}});
+    return {"Digest: " + plan.digest,
+            (plan.upToDate && wasLocal ? "Status: Image is up to date for "
+                                       : "Status: Downloaded newer image for ") +
+                reference.familiar()};
+}
+
 bool Engine::runUntil(const std::function<bool()>& done, Duration limit) {
     const TimePoint deadline = m_clock.now() + limit;
     while (!done()) {

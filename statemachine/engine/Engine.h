@@ -19,6 +19,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <random>
 #include <string>
 #include <unordered_map>
@@ -37,14 +38,25 @@ public:
     bool finished() const { return m_finished; }
     /// The answer; meaningful once finished().
     const CallResult& result() const { return m_result; }
-    /// Records the answer (engine use).
-    void finish(CallResult result) {
+    /// How the machine took the command: NotModified is Docker's 304 (the API tells it apart
+    /// from success; the CLI does not).
+    Verdict verdict() const { return m_verdict; }
+    /// Which refusal, when the answer is one (the API picks Docker's status code by it).
+    std::optional<Refusal> refusal() const { return m_refusal; }
+    /// Records the answer (engine use), with the reaction that gave it when there was one.
+    void finish(CallResult result, const Reaction* reaction = nullptr) {
         m_result = std::move(result);
+        if (reaction) {
+            m_verdict = reaction->verdict;
+            m_refusal = reaction->refusal;
+        }
         m_finished = true;
     }
 
 private:
     CallResult m_result;
+    Verdict m_verdict = Verdict::Accepted;
+    std::optional<Refusal> m_refusal;
     bool m_finished = false;
 };
 using CallHandle = std::shared_ptr<Call>;
@@ -123,6 +135,10 @@ public:
     Status rename(Container& container, const std::string& newName);
     /// Logs the attach event of an attached docker run.
     void attach(Container& container);
+    /// The end of a pull: stores spec under reference with the plan's digest and logs the pull
+    /// event; answers the daemon's last progress lines ("Digest: ...", "Status: ...").
+    std::vector<std::string> completePull(const ImageSpec& spec, const ImageReference& reference,
+                                          const PullPlan& plan);
     /// Logs an image event (pull, tag, ...).
     void publishImageEvent(const std::string& action, const std::string& reference,
                            std::map<std::string, std::string> attributes);

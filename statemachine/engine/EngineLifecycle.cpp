@@ -28,7 +28,7 @@ CallHandle Engine::command(Container& container, const CommandEvent& event,
     auto call = std::make_shared<Call>();
     const Reaction reaction = container.machine.handle(event, container.record);
     if (reaction.verdict == Verdict::Refused) {
-        call->finish(answer(container, reaction, nameAsTyped));
+        call->finish(answer(container, reaction, nameAsTyped), &reaction);
         for (EngineObserver* observer : m_observers)
             observer->reacted(container, reaction, nullptr);
         return call;
@@ -38,7 +38,7 @@ CallHandle Engine::command(Container& container, const CommandEvent& event,
     if (reaction.verdict == Verdict::Accepted && reaction.row >= 0)
         answeredBy = LifecycleMachine::table()[std::size_t(reaction.row)].answeredBy;
     if (answeredBy.empty())
-        call->finish(answer(container, reaction, nameAsTyped));
+        call->finish(answer(container, reaction, nameAsTyped), &reaction);
     else
         m_pending[container.id].push_back({call, std::move(answeredBy), std::string(nameAsTyped)});
     apply(container, reaction, nullptr);
@@ -157,7 +157,7 @@ void Engine::settleCalls(Container& container, const Reaction& reaction, Outcome
         const auto& answers = waiting.answeredBy;
         if (std::find(answers.begin(), answers.end(), outcome) == answers.end())
             return false;
-        waiting.call->finish(answer(container, reaction, waiting.nameAsTyped));
+        waiting.call->finish(answer(container, reaction, waiting.nameAsTyped), &reaction);
         return true;
     });
 }

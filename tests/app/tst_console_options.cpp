@@ -154,7 +154,8 @@ void TestConsoleOptions::helpNamesEveryOption() {
     QVERIFY(help.startsWith(usageLine()));
     for (const char* option :
          {"--help", "--version", "console", "--world FILE", "--script FILE", "--seed N",
-          "(no arguments)", "--screenshot DIR", "--backend sim|real", "--state-dir DIR", "--trace"})
+          "(no arguments)", "--screenshot DIR", "--backend sim|real", "--state-dir DIR", "--trace",
+          "daemon", "--clock wall|virtual", "--socket PATH"})
         QVERIFY2(help.contains(QLatin1String(option)), option);
 }
 

@@ -27,6 +27,7 @@ private slots:
     void processesReadTheImagesFiles();
     void envReachesTheShellAndInspect();
     void securityOptionsAreRecorded();
+    void eventsAndLogTimesHaveNineDigits();
 };
 
 void EngineFlowsTest::eventOrders_data() {
@@ -321,6 +322,26 @@ void EngineFlowsTest::securityOptionsAreRecorded() {
     QCOMPARE(lab.docker("create --name plain busybox").status, 0);
     QCOMPARE(lab.out("inspect -f '{{.HostConfig.CapAdd}} {{.HostConfig.Privileged}}' plain"),
              QString("[] false"));
+}
+
+// docker events and logs -t print the daemon's times with a fixed nine-digit fraction
+// (jsonmessage.RFC3339NanoFixed), and --since 0 is Unix time 0, not "0s ago".
+void EngineFlowsTest::eventsAndLogTimesHaveNineDigits() {
+    EngineFixture lab;
+    lab.docker("run -d --name web busybox echo hi");
+    lab.engine.runUntil([&] { return lab.engine.events().back().action == "die"; });
+    const lab::CliOutput events = lab.docker("events --since 0 --format '{{.Action}}'");
+    QCOMPARE(events.out.front(), std::string("create"));
+    const lab::CliOutput lines = lab.docker("events --since 0 --filter event=create");
+    QCOMPARE(lines.out.size(), std::size_t(1));
+    QVERIFY2(QString::fromStdString(lines.out.front())
+                 .contains(QRegularExpression(R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z )")),
+             lines.out.front().c_str());
+    const lab::CliOutput logs = lab.docker("logs -t web");
+    QCOMPARE(logs.out.size(), std::size_t(1));
+    QVERIFY2(QString::fromStdString(logs.out.front())
+                 .contains(QRegularExpression(R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z hi$)")),
+             logs.out.front().c_str());
 }
 
 QTEST_APPLESS_MAIN(EngineFlowsTest)

@@ -1,0 +1,109 @@
+// The image routes: the local list, one image's inspect, and the pull, which streams the
+// daemon's progress messages as the engine's pull plan reaches each of them.
+#include "cli/InspectData.h"
+#include "daemon/Api.h"
+#include "daemon/ApiJson.h"
+#include "docker/ImageReference.h"
+#include "engine/Pull.h"
+
+#include <algorithm>
+
+namespace lab::daemon {
+namespace {
+
+using nlohmann::json;
+
+// A progress line as the CLI rendered it ("4804646f2937: Pull complete") back into the
+// daemon's message ({"status":"Pull complete","id":"4804646f2937"}).
+json progressMessage(const std::string& line) {
+    const auto colon = line.find(": ");
+    const std::string id = colon == std::string::npos ? "" : line.substr(0, colon);
+    const bool layer = id.size() == 12 && std::all_of(id.begin(), id.end(), [](char c) {
+                           return std::isxdigit(static_cast<unsigned char>(c));
+                       });
+    if (!layer)
+        return {{"status", line}};
+    return {{"status", line.substr(colon + 2)}, {"progressDetail", json::object()}, {"id", id}};
+}
+
+// One pull in flight: sends each batch of progress when engine time reaches it.
+struct PullStream : std::enable_shared_from_this<PullStream> {
+    EngineHost& host;
+    ConnectionPtr connection;
+    ImageSpec spec;
+    docker::ImageReference reference;
+    PullPlan plan;
+    std::size_t next = 0;
+
+    PullStream(EngineHost& h, ConnectionPtr c, ImageSpec s, docker::ImageReference r, PullPlan p)
+        : host(h), connection(std::move(c)), spec(std::move(s)), reference(std::move(r)),
+          plan(std::move(p)) {}
+
+    void sendNext() {
+        Engine& engine = host.engine();
+        if (next == plan.batches.size()) {
+            for (const std::string& line : engine.completePull(spec, reference, plan))
+                connection->sendChunk(document({{"status", line}}));
+            return connection->endStream();
+        }
+        const TimePoint at = plan.batches[next].at;
+        engine.clock().schedule(at, [] {}); // wakes the wall clock then
+        auto self = shared_from_this();
+        host.when([&engine, at] { return engine.clock().now() >= at; },
+                  [self] {
+                      for (const std::string& line : self->plan.batches[self->next].lines)
+                          self->connection->sendChunk(document(progressMessage(line)));
+                      ++self->next;
+                      self->sendNext();
+                  },
+                  true, [self] { return self->connection->open(); });
+    }
+};
+
+} // namespace
+
+void Api::images(const ApiRequest&, const ConnectionPtr& connection) {
+    std::vector<const Image*> images = m_host.engine().images().images();
+    std::stable_sort(images.begin(), images.end(),
+                     [](const Image* a, const Image* b) { return a->created > b->created; });
+    json list = json::array();
+    for (const Image* image : images)
+        list.push_back(imageSummary(*image));
+    connection->reply(200, document(list));
+}
+
+void Api::imageInspect(const std::string& name, const ConnectionPtr& connection) {
+    const ImageStore& store = m_host.engine().images();
+    auto reference = docker::parseImageReference(name);
+    const Image* image = reference ? store.find(*reference) : nullptr;
+    if (!image)
+        image = store.findById(name);
+    if (!image)
+        return connection->replyError(404, "No such image: " +
+                                               (reference ? reference->familiar() : name));
+    connection->reply(200, cli::imageInspectData(*image).json() + "\n");
+}
+
+void Api::pull(const ApiRequest& request, const ConnectionPtr& connection) {
+    const std::string from = request.param("fromImage");
+    const std::string tag = request.param("tag");
+    const std::string name =
+        tag.empty() ? from : from + (tag.starts_with("sha256:") ? "@" : ":") + tag;
+    auto reference = docker::parseImageReference(name);
+    if (!reference)
+        return connection->replyError(400, reference.error().message);
+    Engine& engine = m_host.engine();
+    auto spec = engine.registries().resolve(*reference);
+    if (!spec) // an error before the stream begins has its own status
+        return connection->replyError(
+            spec.error().code == ErrorCode::RegistryUnreachable ? 500 : 404, spec.error().message);
+    connection->beginStream(200, "application/json");
+    connection->sendChunk(
+        document({{"status", "Pulling from " + reference->path}, {"id", reference->tag}}));
+    auto stream =
+        std::make_shared<PullStream>(m_host, connection, *spec, *reference,
+                                     planPull(*spec, engine.images(), engine.clock().now()));
+    stream->sendNext();
+}
+
+} // namespace lab::daemon
