@@ -83,6 +83,14 @@ const std::vector<ExplanationText>& explanationTexts() {
         {Command::Wait, kAny, TEXT("Waiting for {name}"),
          TEXT("docker wait blocks until the container's next exit and prints its exit code; on "
               "a container that is not running it answers at once.")},
+        {Command::Exec, kAny, TEXT("A new process in {name}"),
+         TEXT("docker exec starts one more process in the container's namespaces and cgroup, "
+              "with the same confinement as PID 1. It is not PID 1: when PID 1 ends, the kernel "
+              "kills it too. Its output goes to the exec, not to docker logs.")},
+        {Command::Top, kAny, TEXT("The processes of {name}"),
+         TEXT("docker top runs ps on the host for the PIDs in the container's cgroup, so the "
+              "PIDs are host PIDs. It works while the container is paused: frozen processes "
+              "still exist.")},
         // Outcomes: what the kernel or the runtime reported back.
         {Outcome::ProcessStarted, N::Running, TEXT("{name} is running"),
          TEXT("Its command runs as PID 1 of its own PID namespace; its cgroup counts every "

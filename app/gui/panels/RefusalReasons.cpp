@@ -51,6 +51,9 @@ QString refusalReason(Refusal refusal) {
     case Refusal::RemovalFailed:
         return tr("Deleting the container's filesystem failed: Docker marks it dead, and only "
                   "another rm can clear it.");
+    case Refusal::ExecPaused:
+        return tr("Every task of a paused container is frozen: a new process started in it "
+                  "could not run either. Unpause it first.");
     case Refusal::NoTransition:
         return tr("The transition table has no row for this: a bug in the lab, not Docker.");
     }
