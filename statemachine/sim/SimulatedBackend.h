@@ -74,6 +74,8 @@ private:
     static std::string execKey(const std::string& containerId, int serial);
     /// What a process may hold under the container's --memory (0: no limit).
     static std::int64_t memoryBudget(const ResourceLimits& limits);
+    /// The keys of the container's PID 1 and exec'd processes, and of the exec'd ones only.
+    std::vector<std::string> keysOf(const std::string& containerId) const;
     std::vector<std::string> execKeysOf(const std::string& containerId) const;
     void endExecsOf(const std::string& containerId);
     /// Runs what freeze() / thaw() do to PID 1 on every exec'd process of the container too.

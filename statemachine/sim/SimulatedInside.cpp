@@ -50,11 +50,18 @@ std::string SimulatedBackend::execKey(const std::string& containerId, int serial
     return containerId + "/exec/" + std::to_string(serial);
 }
 
-std::vector<std::string> SimulatedBackend::execKeysOf(const std::string& containerId) const {
+std::vector<std::string> SimulatedBackend::keysOf(const std::string& containerId) const {
+    // PID 1's key is the ID and exec keys extend it: one adjacent run of the ordered map
     std::vector<std::string> keys;
-    for (const auto& [key, process] : m_processes)
-        if (process.session && process.containerId == containerId)
-            keys.push_back(key);
+    for (auto it = m_processes.lower_bound(containerId);
+         it != m_processes.end() && it->first.starts_with(containerId); ++it)
+        keys.push_back(it->first);
+    return keys;
+}
+
+std::vector<std::string> SimulatedBackend::execKeysOf(const std::string& containerId) const {
+    std::vector<std::string> keys = keysOf(containerId);
+    std::erase(keys, containerId);
     return keys;
 }
 
@@ -118,9 +125,10 @@ Expected<std::vector<ProcessEntry>> SimulatedBackend::processes(const Container&
     } else {
         entries.push_back({pid1, shim, first.started, joined(first.argv)});
     }
-    for (const auto& [key, process] : m_processes)
-        if (process.session && process.containerId == container.id)
-            entries.push_back({process.hostPid, shim, process.started, joined(process.argv)});
+    for (const std::string& key : execKeysOf(container.id)) {
+        const RunningWorkload& process = m_processes.at(key);
+        entries.push_back({process.hostPid, shim, process.started, joined(process.argv)});
+    }
     return entries;
 }
 
@@ -133,9 +141,8 @@ std::int64_t SimulatedBackend::memoryBudget(const ResourceLimits& limits) {
 }
 
 Status SimulatedBackend::applyLimits(const Container& container, const ResourceLimits& limits) {
-    for (auto& [key, process] : m_processes)
-        if (process.containerId == container.id)
-            process.workload.setMemoryLimit(memoryBudget(limits));
+    for (const std::string& key : keysOf(container.id))
+        m_processes.at(key).workload.setMemoryLimit(memoryBudget(limits));
     return Ok{};
 }
 
@@ -145,9 +152,8 @@ Expected<ResourceSample> SimulatedBackend::usage(const Container& container) con
     const auto listed = processes(container);
     const int count = listed ? int(listed->size()) : 0;
     std::int64_t held = 0;
-    for (const auto& [key, process] : m_processes)
-        if (process.containerId == container.id)
-            held += process.workload.heldBytes();
+    for (const std::string& key : keysOf(container.id))
+        held += m_processes.at(key).workload.heldBytes();
     sample.processes = count;
     sample.memoryBytes = count * kNominalProcessMemory + held;
     const std::int64_t limit = container.config.limits.memory;
