@@ -36,6 +36,10 @@ QString whyNotReal(const QString& scriptText) {
             "within microseconds and land in that window about 1 run in 10 here (18 of 20 "
             "honoured the trap at load 13); Docker's CLI, a new process and two API round trips "
             "per command, never did when this was recorded");
+    if (scriptText.contains(QLatin1String("docker exec")))
+        return QStringLiteral("uses docker exec: the real backend does not exec yet");
+    if (scriptText.contains(QLatin1String("--memory")))
+        return QStringLiteral("uses --memory: the real backend does not enforce limits yet");
     if (scriptText.contains(QLatin1String("docker pull")) ||
         scriptText.contains(QLatin1String("127.0.0.1:5000")))
         return QStringLiteral("pulls from a registry: the real backend runs local images only");
