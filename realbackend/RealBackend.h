@@ -71,6 +71,10 @@ public:
     std::vector<Fault> armedFaults() const override;
     /// The host PID of the container's PID 1 (or of its init), 0 when it has none.
     int processId(const Container& container) const override;
+    /// docker top: the processes in the container's cgroup (RealInside.cpp).
+    Expected<std::vector<ProcessEntry>> processes(const Container& container) const override;
+    /// docker stats: resources() with the host's memory as the limit (RealInside.cpp).
+    Expected<ResourceSample> usage(const Container& container) const override;
 
     /// The kernel operations done for a container so far, oldest first (kept after removal).
     const std::vector<std::string>& trace(const std::string& id) const;

@@ -57,7 +57,10 @@ LessonStep setupStep(ContainerState state, const QString& name, int number) {
 LessonStep questionStep(ContainerState state, Command command, const QString& name) {
     LessonStep step;
     const QString docker = coreWord(dockerName(state));
-    const QString line = QStringLiteral("docker %1 %2").arg(coreWord(commandName(command)), name);
+    // exec needs a command to run in the container
+    const QString tail = command == Command::Exec ? QStringLiteral(" true") : QString();
+    const QString line =
+        QStringLiteral("docker %1 %2%3").arg(coreWord(commandName(command)), name, tail);
     step.text = {QStringLiteral("Now: %1").arg(line), QStringLiteral("现在执行：%1").arg(line)};
     step.commands = {line};
     Predict predict;

@@ -33,6 +33,9 @@ constexpr std::size_t kLogBytesPerContainer = 64u << 20;
 constexpr std::size_t kEngineEvents = 100000;
 /// Bytes `docker run` or `start -a` follows before the console stops following.
 constexpr std::size_t kAttachedOutputBytes = 1u << 20;
+/// Bytes one simulated shell may hold in its variables: beyond a container's --memory the OOM
+/// killer ends it first; without one, a real machine would run out of memory.
+constexpr std::size_t kShellVariableBytes = 64u << 20;
 /// Bytes the console reads from a script or world file (/dev/zero never ends).
 constexpr std::size_t kInputFileBytes = 64u << 20;
 

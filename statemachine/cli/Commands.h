@@ -11,7 +11,8 @@
 
 namespace lab {
 class Engine;
-}
+struct ResourceLimits;
+} // namespace lab
 
 namespace lab::cli {
 
@@ -52,6 +53,8 @@ bool waitUntil(Context& context, const std::function<bool()>& done, const std::s
 void stopFollowing(Context& context, const std::string& container);
 /// Appends text to lines, one entry per line (a final newline ends the last line).
 void appendLines(std::vector<std::string>& lines, std::string_view text);
+/// --memory, --memory-swap, --cpus and --pids-limit as given (run, create, update).
+ResourceLimits limitsOf(const ParsedFlags& flags);
 /// Prints rows through docker's formatter (--format), or its error with exit status 1.
 void printFormatted(Context& context, std::string_view format, const docker::TemplateValue& header,
                     const std::vector<docker::TemplateValue>& rows);
@@ -74,5 +77,9 @@ void runInspect(Context&, const ParsedFlags&); ///< InspectCommand.cpp
 void runLogs(Context&, const ParsedFlags&);    ///< LogsCommand.cpp
 void runEvents(Context&, const ParsedFlags&);  ///< EventsCommand.cpp
 void runImages(Context&, const ParsedFlags&);  ///< ImagesCommand.cpp
+void runExec(Context&, const ParsedFlags&);    ///< InsideCommands.cpp
+void runTop(Context&, const ParsedFlags&);
+void runStats(Context&, const ParsedFlags&);  ///< StatsCommand.cpp
+void runUpdate(Context&, const ParsedFlags&); ///< UpdateCommand.cpp
 
 } // namespace lab::cli

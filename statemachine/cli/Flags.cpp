@@ -1,5 +1,7 @@
 #include "cli/Flags.h"
 
+#include "docker/HumanSize.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <climits>
@@ -30,6 +32,40 @@ std::string described(const FlagSpec& spec) {
                           : "--" + spec.name;
 }
 
+// docker's NanoCPUs.Set: the number as a rational, times 10^9, which must be whole.
+Expected<std::int64_t> parseNanoCpus(const std::string& value) {
+    const Error invalid{"failed to parse " + value + " as a rational number"};
+    std::size_t at = value.starts_with('-') ? 1 : 0;
+    const std::size_t dot = value.find('.');
+    const std::string whole = value.substr(at, dot == std::string::npos ? dot : dot - at);
+    const std::string fraction = dot == std::string::npos ? "" : value.substr(dot + 1);
+    const auto allDigits = [](const std::string& text) {
+        return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if ((whole.empty() && fraction.empty()) || !allDigits(whole) || !allDigits(fraction) ||
+        whole.size() > 9)
+        return invalid;
+    constexpr std::size_t kDigits = 9;
+    if (fraction.size() > kDigits && fraction.find_first_not_of('0', kDigits) != std::string::npos)
+        return Error{"value is too precise"};
+    const std::string nanos = (fraction + std::string(kDigits, '0')).substr(0, kDigits);
+    const std::int64_t magnitude =
+        std::stoll(whole.empty() ? "0" : whole) * 1'000'000'000 + std::stoll(nanos);
+    return at ? -magnitude : magnitude;
+}
+
+// docker's MemBytes, and MemSwapBytes, which also takes -1 (unlimited swap).
+Expected<std::int64_t> parseBytes(const std::string& value, bool minusOne) {
+    if (minusOne && value == "-1")
+        return -1;
+    return docker::ramInBytes(value);
+}
+
+Expected<std::int64_t> parseScaled(const FlagSpec& spec, const std::string& value) {
+    return spec.kind == FlagKind::NanoCpus ? parseNanoCpus(value)
+                                           : parseBytes(value, spec.name == "memory-swap");
+}
+
 // Go's strconv.ParseBool and ParseInt (base 0), with their error texts.
 Status checkValue(const FlagSpec& spec, const std::string& value) {
     if (spec.kind == FlagKind::Bool) {
@@ -42,6 +78,11 @@ Status checkValue(const FlagSpec& spec, const std::string& value) {
     if (spec.kind == FlagKind::FilterList && value.find('=') == std::string::npos)
         return Error{"invalid argument \"" + value + "\" for \"" + described(spec) +
                      "\" flag: bad format of filter (expected name=value)"};
+    if (spec.kind == FlagKind::Bytes || spec.kind == FlagKind::NanoCpus) {
+        if (auto scaled = parseScaled(spec, value); !scaled)
+            return Error{"invalid argument \"" + value + "\" for \"" + described(spec) +
+                         "\" flag: " + scaled.error().message};
+    }
     if (spec.kind == FlagKind::Int) {
         char* end = nullptr;
         errno = 0;
@@ -80,6 +121,16 @@ long long ParsedFlags::intValue(const std::string& name, long long fallback) con
 
 int ParsedFlags::secondsValue(const std::string& name, int fallback) const {
     return int(std::clamp<long long>(intValue(name, fallback), INT_MIN, INT_MAX));
+}
+
+std::int64_t ParsedFlags::bytesValue(const std::string& name) const {
+    const auto text = value(name);
+    return text ? parseBytes(*text, true).value_or(0) : 0;
+}
+
+std::int64_t ParsedFlags::nanoCpusValue(const std::string& name) const {
+    const auto text = value(name);
+    return text ? parseNanoCpus(*text).value_or(0) : 0;
 }
 
 std::vector<std::string> ParsedFlags::values(const std::string& name) const {

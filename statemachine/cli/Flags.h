@@ -5,6 +5,7 @@
 
 #include "base/Expected.h"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -19,6 +20,9 @@ enum class FlagKind {
     Int,
     StringList,
     FilterList, ///< -f/--filter: repeatable name=value, checked as docker's FilterOpt does
+    Bytes,      ///< a memory size as docker's MemBytes reads it ("64m"); -1 only for
+                ///< --memory-swap (MemSwapBytes: unlimited)
+    NanoCpus,   ///< --cpus: a decimal number of CPUs, kept as billionths (NanoCPUs)
 };
 
 /// One flag a command accepts.
@@ -40,6 +44,10 @@ public:
     /// A timeout in seconds (stop -t, --stop-timeout; negative waits forever), held within an
     /// int (68 years either way) so that engine time, in nanoseconds, cannot overflow.
     int secondsValue(const std::string& name, int fallback) const;
+    /// A Bytes flag's value (already validated) in bytes, 0 when not given.
+    std::int64_t bytesValue(const std::string& name) const;
+    /// A NanoCpus flag's value (already validated) in billionths of a CPU, 0 when not given.
+    std::int64_t nanoCpusValue(const std::string& name) const;
     /// Every value given to a StringList or FilterList flag, in order.
     std::vector<std::string> values(const std::string& name) const;
     /// The arguments that are not flags.

@@ -56,7 +56,12 @@ TemplateValue hostConfigOf(const Container& container) {
          {"CapDrop", stringList(config.capDrop, true)},
          {"Privileged", config.privileged},
          {"SecurityOpt", stringList(config.securityOpt, true)},
-         {"Init", config.init ? TemplateValue(true) : TemplateValue()}});
+         {"Init", config.init ? TemplateValue(true) : TemplateValue()},
+         {"Memory", config.limits.memory},
+         {"MemorySwap", config.limits.memorySwap},
+         {"NanoCpus", config.limits.nanoCpus},
+         {"PidsLimit",
+          config.limits.pidsLimit ? TemplateValue(*config.limits.pidsLimit) : TemplateValue()}});
 }
 
 TemplateValue configOf(const Container& container) {

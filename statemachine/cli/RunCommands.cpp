@@ -72,6 +72,7 @@ RunRequest readRequest(RunCommand command, const ParsedFlags& flags) {
     config.capDrop = flags.values("cap-drop");
     config.privileged = flags.isSet("privileged");
     config.securityOpt = flags.values("security-opt");
+    config.limits = limitsOf(flags);
     return request;
 }
 

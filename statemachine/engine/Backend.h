@@ -5,14 +5,20 @@
 // call), so the engine is never re-entered while it applies a reaction.
 
 #include "base/Expected.h"
+#include "engine/Exec.h"
+#include "engine/ResourceSample.h"
 #include "machines/Lifecycle.h"
 
+#include <algorithm>
+#include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace lab {
 
 class Container;
+struct ResourceLimits;
 
 /// Where a backend reports outcomes and process output.
 class OutcomeSink {
@@ -58,6 +64,30 @@ public:
     virtual std::vector<Fault> armedFaults() const = 0;
     /// .State.Pid: the host PID of the container's PID 1 while it runs, else 0.
     virtual int processId(const Container& container) const = 0;
+    /// docker exec in a running container: session receives the output and the exit code as
+    /// they happen. An error: this backend cannot exec (nothing was started).
+    virtual Status exec(const Container& /*container*/, const ExecRequest& /*request*/,
+                        std::shared_ptr<ExecSession> /*session*/) {
+        return Error{"docker exec is not available on the " + name() + " backend yet"};
+    }
+    /// docker top: the container's processes, PID 1 first. An error: this backend cannot list
+    /// them.
+    virtual Expected<std::vector<ProcessEntry>> processes(const Container& /*container*/) const {
+        return Error{"docker top is not available on the " + name() + " backend yet"};
+    }
+    /// The host's CPUs, which bound --cpus.
+    virtual int cpus() const { return int(std::max(1u, std::thread::hardware_concurrency())); }
+    /// Puts limits on the container (at create, and at docker update: on its process too, if
+    /// it runs). An error: this backend cannot enforce them.
+    virtual Status applyLimits(const Container& /*container*/, const ResourceLimits& /*limits*/) {
+        return Error{"--memory, --memory-swap, --cpus and --pids-limit are not enforced by the " +
+                     name() + " backend yet"};
+    }
+    /// docker stats: the resource use of a running container now. An error: this backend
+    /// cannot measure it.
+    virtual Expected<ResourceSample> usage(const Container& /*container*/) const {
+        return Error{"docker stats is not available on the " + name() + " backend yet"};
+    }
 };
 
 } // namespace lab

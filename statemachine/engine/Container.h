@@ -15,6 +15,16 @@
 
 namespace lab {
 
+/// The resource limits of .HostConfig that the lab models (docs/DOCKER-BEHAVIOUR.md §10.5).
+struct ResourceLimits {
+    std::int64_t memory = 0;     ///< --memory in bytes (.HostConfig.Memory); 0: none
+    std::int64_t memorySwap = 0; ///< memory + swap (.HostConfig.MemorySwap); -1: unlimited swap
+    std::int64_t nanoCpus = 0;   ///< --cpus x 10^9 (.HostConfig.NanoCpus); 0: none
+    std::optional<std::int64_t> pidsLimit; ///< --pids-limit (.HostConfig.PidsLimit)
+
+    bool operator==(const ResourceLimits&) const = default;
+};
+
 /// What `docker create` was asked for (.Config and the parts of .HostConfig the lab models).
 struct ContainerConfig {
     std::string image;                   ///< as the user wrote it (.Config.Image)
@@ -34,6 +44,7 @@ struct ContainerConfig {
     std::vector<std::string> capDrop;     ///< --cap-drop (.HostConfig.CapDrop)
     bool privileged = false;              ///< --privileged
     std::vector<std::string> securityOpt; ///< --security-opt (.HostConfig.SecurityOpt)
+    ResourceLimits limits;                ///< --memory, --memory-swap, --cpus, --pids-limit
 };
 
 /// .Config.Env as the daemon merges it: the -e variables, then the image's that -e did not set.

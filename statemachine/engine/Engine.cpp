@@ -3,6 +3,7 @@
 #include "base/Limits.h"
 #include "docker/ContainerNames.h"
 #include "docker/Signals.h"
+#include "engine/ResourceLimits.h"
 #include "machines/RestartManager.h"
 
 #include <algorithm>
@@ -58,6 +59,9 @@ Expected<Container*> Engine::create(CreateRequest request) {
     if (!policy)
         return policy.error();
     config.restartPolicy = *policy;
+    if (auto limits = checkLimits(config.limits, m_backend.cpus(), false); !limits)
+        return limits.error();
+    config.limits = limitsAtCreate(config.limits);
 
     auto reference = docker::parseImageReference(config.image, docker::ReferenceGrammar::Engine);
     const Image* image = reference ? m_images.find(*reference) : m_images.findById(config.image);
@@ -114,6 +118,9 @@ Expected<Container*> Engine::create(CreateRequest request) {
         container->record.stopSignal = int(*number);
     }
 
+    if (config.limits != ResourceLimits{})
+        if (auto applied = m_backend.applyLimits(*container, config.limits); !applied)
+            return applied.error();
     if (auto prepared = m_backend.prepare(*container); !prepared)
         return prepared.error();
 

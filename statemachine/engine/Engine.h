@@ -93,6 +93,13 @@ struct CreateRequest {
     RestartPolicyText restart;                          ///< --restart, as the CLI parsed it
 };
 
+/// What `docker update` asks of the daemon: limits to change (zero or unset: keep) and a new
+/// restart policy.
+struct UpdateRequest {
+    ResourceLimits limits;
+    std::optional<RestartPolicyText> restart;
+};
+
 /// The simulated Docker daemon.
 class Engine : private OutcomeSink {
 public:
@@ -131,6 +138,19 @@ public:
     static Duration defaultStopTimeout(const Container& container);
     /// docker run's wait: returns at the next exit, or at removal when untilRemoved (--rm).
     CallHandle waitForExit(Container& container, bool untilRemoved);
+    /// docker exec: the lifecycle table decides (Docker's refusals for a container that is not
+    /// running, paused or restarting); accepted, the backend starts the process.
+    Expected<std::shared_ptr<ExecSession>> exec(Container& container, const ExecRequest& request,
+                                                std::string_view nameAsTyped);
+    /// docker top: the table decides (it works while paused); accepted, the backend lists the
+    /// container's processes.
+    Expected<std::vector<ProcessEntry>> top(Container& container, std::string_view nameAsTyped);
+    /// docker stats: the container's resource use now, as the backend measures it.
+    Expected<ResourceSample> usage(const Container& container) const {
+        return m_backend.usage(container);
+    }
+    /// docker update: the daemon's checks and merge (docs/DOCKER-BEHAVIOUR.md §10.5).
+    Status update(Container& container, const UpdateRequest& request);
     /// docker rename.
     Status rename(Container& container, const std::string& newName);
     /// Logs the attach event of an attached docker run.

@@ -15,6 +15,9 @@ struct ResourceSample {
     std::optional<std::int64_t> cpuMicroseconds; ///< CPU time of all its tasks since start
     std::optional<std::int64_t> memoryBytes;     ///< in use, reclaimable page cache excluded
     std::optional<int> processes;                ///< tasks in the cgroup
+    /// The memory limit docker stats divides by: the cgroup's, or the host's memory when the
+    /// container has none.
+    std::optional<std::int64_t> memoryLimitBytes;
 };
 
 } // namespace lab

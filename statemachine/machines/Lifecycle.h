@@ -70,15 +70,18 @@ enum class Command {
     Remove,
     RemoveForce,
     Wait,
-    Rename
+    Rename,
+    Exec, ///< docker exec: a second process inside the running container
+    Top   ///< docker top: the container's processes
 };
-/// The docker words for a command: "create", "start", ..., "rm", "rm -f", "wait", "rename".
+/// The docker words for a command: "create", "start", ..., "rm", "rm -f", "wait", "rename",
+/// "exec", "top".
 std::string_view commandName(Command command);
 /// Every command, in declaration order.
-inline constexpr std::array kCommands{Command::Create,  Command::Start,  Command::Stop,
-                                      Command::Kill,    Command::Pause,  Command::Unpause,
-                                      Command::Restart, Command::Remove, Command::RemoveForce,
-                                      Command::Wait,    Command::Rename};
+inline constexpr std::array kCommands{
+    Command::Create,  Command::Start,   Command::Stop,   Command::Kill,        Command::Pause,
+    Command::Unpause, Command::Restart, Command::Remove, Command::RemoveForce, Command::Wait,
+    Command::Rename,  Command::Exec,    Command::Top};
 static_assert(isEveryEnumerator(kCommands));
 
 /// What the backend reports: the results of effects, and what happens by itself.
@@ -181,6 +184,7 @@ enum class Refusal {
     StartFailed,             ///< DETAIL (the runtime's own words)
     RestartFailed,           ///< Cannot restart container NAME: DETAIL
     RemovalFailed,           ///< unable to remove filesystem for ID: DETAIL (the container is dead)
+    ExecPaused,              ///< Container NAME is paused, unpause the container before exec
     NoTransition,            ///< no row of the table: a bug in the table, never a Docker message
 };
 /// Docker's exact message for a refusal. id is the full 64-hex ID, name the reference as typed.
@@ -206,6 +210,7 @@ inline constexpr std::array kRefusals{Refusal::NotRunning,
                                       Refusal::StartFailed,
                                       Refusal::RestartFailed,
                                       Refusal::RemovalFailed,
+                                      Refusal::ExecPaused,
                                       Refusal::NoTransition};
 static_assert(isEveryEnumerator(kRefusals));
 

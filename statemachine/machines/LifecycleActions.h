@@ -152,6 +152,11 @@ struct AnswerWait : Action<AnswerWait> {
     static std::string name() { return "AnswerWait"; }
     static void apply(Step&, const CommandEvent&) {}
 };
+/// docker exec or top on a live container: the daemon goes ahead; the state does not change.
+struct LookInside : Action<LookInside> {
+    static std::string name() { return "LookInside"; }
+    static void apply(Step&, const CommandEvent&) {}
+};
 /// docker wait on a live container: blocks until the next exit.
 struct BlockWait : Action<BlockWait> {
     static std::string name() { return "BlockWait"; }

@@ -83,6 +83,8 @@ using DoRm = Cmd<Command::Remove>;
 using DoRmForce = Cmd<Command::RemoveForce>;
 using DoWait = Cmd<Command::Wait>;
 using DoRename = Cmd<Command::Rename>;
+using DoExec = Cmd<Command::Exec>;
+using DoTop = Cmd<Command::Top>;
 
 using ProcessStarted = Out<Outcome::ProcessStarted>;
 using StartFailed = Out<Outcome::StartFailed>;
@@ -155,6 +157,8 @@ Row < Created      , DoRm           , Removing   , RequestRemoval               
 Row < Created      , DoRmForce      , Removing   , RequestRemoval                     , none                      >,
 Row < Created      , DoWait         , Created    , AnswerWait                         , none                      >,
 Row < Created      , DoRename       , Created    , Publish<DockerAction::Rename>      , none                      >,
+Row < Created      , DoExec         , Created    , Refuse<R::NotRunning>              , none                      >,
+Row < Created      , DoTop          , Created    , Refuse<R::NotRunning>              , none                      >,
 Row < Created      , ProcessStarted , Running    , RecordStart                        , Not<RestartPending>       >,
 Row < Created      , ProcessStarted , Running    , RecordRestart                      , RestartPending            >,
 Row < Created      , StartFailed    , Created    , FailStart                          , Not<AutoRemove>           >,
@@ -177,6 +181,8 @@ Row < Running      , DoRmForce      , Running    , KillToRemove                 
 Row < Running      , DoRmForce      , Running    , Refuse<R::RemovalInProgress>       , RemovalPending            >,
 Row < Running      , DoWait         , Running    , BlockWait                          , none                      >,
 Row < Running      , DoRename       , Running    , Publish<DockerAction::Rename>      , none                      >,
+Row < Running      , DoExec         , Running    , LookInside                         , none                      >,
+Row < Running      , DoTop          , Running    , LookInside                         , none                      >,
 Row < Running      , Signalled      , Running    , Publish<DockerAction::Kill>        , none                      >,
 Row < Running      , StopTimedOut   , Running    , KillAfterTimeout                   , StopPending               >,
 Row < Running      , StopTimedOut   , Running    , Ignore                             , Not<StopPending>          >,
@@ -205,6 +211,8 @@ Row < Paused       , DoRmForce      , Paused     , KillToRemove                 
 Row < Paused       , DoRmForce      , Paused     , Refuse<R::RemovalInProgress>       , RemovalPending            >,
 Row < Paused       , DoWait         , Paused     , BlockWait                          , none                      >,
 Row < Paused       , DoRename       , Paused     , Publish<DockerAction::Rename>      , none                      >,
+Row < Paused       , DoExec         , Paused     , Refuse<R::ExecPaused>              , none                      >,
+Row < Paused       , DoTop          , Paused     , LookInside                         , none                      >,
 Row < Paused       , Signalled      , Paused     , Publish<DockerAction::Kill>        , none                      >,
 Row < Paused       , StopTimedOut   , Paused     , KillAfterTimeout                   , StopPending               >,
 Row < Paused       , StopTimedOut   , Paused     , Ignore                             , Not<StopPending>          >,
@@ -223,6 +231,8 @@ Row < Restarting   , DoRm           , Restarting , Refuse<R::RemoveRestarting>  
 Row < Restarting   , DoRmForce      , Removing   , CancelToRemove                     , none                      >,
 Row < Restarting   , DoWait         , Restarting , BlockWait                          , none                      >,
 Row < Restarting   , DoRename       , Restarting , Publish<DockerAction::Rename>      , none                      >,
+Row < Restarting   , DoExec         , Restarting , Refuse<R::RestartingWait>          , none                      >,
+Row < Restarting   , DoTop          , Restarting , Refuse<R::RestartingWait>          , none                      >,
 Row < Restarting   , BackoffElapsed , Restarting , RequestPolicyStart                 , none                      >,
 Row < Restarting   , ProcessStarted , Running    , RecordStart                        , none                      >,
 Row < Restarting   , StartFailed    , Exited     , FailPolicyStart                    , none                      >,
@@ -239,6 +249,8 @@ Row < Removing     , DoRm           , Removing   , Refuse<R::RemovalInProgress> 
 Row < Removing     , DoRmForce      , Removing   , Refuse<R::RemovalInProgress>       , none                      >,
 Row < Removing     , DoWait         , Removing   , AnswerWait                         , none                      >,
 Row < Removing     , DoRename       , Removing   , Publish<DockerAction::Rename>      , none                      >,
+Row < Removing     , DoExec         , Removing   , Refuse<R::NotRunning>              , none                      >,
+Row < Removing     , DoTop          , Removing   , Refuse<R::NotRunning>              , none                      >,
 Row < Removing     , RemovalDone    , Removed    , Publish<DockerAction::Destroy>     , none                      >,
 Row < Removing     , RemovalFailed  , Dead       , FailRemoval                        , none                      >,
 Row < Removing     , DaemonStopping , Removing   , Ignore                             , none                      >,
@@ -255,6 +267,8 @@ Row < Exited       , DoRm           , Removing   , RequestRemoval               
 Row < Exited       , DoRmForce      , Removing   , RequestRemoval                     , none                      >,
 Row < Exited       , DoWait         , Exited     , AnswerWait                         , none                      >,
 Row < Exited       , DoRename       , Exited     , Publish<DockerAction::Rename>      , none                      >,
+Row < Exited       , DoExec         , Exited     , Refuse<R::NotRunning>              , none                      >,
+Row < Exited       , DoTop          , Exited     , Refuse<R::NotRunning>              , none                      >,
 Row < Exited       , ProcessStarted , Running    , RecordStart                        , Not<RestartPending>       >,
 Row < Exited       , ProcessStarted , Running    , RecordRestart                      , RestartPending            >,
 Row < Exited       , StartFailed    , Exited     , FailStart                          , Not<AutoRemove>           >,
@@ -275,6 +289,8 @@ Row < Dead         , DoRm           , Removing   , RequestRemoval               
 Row < Dead         , DoRmForce      , Removing   , RequestRemoval                     , none                      >,
 Row < Dead         , DoWait         , Dead       , AnswerWait                         , none                      >,
 Row < Dead         , DoRename       , Dead       , Publish<DockerAction::Rename>      , none                      >,
+Row < Dead         , DoExec         , Dead       , Refuse<R::NotRunning>              , none                      >,
+Row < Dead         , DoTop          , Dead       , Refuse<R::NotRunning>              , none                      >,
 Row < Dead         , DaemonStopping , Dead       , Ignore                             , none                      >,
 Row < Dead         , DaemonRestored , Dead       , RestoreAsIs                        , none                      >
 //  +--------------+----------------+------------+------------------------------------+---------------------------+

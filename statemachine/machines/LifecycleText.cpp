@@ -82,6 +82,10 @@ std::string_view commandName(Command command) {
         return "wait";
     case Command::Rename:
         return "rename";
+    case Command::Exec:
+        return "exec";
+    case Command::Top:
+        return "top";
     }
     return "unknown";
 }
@@ -190,6 +194,8 @@ std::string_view refusalName(Refusal refusal) {
         return "RestartFailed";
     case Refusal::RemovalFailed:
         return "RemovalFailed";
+    case Refusal::ExecPaused:
+        return "ExecPaused";
     case Refusal::NoTransition:
         return "NoTransition";
     }
@@ -256,6 +262,8 @@ std::string refusalText(Refusal refusal, std::string_view id, std::string_view n
         return concat({"Cannot restart container ", name, ": ", detail});
     case Refusal::RemovalFailed:
         return concat({"unable to remove filesystem for ", id, ": ", detail});
+    case Refusal::ExecPaused:
+        return concat({"Container ", name, " is paused, unpause the container before exec"});
     case Refusal::NoTransition:
         return concat({"internal error: the lifecycle table has no row for this (", detail, ")"});
     }

@@ -5,6 +5,7 @@
 
 #include "base/Time.h"
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -23,7 +24,7 @@ enum class Stream { Stdout, Stderr };
 
 /// Something a workload did by itself, at a moment of engine time.
 struct Happening {
-    enum class Kind { Output, Exit };
+    enum class Kind { Output, Exit, OutOfMemory }; ///< OutOfMemory: the OOM killer chose it
     Kind kind = Kind::Output;
     TimePoint at;
     Stream stream = Stream::Stdout; ///< Output only
@@ -52,6 +53,13 @@ private:
     int m_next = 2;
 };
 
+/// The memory limit of a container's cgroup as its processes meet it: a process that would
+/// hold more is killed by the OOM killer. Shared by the container's processes; docker update
+/// changes it.
+struct MemoryBudget {
+    std::int64_t limit = 0; ///< bytes a process may hold besides its nominal size; 0: no limit
+};
+
 /// What a new process inherits from whoever started it.
 struct ProcessContext {
     int pid = 1; ///< the PID inside the container
@@ -66,6 +74,7 @@ struct ProcessContext {
     std::vector<std::string> env; ///< NAME=value, as execve passes it
     /// The container's scripts already parsed, kept across its restarts (none: parse each time).
     std::shared_ptr<shell::ParsedScripts> scripts;
+    std::shared_ptr<const MemoryBudget> memory; ///< the container's limit (owned by the Workload)
 };
 
 /// A modelled process; see Program.h and Shell.h for the kinds.
@@ -84,6 +93,8 @@ public:
     /// A signal arrives at `now`: handled, ignored, or fatal.
     virtual void signal(int signal, TimePoint now, Sink& sink) = 0;
 
+    /// Bytes it holds besides its nominal size (a shell's variables).
+    virtual std::int64_t heldBytes() const { return 0; }
     /// The exit code once the process has ended.
     std::optional<int> exitCode() const { return m_exitCode; }
     /// When it ended; meaningful once exitCode() is set.

@@ -1,5 +1,6 @@
 #include "sim/Shell.h"
 
+#include "base/Limits.h"
 #include "sim/Applets.h"
 #include "sim/Programs.h"
 #include "sim/ShellExpand.h"
@@ -38,6 +39,32 @@ Shell::Shell(ProcessContext context, shell::NodePtr script, std::vector<std::str
 }
 
 Shell::~Shell() = default;
+
+std::int64_t Shell::heldBytes() const {
+    std::int64_t bytes = 0;
+    for (const auto& [name, value] : m_vars)
+        bytes += std::int64_t(name.size() + value.size());
+    return bytes;
+}
+
+bool Shell::outOfMemory(Sink& sink) {
+    const std::int64_t held = heldBytes();
+    const std::int64_t limit = m_context.memory ? m_context.memory->limit : 0;
+    if (limit > 0 && held > limit) {
+        // The kernel's OOM killer: SIGKILL, and the container's cgroup records an OOM.
+        sink.push_back({Happening::Kind::OutOfMemory, m_now, Stream::Stdout, {}, 0});
+        finish(128 + sig::KILL, m_now);
+        return true;
+    }
+    if (std::size_t(held) > limits::kShellVariableBytes) {
+        error(sink,
+              limits::beyond("variables too large", std::int64_t(limits::kShellVariableBytes)),
+              m_context.streams);
+        beginExit(2);
+        return true;
+    }
+    return false;
+}
 
 bool Shell::blocked() const {
     return exitCode() || m_execed || m_foreground || m_waiting || m_busyUntil;
@@ -343,6 +370,8 @@ void Shell::runSimple(const Node& node, bool tail, Sink& sink) {
     }
     for (const auto& [name, value] : assignments)
         m_vars[name] = value;
+    if (outOfMemory(sink))
+        return;
     auto streams = redirected(node, sink);
     if (!streams) {
         m_status = 1;

@@ -35,6 +35,8 @@ public:
     std::optional<TimePoint> nextWake() const override;
     void advance(TimePoint floor, TimePoint until, Sink& sink) override;
     void signal(int signal, TimePoint now, Sink& sink) override;
+    /// The bytes of its variables.
+    std::int64_t heldBytes() const override;
 
 private:
     enum class Role { Run, Trap, ExitTrap };
@@ -67,6 +69,9 @@ private:
     void exec(const std::vector<std::string>& argv, const StreamMap& streams, bool builtin,
               Sink& sink);
     void beginExit(int code);
+    /// After an assignment: killed by the OOM killer beyond the container's memory limit, or
+    /// stopped at the simulation's budget for variables. True when the shell ends.
+    bool outOfMemory(Sink& sink);
     void interrupt(Sink& sink);
     void takePendingTraps();
     void checkWait();

@@ -27,8 +27,10 @@ void SimulatedBackend::startProcess(const Container& container) {
                                         started.error().message});
         return;
     }
+    started->setMemoryLimit(memoryBudget(container.config.limits));
     m_processes.insert_or_assign(container.id,
-                                 RunningWorkload{std::move(started.value()), std::nullopt});
+                                 RunningWorkload{std::move(started.value()), std::nullopt, nullptr,
+                                                 container.id, container.argv(), now});
     post(container.id, OutcomeEvent{Outcome::ProcessStarted, now});
     // What the process does at once (echo, exit) happens right after it started.
     play(container.id, m_processes.at(container.id).workload.advanceTo(now));
@@ -55,6 +57,7 @@ void SimulatedBackend::freeze(const Container& container) {
     const std::vector<Happening> happened = process->second.workload.freeze(m_clock.now());
     post(container.id, OutcomeEvent{Outcome::Frozen, m_clock.now()});
     play(container.id, happened);
+    forEachExec(container.id, &Workload::freeze);
 }
 
 void SimulatedBackend::thaw(const Container& container) {
@@ -64,6 +67,7 @@ void SimulatedBackend::thaw(const Container& container) {
     const TimePoint now = m_clock.now();
     post(container.id, OutcomeEvent{Outcome::Thawed, now});
     play(container.id, process->second.workload.thaw(now));
+    forEachExec(container.id, &Workload::thaw);
 }
 
 void SimulatedBackend::remove(const Container& container) {
@@ -82,6 +86,7 @@ void SimulatedBackend::remove(const Container& container) {
     }
     m_clock.schedule(done, [this, id, done] {
         m_scripts.erase(id);
+        m_execKeys.erase(id);
         m_sink->report(id, OutcomeEvent{Outcome::RemovalDone, done});
     });
 }
@@ -116,7 +121,33 @@ Status SimulatedBackend::injectFault(Fault fault, const Container* target) {
 }
 
 void SimulatedBackend::play(const std::string& id, const std::vector<Happening>& happenings) {
+    const auto found = m_processes.find(id);
+    const std::shared_ptr<ExecSession> session =
+        found == m_processes.end() ? nullptr : found->second.session;
+    const std::string container = found == m_processes.end() ? id : found->second.containerId;
     for (const Happening& happening : happenings) {
+        if (happening.kind == Happening::Kind::OutOfMemory) {
+            // The container's cgroup ran out: Docker's oom event, whichever process it was.
+            m_clock.schedule(happening.at, [this, container, at = happening.at] {
+                m_sink->report(container, OutcomeEvent{Outcome::OutOfMemory, at});
+            });
+            continue;
+        }
+        if (session) { // an exec'd process: its caller gets the output and the exit code
+            m_clock.schedule(happening.at, [session, happening] {
+                if (happening.kind == Happening::Kind::Output)
+                    session->output.push_back({happening.stream == Stream::Stderr, happening.text});
+                else
+                    session->exitCode = happening.exitCode;
+            });
+            if (happening.kind == Happening::Kind::Exit) {
+                if (found->second.wake)
+                    m_clock.cancel(*found->second.wake);
+                m_processes.erase(found);
+                return;
+            }
+            continue;
+        }
         if (happening.kind == Happening::Kind::Output) {
             // The engine keeps logs by line; a write may hold several, or end without one.
             const bool isStderr = happening.stream == Stream::Stderr;
@@ -136,6 +167,7 @@ void SimulatedBackend::play(const std::string& id, const std::vector<Happening>&
         if (process != m_processes.end() && process->second.wake)
             m_clock.cancel(*process->second.wake);
         m_processes.erase(id);
+        endExecsOf(id); // PID 1 ended: the kernel kills the rest of its PID namespace
         const TimePoint noticed = happening.at + kExitNoticeDelay;
         m_clock.schedule(noticed, [this, id, noticed, code = happening.exitCode] {
             m_sink->report(id, OutcomeEvent{Outcome::ProcessExited, noticed, code});

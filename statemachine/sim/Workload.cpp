@@ -12,28 +12,54 @@ namespace {
 // The prefix containerd 1.6 / runc 1.1 put before an exec error (docs/DOCKER-BEHAVIOUR.md §2.2).
 const std::string kRuncPrefix = "failed to create shim task: OCI runtime create failed: runc "
                                 "create failed: unable to start container process: ";
+// The same for a `docker exec` (docs/DOCKER-BEHAVIOUR.md §10.1).
+const std::string kRuncExecPrefix =
+    "OCI runtime exec failed: exec failed: unable to start container process: ";
 
 // docker-init's child had PID 7 in every run observed ("[FATAL tini (7)] ...").
 constexpr int kInitChildPid = 7;
 
-std::optional<StartFailure> runcFailure(const std::string& name) {
+std::optional<StartFailure> runcFailure(const std::string& name,
+                                        const std::string& prefix = kRuncPrefix) {
     switch (lookupProgram(name)) {
     case Lookup::Found:
         return std::nullopt;
     case Lookup::NotInPath:
-        return StartFailure{127, kRuncPrefix + "exec: \"" + name +
+        return StartFailure{127, prefix + "exec: \"" + name +
                                      "\": executable file not found in $PATH: unknown"};
     case Lookup::NoSuchFile:
-        return StartFailure{127, kRuncPrefix + "exec: \"" + name + "\": stat " + name +
+        return StartFailure{127, prefix + "exec: \"" + name + "\": stat " + name +
                                      ": no such file or directory: unknown"};
     case Lookup::PermissionDenied:
-        return StartFailure{126,
-                            kRuncPrefix + "exec: \"" + name + "\": permission denied: unknown"};
+        return StartFailure{126, prefix + "exec: \"" + name + "\": permission denied: unknown"};
     }
     return std::nullopt;
 }
 
 } // namespace
+
+Expected<Workload, StartFailure> Workload::exec(const std::vector<std::string>& argv, TimePoint now,
+                                                std::map<std::string, std::string> files,
+                                                std::vector<std::string> env) {
+    if (argv.empty())
+        return tl::unexpected(StartFailure{126, "No exec command specified"});
+    if (auto failure = runcFailure(argv[0], kRuncExecPrefix)) {
+        failure->exitCode = 126; // the daemon answers every failed exec start with 126
+        return tl::unexpected(*failure);
+    }
+    Workload workload;
+    workload.m_now = now;
+    workload.m_pids = std::make_unique<PidCounter>();
+    ProcessContext context;
+    context.pid1 = false;
+    context.pid = workload.m_pids->next();
+    context.pids = workload.m_pids.get();
+    context.files = std::make_shared<const std::map<std::string, std::string>>(std::move(files));
+    context.env = std::move(env);
+    context.memory = workload.m_memory;
+    workload.m_main = launchProgram(argv, context, now);
+    return workload;
+}
 
 Expected<Workload, StartFailure> Workload::start(const std::vector<std::string>& argv, bool init,
                                                  TimePoint now,
@@ -53,6 +79,7 @@ Expected<Workload, StartFailure> Workload::start(const std::vector<std::string>&
     context.files = std::make_shared<const std::map<std::string, std::string>>(std::move(files));
     context.env = std::move(env);
     context.scripts = std::move(scripts);
+    context.memory = workload.m_memory;
     if (!init) {
         if (auto failure = runcFailure(argv[0]))
             return tl::unexpected(*failure);

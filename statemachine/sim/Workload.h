@@ -38,6 +38,13 @@ public:
           std::map<std::string, std::string> files = {}, std::vector<std::string> env = {},
           std::shared_ptr<shell::ParsedScripts> scripts = nullptr);
 
+    /// Starts argv as `docker exec` does at `now`: a process of the running container that is not
+    /// its PID 1; runc's failures are worded for an exec and answered with 126.
+    static Expected<Workload, StartFailure> exec(const std::vector<std::string>& argv,
+                                                 TimePoint now,
+                                                 std::map<std::string, std::string> files,
+                                                 std::vector<std::string> env);
+
     /// When it next does something by itself; nothing when frozen, ended, or only waiting.
     std::optional<TimePoint> nextWake() const;
     /// Lets time run to t: output and at most one Exit, in time order.
@@ -52,6 +59,12 @@ public:
     /// Ends the process at once with `exitCode`, frozen or not (the OOM killer: 137).
     std::vector<Happening> terminate(int exitCode, TimePoint now);
 
+    /// The container's memory limit as its processes meet it (0: none): holding more, a shell
+    /// is OOM-killed (an OutOfMemory happening, then Exit 137).
+    void setMemoryLimit(std::int64_t bytes) { m_memory->limit = bytes; }
+    /// Bytes held besides the nominal size of its processes.
+    std::int64_t heldBytes() const { return m_main ? m_main->heldBytes() : 0; }
+
     /// True once the process has exited.
     bool exited() const { return m_exitCode.has_value(); }
     /// The exit code once exited.
@@ -65,7 +78,8 @@ private:
     void noteExit(Sink& sink);
 
     std::unique_ptr<PidCounter> m_pids; // heap: processes keep a pointer across moves
-    std::unique_ptr<Process> m_main;    // PID 1, or tini's child with --init
+    std::shared_ptr<MemoryBudget> m_memory = std::make_shared<MemoryBudget>();
+    std::unique_ptr<Process> m_main; // PID 1, or tini's child with --init
     bool m_init = false;
     bool m_frozen = false;
     std::vector<int> m_queued; // signals sent while frozen

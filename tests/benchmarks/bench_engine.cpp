@@ -1,5 +1,6 @@
 // The simulated engine at scale (issue targets: 10,000 containers through create, start, pause,
-// unpause, stop, rm in under 1 s; `ps -a` over 10,000 containers in under 50 ms).
+// unpause, stop, rm in under 1 s; `ps -a` over 10,000 containers in under 50 ms; `stats
+// --no-stream -a` over the same, against that `ps -a`).
 // Baselines, measured in the same run: the lifecycle machines alone fed the same events (what
 // the engine adds on top of MSM dispatch), and writing the same ps table from pre-computed
 // strings (what formatting costs beyond copying bytes).
@@ -98,6 +99,25 @@ void BM_PsAll10k(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_PsAll10k)->Unit(benchmark::kMillisecond);
+
+// docker stats --no-stream -a over the same containers: two samples of each running one (one
+// collector interval of engine time apart) and the formatter. Its baseline is BM_PsAll10k.
+void BM_StatsAll10k(benchmark::State& state) {
+    Lab lab;
+    lab::CreateRequest longSleeper = sleeper();
+    longSleeper.config.cmd = {"sleep", "100000000"}; // outlives every iteration's second
+    for (int i = 0; i < kContainers; ++i) {
+        lab::Container* container = *lab.engine.create(longSleeper);
+        if (i % 2 == 0)
+            lab.command(*container, lab::Command::Start);
+    }
+    lab::DockerCli cli(lab.engine);
+    for (auto _ : state) {
+        lab::CliOutput output = cli.run({"stats", "--no-stream", "-a"});
+        benchmark::DoNotOptimize(output.out.size());
+    }
+}
+BENCHMARK(BM_StatsAll10k)->Unit(benchmark::kMillisecond);
 
 // Baseline: the same number of lines of the same length, copied from ready strings.
 void BM_CopyTable10k(benchmark::State& state) {

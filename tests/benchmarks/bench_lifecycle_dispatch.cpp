@@ -133,6 +133,15 @@ public:
         case Command::Rename:
             out.actions.push_back(DockerAction::Rename);
             break;
+        case Command::Exec:
+        case Command::Top:
+            if (paused && e.command == Command::Exec)
+                refuse(Refusal::ExecPaused);
+            else if (m_node == LifecycleState::Restarting)
+                refuse(Refusal::RestartingWait);
+            else if (!alive)
+                refuse(Refusal::NotRunning);
+            break;
         }
         out.to = m_node;
         return out;

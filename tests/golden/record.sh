@@ -24,7 +24,7 @@ while IFS= read -r line || [ -n "$line" ]; do
     continue
   fi
   printf '$ %s\n' "$line"
-  stdout=$(bash -c "$line" 2>"$stderr_file")
+  stdout=$(bash -c "$line" 2>"$stderr_file" </dev/null)   # -i must not read the script
   status=$?
   [ -z "$stdout" ] || prefixed '> ' <<<"$stdout"
   prefixed '! ' <"$stderr_file"

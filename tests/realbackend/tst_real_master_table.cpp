@@ -31,6 +31,8 @@ QString whyNotReal(const Case& row) {
         return QStringLiteral("a variant of the table's model process");
     if (row.waitBlocks)
         return QStringLiteral("docker wait would block until the container exits");
+    if (row.command == Command::Exec && row.verdict == Verdict::Accepted)
+        return QStringLiteral("the real backend does not exec yet");
     return {};
 }
 
@@ -57,6 +59,10 @@ std::string commandLine(const Case& row) {
         return "wait c1";
     case Command::Rename:
         return "rename c1 c2";
+    case Command::Exec:
+        return "exec c1 true";
+    case Command::Top:
+        return "top c1";
     case Command::Create:
         break;
     }

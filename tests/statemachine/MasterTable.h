@@ -45,6 +45,9 @@ const char* const kMarked = "container is marked for removal and cannot be start
 const char* const kRestartMarked =
     "Cannot restart container NAME: container is marked for removal and cannot be started";
 const char* const kInProgress = "removal of container NAME is already in progress";
+const char* const kRestartingWait =
+    "Container ID is restarting, wait until the container is running";
+const char* const kExecPaused = "Container NAME is paused, unpause the container before exec";
 const char* const kNoRow = "(no row: create makes a new container)";
 
 // clang-format off
@@ -61,6 +64,8 @@ inline const std::vector<Case> kCases = {
     {S::Created, C::RemoveForce, A, "",              L::Removed, "destroy"},
     {S::Created, C::Wait,        A, "",              L::Created, ""},
     {S::Created, C::Rename,      A, "",              L::Created, "rename"},
+    {S::Created, C::Exec,        X, kNotRunning, L::Created, ""},
+    {S::Created, C::Top,         X, kNotRunning, L::Created, ""},
     // running
     {S::Running, C::Create,      X, kNoRow,          L::Running, ""},
     {S::Running, C::Start,       N, "",              L::Running, ""},
@@ -76,6 +81,8 @@ inline const std::vector<Case> kCases = {
     {S::Running, C::RemoveForce, X, kInProgress,     L::Running, "", false, 9, Setup::RemoveForceInFlight, "during rm -f"},
     {S::Running, C::Wait,        A, "",              L::Running, "", true},
     {S::Running, C::Rename,      A, "",              L::Running, "rename"},
+    {S::Running, C::Exec,        A, "", L::Running, ""},
+    {S::Running, C::Top,         A, "", L::Running, ""},
     // paused
     {S::Paused,  C::Create,      X, kNoRow,          L::Paused,  ""},
     {S::Paused,  C::Start,       X, "cannot start a paused container, try unpause instead", L::Paused, ""},
@@ -92,19 +99,23 @@ inline const std::vector<Case> kCases = {
     {S::Paused,  C::RemoveForce, X, kInProgress,     L::Paused,  "", false, 9, Setup::RemoveForceInFlight, "during rm -f"},
     {S::Paused,  C::Wait,        A, "",              L::Paused,  "", true},
     {S::Paused,  C::Rename,      A, "",              L::Paused,  "rename"},
+    {S::Paused, C::Exec,        X, kExecPaused, L::Paused, ""},
+    {S::Paused, C::Top,         A, "", L::Paused, ""},
     // restarting
     {S::Restarting, C::Create,      X, kNoRow,       L::Restarting, ""},
     {S::Restarting, C::Start,       N, "",           L::Restarting, ""},
     {S::Restarting, C::Stop,        A, "",           L::Exited,     "stop"},
     {S::Restarting, C::Kill,        A, "",           L::Exited,     ""},
     {S::Restarting, C::Kill,        A, "",           L::Restarting, "", false, 10, Setup::CustomStopSignal, "-s USR1, --stop-signal USR2"},
-    {S::Restarting, C::Pause,       X, "Container ID is restarting, wait until the container is running", L::Restarting, ""},
+    {S::Restarting, C::Pause,       X, kRestartingWait, L::Restarting, ""},
     {S::Restarting, C::Unpause,     X, kNotPaused,   L::Restarting, ""},
     {S::Restarting, C::Restart,     A, "",           L::Running,    "stop, start, restart"},
     {S::Restarting, C::Remove,      X, "You cannot remove a restarting container ID. Stop the container before attempting removal or force remove", L::Restarting, ""},
     {S::Restarting, C::RemoveForce, A, "",           L::Removed,    "destroy"},
     {S::Restarting, C::Wait,        A, "",           L::Restarting, "", true},
     {S::Restarting, C::Rename,      A, "",           L::Restarting, "rename"},
+    {S::Restarting, C::Exec,        X, kRestartingWait, L::Restarting, ""},
+    {S::Restarting, C::Top,         X, kRestartingWait, L::Restarting, ""},
     // removing
     {S::Removing, C::Create,      X, kNoRow,          L::Removing, ""},
     {S::Removing, C::Start,       X, kMarked,         L::Removing, ""},
@@ -117,6 +128,8 @@ inline const std::vector<Case> kCases = {
     {S::Removing, C::RemoveForce, X, kInProgress,     L::Removing, ""},
     {S::Removing, C::Wait,        A, "",              L::Removing, ""},
     {S::Removing, C::Rename,      A, "",              L::Removing, "rename"},
+    {S::Removing, C::Exec,        X, kNotRunning, L::Removing, ""},
+    {S::Removing, C::Top,         X, kNotRunning, L::Removing, ""},
     // exited
     {S::Exited, C::Create,      X, kNoRow,          L::Exited,  ""},
     {S::Exited, C::Start,       A, "",              L::Running, "start"},
@@ -129,6 +142,8 @@ inline const std::vector<Case> kCases = {
     {S::Exited, C::RemoveForce, A, "",              L::Removed, "destroy"},
     {S::Exited, C::Wait,        A, "",              L::Exited,  ""},
     {S::Exited, C::Rename,      A, "",              L::Exited,  "rename"},
+    {S::Exited, C::Exec,        X, kNotRunning, L::Exited, ""},
+    {S::Exited, C::Top,         X, kNotRunning, L::Exited, ""},
     // dead
     {S::Dead, C::Create,      X, kNoRow,          L::Dead,    ""},
     {S::Dead, C::Start,       X, kMarked,         L::Dead,    ""},
@@ -141,6 +156,8 @@ inline const std::vector<Case> kCases = {
     {S::Dead, C::RemoveForce, A, "",              L::Removed, "destroy"},
     {S::Dead, C::Wait,        A, "",              L::Dead,    ""},
     {S::Dead, C::Rename,      A, "",              L::Dead,    "rename"},
+    {S::Dead, C::Exec,        X, kNotRunning, L::Dead, ""},
+    {S::Dead, C::Top,         X, kNotRunning, L::Dead, ""},
 };
 // clang-format on
 

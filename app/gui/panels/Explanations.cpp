@@ -142,6 +142,17 @@ const std::vector<ExplanationText>& explanationTexts() {
          QT_TRANSLATE_NOOP("Explanations",
                            "docker wait blocks until the container's next exit and prints its "
                            "exit code; on a container that is not running it answers at once.")},
+        {Command::Exec, kAny, QT_TRANSLATE_NOOP("Explanations", "A new process in {name}"),
+         QT_TRANSLATE_NOOP("Explanations",
+                           "docker exec starts one more process in the container's namespaces "
+                           "and cgroup, with the same confinement as PID 1. It is not PID 1: "
+                           "when PID 1 ends, the kernel kills it too. Its output goes to the "
+                           "exec, not to docker logs.")},
+        {Command::Top, kAny, QT_TRANSLATE_NOOP("Explanations", "The processes of {name}"),
+         QT_TRANSLATE_NOOP("Explanations",
+                           "docker top runs ps on the host for the PIDs in the container's "
+                           "cgroup, so the PIDs are host PIDs. It works while the container is "
+                           "paused: frozen processes still exist.")},
         // Outcomes: what the kernel or the runtime reported back.
         {Outcome::ProcessStarted, N::Running,
          QT_TRANSLATE_NOOP("Explanations", "{name} is running"),

@@ -80,6 +80,11 @@ QString refusalReason(Refusal refusal) {
             "RefusalReasons",
             "Deleting the container's filesystem failed: Docker marks it dead, and only "
             "another rm can clear it.");
+    case Refusal::ExecPaused:
+        return QCoreApplication::translate(
+            "RefusalReasons",
+            "Every task of a paused container is frozen: a new process started in it could not "
+            "run either. Unpause it first.");
     case Refusal::NoTransition:
         return QCoreApplication::translate(
             "RefusalReasons",
