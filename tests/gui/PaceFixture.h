@@ -31,13 +31,18 @@ struct Panes {
         return status.startsWith(QStringLiteral("Exited (137)")) || exit == QVariant(137) ||
                headline.contains(QStringLiteral("exited with code 137")) ||
                band == LifecycleState::Exited || events.contains(QStringLiteral("exitCode=137")) ||
-               console.endsWith(QStringLiteral("\nweb"));
+               consoleShowsStopsAnswer();
+    }
+    // docker stop's answer: the name, then (after the engine-time note) its status.
+    bool consoleShowsStopsAnswer() const {
+        return console.contains(QStringLiteral("\nweb\n")) &&
+               console.endsWith(QStringLiteral("[exit 0]"));
     }
     bool allSayExited137() const {
         return status.startsWith(QStringLiteral("Exited (137)")) && exit == QVariant(137) &&
                headline.contains(QStringLiteral("exited with code 137")) &&
                band == LifecycleState::Exited && events.contains(QStringLiteral("exitCode=137")) &&
-               console.endsWith(QStringLiteral("\nweb"));
+               consoleShowsStopsAnswer();
     }
 };
 

@@ -7,6 +7,7 @@
 #include "gui/diagram/LegalEdges.h"
 #include "gui/diagram/LifecycleDiagram.h"
 #include "gui/diagram/TokenLegend.h"
+#include "gui/pages/PageDock.h"
 #include "gui/panels/CommandBar.h"
 #include "gui/panels/ConsolePanel.h"
 #include "gui/panels/ConsoleTones.h"
@@ -19,7 +20,6 @@
 #include "gui/runflow/RunFlowLayout.h"
 #include "gui/window/DisplayModes.h"
 #include "gui/window/HelpMenu.h"
-#include "gui/pages/PageDock.h"
 #include "gui/window/MainWindow.h"
 #include "gui/window/Playback.h"
 #include "gui/window/StepTimeline.h"
@@ -390,6 +390,7 @@ void TestLegibility::pullProgressIsNotAnError() {
     test::GuiFixture fixture;
     MainWindow window(fixture.session);
     window.console().runLine(QStringLiteral("docker run -d --name proxy nginx"));
+    window.playback().jumpToEngine(); // the output shows with the steps that made it
     auto* output = window.console().findChild<QPlainTextEdit*>();
     bool sawPull = false;
     for (QTextBlock block = output->document()->begin(); block.isValid(); block = block.next())

@@ -137,10 +137,12 @@ void LessonsPanel::startHere() {
     m_welcome = true;
     if (!m_lessons.empty())
         openLesson(m_lessons.front().id);
-    if (auto* dock = qobject_cast<QDockWidget*>(parentWidget())) {
-        dock->show();
-        dock->raise();
-    }
+    for (QWidget* above = parentWidget(); above; above = above->parentWidget())
+        if (auto* dock = qobject_cast<QDockWidget*>(above)) {
+            dock->show();
+            dock->raise();
+            break;
+        }
 }
 
 const Lesson* LessonsPanel::openedLesson() const {

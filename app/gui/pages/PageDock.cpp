@@ -32,7 +32,8 @@ PageDock::PageDock(LifecycleDiagram& diagram, EngineSignals& engineSignals, QWid
 }
 
 QString PageDock::language() const {
-    return currentLanguage() == UiLanguage::English ? QStringLiteral("en") : QStringLiteral("zh_CN");
+    return currentLanguage() == UiLanguage::English ? QStringLiteral("en")
+                                                    : QStringLiteral("zh_CN");
 }
 
 void PageDock::showPage(PageKind kind, const QString& key) {

@@ -5,9 +5,9 @@
 #include <QDateTime>
 #include <QFontDatabase>
 #include <QHelpEvent>
+#include <QScrollBar>
 #include <QTextBlock>
 #include <QToolTip>
-#include <QScrollBar>
 
 namespace lab {
 namespace {
