@@ -1344,7 +1344,7 @@ Why: %3</source>
     </message>
     <message>
         <source>  ·  held</source>
-        <translation>  ·  已暂停显示</translation>
+        <translation>  ·  暂缓显示</translation>
     </message>
     <message>
         <source>Show every step the engine has taken, at once (Ctrl+End)</source>
