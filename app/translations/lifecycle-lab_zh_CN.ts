@@ -498,6 +498,22 @@
         <source>The container has no process (created, exited, dead, or restarting between two attempts, whose restart is cancelled), so nothing is killed: the removal starts at once, as with a plain rm.</source>
         <translation>容器没有进程（created、exited、dead，或者处于两次重启之间的 restarting，其重启会被取消），所以不杀任何进程：删除立即开始，和普通的 rm 一样。</translation>
     </message>
+    <message>
+        <source>A new process in {name}</source>
+        <translation>{name} 里多了一个新进程</translation>
+    </message>
+    <message>
+        <source>docker exec starts one more process in the container&apos;s namespaces and cgroup, with the same confinement as PID 1. It is not PID 1: when PID 1 ends, the kernel kills it too. Its output goes to the exec, not to docker logs.</source>
+        <translation>docker exec 在容器的命名空间和 cgroup 里再启动一个进程，受到和 PID 1 相同的限制。它不是 PID 1：PID 1 结束时，内核也会把它杀掉。它的输出交给这次 exec，不会出现在 docker logs 里。</translation>
+    </message>
+    <message>
+        <source>The processes of {name}</source>
+        <translation>{name} 的进程</translation>
+    </message>
+    <message>
+        <source>docker top runs ps on the host for the PIDs in the container&apos;s cgroup, so the PIDs are host PIDs. It works while the container is paused: frozen processes still exist.</source>
+        <translation>docker top 在宿主机上对容器 cgroup 里的 PID 运行 ps，所以显示的是宿主机上的 PID。容器已暂停时它照样可用：被冻结的进程依然存在。</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -610,6 +626,10 @@ download, then extraction</source>
         <source>The transition table has no row for this: a bug in the lab, not Docker.</source>
         <translation>状态转换表里没有对应的行：这是本实验的缺陷，不是 Docker 的行为。</translation>
     </message>
+    <message>
+        <source>Every task of a paused container is frozen: a new process started in it could not run either. Unpause it first.</source>
+        <translation>已暂停容器的所有任务都被冻结了：在里面启动的新进程同样无法运行。请先 unpause。</translation>
+    </message>
 </context>
 <context>
     <name>States</name>
@@ -691,6 +711,14 @@ download, then extraction</source>
         <source>(close the window to leave)</source>
         <translation>（关闭窗口即可退出）</translation>
     </message>
+    <message>
+        <source>(not run: the command above still waits; Ctrl-C in the console interrupts it)</source>
+        <translation>（未运行：上面的命令还在等待；在控制台按 Ctrl-C 可中断它）</translation>
+    </message>
+    <message>
+        <source>(engine time +%1 s)</source>
+        <translation>（引擎时间 +%1 秒）</translation>
+    </message>
 </context>
 <context>
     <name>lab::ContainerTable</name>
@@ -737,12 +765,20 @@ download, then extraction</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <source>Full screen, large type, thick lines (F11)</source>
-        <translation>全屏、大字号、粗线条（F11）</translation>
-    </message>
-    <message>
         <source>Light text on a dark background</source>
         <translation>深色背景上的浅色文字</translation>
+    </message>
+    <message>
+        <source>Show the &amp;panels</source>
+        <translation>显示面板(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen: the drawing alone, large type, thick lines (F11)</source>
+        <translation>全屏：只显示图示，大字号、粗线条（F11）</translation>
+    </message>
+    <message>
+        <source>In presenter mode: show or hide the console, the table and the other panels around the drawing (F9)</source>
+        <translation>演示模式下：显示或隐藏图示周围的控制台、表格和其他面板（F9）</translation>
     </message>
 </context>
 <context>
@@ -750,6 +786,10 @@ download, then extraction</source>
     <message>
         <source>Docker events</source>
         <translation>Docker 事件</translation>
+    </message>
+    <message>
+        <source>Hover an event for its full line, as docker events prints it</source>
+        <translation>把鼠标悬停在事件上，可查看 docker events 打印的完整一行</translation>
     </message>
 </context>
 <context>
@@ -815,6 +855,53 @@ download, then extraction</source>
     </message>
 </context>
 <context>
+    <name>lab::HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Glossary</source>
+        <translation>术语表(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>A card of every key the window knows</source>
+        <translation>一张列出窗口所有按键的卡片</translation>
+    </message>
+    <message>
+        <source>The words of the lab and of Docker, explained</source>
+        <translation>本实验和 Docker 的术语解释</translation>
+    </message>
+    <message>
+        <source>About Container Lifecycle Lab</source>
+        <translation>关于容器生命周期实验室</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Container Lifecycle Lab %1&lt;/h3&gt;&lt;p&gt;How a Docker container lives: the lifecycle diagram is drawn from the lifecycle machine&apos;s transition table (Boost.MSM), and every command runs on Docker&apos;s own rules.&lt;/p&gt;&lt;p&gt;Backend in use: &lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The simulation behaves as Docker Engine 20.10 on a virtual clock; the real backend runs containers as processes in namespaces and cgroups.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;容器生命周期实验室 %1&lt;/h3&gt;&lt;p&gt;展示 Docker 容器如何生存：生命周期状态图由生命周期状态机的状态转换表（Boost.MSM）绘制，每条命令都按 Docker 自己的规则运行。&lt;/p&gt;&lt;p&gt;当前后端：&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;模拟后端在虚拟时钟上表现得和 Docker Engine 20.10 一样；真实后端把容器作为命名空间和 cgroup 中的进程来运行。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>功能</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
     <name>lab::LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -827,6 +914,144 @@ download, then extraction</source>
     <message>
         <source>&amp;Bilingual (中文 + English state names)</source>
         <translation>双语（中文 + 英文状态名）(&amp;B)</translation>
+    </message>
+</context>
+<context>
+    <name>lab::LessonCourse</name>
+    <message>
+        <source>This lesson needs the real backend (Engine &gt; Backend &gt; Real).</source>
+        <translation>本课需要真实后端（引擎 &gt; 后端 &gt; 真实）。</translation>
+    </message>
+    <message>
+        <source>This lesson runs on the simulation (Engine &gt; Backend &gt; Simulation): its answers are computed there.</source>
+        <translation>本课在模拟后端上运行（引擎 &gt; 后端 &gt; 模拟）：答案是在那里计算出来的。</translation>
+    </message>
+</context>
+<context>
+    <name>lab::LessonsPanel</name>
+    <message>
+        <source>&amp;Start here</source>
+        <translation>从这里开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Teacher mode: answers wait for me</source>
+        <translation>教师模式：答案等我来揭晓</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>For projection: the answer to a prediction shows only when you press Show the answer</source>
+        <translation>用于投影：只有按下“显示答案”后，预测的答案才会显示</translation>
+    </message>
+    <message>
+        <source>Lesson text</source>
+        <translation>课程内容</translation>
+    </message>
+    <message>
+        <source>Switch backend for this lesson</source>
+        <translation>为本课切换后端</translation>
+    </message>
+    <message>
+        <source>Start the lesson</source>
+        <translation>开始本课</translation>
+    </message>
+    <message>
+        <source>Start the lesson over from its world and seed</source>
+        <translation>从本课的初始环境和随机种子重新开始</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Open lesson file…</source>
+        <translation>打开课程文件…</translation>
+    </message>
+    <message>
+        <source>Open a lesson file</source>
+        <translation>打开课程文件</translation>
+    </message>
+    <message>
+        <source>Lessons (*.json)</source>
+        <translation>课程 (*.json)</translation>
+    </message>
+    <message>
+        <source>The backend this lesson needs cannot open here: %1</source>
+        <translation>本课需要的后端无法在这里打开：%1</translation>
+    </message>
+    <message>
+        <source>  [real backend]</source>
+        <translation>  [真实后端]</translation>
+    </message>
+    <message>
+        <source>Welcome! This lab shows how a Docker container lives, on a simulated Docker engine. The lessons start here: each step explains, runs docker commands in the console below and asks what you expect before it shows what happened.</source>
+        <translation>欢迎！本实验在一个模拟的 Docker 引擎上展示 Docker 容器如何生存。课程从这里开始：每一步都会先讲解，在下方的控制台里运行 docker 命令，并在揭示结果之前先问你预计会发生什么。</translation>
+    </message>
+    <message>
+        <source>Continue at step %1</source>
+        <translation>从第 %1 步继续</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Switch to the real backend</source>
+        <translation>切换到真实后端</translation>
+    </message>
+    <message>
+        <source>Switch to the simulation</source>
+        <translation>切换到模拟后端</translation>
+    </message>
+    <message>
+        <source>step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>运行 %1</translation>
+    </message>
+    <message>
+        <source>Run the commands above first</source>
+        <translation>请先运行上面的命令</translation>
+    </message>
+    <message>
+        <source>Type and run it in the console</source>
+        <translation>在控制台中输入并运行它</translation>
+    </message>
+    <message>
+        <source>Hint: %1</source>
+        <translation>提示：%1</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <source>The playback has not shown everything yet</source>
+        <translation>回放还没有显示全部内容</translation>
+    </message>
+    <message>
+        <source>Run the commands; every check must hold</source>
+        <translation>运行这些命令；每一项检查都必须通过</translation>
+    </message>
+    <message>
+        <source>Lesson complete. Well done!</source>
+        <translation>本课完成，做得好！</translation>
+    </message>
+    <message>
+        <source>Next lesson ▶</source>
+        <translation>下一课 ▶</translation>
     </message>
 </context>
 <context>
@@ -911,10 +1136,6 @@ Why: %3</source>
         <translation>导出流程图</translation>
     </message>
     <message>
-        <source>&amp;About</source>
-        <translation>关于(&amp;A)</translation>
-    </message>
-    <message>
         <source>&amp;Simulation</source>
         <translation>模拟(&amp;S)</translation>
     </message>
@@ -937,10 +1158,6 @@ Why: %3</source>
     <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>Console</source>
@@ -983,18 +1200,16 @@ Why: %3</source>
         <translation>容器在虚拟时钟上模拟运行</translation>
     </message>
     <message>
-        <source>About Container Lifecycle Lab</source>
-        <translation>关于容器生命周期实验室</translation>
-    </message>
-    <message>
-        <source>How a Docker container lives, on a simulated Docker Engine 20.10.
-The diagram is drawn from the lifecycle machine&apos;s transition table.</source>
-        <translation>Docker 容器的一生，演示于模拟的 Docker Engine 20.10 之上。
-状态图根据生命周期状态机的转换表绘制。</translation>
-    </message>
-    <message>
         <source>SVG (*.svg);;PNG (*.png)</source>
         <translation>SVG (*.svg);;PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>A command still waits in the console: Ctrl-C ends it</source>
+        <translation>控制台里还有一条命令在等待：按 Ctrl-C 可结束它</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
     </message>
 </context>
 <context>
@@ -1029,6 +1244,14 @@ The diagram is drawn from the lifecycle machine&apos;s transition table.</source
     <message>
         <source>Nothing to step back to: no step shown yet</source>
         <translation>无法后退：还没有显示任何步骤</translation>
+    </message>
+    <message>
+        <source>Held before the next step until the lesson lets it show</source>
+        <translation>停在下一步之前，直到课程允许显示它</translation>
+    </message>
+    <message>
+        <source>Nothing to catch up: the window shows the engine&apos;s latest step</source>
+        <translation>无需追赶：窗口显示的已是引擎的最新一步</translation>
     </message>
 </context>
 <context>
@@ -1081,12 +1304,6 @@ The diagram is drawn from the lifecycle machine&apos;s transition table.</source
         <source> engine time %1 UTC</source>
         <translation> 引擎时间 %1 UTC</translation>
     </message>
-    <message numerus="yes">
-        <source>  ·  %n step(s) to show</source>
-        <translation>
-            <numerusform>  ·  还有 %n 步待显示</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Pause and show the next engine step (Right arrow)</source>
         <translation>暂停并显示下一个引擎步骤（右方向键）</translation>
@@ -1115,12 +1332,73 @@ The diagram is drawn from the lifecycle machine&apos;s transition table.</source
         <source>Freeze engine time (Space)</source>
         <translation>冻结引擎时间（空格键）</translation>
     </message>
+    <message>
+        <source>Catch up ▶▶</source>
+        <translation>追上 ▶▶</translation>
+    </message>
+    <message numerus="yes">
+        <source>  ·  engine +%n step(s) / +%1 s</source>
+        <translation>
+            <numerusform>  ·  引擎 +%n 步 / +%1 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  ·  held</source>
+        <translation>  ·  暂缓显示</translation>
+    </message>
+    <message>
+        <source>Show every step the engine has taken, at once (Ctrl+End)</source>
+        <translation>立即显示引擎已走过的所有步骤（Ctrl+End）</translation>
+    </message>
+</context>
+<context>
+    <name>lab::PredictBox</name>
+    <message>
+        <source>Predict</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Show the answer</source>
+        <translation>显示答案</translation>
+    </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>答案：%1</translation>
+    </message>
+    <message>
+        <source>The command is typed in the console: it runs when you answer.</source>
+        <translation>命令已输入到控制台：你作答后它就会运行。</translation>
+    </message>
+    <message>
+        <source>Answer before the commands run: nothing shows their result yet.</source>
+        <translation>请在命令运行之前作答：现在还看不到它们的结果。</translation>
+    </message>
+    <message>
+        <source>Your class has seen it happen: show the answer when ready.</source>
+        <translation>全班已经看到了结果：准备好后就显示答案。</translation>
+    </message>
+    <message>
+        <source>Your prediction is in: run the commands and watch.</source>
+        <translation>你的预测已记下：运行命令，看看会发生什么。</translation>
+    </message>
+    <message>
+        <source>✓ Right.</source>
+        <translation>✓ 正确。</translation>
+    </message>
+    <message>
+        <source>✗ Not quite: the answer is %1.</source>
+        <translation>✗ 不太对：答案是 %1。</translation>
+    </message>
 </context>
 <context>
     <name>lab::RecordedSession</name>
     <message>
         <source>Real containers live on the wall clock: real time cannot be rewound</source>
         <translation>真实容器按墙上时钟运行：真实时间无法倒回</translation>
+    </message>
+    <message>
+        <source>A command still waits in the console: Ctrl-C there ends it</source>
+        <translation>控制台里还有一条命令在等待：在那里按 Ctrl-C 可结束它</translation>
     </message>
 </context>
 <context>
@@ -1210,6 +1488,42 @@ The latest command&apos;s path lights up as engine time passes; a pull shows one
     <message>
         <source>%1: %2 from %3 s to %4 s</source>
         <translation>%1：%2，从 %3 秒到 %4 秒</translation>
+    </message>
+</context>
+<context>
+    <name>lab::TokenLegendItem</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>还有 %n 个</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lab::ZoomActions</name>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to window</source>
+        <translation>适合窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Enlarge the drawing (Ctrl and the mouse wheel too; drag to pan)</source>
+        <translation>放大图示（也可以按住 Ctrl 滚动鼠标滚轮；拖动可平移）</translation>
+    </message>
+    <message>
+        <source>Shrink the drawing</source>
+        <translation>缩小图示</translation>
+    </message>
+    <message>
+        <source>Show the whole drawing, as large as the window allows</source>
+        <translation>在窗口允许的范围内尽量放大，显示整个图示</translation>
     </message>
 </context>
 </TS>
