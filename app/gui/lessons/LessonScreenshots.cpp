@@ -39,6 +39,7 @@ Status saveLessonScreenshots(MainWindow& window, const QString& dir) {
     window.containerTable().selectContainer(QString::fromStdString((*shown)->id));
     window.showFlowChart(false);
     window.diagram().settle();
+    panel.raiseDock();
     for (const Language language : {Language::English, Language::Chinese}) {
         panel.setLanguage(language);
         QApplication::processEvents();

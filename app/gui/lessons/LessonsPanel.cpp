@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMainWindow>
 #include <QPushButton>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -137,11 +138,18 @@ void LessonsPanel::startHere() {
     m_welcome = true;
     if (!m_lessons.empty())
         openLesson(m_lessons.front().id);
+    raiseDock();
+}
+
+void LessonsPanel::raiseDock() {
     for (QWidget* above = parentWidget(); above; above = above->parentWidget())
         if (auto* dock = qobject_cast<QDockWidget*>(above)) {
             dock->show();
             dock->raise();
-            break;
+            // A lesson's text and buttons need the height of the docks beside it.
+            if (auto* window = qobject_cast<QMainWindow*>(dock->parentWidget()))
+                window->resizeDocks({dock}, {window->height() * 2 / 3}, Qt::Vertical);
+            return;
         }
 }
 

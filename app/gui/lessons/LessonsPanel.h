@@ -39,6 +39,8 @@ public:
     QAction* startHereAction() const { return m_startHere; }
     /// Opens the first lesson with a welcome and brings the dock forward.
     void startHere();
+    /// Shows the dock the panel is in, in front of the docks tabbed with it.
+    void raiseDock();
     /// Shows a lesson (its summary and Start); it is not started yet. False: no such lesson.
     bool openLesson(const QString& id);
     /// Adds a lesson file (a teacher's own, lessons/README.md) to the list and opens it; a
