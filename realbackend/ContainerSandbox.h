@@ -27,6 +27,7 @@ struct RealBackend::ContainerSandbox {
     std::string partial[2]; // stdout, stderr: text after the last newline
     std::optional<TimerId> v1Recheck;
     bool settled = false;         // seen settled since its start (Settling.h)
+    long ticksAtExec = 0;         // its CPU when its execve had succeeded (Settling.h)
     std::vector<int> heldSignals; // sent once it has settled, in order
     std::optional<TimerId> settleRecheck;
 };

@@ -62,6 +62,7 @@ void RealBackend::startProcess(const Container& container) {
     }
     found->process = std::move(*attempt);
     found->settled = false;
+    found->ticksAtExec = cpuTicksOf({found->process->pid()});
     found->oomKillsAtStart = found->resources.oomKills().value_or(0);
     found->partial[0].clear();
     found->partial[1].clear();
@@ -203,7 +204,7 @@ bool RealBackend::hasSettled(ContainerSandbox& found) {
     if (m_tree)
         if (auto inCgroup = found.cgroup.pids(); inCgroup)
             pids = *inCgroup;
-    const auto because = settledBecause(pids);
+    const auto because = settledBecause(pids, found.ticksAtExec);
     if (!because)
         return false;
     found.settled = true;

@@ -36,7 +36,15 @@ std::optional<ProcessState> stateOf(int pid) {
 
 } // namespace
 
-std::optional<std::string> settledBecause(const std::vector<int>& pids) {
+long cpuTicksOf(const std::vector<int>& pids) {
+    long ticks = 0;
+    for (int pid : pids)
+        if (const auto found = stateOf(pid))
+            ticks += found->cpuTicks;
+    return ticks;
+}
+
+std::optional<std::string> settledBecause(const std::vector<int>& pids, long ticksAtExec) {
     std::string states;
     bool runnable = false;
     long ticks = 0;
@@ -51,6 +59,7 @@ std::optional<std::string> settledBecause(const std::vector<int>& pids) {
     if (!runnable)
         return states.empty() ? "its processes have exited"
                               : "every process waits in the kernel (" + states + ")";
+    ticks -= ticksAtExec;
     if (ticks >= 1)
         return "runnable after " + std::to_string(ticks * 1000 / ::sysconf(_SC_CLK_TCK)) +
                " ms of CPU without waiting (" + states + ")";

@@ -17,8 +17,13 @@
 
 namespace lab::real {
 
+/// The CPU the processes have used so far, in clock ticks: taken when the container's execve
+/// has succeeded, so that the lab's own work in the child before it is not counted.
+long cpuTicksOf(const std::vector<int>& pids);
+
 /// Looks once at the container's processes (host PIDs): why they count as settled ("every
-/// process waits in the kernel (12 S, 13 S)"), or nothing while one is runnable within its budget.
-std::optional<std::string> settledBecause(const std::vector<int>& pids);
+/// process waits in the kernel (12 S, 13 S)"), or nothing while one is runnable within its budget
+/// (one tick of CPU more than ticksAtExec).
+std::optional<std::string> settledBecause(const std::vector<int>& pids, long ticksAtExec);
 
 } // namespace lab::real

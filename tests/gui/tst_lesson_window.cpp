@@ -274,7 +274,8 @@ void TestLessonWindow::progressSurvivesANewWindow() {
     QCOMPARE(panel.course().lesson().id, first);
     QCOMPARE(panel.course().stepIndex(), 1);
     // The step before was caught up in the console, so the engine is where the lesson left it.
-    const LessonStep& before = lessonSteps(panel.course().lesson(), 1).front();
+    const std::vector<LessonStep> steps = lessonSteps(panel.course().lesson(), 1);
+    const LessonStep& before = steps.front();
     for (const QString& line : before.commands)
         QVERIFY(window.console().transcript().contains(QStringLiteral("docker> ") + line));
 }

@@ -37,9 +37,11 @@ public:
         const auto found = m_sources.constFind(shown);
         if (found == m_sources.constEnd())
             return {};
+        // A copy: translating notes the source again, which replaces the entry found.
+        const Source source = *found;
         return QCoreApplication::translate(
-            found->context.constData(), found->source.constData(),
-            found->disambiguation.isEmpty() ? nullptr : found->disambiguation.constData());
+            source.context.constData(), source.source.constData(),
+            source.disambiguation.isEmpty() ? nullptr : source.disambiguation.constData());
     }
 
     bool isEmpty() const override { return false; } // it must be asked even for English

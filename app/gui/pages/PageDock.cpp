@@ -72,7 +72,8 @@ void PageDock::showIndex() {
 
 // A click on a place or an arrow of the diagram opens its page.
 bool PageDock::eventFilter(QObject* watched, QEvent* event) {
-    if (watched == m_diagram.viewport() && event->type() == QEvent::MouseButtonRelease) {
+    // The type first: the diagram may be going away while other events still pass by.
+    if (event->type() == QEvent::MouseButtonRelease && watched == m_diagram.viewport()) {
         const QPoint at = static_cast<QMouseEvent*>(event)->position().toPoint();
         for (QGraphicsItem* item : m_diagram.items(at)) {
             const auto* node = dynamic_cast<const NodeItem*>(item);
