@@ -385,7 +385,9 @@ void RealBackendTest::aSignalRightAfterStartReachesTheTrap() {
             line.rfind("pidfd", 0) == 0 || line.rfind("child: execve", 0) == 0)
             lines << QString::fromStdString(line);
     const QByteArray shown = lines.join('\n').toUtf8();
-    const int settled = at("settled: every process waits in the kernel");
+    // Settled either way the rule allows (every process waiting, or a tick of CPU since execve:
+    // the kernel charges CPU by whole ticks); what matters is the order and the trap's 0 above.
+    const int settled = at("settled: ");
     QVERIFY2(settled >= 0 && at("pidfd_send_signal(") > settled, shown.constData());
     QVERIFY2(at("SIGTERM held") < settled, shown.constData());
     QCOMPARE(lab->docker("rm trapper").status, 0);
