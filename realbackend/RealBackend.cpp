@@ -53,7 +53,7 @@ Expected<std::unique_ptr<RealBackend>> RealBackend::open(RealClock& clock,
     std::optional<ResourceTree> resources;
     std::string noResources = tree ? std::string() : "no cgroup: " + tree.error().message;
     if (tree) {
-        auto opened = ResourceTree::open(*tree, options.cgroupName);
+        auto opened = ResourceTree::open(*tree, options.cgroupName, options.devices, !rootless);
         if (!opened && !rootless)
             return opened.error().context("resource cgroups");
         if (opened)
@@ -256,6 +256,13 @@ Status RealBackend::prepare(const Container& container) {
             return resources.error();
         }
         made->resources = std::move(*resources);
+        if (m_resources->devicesByProgram() && !container.config.privileged)
+            if (Status confined =
+                    attachDeviceProgram(made->cgroup.path(), dockerDefaultDevices(), trace);
+                !confined) {
+                teardown(*made);
+                return confined.error();
+            }
     }
     if (m_tree && made->cgroup.mode() == CgroupMode::V2) {
         made->eventsWatch =

@@ -8,6 +8,7 @@
 #include "BindMount.h"
 #include "Cgroup.h"
 #include "ContainerProcess.h"
+#include "DevicePolicy.h"
 #include "LocalImages.h"
 #include "RealClock.h"
 #include "Resources.h"
@@ -31,6 +32,8 @@ struct RealBackendOptions {
     std::string stateDir = defaultStateDir();
     std::string cgroupName = "lifecycle-lab"; ///< the subtree under the cgroup mount
     CgroupMode cgroupMode = CgroupMode::Auto;
+    /// Where Docker's device policy is enforced (DevicePolicy.h).
+    DeviceEnforcement devices = DeviceEnforcement::Auto;
     bool newNetwork = true; ///< CLONE_NEWNET: only loopback inside
     /// overlayfs per container; false (as when overlayfs is unavailable): the image is
     /// bind-mounted read-only and only /tmp can be written.

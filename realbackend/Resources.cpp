@@ -1,6 +1,7 @@
 #include "Resources.h"
 
 #include "BindMount.h"
+#include "DevicePolicy.h"
 #include "Syscalls.h"
 
 #include <algorithm>
@@ -77,37 +78,33 @@ std::string describeSource(const char* figure, const FigureSource& source, const
            source.subtree.substr(0, source.subtree.rfind('/')) + ")";
 }
 
-// Docker's default device rules: any node may be made (m), only these be read or written.
-constexpr const char* kDockerDevices[] = {"c *:* m",
-                                          "b *:* m",
-                                          "c 1:3 rwm" /* null */,
-                                          "c 1:8 rwm" /* random */,
-                                          "c 1:7 rwm" /* full */,
-                                          "c 5:0 rwm" /* tty */,
-                                          "c 1:5 rwm" /* zero */,
-                                          "c 1:9 rwm" /* urandom */,
-                                          "c 5:1 rwm" /* console */,
-                                          "c 136:* rwm" /* pts */,
-                                          "c 5:2 rwm" /* ptmx */,
-                                          "c 10:200 rwm" /* tun */};
-
 Status allowDockerDevices(const std::string& dir, std::vector<std::string>& trace) {
     if (Status denied = writeFile(dir + "/devices.deny", "a"); !denied)
         return denied;
-    for (const char* rule : kDockerDevices)
-        if (Status allowed = writeFile(dir + "/devices.allow", rule); !allowed)
+    for (const DeviceRule& rule : dockerDefaultDevices())
+        if (Status allowed = writeFile(dir + "/devices.allow", devicesAllowLine(rule)); !allowed)
             return allowed;
     trace.push_back("devices: write " + dir + "/devices.deny <- a (no device at all), then " +
-                    std::to_string(std::size(kDockerDevices)) +
+                    std::to_string(dockerDefaultDevices().size()) +
                     " lines to devices.allow: Docker's default nodes (null, zero, full, random, "
                     "urandom, tty, console, pts, ptmx, tun); mknod allowed, opening others "
                     "refused");
     return Ok{};
 }
 
+std::string describeDevicePolicy(const FigureSource& controller, bool byProgram) {
+    if (!controller.subtree.empty())
+        return "Docker's allow list in the v1 devices controller, " + controller.subtree;
+    if (byProgram)
+        return "Docker's allow list as a BPF program on each container's cgroup v2";
+    return "nothing refuses a device node (no v1 devices controller, and loading a BPF device "
+           "program needs root)";
+}
+
 } // namespace
 
-Expected<ResourceTree> ResourceTree::open(const CgroupTree& tree, const std::string& name) {
+Expected<ResourceTree> ResourceTree::open(const CgroupTree& tree, const std::string& name,
+                                          DeviceEnforcement devices, bool mayLoadPrograms) {
     ResourceTree resources;
     const bool v2 = tree.mode() == CgroupMode::V2;
     if (v2)
@@ -131,10 +128,13 @@ Expected<ResourceTree> ResourceTree::open(const CgroupTree& tree, const std::str
             return source.error();
         figure.source = std::move(*source);
     }
-    auto devices = v1Source("devices", name);
-    if (!devices)
-        return devices.error();
-    resources.m_devices = std::move(*devices);
+    if (devices == DeviceEnforcement::Auto) {
+        auto controller = v1Source("devices", name);
+        if (!controller)
+            return controller.error();
+        resources.m_devices = std::move(*controller);
+    }
+    resources.m_devicesByProgram = resources.m_devices.subtree.empty() && v2 && mayLoadPrograms;
     const bool memoryV2 = resources.m_memory.v2;
     resources.m_description =
         describeSource("CPU", resources.m_cpu, v2 ? "cpu.stat usage_usec" : "cpuacct.usage") +
@@ -142,11 +142,8 @@ Expected<ResourceTree> ResourceTree::open(const CgroupTree& tree, const std::str
         describeSource("memory", resources.m_memory,
                        memoryV2 ? "memory.current - inactive_file"
                                 : "memory.usage_in_bytes - total_inactive_file") +
-        "; " + describeSource("processes", resources.m_pids, "pids.current") + "; devices: " +
-        (resources.m_devices.subtree.empty()
-             ? "no v1 devices controller: nothing refuses a device node (a cgroup v2 host needs a "
-               "BPF device program, which the lab does not load)"
-             : "Docker's allow list in " + resources.m_devices.subtree);
+        "; " + describeSource("processes", resources.m_pids, "pids.current") +
+        "; devices: " + describeDevicePolicy(resources.m_devices, resources.m_devicesByProgram);
     return resources;
 }
 

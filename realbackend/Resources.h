@@ -10,6 +10,7 @@
 // runs the command. The memory directory also takes the OOM fault's limit and counts OOM kills.
 
 #include "Cgroup.h"
+#include "DevicePolicy.h"
 #include "ScopedPath.h"
 #include "base/Time.h"
 #include "engine/ResourceSample.h"
@@ -31,10 +32,14 @@ struct FigureSource {
 /// Where the backend reads each figure, found once at open.
 class ResourceTree {
 public:
-    /// Finds the hierarchies for tree's mode; makes the v1 subtrees it needs.
-    static Expected<ResourceTree> open(const CgroupTree& tree, const std::string& name);
+    /// Finds the hierarchies for tree's mode; makes the v1 subtrees it needs. Docker's device
+    /// policy goes where devices says; a BPF program only where mayLoadPrograms (root).
+    static Expected<ResourceTree> open(const CgroupTree& tree, const std::string& name,
+                                       DeviceEnforcement devices, bool mayLoadPrograms);
     /// "CPU: cgroup v2 cpu.stat; memory: cgroup v1 memory at /sys/fs/cgroup/memory; ...".
     const std::string& description() const { return m_description; }
+    /// True when each container's v2 cgroup gets Docker's device policy as a BPF program.
+    bool devicesByProgram() const { return m_devicesByProgram; }
     /// The v1 subtrees the backend made (leftover checks, crash recovery).
     std::vector<std::string> v1Subtrees() const;
 
@@ -42,6 +47,7 @@ private:
     friend class ResourceCgroups;
     FigureSource m_cpu, m_memory, m_pids;
     FigureSource m_devices; ///< the v1 devices controller: Docker's device policy, not a figure
+    bool m_devicesByProgram = false;
     std::string m_v2Subtree;
     std::string m_description;
 };

@@ -142,25 +142,42 @@ void RealConfinementTest::maskedPathsShowNothing() {
 
 void RealConfinementTest::aDeviceOutsideDockersListCannotBeOpened_data() {
     QTest::addColumn<QString>("node");
+    QTest::addColumn<bool>("byProgram");
     std::vector<std::string> everyNode;
     for (const auto& entry : std::filesystem::directory_iterator("/dev"))
         everyNode.push_back(entry.path().string());
     // FUSE is the classic one Docker leaves out unless given with --device; opening it needs no
     // capability. The VM's disk is refused even to root here: a loop device is found instead.
-    QTest::newRow("a character device (FUSE)")
-        << QString::fromStdString(openableNode(false, {"/dev/fuse", "/dev/loop-control"}));
-    QTest::newRow("a block device of the host")
-        << QString::fromStdString(openableNode(true, everyNode));
+    const QString fuse =
+        QString::fromStdString(openableNode(false, {"/dev/fuse", "/dev/loop-control"}));
+    const QString block = QString::fromStdString(openableNode(true, everyNode));
+    // Each kernel's way: the v1 devices controller (where mounted), and the BPF program a pure
+    // cgroup v2 host needs, which a hybrid host can run too.
+    for (const bool byProgram : {false, true}) {
+        const char* how = byProgram ? "BPF program" : "v1 devices controller";
+        QTest::addRow("a character device (FUSE), %s", how) << fuse << byProgram;
+        QTest::addRow("a block device of the host, %s", how) << block << byProgram;
+    }
 }
 
-// The devices cgroup, not the capabilities, keeps a container off the host's devices: Docker
+// The device policy, not the capabilities, keeps a container off the host's devices: Docker
 // lets root make any node (CAP_MKNOD, and the rules "c *:* m", "b *:* m") but open only its
 // default ones. Each node tried is one this test may open itself.
 void RealConfinementTest::aDeviceOutsideDockersListCannotBeOpened() {
     QFETCH(QString, node);
-    if (m_lab->backend->resourcesDescription().find("Docker's allow list") == std::string::npos)
-        QSKIP(qPrintable("no devices cgroup here: " +
-                         QString::fromStdString(m_lab->backend->resourcesDescription())));
+    QFETCH(bool, byProgram);
+    if (byProgram) {
+        m_lab = RealFixture::open(CgroupMode::Auto, m_whyNot, [](lab::real::RealBackendOptions& o) {
+            o.devices = lab::real::DeviceEnforcement::BpfProgram;
+        });
+        if (!m_lab)
+            QSKIP(qPrintable("the real backend cannot run here: " + m_whyNot));
+    }
+    const std::string policy = m_lab->backend->resourcesDescription();
+    const char* expected = byProgram ? "Docker's allow list as a BPF program"
+                                     : "Docker's allow list in the v1 devices controller";
+    if (policy.find(expected) == std::string::npos)
+        QSKIP(qPrintable("not this way here: " + QString::fromStdString(policy)));
     if (node.isEmpty())
         QSKIP("this host has no such node the test may open itself");
     const std::string openNode =
@@ -170,6 +187,10 @@ void RealConfinementTest::aDeviceOutsideDockersListCannotBeOpened() {
              QString("sh: can't open /dev/node: Operation not permitted"));
     QCOMPARE(RealFixture::join(refused.out), QString());
     QVERIFY(refused.status != 0);
+    // Docker's own nodes stay usable under the same policy.
+    QCOMPARE(m_lab->out("run --rm busybox sh -c 'head -c 4 /dev/zero | wc -c; echo x > /dev/null "
+                        "&& echo written'"),
+             QString("4\nwritten"));
     QCOMPARE(m_lab->out("run --rm --privileged busybox " + openNode), QString("opened"));
 }
 
