@@ -256,6 +256,12 @@ Status RealBackend::prepare(const Container& container) {
             return resources.error();
         }
         made->resources = std::move(*resources);
+        if (container.config.limits != ResourceLimits{})
+            if (Status limited = made->resources.applyLimits(container.config.limits, trace);
+                !limited) {
+                teardown(*made);
+                return limited.error();
+            }
         if (m_resources->devicesByProgram() && !container.config.privileged)
             if (Status confined =
                     attachDeviceProgram(made->cgroup.path(), dockerDefaultDevices(), trace);

@@ -76,6 +76,9 @@ public:
     int processId(const Container& container) const override;
     /// docker top: the processes in the container's cgroup (RealInside.cpp).
     Expected<std::vector<ProcessEntry>> processes(const Container& container) const override;
+    /// --memory, --memory-swap, --cpus, --pids-limit into the container's cgroups: at create
+    /// they wait for prepare(), at docker update they change at once (RealInside.cpp).
+    Status applyLimits(const Container& container, const ResourceLimits& limits) override;
     /// docker stats: resources() with the host's memory as the limit (RealInside.cpp).
     Expected<ResourceSample> usage(const Container& container) const override;
 

@@ -1,6 +1,6 @@
 // docker top and docker stats on the real backend: the processes of the container's cgroup as
 // the host's /proc shows them, and its cgroup figures (docs/DOCKER-BEHAVIOUR.md §10.2, §10.3).
-#include "RealBackend.h"
+#include "ContainerSandbox.h"
 #include "engine/Container.h"
 
 #include <algorithm>
@@ -96,10 +96,23 @@ Expected<ResourceSample> RealBackend::usage(const Container& container) const {
     auto sample = resources(container.id);
     if (!sample)
         return sample;
-    // No limit is put on the cgroup yet: docker stats then divides by the host's memory.
+    // docker stats divides by the memory limit, or by the host's memory where none is set.
     if (const auto kilobytes = procField("/proc/meminfo", "MemTotal:"))
         sample->memoryLimitBytes = *kilobytes * 1024;
+    if (const std::int64_t limit = container.config.limits.memory; limit > 0)
+        sample->memoryLimitBytes = std::min(limit, sample->memoryLimitBytes.value_or(limit));
     return sample;
+}
+
+Status RealBackend::applyLimits(const Container& container, const ResourceLimits& limits) {
+    if (!m_resources)
+        return Error{"--memory, --memory-swap, --cpus and --pids-limit need cgroups, which this "
+                     "real backend has none of: " +
+                     m_noResources};
+    ContainerSandbox* found = sandbox(container.id);
+    if (!found) // docker create: prepare() applies the container's limits to its new cgroups
+        return Ok{};
+    return found->resources.applyLimits(limits, m_traces[container.id]);
 }
 
 } // namespace lab::real

@@ -116,7 +116,8 @@ Expected<ResourceTree> ResourceTree::open(const CgroupTree& tree, const std::str
     };
     const Wanted wanted[] = {{resources.m_cpu, "cpuacct", v2}, // cpu.stat is in every v2 cgroup
                              {resources.m_memory, "memory", v2 && enableV2(tree.path(), "memory")},
-                             {resources.m_pids, "pids", v2 && enableV2(tree.path(), "pids")}};
+                             {resources.m_pids, "pids", v2 && enableV2(tree.path(), "pids")},
+                             {resources.m_cpuQuota, "cpu", v2 && enableV2(tree.path(), "cpu")}};
     for (const Wanted& figure : wanted) {
         if (figure.v2Available) {
             figure.source.subtree = tree.path();
@@ -149,7 +150,7 @@ Expected<ResourceTree> ResourceTree::open(const CgroupTree& tree, const std::str
 
 std::vector<std::string> ResourceTree::v1Subtrees() const {
     std::vector<std::string> subtrees;
-    for (const FigureSource* source : {&m_cpu, &m_memory, &m_pids, &m_devices})
+    for (const FigureSource* source : {&m_cpu, &m_memory, &m_pids, &m_cpuQuota, &m_devices})
         if (!source->v2 && !source->subtree.empty() &&
             std::find(subtrees.begin(), subtrees.end(), source->subtree) == subtrees.end())
             subtrees.push_back(source->subtree);
@@ -176,7 +177,9 @@ Expected<ResourceCgroups> ResourceCgroups::create(const ResourceTree& tree, cons
     cgroups.m_cpuDir = directory(tree.m_cpu);
     cgroups.m_memoryDir = directory(tree.m_memory);
     cgroups.m_pidsDir = directory(tree.m_pids);
+    cgroups.m_cpuQuotaDir = directory(tree.m_cpuQuota);
     cgroups.m_cpuV2 = tree.m_cpu.v2;
+    cgroups.m_cpuQuotaV2 = tree.m_cpuQuota.v2;
     cgroups.m_memoryV2 = tree.m_memory.v2;
     return cgroups;
 }
@@ -226,18 +229,6 @@ Expected<std::int64_t> ResourceCgroups::chargedMemory() const {
     if (!charged)
         return Error{"cannot read " + file};
     return *charged;
-}
-
-Status ResourceCgroups::limitMemory(std::optional<std::int64_t> bytes,
-                                    std::vector<std::string>& trace) const {
-    if (m_memoryDir.empty())
-        return Error{"no memory cgroup on this machine: a memory limit cannot be set"};
-    const std::string file = m_memoryDir + (m_memoryV2 ? "/memory.max" : "/memory.limit_in_bytes");
-    const std::string value = bytes ? std::to_string(*bytes) : m_memoryV2 ? "max" : "-1";
-    if (auto written = writeFile(file, value); !written)
-        return written;
-    trace.push_back("write " + file + " <- " + value);
-    return Ok{};
 }
 
 std::string ResourceCgroups::memoryProcsFile() const {

@@ -13,6 +13,7 @@
 #include "DevicePolicy.h"
 #include "ScopedPath.h"
 #include "base/Time.h"
+#include "engine/Container.h"
 #include "engine/ResourceSample.h"
 
 #include <cstdint>
@@ -46,7 +47,8 @@ public:
 private:
     friend class ResourceCgroups;
     FigureSource m_cpu, m_memory, m_pids;
-    FigureSource m_devices; ///< the v1 devices controller: Docker's device policy, not a figure
+    FigureSource m_cpuQuota; ///< the cpu controller (v1: apart from cpuacct here): --cpus
+    FigureSource m_devices;  ///< the v1 devices controller: Docker's device policy, not a figure
     bool m_devicesByProgram = false;
     std::string m_v2Subtree;
     std::string m_description;
@@ -68,8 +70,11 @@ public:
     std::optional<std::int64_t> oomKills() const;
     /// Memory charged now, page cache included: what a limit is measured against.
     Expected<std::int64_t> chargedMemory() const;
-    /// Sets the memory limit in bytes; nothing: no limit.
+    /// Sets the memory limit in bytes; nothing: back to the container's own (--memory, or none).
     Status limitMemory(std::optional<std::int64_t> bytes, std::vector<std::string>& trace) const;
+    /// --memory, --memory-swap, --cpus and --pids-limit into the kernel's files, each written
+    /// line in the trace (ResourceLimitFiles.cpp). An error names the file the kernel refused.
+    Status applyLimits(const ResourceLimits& limits, std::vector<std::string>& trace);
     /// The memory directory's cgroup.procs, to put a process in its memory accounting.
     std::string memoryProcsFile() const;
     /// rmdir each v1 directory; EBUSY while a task is left.
@@ -77,7 +82,9 @@ public:
 
 private:
     std::string m_cpuDir, m_memoryDir, m_pidsDir; // where each figure is read; empty: none
-    bool m_cpuV2 = false, m_memoryV2 = false;
+    std::string m_cpuQuotaDir;                    // where --cpus is written; empty: none
+    bool m_cpuV2 = false, m_memoryV2 = false, m_cpuQuotaV2 = false;
+    ResourceLimits m_limits;          // the container's own, as last applied
     std::vector<ScopedPath> m_v1Dirs; // made here, one per v1 hierarchy
 };
 

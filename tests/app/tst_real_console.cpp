@@ -28,8 +28,6 @@ namespace {
 QString whyNotReal(const QString& scriptText) {
     if (scriptText.contains(QLatin1String("docker exec")))
         return QStringLiteral("uses docker exec: the real backend does not exec yet");
-    if (scriptText.contains(QLatin1String("--memory")))
-        return QStringLiteral("uses --memory: the real backend does not enforce limits yet");
     if (scriptText.contains(QLatin1String("docker pull")) ||
         scriptText.contains(QLatin1String("127.0.0.1:5000")))
         return QStringLiteral("pulls from a registry: the real backend runs local images only");
