@@ -61,13 +61,15 @@ const char* stageWords(Stage stage) {
         return "loading the seccomp filter";
     case WorkingDir:
         return "chdir to cwd set in config.json";
+    case JoinNamespaces:
+        return "joining the container's namespaces";
+    case SwitchUser:
+        return "switching to the user";
     case Exec:
         return "exec";
     }
     return "an unknown step";
 }
-
-namespace {
 
 [[noreturn]] void childFail(const ChildPlan& plan, Stage stage, int err, int exitCode) {
     const int message[2] = {stage, err};
@@ -75,11 +77,7 @@ namespace {
     ::_exit(exitCode);
 }
 
-[[noreturn]] void execCommand(const void* context);
-
-// execve the first candidate that is there, as execvp would; never returns.
-[[noreturn]] void execCommand(const void* context) {
-    const ChildPlan& plan = *static_cast<const ChildPlan*>(context);
+[[noreturn]] void execCommand(const ChildPlan& plan) {
     int lastError = ENOENT;
     for (const std::string& candidate : plan.candidates) {
         ::execve(candidate.c_str(), plan.argv.data(), plan.envp.data());
@@ -88,6 +86,43 @@ namespace {
             lastError = errno;
     }
     childFail(plan, Exec, lastError, lastError == EACCES ? 126 : 127);
+}
+
+void resetSignalsAndStdio(const ChildPlan& plan) {
+    // The process starts with default dispositions and nothing blocked, whatever the daemon had.
+    for (int sig = 1; sig < NSIG; ++sig)
+        if (sig != SIGKILL && sig != SIGSTOP)
+            ::signal(sig, SIG_DFL);
+    sigset_t none;
+    ::sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+    if (::dup2(plan.devNull, 0) != 0 || ::dup2(plan.stdoutWrite, 1) != 1 ||
+        ::dup2(plan.stderrWrite, 2) != 2 ||
+        ::syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC) != 0)
+        childFail(plan, Stdio, errno, 1);
+}
+
+void applyConfinement(const ChildPlan& plan) {
+    auto check = [&](bool ok, Stage stage) {
+        if (!ok)
+            childFail(plan, stage, errno, 1);
+    };
+    check(resetLimits(plan.confinement) == 0, Limits);
+    // As runc: without no-new-privileges the filter needs CAP_SYS_ADMIN to load, so it comes
+    // before the capabilities go; with it, after (the filter then allows capset and prctl).
+    check(setNoNewPrivileges(plan.confinement) == 0, NoNewPrivileges);
+    if (!plan.confinement.noNewPrivileges)
+        check(loadSeccomp(plan.confinement) == 0, Seccomp);
+    check(dropCapabilities(plan.confinement) == 0, Capabilities);
+    if (plan.confinement.noNewPrivileges)
+        check(loadSeccomp(plan.confinement) == 0, Seccomp);
+}
+
+namespace {
+
+// runInit's way back to the command.
+[[noreturn]] void execCommandOf(const void* context) {
+    execCommand(*static_cast<const ChildPlan*>(context));
 }
 
 // A bind mount made in a user namespace keeps the flags its source mount has (nosuid, nodev,
@@ -127,17 +162,7 @@ unsigned long lockedMountFlags(unsigned long statvfsFlags) {
         check(fd >= 0 && ::write(fd, "0", 1) == 1, JoinCgroups);
         ::close(fd);
     }
-    // PID 1 starts with default dispositions and nothing blocked, whatever the daemon had.
-    for (int sig = 1; sig < NSIG; ++sig)
-        if (sig != SIGKILL && sig != SIGSTOP)
-            ::signal(sig, SIG_DFL);
-    sigset_t none;
-    ::sigemptyset(&none);
-    ::sigprocmask(SIG_SETMASK, &none, nullptr);
-    check(::dup2(plan.devNull, 0) == 0 && ::dup2(plan.stdoutWrite, 1) == 1 &&
-              ::dup2(plan.stderrWrite, 2) == 2 &&
-              ::syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC) == 0,
-          Stdio);
+    resetSignalsAndStdio(plan);
     check(::sethostname(plan.hostname.c_str(), plan.hostname.size()) == 0, Hostname);
     if (plan.newNetwork) {
         const int sock = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
@@ -188,18 +213,10 @@ unsigned long lockedMountFlags(unsigned long statvfsFlags) {
     check(maskPaths(plan.confinement) == 0, MaskPaths);
     if (!plan.workingDir.empty())
         check(::chdir(plan.workingDir.c_str()) == 0, WorkingDir);
-    check(resetLimits(plan.confinement) == 0, Limits);
-    // As runc: without no-new-privileges the filter needs CAP_SYS_ADMIN to load, so it comes
-    // before the capabilities go; with it, after (the filter then allows capset and prctl).
-    check(setNoNewPrivileges(plan.confinement) == 0, NoNewPrivileges);
-    if (!plan.confinement.noNewPrivileges)
-        check(loadSeccomp(plan.confinement) == 0, Seccomp);
-    check(dropCapabilities(plan.confinement) == 0, Capabilities);
-    if (plan.confinement.noNewPrivileges)
-        check(loadSeccomp(plan.confinement) == 0, Seccomp);
+    applyConfinement(plan);
     if (plan.init)
-        runInit(&execCommand, &plan, plan.initReportWrite);
-    execCommand(&plan);
+        runInit(&execCommandOf, &plan, plan.initReportWrite);
+    execCommand(plan);
 }
 
 ChildPlan planChild(const ProcessSpec& spec) {
@@ -232,13 +249,19 @@ ChildPlan planChild(const ProcessSpec& spec) {
         plan.symlinkPaths.push_back(plan.dev + "/" + name);
     }
     plan.workingDir = spec.workingDir;
+    planCommand(plan, spec.argv, spec.env);
+    return plan;
+}
+
+void planCommand(ChildPlan& plan, const std::vector<std::string>& argv,
+                 const std::vector<std::string>& env) {
     // The environment as Docker builds it: the image's, then HOSTNAME; PATH and HOME when the
     // image sets none. execve looks the command up in that PATH.
-    plan.envStrings = spec.env;
-    plan.envStrings.push_back("HOSTNAME=" + spec.hostname);
+    plan.envStrings = env;
+    plan.envStrings.push_back("HOSTNAME=" + plan.hostname);
     std::string path = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
     bool hasPath = false, hasHome = false;
-    for (const std::string& variable : spec.env) {
+    for (const std::string& variable : env) {
         if (variable.rfind("PATH=", 0) == 0) {
             path = variable.substr(5);
             hasPath = true;
@@ -249,7 +272,7 @@ ChildPlan planChild(const ProcessSpec& spec) {
         plan.envStrings.push_back("PATH=" + path);
     if (!hasHome)
         plan.envStrings.push_back("HOME=/root");
-    const std::string& name = spec.argv.at(0);
+    const std::string& name = argv.at(0);
     if (name.find('/') != std::string::npos)
         plan.candidates.push_back(name);
     else
@@ -258,14 +281,13 @@ ChildPlan planChild(const ProcessSpec& spec) {
             plan.candidates.push_back(path.substr(begin, end - begin) + "/" + name);
             begin = end + 1;
         }
-    plan.argvStrings = spec.argv;
+    plan.argvStrings = argv;
     for (std::string& arg : plan.argvStrings)
         plan.argv.push_back(arg.data());
     plan.argv.push_back(nullptr);
     for (std::string& variable : plan.envStrings)
         plan.envp.push_back(variable.data());
     plan.envp.push_back(nullptr);
-    return plan;
 }
 
 } // namespace lab::real

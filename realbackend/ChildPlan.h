@@ -35,6 +35,8 @@ enum Stage : int {
     NoNewPrivileges,
     Capabilities,
     Seccomp,
+    JoinNamespaces, // docker exec: setns into the container's
+    SwitchUser,     // docker exec -u
     Exec
 };
 // What each stage did, in the trace and the error. A switch: a new Stage without words is a
@@ -70,8 +72,23 @@ struct ChildPlan {
 
 /// The plan for spec; the parent fills in the descriptors (pipes, /dev/null) before clone3.
 ChildPlan planChild(const ProcessSpec& spec);
+/// The command part of a plan: argv, the environment as Docker builds it (env, then HOSTNAME;
+/// PATH and HOME when env has none) and where execve looks, along that PATH.
+void planCommand(ChildPlan& plan, const std::vector<std::string>& argv,
+                 const std::vector<std::string>& env);
 
 /// The child's whole life until execve; never returns (execve, or _exit after reporting).
 [[noreturn]] void runChild(const ChildPlan& plan);
+
+// The pieces runChild is made of, for a process that enters an existing container instead
+// (ExecProcess.h). Each reports a failure over plan.errorWrite and exits.
+/// Sends {stage, err} to the parent and exits with exitCode.
+[[noreturn]] void childFail(const ChildPlan& plan, Stage stage, int err, int exitCode);
+/// Default signal dispositions, nothing blocked, stdio from the plan, other fds close-on-exec.
+void resetSignalsAndStdio(const ChildPlan& plan);
+/// rlimits and oom_score_adj, no_new_privs, seccomp and the capabilities, in runc's order.
+void applyConfinement(const ChildPlan& plan);
+/// execve the first candidate that is there, as execvp would; never returns.
+[[noreturn]] void execCommand(const ChildPlan& plan);
 
 } // namespace lab::real

@@ -66,6 +66,7 @@ public:
 
 private:
     friend struct Spawner;
+    friend struct ExecSpawner;
     pid_t m_pid = -1;
     UniqueFd m_pidfd;
     UniqueFd m_stdout;

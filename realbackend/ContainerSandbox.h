@@ -3,12 +3,22 @@
 // RealBackendFreezer.cpp): what the backend keeps of one container.
 
 #include "RealBackend.h"
+#include "engine/Exec.h"
 
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace lab::real {
+
+// A docker exec'd process and where its output and exit go.
+struct RealBackend::ExecRun {
+    ContainerProcess process;
+    std::shared_ptr<ExecSession> session;
+    std::string partial[2]; // stdout, stderr: text after the last newline
+};
 
 // One container on disk and in the kernel. Declared so that, if its teardown was never run,
 // the members still go in a safe order: process (killed, reaped), cgroup (rmdir), mount.
@@ -30,6 +40,7 @@ struct RealBackend::ContainerSandbox {
     long ticksAtExec = 0;         // its CPU when its execve had succeeded (Settling.h)
     std::vector<int> heldSignals; // sent once it has settled, in order
     std::optional<TimerId> settleRecheck;
+    std::map<int, ExecRun> execs; // by serial number, while they run
 };
 
 } // namespace lab::real

@@ -301,6 +301,7 @@ Status RealBackend::teardown(ContainerSandbox& found) {
             found.cgroup.thaw(trace);
         trace.push_back("waitid(P_PIDFD) = " + std::to_string(found.process->reap()));
     }
+    endExecs(found); // killed with the PID namespace, reaped here: they are the lab's children
     found.process.reset();
     if (found.eventsWatch >= 0) {
         ::inotify_rm_watch(m_inotify.get(), found.eventsWatch);

@@ -74,6 +74,10 @@ public:
     std::vector<Fault> armedFaults() const override;
     /// The host PID of the container's PID 1 (or of its init), 0 when it has none.
     int processId(const Container& container) const override;
+    /// docker exec: a process more in the running container, in its namespaces and cgroups
+    /// with its confinement (ExecProcess.h, RealInside.cpp).
+    Status exec(const Container& container, const ExecRequest& request,
+                std::shared_ptr<ExecSession> session) override;
     /// docker top: the processes in the container's cgroup (RealInside.cpp).
     Expected<std::vector<ProcessEntry>> processes(const Container& container) const override;
     /// --memory, --memory-swap, --cpus, --pids-limit into the container's cgroups: at create
@@ -113,6 +117,7 @@ public:
 
 private:
     struct ContainerSandbox;
+    struct ExecRun;
     RealBackend(RealClock& clock, RealBackendOptions options, std::optional<CgroupTree> tree,
                 std::string noCgroup);
 
@@ -130,6 +135,10 @@ private:
     void recheckV1Freezer(ContainerSandbox& box);
     void stopWaitingForFreeze(ContainerSandbox& box);
     void closeProcessWatches(ContainerSandbox& box);
+    void onExecOutput(const std::string& id, int serial, bool isStderr);
+    void onExecExit(const std::string& id, int serial);
+    void closeExecWatches(ExecRun& run);
+    void endExecs(ContainerSandbox& box); // SIGKILL and reap what docker exec started
     Status teardown(ContainerSandbox& box);
 
     RealClock& m_clock;
@@ -145,6 +154,7 @@ private:
     OutcomeSink* m_sink = nullptr;
     std::map<std::string, std::unique_ptr<ContainerSandbox>> m_sandboxes;
     std::map<std::string, std::vector<std::string>> m_traces;
+    int m_execSerial = 0; // docker exec's processes, numbered
     std::set<TimerId> m_posted;
     // One inotify instance for every cgroup.events: closing one costs an RCU grace period
     // (about 7 ms here), too slow to make per pause.
