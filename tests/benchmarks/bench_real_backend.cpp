@@ -317,6 +317,47 @@ void BM_PauseUnpauseVsRunc(benchmark::State& state) {
 }
 BENCHMARK(BM_PauseUnpauseVsRunc)->Unit(benchmark::kMillisecond)->UseManualTime();
 
+// docker exec of `true` in a running `sleep` through the lab (the container's namespaces,
+// cgroup and confinement: Docker's 14 capabilities and seccomp profile) against `runc exec` of
+// /bin/true in a `runc run -d` of /bin/sleep (runc's default bundle: its 3 capabilities, no
+// seccomp filter), alternating, each to the process's exit.
+void BM_ExecTrueVsRunc(benchmark::State& state) {
+    RealEngine lab;
+    if (!lab.engine)
+        return state.SkipWithError(lab.whyNot.c_str());
+    const auto bundle = runcBundle(lab, "\"/bin/sleep\", \"1000\"", state);
+    if (!bundle)
+        return;
+    lab::Container* sleeper = lab.create({"sleep", "1000"});
+    if (!sleeper || !lab.await(*sleeper, lab::Command::Start))
+        return state.SkipWithError("could not start sleep");
+    const std::string root = lab.stateDir() + "/runc-root";
+    const std::string id = "lifecycle-lab-bench-exec";
+    if (spawnAndWait({"runc", "--root", root, "run", "-d", "--bundle", *bundle, id}) != 0)
+        return state.SkipWithError("runc run -d of sleep failed");
+    Alternation pairs;
+    for (auto _ : state) {
+        const auto labExec = [&] {
+            auto session = lab.engine->exec(*sleeper, lab::ExecRequest{{"true"}}, "sleeper");
+            return session &&
+                   lab.engine->runUntil([&] { return (*session)->exitCode.has_value(); },
+                                        std::chrono::seconds(10)) &&
+                   (*session)->exitCode == 0;
+        };
+        const auto runcExec = [&] {
+            return spawnAndWait({"runc", "--root", root, "exec", id, "/bin/true"}) == 0;
+        };
+        if (!pairs.iterate(state, labExec, runcExec)) {
+            state.SkipWithError("an exec failed");
+            break;
+        }
+    }
+    pairs.report(state);
+    spawnAndWait({"runc", "--root", root, "delete", "--force", id});
+    lab.await(*sleeper, lab::Command::RemoveForce);
+}
+BENCHMARK(BM_ExecTrueVsRunc)->Unit(benchmark::kMillisecond)->UseManualTime();
+
 } // namespace
 
 BENCHMARK_MAIN();
