@@ -135,6 +135,7 @@ private:
     void recheckV1Freezer(ContainerSandbox& box);
     void stopWaitingForFreeze(ContainerSandbox& box);
     void closeProcessWatches(ContainerSandbox& box);
+    ExecRun* execRun(const std::string& id, int serial) const; // null once it ended
     void onExecOutput(const std::string& id, int serial, bool isStderr);
     void onExecExit(const std::string& id, int serial);
     void closeExecWatches(ExecRun& run);

@@ -129,16 +129,21 @@ Status RealBackend::exec(const Container& container, const ExecRequest& request,
     return Ok{};
 }
 
-void RealBackend::onExecOutput(const std::string& id, int serial, bool isStderr) {
+RealBackend::ExecRun* RealBackend::execRun(const std::string& id, int serial) const {
     ContainerSandbox* found = sandbox(id);
     if (!found)
-        return;
+        return nullptr;
     const auto run = found->execs.find(serial);
-    if (run == found->execs.end())
+    return run == found->execs.end() ? nullptr : &run->second;
+}
+
+void RealBackend::onExecOutput(const std::string& id, int serial, bool isStderr) {
+    ExecRun* run = execRun(id, serial);
+    if (!run)
         return;
-    UniqueFd& pipe = isStderr ? run->second.process.stderrPipe() : run->second.process.stdoutPipe();
-    std::string& partial = run->second.partial[isStderr ? 1 : 0];
-    std::vector<ExecOutput>& output = run->second.session->output;
+    UniqueFd& pipe = isStderr ? run->process.stderrPipe() : run->process.stdoutPipe();
+    std::string& partial = run->partial[isStderr ? 1 : 0];
+    std::vector<ExecOutput>& output = run->session->output;
     char buffer[65536];
     for (;;) {
         const ssize_t n = pipe ? ::read(pipe.get(), buffer, sizeof buffer) : 0;
@@ -164,13 +169,10 @@ void RealBackend::onExecOutput(const std::string& id, int serial, bool isStderr)
 }
 
 void RealBackend::onExecExit(const std::string& id, int serial) {
-    ContainerSandbox* found = sandbox(id);
-    if (!found)
+    ExecRun* run = execRun(id, serial);
+    if (!run)
         return;
-    const auto run = found->execs.find(serial);
-    if (run == found->execs.end())
-        return;
-    const std::optional<int> code = run->second.process.reapIfExited();
+    const std::optional<int> code = run->process.reapIfExited();
     if (!code)
         return;
     // What it wrote before it ended comes before its exit; a process it left in the background
@@ -178,13 +180,13 @@ void RealBackend::onExecExit(const std::string& id, int serial) {
     onExecOutput(id, serial, false);
     onExecOutput(id, serial, true);
     for (const bool isStderr : {false, true})
-        if (std::string& rest = run->second.partial[isStderr ? 1 : 0]; !rest.empty())
-            run->second.session->output.push_back({isStderr, std::exchange(rest, {})});
-    m_traces[id].push_back("exec'd process " + std::to_string(run->second.process.pid()) +
+        if (std::string& rest = run->partial[isStderr ? 1 : 0]; !rest.empty())
+            run->session->output.push_back({isStderr, std::exchange(rest, {})});
+    m_traces[id].push_back("exec'd process " + std::to_string(run->process.pid()) +
                            ": pidfd readable; waitid(P_PIDFD) = " + std::to_string(*code));
-    run->second.session->exitCode = *code;
-    closeExecWatches(run->second);
-    found->execs.erase(run);
+    run->session->exitCode = *code;
+    closeExecWatches(*run);
+    sandbox(id)->execs.erase(serial);
 }
 
 void RealBackend::endExecs(ContainerSandbox& found) {

@@ -279,32 +279,59 @@ void BM_RunRmTrueVsRunc(benchmark::State& state) {
 }
 BENCHMARK(BM_RunRmTrueVsRunc)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)->UseManualTime();
 
+// A `sleep` on each side: a container of the lab and a `runc run -d` of /bin/sleep from the same
+// root filesystem with runc's default bundle; removed again when it goes. `ready` is false (and
+// the benchmark skipped with the reason) where either cannot start.
+struct SleepersSideBySide {
+    RealEngine lab;
+    lab::Container* sleeper = nullptr;
+    std::string root, id;
+    bool ready = false;
+
+    SleepersSideBySide(benchmark::State& state, std::string runcId) : id(std::move(runcId)) {
+        if (const char* whyNot = start(state))
+            state.SkipWithError(whyNot);
+    }
+    // Why not, or nothing (also when runcBundle has said why itself).
+    const char* start(benchmark::State& state) {
+        if (!lab.engine)
+            return lab.whyNot.c_str();
+        const auto bundle = runcBundle(lab, "\"/bin/sleep\", \"1000\"", state);
+        if (!bundle)
+            return nullptr;
+        sleeper = lab.create({"sleep", "1000"});
+        if (!sleeper || !lab.await(*sleeper, lab::Command::Start))
+            return "could not start sleep";
+        root = lab.stateDir() + "/runc-root";
+        if (spawnAndWait({"runc", "--root", root, "run", "-d", "--bundle", *bundle, id}) != 0)
+            return "runc run -d of sleep failed";
+        ready = true;
+        return nullptr;
+    }
+    ~SleepersSideBySide() {
+        if (!root.empty())
+            spawnAndWait({"runc", "--root", root, "delete", "--force", id});
+        if (sleeper)
+            lab.await(*sleeper, lab::Command::RemoveForce);
+    }
+};
+
 // docker pause + unpause of a running `sleep` through the lab against `runc pause` + `runc
 // resume` of a detached `runc run -d` of /bin/sleep (two runc processes, as a user would type
 // them), alternating, back to back.
 void BM_PauseUnpauseVsRunc(benchmark::State& state) {
-    RealEngine lab;
-    if (!lab.engine)
-        return state.SkipWithError(lab.whyNot.c_str());
-    const auto bundle = runcBundle(lab, "\"/bin/sleep\", \"1000\"", state);
-    if (!bundle)
+    SleepersSideBySide both(state, "lifecycle-lab-bench-sleep");
+    if (!both.ready)
         return;
-    lab::Container* sleeper = lab.create({"sleep", "1000"});
-    if (!sleeper || !lab.await(*sleeper, lab::Command::Start))
-        return state.SkipWithError("could not start sleep");
-    const std::string root = lab.stateDir() + "/runc-root";
-    const std::string id = "lifecycle-lab-bench-sleep";
-    if (spawnAndWait({"runc", "--root", root, "run", "-d", "--bundle", *bundle, id}) != 0)
-        return state.SkipWithError("runc run -d of sleep failed");
     Alternation pairs;
     for (auto _ : state) {
         const auto labPair = [&] {
-            return lab.await(*sleeper, lab::Command::Pause) &&
-                   lab.await(*sleeper, lab::Command::Unpause);
+            return both.lab.await(*both.sleeper, lab::Command::Pause) &&
+                   both.lab.await(*both.sleeper, lab::Command::Unpause);
         };
         const auto runcPair = [&] {
-            return spawnAndWait({"runc", "--root", root, "pause", id}) == 0 &&
-                   spawnAndWait({"runc", "--root", root, "resume", id}) == 0;
+            return spawnAndWait({"runc", "--root", both.root, "pause", both.id}) == 0 &&
+                   spawnAndWait({"runc", "--root", both.root, "resume", both.id}) == 0;
         };
         if (!pairs.iterate(state, labPair, runcPair)) {
             state.SkipWithError("pause or unpause failed");
@@ -312,8 +339,6 @@ void BM_PauseUnpauseVsRunc(benchmark::State& state) {
         }
     }
     pairs.report(state);
-    spawnAndWait({"runc", "--root", root, "delete", "--force", id});
-    lab.await(*sleeper, lab::Command::RemoveForce);
 }
 BENCHMARK(BM_PauseUnpauseVsRunc)->Unit(benchmark::kMillisecond)->UseManualTime();
 
@@ -322,30 +347,21 @@ BENCHMARK(BM_PauseUnpauseVsRunc)->Unit(benchmark::kMillisecond)->UseManualTime()
 // /bin/true in a `runc run -d` of /bin/sleep (runc's default bundle: its 3 capabilities, no
 // seccomp filter), alternating, each to the process's exit.
 void BM_ExecTrueVsRunc(benchmark::State& state) {
-    RealEngine lab;
-    if (!lab.engine)
-        return state.SkipWithError(lab.whyNot.c_str());
-    const auto bundle = runcBundle(lab, "\"/bin/sleep\", \"1000\"", state);
-    if (!bundle)
+    SleepersSideBySide both(state, "lifecycle-lab-bench-exec");
+    if (!both.ready)
         return;
-    lab::Container* sleeper = lab.create({"sleep", "1000"});
-    if (!sleeper || !lab.await(*sleeper, lab::Command::Start))
-        return state.SkipWithError("could not start sleep");
-    const std::string root = lab.stateDir() + "/runc-root";
-    const std::string id = "lifecycle-lab-bench-exec";
-    if (spawnAndWait({"runc", "--root", root, "run", "-d", "--bundle", *bundle, id}) != 0)
-        return state.SkipWithError("runc run -d of sleep failed");
     Alternation pairs;
     for (auto _ : state) {
         const auto labExec = [&] {
-            auto session = lab.engine->exec(*sleeper, lab::ExecRequest{{"true"}}, "sleeper");
+            auto session =
+                both.lab.engine->exec(*both.sleeper, lab::ExecRequest{{"true"}}, "sleeper");
             return session &&
-                   lab.engine->runUntil([&] { return (*session)->exitCode.has_value(); },
-                                        std::chrono::seconds(10)) &&
+                   both.lab.engine->runUntil([&] { return (*session)->exitCode.has_value(); },
+                                             std::chrono::seconds(10)) &&
                    (*session)->exitCode == 0;
         };
         const auto runcExec = [&] {
-            return spawnAndWait({"runc", "--root", root, "exec", id, "/bin/true"}) == 0;
+            return spawnAndWait({"runc", "--root", both.root, "exec", both.id, "/bin/true"}) == 0;
         };
         if (!pairs.iterate(state, labExec, runcExec)) {
             state.SkipWithError("an exec failed");
@@ -353,8 +369,6 @@ void BM_ExecTrueVsRunc(benchmark::State& state) {
         }
     }
     pairs.report(state);
-    spawnAndWait({"runc", "--root", root, "delete", "--force", id});
-    lab.await(*sleeper, lab::Command::RemoveForce);
 }
 BENCHMARK(BM_ExecTrueVsRunc)->Unit(benchmark::kMillisecond)->UseManualTime();
 
