@@ -12,11 +12,13 @@
 #include <QGraphicsSimpleTextItem>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QTimer>
 #include <QToolTip>
 #include <QValueAxis>
 #include <algorithm>
 #include <array>
 #include <set>
+#include <utility>
 
 namespace lab {
 namespace {
@@ -69,7 +71,7 @@ TimelineChart::TimelineChart(StateTimeline& timeline, QWidget* parent)
     m_bands->setGridLineVisible(false);
     chart()->addAxis(m_time, Qt::AlignBottom);
     chart()->addAxis(m_bands, Qt::AlignLeft);
-    connect(&m_timeline, &StateTimeline::changed, this, &TimelineChart::rebuild);
+    connect(&m_timeline, &StateTimeline::changed, this, &TimelineChart::rebuildSoon);
     connect(chart(), &QChart::plotAreaChanged, this, &TimelineChart::placeLabels);
     rebuild();
 }
@@ -95,7 +97,17 @@ double TimelineChart::windowStart() const {
     return std::max(0.0, m_timeline.now() - kWindowSeconds);
 }
 
+void TimelineChart::rebuildSoon() {
+    if (std::exchange(m_rebuildPending, true))
+        return;
+    QTimer::singleShot(0, this, [this] {
+        if (m_rebuildPending)
+            rebuild();
+    });
+}
+
 void TimelineChart::rebuild() {
+    m_rebuildPending = false;
     chart()->removeAllSeries();
     for (const Drawn& drawn : m_drawn)
         delete drawn.label;
@@ -185,6 +197,10 @@ void TimelineChart::setAxes() {
 }
 
 void TimelineChart::refresh() {
+    if (m_rebuildPending) {
+        rebuild(); // draws it as of now, refresh included
+        return;
+    }
     const double now = m_timeline.now();
     const double start = windowStart();
     const bool scrolledPast = std::any_of(m_drawn.begin(), m_drawn.end(), [&](const Drawn& drawn) {

@@ -45,6 +45,9 @@ private:
     };
 
     void rebuild();
+    // Many steps shown at once (catch up, Step back) change the timeline once each: the chart
+    // is drawn again once, when the event loop comes back (or at the next refresh()).
+    void rebuildSoon();
     void addSegment(const QString& name, const TimelineSegment& segment, double y);
     void setAxes();
     QFont bandFont() const;
@@ -57,6 +60,7 @@ private:
     QValueAxis* m_time;
     QCategoryAxis* m_bands;
     std::vector<Drawn> m_drawn;
+    bool m_rebuildPending = false;
     std::vector<QGraphicsSimpleTextItem*> m_names; // the bands' names, top band first
     QFont m_nameFont;
     bool m_dark = false;
