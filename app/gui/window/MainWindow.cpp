@@ -52,7 +52,7 @@ MainWindow::MainWindow(EngineSession& session, QWidget* parent)
     m_explanation = new ExplanationPanel(*m_steps, this);
     RecordedSession* recorded = m_session;
     if (session.backend() == BackendKind::Real)
-        m_explanation->setTraceProvider(
+        m_steps->setKernelTrace(
             [recorded](const std::string& id) { return recorded->kernelTrace(id); });
     m_resources = new ResourceChart(
         [recorded](const std::string& id) { return recorded->resources(id); }, this);
