@@ -934,8 +934,8 @@ download, then extraction</source>
         <translation>从这里开始(&amp;S)</translation>
     </message>
     <message>
-        <source>Teacher mode: answers wait for me</source>
-        <translation>教师模式：答案等我来揭晓</translation>
+        <source>Teacher mode</source>
+        <translation>教师模式</translation>
     </message>
     <message>
         <source>Start over</source>

@@ -125,8 +125,6 @@ Status shootSizes(MainWindow& window, const QString& dir) {
     for (const bool presenting : {false, true})
         for (const bool inDark : {false, true})
             for (const QSize& size : sizes) {
-                if (presenting && size.width() == 1280)
-                    continue; // between the two others: nothing new to see
                 dark->setChecked(inDark);
                 presenter->setChecked(presenting);
                 window.showNormal(); // the offscreen screen may be smaller than a projector's
