@@ -811,6 +811,10 @@ download, then extraction</source>
         <translation>到目前为止的步骤</translation>
     </message>
     <message>
+        <source>Kernel operations</source>
+        <translation>内核操作</translation>
+    </message>
+    <message>
         <source>The steps so far, each with its kernel operations</source>
         <translation>到目前为止的步骤，每一步下列出它的内核操作</translation>
     </message>

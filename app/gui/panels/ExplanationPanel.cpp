@@ -83,30 +83,39 @@ void ExplanationPanel::showSteps() {
     const Explanation& now = shown.back();
     QString page = QStringLiteral("<h3>%1</h3>").arg(now.headline.toHtmlEscaped());
     page += html(now.underneath);
+    if (const QString ops = kernelOpsHtml(m_stepIndices.back()); !ops.isEmpty())
+        page +=
+            QStringLiteral("<p><b>%1</b>%2</p>").arg(tr("Kernel operations").toHtmlEscaped(), ops);
     page += stepsHtml();
     setHtml(page);
 }
 
-// The steps so far, each with the kernel operations it did: short lines, the full one on hover.
+// A step's kernel operations, a line each: short, the full line on hover.
+QString ExplanationPanel::kernelOpsHtml(std::size_t stepIndex) const {
+    QString lines;
+    for (const std::string& op : m_timeline.steps()[stepIndex].kernelOps) {
+        const QString full = QString::fromStdString(op);
+        lines += QStringLiteral("<br/><code title=\"%1\">%2</code>")
+                     .arg(full.toHtmlEscaped(), shortKernelLine(full).toHtmlEscaped());
+    }
+    return lines;
+}
+
+// The steps so far, the earlier ones each with the kernel operations it did (the latest's are
+// under its explanation).
 QString ExplanationPanel::stepsHtml() const {
-    const std::vector<EngineStep>& all = m_timeline.steps();
-    const bool traced = std::any_of(m_stepIndices.begin(), m_stepIndices.end(),
-                                    [&](std::size_t i) { return !all[i].kernelOps.empty(); });
-    if (m_steps.size() < 2 && !traced)
+    if (m_steps.size() < 2)
         return {};
+    QString items;
+    bool traced = false;
+    for (std::size_t k = 0; k < m_steps.size(); ++k) {
+        const QString ops = k + 1 < m_steps.size() ? kernelOpsHtml(m_stepIndices[k]) : QString();
+        traced = traced || !ops.isEmpty();
+        items += QStringLiteral("<li>%1%2</li>").arg(m_steps[k].headline.toHtmlEscaped(), ops);
+    }
     const QString title =
         traced ? tr("The steps so far, each with its kernel operations") : tr("The steps so far");
-    QString list = QStringLiteral("<p><b>%1</b></p><ol>").arg(title.toHtmlEscaped());
-    for (std::size_t k = 0; k < m_steps.size(); ++k) {
-        list += QStringLiteral("<li>%1").arg(m_steps[k].headline.toHtmlEscaped());
-        for (const std::string& op : all[m_stepIndices[k]].kernelOps) {
-            const QString full = QString::fromStdString(op);
-            list += QStringLiteral("<br/><code title=\"%1\">%2</code>")
-                        .arg(full.toHtmlEscaped(), shortKernelLine(full).toHtmlEscaped());
-        }
-        list += QStringLiteral("</li>");
-    }
-    return list + QStringLiteral("</ol>");
+    return QStringLiteral("<p><b>%1</b></p><ol>%2</ol>").arg(title.toHtmlEscaped(), items);
 }
 
 } // namespace lab

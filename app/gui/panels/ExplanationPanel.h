@@ -30,6 +30,7 @@ private:
     void onStepShown(const EngineStep& step);
     void readShownSteps();
     void showSteps();
+    QString kernelOpsHtml(std::size_t stepIndex) const;
     QString stepsHtml() const;
 
     StepTimeline& m_timeline;

@@ -7,6 +7,7 @@
 #include "gui/lessons/LessonScreenshots.h"
 #include "gui/panels/ConsolePanel.h"
 #include "gui/panels/ContainerTable.h"
+#include "gui/panels/ExplanationPanel.h"
 #include "gui/panels/TimelineChart.h"
 #include "gui/runflow/RunFlowChart.h"
 #include "gui/window/DisplayModes.h"
@@ -18,6 +19,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QPixmap>
 #include <optional>
 #include <vector>
@@ -155,6 +157,10 @@ Status saveScreenshots(MainWindow& window, const QString& dir) {
     window.playback().setPaused(true);
     window.resize(1600, 1100);
     window.show();
+    // The scenes are explained beside them (on the real backend with the kernel's operations);
+    // the lessons have pictures of their own.
+    if (auto* dock = qobject_cast<QDockWidget*>(window.explanation().parentWidget()))
+        dock->raise();
     QApplication::processEvents();
     StepTimeline& timeline = window.playback().timeline();
     for (const Scene& scene : scenes()) {

@@ -76,6 +76,8 @@ bool StepTimeline::fileKernelOps(const QString& containerId) {
 }
 
 void StepTimeline::fileAllKernelOps() {
+    if (!m_kernelTrace)
+        return;
     bool shown = false;
     for (const auto& [containerId, step] : m_latestStep)
         shown = fileKernelOps(containerId) || shown;
