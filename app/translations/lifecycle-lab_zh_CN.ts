@@ -814,6 +814,10 @@ download, then extraction</source>
         <source>Kernel operations</source>
         <translation>内核操作</translation>
     </message>
+    <message>
+        <source>The steps so far, each with its kernel operations</source>
+        <translation>到目前为止的步骤，每一步下列出它的内核操作</translation>
+    </message>
 </context>
 <context>
     <name>lab::FaultMenu</name>
@@ -934,8 +938,8 @@ download, then extraction</source>
         <translation>从这里开始(&amp;S)</translation>
     </message>
     <message>
-        <source>Teacher mode: answers wait for me</source>
-        <translation>教师模式：答案等我来揭晓</translation>
+        <source>Teacher mode</source>
+        <translation>教师模式</translation>
     </message>
     <message>
         <source>Start over</source>

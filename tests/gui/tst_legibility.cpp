@@ -13,7 +13,6 @@
 #include "gui/panels/ConsoleTones.h"
 #include "gui/panels/ContainerTable.h"
 #include "gui/panels/EventLogPanel.h"
-#include "gui/panels/KernelLine.h"
 #include "gui/panels/StateTimeline.h"
 #include "gui/panels/TimelineChart.h"
 #include "gui/runflow/RunFlowChart.h"
@@ -49,7 +48,6 @@ private slots:
     void timelineNamesFitWithSevenContainers();
     void eventLogIsShortWithTheFullLineOnHover();
     void pullProgressIsNotAnError();
-    void kernelLinesAreShort();
     void helpListsShortcutsAndNamesTheBackend();
 };
 
@@ -400,17 +398,6 @@ void TestLegibility::pullProgressIsNotAnError() {
                      toneColour(Tone::Progress, output->palette()));
         }
     QVERIFY(sawPull);
-}
-
-void TestLegibility::kernelLinesAreShort() {
-    const QString id(64, u'a');
-    QCOMPARE(shortKernelLine(QStringLiteral("write /sys/fs/cgroup/freezer/lab/%1/freezer.state "
-                                            "FROZEN")
-                                 .arg(id)),
-             QStringLiteral("write …/aaaaaaaaaaaa/freezer.state FROZEN"));
-    QCOMPARE(shortKernelLine(QStringLiteral("clone(CLONE_NEWPID) = 42")),
-             QStringLiteral("clone(CLONE_NEWPID) = 42"));
-    QCOMPARE(shortKernelLine(QStringLiteral("mount /a/b")), QStringLiteral("mount /a/b"));
 }
 
 void TestLegibility::helpListsShortcutsAndNamesTheBackend() {

@@ -73,7 +73,6 @@ private slots:
     void timelineScrollsWithEngineTime();
     void everyRowOfTheTableIsExplained();
     void explanationFollowsPauseAndStop();
-    void explanationShowsKernelOperationsWhenTraced();
     void f11TogglesPresenterMode();
     void darkThemeDarkensTheWindowAndTheDiagram();
     void failedRemovalLeavesTheContainerDead();
@@ -191,23 +190,6 @@ void TestPanels::explanationFollowsPauseAndStop() {
              QStringLiteral("Docker refused `pause`: web stays exited"));
     QVERIFY(explanation.toPlainText().contains(
         QStringLiteral("Container %1 is not running").arg(fixture.idOf(QStringLiteral("web")))));
-}
-
-void TestPanels::explanationShowsKernelOperationsWhenTraced() {
-    test::GuiFixture fixture;
-    MainWindow window(fixture.session);
-    window.console().runLine(QStringLiteral("docker run -d --name web busybox sleep 300"));
-    const QString id = fixture.idOf(QStringLiteral("web"));
-    QVERIFY(!window.explanation().toPlainText().contains(QStringLiteral("Kernel operations")));
-    window.explanation().setTraceProvider([&](const std::string& asked) {
-        return asked == id.toStdString()
-                   ? std::vector<std::string>{"clone(CLONE_NEWPID|CLONE_NEWNS) = 4242",
-                                              "write cgroup.procs 4242"}
-                   : std::vector<std::string>{};
-    });
-    const QString page = window.explanation().toPlainText();
-    QVERIFY(page.contains(QStringLiteral("Kernel operations")));
-    QVERIFY(page.contains(QStringLiteral("write cgroup.procs 4242")));
 }
 
 void TestPanels::f11TogglesPresenterMode() {

@@ -1,19 +1,22 @@
 #include "gui/lessons/ButtonList.h"
 
+#include "gui/lessons/WrappingButton.h"
+
 #include <QBoxLayout>
 
 namespace lab {
 
 ButtonList::ButtonList(QWidget* parent, QString objectPrefix, std::function<void(int)> clicked)
     : m_parent(parent), m_layout(new QVBoxLayout), m_prefix(std::move(objectPrefix)),
-      m_clicked(std::move(clicked)) {}
+      m_clicked(std::move(clicked)) {
+    m_layout->setSpacing(2); // a question's four choices take no more height than they need
+}
 
 void ButtonList::showFirst(int count) {
     while (int(m_buttons.size()) < count) {
-        auto* button = new QPushButton(m_parent);
+        auto* button = new WrappingButton(m_parent);
         const int index = int(m_buttons.size());
         button->setObjectName(m_prefix + QString::number(index));
-        button->setStyleSheet(QStringLiteral("text-align: left; padding: 3px 8px"));
         QObject::connect(button, &QPushButton::clicked, m_parent,
                          [this, index] { m_clicked(index); });
         m_layout->addWidget(button);

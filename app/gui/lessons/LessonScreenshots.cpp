@@ -4,6 +4,7 @@
 #include "gui/diagram/LifecycleDiagram.h"
 #include "gui/lessons/LessonsPanel.h"
 #include "gui/panels/ContainerTable.h"
+#include "gui/window/DisplayModes.h"
 #include "gui/window/MainWindow.h"
 #include "gui/window/Playback.h"
 
@@ -15,6 +16,7 @@ namespace lab {
 namespace {
 
 const QString kLesson = QStringLiteral("06-stop-and-pid1");
+constexpr QSize kProjector(1280, 800);
 
 } // namespace
 
@@ -39,15 +41,34 @@ Status saveLessonScreenshots(MainWindow& window, const QString& dir) {
     window.containerTable().selectContainer(QString::fromStdString((*shown)->id));
     window.showFlowChart(false);
     window.diagram().settle();
-    panel.raiseDock();
-    for (const Language language : {Language::English, Language::Chinese}) {
-        panel.setLanguage(language);
-        QApplication::processEvents();
-        const QString path =
-            QDir(dir).filePath(QStringLiteral("lesson-%1.png").arg(languageCode(language)));
-        if (!window.grab().save(path))
-            return Error{"cannot write " + path.toStdString()};
+    // As a lecture hall's projector shows it (1280x800): light, dark, and in presenter mode
+    // with the panels called up (F9), in both languages.
+    DisplayModes& modes = window.displayModes();
+    struct Look {
+        QString name; // "" for the README's pictures
+        bool dark;
+        bool presenting;
+    };
+    for (const Look& look :
+         {Look{QString(), false, false}, Look{QStringLiteral("-dark"), true, false},
+          Look{QStringLiteral("-presenter"), false, true}}) {
+        modes.darkThemeAction()->setChecked(look.dark);
+        modes.presenterAction()->setChecked(look.presenting);
+        modes.panelsAction()->setChecked(look.presenting);
+        window.showNormal(); // the offscreen screen may be smaller than a projector's
+        window.resize(kProjector);
+        panel.raiseDock();
+        for (const Language language : {Language::English, Language::Chinese}) {
+            panel.setLanguage(language);
+            QApplication::processEvents();
+            const QString path = QDir(dir).filePath(
+                QStringLiteral("lesson%1-%2.png").arg(look.name, languageCode(language)));
+            if (!window.grab().save(path))
+                return Error{"cannot write " + path.toStdString()};
+        }
     }
+    modes.presenterAction()->setChecked(false);
+    modes.darkThemeAction()->setChecked(false);
     panel.setLanguage(languageFor(QLocale()));
     return Ok{};
 }

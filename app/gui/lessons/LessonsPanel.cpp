@@ -6,16 +6,20 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QListWidget>
 #include <QMainWindow>
 #include <QPushButton>
-#include <QTextBrowser>
+#include <QScrollArea>
+#include <QStyle>
+#include <QTextDocument>
+#include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace lab {
@@ -31,9 +35,9 @@ LessonsPanel::LessonsPanel(RecordedSession& session, Playback& playback, Console
                            std::function<void(BackendKind)> switchBackend, QWidget* parent)
     : QWidget(parent), m_course(new LessonCourse(session, playback, console, this)),
       m_switchBackend(std::move(switchBackend)), m_language(languageFor(QLocale())),
-      m_startHere(new QAction(tr("&Start here"), this)), m_list(new QListWidget(this)),
-      m_teacher(new QCheckBox(tr("Teacher mode: answers wait for me"), this)),
-      m_title(new QLabel(this)), m_text(new QTextBrowser(this)),
+      m_startHere(new QAction(tr("&Start here"), this)), m_list(new QComboBox(this)),
+      m_teacher(new QCheckBox(tr("Teacher mode"), this)), m_stepScroll(new QScrollArea(this)),
+      m_title(new QLabel(this)), m_text(new QLabel(this)),
       m_predict(new PredictBox(*m_course, this)),
       m_commands(this, QStringLiteral("lessonCommand"),
                  [this](int command) { m_course->runCommand(command); }),
@@ -45,7 +49,10 @@ LessonsPanel::LessonsPanel(RecordedSession& session, Playback& playback, Console
     else
         m_refusal = QString::fromStdString(lessons.error().message);
     m_list->setAccessibleName(tr("Lessons"));
-    m_list->setMaximumHeight(150);
+    // One line, not a list: the step, its commands and Next need the dock's height.
+    m_list->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_list->setMinimumContentsLength(12);
+    m_list->setMaxVisibleItems(20);
     m_teacher->setChecked(m_course->teacherMode());
     m_teacher->setToolTip(tr("For projection: the answer to a prediction shows only when you "
                              "press Show the answer"));
@@ -55,8 +62,9 @@ LessonsPanel::LessonsPanel(RecordedSession& session, Playback& playback, Console
     m_title->setFont(titleFont);
     m_title->setWordWrap(true);
     m_text->setAccessibleName(tr("Lesson text"));
-    m_text->setOpenExternalLinks(false);
-    for (QLabel* label : {m_checks, m_hint})
+    m_text->setTextFormat(Qt::RichText);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    for (QLabel* label : {m_text, m_checks, m_hint})
         label->setWordWrap(true);
     m_checks->setTextFormat(Qt::PlainText);
     m_hint->setTextFormat(Qt::PlainText);
@@ -71,35 +79,49 @@ LessonsPanel::LessonsPanel(RecordedSession& session, Playback& playback, Console
     m_next->setObjectName(QStringLiteral("lessonNext"));
     m_switch->setObjectName(QStringLiteral("lessonSwitchBackend"));
     m_restart->setObjectName(QStringLiteral("lessonRestart"));
-    auto* open = new QPushButton(tr("Open lesson file…"), this);
+    // An icon beside the lessons: the words would leave the lesson's name no room.
+    auto* open = new QToolButton(this);
+    open->setIcon(style()->standardIcon(QStyle::SP_DialogOpenButton));
+    open->setToolTip(tr("Open lesson file…"));
     open->setAccessibleName(tr("Open a lesson file"));
     auto* top = new QHBoxLayout;
-    top->addWidget(m_teacher, 1);
+    top->addWidget(m_list, 1);
     top->addWidget(open);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_restart);
     buttons->addStretch(1);
     buttons->addWidget(m_start);
     buttons->addWidget(m_next);
+    // The step scrolls between the lesson's choice and its buttons, which stay in sight: at
+    // 1280x800 and at presenter size the dock is shorter than many a step.
+    auto* step = new QWidget(this);
+    auto* stepLayout = new QVBoxLayout(step);
+    stepLayout->setContentsMargins(0, 0, 0, 0);
+    stepLayout->addWidget(m_title);
+    stepLayout->addWidget(m_text);
+    stepLayout->addWidget(m_predict);
+    stepLayout->addLayout(m_commands.layout());
+    stepLayout->addWidget(m_checks);
+    stepLayout->addWidget(m_hint);
+    stepLayout->addWidget(m_switch);
+    stepLayout->addStretch(1);
+    stepLayout->addWidget(m_teacher); // set once for a class, and out of the step's way
+    m_stepScroll->setWidget(step);
+    m_stepScroll->setWidgetResizable(true);
+    m_stepScroll->setFrameShape(QFrame::NoFrame);
+    m_stepScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // its lines wrap
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_list);
     layout->addLayout(top);
-    layout->addWidget(m_title);
-    layout->addWidget(m_text, 1);
-    layout->addWidget(m_predict);
-    layout->addLayout(m_commands.layout());
-    layout->addWidget(m_checks);
-    layout->addWidget(m_hint);
-    layout->addWidget(m_switch);
+    layout->addWidget(m_stepScroll, 1);
     layout->addLayout(buttons);
 
-    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
+    connect(m_list, &QComboBox::currentIndexChanged, this, [this](int row) {
         if (row >= 0 && row < int(m_lessons.size()) && m_lessons[std::size_t(row)].id != m_opened)
             openLesson(m_lessons[std::size_t(row)].id);
     });
     connect(m_teacher, &QCheckBox::toggled, m_course, &LessonCourse::setTeacherMode);
-    connect(open, &QPushButton::clicked, this, &LessonsPanel::chooseFile);
+    connect(open, &QToolButton::clicked, this, &LessonsPanel::chooseFile);
     connect(m_start, &QPushButton::clicked, this, [this] { startOpenLesson(false); });
     connect(m_restart, &QPushButton::clicked, this, [this] { startOpenLesson(true); });
     connect(m_next, &QPushButton::clicked, this, [this] {
@@ -146,9 +168,10 @@ void LessonsPanel::raiseDock() {
         if (auto* dock = qobject_cast<QDockWidget*>(above)) {
             dock->show();
             dock->raise();
-            // A lesson's text and buttons need the height of the docks beside it.
+            // A lesson's text and buttons need the height of the docks beside it: all of it but
+            // what the docks below must keep.
             if (auto* window = qobject_cast<QMainWindow*>(dock->parentWidget()))
-                window->resizeDocks({dock}, {window->height() * 2 / 3}, Qt::Vertical);
+                window->resizeDocks({dock}, {window->height()}, Qt::Vertical);
             return;
         }
 }
@@ -167,7 +190,7 @@ bool LessonsPanel::openLesson(const QString& id) {
     m_opened = id;
     m_refusal.clear();
     LessonProgress().setCurrent(id);
-    m_list->setCurrentRow(int(at - m_lessons.begin()));
+    m_list->setCurrentIndex(int(at - m_lessons.begin()));
     refresh();
     return true;
 }
@@ -198,6 +221,7 @@ void LessonsPanel::startOpenLesson(bool fromTheBeginning) {
         return;
     const int step = fromTheBeginning ? 0 : LessonProgress().step(lesson->id);
     m_welcome = false;
+    m_commandInSight = {-1, -1};
     const Status started = m_course->start(*lesson, step, m_language);
     m_refusal = started ? QString() : QString::fromStdString(started.error().message);
     refreshList();
@@ -225,7 +249,6 @@ void LessonsPanel::changeEvent(QEvent* event) {
 void LessonsPanel::refreshList() {
     LessonProgress progress;
     const QSignalBlocker quiet(m_list);
-    const int row = m_list->currentRow();
     m_list->clear();
     for (const Lesson& lesson : m_lessons) {
         QString mark = QStringLiteral("   ");
@@ -238,7 +261,8 @@ void LessonsPanel::refreshList() {
             text += tr("  [real backend]");
         m_list->addItem(text);
     }
-    m_list->setCurrentRow(row);
+    const Lesson* opened = openedLesson();
+    m_list->setCurrentIndex(opened ? int(opened - m_lessons.data()) : -1);
 }
 
 void LessonsPanel::refresh() {
@@ -250,7 +274,7 @@ void LessonsPanel::refresh() {
     m_commands.showFirst(0);
     if (!lesson) {
         m_title->setText(tr("Lessons"));
-        m_text->setHtml(paragraph(m_refusal));
+        m_text->setText(paragraph(m_refusal));
         for (QWidget* widget : {m_start, m_restart, m_next, m_switch})
             widget->hide();
     } else if (!playing) {
@@ -280,7 +304,7 @@ void LessonsPanel::showIntro(const Lesson& lesson) {
         html += QStringLiteral("<p><b>%1</b></p>").arg(why.toHtmlEscaped());
     if (!m_refusal.isEmpty())
         html += QStringLiteral("<p style='color:#c03020'>%1</p>").arg(m_refusal.toHtmlEscaped());
-    m_text->setHtml(html);
+    m_text->setText(html);
     const int reached = LessonProgress().step(lesson.id);
     m_start->setText(reached > 0 ? tr("Continue at step %1").arg(reached + 1) : tr("Start"));
     m_start->setVisible(true);
@@ -306,7 +330,7 @@ void LessonsPanel::showStep() {
     if (!m_course->notice().isEmpty())
         html += QStringLiteral("<p style='color:#c03020'>%1</p>")
                     .arg(m_course->notice().toHtmlEscaped());
-    m_text->setHtml(html);
+    m_text->setText(html);
     m_predict->refresh();
     m_commands.showFirst(int(step.commands.size()));
     for (int i = 0; i < step.commands.size(); ++i) {
@@ -318,6 +342,16 @@ void LessonsPanel::showStep() {
         button->setToolTip(i > m_course->commandsRun() ? tr("Run the commands above first")
                                                        : tr("Type and run it in the console"));
     }
+    // Predicted (or nothing to predict): the command to run next comes into sight, once (the
+    // learner may scroll back to the text).
+    const int toRun = int(m_course->commandsRun());
+    const std::pair<int, int> next{m_course->stepIndex(), toRun};
+    if (toRun < step.commands.size() && (!m_course->answers().question || m_course->chosen()) &&
+        std::exchange(m_commandInSight, next) != next)
+        QTimer::singleShot(0, this, [this, toRun] {
+            if (int(m_commands.shown().size()) > toRun)
+                m_stepScroll->ensureWidgetVisible(m_commands.at(toRun));
+        });
     QStringList checks;
     const std::vector<bool> holds = m_course->checks();
     for (std::size_t i = 0; i < step.checks.size(); ++i) {
@@ -345,7 +379,7 @@ void LessonsPanel::showStep() {
 
 void LessonsPanel::showFinished() {
     m_title->setText(m_course->lesson().title.in(m_language));
-    m_text->setHtml(paragraph(tr("Lesson complete. Well done!")));
+    m_text->setText(paragraph(tr("Lesson complete. Well done!")));
     m_start->hide();
     m_switch->hide();
     m_restart->setVisible(true);
@@ -357,7 +391,9 @@ void LessonsPanel::showFinished() {
 }
 
 QString LessonsPanel::shownText() const {
-    QStringList parts{m_title->text(), m_text->toPlainText()};
+    QTextDocument text;
+    text.setHtml(m_text->text());
+    QStringList parts{m_title->text(), text.toPlainText()};
     if (!m_predict->isHidden())
         parts << m_predict->verdict();
     parts << m_checks->text() << m_hint->text();

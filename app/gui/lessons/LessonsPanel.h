@@ -13,14 +13,15 @@
 
 #include <QWidget>
 #include <functional>
+#include <utility>
 #include <vector>
 
 class QAction;
 class QCheckBox;
+class QComboBox;
 class QLabel;
-class QListWidget;
 class QPushButton;
-class QTextBrowser;
+class QScrollArea;
 
 namespace lab {
 
@@ -81,10 +82,12 @@ private:
     bool m_welcome = false;
     Language m_language;
     QAction* m_startHere;
-    QListWidget* m_list;
+    QComboBox* m_list;
     QCheckBox* m_teacher;
+    QScrollArea* m_stepScroll; // the step, between the lesson's choice and its buttons
+    std::pair<int, int> m_commandInSight{-1, -1}; // the step and command last scrolled to
     QLabel* m_title;
-    QTextBrowser* m_text;
+    QLabel* m_text;
     PredictBox* m_predict;
     ButtonList m_commands;
     QLabel* m_checks;

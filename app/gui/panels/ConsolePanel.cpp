@@ -2,6 +2,7 @@
 
 #include "engine/Container.h"
 #include "gui/panels/ConsoleCompletion.h"
+#include "gui/panels/KernelLine.h"
 
 #include <QFontDatabase>
 #include <QKeyEvent>
@@ -158,7 +159,7 @@ void ConsolePanel::runLine(const QString& line) {
         for (const QString& errLine : err.split(u'\n'))
             m_transcript.appendOutput(errLine, stderrTone(errLine));
     if (const QString trace = takeText(m_trace); !trace.isEmpty())
-        m_transcript.appendOutput(trace, Tone::Note);
+        m_transcript.appendOutput(shortKernelLine(trace), Tone::Note);
     // Engine time a command moved is never silent: at once (a stop's timeout) or as it flowed.
     const Duration moved = m_engineSignals.engine().clock().now() - before;
     if (moved >= kNotedTime)

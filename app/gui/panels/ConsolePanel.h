@@ -1,7 +1,8 @@
 #pragma once
 // The console dock's content: the same command loop as `lifecycle-lab console` (same parser,
 // same output, @sleep and help), a line to type into with history, and the transcript. On the
-// real backend each command's kernel operations follow its output, as `console --trace` shows.
+// real backend each command's kernel operations follow its output, as `console --trace` shows
+// them, with short paths (the explanation lists them per step, whole on hover).
 
 #include "console/ForegroundSession.h"
 #include "console/ScriptRunner.h"

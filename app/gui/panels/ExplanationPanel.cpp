@@ -9,7 +9,6 @@ namespace lab {
 namespace {
 
 constexpr std::size_t kStepsKept = 8;
-constexpr std::size_t kTraceLinesShown = 12;
 
 // Plain text to HTML, with `code` in a fixed font and paragraphs kept.
 QString html(const QString& text) {
@@ -29,6 +28,7 @@ ExplanationPanel::ExplanationPanel(StepTimeline& timeline, QWidget* parent)
     setOpenLinks(false);
     connect(&timeline, &StepTimeline::stepShown, this, &ExplanationPanel::onStepShown);
     connect(&timeline, &StepTimeline::rewound, this, &ExplanationPanel::readShownSteps);
+    connect(&timeline, &StepTimeline::kernelOpsShown, this, &ExplanationPanel::showSteps);
     readShownSteps();
 }
 
@@ -37,11 +37,6 @@ void ExplanationPanel::setSelectedContainer(const QString& containerId) {
         return;
     m_shown = containerId;
     readShownSteps();
-}
-
-void ExplanationPanel::setTraceProvider(TraceProvider provider) {
-    m_trace = std::move(provider);
-    showSteps();
 }
 
 void ExplanationPanel::onStepShown(const EngineStep& step) {
@@ -54,20 +49,26 @@ void ExplanationPanel::onStepShown(const EngineStep& step) {
     if (step.containerId != m_shown || !step.container)
         return;
     m_steps.push_back(explain(*step.container, step.reaction));
-    if (m_steps.size() > kStepsKept)
+    m_stepIndices.push_back(m_readUpTo - 1);
+    if (m_steps.size() > kStepsKept) {
         m_steps.pop_front();
+        m_stepIndices.pop_front();
+    }
     showSteps();
 }
 
 // The latest shown steps of the container explained, from the newest back.
 void ExplanationPanel::readShownSteps() {
     m_steps.clear();
+    m_stepIndices.clear();
     m_readUpTo = m_timeline.shownCount();
     const std::vector<EngineStep>& all = m_timeline.steps();
     for (std::size_t i = m_timeline.shownCount(); i > 0 && m_steps.size() < kStepsKept; --i) {
         const EngineStep& step = all[i - 1];
-        if (step.containerId == m_shown && step.container)
+        if (step.containerId == m_shown && step.container) {
             m_steps.push_front(explain(*step.container, step.reaction));
+            m_stepIndices.push_front(i - 1);
+        }
     }
     showSteps();
 }
@@ -82,28 +83,39 @@ void ExplanationPanel::showSteps() {
     const Explanation& now = shown.back();
     QString page = QStringLiteral("<h3>%1</h3>").arg(now.headline.toHtmlEscaped());
     page += html(now.underneath);
-    page += traceHtml();
-    if (shown.size() > 1) {
-        page += QStringLiteral("<p><b>%1</b></p><ol>").arg(tr("The steps so far").toHtmlEscaped());
-        for (const Explanation& step : shown)
-            page += QStringLiteral("<li>%1</li>").arg(step.headline.toHtmlEscaped());
-        page += QStringLiteral("</ol>");
-    }
+    if (const QString ops = kernelOpsHtml(m_stepIndices.back()); !ops.isEmpty())
+        page +=
+            QStringLiteral("<p><b>%1</b>%2</p>").arg(tr("Kernel operations").toHtmlEscaped(), ops);
+    page += stepsHtml();
     setHtml(page);
 }
 
-QString ExplanationPanel::traceHtml() const {
-    if (!m_trace || m_shown.isEmpty())
+// A step's kernel operations, a line each: short, the full line on hover.
+QString ExplanationPanel::kernelOpsHtml(std::size_t stepIndex) const {
+    QString lines;
+    for (const std::string& op : m_timeline.steps()[stepIndex].kernelOps) {
+        const QString full = QString::fromStdString(op);
+        lines += QStringLiteral("<br/><code title=\"%1\">%2</code>")
+                     .arg(full.toHtmlEscaped(), shortKernelLine(full).toHtmlEscaped());
+    }
+    return lines;
+}
+
+// The steps so far, the earlier ones each with the kernel operations it did (the latest's are
+// under its explanation).
+QString ExplanationPanel::stepsHtml() const {
+    if (m_steps.size() < 2)
         return {};
-    const std::vector<std::string> lines = m_trace(m_shown.toStdString());
-    if (lines.empty())
-        return {};
-    QString text;
-    const std::size_t first = lines.size() - std::min(lines.size(), kTraceLinesShown);
-    for (std::size_t i = first; i < lines.size(); ++i)
-        text += shortKernelLine(QString::fromStdString(lines[i])).toHtmlEscaped() + u'\n';
-    return QStringLiteral("<p><b>%1</b></p><pre>%2</pre>")
-        .arg(tr("Kernel operations").toHtmlEscaped(), text);
+    QString items;
+    bool traced = false;
+    for (std::size_t k = 0; k < m_steps.size(); ++k) {
+        const QString ops = k + 1 < m_steps.size() ? kernelOpsHtml(m_stepIndices[k]) : QString();
+        traced = traced || !ops.isEmpty();
+        items += QStringLiteral("<li>%1%2</li>").arg(m_steps[k].headline.toHtmlEscaped(), ops);
+    }
+    const QString title =
+        traced ? tr("The steps so far, each with its kernel operations") : tr("The steps so far");
+    return QStringLiteral("<p><b>%1</b></p><ol>%2</ol>").arg(title.toHtmlEscaped(), items);
 }
 
 } // namespace lab

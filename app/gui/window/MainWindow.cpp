@@ -29,7 +29,6 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -52,7 +51,7 @@ MainWindow::MainWindow(EngineSession& session, QWidget* parent)
     m_explanation = new ExplanationPanel(*m_steps, this);
     RecordedSession* recorded = m_session;
     if (session.backend() == BackendKind::Real)
-        m_explanation->setTraceProvider(
+        m_steps->setKernelTrace(
             [recorded](const std::string& id) { return recorded->kernelTrace(id); });
     m_resources = new ResourceChart(
         [recorded](const std::string& id) { return recorded->resources(id); }, this);
@@ -211,12 +210,7 @@ void MainWindow::createDocks() {
     timeline->raise();
     resizeDocks({explanation}, {420}, Qt::Horizontal);
     // Beside the explanation, not a column of its own: the window must fit a 1024x768 screen.
-    // It scrolls rather than widen the window: a lesson's buttons need more than a narrow dock.
-    auto* lessonsScroll = new QScrollArea;
-    lessonsScroll->setWidget(m_lessons);
-    lessonsScroll->setWidgetResizable(true);
-    lessonsScroll->setFrameShape(QFrame::NoFrame);
-    QDockWidget* lessons = addDock(lessonsScroll, tr("Lessons"), QStringLiteral("lessons"));
+    QDockWidget* lessons = addDock(m_lessons, tr("Lessons"), QStringLiteral("lessons"));
     addDockWidget(Qt::RightDockWidgetArea, lessons);
     tabifyDockWidget(reference, lessons);
     m_displayModes->hideWhilePresenting(m_table->parentWidget()); // the buttons and the table

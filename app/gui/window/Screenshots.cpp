@@ -7,6 +7,7 @@
 #include "gui/lessons/LessonScreenshots.h"
 #include "gui/panels/ConsolePanel.h"
 #include "gui/panels/ContainerTable.h"
+#include "gui/panels/ExplanationPanel.h"
 #include "gui/panels/TimelineChart.h"
 #include "gui/runflow/RunFlowChart.h"
 #include "gui/window/DisplayModes.h"
@@ -18,6 +19,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QPixmap>
 #include <optional>
 #include <vector>
@@ -125,8 +127,6 @@ Status shootSizes(MainWindow& window, const QString& dir) {
     for (const bool presenting : {false, true})
         for (const bool inDark : {false, true})
             for (const QSize& size : sizes) {
-                if (presenting && size.width() == 1280)
-                    continue; // between the two others: nothing new to see
                 dark->setChecked(inDark);
                 presenter->setChecked(presenting);
                 window.showNormal(); // the offscreen screen may be smaller than a projector's
@@ -157,6 +157,10 @@ Status saveScreenshots(MainWindow& window, const QString& dir) {
     window.playback().setPaused(true);
     window.resize(1600, 1100);
     window.show();
+    // The scenes are explained beside them (on the real backend with the kernel's operations);
+    // the lessons have pictures of their own.
+    if (auto* dock = qobject_cast<QDockWidget*>(window.explanation().parentWidget()))
+        dock->raise();
     QApplication::processEvents();
     StepTimeline& timeline = window.playback().timeline();
     for (const Scene& scene : scenes()) {

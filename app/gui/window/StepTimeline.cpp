@@ -45,6 +45,7 @@ void StepTimeline::onReacted(const QString& containerId, const Reaction& reactio
     // Signalled here: the container is still held by the engine, even when being removed.
     const Container* container = m_signals.engine().byId(containerId.toStdString());
     const bool firstOfCommand = m_inCommand && !std::exchange(m_commandHasSteps, true);
+    fileKernelOps(containerId); // what the container's previous step did
     m_steps.push_back({engineNow(),
                        containerId,
                        container ? QString::fromStdString(container->name) : QString(),
@@ -55,6 +56,33 @@ void StepTimeline::onReacted(const QString& containerId, const Reaction& reactio
                        firstOfCommand ? m_commands - 1 : m_commands,
                        container ? psRow(*container) : nullptr,
                        m_published});
+    m_latestStep[containerId] = m_steps.size() - 1;
+}
+
+// The container's trace lines not filed yet go under its latest step; those before its first
+// step wait for it. True when they went under a step already shown.
+bool StepTimeline::fileKernelOps(const QString& containerId) {
+    const auto latest = m_latestStep.find(containerId);
+    if (!m_kernelTrace || latest == m_latestStep.end())
+        return false;
+    const std::vector<std::string> trace = m_kernelTrace(containerId.toStdString());
+    std::size_t& filed = m_kernelLinesFiled[containerId];
+    if (trace.size() <= filed)
+        return false;
+    std::vector<std::string>& ops = m_steps[latest->second].kernelOps;
+    ops.insert(ops.end(), trace.begin() + std::ptrdiff_t(filed), trace.end());
+    filed = trace.size();
+    return latest->second < m_shown;
+}
+
+void StepTimeline::fileAllKernelOps() {
+    if (!m_kernelTrace)
+        return;
+    bool shown = false;
+    for (const auto& [containerId, step] : m_latestStep)
+        shown = fileKernelOps(containerId) || shown;
+    if (shown)
+        emit kernelOpsShown();
 }
 
 void StepTimeline::onPublished(const DockerEvent& event) {
@@ -114,6 +142,7 @@ void StepTimeline::show(std::size_t index) {
 }
 
 void StepTimeline::showUntil(TimePoint t) {
+    fileAllKernelOps();
     while (m_shown < showable() && m_steps[m_shown].at <= t)
         show(m_shown);
     if (waiting() == 0)
@@ -128,6 +157,7 @@ void StepTimeline::showUntil(TimePoint t) {
 bool StepTimeline::showNext() {
     if (m_shown >= showable())
         return false;
+    fileAllKernelOps();
     m_shownTime = std::max(m_shownTime, m_steps[m_shown].at);
     show(m_shown);
     if (waiting() == 0)
@@ -150,6 +180,7 @@ void StepTimeline::release() {
 
 void StepTimeline::clear() {
     m_steps.clear();
+    m_latestStep.clear();
     m_shown = 0;
     if (m_hold)
         m_hold = 0;

@@ -13,9 +13,12 @@
 
 #include "gui/window/EngineSignals.h"
 
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace lab {
@@ -39,6 +42,9 @@ struct EngineStep {
     /// How many events the engine had published (since the timeline began) before the reaction:
     /// while this step waits, the event log shows no later one.
     std::size_t eventsBefore = 0;
+    /// What the backend did in the kernel for the container after this reaction and before its
+    /// next one, in order (the real backend's trace lines; none in the simulation).
+    std::vector<std::string> kernelOps;
 };
 
 /// The events the engine had published as of the step shown: the last events.size() of the
@@ -89,6 +95,12 @@ public:
     /// replay (RecordedSession).
     void commandStarting(std::size_t index);
     void commandFinished() { m_inCommand = false; }
+    /// A container's kernel operations so far, oldest first (the real backend's trace).
+    using KernelTrace = std::function<std::vector<std::string>(const std::string& id)>;
+    /// Files what trace reports under the steps that caused it (EngineStep::kernelOps): a
+    /// reaction's effects run right after it, so a container's new lines belong to its latest
+    /// step; they are filed when it reacts again and whenever steps are shown.
+    void setKernelTrace(KernelTrace trace) { m_kernelTrace = std::move(trace); }
 
     /// Forgets every step: the engine was replaced by a fresh one (step back, reset).
     void clear();
@@ -102,6 +114,8 @@ signals:
     void rewound();
     /// Shown time moved.
     void timeShown(lab::TimePoint shownTime);
+    /// Kernel operations were filed under a step already shown (they follow its reaction).
+    void kernelOpsShown();
 
 private:
     void onReacted(const QString& containerId, const Reaction& reaction,
@@ -112,6 +126,8 @@ private:
     void rebuildShown();
     std::size_t showable() const;
     TimePoint engineNow() const;
+    bool fileKernelOps(const QString& containerId);
+    void fileAllKernelOps();
 
     EngineSignals& m_signals;
     std::vector<EngineStep> m_steps;
@@ -125,6 +141,9 @@ private:
     std::vector<ContainerRow> m_initial;
     std::vector<ContainerRow> m_shownContainers;
     std::size_t m_published = 0; // events the engine has published, its log's first ones included
+    KernelTrace m_kernelTrace;
+    std::map<QString, std::size_t> m_kernelLinesFiled; // per container, for good
+    std::map<QString, std::size_t> m_latestStep;       // each container's, in m_steps
 };
 
 } // namespace lab

@@ -1,0 +1,128 @@
+// The Lessons dock on a lecture hall's 1280x800 projector: a built-in lesson's step with its
+// prediction answered shows its text, its command buttons whole (wrapped, never cut at the
+// dock's edge) and Next, in English and in Chinese, in the window and in presenter mode with
+// the panels called up; the console's input line stays on the screen.
+#include "GuiFixture.h"
+#include "gui/i18n/Language.h"
+#include "gui/lessons/LessonsPanel.h"
+#include "gui/lessons/PredictBox.h"
+#include "gui/panels/ConsolePanel.h"
+#include "gui/window/DisplayModes.h"
+#include "gui/window/MainWindow.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScrollArea>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <algorithm>
+
+using namespace lab;
+
+Q_DECLARE_METATYPE(lab::Language)
+
+class TestLessonsDockFit : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void aStepFitsAProjector_data();
+    void aStepFitsAProjector();
+
+private:
+    QTemporaryDir m_settings;
+};
+
+namespace {
+
+// Whether widget is shown whole: nothing of it cut off by the widgets it sits in.
+bool wholeOnScreen(const QWidget& widget) {
+    return widget.isVisible() && widget.visibleRegion().boundingRect() == widget.rect();
+}
+
+// What widget is called and where it is, for a failure's message.
+QByteArray where(const QWidget& widget) {
+    const QRect seen = widget.visibleRegion().boundingRect();
+    return QStringLiteral("%1 %2x%3, seen %4x%5")
+        .arg(widget.accessibleName())
+        .arg(widget.width())
+        .arg(widget.height())
+        .arg(seen.width())
+        .arg(seen.height())
+        .toUtf8();
+}
+
+} // namespace
+
+void TestLessonsDockFit::init() {
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path());
+    QSettings().clear();
+}
+
+void TestLessonsDockFit::aStepFitsAProjector_data() {
+    QTest::addColumn<Language>("language");
+    QTest::addColumn<bool>("presenting");
+    QTest::newRow("English") << Language::English << false;
+    QTest::newRow("Chinese") << Language::Chinese << false;
+    QTest::newRow("English, presenter mode") << Language::English << true;
+    QTest::newRow("Chinese, presenter mode") << Language::Chinese << true;
+}
+
+void TestLessonsDockFit::aStepFitsAProjector() {
+    QFETCH(Language, language);
+    QFETCH(bool, presenting);
+    test::GuiFixture fixture;
+    MainWindow window(fixture.session);
+    QVERIFY(test::shownAt(window, QSize(1280, 800)));
+    if (presenting) {
+        window.displayModes().presenterAction()->setChecked(true);
+        window.displayModes().panelsAction()->setChecked(true); // F9: the panels called up
+        window.showNormal(); // the offscreen screen may be smaller than the projector
+        window.resize(1280, 800);
+    }
+    LessonsPanel& panel = window.lessons();
+    panel.setLanguage(language);
+    // The stop lesson's first step: a question, two commands and Next.
+    QVERIFY(panel.openLesson(QStringLiteral("06-stop-and-pid1")));
+    panel.startOpenLesson(true);
+    panel.raiseDock();
+    QVERIFY(panel.course().started());
+    QVERIFY(panel.course().answers().question);
+    panel.predictBox().choices().front()->click();
+    QApplication::processEvents();
+
+    // Next is in sight without scrolling.
+    QVERIFY2(wholeOnScreen(*panel.nextButton()), where(*panel.nextButton()));
+    // The step's text, and then every command, can be brought into sight whole: wrapped to the
+    // dock's width.
+    auto* scroll = panel.findChild<QScrollArea*>();
+    QVERIFY(scroll);
+    const QList<QLabel*> labels = panel.findChildren<QLabel*>();
+    const auto text = std::find_if(labels.begin(), labels.end(), [](const QLabel* label) {
+        return label->accessibleName() == QStringLiteral("Lesson text");
+    });
+    QVERIFY(text != labels.end());
+    scroll->ensureWidgetVisible(*text);
+    QApplication::processEvents();
+    QVERIFY2(wholeOnScreen(**text), where(**text));
+    const std::vector<QPushButton*> commands = panel.commandButtons();
+    QCOMPARE(commands.size(), std::size_t(panel.course().step().commands.size()));
+    for (QPushButton* command : commands) {
+        scroll->ensureWidgetVisible(command);
+        QApplication::processEvents();
+        QVERIFY2(wholeOnScreen(*command), where(*command));
+        QVERIFY2(command->height() >= command->heightForWidth(command->width()), where(*command));
+    }
+    // Nothing runs off the dock's right edge: the step is never wider than its place.
+    QVERIFY(scroll->widget()->width() <= scroll->viewport()->width());
+    for (QPushButton* choice : panel.predictBox().choices())
+        QVERIFY2(choice->width() <= scroll->viewport()->width(), where(*choice));
+    // And the console's input line stays on the screen.
+    QLineEdit* input = window.console().input();
+    QVERIFY2(wholeOnScreen(*input), where(*input));
+}
+
+QTEST_MAIN(TestLessonsDockFit)
+#include "tst_lessons_dock_fit.moc"
