@@ -57,13 +57,14 @@ public:
         if (!root.isObject())
             return wrongType(root, {}, "an object");
         const QJsonObject top = root.toObject();
-        if (auto known = onlyKeys(top, {}, {"format", "version", "seed", "world", "entries"});
-            !known)
-            return known.error();
+        // First: a world or lesson file opened by mistake is named as such, not picked apart.
         if (top.value(QStringLiteral("format")) != kFormatName)
             return fail(
                 QStringLiteral("format"),
                 QStringLiteral("expected \"%1\": this is not a session file").arg(kFormatName));
+        if (auto known = onlyKeys(top, {}, {"format", "version", "seed", "world", "entries"});
+            !known)
+            return known.error();
         if (auto version = this->version(top.value(QStringLiteral("version"))); !version)
             return version.error();
         SessionRecording recording;
