@@ -2,7 +2,7 @@
 
 #include "cli/Commands.h"
 #include "session/InputFile.h"
-#include "session/JsonPlace.h"
+#include "session/JsonReader.h"
 #include "session/StrictJson.h"
 #include "session/WorldFile.h"
 #include "session/WorldJson.h"
@@ -49,22 +49,21 @@ QJsonObject entryToJson(const SessionEntry& entry) {
     return json;
 }
 
-class SessionReader {
+class SessionReader : public JsonReader {
 public:
-    explicit SessionReader(QString source) : m_source(std::move(source)) {}
+    explicit SessionReader(QString source) : JsonReader(std::move(source)) {}
 
     Expected<SessionRecording> read(const QJsonValue& root) const {
-        if (!root.isObject())
-            return wrongType(root, {}, "an object");
-        const QJsonObject top = root.toObject();
         // First: a world or lesson file opened by mistake is named as such, not picked apart.
-        if (top.value(QStringLiteral("format")) != kFormatName)
+        if (root.toObject().value(QStringLiteral("format")) != kFormatName)
             return fail(
                 QStringLiteral("format"),
                 QStringLiteral("expected \"%1\": this is not a session file").arg(kFormatName));
-        if (auto known = onlyKeys(top, {}, {"format", "version", "seed", "world", "entries"});
-            !known)
-            return known.error();
+        auto object = this->object(root, {}, {"format", "version", "seed", "world", "entries"},
+                                   {"version", "seed", "world", "entries"});
+        if (!object)
+            return object.error();
+        const QJsonObject& top = *object;
         if (auto version = this->version(top.value(QStringLiteral("version"))); !version)
             return version.error();
         SessionRecording recording;
@@ -72,8 +71,6 @@ public:
         if (!seed)
             return seed.error();
         recording.seed = *seed;
-        if (!top.contains(QStringLiteral("world")))
-            return fail({}, QStringLiteral("missing key \"world\""));
         auto world =
             readWorld(top.value(QStringLiteral("world")), m_source, QStringLiteral("world"));
         if (!world)
@@ -87,30 +84,6 @@ public:
     }
 
 private:
-    Error fail(const QString& path, const QString& reason) const {
-        const QString where = path.isEmpty() ? QStringLiteral("top level") : path;
-        return Error{(m_source + QStringLiteral(": ") + where + QStringLiteral(": ") + reason)
-                         .toStdString()};
-    }
-
-    Error wrongType(const QJsonValue& value, const QString& path, const char* expected) const {
-        return fail(path, QStringLiteral("expected %1, got %2")
-                              .arg(QLatin1String(expected), jsonTypeName(value)));
-    }
-
-    Status onlyKeys(const QJsonObject& json, const QString& path,
-                    std::initializer_list<const char*> allowed) const {
-        QStringList names;
-        for (const char* name : allowed)
-            names << QLatin1String(name);
-        for (auto it = json.begin(); it != json.end(); ++it)
-            if (!names.contains(it.key()))
-                return fail(jsonMember(path, it.key()),
-                            QStringLiteral("unknown key (allowed here: %1)")
-                                .arg(names.join(QStringLiteral(", "))));
-        return Ok{};
-    }
-
     Status version(const QJsonValue& value) const {
         const QString path = QStringLiteral("version");
         if (!value.isDouble() || value.toDouble() != std::floor(value.toDouble()))
@@ -167,11 +140,10 @@ private:
     }
 
     Expected<SessionEntry> entry(const QJsonValue& value, const QString& path) const {
-        if (!value.isObject())
-            return wrongType(value, path, "an object");
-        const QJsonObject json = value.toObject();
-        if (auto known = onlyKeys(json, path, {"at", "command", "action", "container"}); !known)
-            return known.error();
+        auto object = this->object(value, path, {"at", "command", "action", "container"}, {"at"});
+        if (!object)
+            return object.error();
+        const QJsonObject& json = *object;
         SessionEntry entry;
         const QString atPath = jsonMember(path, QStringLiteral("at"));
         const QJsonValue at = json.value(QStringLiteral("at"));
@@ -247,8 +219,6 @@ private:
         }
         return action;
     }
-
-    QString m_source;
 };
 
 } // namespace

@@ -3,7 +3,7 @@
 #include "base/Limits.h"
 #include "docker/ImageReference.h"
 #include "session/InputFile.h"
-#include "session/JsonPlace.h"
+#include "session/JsonReader.h"
 #include "session/StrictJson.h"
 
 #include <QDateTime>
@@ -34,11 +34,11 @@ std::string repositoryPath(const std::string& host, const std::string& path) {
     return path;
 }
 
-class WorldReader {
+class WorldReader : public JsonReader {
 public:
     // base: where the world sits in its document (empty: it is the whole file).
     WorldReader(QString source, QString base)
-        : m_source(std::move(source)), m_base(std::move(base)) {}
+        : JsonReader(std::move(source)), m_base(std::move(base)) {}
 
     Expected<World> world(const QJsonValue& root) const {
         auto top = object(root, m_base, {"images", "registries"}, {});
@@ -76,38 +76,6 @@ public:
     }
 
 private:
-    Error fail(const QString& path, const QString& reason) const {
-        const QString where = path.isEmpty() ? QStringLiteral("top level") : path;
-        return Error{(m_source + QStringLiteral(": ") + where + QStringLiteral(": ") + reason)
-                         .toStdString()};
-    }
-
-    Error wrongType(const QJsonValue& value, const QString& path, const char* expected) const {
-        return fail(path, QStringLiteral("expected %1, got %2")
-                              .arg(QLatin1String(expected), jsonTypeName(value)));
-    }
-
-    // An object whose keys are all among allowed, with every required key present.
-    Expected<QJsonObject> object(const QJsonValue& value, const QString& path,
-                                 std::initializer_list<const char*> allowed,
-                                 std::initializer_list<const char*> required) const {
-        if (!value.isObject())
-            return wrongType(value, path, "an object");
-        const QJsonObject result = value.toObject();
-        QStringList names;
-        for (const char* name : allowed)
-            names << QLatin1String(name);
-        for (auto it = result.begin(); it != result.end(); ++it)
-            if (!names.contains(it.key()))
-                return fail(jsonMember(path, it.key()),
-                            QStringLiteral("unknown key (allowed here: %1)")
-                                .arg(names.join(QStringLiteral(", "))));
-        for (const char* name : required)
-            if (!result.contains(QLatin1String(name)))
-                return fail(path, QStringLiteral("missing key \"%1\"").arg(QLatin1String(name)));
-        return result;
-    }
-
     // An absent key reads as an empty array when optional.
     Expected<QJsonArray> array(const QJsonValue& value, const QString& path, bool optional) const {
         if (optional && value.isUndefined())
@@ -395,7 +363,6 @@ private:
         return result;
     }
 
-    QString m_source;
     QString m_base;
 };
 
