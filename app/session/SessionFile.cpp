@@ -59,13 +59,21 @@ public:
             return fail(
                 QStringLiteral("format"),
                 QStringLiteral("expected \"%1\": this is not a session file").arg(kFormatName));
-        auto object = this->object(root, {}, {"format", "version", "seed", "world", "entries"},
-                                   {"version", "seed", "world", "entries"});
+        auto object =
+            this->object(root, {}, {"format", "version", "backend", "seed", "world", "entries"},
+                         {"version", "backend", "seed", "world", "entries"});
         if (!object)
             return object.error();
         const QJsonObject& top = *object;
         if (auto version = this->version(top.value(QStringLiteral("version"))); !version)
             return version.error();
+        if (const QJsonValue backend = top.value(QStringLiteral("backend"));
+            backend != QStringLiteral("simulation"))
+            return fail(QStringLiteral("backend"),
+                        backend == QStringLiteral("real")
+                            ? QStringLiteral("a session on the real backend: this lab replays "
+                                             "only the simulation's sessions")
+                            : QStringLiteral("expected \"simulation\""));
         SessionRecording recording;
         auto seed = this->seed(top.value(QStringLiteral("seed")));
         if (!seed)
@@ -231,8 +239,8 @@ QByteArray sessionToJson(const SessionRecording& recording) {
     };
     QByteArray text = "{\n  \"format\": \"" + kFormatName.toUtf8() +
                       "\",\n  \"version\": " + QByteArray::number(kSessionFormatVersion) +
-                      ",\n  \"seed\": \"" + QByteArray::number(qulonglong(recording.seed)) +
-                      "\",\n  \"entries\": [";
+                      ",\n  \"backend\": \"simulation\",\n  \"seed\": \"" +
+                      QByteArray::number(qulonglong(recording.seed)) + "\",\n  \"entries\": [";
     const char* separator = "\n    ";
     for (const SessionEntry& entry : recording.entries)
         if (entry.action || knownCommand(entry.command)) {

@@ -172,7 +172,7 @@ void TestSessionFile::badFilesAreRefused_data() {
                            << "class.json: the file is empty (expected a session, "
                               "docs/SESSION-FORMAT.md)";
     QTest::newRow("truncated") << good.left(good.indexOf("\"stop\""))
-                               << "class.json:9:33: invalid JSON: unterminated array";
+                               << "class.json:10:33: invalid JSON: unterminated array";
     QTest::newRow("a newer version")
         << replaced("\"version\": 1", "\"version\": 2")
         << "class.json: version: version 2 is not one this lab reads (it reads version 1; a "
@@ -205,8 +205,14 @@ void TestSessionFile::badFilesAreRefused_data() {
         << "class.json: entries[3].command[1]: expected a string, got a number";
     QTest::newRow("an unknown key")
         << replaced("\"seed\"", "\"colour\": \"red\", \"seed\"")
-        << "class.json: colour: unknown key (allowed here: format, version, seed, world, "
-           "entries)";
+        << "class.json: colour: unknown key (allowed here: format, version, backend, seed, "
+           "world, entries)";
+    QTest::newRow("a session on the real backend")
+        << replaced("\"backend\": \"simulation\"", "\"backend\": \"real\"")
+        << "class.json: backend: a session on the real backend: this lab replays only the "
+           "simulation's sessions";
+    QTest::newRow("without its backend") << replaced("\"backend\": \"simulation\",", "")
+                                         << "class.json: top level: missing key \"backend\"";
     QTest::newRow("a bad world") << replaced("\"busybox:latest\"", "3")
                                  << "class.json: world.images[0].tags[0]: expected a string, "
                                     "got a number";
@@ -223,7 +229,8 @@ void TestSessionFile::badFilesAreRefused_data() {
         << replaced("{\"at\":0,\"command\":[\"run\",\"-d\",\"--name\",\"web\",\"nginx\"]}",
                     "{\"at\":0}")
         << "class.json: entries[0]: expected either \"command\" or \"action\"";
-    QByteArray many = "{\"format\": \"lifecycle-lab session\", \"version\": 1, \"seed\": \"1\", "
+    QByteArray many = "{\"format\": \"lifecycle-lab session\", \"version\": 1, \"backend\": "
+                      "\"simulation\", \"seed\": \"1\", "
                       "\"world\": {}, \"entries\": [";
     for (int i = 0; i <= 100000; ++i)
         many += i == 0 ? "{\"at\":0,\"command\":[\"ps\"]}" : ",{\"at\":0,\"command\":[\"ps\"]}";

@@ -190,7 +190,8 @@ void TestSessionPlayback::badFileIsRefusedAndChangesNothing() {
     const QString path = dir.filePath(QStringLiteral("bad.json"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(R"({"format": "lifecycle-lab session", "version": 9, "seed": "1", "world": {},
+    file.write(R"({"format": "lifecycle-lab session", "version": 9, "backend": "simulation",
+"seed": "1", "world": {},
 "entries": []})");
     file.close();
     test::GuiFixture fixture;
