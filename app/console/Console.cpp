@@ -7,6 +7,7 @@
 #include "session/InputFile.h"
 #include "session/WorldFile.h"
 
+#include <QFileInfo>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -64,8 +65,17 @@ int runConsole(const ConsoleOptions& options) {
     if (!session)
         return refuse(session.error().message);
     std::optional<SessionRecorder> recorder;
-    if (!options.recordFile.isEmpty())
+    if (!options.recordFile.isEmpty()) {
+        // Said now, not after an hour of typing that could not be kept.
+        const QFileInfo target(options.recordFile);
+        if (target.isDir() || !QFileInfo(target.absolutePath()).isWritable())
+            return refuse(QStringLiteral("cannot write session file %1: %2")
+                              .arg(options.recordFile,
+                                   target.isDir() ? QStringLiteral("it is a folder")
+                                                  : QStringLiteral("its folder is not writable"))
+                              .toStdString());
         recorder.emplace(**session);
+    }
     Session& driven = recorder ? static_cast<Session&>(*recorder) : **session;
     const int status = drive(options, driven);
     if (recorder)

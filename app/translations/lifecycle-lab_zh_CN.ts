@@ -1366,6 +1366,10 @@ Why: %3</source>
         <source>Replay the recorded commands up to the step shown on a fresh engine, then take commands from there</source>
         <translation>在全新的引擎上重放录制的命令，直到所显示的步骤，然后从那里接受命令</translation>
     </message>
+    <message>
+        <source>Back to the start of the recorded session</source>
+        <translation>回到录制会话的开头</translation>
+    </message>
 </context>
 <context>
     <name>lab::PredictBox</name>

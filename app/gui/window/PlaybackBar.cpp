@@ -99,7 +99,9 @@ void PlaybackBar::showTime() {
     enableWithReason(m_stepBack, m_playback.whyNoStepBack(),
                      tr("Replay the engine to the step before (Left arrow)"));
     enableWithReason(m_reset, m_playback.whyNoReset(),
-                     tr("Start again on a fresh engine: every container is forgotten"));
+                     m_playback.isPlayingRecording()
+                         ? tr("Back to the start of the recorded session")
+                         : tr("Start again on a fresh engine: every container is forgotten"));
     m_continueLive->setVisible(m_playback.isPlayingRecording());
     enableWithReason(m_continueLive, whyNotLive,
                      tr("Replay the recorded commands up to the step shown on a fresh engine, "
