@@ -32,7 +32,8 @@ int main(int argc, char* argv[]) {
     case lab::Invocation::Mode::Gui: {
         // QApplication takes the program name only: every argument was read above.
         int qtArgc = 1;
-        return lab::runGui(qtArgc, argv, invocation->engine, invocation->screenshotDir);
+        return lab::runGui(qtArgc, argv, invocation->engine, invocation->screenshotDir,
+                           invocation->sessionFile);
     }
     case lab::Invocation::Mode::Lesson:
         return lab::runLessonCommand(invocation->lessonArguments);

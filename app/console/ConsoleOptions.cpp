@@ -1,6 +1,7 @@
 #include "console/ConsoleOptions.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QMap>
 #include <QRegularExpression>
 #include <algorithm>
@@ -106,7 +107,8 @@ Expected<ConsoleOptions> parseConsoleOptions(const QStringList& arguments) {
     const OptionSpec script{QLatin1String("--script"), QLatin1String("FILE")};
     const OptionSpec seed{QLatin1String("--seed"), QLatin1String("N")};
     const OptionSpec trace{QLatin1String("--trace"), QLatin1String()};
-    auto given = readOptions(arguments, {world, script, seed, kBackend, kStateDir, trace},
+    const OptionSpec record{QLatin1String("--record"), QLatin1String("FILE")};
+    auto given = readOptions(arguments, {world, script, seed, kBackend, kStateDir, trace, record},
                              QStringLiteral("console option"));
     if (!given)
         return given.error();
@@ -130,6 +132,10 @@ Expected<ConsoleOptions> parseConsoleOptions(const QStringList& arguments) {
     if (options.trace && options.engine.backend != BackendKind::Real)
         return refuse(
             QStringLiteral("--trace shows the kernel's operations: it needs --backend real"));
+    options.recordFile = given->value(record.name);
+    if (!options.recordFile.isEmpty() && options.engine.backend != BackendKind::Simulated)
+        return refuse(QStringLiteral("--record writes a session the simulation replays: it needs "
+                                     "--backend sim (real-backend recordings are not built yet)"));
     return options;
 }
 
@@ -162,8 +168,11 @@ Expected<Invocation> parseInvocation(const QStringList& arguments) {
         invocation.mode = Invocation::Mode::Doctor;
     else if (first == QLatin1String("--version"))
         invocation.mode = Invocation::Mode::Version;
+    else if (!first.startsWith(u'-') && QFileInfo::exists(first))
+        invocation.sessionFile = first; // a session file, played back in the window
     else if (!first.startsWith(u'-'))
-        return refuse(QStringLiteral("unknown argument \"%1\"").arg(first));
+        return refuse(QStringLiteral("unknown argument \"%1\" (neither a mode nor a session file)")
+                          .arg(first));
     if (invocation.mode != Invocation::Mode::Gui) {
         if (arguments.size() > 1)
             return refuse(
@@ -171,8 +180,8 @@ Expected<Invocation> parseInvocation(const QStringList& arguments) {
         return invocation;
     }
     // The window's options, in any order.
-    auto given =
-        readOptions(arguments, {kBackend, kStateDir, kScreenshot}, QStringLiteral("argument"));
+    auto given = readOptions(invocation.sessionFile.isEmpty() ? arguments : arguments.mid(1),
+                             {kBackend, kStateDir, kScreenshot}, QStringLiteral("argument"));
     if (!given)
         return given.error();
     auto engine = readEngineChoice(*given);
@@ -180,15 +189,18 @@ Expected<Invocation> parseInvocation(const QStringList& arguments) {
         return engine.error();
     invocation.engine = *engine;
     invocation.screenshotDir = given->value(kScreenshot.name);
+    if (!invocation.sessionFile.isEmpty() && invocation.engine.backend != BackendKind::Simulated)
+        return refuse(QStringLiteral("a session file replays on the simulation: it takes no "
+                                     "--backend real"));
     return invocation;
 }
 
 QString usageLine() {
     return QStringLiteral(
         "Usage: lifecycle-lab [--help] [--version] [--backend sim|real] [--state-dir DIR] "
-        "[--screenshot DIR] [console [--world FILE] [--script FILE] [--seed N] [--backend "
-        "sim|real] "
-        "[--state-dir DIR] [--trace]] | lesson [NAME] | doctor");
+        "[--screenshot DIR] [SESSION] | console [--world FILE] [--script FILE] [--seed N] "
+        "[--backend sim|real] [--state-dir DIR] [--trace] [--record FILE] | lesson [NAME] | "
+        "doctor");
 }
 
 QString helpText() {
@@ -200,6 +212,8 @@ real Linux processes, namespaces and cgroups.
 Modes:
   (no arguments)   the desktop window: the lifecycle diagram, the containers, a console dock
                    and the event log, on the simulated engine with the built-in world
+  SESSION          the window, playing back a session file (File > Save session, or console
+                   --record; docs/SESSION-FORMAT.md)
   console          a docker command line on the same engine: type docker commands
                    ("docker" in front is optional), @sleep SECONDS, help, exit
   daemon [--socket PATH] [--backend sim|real] [--world FILE] [--seed N] [--clock wall|virtual]
@@ -232,6 +246,8 @@ Console options:
                    as above
   --trace          with --backend real: after each command, print on stderr the kernel
                    operations it did, one per line: "  [kernel] SHORTID operation"
+  --record FILE    at the end, write the session (world, seed, every command at its engine
+                   time) to FILE, which the window opens and plays back (simulation only)
 
 Exit status: 2 for a bad command line, unreadable input or an engine that cannot open; with
 --script 0 once the script ran; otherwise the status of the last command.

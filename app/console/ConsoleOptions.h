@@ -25,6 +25,7 @@ struct ConsoleOptions {
     std::uint64_t seed = 1; ///< fixes IDs and generated names
     EngineChoice engine;
     bool trace = false; ///< print the kernel operations of each command on stderr (real only)
+    QString recordFile; ///< non-empty: write the session there at the end (docs/SESSION-FORMAT.md)
 };
 
 /// What the whole command line asks for.
@@ -34,6 +35,7 @@ struct Invocation {
     ConsoleOptions console;      ///< Console: its options
     EngineChoice engine;         ///< Gui: the engine the window opens on
     QString screenshotDir;       ///< Gui: write the screenshots here and quit (empty: interactive)
+    QString sessionFile;         ///< Gui: open this session file and play it back (empty: none)
     QStringList lessonArguments; ///< Lesson: the arguments after "lesson", read by the player
 };
 

@@ -1,6 +1,7 @@
 #include "session/EngineSession.h"
 
 #include "cli/Commands.h"
+#include "engine/Engine.h"
 #include "session/RealSession.h"
 #include "session/SimulatedSession.h"
 
@@ -31,6 +32,17 @@ Expected<std::unique_ptr<EngineSession>> openSession(const SessionSpec& spec, co
 Expected<ResourceSample> EngineSession::resources(const std::string& /*id*/) const {
     return Error{"live figures come from a container's cgroups, and the simulated engine has "
                  "none: switch to the real backend (Engine > Backend > Real)"};
+}
+
+void replayEntries(EngineSession& session, TimePoint start,
+                   const std::vector<SessionEntry>& entries,
+                   const std::function<void(const SessionEntry&)>& perform) {
+    for (const SessionEntry& entry : entries) {
+        if (const Duration wait = start + entry.at - session.engine().clock().now();
+            wait > Duration::zero())
+            session.sleep(wait);
+        perform(entry);
+    }
 }
 
 std::string modeName(BackendKind backend) {

@@ -6,6 +6,7 @@
 #include "engine/ResourceSample.h"
 #include "engine/World.h"
 #include "session/Session.h"
+#include "session/SessionFile.h"
 
 #include <cstdint>
 #include <functional>
@@ -41,6 +42,9 @@ public:
     /// A new session as this one was when it started (same world and seed), to replay into;
     /// null when its time cannot be rewound (real processes on the wall clock).
     virtual std::unique_ptr<EngineSession> fresh() const { return nullptr; }
+    /// What a session file starts from: this session's world and seed, no entries yet; none
+    /// where a replay cannot reach the same states (real processes on the wall clock).
+    virtual std::optional<SessionRecording> origin() const { return std::nullopt; }
     /// Every kernel operation done for the container with this full ID so far, oldest first;
     /// empty where no kernel is involved (the simulation).
     virtual std::vector<std::string> kernelTrace(const std::string& /*id*/) const { return {}; }
@@ -58,6 +62,13 @@ struct SessionSpec {
 /// Opens a session on world. The simulation always opens; the real backend answers why it
 /// cannot (not root, no cgroup freezer, the kernel refusing namespaces or mounts).
 Expected<std::unique_ptr<EngineSession>> openSession(const SessionSpec& spec, const World& world);
+
+/// Replays a session file's entries on session, which started at engine time start: each waits
+/// (sleep) until engine time reaches start + its at, then perform does it (a command's run, an
+/// action's apply), as a session file's player does.
+void replayEntries(EngineSession& session, TimePoint start,
+                   const std::vector<SessionEntry>& entries,
+                   const std::function<void(const SessionEntry&)>& perform);
 
 /// "simulation" or "real (root)": the mode, as the window and the console name it.
 std::string modeName(BackendKind backend);

@@ -108,4 +108,8 @@ std::unique_ptr<EngineSession> SimulatedSession::fresh() const {
     return std::make_unique<SimulatedSession>(m_world, m_seed);
 }
 
+std::optional<SessionRecording> SimulatedSession::origin() const {
+    return SessionRecording{m_seed, m_world, {}};
+}
+
 } // namespace lab

@@ -31,6 +31,7 @@ public:
     void stopWaiting() override;
     std::optional<TimePoint> nextDue() const override;
     std::unique_ptr<EngineSession> fresh() const override;
+    std::optional<SessionRecording> origin() const override;
 
 private:
     struct Parts;

@@ -3,12 +3,12 @@
 #include "base/Limits.h"
 #include "docker/ImageReference.h"
 #include "session/InputFile.h"
+#include "session/JsonReader.h"
 #include "session/StrictJson.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
@@ -26,39 +26,6 @@ namespace {
 // Doubles hold every integer up to 2^53 exactly; a larger "size" would silently change.
 constexpr double kLargestExactInteger = 9007199254740992.0;
 
-QString typeName(const QJsonValue& value) {
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
-    case QJsonValue::Double:
-        return QStringLiteral("a number");
-    case QJsonValue::String:
-        return QStringLiteral("a string");
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("nothing");
-}
-
-// Paths as a reader of the file would write them: images[2].tags[0],
-// registries[0].repositories["library/busybox"]["1.36"].cmd
-QString member(const QString& path, const QString& key) {
-    static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
-    if (identifier.match(key).hasMatch())
-        return path.isEmpty() ? key : path + u'.' + key;
-    return path + QStringLiteral("[\"") + key + QStringLiteral("\"]");
-}
-
-QString element(const QString& path, qsizetype index) {
-    return path + u'[' + QString::number(index) + u']';
-}
-
 // Docker Hub's official images live under library/: "busybox" there is "library/busybox",
 // which is the path the engine's reference parser produces.
 std::string repositoryPath(const std::string& host, const std::string& path) {
@@ -67,77 +34,48 @@ std::string repositoryPath(const std::string& host, const std::string& path) {
     return path;
 }
 
-class WorldReader {
+class WorldReader : public JsonReader {
 public:
-    explicit WorldReader(QString source) : m_source(std::move(source)) {}
+    // base: where the world sits in its document (empty: it is the whole file).
+    WorldReader(QString source, QString base)
+        : JsonReader(std::move(source)), m_base(std::move(base)) {}
 
     Expected<World> world(const QJsonValue& root) const {
-        auto top = object(root, {}, {"images", "registries"}, {});
+        auto top = object(root, m_base, {"images", "registries"}, {});
         if (!top)
             return top.error();
         World result;
-        auto images = array(top->value(QStringLiteral("images")), QStringLiteral("images"), true);
+        const QString imagesPath = jsonMember(m_base, QStringLiteral("images"));
+        auto images = array(top->value(QStringLiteral("images")), imagesPath, true);
         if (!images)
             return images.error();
         for (qsizetype i = 0; i < images->size(); ++i) {
-            auto image = localImage(images->at(i), element(QStringLiteral("images"), i));
+            auto image = localImage(images->at(i), jsonElement(imagesPath, i));
             if (!image)
                 return image.error();
             result.images.push_back(std::move(*image));
         }
-        const QString registriesPath = QStringLiteral("registries");
-        auto registries = array(top->value(registriesPath), registriesPath, true);
+        const QString registriesPath = jsonMember(m_base, QStringLiteral("registries"));
+        auto registries = array(top->value(QStringLiteral("registries")), registriesPath, true);
         if (!registries)
             return registries.error();
         for (qsizetype i = 0; i < registries->size(); ++i) {
-            const QString path = element(registriesPath, i);
+            const QString path = jsonElement(registriesPath, i);
             auto registry = this->registry(registries->at(i), path);
             if (!registry)
                 return registry.error();
             for (qsizetype j = 0; j < i; ++j)
                 if (result.registries[j].host == registry->host)
-                    return fail(member(path, QStringLiteral("host")),
+                    return fail(jsonMember(path, QStringLiteral("host")),
                                 QStringLiteral("registry \"%1\" is already declared at %2")
                                     .arg(QString::fromStdString(registry->host),
-                                         element(registriesPath, j)));
+                                         jsonElement(registriesPath, j)));
             result.registries.push_back(std::move(*registry));
         }
         return result;
     }
 
 private:
-    Error fail(const QString& path, const QString& reason) const {
-        const QString where = path.isEmpty() ? QStringLiteral("top level") : path;
-        return Error{(m_source + QStringLiteral(": ") + where + QStringLiteral(": ") + reason)
-                         .toStdString()};
-    }
-
-    Error wrongType(const QJsonValue& value, const QString& path, const char* expected) const {
-        return fail(
-            path,
-            QStringLiteral("expected %1, got %2").arg(QLatin1String(expected), typeName(value)));
-    }
-
-    // An object whose keys are all among allowed, with every required key present.
-    Expected<QJsonObject> object(const QJsonValue& value, const QString& path,
-                                 std::initializer_list<const char*> allowed,
-                                 std::initializer_list<const char*> required) const {
-        if (!value.isObject())
-            return wrongType(value, path, "an object");
-        const QJsonObject result = value.toObject();
-        QStringList names;
-        for (const char* name : allowed)
-            names << QLatin1String(name);
-        for (auto it = result.begin(); it != result.end(); ++it)
-            if (!names.contains(it.key()))
-                return fail(member(path, it.key()), QStringLiteral("unknown key (allowed here: %1)")
-                                                        .arg(names.join(QStringLiteral(", "))));
-        for (const char* name : required)
-            if (!result.contains(QLatin1String(name)))
-                return fail(path, QStringLiteral("missing key \"%1\"").arg(QLatin1String(name)));
-        return result;
-    }
-
     // An absent key reads as an empty array when optional.
     Expected<QJsonArray> array(const QJsonValue& value, const QString& path, bool optional) const {
         if (optional && value.isUndefined())
@@ -164,7 +102,7 @@ private:
         for (qsizetype i = 0; i < items->size(); ++i) {
             const QJsonValue item = items->at(i);
             if (!item.isString())
-                return wrongType(item, element(path, i), "a string");
+                return wrongType(item, jsonElement(path, i), "a string");
             result.push_back(item.toString().toStdString());
         }
         return result;
@@ -207,7 +145,7 @@ private:
         std::map<std::string, std::string> files;
         const QJsonObject json = value.toObject();
         for (auto it = json.begin(); it != json.end(); ++it) {
-            const QString filePath = member(path, it.key());
+            const QString filePath = jsonMember(path, it.key());
             if (!it.key().startsWith(QLatin1Char('/')))
                 return fail(filePath, QStringLiteral("must be an absolute path"));
             if (!it.value().isString())
@@ -238,32 +176,33 @@ private:
     // created.
     Expected<ImageSpec> image(const QJsonObject& json, const QString& path) const {
         ImageSpec result;
-        auto cmd = words(json.value(QStringLiteral("cmd")), member(path, QStringLiteral("cmd")));
+        auto cmd =
+            words(json.value(QStringLiteral("cmd")), jsonMember(path, QStringLiteral("cmd")));
         if (!cmd)
             return cmd.error();
         result.cmd = std::move(*cmd);
-        const QString entrypointPath = member(path, QStringLiteral("entrypoint"));
+        const QString entrypointPath = jsonMember(path, QStringLiteral("entrypoint"));
         auto entrypoint = words(json.value(QStringLiteral("entrypoint")), entrypointPath);
         if (!entrypoint)
             return entrypoint.error();
         result.entrypoint = std::move(*entrypoint);
         if (json.contains(QStringLiteral("stopSignal"))) {
             auto signal = stopSignal(json.value(QStringLiteral("stopSignal")),
-                                     member(path, QStringLiteral("stopSignal")));
+                                     jsonMember(path, QStringLiteral("stopSignal")));
             if (!signal)
                 return signal.error();
             result.stopSignal = std::move(*signal);
         }
         if (json.contains(QStringLiteral("files"))) {
             auto files = fileContents(json.value(QStringLiteral("files")),
-                                      member(path, QStringLiteral("files")));
+                                      jsonMember(path, QStringLiteral("files")));
             if (!files)
                 return files.error();
             result.files = std::move(*files);
         }
         if (json.contains(QStringLiteral("created"))) {
             auto created = date(json.value(QStringLiteral("created")),
-                                member(path, QStringLiteral("created")));
+                                jsonMember(path, QStringLiteral("created")));
             if (!created)
                 return created.error();
             result.created = *created;
@@ -272,7 +211,7 @@ private:
             result.layers = {LayerSpec{}};
             return result;
         }
-        const QString layersPath = member(path, QStringLiteral("layers"));
+        const QString layersPath = jsonMember(path, QStringLiteral("layers"));
         auto layers = array(json.value(QStringLiteral("layers")), layersPath, false);
         if (!layers)
             return layers.error();
@@ -282,12 +221,12 @@ private:
                                         .arg(limits::kImageLayers)
                                         .arg(layers->size()));
         for (qsizetype i = 0; i < layers->size(); ++i) {
-            const QString layerPath = element(layersPath, i);
+            const QString layerPath = jsonElement(layersPath, i);
             auto layer = object(layers->at(i), layerPath, {"size"}, {"size"});
             if (!layer)
                 return layer.error();
             auto size = bytes(layer->value(QStringLiteral("size")),
-                              member(layerPath, QStringLiteral("size")));
+                              jsonMember(layerPath, QStringLiteral("size")));
             if (!size)
                 return size.error();
             result.layers.push_back(LayerSpec{*size});
@@ -301,7 +240,7 @@ private:
             {"tags"});
         if (!json)
             return json.error();
-        const QString tagsPath = member(path, QStringLiteral("tags"));
+        const QString tagsPath = jsonMember(path, QStringLiteral("tags"));
         auto tags = array(json->value(QStringLiteral("tags")), tagsPath, false);
         if (!tags)
             return tags.error();
@@ -309,13 +248,13 @@ private:
             return fail(tagsPath, QStringLiteral("must name at least one reference"));
         LocalImageSpec result;
         for (qsizetype i = 0; i < tags->size(); ++i) {
-            auto tag = text(tags->at(i), element(tagsPath, i));
+            auto tag = text(tags->at(i), jsonElement(tagsPath, i));
             if (!tag)
                 return tag.error();
             // The engine would refuse the name: say so in its words, not drop the image.
             auto reference = docker::parseImageReference(*tag, docker::ReferenceGrammar::Engine);
             if (!reference)
-                return fail(element(tagsPath, i),
+                return fail(jsonElement(tagsPath, i),
                             QString::fromStdString(reference.error().message));
             result.tags.push_back(std::move(*tag));
         }
@@ -332,13 +271,14 @@ private:
         if (!json)
             return json.error();
         RegistrySpec result;
-        auto host = text(json->value(QStringLiteral("host")), member(path, QStringLiteral("host")));
+        auto host =
+            text(json->value(QStringLiteral("host")), jsonMember(path, QStringLiteral("host")));
         if (!host)
             return host.error();
         result.host = std::move(*host);
         if (json->contains(QStringLiteral("unreachable"))) {
             auto reason = text(json->value(QStringLiteral("unreachable")),
-                               member(path, QStringLiteral("unreachable")));
+                               jsonMember(path, QStringLiteral("unreachable")));
             if (!reason)
                 return reason.error();
             result.unreachable = std::move(*reason);
@@ -360,14 +300,14 @@ private:
         if (!json.contains(key))
             return host == "docker.io" ? MissingRepositoryAnswer::Denied
                                        : MissingRepositoryAnswer::ManifestUnknown;
-        auto answer = text(json.value(key), member(path, key));
+        auto answer = text(json.value(key), jsonMember(path, key));
         if (!answer)
             return answer.error();
         if (*answer == "denied")
             return MissingRepositoryAnswer::Denied;
         if (*answer == "manifest unknown")
             return MissingRepositoryAnswer::ManifestUnknown;
-        return fail(member(path, key),
+        return fail(jsonMember(path, key),
                     QStringLiteral("expected \"manifest unknown\" or \"denied\", got \"%1\"")
                         .arg(QString::fromStdString(*answer)));
     }
@@ -376,7 +316,7 @@ private:
 
     Expected<Repositories> repositories(const QJsonObject& json, const QString& registryPath,
                                         const std::string& host) const {
-        const QString path = member(registryPath, QStringLiteral("repositories"));
+        const QString path = jsonMember(registryPath, QStringLiteral("repositories"));
         const QJsonValue value = json.value(QStringLiteral("repositories"));
         if (value.isUndefined())
             return Repositories{};
@@ -385,7 +325,7 @@ private:
         Repositories result;
         const QJsonObject repositories = value.toObject();
         for (auto it = repositories.begin(); it != repositories.end(); ++it) {
-            const QString repositoryPath = member(path, it.key());
+            const QString repositoryPath = jsonMember(path, it.key());
             if (it.key().isEmpty())
                 return fail(repositoryPath, QStringLiteral("a repository path must not be empty"));
             auto tags = tagged(it.value(), repositoryPath);
@@ -407,7 +347,7 @@ private:
         std::map<std::string, ImageSpec> result;
         const QJsonObject tags = value.toObject();
         for (auto it = tags.begin(); it != tags.end(); ++it) {
-            const QString tagPath = member(path, it.key());
+            const QString tagPath = jsonMember(path, it.key());
             if (it.key().isEmpty())
                 return fail(tagPath, QStringLiteral("a tag must not be empty"));
             auto json =
@@ -423,7 +363,7 @@ private:
         return result;
     }
 
-    QString m_source;
+    QString m_base;
 };
 
 } // namespace
@@ -435,7 +375,11 @@ Expected<World> loadWorldJson(const QByteArray& json, const QString& sourceName)
     const auto root = parseStrictJson(json, sourceName);
     if (!root)
         return root.error();
-    return WorldReader(sourceName).world(*root);
+    return readWorld(*root, sourceName, QString());
+}
+
+Expected<World> readWorld(const QJsonValue& json, const QString& sourceName, const QString& place) {
+    return WorldReader(sourceName, place).world(json);
 }
 
 Expected<World> loadWorldFile(const QString& path) {

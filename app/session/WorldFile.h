@@ -7,6 +7,7 @@
 #include "engine/World.h"
 
 #include <QByteArray>
+#include <QJsonValue>
 #include <QString>
 
 namespace lab {
@@ -16,6 +17,10 @@ Expected<World> loadWorldFile(const QString& path);
 
 /// Checks the JSON text of a world; sourceName stands for the file in error messages.
 Expected<World> loadWorldJson(const QByteArray& json, const QString& sourceName);
+
+/// Checks a world that sits at place (a JSON path such as "world"; empty: the top level) in an
+/// already parsed document, as a session file holds one.
+Expected<World> readWorld(const QJsonValue& json, const QString& sourceName, const QString& place);
 
 /// The resource path of the built-in world (app/worlds/default.json).
 QString defaultWorldPath();

@@ -1257,6 +1257,10 @@ Why: %3</source>
         <source>Nothing to catch up: the window shows the engine&apos;s latest step</source>
         <translation>无需追赶：窗口显示的已是引擎的最新一步</translation>
     </message>
+    <message>
+        <source>No recorded session is playing: commands run live</source>
+        <translation>没有正在回放的录制会话：命令实时运行</translation>
+    </message>
 </context>
 <context>
     <name>lab::PlaybackBar</name>
@@ -1354,6 +1358,22 @@ Why: %3</source>
         <source>Show every step the engine has taken, at once (Ctrl+End)</source>
         <translation>立即显示引擎已走过的所有步骤（Ctrl+End）</translation>
     </message>
+    <message>
+        <source>Continue live from here</source>
+        <translation>从此处继续实时运行</translation>
+    </message>
+    <message>
+        <source>  ·  playing a recorded session</source>
+        <translation>  ·  正在回放录制的会话</translation>
+    </message>
+    <message>
+        <source>Replay the recorded commands up to the step shown on a fresh engine, then take commands from there</source>
+        <translation>在全新的引擎上重放录制的命令，直到所显示的步骤，然后从那里接受命令</translation>
+    </message>
+    <message>
+        <source>Back to the start of the recorded session</source>
+        <translation>回到录制会话的开头</translation>
+    </message>
 </context>
 <context>
     <name>lab::PredictBox</name>
@@ -1403,6 +1423,10 @@ Why: %3</source>
     <message>
         <source>A command still waits in the console: Ctrl-C there ends it</source>
         <translation>控制台里还有一条命令在等待：在那里按 Ctrl-C 可结束它</translation>
+    </message>
+    <message>
+        <source>a recorded session is playing back: choose Engine &gt; Continue live from here to run commands</source>
+        <translation>正在回放录制的会话：选择“引擎 &gt; 从此处继续实时运行”后才能运行命令</translation>
     </message>
 </context>
 <context>
@@ -1473,6 +1497,45 @@ The latest command&apos;s path lights up as engine time passes; a pull shows one
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>lab::SessionActions</name>
+    <message>
+        <source>&amp;Open session…</source>
+        <translation>打开会话(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save session…</source>
+        <translation>保存会话(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Play back a saved session: step through it, then continue live</source>
+        <translation>回放已保存的会话：逐步查看，然后继续实时运行</translation>
+    </message>
+    <message>
+        <source>Save the world, the seed and every command, to replay anywhere</source>
+        <translation>保存世界、种子和每条命令，以便在任何地方重放</translation>
+    </message>
+    <message>
+        <source>Sessions replay on the simulation: switch to Engine &gt; Backend &gt; Simulation first</source>
+        <translation>会话在模拟引擎上重放：请先切换到“引擎 &gt; 后端 &gt; 模拟”</translation>
+    </message>
+    <message>
+        <source>Only the simulation&apos;s sessions can be saved: real containers on the wall clock cannot be replayed yet</source>
+        <translation>只能保存模拟引擎的会话：按真实时钟运行的真实容器暂时无法重放</translation>
+    </message>
+    <message>
+        <source>Open a session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>Lab sessions (*.json)</source>
+        <translation>实验会话 (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the session</source>
+        <translation>保存会话</translation>
     </message>
 </context>
 <context>

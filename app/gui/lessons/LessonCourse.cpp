@@ -115,8 +115,10 @@ void LessonCourse::execute(int index) {
     const LessonStep& current = step();
     if (index == 0 && m_commandsRun == 0 && current.fault) {
         const FaultAction fault = *current.fault;
-        const Status done =
-            m_session.act([fault](Engine& engine) { return applyFault(fault, engine); });
+        const Status done = m_session.act({fault.kind == FaultAction::Kind::OutOfMemory
+                                               ? EngineAction::Kind::OutOfMemory
+                                               : EngineAction::Kind::NextRemovalFails,
+                                           fault.container.toStdString()});
         m_notice = done ? QString() : QString::fromStdString(done.error().message);
     }
     const QString& line = current.commands[index];

@@ -138,6 +138,11 @@ void ConsolePanel::runLine(const QString& line) {
                Tone::Note);
         return;
     }
+    if (const QString why = m_whyNoLines ? m_whyNoLines() : QString(); !why.isEmpty()) {
+        append(QStringLiteral("docker> ") + line, Tone::Command);
+        append(QStringLiteral("(%1)").arg(why), Tone::Note);
+        return;
+    }
     m_transcript.lineStarts();
     append(QStringLiteral("docker> ") + line, Tone::Command);
     const TimePoint before = m_engineSignals.engine().clock().now();

@@ -71,6 +71,9 @@ public:
     /// playback moves engine time, until it returns, Ctrl-C or Ctrl-P Ctrl-Q; a line given
     /// meanwhile is not run (a terminal takes no second command).
     void runLine(const QString& line);
+    /// While whyNot answers a reason (a session file playing back), a line is shown with the
+    /// reason as a note at once and not run.
+    void refuseLinesWhile(std::function<QString()> whyNot) { m_whyNoLines = std::move(whyNot); }
     /// True while a line runs.
     bool isWaiting() const { return m_foreground.running(); }
     /// The exit status of the last command, as a shell's $?.
@@ -102,6 +105,7 @@ private:
     QPlainTextEdit* m_output;
     HistoryLineEdit* m_input;
     ConsoleTranscript m_transcript;
+    std::function<QString()> m_whyNoLines;
 };
 
 } // namespace lab

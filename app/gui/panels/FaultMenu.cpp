@@ -68,22 +68,20 @@ void FaultMenu::refresh() {
                                "being removed ends dead, restart policies bring others back"));
 }
 
-// The actions keep the container's ID, not a pointer: a replay finds it in the new engine.
+// The actions name the container by ID, never by pointer: a replay finds it in the new engine.
 void FaultMenu::inject(Fault fault) {
-    const std::string target = m_selected.toStdString();
-    const Status injected = m_session.act([fault, target](Engine& engine) {
-        return engine.injectFault(fault, target.empty() ? nullptr : engine.byId(target));
-    });
+    const Status injected =
+        m_session.act({fault == Fault::OutOfMemory ? EngineAction::Kind::OutOfMemory
+                                                   : EngineAction::Kind::NextRemovalFails,
+                       fault == Fault::OutOfMemory ? m_selected.toStdString() : std::string()});
     if (!injected)
         emit refused(QString::fromStdString(injected.error().message));
     refresh();
 }
 
 void FaultMenu::restartDaemon() {
-    (void)m_session.act([](Engine& engine) {
-        engine.restartDaemon();
-        return Status{Ok{}};
-    });
+    if (const Status restarted = m_session.act({EngineAction::Kind::RestartDaemon, {}}); !restarted)
+        emit refused(QString::fromStdString(restarted.error().message));
     refresh();
 }
 

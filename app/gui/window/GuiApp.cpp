@@ -2,6 +2,7 @@
 
 #include "gui/i18n/Language.h"
 #include "gui/window/MainWindow.h"
+#include "gui/window/SessionActions.h"
 #include "gui/window/WindowHost.h"
 #include "gui/window/WindowPlacement.h"
 #include "session/WorldFile.h"
@@ -20,7 +21,8 @@ static void initDesktopResource() {
 
 namespace lab {
 
-int runGui(int& argc, char** argv, const EngineChoice& engine, const QString& screenshotDir) {
+int runGui(int& argc, char** argv, const EngineChoice& engine, const QString& screenshotDir,
+           const QString& sessionFile) {
     QApplication application(argc, argv);
     QApplication::setApplicationName(QStringLiteral("lifecycle-lab"));
     // Settings (lesson progress, the window's layout) in ~/.config/lifecycle-lab/.
@@ -40,6 +42,11 @@ int runGui(int& argc, char** argv, const EngineChoice& engine, const QString& sc
         std::cerr << "lifecycle-lab: " << opened.error().message << std::endl;
         return 2;
     }
+    if (!sessionFile.isEmpty())
+        if (const Status played = host.window().sessionActions().open(sessionFile); !played) {
+            std::cerr << "lifecycle-lab: " << played.error().message << std::endl;
+            return 2;
+        }
     if (!screenshotDir.isEmpty()) {
         if (const Status saved = saveScreenshots(host.window(), screenshotDir); !saved) {
             std::cerr << "lifecycle-lab: " << saved.error().message << std::endl;

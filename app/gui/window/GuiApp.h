@@ -12,9 +12,10 @@ namespace lab {
 
 class MainWindow;
 
-/// Runs the window (argc and argv go to QApplication); returns the process exit status: 2 when
-/// the chosen engine cannot open.
-int runGui(int& argc, char** argv, const EngineChoice& engine, const QString& screenshotDir);
+/// Runs the window (argc and argv go to QApplication), playing sessionFile when not empty;
+/// returns the process exit status: 2 when the chosen engine or the session file cannot open.
+int runGui(int& argc, char** argv, const EngineChoice& engine, const QString& screenshotDir,
+           const QString& sessionFile);
 
 /// Plays the demonstrations in window and writes one PNG each into dir.
 Status saveScreenshots(MainWindow& window, const QString& dir);

@@ -19,6 +19,7 @@
 #include "gui/window/HelpMenu.h"
 #include "gui/window/PlaybackBar.h"
 #include "gui/window/RecordedSession.h"
+#include "gui/window/SessionActions.h"
 #include "gui/window/StepTimeline.h"
 #include "gui/window/ZoomActions.h"
 
@@ -63,6 +64,7 @@ MainWindow::MainWindow(EngineSession& session, QWidget* parent)
     showMode(session.backend());
     // Every pane shows the engine as of the step the pictures show (StepTimeline).
     m_console->keepPaceWith(*m_steps);
+    m_console->refuseLinesWhile([recorded] { return recorded->whyNoCommands(); });
     connect(m_steps, &StepTimeline::timeShown, m_resources, &ResourceChart::setShownTime);
     connect(m_playback, &Playback::advanced, m_events, &EventLogPanel::refresh);
     connect(m_playback, &Playback::advanced, m_model, &ContainerTableModel::refreshTimes);
@@ -149,10 +151,14 @@ void MainWindow::createActions() {
     m_displayModes = new DisplayModes(*this, *m_diagram, *m_flowChart, *m_timelineChart);
     m_zoom = new ZoomActions(*m_drawings, *this);
     m_help = new HelpMenu(*this, QString::fromStdString(modeName(m_session->backend())));
+    m_sessionActions = new SessionActions(*m_session, *m_playback, *this);
 }
 
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_sessionActions->openAction());
+    file->addAction(m_sessionActions->saveAction());
+    file->addSeparator();
     file->addAction(m_export);
     file->addAction(m_exportFlowChart);
     file->addSeparator();
@@ -163,6 +169,7 @@ void MainWindow::createMenus() {
     engine->addAction(m_playbackBar->stepBackAction());
     engine->addAction(m_playbackBar->catchUpAction());
     engine->addAction(m_playbackBar->resetAction());
+    engine->addAction(m_playbackBar->continueLiveAction());
     QMenu* backends = engine->addMenu(tr("&Backend"));
     backends->addActions(m_backends->actions());
     menuBar()->addMenu(m_faults);

@@ -35,6 +35,7 @@ class PlaybackBar;
 class RecordedSession;
 class ResourceChart;
 class RunFlowChart;
+class SessionActions;
 class StepTimeline;
 class ZoomActions;
 
@@ -64,6 +65,8 @@ public:
     LessonsPanel& lessons() const { return *m_lessons; }
     ZoomActions& zoomActions() const { return *m_zoom; }
     HelpMenu& help() const { return *m_help; }
+    /// File > Open session and Save session.
+    SessionActions& sessionActions() const { return *m_sessionActions; }
     Engine& engine() const;
     /// The engine in use, as the status bar and the title name it ("simulation", "real (root)").
     QLabel& modeLabel() const { return *m_mode; }
@@ -107,6 +110,7 @@ private:
     LessonsPanel* m_lessons = nullptr;
     ZoomActions* m_zoom = nullptr;
     HelpMenu* m_help = nullptr;
+    SessionActions* m_sessionActions = nullptr;
     QAction* m_quit = nullptr;
     QAction* m_export = nullptr;
     QAction* m_exportFlowChart = nullptr;

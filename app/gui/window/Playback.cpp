@@ -192,8 +192,46 @@ void Playback::reset() {
 void Playback::restartOn(std::unique_ptr<EngineSession> session) {
     if (!whyNoReset().isEmpty())
         return;
+    const bool wasPlaying = m_session.isPlaying();
     m_session.startOver(std::move(session));
     startedOver();
+    if (wasPlaying)
+        emit playingChanged(false);
+}
+
+void Playback::playRecording(std::unique_ptr<EngineSession> session,
+                             std::vector<SessionEntry> entries) {
+    if (!whyNoReset().isEmpty())
+        return;
+    setPaused(true);
+    m_session.play(std::move(session), std::move(entries));
+    startedOver();
+    emit playingChanged(true);
+}
+
+QString Playback::whyNoContinueLive() const {
+    if (!m_session.isPlaying())
+        return tr("No recorded session is playing: commands run live");
+    return whyHeld();
+}
+
+void Playback::continueLive() {
+    if (!whyNoContinueLive().isEmpty())
+        return;
+    // The entries that ran by the time shown, and none a waiting step needs to come later.
+    const std::size_t shown = m_timeline.shownCount();
+    std::size_t keep = 0;
+    while (keep < m_session.entryCount() &&
+           m_timeline.startedAt() + m_session.entryTime(keep) <= m_timeline.shownTime())
+        ++keep;
+    if (shown < m_timeline.steps().size())
+        keep = std::min(keep, m_timeline.steps()[shown].commandsBefore);
+    m_session.continueLive(keep);
+    runEngineUntilSteps(shown);
+    m_timeline.markShown(shown);
+    emit rewound();
+    emit advanced();
+    emit playingChanged(false);
 }
 
 void Playback::startedOver() {

@@ -82,13 +82,26 @@ public:
     /// Like reset, but the fresh engine is session's (a lesson's world and seed).
     void restartOn(std::unique_ptr<EngineSession> session);
 
+    /// Plays a session file on session (its world and seed): its entries run on the engine at
+    /// once, and the window shows their steps from the start, paused, to play, step and step back
+    /// through. Commands are refused until continueLive().
+    void playRecording(std::unique_ptr<EngineSession> session, std::vector<SessionEntry> entries);
+    /// True while a session file plays (playRecording() until continueLive() or a reset).
+    bool isPlayingRecording() const { return m_session.isPlaying(); }
+    /// Empty when continueLive() can go on from the step shown, otherwise why not.
+    QString whyNoContinueLive() const;
+    /// Replays the entries up to the step shown on a fresh engine and takes commands from there.
+    void continueLive();
+
 signals:
     /// Shown time moved forward, or steps were shown.
     void advanced();
     /// engineTime was played (a tick at the chosen speed, a step): what the flowchart follows.
     void advancedBy(lab::Duration engineTime);
-    /// The engine was replayed (step back, reset).
+    /// The engine was replayed (step back, reset, a session file opened, continue live).
     void rewound();
+    /// A session file started or stopped playing (RecordedSession::isPlaying()).
+    void playingChanged(bool playing);
     void speedChanged(double speed);
     void pausedChanged(bool paused);
     /// hold() or release() took effect.

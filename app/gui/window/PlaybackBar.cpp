@@ -31,6 +31,7 @@ PlaybackBar::PlaybackBar(Playback& playback, QWidget* parent)
     m_step = addShortcutAction(tr("Step ▶"), Qt::Key_Right);
     m_catchUp = addShortcutAction(tr("Catch up ▶▶"), QKeySequence(Qt::CTRL | Qt::Key_End));
     m_reset = addShortcutAction(tr("Reset"), QKeySequence());
+    m_continueLive = addShortcutAction(tr("Continue live from here"), QKeySequence());
     addWidget(new QLabel(tr(" Speed "), this));
     for (double speed : kSpeeds)
         m_speed->addItem(QStringLiteral("%1×").arg(speed), speed);
@@ -47,6 +48,8 @@ PlaybackBar::PlaybackBar(Playback& playback, QWidget* parent)
     connect(m_stepBack, &QAction::triggered, &m_playback, &Playback::stepBack);
     connect(m_catchUp, &QAction::triggered, &m_playback, &Playback::jumpToEngine);
     connect(m_reset, &QAction::triggered, &m_playback, &Playback::reset);
+    connect(m_continueLive, &QAction::triggered, &m_playback, &Playback::continueLive);
+    connect(&m_playback, &Playback::playingChanged, this, &PlaybackBar::showTime);
     connect(&m_playback, &Playback::heldChanged, this, &PlaybackBar::showTime);
     connect(&m_playback, &Playback::pausedChanged, this, &PlaybackBar::onPausedChanged);
     connect(m_speed, &QComboBox::currentIndexChanged, this, &PlaybackBar::onSpeedChosen);
@@ -85,6 +88,9 @@ void PlaybackBar::showTime() {
                     .arg(std::chrono::duration<double>(lead.time).count(), 0, 'f', 1);
     if (m_playback.isHeld())
         text += tr("  ·  held");
+    const QString whyNotLive = m_playback.whyNoContinueLive();
+    if (m_playback.isPlayingRecording())
+        text += tr("  ·  playing a recorded session");
     m_clock->setText(text);
     enableWithReason(m_catchUp, m_playback.whyNoJump(),
                      tr("Show every step the engine has taken, at once (Ctrl+End)"));
@@ -93,7 +99,13 @@ void PlaybackBar::showTime() {
     enableWithReason(m_stepBack, m_playback.whyNoStepBack(),
                      tr("Replay the engine to the step before (Left arrow)"));
     enableWithReason(m_reset, m_playback.whyNoReset(),
-                     tr("Start again on a fresh engine: every container is forgotten"));
+                     m_playback.isPlayingRecording()
+                         ? tr("Back to the start of the recorded session")
+                         : tr("Start again on a fresh engine: every container is forgotten"));
+    m_continueLive->setVisible(m_playback.isPlayingRecording());
+    enableWithReason(m_continueLive, whyNotLive,
+                     tr("Replay the recorded commands up to the step shown on a fresh engine, "
+                        "then take commands from there"));
 }
 
 void PlaybackBar::onSpeedChosen(int index) {

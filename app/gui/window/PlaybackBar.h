@@ -29,6 +29,8 @@ public:
     QAction* catchUpAction() const { return m_catchUp; }
     /// A fresh engine.
     QAction* resetAction() const { return m_reset; }
+    /// Goes on live from the step shown while a session file plays (visible only then).
+    QAction* continueLiveAction() const { return m_continueLive; }
     QComboBox* speedBox() const { return m_speed; }
     /// Re-reads the shown time and what is possible now.
     void showTime();
@@ -44,6 +46,7 @@ private:
     QAction* m_stepBack;
     QAction* m_catchUp;
     QAction* m_reset;
+    QAction* m_continueLive;
     QComboBox* m_speed;
     QLabel* m_clock;
 };

@@ -7,7 +7,7 @@
 namespace lab {
 
 RecordedSession::RecordedSession(EngineSession& first, QObject* parent)
-    : QObject(parent), m_first(&first), m_current(&first) {}
+    : QObject(parent), m_first(&first), m_current(&first), m_origin(first.engine().clock().now()) {}
 
 RecordedSession::~RecordedSession() {
     m_first->setWaitingLoop({}); // the window's event loop goes with it
@@ -17,9 +17,15 @@ RecordedSession::~RecordedSession() {
         emit engineReplaced(m_first->engine());
 }
 
+QString RecordedSession::whyNoCommands() const {
+    return isPlaying() ? tr("a recorded session is playing back: choose Engine > Continue live "
+                            "from here to run commands")
+                       : QString();
+}
+
 CliOutput RecordedSession::run(const std::vector<std::string>& args) {
     emit commandStarting(m_log.size());
-    m_log.push_back({engine().clock().now(), args, {}});
+    m_log.push_back({engine().clock().now() - m_origin, args, {}});
     ++m_running;
     CliOutput output = m_current->run(args);
     --m_running;
@@ -27,10 +33,12 @@ CliOutput RecordedSession::run(const std::vector<std::string>& args) {
     return output;
 }
 
-Status RecordedSession::act(const std::function<Status(Engine&)>& action) {
+Status RecordedSession::act(const EngineAction& action) {
+    if (const QString why = whyNoCommands(); !why.isEmpty())
+        return Error{why.toStdString()};
     emit commandStarting(m_log.size());
-    m_log.push_back({engine().clock().now(), {}, action});
-    Status done = action(engine());
+    m_log.push_back({engine().clock().now() - m_origin, {}, action});
+    Status done = applyEngineAction(action, engine());
     emit commandFinished();
     return done;
 }
@@ -91,22 +99,61 @@ void RecordedSession::replay(std::size_t keep) {
     std::unique_ptr<EngineSession> fresh = m_current->fresh();
     if (!fresh)
         return;
-    std::vector<Recorded> log = std::move(m_log);
-    log.resize(std::min(keep, log.size()));
+    // A file playing replays whole: the steps after the one shown stay ahead of the window.
+    std::vector<SessionEntry> entries = m_playing ? *m_playing : std::move(m_log);
+    if (!m_playing)
+        entries.resize(std::min(keep, entries.size()));
     adopt(std::move(fresh));
-    for (const Recorded& command : log) {
-        if (const Duration wait = command.at - engine().clock().now(); wait > Duration::zero())
-            m_current->sleep(wait);
-        if (command.action)
-            (void)act(command.action); // it answers as it did the first time
+    runEntries(entries);
+}
+
+void RecordedSession::runEntries(const std::vector<SessionEntry>& entries) {
+    // Recorded as they replay (m_log), with the playing switched off meanwhile: the same steps.
+    std::optional<std::vector<SessionEntry>> playing = std::move(m_playing);
+    m_playing.reset();
+    replayEntries(*m_current, m_origin, entries, [this](const SessionEntry& entry) {
+        if (entry.action)
+            (void)act(*entry.action); // it answers as it did the first time
         else
-            run(command.args);
-    }
+            run(entry.command);
+    });
+    m_playing = std::move(playing);
     // Replayed commands jump engine time; those typed from now on wait as the first session's.
     m_current->setWaitingLoop(m_waitingLoop);
 }
 
+void RecordedSession::play(std::unique_ptr<EngineSession> session,
+                           std::vector<SessionEntry> entries) {
+    startOver(std::move(session));
+    runEntries(entries);
+    m_playing = std::move(entries);
+}
+
+void RecordedSession::continueLive(std::size_t keep) {
+    if (!m_playing)
+        return;
+    m_log = std::move(*m_playing);
+    m_playing.reset();
+    replay(keep);
+}
+
+std::optional<SessionRecording> RecordedSession::recording() const {
+    std::optional<SessionRecording> recording = m_current->origin();
+    if (recording)
+        recording->entries = m_playing ? *m_playing : m_log;
+    return recording;
+}
+
+std::size_t RecordedSession::entryCount() const {
+    return m_playing ? m_playing->size() : m_log.size();
+}
+
+Duration RecordedSession::entryTime(std::size_t index) const {
+    return m_playing ? (*m_playing)[index].at : m_log[index].at;
+}
+
 void RecordedSession::startOver(std::unique_ptr<EngineSession> session) {
+    m_playing.reset();
     adopt(std::move(session));
 }
 
@@ -114,6 +161,7 @@ void RecordedSession::adopt(std::unique_ptr<EngineSession> session) {
     m_log.clear();
     // The old session stays alive until the panels have moved to the new one.
     m_current = session.get();
+    m_origin = m_current->engine().clock().now();
     emit engineReplaced(session->engine());
     m_replayed = std::move(session);
 }

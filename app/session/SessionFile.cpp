@@ -1,0 +1,287 @@
+#include "session/SessionFile.h"
+
+#include "cli/Commands.h"
+#include "session/InputFile.h"
+#include "session/JsonReader.h"
+#include "session/StrictJson.h"
+#include "session/WorldFile.h"
+#include "session/WorldJson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <algorithm>
+#include <cmath>
+
+namespace lab {
+namespace {
+
+const QString kFormatName = QStringLiteral("lifecycle-lab session");
+// Sizes no honest file reaches: a lesson is tens of commands, a long class a few thousand.
+constexpr qsizetype kMaxEntries = 100000;
+constexpr qsizetype kMaxWords = 10000;
+// JSON numbers are doubles: integers are exact up to 2^53 ns of engine time (104 days).
+constexpr double kLatest = 9007199254740992.0;
+
+bool knownCommand(const std::vector<std::string>& command) {
+    if (command.empty())
+        return false;
+    const auto& specs = cli::commandSpecs();
+    return std::any_of(specs.begin(), specs.end(),
+                       [&](const cli::CommandSpec& spec) { return spec.name == command.front(); });
+}
+
+QJsonObject entryToJson(const SessionEntry& entry) {
+    QJsonObject json{{QStringLiteral("at"), qint64(entry.at.count())}};
+    if (entry.action) {
+        json.insert(QStringLiteral("action"),
+                    QString::fromStdString(std::string(actionName(entry.action->kind))));
+        if (!entry.action->container.empty())
+            json.insert(QStringLiteral("container"),
+                        QString::fromStdString(entry.action->container));
+        return json;
+    }
+    QJsonArray words;
+    for (const std::string& word : entry.command)
+        words.append(QString::fromStdString(word));
+    json.insert(QStringLiteral("command"), words);
+    return json;
+}
+
+class SessionReader : public JsonReader {
+public:
+    explicit SessionReader(QString source) : JsonReader(std::move(source)) {}
+
+    Expected<SessionRecording> read(const QJsonValue& root) const {
+        // First: a world or lesson file opened by mistake is named as such, not picked apart.
+        if (root.toObject().value(QStringLiteral("format")) != kFormatName)
+            return fail(
+                QStringLiteral("format"),
+                QStringLiteral("expected \"%1\": this is not a session file").arg(kFormatName));
+        auto object =
+            this->object(root, {}, {"format", "version", "backend", "seed", "world", "entries"},
+                         {"version", "backend", "seed", "world", "entries"});
+        if (!object)
+            return object.error();
+        const QJsonObject& top = *object;
+        if (auto version = this->version(top.value(QStringLiteral("version"))); !version)
+            return version.error();
+        if (const QJsonValue backend = top.value(QStringLiteral("backend"));
+            backend != QStringLiteral("simulation"))
+            return fail(QStringLiteral("backend"),
+                        backend == QStringLiteral("real")
+                            ? QStringLiteral("a session on the real backend: this lab replays "
+                                             "only the simulation's sessions")
+                            : QStringLiteral("expected \"simulation\""));
+        SessionRecording recording;
+        auto seed = this->seed(top.value(QStringLiteral("seed")));
+        if (!seed)
+            return seed.error();
+        recording.seed = *seed;
+        auto world =
+            readWorld(top.value(QStringLiteral("world")), m_source, QStringLiteral("world"));
+        if (!world)
+            return world.error();
+        recording.world = std::move(*world);
+        auto entries = this->entries(top.value(QStringLiteral("entries")));
+        if (!entries)
+            return entries.error();
+        recording.entries = std::move(*entries);
+        return recording;
+    }
+
+private:
+    Status version(const QJsonValue& value) const {
+        const QString path = QStringLiteral("version");
+        if (!value.isDouble() || value.toDouble() != std::floor(value.toDouble()))
+            return wrongType(value, path, "a whole number");
+        if (value.toDouble() != kSessionFormatVersion)
+            return fail(path, QStringLiteral("version %1 is not one this lab reads (it reads "
+                                             "version %2%3)")
+                                  .arg(value.toDouble())
+                                  .arg(kSessionFormatVersion)
+                                  .arg(value.toDouble() > kSessionFormatVersion
+                                           ? QStringLiteral("; a newer lab wrote it")
+                                           : QString()));
+        return Ok{};
+    }
+
+    // A string of digits: a double cannot hold every 64-bit seed.
+    Expected<std::uint64_t> seed(const QJsonValue& value) const {
+        const QString path = QStringLiteral("seed");
+        if (!value.isString())
+            return wrongType(value, path, "a whole number as a string, such as \"1\"");
+        const QString text = value.toString();
+        bool ok = !text.isEmpty() &&
+                  std::all_of(text.begin(), text.end(), [](QChar c) { return c.isDigit(); });
+        const qulonglong seed = ok ? text.toULongLong(&ok, 10) : 0;
+        if (!ok)
+            return fail(path, QStringLiteral("expected a whole number from 0 to %1, got \"%2\"")
+                                  .arg(std::numeric_limits<std::uint64_t>::max())
+                                  .arg(text));
+        return std::uint64_t{seed};
+    }
+
+    Expected<std::vector<SessionEntry>> entries(const QJsonValue& value) const {
+        const QString path = QStringLiteral("entries");
+        if (!value.isArray())
+            return wrongType(value, path, "an array");
+        const QJsonArray list = value.toArray();
+        if (list.size() > kMaxEntries)
+            return fail(path, QStringLiteral("%1 entries is more than the lab reads (%2)")
+                                  .arg(list.size())
+                                  .arg(kMaxEntries));
+        std::vector<SessionEntry> result;
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            auto entry = this->entry(list.at(i), jsonElement(path, i));
+            if (!entry)
+                return entry.error();
+            if (!result.empty() && entry->at < result.back().at)
+                return fail(jsonMember(jsonElement(path, i), QStringLiteral("at")),
+                            QStringLiteral("engine time goes backwards (%1 ns, after %2 ns)")
+                                .arg(entry->at.count())
+                                .arg(result.back().at.count()));
+            result.push_back(std::move(*entry));
+        }
+        return result;
+    }
+
+    Expected<SessionEntry> entry(const QJsonValue& value, const QString& path) const {
+        auto object = this->object(value, path, {"at", "command", "action", "container"}, {"at"});
+        if (!object)
+            return object.error();
+        const QJsonObject& json = *object;
+        SessionEntry entry;
+        const QString atPath = jsonMember(path, QStringLiteral("at"));
+        const QJsonValue at = json.value(QStringLiteral("at"));
+        if (!at.isDouble() || at.toDouble() != std::floor(at.toDouble()))
+            return wrongType(at, atPath, "whole nanoseconds of engine time");
+        if (at.toDouble() < 0 || at.toDouble() > kLatest)
+            return fail(atPath, QStringLiteral("%1 ns is outside 0 to 2^53 ns").arg(at.toDouble()));
+        entry.at = Duration(static_cast<Duration::rep>(at.toDouble()));
+        const bool isCommand = json.contains(QStringLiteral("command"));
+        if (isCommand == json.contains(QStringLiteral("action")))
+            return fail(path, QStringLiteral("expected either \"command\" or \"action\""));
+        if (isCommand) {
+            auto command = words(json.value(QStringLiteral("command")),
+                                 jsonMember(path, QStringLiteral("command")));
+            if (!command)
+                return command.error();
+            entry.command = std::move(*command);
+            if (json.contains(QStringLiteral("container")))
+                return fail(jsonMember(path, QStringLiteral("container")),
+                            QStringLiteral("only an action has a container"));
+            return entry;
+        }
+        auto action = this->action(json, path);
+        if (!action)
+            return action.error();
+        entry.action = std::move(*action);
+        return entry;
+    }
+
+    Expected<std::vector<std::string>> words(const QJsonValue& value, const QString& path) const {
+        if (!value.isArray())
+            return wrongType(value, path, "an array of words");
+        const QJsonArray list = value.toArray();
+        if (list.isEmpty() || list.size() > kMaxWords)
+            return fail(
+                path,
+                QStringLiteral("expected 1 to %1 words, got %2").arg(kMaxWords).arg(list.size()));
+        std::vector<std::string> result;
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            if (!list.at(i).isString())
+                return wrongType(list.at(i), jsonElement(path, i), "a string");
+            result.push_back(list.at(i).toString().toStdString());
+        }
+        if (!knownCommand(result))
+            return fail(jsonElement(path, 0), QStringLiteral("unknown command \"%1\"")
+                                                  .arg(QString::fromStdString(result.front())));
+        return result;
+    }
+
+    Expected<EngineAction> action(const QJsonObject& json, const QString& path) const {
+        const QString actionPath = jsonMember(path, QStringLiteral("action"));
+        const QJsonValue name = json.value(QStringLiteral("action"));
+        if (!name.isString())
+            return wrongType(name, actionPath, "an action's name");
+        const auto kind = actionKind(name.toString().toStdString());
+        if (!kind)
+            return fail(actionPath, QStringLiteral("unknown action \"%1\" (known: "
+                                                   "next-removal-fails, out-of-memory, "
+                                                   "restart-daemon)")
+                                        .arg(name.toString()));
+        EngineAction action{*kind, {}};
+        const QJsonValue container = json.value(QStringLiteral("container"));
+        const bool needsTarget = *kind == EngineAction::Kind::OutOfMemory;
+        if (needsTarget != !container.isUndefined())
+            return fail(path, needsTarget
+                                  ? QStringLiteral("out-of-memory needs a \"container\"")
+                                  : QStringLiteral("%1 takes no container").arg(name.toString()));
+        if (needsTarget) {
+            if (!container.isString() || container.toString().isEmpty())
+                return wrongType(container, jsonMember(path, QStringLiteral("container")),
+                                 "a container's ID or name");
+            action.container = container.toString().toStdString();
+        }
+        return action;
+    }
+};
+
+} // namespace
+
+// Written by hand around Qt's writer for a file a teacher can read: the header first, one entry
+// a line, the world last (QJsonDocument would sort the keys and spread each word on a line).
+QByteArray sessionToJson(const SessionRecording& recording) {
+    const auto compact = [](const QJsonObject& json) {
+        return QJsonDocument(json).toJson(QJsonDocument::Compact);
+    };
+    QByteArray text = "{\n  \"format\": \"" + kFormatName.toUtf8() +
+                      "\",\n  \"version\": " + QByteArray::number(kSessionFormatVersion) +
+                      ",\n  \"backend\": \"simulation\",\n  \"seed\": \"" +
+                      QByteArray::number(qulonglong(recording.seed)) + "\",\n  \"entries\": [";
+    const char* separator = "\n    ";
+    for (const SessionEntry& entry : recording.entries)
+        if (entry.action || knownCommand(entry.command)) {
+            text += separator + compact(entryToJson(entry));
+            separator = ",\n    ";
+        }
+    text += "\n  ],\n  \"world\": " +
+            QJsonDocument(worldToJson(recording.world))
+                .toJson(QJsonDocument::Indented)
+                .trimmed()
+                .replace("\n", "\n  ") +
+            "\n}\n";
+    return text;
+}
+
+Status saveSessionFile(const SessionRecording& recording, const QString& path) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(sessionToJson(recording)) < 0 ||
+        !file.commit())
+        return Error{QStringLiteral("cannot write session file %1: %2")
+                         .arg(path, file.errorString())
+                         .toStdString()};
+    return Ok{};
+}
+
+Expected<SessionRecording> readSessionJson(const QByteArray& json, const QString& sourceName) {
+    if (json.trimmed().isEmpty())
+        return Error{(sourceName + QStringLiteral(": the file is empty (expected a session, "
+                                                  "docs/SESSION-FORMAT.md)"))
+                         .toStdString()};
+    const auto root = parseStrictJson(json, sourceName);
+    if (!root)
+        return root.error();
+    return SessionReader(sourceName).read(*root);
+}
+
+Expected<SessionRecording> loadSessionFile(const QString& path) {
+    const auto content = readInputFile(path, QStringLiteral("session file"));
+    if (!content)
+        return content.error();
+    return readSessionJson(*content, path);
+}
+
+} // namespace lab

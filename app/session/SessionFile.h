@@ -1,0 +1,53 @@
+#pragma once
+// A session as a file (docs/SESSION-FORMAT.md): the world and seed a simulated engine started
+// from, and every docker command and engine action at the engine time it ran. Replaying them on
+// a fresh engine from the same world and seed reaches the same states: the engine is
+// deterministic. The reader trusts nothing: anything the format does not allow is refused with
+// the file, the place (a JSON path such as entries[3].at) and the reason.
+
+#include "base/Expected.h"
+#include "base/Time.h"
+#include "engine/World.h"
+#include "session/EngineAction.h"
+
+#include <QByteArray>
+#include <QString>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lab {
+
+/// The version this lab writes and the only one it reads.
+inline constexpr int kSessionFormatVersion = 1;
+
+/// One thing done to the engine: a docker command, or an action.
+struct SessionEntry {
+    Duration at{};                      ///< engine time since the session began
+    std::vector<std::string> command;   ///< docker's words without "docker"; empty for an action
+    std::optional<EngineAction> action; ///< set: not a docker command
+
+    bool operator==(const SessionEntry&) const = default;
+};
+
+/// A simulated session from its start.
+struct SessionRecording {
+    std::uint64_t seed = 1;
+    World world;
+    std::vector<SessionEntry> entries;
+};
+
+/// The file's text. Commands the CLI does not know are left out: they changed nothing.
+QByteArray sessionToJson(const SessionRecording& recording);
+
+/// Writes the file at path (whole or not at all); the error names the file.
+Status saveSessionFile(const SessionRecording& recording, const QString& path);
+
+/// Checks a session file's text; sourceName stands for the file in error messages.
+Expected<SessionRecording> readSessionJson(const QByteArray& json, const QString& sourceName);
+
+/// Reads and checks the session file at path.
+Expected<SessionRecording> loadSessionFile(const QString& path);
+
+} // namespace lab
