@@ -1,8 +1,17 @@
 #include "sim/Process.h"
 
+#include "sim/Filesystem.h"
 #include "sim/Signal.h"
 
 namespace lab {
+
+void Process::write(Sink& sink, TimePoint at, Stream fd, std::string text,
+                    const StreamMap& map) const {
+    if (auto stream = map.route(fd))
+        sink.push_back({Happening::Kind::Output, at, *stream, std::move(text), 0});
+    else if (!map.file(fd).empty() && m_context.files)
+        m_context.files->append(map.file(fd), text);
+}
 
 bool Process::dropsUnhandled(int signal) const {
     if (signal == sig::KILL)

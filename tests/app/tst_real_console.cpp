@@ -28,6 +28,10 @@ namespace {
 QString whyNotReal(const QString& scriptText) {
     if (scriptText.contains(QLatin1String("docker exec")))
         return QStringLiteral("uses docker exec: the real backend does not exec yet");
+    if (scriptText.contains(QLatin1String("docker diff")) ||
+        scriptText.contains(QLatin1String("docker commit")))
+        return QStringLiteral("uses docker diff and docker commit: the real backend does not read "
+                              "a container's writable layer yet");
     if (scriptText.contains(QLatin1String("--memory")))
         return QStringLiteral("uses --memory: the real backend does not enforce limits yet");
     if (scriptText.contains(QLatin1String("docker pull")) ||
