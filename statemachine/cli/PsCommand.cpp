@@ -65,7 +65,14 @@ const std::vector<std::pair<std::string, Column>>& columns() {
          }},
         {"Names", [](const Container& c, const RowContext&) -> TemplateValue { return c.name; }},
         {"Image",
-         [](const Container& c, const RowContext&) -> TemplateValue { return c.config.image; }},
+         [](const Container& c, const RowContext& r) -> TemplateValue {
+             // The name it was made from while that still names its image (daemon/list.go,
+             // refreshImage); after an untag or retag, the image's ID.
+             const auto image = r.engine.findImage(c.config.image);
+             if (image && (*image)->id == c.config.imageId)
+                 return c.config.image;
+             return r.noTrunc ? c.config.imageId : c.config.imageId.substr(7, 12);
+         }},
         {"Command",
          [](const Container& c, const RowContext& r) -> TemplateValue {
              return docker::commandColumn(commandOf(c), r.noTrunc);

@@ -238,6 +238,8 @@ private:
         Error error;
     };
     std::optional<DeleteConflict> deleteConflict(const Image& image, unsigned mask) const;
+    // Takes the name tag from image id, logs the untag and says so in lines.
+    void untag(const std::string& id, const ImageReference& tag, std::vector<std::string>& lines);
     // imageDeleteHelper: deletes the image unless a conflict of the mask holds (quiet: a conflict
     // of an image still named or used is no error), then its parent if nothing holds that.
     Status deleteImage(const std::string& id, bool force, bool quiet,

@@ -24,14 +24,6 @@ bool typedAsId(const Image& image, std::string_view typed) {
            std::string_view(image.id).substr(7).starts_with(typed);
 }
 
-// isSingleReference: the tags (the lab keeps no digest references) name one repository.
-bool singleRepository(const Image& image) {
-    return !image.tags.empty() &&
-           std::all_of(image.tags.begin(), image.tags.end(), [&](const ImageReference& tag) {
-               return tag.name() == image.tags.front().name();
-           });
-}
-
 // The conflicts a deletion meets, as bits of a mask, in the daemon's order of checking; the hard
 // ones not even -f overrides.
 constexpr unsigned kDependentChild = 1;
@@ -104,16 +96,14 @@ Expected<std::vector<std::string>> Engine::removeImage(std::string_view typed, b
     const Image& image = **found;
     const std::string id = image.id;
     std::vector<std::string> lines;
-    const auto untag = [&](const ImageReference& tag) {
-        m_images.untag(tag);
-        publishImageEvent("untag", id, {{"name", id}});
-        lines.push_back("Untagged: " + tag.familiar());
-    };
+    // isSingleReference: one tag (and the digest reference of its repository, which the lab
+    // derives from it).
+    const bool singleReference = image.tags.size() == 1;
     bool quiet = false;
     if (!typedAsId(image, typed)) {
         // A name was given: it goes first, unless it is the image's last one and a container
         // uses the image (the image would be left dangling under it).
-        if (!force && singleRepository(image))
+        if (!force && singleReference)
             for (const auto& [sequence, container] : m_creationOrder)
                 if (container->config.imageId == id)
                     return Error{"conflict: unable to remove repository reference \"" +
@@ -121,21 +111,34 @@ Expected<std::vector<std::string>> Engine::removeImage(std::string_view typed, b
                                      container->shortId() + " is using its referenced image " +
                                      shortImageId(id),
                                  ErrorCode::Conflict};
-        untag(*docker::parseImageReference(typed, docker::ReferenceGrammar::Engine));
+        untag(id, *docker::parseImageReference(typed, docker::ReferenceGrammar::Engine), lines);
         if (!image.tags.empty())
             return lines;
         quiet = true;
-    } else if (singleRepository(image) || image.tags.empty()) {
+    } else if (singleReference) {
         // By ID: the names go with the image, so they are no conflict.
         const unsigned mask = force ? kHard : kHard | (kSoft & ~kActiveReference);
         if (auto conflict = deleteConflict(image, mask))
             return conflict->error;
-        for (const ImageReference& tag : std::vector<ImageReference>(image.tags))
-            untag(tag);
+        untag(id, image.tags.front(), lines);
     }
     if (Status deleted = deleteImage(id, force, quiet, lines); !deleted)
         return deleted.error();
     return lines;
+}
+
+void Engine::untag(const std::string& id, const ImageReference& tag,
+                   std::vector<std::string>& lines) {
+    m_images.untag(tag);
+    publishImageEvent("untag", id, {{"name", id}});
+    lines.push_back("Untagged: " + tag.familiar());
+    // The last tag of a repository takes the repository's digest reference with it.
+    const Image& image = *m_images.findById(id);
+    const bool lastOfRepository =
+        std::none_of(image.tags.begin(), image.tags.end(),
+                     [&](const ImageReference& other) { return other.name() == tag.name(); });
+    if (lastOfRepository && !image.repoDigest.empty())
+        lines.push_back("Untagged: " + tag.familiarName() + "@" + image.repoDigest);
 }
 
 Status Engine::deleteImage(const std::string& id, bool force, bool quiet,
@@ -148,11 +151,8 @@ Status Engine::deleteImage(const std::string& id, bool force, bool quiet,
         return conflict->error;
     }
     const std::string parent = image.parent;
-    for (const ImageReference& tag : std::vector<ImageReference>(image.tags)) {
-        m_images.untag(tag);
-        publishImageEvent("untag", id, {{"name", id}});
-        lines.push_back("Untagged: " + tag.familiar());
-    }
+    for (const ImageReference& tag : std::vector<ImageReference>(image.tags))
+        untag(id, tag, lines);
     const std::vector<std::string> layers = m_images.remove(id);
     publishImageEvent("delete", id, {{"name", id}});
     lines.push_back("Deleted: " + id);
@@ -185,6 +185,7 @@ Expected<const Image*> Engine::commit(Container& container,
     spec.created = m_clock.now();
     spec.cmd = container.config.cmd; // the container's config becomes the image's
     spec.entrypoint = container.config.entrypoint;
+    spec.stopSignal = container.config.stopSignal;
     if (!layer->changes.empty()) { // an empty diff adds no layer
         spec.layers.push_back(LayerSpec{layer->size()});
         for (const auto& [path, content] : layer->written) {
