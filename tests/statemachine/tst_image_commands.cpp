@@ -175,21 +175,15 @@ void ImageCommandsTest::rmiByIdFollowsTheRunningAndStoppedRules() {
     const std::string image = imageIdOf(lab, "busybox");
     const std::string user = containerIdOf(lab, "user").substr(0, 12);
     const std::string shortImage = image.substr(7, 12);
-    const auto running = lab.docker("rmi -f " + shortImage);
-    QCOMPARE(text(running.err),
-             QString::fromStdString("Error response from daemon: conflict: unable to delete " +
-                                    shortImage +
-                                    " (cannot be forced) - image is being used by running "
-                                    "container " +
-                                    user));
+    const auto conflict = [&](const std::string& why) {
+        return QString::fromStdString("Error response from daemon: conflict: unable to delete " +
+                                      shortImage + why + user);
+    };
+    QCOMPARE(text(lab.docker("rmi -f " + shortImage).err),
+             conflict(" (cannot be forced) - image is being used by running container "));
     QCOMPARE(lab.docker("stop -t 0 user").status, 0);
-    const auto stopped = lab.docker("rmi " + shortImage);
-    QCOMPARE(text(stopped.err),
-             QString::fromStdString("Error response from daemon: conflict: unable to delete " +
-                                    shortImage +
-                                    " (must be forced) - image is being used by stopped "
-                                    "container " +
-                                    user));
+    QCOMPARE(text(lab.docker("rmi " + shortImage).err),
+             conflict(" (must be forced) - image is being used by stopped container "));
     QCOMPARE(lab.docker("tag busybox other").status, 0);
     const auto named = lab.docker("rmi -f " + shortImage); // every name goes with it
     QCOMPARE(text(named.out).section('\n', 0, 2),
