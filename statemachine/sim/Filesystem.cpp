@@ -1,5 +1,6 @@
 #include "sim/Filesystem.h"
 
+#include "base/Limits.h"
 #include "sim/Programs.h"
 
 namespace lab {
@@ -16,6 +17,19 @@ std::string normalisePath(std::string_view name) {
         out.pop_back();
     return out;
 }
+
+namespace {
+
+Error layerFull() {
+    return Error{
+        limits::beyond("No space left on device", std::int64_t(limits::kWritableLayerBytes))};
+}
+
+std::size_t bytesOf(const std::string& path, const std::optional<std::string>& content) {
+    return path.size() + (content ? content->size() : 0);
+}
+
+} // namespace
 
 std::string parentPath(const std::string& path) {
     const auto slash = path.rfind('/');
@@ -64,25 +78,34 @@ Status Filesystem::open(const std::string& path, bool append) {
     case Entry::Directory:
         return Error{"Is a directory"};
     case Entry::File:
-        if (append) {
-            if (!m_upper.contains(path)) // copied up before it changes
-                m_upper[path] = read(path);
+        if (append && m_upper.contains(path))
             return Ok{};
-        }
         break;
     case Entry::None:
         if (entry(parentPath(path)) != Entry::Directory)
             return Error{"nonexistent directory"};
         break;
     }
-    m_upper[path] = std::string();
+    // Created, truncated, or copied up before it changes.
+    std::optional<std::string> content = append ? read(path).value_or("") : std::string();
+    const auto previous = m_upper.find(path);
+    const std::size_t before = previous == m_upper.end() ? 0 : bytesOf(path, previous->second);
+    if (m_upperBytes - before + bytesOf(path, content) > limits::kWritableLayerBytes)
+        return layerFull();
+    m_upperBytes = m_upperBytes - before + bytesOf(path, content);
+    m_upper[path] = std::move(content);
     return Ok{};
 }
 
-void Filesystem::append(const std::string& path, const std::string& text) {
-    auto& content = m_upper[path];
-    if (content)
-        *content += text;
+Status Filesystem::append(const std::string& path, const std::string& text) {
+    const auto file = m_upper.find(path);
+    if (file == m_upper.end() || !file->second)
+        return Ok{}; // deleted since it was opened: the bytes go with the unlinked file
+    if (m_upperBytes + text.size() > limits::kWritableLayerBytes)
+        return layerFull();
+    *file->second += text;
+    m_upperBytes += text.size();
+    return Ok{};
 }
 
 Status Filesystem::remove(const std::string& path) {
@@ -94,10 +117,14 @@ Status Filesystem::remove(const std::string& path) {
     case Entry::File:
         break;
     }
-    if (imageEntry(path) == Entry::None)
-        m_upper.erase(path); // made by this container: nothing of the image to hide
-    else
+    if (const auto upper = m_upper.find(path); upper != m_upper.end()) {
+        m_upperBytes -= bytesOf(path, upper->second);
+        m_upper.erase(upper);
+    }
+    if (imageEntry(path) != Entry::None) { // the image's file is hidden from now on
         m_upper[path] = std::nullopt;
+        m_upperBytes += bytesOf(path, std::nullopt);
+    }
     return Ok{};
 }
 

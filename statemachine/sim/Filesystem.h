@@ -31,10 +31,11 @@ public:
     /// for a directory or a missing path.
     std::optional<std::string> read(const std::string& path) const;
     /// Creates or truncates a file as `>` does (`>>` with append keeps its content). The error
-    /// is busybox sh's reason: "nonexistent directory", "Is a directory".
+    /// is busybox sh's reason: "nonexistent directory", "Is a directory", or the layer is full.
     Status open(const std::string& path, bool append);
-    /// Appends to a file that open() made (a write through a redirection).
-    void append(const std::string& path, const std::string& text);
+    /// Appends to a file that open() made (a write through a redirection); an error when the
+    /// layer would hold more than limits::kWritableLayerBytes (nothing is written then).
+    Status append(const std::string& path, const std::string& text);
     /// Deletes a file as unlink(2) does; the error is the reason rm prints ("No such file or
     /// directory", "Is a directory").
     Status remove(const std::string& path);
@@ -48,6 +49,7 @@ private:
     ImageFiles m_imageFiles;
     std::set<std::string> m_imageDeleted;
     std::map<std::string, std::optional<std::string>> m_upper; ///< path -> content; none: deleted
+    std::size_t m_upperBytes = 0;                              ///< paths and contents of m_upper
 };
 
 /// "./x", "x/", "/bin//sleep" -> an absolute path without redundant slashes.

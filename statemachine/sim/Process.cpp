@@ -7,10 +7,17 @@ namespace lab {
 
 void Process::write(Sink& sink, TimePoint at, Stream fd, std::string text,
                     const StreamMap& map) const {
-    if (auto stream = map.route(fd))
+    if (auto stream = map.route(fd)) {
         sink.push_back({Happening::Kind::Output, at, *stream, std::move(text), 0});
-    else if (!map.file(fd).empty() && m_context.files)
-        m_context.files->append(map.file(fd), text);
+        return;
+    }
+    if (map.file(fd).empty() || !m_context.files)
+        return; // /dev/null
+    const Status written = m_context.files->append(map.file(fd), text);
+    if (!written)
+        if (auto errors = map.route(Stream::Stderr)) // as busybox reports a failed write
+            sink.push_back({Happening::Kind::Output, at, *errors,
+                            "write error: " + written.error().message + "\n", 0});
 }
 
 bool Process::dropsUnhandled(int signal) const {

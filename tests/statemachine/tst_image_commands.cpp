@@ -32,6 +32,7 @@ private slots:
     void diffListsWhatTheShellWroteAndDeleted();
     void theWritableLayerOutlivesARestart();
     void writesThatCannotHappenSayWhy();
+    void aFullLayerRefusesTheWrite();
     void commitMakesAnImageThatRunsWithTheFiles();
     void commitOfAnUnchangedContainerAddsNoLayer();
     void rmiOfANameAnotherNameSharesOnlyUntags();
@@ -87,6 +88,19 @@ void ImageCommandsTest::writesThatCannotHappenSayWhy() {
     const auto applet = lab.docker("run busybox busybox nosuch");
     QCOMPARE(applet.status, 127);
     QCOMPARE(text(applet.err), QString("nosuch: applet not found"));
+}
+
+void ImageCommandsTest::aFullLayerRefusesTheWrite() {
+    EngineFixture lab;
+    // Appends of 2, 4, ... 2^24 bytes fit; the one of 2^25 would pass the layer's budget.
+    const auto full = lab.docker("run --name filler busybox sh -c 'x=a; i=0; "
+                                 "while [ $i -lt 25 ]; do x=$x$x; i=$((i+1)); echo $x >> /tmp/f; "
+                                 "done; echo ended'");
+    QCOMPARE(text(full.err), QString("write error: No space left on device (the simulation's "
+                                     "limit is 67108864)"));
+    QCOMPARE(text(full.out), QString("ended"));
+    QCOMPARE(lab.out("diff filler"), QString("C /tmp\nA /tmp/f"));
+    QCOMPARE(lab.docker("run --rm busybox sh -c 'echo fits > /tmp/f; cat /tmp/f'").status, 0);
 }
 
 void ImageCommandsTest::commitMakesAnImageThatRunsWithTheFiles() {
