@@ -9,6 +9,7 @@
 #include "docker/HumanSize.h"
 #include "engine/Engine.h"
 
+#include <map>
 #include <regex>
 #include <set>
 
@@ -46,6 +47,17 @@ struct RowContext {
     const Engine& engine;
     TimePoint now;
     bool noTrunc;
+    /// An image as a container's config names it -> the ID that name finds now ("" for none):
+    /// looked up once per ps, as thousands of containers share a few names.
+    mutable std::map<std::string, std::string> imageIdByName = {};
+
+    const std::string& imageIdOf(const std::string& name) const {
+        auto [entry, added] = imageIdByName.try_emplace(name);
+        if (added)
+            if (const auto image = engine.findImage(name))
+                entry->second = (*image)->id;
+        return entry->second;
+    }
 };
 
 using Column = TemplateValue (*)(const Container&, const RowContext&);
@@ -68,8 +80,7 @@ const std::vector<std::pair<std::string, Column>>& columns() {
          [](const Container& c, const RowContext& r) -> TemplateValue {
              // The name it was made from while that still names its image (daemon/list.go,
              // refreshImage); after an untag or retag, the image's ID.
-             const auto image = r.engine.findImage(c.config.image);
-             if (image && (*image)->id == c.config.imageId)
+             if (r.imageIdOf(c.config.image) == c.config.imageId)
                  return c.config.image;
              return r.noTrunc ? c.config.imageId : c.config.imageId.substr(7, 12);
          }},
