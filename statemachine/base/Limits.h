@@ -36,6 +36,9 @@ constexpr std::size_t kAttachedOutputBytes = 1u << 20;
 /// Bytes one simulated shell may hold in its variables: beyond a container's --memory the OOM
 /// killer ends it first; without one, a real machine would run out of memory.
 constexpr std::size_t kShellVariableBytes = 64u << 20;
+/// Bytes (content and paths) a simulated container's writable layer may hold: a real disk fills
+/// up too; beyond it a write fails with "No space left on device".
+constexpr std::size_t kWritableLayerBytes = 64u << 20;
 /// Bytes the console reads from a script or world file (/dev/zero never ends).
 constexpr std::size_t kInputFileBytes = 64u << 20;
 

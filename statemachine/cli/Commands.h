@@ -25,8 +25,8 @@ struct Context {
 
 using Handler = void (*)(Context&, const ParsedFlags&);
 
-/// How many arguments a command takes (cobra's Args validators).
-enum class Arity { None, Exactly, AtLeast, AtMost };
+/// How many arguments a command takes (cobra's Args validators); Range: count to maxCount.
+enum class Arity { None, Exactly, AtLeast, AtMost, Range };
 
 /// One docker command: its words, its flags, its handler.
 struct CommandSpec {
@@ -37,6 +37,7 @@ struct CommandSpec {
     bool interspersed = true;
     std::vector<FlagSpec> flags;
     Handler handler = nullptr;
+    int maxCount = 0; ///< Range only
 };
 
 /// Every command of the lab's docker CLI.
@@ -81,5 +82,10 @@ void runExec(Context&, const ParsedFlags&);    ///< InsideCommands.cpp
 void runTop(Context&, const ParsedFlags&);
 void runStats(Context&, const ParsedFlags&);  ///< StatsCommand.cpp
 void runUpdate(Context&, const ParsedFlags&); ///< UpdateCommand.cpp
+void runTag(Context&, const ParsedFlags&);    ///< ImageCommands.cpp
+void runRmi(Context&, const ParsedFlags&);
+void runDiff(Context&, const ParsedFlags&);
+void runCommit(Context&, const ParsedFlags&);
+void runContainerPrune(Context&, const ParsedFlags&);
 
 } // namespace lab::cli

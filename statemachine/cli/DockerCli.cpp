@@ -29,6 +29,10 @@ void usageError(CliOutput& output, const CommandSpec& spec) {
         what = "requires at most " + std::to_string(spec.count) +
                (spec.count == 1 ? " argument" : " arguments");
         break;
+    case Arity::Range:
+        what = "requires at least " + std::to_string(spec.count) + " and at most " +
+               std::to_string(spec.maxCount) + " arguments";
+        break;
     }
     output.err = {"docker: 'docker " + spec.name + "' " + what, "", "Usage:  docker " + spec.usage,
                   "",
@@ -53,16 +57,21 @@ bool arityHolds(const CommandSpec& spec, std::size_t count) {
         return count >= std::size_t(spec.count);
     case Arity::AtMost:
         return count <= std::size_t(spec.count);
+    case Arity::Range:
+        return count >= std::size_t(spec.count) && count <= std::size_t(spec.maxCount);
     }
     return false;
 }
 
-// `docker container ls` and friends name the same commands.
+// `docker container ls` and friends name the same commands; `container prune` has no
+// top-level twin.
 std::vector<std::string> withoutManagementWord(std::vector<std::string> args) {
     if (args.size() >= 2 && args[0] == "container") {
         args.erase(args.begin());
         if (args[0] == "ls" || args[0] == "list")
             args[0] = "ps";
+        else if (args[0] == "prune")
+            args[0] = "container prune";
     }
     return args;
 }

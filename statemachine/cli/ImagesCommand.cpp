@@ -1,4 +1,5 @@
-// docker images: one row per tag of each local image, newest first, through docker's formatter.
+// docker images: one row per tag of each local image (or <none>), newest first, through docker's
+// formatter.
 #include "cli/Commands.h"
 #include "docker/Formatter.h"
 #include "docker/GoTime.h"
@@ -72,10 +73,20 @@ void runImages(Context& context, const ParsedFlags& flags) {
                      [](const Image* a, const Image* b) { return a->created > b->created; });
     const TimePoint now = context.engine.clock().now();
     std::vector<TemplateValue> rows;
-    for (const Image* image : images)
-        for (const auto& tag : image->tags)
+    const ImageStore& store = context.engine.images();
+    for (const Image* image : images) {
+        // An image without names shows as <none> (a parent of other images only with -a).
+        if (image->tags.empty() && pattern.empty() &&
+            (flags.isSet("all") || store.children(image->id).empty()))
+            rows.push_back(imageRow(*image, "<none>", "<none>", now, noTrunc));
+        // The daemon lists an image's names in lexical order.
+        std::vector<docker::ImageReference> tags = image->tags;
+        std::sort(tags.begin(), tags.end(),
+                  [](const auto& a, const auto& b) { return a.familiar() < b.familiar(); });
+        for (const auto& tag : tags)
             if (matches(tag, pattern))
                 rows.push_back(imageRow(*image, tag.familiarName(), tag.tag, now, noTrunc));
+    }
     std::string format = flags.value("format").value_or(kImagesTable);
     if (flags.isSet("quiet"))
         format = "{{.ID}}";

@@ -9,6 +9,7 @@
 #include "docker/HumanSize.h"
 #include "engine/Engine.h"
 
+#include <map>
 #include <regex>
 #include <set>
 
@@ -46,6 +47,17 @@ struct RowContext {
     const Engine& engine;
     TimePoint now;
     bool noTrunc;
+    /// An image as a container's config names it -> the ID that name finds now ("" for none):
+    /// looked up once per ps, as thousands of containers share a few names.
+    mutable std::map<std::string, std::string> imageIdByName = {};
+
+    const std::string& imageIdOf(const std::string& name) const {
+        auto [entry, added] = imageIdByName.try_emplace(name);
+        if (added)
+            if (const auto image = engine.findImage(name))
+                entry->second = (*image)->id;
+        return entry->second;
+    }
 };
 
 using Column = TemplateValue (*)(const Container&, const RowContext&);
@@ -65,7 +77,13 @@ const std::vector<std::pair<std::string, Column>>& columns() {
          }},
         {"Names", [](const Container& c, const RowContext&) -> TemplateValue { return c.name; }},
         {"Image",
-         [](const Container& c, const RowContext&) -> TemplateValue { return c.config.image; }},
+         [](const Container& c, const RowContext& r) -> TemplateValue {
+             // The name it was made from while that still names its image (daemon/list.go,
+             // refreshImage); after an untag or retag, the image's ID.
+             if (r.imageIdOf(c.config.image) == c.config.imageId)
+                 return c.config.image;
+             return r.noTrunc ? c.config.imageId : c.config.imageId.substr(7, 12);
+         }},
         {"Command",
          [](const Container& c, const RowContext& r) -> TemplateValue {
              return docker::commandColumn(commandOf(c), r.noTrunc);

@@ -6,6 +6,7 @@
 
 #include "base/Expected.h"
 #include "engine/Exec.h"
+#include "engine/LayerChanges.h"
 #include "engine/ResourceSample.h"
 #include "machines/Lifecycle.h"
 
@@ -82,6 +83,18 @@ public:
     virtual Status applyLimits(const Container& /*container*/, const ResourceLimits& /*limits*/) {
         return Error{"--memory, --memory-swap, --cpus and --pids-limit are not enforced by the " +
                      name() + " backend yet"};
+    }
+    /// docker diff and docker commit: what the container wrote to its filesystem. An error: this
+    /// backend cannot tell.
+    virtual Expected<LayerChanges> writableLayer(const Container& /*container*/) const {
+        return Error{"docker diff and docker commit are not available on the " + name() +
+                     " backend yet"};
+    }
+    /// Whether docker tag, rmi and commit may change the engine's image store, or why not (a
+    /// backend that runs containers from a store of its own would no longer find their images).
+    virtual Status canChangeImages() const {
+        return Error{"docker tag, docker rmi and docker commit are not available on the " + name() +
+                     " backend yet: it runs containers from an image store of its own"};
     }
     /// docker stats: the resource use of a running container now. An error: this backend
     /// cannot measure it.

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,10 +70,11 @@ public:
     LifecycleMachine machine;
     LifecycleRecord record;
     std::vector<LogLine> logs;
-    std::size_t logBytes = 0;         ///< the bytes of logs' lines
-    ImageFiles imageFiles;            ///< the image's files with content, for the process to read
-    std::optional<TimerId> stopTimer; ///< a stop's timeout: reports StopTimedOut
-    std::optional<TimerId> restartTimer; ///< pending policy restart
+    std::size_t logBytes = 0; ///< the bytes of logs' lines
+    ImageFiles imageFiles;    ///< the image's files with content, for the process to read
+    std::set<std::string> imageDeletedFiles; ///< the base-tree paths the image's layers deleted
+    std::optional<TimerId> stopTimer;        ///< a stop's timeout: reports StopTimedOut
+    std::optional<TimerId> restartTimer;     ///< pending policy restart
 
     /// .State.Status; a removed container is no longer held by the daemon.
     ContainerState state() const { return *dockerState(machine.node()); }

@@ -106,6 +106,7 @@ Expected<Container*> Engine::create(CreateRequest request) {
     container->name = request.name;
     container->config = config;
     container->imageFiles = image->spec.files;
+    container->imageDeletedFiles = image->spec.deletedFiles;
     container->created = m_clock.now();
     container->record.restartPolicy = config.restartPolicy;
     container->record.autoRemove = config.autoRemove;

@@ -153,6 +153,28 @@ public:
     Status update(Container& container, const UpdateRequest& request);
     /// docker rename.
     Status rename(Container& container, const std::string& newName);
+    /// The image what a user typed names, as the daemon's GetImage finds it: by reference, then
+    /// by ID or unique ID prefix ("No such image: nosuch:latest").
+    Expected<const Image*> findImage(std::string_view typed) const;
+    /// docker tag: the image source names gains the name target (docs/DOCKER-BEHAVIOUR.md §10.4).
+    Status tag(std::string_view source, const ImageReference& target);
+    /// docker rmi of one image: the lines Docker prints ("Untagged: ...", "Deleted: ..."), or
+    /// the daemon's refusal under Docker's conflict rules (§10.4).
+    Expected<std::vector<std::string>> removeImage(std::string_view typed, bool force);
+    /// docker diff: what the container added, changed and deleted, by path.
+    Expected<std::vector<FileChange>> changes(const Container& container) const;
+    /// docker commit: a new image, the container's image with its writable layer on top (no
+    /// layer when it wrote nothing) and its command, named tag when one is given.
+    Expected<const Image*> commit(Container& container, const std::optional<ImageReference>& tag);
+    /// What docker container prune removed: full IDs, newest first, and the bytes their
+    /// writable layers held.
+    struct PruneReport {
+        std::vector<std::string> deleted;
+        std::int64_t reclaimed = 0;
+    };
+    /// docker container prune: removes every container that is not running (through its
+    /// lifecycle table, as docker rm) and waits for the removals.
+    PruneReport pruneContainers();
     /// Logs the attach event of an attached docker run.
     void attach(Container& container);
     /// The end of a pull: stores spec under reference with the plan's digest and logs the pull
@@ -210,6 +232,18 @@ private:
                              std::string_view nameAsTyped);
     void tellEveryContainer(Outcome outcome);
     void forget(const std::string& id);
+    // Why an image cannot be deleted (moby's imageDeleteConflict).
+    struct DeleteConflict {
+        bool used = false; ///< a container uses the image
+        Error error;
+    };
+    std::optional<DeleteConflict> deleteConflict(const Image& image, unsigned mask) const;
+    // Takes the name tag from image id, logs the untag and says so in lines.
+    void untag(const std::string& id, const ImageReference& tag, std::vector<std::string>& lines);
+    // imageDeleteHelper: deletes the image unless a conflict of the mask holds (quiet: a conflict
+    // of an image still named or used is no error), then its parent if nothing holds that.
+    Status deleteImage(const std::string& id, bool force, bool quiet,
+                       std::vector<std::string>& lines);
     void finishDaemonRestartWhenStopped();
     std::string newId();
     std::vector<std::pair<std::uint64_t, std::string>> idsInCreationOrder() const;

@@ -28,6 +28,11 @@ std::string describe(const ImageSpec& spec) {
             "files";
     for (const auto& [path, content] : spec.files)
         text += '\x1f' + path + '\x1d' + content;
+    if (!spec.deletedFiles.empty()) // only commits delete: the other images keep their IDs
+        text += "\x1e"
+                "deleted";
+    for (const auto& path : spec.deletedFiles)
+        text += '\x1f' + path;
     if (spec.created)
         text += "\x1e"
                 "created\x1f" +
@@ -60,9 +65,12 @@ std::string ImageStore::key(const ImageReference& reference) {
 }
 
 Image& ImageStore::add(const ImageSpec& spec, const ImageReference& tag, TimePoint now) {
-    const std::string name = key(tag);
-    if (auto previous = m_byTag.find(name); previous != m_byTag.end())
-        std::erase_if(previous->second->tags, [&](const ImageReference& t) { return t == tag; });
+    Image& image = store(spec, now);
+    this->tag(image, tag);
+    return image;
+}
+
+Image& ImageStore::store(const ImageSpec& spec, TimePoint now, const Image* parent) {
     const std::string id = imageIdOf(spec);
     Image*& image = m_byId[id];
     if (!image) {
@@ -70,14 +78,58 @@ Image& ImageStore::add(const ImageSpec& spec, const ImageReference& tag, TimePoi
         created->id = id;
         created->spec = spec;
         created->created = spec.created.value_or(now);
-        for (std::size_t i = 0; i < spec.layers.size(); ++i)
+        std::size_t inherited = 0;
+        if (parent) {
+            created->parent = parent->id;
+            created->layerDigests = parent->layerDigests;
+            inherited = parent->layerDigests.size();
+        }
+        for (std::size_t i = inherited; i < spec.layers.size(); ++i)
             created->layerDigests.push_back(layerDigestOf(spec, i));
         image = created.get();
         m_images.push_back(std::move(created));
     }
-    image->tags.push_back(tag);
-    m_byTag[name] = image;
     return *image;
+}
+
+void ImageStore::tag(const Image& image, const ImageReference& tag) {
+    untag(tag);
+    Image& named = *m_byId.at(image.id);
+    named.tags.push_back(tag);
+    m_byTag[key(tag)] = &named;
+}
+
+bool ImageStore::untag(const ImageReference& tag) {
+    const auto previous = m_byTag.find(key(tag));
+    if (previous == m_byTag.end())
+        return false;
+    std::erase_if(previous->second->tags, [&](const ImageReference& t) { return t == tag; });
+    m_byTag.erase(previous);
+    return true;
+}
+
+std::vector<std::string> ImageStore::remove(const std::string& id) {
+    const auto found = m_byId.find(id);
+    if (found == m_byId.end())
+        return {};
+    for (const auto& tag : std::vector<ImageReference>(found->second->tags))
+        untag(tag);
+    const std::vector<std::string> layers = found->second->layerDigests;
+    m_byId.erase(found);
+    std::erase_if(m_images, [&](const auto& image) { return image->id == id; });
+    std::vector<std::string> gone;
+    for (auto layer = layers.rbegin(); layer != layers.rend(); ++layer)
+        if (!hasLayer(*layer))
+            gone.push_back(*layer);
+    return gone;
+}
+
+std::vector<const Image*> ImageStore::children(const std::string& id) const {
+    std::vector<const Image*> found;
+    for (const auto& image : m_images)
+        if (image->parent == id)
+            found.push_back(image.get());
+    return found;
 }
 
 const Image* ImageStore::find(const ImageReference& reference) const {

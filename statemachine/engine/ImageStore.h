@@ -25,6 +25,7 @@ struct Image {
     std::vector<std::string> layerDigests; ///< "sha256:..." per layer, bottom first
     std::string repoDigest;                ///< the manifest digest it was pulled with, if any
     TimePoint created{};                   ///< when it was built, or else when it arrived
+    std::string parent;                    ///< the image a commit made it from; empty if none
     /// The sum of the layers' sizes, in bytes.
     std::int64_t size() const;
 };
@@ -40,6 +41,18 @@ public:
     /// Stores content under a name: an image with the same content gains the tag, and the tag
     /// leaves whatever image had it before (as `docker tag` and `docker pull` do).
     Image& add(const ImageSpec& spec, const ImageReference& tag, TimePoint now);
+    /// Stores content without a name; a commit's image (parent set) shares the parent's
+    /// layers and adds the ones spec has beyond them.
+    Image& store(const ImageSpec& spec, TimePoint now, const Image* parent = nullptr);
+    /// Gives image a name; the name leaves whatever image had it before.
+    void tag(const Image& image, const ImageReference& tag);
+    /// Takes a name away; false when no image had it.
+    bool untag(const ImageReference& tag);
+    /// Deletes an image (its names must be gone); answers the layers no other image uses, top
+    /// first, which went with it.
+    std::vector<std::string> remove(const std::string& id);
+    /// The images made from this one (docker commit's children).
+    std::vector<const Image*> children(const std::string& id) const;
     /// The image a reference names, if any.
     const Image* find(const ImageReference& reference) const;
     /// The image with this ID ("sha256:..." or bare hex), or an unambiguous ID prefix.

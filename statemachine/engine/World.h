@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,9 @@ struct ImageSpec {
     std::string stopSignal;                   ///< STOPSIGNAL, empty when the image sets none
     std::vector<LayerSpec> layers;            ///< bottom first
     std::map<std::string, std::string> files; ///< absolute path -> content, for cat and friends
-    std::optional<TimePoint> created;         ///< when the image was built; unset: when it arrived
+    /// Paths of the simulated base tree (busybox's) that a committed layer deleted.
+    std::set<std::string> deletedFiles;
+    std::optional<TimePoint> created; ///< when the image was built; unset: when it arrived
 };
 
 /// The files of an image, as its containers' processes read them.

@@ -1,8 +1,24 @@
 #include "sim/Process.h"
 
+#include "sim/Filesystem.h"
 #include "sim/Signal.h"
 
 namespace lab {
+
+void Process::write(Sink& sink, TimePoint at, Stream fd, std::string text,
+                    const StreamMap& map) const {
+    if (auto stream = map.route(fd)) {
+        sink.push_back({Happening::Kind::Output, at, *stream, std::move(text), 0});
+        return;
+    }
+    if (map.file(fd).empty() || !m_context.files)
+        return; // /dev/null
+    const Status written = m_context.files->append(map.file(fd), text);
+    if (!written)
+        if (auto errors = map.route(Stream::Stderr)) // as busybox reports a failed write
+            sink.push_back({Happening::Kind::Output, at, *errors,
+                            "write error: " + written.error().message + "\n", 0});
+}
 
 bool Process::dropsUnhandled(int signal) const {
     if (signal == sig::KILL)

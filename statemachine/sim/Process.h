@@ -18,6 +18,7 @@ namespace lab {
 namespace shell {
 class ParsedScripts;
 }
+class Filesystem;
 
 /// Where a process's bytes go: the container's two log streams.
 enum class Stream { Stdout, Stderr };
@@ -35,12 +36,17 @@ struct Happening {
 /// Collects what processes do while they are advanced or signalled.
 using Sink = std::vector<Happening>;
 
-/// Where a process's stdout and stderr end up (nothing: redirected to a file or /dev/null).
+/// Where a process's stdout and stderr end up: a container stream, a file of the container,
+/// or nowhere (/dev/null).
 struct StreamMap {
     std::optional<Stream> out = Stream::Stdout;
     std::optional<Stream> err = Stream::Stderr;
+    std::string outFile; ///< set (and out empty): fd 1 writes to this file of the container
+    std::string errFile; ///< the same for fd 2
     /// The container stream that fd 1 (Stdout) or fd 2 (Stderr) of this process reaches.
     std::optional<Stream> route(Stream fd) const { return fd == Stream::Stdout ? out : err; }
+    /// The file fd 1 or fd 2 writes to; empty when none.
+    const std::string& file(Stream fd) const { return fd == Stream::Stdout ? outFile : errFile; }
 };
 
 /// Hands out process IDs inside one container, in order, as the kernel does.
@@ -69,8 +75,8 @@ struct ProcessContext {
     std::set<int> ignored;
     StreamMap streams;          ///< where fd 1 and fd 2 lead
     PidCounter* pids = nullptr; ///< the container's PID allocator (owned by the Workload)
-    /// The image's files with known content (path -> bytes); shared by the container's processes.
-    std::shared_ptr<const std::map<std::string, std::string>> files;
+    /// The container's root filesystem; shared by its processes (never null).
+    std::shared_ptr<Filesystem> files;
     std::vector<std::string> env; ///< NAME=value, as execve passes it
     /// The container's scripts already parsed, kept across its restarts (none: parse each time).
     std::shared_ptr<shell::ParsedScripts> scripts;
@@ -111,10 +117,7 @@ protected:
         }
     }
     /// Writes to fd 1 or fd 2, following the redirections the process was started with.
-    void write(Sink& sink, TimePoint at, Stream fd, std::string text, const StreamMap& map) const {
-        if (auto stream = map.route(fd))
-            sink.push_back({Happening::Kind::Output, at, *stream, std::move(text), 0});
-    }
+    void write(Sink& sink, TimePoint at, Stream fd, std::string text, const StreamMap& map) const;
     void write(Sink& sink, TimePoint at, Stream fd, std::string text) const {
         write(sink, at, fd, std::move(text), m_context.streams);
     }

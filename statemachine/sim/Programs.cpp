@@ -1,6 +1,7 @@
 #include "sim/Programs.h"
 
 #include "sim/Applets.h"
+#include "sim/Filesystem.h"
 #include "sim/ImagePrograms.h"
 #include "sim/Program.h"
 #include "sim/Shell.h"
@@ -14,9 +15,9 @@ namespace {
 
 constexpr std::array<std::string_view, 6> kPath = {"/usr/local/sbin", "/usr/local/bin", "/usr/sbin",
                                                    "/usr/bin",        "/sbin",          "/bin"};
-// busybox applets modelled here (Applets.h has the instant ones).
-constexpr std::array<std::string_view, 10> kBusybox = {"sh",     "ash",  "sleep", "cat",  "echo",
-                                                       "printf", "true", "false", "test", "["};
+// busybox applets modelled here (Applets.h has the instant ones), and busybox itself.
+constexpr std::array<std::string_view, 12> kBusybox = {
+    "sh", "ash", "sleep", "cat", "rm", "echo", "printf", "true", "false", "test", "[", "busybox"};
 // What else exists in an image's filesystem, for exec's "permission denied".
 constexpr std::array<std::string_view, 18> kDirectories = {
     "/",        "/bin",       "/dev",           "/etc",      "/home",    "/proc",
@@ -30,30 +31,12 @@ bool contains(const std::array<std::string_view, N>& list, std::string_view item
     return std::find(list.begin(), list.end(), item) != list.end();
 }
 
-// "./x", "x/", "/bin//sleep" -> an absolute path without redundant slashes.
-std::string normalise(std::string_view name) {
-    std::string path = name.substr(0, 2) == "./" ? std::string(name.substr(1)) : std::string(name);
-    if (path.empty() || path[0] != '/')
-        path.insert(path.begin(), '/');
-    std::string out;
-    for (char c : path)
-        if (c != '/' || out.empty() || out.back() != '/')
-            out += c;
-    while (out.size() > 1 && out.back() == '/')
-        out.pop_back();
-    return out;
-}
-
 std::string basename(const std::string& path) {
     return path.substr(path.rfind('/') + 1);
 }
-std::string dirname(const std::string& path) {
-    const auto slash = path.rfind('/');
-    return slash == 0 ? "/" : path.substr(0, slash);
-}
 
 bool isBusyboxPath(const std::string& path) {
-    return contains(kPath, dirname(path)) && contains(kBusybox, basename(path));
+    return contains(kPath, parentPath(path)) && contains(kBusybox, basename(path));
 }
 
 // busybox sleep: each argument a decimal number with an optional s/m/h/d suffix, summed;
@@ -102,22 +85,57 @@ std::unique_ptr<Process> sleepProgram(const std::vector<std::string>& argv, Proc
 }
 
 // cat: with no arguments it reads stdin, which is at end of file without `docker run -i`.
-// Files the world gives content to print it; the image's other files read as empty.
+// Files the world gives content or the container wrote print it; other files read as empty.
 std::unique_ptr<Process> catProgram(const std::vector<std::string>& argv, ProcessContext context,
                                     TimePoint now) {
     const auto files = context.files;
     auto program = std::make_unique<Program>(std::move(context), now);
     int code = 0;
     for (std::size_t i = 1; i < argv.size(); ++i) {
-        const std::string path = normalise(argv[i]);
-        if (files && files->contains(path)) {
-            program->print(now, Stream::Stdout, files->at(path));
-        } else if (contains(kDirectories, path)) {
+        const std::string path = normalisePath(argv[i]);
+        if (const auto content = files->read(path)) {
+            program->print(now, Stream::Stdout, *content);
+        } else if (files->entry(path) == Filesystem::Entry::Directory) {
             program->print(now, Stream::Stderr, "cat: read error: Is a directory\n");
             code = 1;
-        } else if (!contains(kPlainFiles, path) && lookupProgram(path) != Lookup::Found) {
+        } else {
             program->print(now, Stream::Stderr,
                            "cat: can't open '" + argv[i] + "': No such file or directory\n");
+            code = 1;
+        }
+    }
+    program->exitAt(now, code);
+    return program;
+}
+
+// rm [-f] FILE...: unlinks files from the container's filesystem (-f: a missing one is no
+// error). Directories are refused as busybox does without -r; -r itself is not simulated.
+std::unique_ptr<Process> rmProgram(const std::vector<std::string>& argv, ProcessContext context,
+                                   TimePoint now) {
+    const auto files = context.files;
+    auto program = std::make_unique<Program>(std::move(context), now);
+    bool force = false;
+    std::size_t first = 1;
+    for (; first < argv.size() && argv[first].size() > 1 && argv[first][0] == '-'; ++first) {
+        if (argv[first] == "--") {
+            ++first;
+            break;
+        }
+        if (argv[first].find_first_not_of('f', 1) != std::string::npos) {
+            program->print(now, Stream::Stderr,
+                           "rm: only -f is simulated, not " + argv[first] + "\n");
+            program->exitAt(now, 1);
+            return program;
+        }
+        force = true;
+    }
+    int code = 0;
+    for (std::size_t i = first; i < argv.size(); ++i) {
+        const Status removed = files->remove(normalisePath(argv[i]));
+        if (!removed &&
+            !(force && files->entry(normalisePath(argv[i])) == Filesystem::Entry::None)) {
+            program->print(now, Stream::Stderr,
+                           "rm: can't remove '" + argv[i] + "': " + removed.error().message + "\n");
             code = 1;
         }
     }
@@ -156,6 +174,21 @@ std::unique_ptr<Process> shellProgram(const std::vector<std::string>& argv, Proc
     return std::make_unique<Shell>(std::move(context), *script, std::move(args), true, now);
 }
 
+// busybox without an applet it models: its banner, or which applet it does not know.
+std::unique_ptr<Process> busyboxProgram(const std::vector<std::string>& argv,
+                                        ProcessContext context, TimePoint now) {
+    auto program = std::make_unique<Program>(std::move(context), now);
+    if (argv.size() > 1) {
+        program->print(now, Stream::Stderr, argv[1] + ": applet not found\n");
+        program->exitAt(now, 127);
+        return program;
+    }
+    program->print(now, Stream::Stdout,
+                   "BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n");
+    program->exitAt(now, 0);
+    return program;
+}
+
 } // namespace
 
 Lookup lookupProgram(std::string_view name) {
@@ -164,7 +197,7 @@ Lookup lookupProgram(std::string_view name) {
         return contains(kBusybox, bare) || isImageProgramName(bare) ? Lookup::Found
                                                                     : Lookup::NotInPath;
     }
-    const std::string path = normalise(name);
+    const std::string path = normalisePath(name);
     if (isBusyboxPath(path) || isImageProgramPath(path))
         return Lookup::Found;
     if (contains(kDirectories, path) || contains(kPlainFiles, path))
@@ -172,19 +205,34 @@ Lookup lookupProgram(std::string_view name) {
     return Lookup::NoSuchFile;
 }
 
+BaseEntry baseTreeEntry(const std::string& path) {
+    if (contains(kDirectories, path))
+        return BaseEntry::Directory;
+    if (contains(kPlainFiles, path) || isBusyboxPath(path) || isImageProgramPath(path))
+        return BaseEntry::File;
+    return BaseEntry::None;
+}
+
 std::unique_ptr<Process> launchProgram(const std::vector<std::string>& argv, ProcessContext context,
                                        TimePoint now) {
     const bool bare = argv[0].find('/') == std::string::npos;
-    const std::string path = bare ? std::string() : normalise(argv[0]);
+    const std::string path = bare ? std::string() : normalisePath(argv[0]);
     const std::string name = bare ? argv[0] : basename(path);
     if (auto image = launchImageProgram(bare ? name : path, argv, context, now))
         return image;
+    if (name == "busybox" && argv.size() > 1 && contains(kBusybox, argv[1]) &&
+        argv[1] != "busybox") // busybox APPLET ARG...: the applet runs with its own name
+        return launchProgram({argv.begin() + 1, argv.end()}, std::move(context), now);
+    if (name == "busybox")
+        return busyboxProgram(argv, std::move(context), now);
     if (name == "sh" || name == "ash")
         return shellProgram(argv, std::move(context), now);
     if (name == "sleep")
         return sleepProgram(argv, std::move(context), now);
     if (name == "cat")
         return catProgram(argv, std::move(context), now);
+    if (name == "rm")
+        return rmProgram(argv, std::move(context), now);
     std::vector<std::string> appletArgv = argv;
     appletArgv[0] = name;
     const auto result = runApplet(appletArgv, name + ": ").value_or(AppletResult{{}, {}, 127});

@@ -24,6 +24,11 @@ enum class Lookup {
 /// Looks a command name up as exec(2) would in the simulated container.
 Lookup lookupProgram(std::string_view name);
 
+/// What the simulated image tree (busybox's directories, files and programs, the default
+/// world's programs) holds at an absolute, normalised path before a container writes to it.
+enum class BaseEntry { None, Directory, File };
+BaseEntry baseTreeEntry(const std::string& path);
+
 /// Starts a program that lookupProgram() found; it runs from `now`.
 std::unique_ptr<Process> launchProgram(const std::vector<std::string>& argv, ProcessContext context,
                                        TimePoint now);

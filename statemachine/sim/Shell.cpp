@@ -2,6 +2,7 @@
 
 #include "base/Limits.h"
 #include "sim/Applets.h"
+#include "sim/Filesystem.h"
 #include "sim/Programs.h"
 #include "sim/ShellExpand.h"
 #include "sim/Signal.h"
@@ -333,8 +334,10 @@ std::optional<StreamMap> Shell::redirected(const Node& node, Sink& sink) {
     StreamMap streams = m_context.streams;
     for (const auto& redirect : node.redirects) {
         std::optional<Stream>& target = redirect.fd == 1 ? streams.out : streams.err;
+        std::string& targetFile = redirect.fd == 1 ? streams.outFile : streams.errFile;
         if (redirect.dupTo != 0) {
             target = redirect.dupTo == 1 ? streams.out : streams.err;
+            targetFile = redirect.dupTo == 1 ? streams.outFile : streams.errFile;
             continue;
         }
         auto file = shell::expandWord(redirect.file, parameters());
@@ -342,10 +345,19 @@ std::optional<StreamMap> Shell::redirected(const Node& node, Sink& sink) {
             error(sink, file.error().message, m_context.streams);
             return std::nullopt;
         }
-        // Writing to a file inside the container: nothing reaches docker logs.
         target = *file == "/dev/stdout"   ? m_context.streams.out
                  : *file == "/dev/stderr" ? m_context.streams.err
                                           : std::nullopt;
+        targetFile.clear();
+        if (target || *file == "/dev/null")
+            continue;
+        // Writing to a file inside the container: nothing reaches docker logs.
+        const std::string path = normalisePath(*file);
+        if (Status opened = m_context.files->open(path, redirect.append); !opened) {
+            error(sink, "can't create " + *file + ": " + opened.error().message, m_context.streams);
+            return std::nullopt;
+        }
+        targetFile = path;
     }
     return streams;
 }

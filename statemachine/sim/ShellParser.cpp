@@ -269,6 +269,7 @@ private:
         Redirect redirect;
         redirect.fd = current().ioNumber == -1 ? 1 : current().ioNumber;
         const bool dup = current().op == ">&";
+        redirect.append = current().op == ">>";
         ++m_pos;
         if (current().type != Token::Type::Text)
             fail(unexpected(current()));

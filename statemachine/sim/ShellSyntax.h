@@ -32,6 +32,7 @@ struct Redirect {
     int fd = 1;
     int dupTo = 0; ///< 1 or 2 for a dup; 0 for a file
     Word file;
+    bool append = false; ///< `>>`: the file keeps what it held
 };
 
 struct Node;

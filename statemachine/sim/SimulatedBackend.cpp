@@ -2,13 +2,17 @@
 
 #include "base/Clock.h"
 #include "engine/Container.h"
+#include "sim/Filesystem.h"
 
 #include <algorithm>
 
 namespace lab {
 
 Status SimulatedBackend::prepare(const Container& container) {
-    m_scripts.insert_or_assign(container.id, std::make_shared<shell::ParsedScripts>());
+    m_prepared.insert_or_assign(
+        container.id,
+        Prepared{std::make_shared<shell::ParsedScripts>(),
+                 std::make_shared<Filesystem>(container.imageFiles, container.imageDeletedFiles)});
     return Ok{};
 }
 
@@ -18,10 +22,9 @@ void SimulatedBackend::post(const std::string& id, OutcomeEvent event) {
 
 void SimulatedBackend::startProcess(const Container& container) {
     const TimePoint now = m_clock.now();
-    auto scripts = m_scripts.find(container.id);
-    auto started =
-        Workload::start(container.argv(), container.config.init, now, container.imageFiles,
-                        container.env(), scripts == m_scripts.end() ? nullptr : scripts->second);
+    const Prepared& prepared = m_prepared.at(container.id);
+    auto started = Workload::start(container.argv(), container.config.init, now, prepared.files,
+                                   container.env(), prepared.scripts);
     if (!started) {
         post(container.id, OutcomeEvent{Outcome::StartFailed, now, started.error().exitCode, 0,
                                         started.error().message});
@@ -85,7 +88,7 @@ void SimulatedBackend::remove(const Container& container) {
         return;
     }
     m_clock.schedule(done, [this, id, done] {
-        m_scripts.erase(id);
+        m_prepared.erase(id);
         m_execKeys.erase(id);
         m_sink->report(id, OutcomeEvent{Outcome::RemovalDone, done});
     });

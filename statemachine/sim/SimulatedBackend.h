@@ -61,6 +61,10 @@ public:
     /// The memory limit reaches the container's processes (the OOM killer of the model);
     /// --cpus and --pids-limit are recorded only.
     Status applyLimits(const Container& container, const ResourceLimits& limits) override;
+    /// What the container's processes wrote to and deleted from its filesystem.
+    Expected<LayerChanges> writableLayer(const Container& container) const override;
+    /// The engine's image store is the simulation's only one.
+    Status canChangeImages() const override { return Ok{}; }
 
 private:
     // A container's PID 1 is keyed by the container's ID, an exec'd process by execKey().
@@ -91,8 +95,13 @@ private:
     Clock& m_clock;
     OutcomeSink* m_sink = nullptr;
     std::unordered_map<std::string, RunningWorkload> m_processes;
-    // Per container, from create to removal: its programs, parsed at their first start.
-    std::unordered_map<std::string, std::shared_ptr<shell::ParsedScripts>> m_scripts;
+    // Per container, from create to removal: its programs, parsed at their first start, and its
+    // root filesystem.
+    struct Prepared {
+        std::shared_ptr<shell::ParsedScripts> scripts;
+        std::shared_ptr<Filesystem> files;
+    };
+    std::unordered_map<std::string, Prepared> m_prepared;
     // Per container, from its first exec to its removal: the keys of its exec'd processes (those
     // still in m_processes are alive).
     std::unordered_map<std::string, std::vector<std::string>> m_execKeys;

@@ -3,6 +3,7 @@
 // a nominal amount of memory.
 #include "engine/Container.h"
 #include "engine/ResourceLimits.h"
+#include "sim/Filesystem.h"
 #include "sim/SimulatedBackend.h"
 
 #include <algorithm>
@@ -33,13 +34,12 @@ bool numeric(std::string_view text) {
 
 // -u USER[:GROUP]: numbers need no passwd entry; a name must be in the image's /etc/passwd
 // (runc's words when it is not: libcontainer/user's lookup).
-std::optional<std::string> userFailure(const std::string& user, const ImageFiles& files) {
+std::optional<std::string> userFailure(const std::string& user, const Filesystem& files) {
     const std::string name = user.substr(0, user.find(':'));
     if (name.empty() || numeric(name))
         return std::nullopt;
-    const auto passwd = files.find("/etc/passwd");
-    if (passwd != files.end() &&
-        ("\n" + passwd->second).find("\n" + name + ":") != std::string::npos)
+    const auto passwd = files.read("/etc/passwd");
+    if (passwd && ("\n" + *passwd).find("\n" + name + ":") != std::string::npos)
         return std::nullopt;
     return "unable to find user " + name + ": no matching entries in passwd file";
 }
@@ -93,11 +93,12 @@ Status SimulatedBackend::exec(const Container& container, const ExecRequest& req
         });
         return Status(Ok{});
     };
-    if (auto failure = userFailure(request.user, container.imageFiles))
+    const auto& files = m_prepared.at(container.id).files;
+    if (auto failure = userFailure(request.user, *files))
         return fail(*failure);
     std::vector<std::string> env = request.env;
     env.push_back("PWD=" + (request.workdir.empty() ? std::string("/") : request.workdir));
-    auto started = Workload::exec(request.argv, now, container.imageFiles, std::move(env));
+    auto started = Workload::exec(request.argv, now, files, std::move(env));
     if (!started)
         return fail(started.error().message);
     started->setMemoryLimit(memoryBudget(container.config.limits));
@@ -145,6 +146,13 @@ Status SimulatedBackend::applyLimits(const Container& container, const ResourceL
     for (const std::string& key : keysOf(container.id))
         m_processes.at(key).workload.setMemoryLimit(memoryBudget(limits));
     return Ok{};
+}
+
+Expected<LayerChanges> SimulatedBackend::writableLayer(const Container& container) const {
+    const auto prepared = m_prepared.find(container.id);
+    if (prepared == m_prepared.end())
+        return Error{"RWLayer of container " + container.name + " is unexpectedly nil"};
+    return prepared->second.files->changes();
 }
 
 Expected<ResourceSample> SimulatedBackend::usage(const Container& container) const {

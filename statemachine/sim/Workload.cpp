@@ -1,5 +1,6 @@
 #include "sim/Workload.h"
 
+#include "sim/Filesystem.h"
 #include "sim/Program.h"
 #include "sim/Programs.h"
 #include "sim/Signal.h"
@@ -39,7 +40,7 @@ std::optional<StartFailure> runcFailure(const std::string& name,
 } // namespace
 
 Expected<Workload, StartFailure> Workload::exec(const std::vector<std::string>& argv, TimePoint now,
-                                                std::map<std::string, std::string> files,
+                                                std::shared_ptr<Filesystem> files,
                                                 std::vector<std::string> env) {
     if (argv.empty())
         return tl::unexpected(StartFailure{126, "No exec command specified"});
@@ -54,7 +55,7 @@ Expected<Workload, StartFailure> Workload::exec(const std::vector<std::string>& 
     context.pid1 = false;
     context.pid = workload.m_pids->next();
     context.pids = workload.m_pids.get();
-    context.files = std::make_shared<const std::map<std::string, std::string>>(std::move(files));
+    context.files = files ? std::move(files) : std::make_shared<Filesystem>();
     context.env = std::move(env);
     context.memory = workload.m_memory;
     workload.m_main = launchProgram(argv, context, now);
@@ -62,8 +63,7 @@ Expected<Workload, StartFailure> Workload::exec(const std::vector<std::string>& 
 }
 
 Expected<Workload, StartFailure> Workload::start(const std::vector<std::string>& argv, bool init,
-                                                 TimePoint now,
-                                                 std::map<std::string, std::string> files,
+                                                 TimePoint now, std::shared_ptr<Filesystem> files,
                                                  std::vector<std::string> env,
                                                  std::shared_ptr<shell::ParsedScripts> scripts) {
     // The daemon refuses this at create; a start can only get here through a programming error.
@@ -76,7 +76,7 @@ Expected<Workload, StartFailure> Workload::start(const std::vector<std::string>&
     workload.m_pids = std::make_unique<PidCounter>();
     ProcessContext context;
     context.pids = workload.m_pids.get();
-    context.files = std::make_shared<const std::map<std::string, std::string>>(std::move(files));
+    context.files = files ? std::move(files) : std::make_shared<Filesystem>();
     context.env = std::move(env);
     context.scripts = std::move(scripts);
     context.memory = workload.m_memory;

@@ -30,19 +30,18 @@ class Workload {
 public:
     /// Starts argv (entrypoint + cmd, joined as Docker does) at `now`; with `init`, docker-init
     /// (tini) is PID 1 and forwards signals to it.
-    /// files are the image's files with known content (cat prints them); env the process's
-    /// environment (NAME=value: the shell sees each as a variable); scripts the container's
-    /// programs parsed so far, kept across its restarts (none: parse them every time).
+    /// files is the container's root filesystem (none: a fresh one of the base tree); env the
+    /// process's environment (NAME=value: the shell sees each as a variable); scripts the
+    /// container's programs parsed so far, kept across its restarts (none: parse them every time).
     static Expected<Workload, StartFailure>
     start(const std::vector<std::string>& argv, bool init, TimePoint now,
-          std::map<std::string, std::string> files = {}, std::vector<std::string> env = {},
+          std::shared_ptr<Filesystem> files = nullptr, std::vector<std::string> env = {},
           std::shared_ptr<shell::ParsedScripts> scripts = nullptr);
 
     /// Starts argv as `docker exec` does at `now`: a process of the running container that is not
     /// its PID 1; runc's failures are worded for an exec and answered with 126.
     static Expected<Workload, StartFailure> exec(const std::vector<std::string>& argv,
-                                                 TimePoint now,
-                                                 std::map<std::string, std::string> files,
+                                                 TimePoint now, std::shared_ptr<Filesystem> files,
                                                  std::vector<std::string> env);
 
     /// When it next does something by itself; nothing when frozen, ended, or only waiting.
