@@ -178,8 +178,9 @@ unsigned long lockedMountFlags(unsigned long statvfsFlags) {
                   ::mount(nullptr, plan.rootfs.c_str(), nullptr,
                           MS_REMOUNT | MS_BIND | MS_RDONLY | plan.lockedFlags, nullptr) == 0,
               BindImage);
-    check(::mount("tmpfs", plan.tmp.c_str(), "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777") == 0,
-          MountTmp);
+    if (!plan.tmp.empty())
+        check(::mount("tmpfs", plan.tmp.c_str(), "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777") == 0,
+              MountTmp);
     check(::mount("tmpfs", plan.dev.c_str(), "tmpfs", MS_NOSUID | MS_STRICTATIME,
                   "mode=755,size=65536k") == 0,
           MountDev);
@@ -223,7 +224,7 @@ ChildPlan planChild(const ProcessSpec& spec) {
     ChildPlan plan;
     plan.hostname = spec.hostname;
     plan.rootfs = spec.rootfs;
-    plan.tmp = spec.rootfs + "/tmp";
+    plan.tmp = spec.tmpfsTmp ? spec.rootfs + "/tmp" : std::string();
     plan.dev = spec.rootfs + "/dev";
     plan.proc = spec.rootfs + "/proc";
     plan.sys = spec.rootfs + "/sys";

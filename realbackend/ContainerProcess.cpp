@@ -162,7 +162,7 @@ Spawner::start(const ProcessSpec& spec, const Cgroup* cgroup, std::vector<std::s
                     (spec.image.empty() ? std::string()
                                         : "; mount(" + spec.image + ", " + spec.rootfs +
                                               ", MS_BIND), " + "MS_REMOUNT|MS_BIND|MS_RDONLY") +
-                    "; tmpfs /tmp, tmpfs /dev + " +
+                    (spec.tmpfsTmp ? "; tmpfs /tmp" : "") + "; tmpfs /dev + " +
                     (spec.userNamespace ? "bind the host's" : "mknod") +
                     " null zero full random urandom tty; proc /proc" +
                     (spec.newNetwork ? "; sysfs /sys (ro)" : ""));

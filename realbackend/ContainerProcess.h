@@ -35,6 +35,9 @@ struct ProcessSpec {
     bool userNamespace = false;
     std::string image;       ///< when set, the child bind-mounts it read-only at rootfs
     Confinement confinement; ///< applied last, right before execve (Confinement.h)
+    /// A tmpfs on /tmp: the one place to write where the root filesystem is the image itself,
+    /// read-only (no overlay). Docker has none: with an overlay, /tmp is in the writable layer.
+    bool tmpfsTmp = true;
 };
 
 /// A running container process: its PID 1, a pidfd on it, and its output.

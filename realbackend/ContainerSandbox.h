@@ -26,6 +26,7 @@ struct RealBackend::ContainerSandbox {
     std::string id;
     std::string dir;
     std::string imageRootfs; // rootless: bound at rootfs by the container's own mount namespace
+    std::string lowerDir;    // root with overlayfs: the image under the upper directory
     BindMount rootfs;        // root: the image bound on the host
     Cgroup cgroup;
     ResourceCgroups resources;

@@ -239,6 +239,8 @@ Status RealBackend::prepare(const Container& container) {
             return mounted.error();
         }
         made->rootfs = std::move(*mounted);
+        if (m_overlay)
+            made->lowerDir = image->rootfs;
     }
     if (m_tree) {
         auto cgroup = Cgroup::create(*m_tree, container.id, trace);

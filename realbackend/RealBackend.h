@@ -83,6 +83,8 @@ public:
     /// --memory, --memory-swap, --cpus, --pids-limit into the container's cgroups: at create
     /// they wait for prepare(), at docker update they change at once (RealInside.cpp).
     Status applyLimits(const Container& container, const ResourceLimits& limits) override;
+    /// docker diff: the overlay's upper directory against the image (RealBackendDiff.cpp).
+    Expected<LayerChanges> writableLayer(const Container& container) const override;
     /// docker stats: resources() with the host's memory as the limit (RealInside.cpp).
     Expected<ResourceSample> usage(const Container& container) const override;
 

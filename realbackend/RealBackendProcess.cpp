@@ -47,13 +47,13 @@ void RealBackend::startProcess(const Container& container) {
              OutcomeEvent{Outcome::StartFailed, {}, 128, 0, confinement.error().message});
         return;
     }
-    auto attempt =
-        startContainerProcess(ProcessSpec{container.shortId(), found->dir + "/rootfs", argv,
-                                          mergeEnv(container.config.env, found->imageConfig.env),
-                                          found->imageConfig.workingDir, m_options.newNetwork,
-                                          container.config.init, found->resources.procsFiles(),
-                                          m_rootless, found->imageRootfs, std::move(*confinement)},
-                              m_tree ? &found->cgroup : nullptr, trace);
+    auto attempt = startContainerProcess(
+        ProcessSpec{container.shortId(), found->dir + "/rootfs", argv,
+                    mergeEnv(container.config.env, found->imageConfig.env),
+                    found->imageConfig.workingDir, m_options.newNetwork, container.config.init,
+                    found->resources.procsFiles(), m_rootless, found->imageRootfs,
+                    std::move(*confinement), found->lowerDir.empty()},
+        m_tree ? &found->cgroup : nullptr, trace);
     if (!attempt) {
         post(container.id,
              OutcomeEvent{

@@ -5,6 +5,7 @@
 #include "engine/World.h"
 
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -28,8 +29,14 @@ struct LayerChanges {
     ImageFiles written;              ///< the files added or changed, with their content now
     std::set<std::string> deleted;   ///< the image's paths the container deleted
 
+    /// What the layer's files take, where a backend measures them on disk instead of keeping
+    /// their content (the real backend's overlay upper directory); else what written holds.
+    std::optional<std::int64_t> measuredBytes;
+
     /// The bytes the layer holds (what its files hold).
     std::int64_t size() const {
+        if (measuredBytes)
+            return *measuredBytes;
         std::int64_t total = 0;
         for (const auto& [path, content] : written)
             total += std::int64_t(content.size());

@@ -19,6 +19,7 @@ private slots:
     void aUserOtherThanRootHasNoCapabilities();
     void aDetachedProcessIsListedAndDiesWithTheContainer();
     void muchOutputDoesNotBlockIt();
+    void diffListsWhatTheContainerWrote();
 
 private:
     std::unique_ptr<RealFixture> m_lab;
@@ -107,6 +108,26 @@ void RealExecTest::muchOutputDoesNotBlockIt() {
     const QStringList each = lines.split('\n');
     QCOMPARE(each.size(), 20000);
     QCOMPARE(each.back(), QString("line 19999"));
+}
+
+// docker diff reads the overlay's upper directory: what the container and its exec'd
+// processes added (A), changed (C, with the directories above) and deleted (D, a whiteout).
+void RealExecTest::diffListsWhatTheContainerWrote() {
+    if (m_lab->backend->rootfsDescription().rfind("overlayfs", 0) != 0)
+        QSKIP(("no writable layer here: " + m_lab->backend->rootfsDescription()).c_str());
+    QCOMPARE(m_lab->out("diff box"), QString());
+    QCOMPARE(m_lab
+                 ->docker("exec box sh -c 'echo hello > /tmp/greeting; mkdir -p /srv/site; "
+                          "echo hi > /srv/site/index.html; echo x >> /etc/passwd; rm /bin/false'")
+                 .status,
+             0);
+    QCOMPARE(m_lab->out("diff box").split('\n'),
+             QStringList({"C /bin", "D /bin/false", "C /etc", "C /etc/passwd", "A /srv",
+                          "A /srv/site", "A /srv/site/index.html", "C /tmp", "A /tmp/greeting"}));
+    // Kept across a restart, as the writable layer is.
+    QCOMPARE(m_lab->docker("restart -t 0 box").status, 0);
+    QCOMPARE(m_lab->out("exec box cat /tmp/greeting"), QString("hello"));
+    QCOMPARE(m_lab->out("diff box").count('\n'), 8);
 }
 
 QTEST_GUILESS_MAIN(RealExecTest)
