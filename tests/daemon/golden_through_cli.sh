@@ -19,6 +19,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 1' TERM INT   # a timeout still stops the daemon
 "$lab" daemon --socket "$work/docker.sock" --world "$golden/world.json" --seed 1 \
   --clock wall >"$work/daemon.out" 2>&1 &
 daemon_pid=$!
