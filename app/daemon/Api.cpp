@@ -48,11 +48,23 @@ void Api::route(const ApiRequest& request, const ConnectionPtr& connection) {
             return attach(request, s[1], connection);
         if (n == 3 && post && s[2] == "rename")
             return rename(request, s[1], connection);
+        if (n == 3 && get && s[2] == "top")
+            return top(request, s[1], connection);
+        if (n == 3 && get && s[2] == "stats")
+            return stats(request, s[1], connection);
+        if (n == 3 && post && s[2] == "update")
+            return update(request, s[1], connection);
+        if (n == 3 && post && s[2] == "exec")
+            return execCreate(request, s[1], connection);
         if (n == 3 && post)
             for (const char* verb : {"start", "stop", "kill", "restart", "pause", "unpause"})
                 if (s[2] == verb)
                     return command(request, s[1], verb, connection);
     }
+    if (n == 3 && s[0] == "exec" && post && s[2] == "start")
+        return execStart(request, s[1], connection);
+    if (n == 3 && s[0] == "exec" && get && s[2] == "json")
+        return execInspect(s[1], connection);
     if (n >= 2 && s[0] == "images") {
         if (n == 2 && get && s[1] == "json")
             return images(request, connection);

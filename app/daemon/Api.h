@@ -8,6 +8,7 @@
 #include "daemon/EngineHost.h"
 
 #include <functional>
+#include <map>
 #include <memory>
 
 namespace lab::daemon {
@@ -52,12 +53,36 @@ private:
     void logs(const ApiRequest& request, const std::string& reference,
               const ConnectionPtr& connection);
     void events(const ApiRequest& request, const ConnectionPtr& connection);
+    // Inside a running container (InsideRoutes.cpp)
+    void execCreate(const ApiRequest& request, const std::string& reference,
+                    const ConnectionPtr& connection);
+    void execStart(const ApiRequest& request, const std::string& id,
+                   const ConnectionPtr& connection);
+    /// Sends what session printed after its first sent writes as it comes, then closes.
+    void streamExec(const std::shared_ptr<ExecSession>& session, std::size_t sent, bool tty,
+                    const ConnectionPtr& connection);
+    void execInspect(const std::string& id, const ConnectionPtr& connection);
+    void top(const ApiRequest& request, const std::string& reference,
+             const ConnectionPtr& connection);
+    void stats(const ApiRequest& request, const std::string& reference,
+               const ConnectionPtr& connection);
+    void update(const ApiRequest& request, const std::string& reference,
+                const ConnectionPtr& connection);
     // Images (ImageRoutes.cpp)
     void images(const ApiRequest& request, const ConnectionPtr& connection);
     void imageInspect(const std::string& name, const ConnectionPtr& connection);
     void pull(const ApiRequest& request, const ConnectionPtr& connection);
 
+    /// An exec instance: created, then started once (docker exec's two calls).
+    struct PendingExec {
+        std::string container; ///< the container's ID
+        ExecRequest request;
+        std::shared_ptr<ExecSession> session; ///< set once started
+    };
+
     EngineHost& m_host;
+    std::map<std::string, PendingExec> m_execs; ///< by exec ID; kept as Docker keeps them
+    std::uint64_t m_execCount = 0;
 };
 
 } // namespace lab::daemon

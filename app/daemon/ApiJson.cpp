@@ -35,10 +35,30 @@ Expected<std::vector<std::string>, RequestError> strings(const json& value, cons
     return result;
 }
 
+// The limits a HostConfig (create) or an update body sets. The CLI sends PidsLimit 0 when
+// --pids-limit is not given: 0, null or absent leave it unset.
+ResourceLimits limitsFrom(const json& host) {
+    ResourceLimits limits;
+    limits.memory = host.value("Memory", std::int64_t(0));
+    limits.memorySwap = host.value("MemorySwap", std::int64_t(0));
+    limits.nanoCpus = host.value("NanoCpus", std::int64_t(0));
+    if (const json pids = host.value("PidsLimit", json()); !pids.is_null() && pids != 0)
+        limits.pidsLimit = pids.get<std::int64_t>();
+    return limits;
+}
+
 } // namespace
 
 std::int64_t unixSeconds(TimePoint at) {
     return std::chrono::duration_cast<std::chrono::seconds>(at.time_since_epoch()).count();
+}
+
+std::string stdcopyFrame(bool isStderr, const std::string& bytes) {
+    const auto size = std::uint32_t(bytes.size());
+    std::string header{char(isStderr ? 2 : 1), 0, 0, 0};
+    for (int shift = 24; shift >= 0; shift -= 8)
+        header += char((size >> shift) & 0xff);
+    return header + bytes;
 }
 
 std::string document(const json& value) {
@@ -60,7 +80,8 @@ json containerSummary(const Container& container, const Engine& engine, TimePoin
         {"State", std::string(dockerName(container.state()))},
         {"Status", psStatus(container, now)},
         {"HostConfig", {{"NetworkMode", "default"}}},
-        {"NetworkSettings", {{"Networks", json::object()}}},
+        // Every container of the lab is on Docker's default network, as docker ps shows.
+        {"NetworkSettings", {{"Networks", {{"bridge", {{"NetworkID", ""}}}}}}},
         {"Mounts", json::array()},
     };
     if (size) {
@@ -187,11 +208,29 @@ Expected<CreateRequest, RequestError> createRequestFrom(const std::string& body,
         request.restart.maxRetries = policy.value("MaximumRetryCount", 0);
         out.autoRemove = host.value("AutoRemove", false);
         out.privileged = host.value("Privileged", false);
+        out.limits = limitsFrom(host);
         const json init = host.value("Init", json());
         out.init = init.is_boolean() && init.get<bool>();
     } catch (const json::exception& error) {
         return tl::unexpected(
             RequestError{400, std::string("invalid create body: ") + error.what()});
+    }
+    return request;
+}
+
+Expected<UpdateRequest, RequestError> updateRequestFrom(const std::string& body) {
+    const json update = json::parse(body, nullptr, false);
+    if (update.is_discarded() || !update.is_object())
+        return tl::unexpected(RequestError{400, "invalid JSON in the request body"});
+    UpdateRequest request;
+    try {
+        request.limits = limitsFrom(update);
+        if (const json policy = update.value("RestartPolicy", json()); policy.is_object())
+            request.restart =
+                RestartPolicyText{policy.value("Name", ""), policy.value("MaximumRetryCount", 0)};
+    } catch (const json::exception& error) {
+        return tl::unexpected(
+            RequestError{400, std::string("invalid update body: ") + error.what()});
     }
     return request;
 }

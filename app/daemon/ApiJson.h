@@ -26,6 +26,8 @@ nlohmann::json infoJson(const Engine& engine);
 /// unknown fields are ignored, as Docker's decoder does.
 Expected<CreateRequest, RequestError> createRequestFrom(const std::string& body,
                                                         const std::string& name);
+/// POST /containers/{id}/update's body (container.UpdateConfig) as the engine's request.
+Expected<UpdateRequest, RequestError> updateRequestFrom(const std::string& body);
 /// The filters parameter: {"status":{"exited":true}} (or the older {"status":["exited"]}).
 Expected<cli::FilterArgs, RequestError> filtersFrom(const std::string& text);
 
@@ -34,6 +36,9 @@ int statusFor(const Error& error);
 /// Docker's status for a refused call, by the machine's refusal.
 int statusFor(const Call& call);
 
+/// Docker's stdcopy framing of bytes for a stream without a TTY: [1 stdout or 2 stderr, 0, 0, 0,
+/// size big-endian] and the bytes.
+std::string stdcopyFrame(bool isStderr, const std::string& bytes);
 /// Unix seconds of an engine time.
 std::int64_t unixSeconds(TimePoint at);
 /// A JSON document as Docker's encoder writes it: compact, with a final newline.

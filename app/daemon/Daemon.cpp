@@ -122,6 +122,10 @@ int runDaemon(const DaemonOptions& options) {
     spec.backend = options.backend;
     spec.seed = options.seed;
     spec.stateDir = options.stateDir;
+    // On the wall clock the simulation starts now, so that the CLI's "5 seconds ago" (computed
+    // against the client's clock) reads true.
+    if (options.clock == ClockMode::Wall)
+        spec.start = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
     auto session = openSession(spec, *world);
     if (!session)
         return refuse(session.error().message);

@@ -20,14 +20,6 @@ EngineHost::EngineHost(boost::asio::io_context& io, std::unique_ptr<EngineSessio
         m_ready = std::make_unique<boost::asio::posix::stream_descriptor>(
             m_io, ::dup(m_session->readyDescriptor()));
         watchReadyDescriptor();
-    } else if (m_mode == ClockMode::Wall) {
-        // The simulation starts at a fixed date; on the wall clock it starts today, so that the
-        // CLI's "5 seconds ago" (computed against the client's clock) reads true.
-        const TimePoint today =
-            std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
-        if (today > m_engineOrigin)
-            m_session->sleep(today - m_engineOrigin);
-        m_engineOrigin = engine().clock().now();
     }
     settle();
 }

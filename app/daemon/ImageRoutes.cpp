@@ -62,13 +62,28 @@ struct PullStream : std::enable_shared_from_this<PullStream> {
 
 } // namespace
 
-void Api::images(const ApiRequest&, const ConnectionPtr& connection) {
+void Api::images(const ApiRequest& request, const ConnectionPtr& connection) {
+    auto filters = filtersFrom(request.param("filters"));
+    if (!filters)
+        return connection->replyError(filters.error().status, filters.error().message);
+    // docker images REPOSITORY[:TAG] sends the pattern as the reference filter: an image is
+    // listed with the tags that match it, or not at all.
+    const std::vector<std::string> patterns = (*filters)["reference"];
     std::vector<const Image*> images = m_host.engine().images().images();
     std::stable_sort(images.begin(), images.end(),
                      [](const Image* a, const Image* b) { return a->created > b->created; });
     json list = json::array();
-    for (const Image* image : images)
-        list.push_back(imageSummary(*image));
+    for (const Image* image : images) {
+        Image shown = *image;
+        std::erase_if(shown.tags, [&patterns](const docker::ImageReference& tag) {
+            return !patterns.empty() &&
+                   std::none_of(patterns.begin(), patterns.end(), [&tag](const std::string& p) {
+                       return docker::matchesImagePattern(tag, p);
+                   });
+        });
+        if (!shown.tags.empty() || patterns.empty())
+            list.push_back(imageSummary(shown));
+    }
     connection->reply(200, document(list));
 }
 

@@ -18,13 +18,7 @@ using nlohmann::json;
 std::string frame(const LogLine& line, bool tty, bool timestamps) {
     const std::string text =
         (timestamps ? docker::formatRfc3339NanoFixed(line.at) + " " : std::string()) + line.text;
-    if (tty)
-        return text + "\r\n";
-    const std::uint32_t size = std::uint32_t(text.size() + 1);
-    std::string header{char(line.isStderr ? 2 : 1), 0, 0, 0};
-    for (int shift = 24; shift >= 0; shift -= 8)
-        header += char((size >> shift) & 0xff);
-    return header + text + "\n";
+    return tty ? text + "\r\n" : stdcopyFrame(line.isStderr, text + "\n");
 }
 
 // "1577836800.000000000" (the CLI's seconds.nanoseconds) as engine time, to the nanosecond.

@@ -18,7 +18,8 @@ std::vector<std::string> EngineSession::commands() const {
 
 Expected<std::unique_ptr<EngineSession>> openSession(const SessionSpec& spec, const World& world) {
     if (spec.backend == BackendKind::Simulated)
-        return std::unique_ptr<EngineSession>(std::make_unique<SimulatedSession>(world, spec.seed));
+        return std::unique_ptr<EngineSession>(std::make_unique<SimulatedSession>(
+            world, spec.seed, spec.start.value_or(VirtualClock::defaultStart())));
     // Random, as Docker's IDs are: two labs (or a lab and a test) may share the state directory
     // and the cgroup subtree, where one ID must not name two containers.
     std::random_device entropy;

@@ -57,6 +57,9 @@ struct SessionSpec {
     BackendKind backend = BackendKind::Simulated;
     std::uint64_t seed = 1; ///< Simulated: fixes IDs and generated names (Real: random)
     std::string stateDir; ///< Real: where images and containers live; empty: the backend's default
+    /// Simulated: when engine time starts (the daemon on the wall clock starts it now, so that
+    /// the world's images are minutes old, not months); unset: the simulation's fixed epoch.
+    std::optional<TimePoint> start;
 };
 
 /// Opens a session on world. The simulation always opens; the real backend answers why it

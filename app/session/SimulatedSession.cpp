@@ -24,6 +24,7 @@ constexpr Duration kRunAhead = std::chrono::minutes(1);
 // time at its speed, and the command looks again each time.
 class WaitingClock final : public Clock {
 public:
+    explicit WaitingClock(TimePoint start) : m_clock(start) {}
     TimePoint now() const override { return m_clock.now(); }
     TimerId schedule(TimePoint at, std::function<void()> task) override {
         return m_clock.schedule(at, std::move(task));
@@ -64,8 +65,8 @@ private:
 
 // Declared in construction order: each part is built on the ones above it.
 struct SimulatedSession::Parts {
-    Parts(const World& world, std::uint64_t seed)
-        : backend(clock), engine(backend, clock, world, seed), cli(engine) {}
+    Parts(const World& world, std::uint64_t seed, TimePoint start)
+        : clock(start), backend(clock), engine(backend, clock, world, seed), cli(engine) {}
 
     WaitingClock clock;
     SimulatedBackend backend;
@@ -73,8 +74,9 @@ struct SimulatedSession::Parts {
     DockerCli cli;
 };
 
-SimulatedSession::SimulatedSession(const World& world, std::uint64_t seed)
-    : m_world(world), m_seed(seed), m_parts(std::make_unique<Parts>(world, seed)) {}
+SimulatedSession::SimulatedSession(const World& world, std::uint64_t seed, TimePoint start)
+    : m_world(world), m_seed(seed), m_start(start),
+      m_parts(std::make_unique<Parts>(world, seed, start)) {}
 
 SimulatedSession::~SimulatedSession() = default;
 
@@ -105,7 +107,7 @@ std::optional<TimePoint> SimulatedSession::nextDue() const {
 }
 
 std::unique_ptr<EngineSession> SimulatedSession::fresh() const {
-    return std::make_unique<SimulatedSession>(m_world, m_seed);
+    return std::make_unique<SimulatedSession>(m_world, m_seed, m_start);
 }
 
 std::optional<SessionRecording> SimulatedSession::origin() const {

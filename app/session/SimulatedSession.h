@@ -2,6 +2,7 @@
 // The console's session on the simulated engine: a virtual clock, the simulated backend, the
 // engine over a world, and docker's CLI on top. Engine headers stay out of this header.
 
+#include "base/Clock.h"
 #include "base/Expected.h"
 #include "engine/World.h"
 #include "session/EngineSession.h"
@@ -17,7 +18,9 @@ namespace lab {
 class SimulatedSession final : public EngineSession {
 public:
     /// seed fixes every random choice (IDs, generated names): same script, same transcript.
-    SimulatedSession(const World& world, std::uint64_t seed);
+    /// Engine time starts at start (the world's images arrive then).
+    SimulatedSession(const World& world, std::uint64_t seed,
+                     TimePoint start = VirtualClock::defaultStart());
     ~SimulatedSession() override;
 
     CliOutput run(const std::vector<std::string>& args) override;
@@ -37,6 +40,7 @@ private:
     struct Parts;
     World m_world;
     std::uint64_t m_seed;
+    TimePoint m_start;
     std::unique_ptr<Parts> m_parts;
 };
 

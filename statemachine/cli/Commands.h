@@ -1,6 +1,7 @@
 #pragma once
 // The docker commands the lab answers, each a handler over the engine, and what they share.
 
+#include "base/Expected.h"
 #include "cli/DockerCli.h"
 #include "cli/Flags.h"
 #include "docker/TemplateValue.h"
@@ -80,7 +81,20 @@ void runEvents(Context&, const ParsedFlags&);  ///< EventsCommand.cpp
 void runImages(Context&, const ParsedFlags&);  ///< ImagesCommand.cpp
 void runExec(Context&, const ParsedFlags&);    ///< InsideCommands.cpp
 void runTop(Context&, const ParsedFlags&);
-void runStats(Context&, const ParsedFlags&);  ///< StatsCommand.cpp
+
+/// docker top's answer from the daemon: the ps columns psArgs names ("-o", "pid,comm"; none:
+/// ps -ef's), one row per process of the running container.
+struct TopTable {
+    std::vector<std::string> titles;
+    std::vector<std::vector<std::string>> processes;
+};
+Expected<TopTable> topTable(Engine& engine, Container& container, std::string_view reference,
+                            const std::vector<std::string>& psArgs);
+void runStats(Context&, const ParsedFlags&); ///< StatsCommand.cpp
+/// daemon/stats: the collector reads every container once a second; a sample is two readings.
+inline constexpr Duration kStatsInterval = std::chrono::seconds(1);
+/// docker stats reads a container that runs; for any other, Docker answers zeros at once.
+bool measuredByStats(const Container& container);
 void runUpdate(Context&, const ParsedFlags&); ///< UpdateCommand.cpp
 void runTag(Context&, const ParsedFlags&);    ///< ImageCommands.cpp
 void runRmi(Context&, const ParsedFlags&);

@@ -53,16 +53,6 @@ TemplateValue imageHeader() {
                                                     {"VirtualSize", "VIRTUAL SIZE"}});
 }
 
-// The optional REPOSITORY[:TAG] argument: the familiar name must match, and the tag if given.
-bool matches(const docker::ImageReference& tag, const std::string& pattern) {
-    if (pattern.empty())
-        return true;
-    const auto colon = pattern.rfind(':');
-    const bool hasTag = colon != std::string::npos && pattern.find('/', colon) == std::string::npos;
-    const std::string repository = hasTag ? pattern.substr(0, colon) : pattern;
-    return tag.familiarName() == repository && (!hasTag || tag.tag == pattern.substr(colon + 1));
-}
-
 } // namespace
 
 void runImages(Context& context, const ParsedFlags& flags) {
@@ -84,7 +74,7 @@ void runImages(Context& context, const ParsedFlags& flags) {
         std::sort(tags.begin(), tags.end(),
                   [](const auto& a, const auto& b) { return a.familiar() < b.familiar(); });
         for (const auto& tag : tags)
-            if (matches(tag, pattern))
+            if (docker::matchesImagePattern(tag, pattern))
                 rows.push_back(imageRow(*image, tag.familiarName(), tag.tag, now, noTrunc));
     }
     std::string format = flags.value("format").value_or(kImagesTable);

@@ -104,25 +104,42 @@ void runExec(Context& context, const ParsedFlags& flags) {
     context.output.status = *(*session)->exitCode;
 }
 
+Expected<TopTable> topTable(Engine& engine, Container& container, std::string_view reference,
+                            const std::vector<std::string>& psArgs) {
+    auto processes = engine.top(container, reference);
+    if (!processes)
+        return processes.error();
+    auto names = psColumnNames(psArgs);
+    if (!names)
+        return names.error();
+    TopTable table;
+    for (const std::string& name : *names)
+        table.titles.push_back(psColumns().at(name).header);
+    for (const ProcessEntry& process : *processes) {
+        std::vector<std::string>& row = table.processes.emplace_back();
+        for (const std::string& name : *names)
+            row.push_back(psColumns().at(name).value(process));
+    }
+    return table;
+}
+
 void runTop(Context& context, const ParsedFlags& flags) {
     const std::string& reference = flags.arguments.front();
     auto container = context.engine.find(reference);
     if (!container)
         return fail(context, container.error().message);
-    auto processes = context.engine.top(**container, reference);
-    if (!processes)
-        return fail(context, processes.error().message);
-    auto names = psColumnNames({flags.arguments.begin() + 1, flags.arguments.end()});
-    if (!names)
-        return fail(context, names.error().message);
+    auto top = topTable(context.engine, **container, reference,
+                        {flags.arguments.begin() + 1, flags.arguments.end()});
+    if (!top)
+        return fail(context, top.error().message);
     std::string table;
-    const auto addRow = [&](const auto& cell) {
-        for (std::size_t i = 0; i < names->size(); ++i)
-            table += cell(psColumns().at((*names)[i])) + (i + 1 < names->size() ? "\t" : "\n");
+    const auto addRow = [&table](const std::vector<std::string>& cells) {
+        for (std::size_t i = 0; i < cells.size(); ++i)
+            table += cells[i] + (i + 1 < cells.size() ? "\t" : "\n");
     };
-    addRow([](const PsColumn& column) { return column.header; });
-    for (const ProcessEntry& process : *processes)
-        addRow([&](const PsColumn& column) { return column.value(process); });
+    addRow(top->titles);
+    for (const auto& row : top->processes)
+        addRow(row);
     // docker top's own tabwriter: tabwriter.NewWriter(out, 20, 1, 3, ' ', 0)
     appendLines(context.output.out, docker::alignColumns(table, {20, 3, ' '}));
 }

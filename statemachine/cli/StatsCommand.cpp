@@ -16,8 +16,6 @@ using docker::TemplateValue;
 constexpr const char* kStatsTable = "table {{.ID}}\\t{{.Name}}\\t{{.CPUPerc}}\\t{{.MemUsage}}\\t"
                                     "{{.MemPerc}}\\t{{.NetIO}}\\t{{.BlockIO}}\\t{{.PIDs}}";
 constexpr const char* kStatsContext = "*container.statsContext";
-// daemon/stats: the collector reads every container once a second.
-constexpr Duration kCollectorInterval = std::chrono::seconds(1);
 
 std::string percent(double value) {
     char text[32];
@@ -76,15 +74,11 @@ TemplateValue statsHeader() {
                                                     {"PIDs", "PIDS"}});
 }
 
-bool runs(const Container& container) {
-    return container.machine.isRunning() && !container.machine.isRestarting();
-}
-
 // The readings of every container that runs, one collector interval apart.
 Status measure(Context& context, std::vector<Measured>& rows) {
     const auto read = [&](std::optional<ResourceSample> Measured::*slot) -> Status {
         for (Measured& row : rows) {
-            if (!runs(*row.container))
+            if (!measuredByStats(*row.container))
                 continue;
             auto sample = context.engine.usage(*row.container);
             if (!sample)
@@ -98,11 +92,15 @@ Status measure(Context& context, std::vector<Measured>& rows) {
     const bool anyRuns =
         std::any_of(rows.begin(), rows.end(), [](const Measured& row) { return row.first; });
     if (anyRuns)
-        context.engine.runUntil([] { return false; }, kCollectorInterval);
+        context.engine.runUntil([] { return false; }, kStatsInterval);
     return read(&Measured::second);
 }
 
 } // namespace
+
+bool measuredByStats(const Container& container) {
+    return container.machine.isRunning() && !container.machine.isRestarting();
+}
 
 void runStats(Context& context, const ParsedFlags& flags) {
     if (!flags.isSet("no-stream")) {
@@ -122,7 +120,7 @@ void runStats(Context& context, const ParsedFlags& flags) {
     }
     if (flags.arguments.empty()) // every running container; -a: every container
         for (const Container* container : context.engine.containers())
-            if (flags.isSet("all") || runs(*container))
+            if (flags.isSet("all") || measuredByStats(*container))
                 rows.push_back({container->shortId(), container, {}, {}});
     if (!errors.empty()) {
         context.output.err = errors;

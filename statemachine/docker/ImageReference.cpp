@@ -294,4 +294,13 @@ std::string ImageReference::full() const {
     return withSuffixes(name(), *this);
 }
 
+bool matchesImagePattern(const ImageReference& tag, const std::string& pattern) {
+    if (pattern.empty())
+        return true;
+    const auto colon = pattern.rfind(':');
+    const bool hasTag = colon != std::string::npos && pattern.find('/', colon) == std::string::npos;
+    const std::string repository = hasTag ? pattern.substr(0, colon) : pattern;
+    return tag.familiarName() == repository && (!hasTag || tag.tag == pattern.substr(colon + 1));
+}
+
 } // namespace lab::docker

@@ -49,6 +49,10 @@ struct ImageReference {
 Expected<ImageReference> parseImageReference(std::string_view text,
                                              ReferenceGrammar grammar = ReferenceGrammar::Cli);
 
+/// docker images REPOSITORY[:TAG] (the daemon's reference filter): the familiar name must
+/// match, and the tag if the pattern names one.
+bool matchesImagePattern(const ImageReference& tag, const std::string& pattern);
+
 /// True for a bare 64-hex image ID, which the CLI passes on as an ID, not as a name.
 bool isFullImageId(std::string_view text);
 
