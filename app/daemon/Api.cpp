@@ -54,6 +54,10 @@ void Api::route(const ApiRequest& request, const ConnectionPtr& connection) {
             return stats(request, s[1], connection);
         if (n == 3 && post && s[2] == "update")
             return update(request, s[1], connection);
+        if (n == 2 && post && s[1] == "prune")
+            return prune(connection);
+        if (n == 3 && get && s[2] == "changes")
+            return changes(s[1], connection);
         if (n == 3 && post && s[2] == "exec")
             return execCreate(request, s[1], connection);
         if (n == 3 && post)
@@ -65,14 +69,21 @@ void Api::route(const ApiRequest& request, const ConnectionPtr& connection) {
         return execStart(request, s[1], connection);
     if (n == 3 && s[0] == "exec" && get && s[2] == "json")
         return execInspect(s[1], connection);
+    if (n == 1 && post && s[0] == "commit")
+        return commit(request, connection);
     if (n >= 2 && s[0] == "images") {
         if (n == 2 && get && s[1] == "json")
             return images(request, connection);
         if (n == 2 && post && s[1] == "create")
             return pull(request, connection);
         // Image names hold slashes (localhost:5000/bb:1) and are not escaped in paths.
+        const std::string named = request.path.substr(8); // after "/images/"
+        if (method == "DELETE")
+            return removeImage(request, named, connection);
+        if (post && s.back() == "tag")
+            return tag(request, named.substr(0, named.size() - 4), connection);
         if (get && s.back() == "json")
-            return imageInspect(request.path.substr(8, request.path.size() - 8 - 5), connection);
+            return imageInspect(named.substr(0, named.size() - 5), connection);
     }
     // docker inspect probes every kind of object; the lab has no networks, volumes or plugins.
     if (get && n >= 2 && s[0] == "networks")

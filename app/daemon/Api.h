@@ -72,6 +72,13 @@ private:
     void images(const ApiRequest& request, const ConnectionPtr& connection);
     void imageInspect(const std::string& name, const ConnectionPtr& connection);
     void pull(const ApiRequest& request, const ConnectionPtr& connection);
+    // ImageChangeRoutes.cpp: docker diff, commit, tag, rmi and container prune.
+    void changes(const std::string& reference, const ConnectionPtr& connection);
+    void commit(const ApiRequest& request, const ConnectionPtr& connection);
+    void tag(const ApiRequest& request, const std::string& name, const ConnectionPtr& connection);
+    void removeImage(const ApiRequest& request, const std::string& name,
+                     const ConnectionPtr& connection);
+    void prune(const ConnectionPtr& connection);
 
     /// An exec instance: created, then started once (docker exec's two calls).
     struct PendingExec {

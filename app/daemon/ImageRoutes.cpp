@@ -81,6 +81,9 @@ void Api::images(const ApiRequest& request, const ConnectionPtr& connection) {
                        return docker::matchesImagePattern(tag, p);
                    });
         });
+        // The daemon lists an image's names in lexical order.
+        std::sort(shown.tags.begin(), shown.tags.end(),
+                  [](const auto& a, const auto& b) { return a.familiar() < b.familiar(); });
         if (!shown.tags.empty() || patterns.empty())
             list.push_back(imageSummary(shown));
     }
