@@ -25,6 +25,7 @@
 
 #include <QAction>
 #include <QGraphicsTextItem>
+#include <QLegend>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTextBlock>
@@ -46,6 +47,7 @@ private slots:
     void legalEdgesFollowTheEnginesAnswer();
     void tokenKeyNamesTheContainers();
     void timelineNamesFitWithSevenContainers();
+    void timelineCutsNoWordInANarrowDock();
     void eventLogIsShortWithTheFullLineOnHover();
     void pullProgressIsNotAnError();
     void helpListsShortcutsAndNamesTheBackend();
@@ -351,6 +353,36 @@ void TestLegibility::timelineNamesFitWithSevenContainers() {
     }
     QVERIFY(!shown.contains(QStringLiteral("…")));
     QVERIFY2(!shown.contains(QStringLiteral("...")), qPrintable(shown.join(u'|')));
+}
+
+// Narrower still, in presenter mode's large type (the Timeline dock beside the picture when the
+// panels are called up at 1280x800): the legend's words are whole, or the legend steps aside
+// (Qt Charts would cut them to "cr...").
+void TestLegibility::timelineCutsNoWordInANarrowDock() {
+    test::GuiFixture fixture;
+    StateTimeline states(fixture.timeline);
+    fixture.runShown(QStringLiteral("docker run -d --name plain busybox sleep 300"));
+    fixture.runShown(QStringLiteral("docker stop plain"));
+    TimelineChart chart(states);
+    QFont large = chart.font();
+    large.setPixelSize(22);
+    chart.setFont(large);
+    QLegend* legend = chart.chart()->legend();
+    for (const QSize size : {QSize(320, 170), QSize(900, 300)}) {
+        chart.resize(size);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        QApplication::processEvents();
+        QStringList cut;
+        for (QGraphicsItem* item : chart.scene()->items())
+            if (auto* text = dynamic_cast<QGraphicsTextItem*>(item);
+                text && text->isVisible() && legend->isAncestorOf(text) &&
+                text->toPlainText().contains("..."))
+                cut << text->toPlainText();
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(u'|')));
+    }
+    // Wide enough, the legend is there.
+    QVERIFY(chart.chart()->legend()->isVisible());
 }
 
 void TestLegibility::eventLogIsShortWithTheFullLineOnHover() {

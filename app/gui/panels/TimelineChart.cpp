@@ -12,6 +12,7 @@
 #include <QGraphicsSimpleTextItem>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QResizeEvent>
 #include <QTimer>
 #include <QToolTip>
 #include <QValueAxis>
@@ -123,8 +124,27 @@ void TimelineChart::rebuild() {
     for (QLegendMarker* marker : chart()->legend()->markers())
         marker->setVisible(listed.insert(marker->label()).second);
     chart()->legend()->setFont(font());
+    showLegendIfItFits();
     setAxes();
     refresh();
+}
+
+void TimelineChart::resizeEvent(QResizeEvent* event) {
+    showLegendIfItFits();
+    QChartView::resizeEvent(event);
+}
+
+void TimelineChart::showLegendIfItFits() {
+    const QFontMetricsF metrics(chart()->legend()->font());
+    qreal widest = 0;
+    for (QLegendMarker* marker : chart()->legend()->markers())
+        if (marker->isVisible())
+            widest = std::max(widest, metrics.horizontalAdvance(marker->label()));
+    // The marker's square and the margins Qt Charts keeps around the words, and what the plot
+    // needs beside them: otherwise Qt Charts cuts the words short.
+    const qreal legend = widest + 4 * metrics.height();
+    const qreal plot = 20 * metrics.averageCharWidth();
+    chart()->legend()->setVisible(width() >= legend + plot + chart()->margins().left());
 }
 
 void TimelineChart::addSegment(const QString& name, const TimelineSegment& segment, double y) {

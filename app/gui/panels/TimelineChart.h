@@ -34,6 +34,7 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     struct Drawn {
@@ -53,6 +54,9 @@ private:
     QFont bandFont() const;
     qreal bandRows() const;
     void spaceTicks();
+    // The legend only where its words fit whole beside a plot of some width (the colours are
+    // the diagram's, and a segment names its state on hover).
+    void showLegendIfItFits();
     void placeLabels();
     double windowStart() const;
 
