@@ -137,9 +137,10 @@ void TimelineChart::resizeEvent(QResizeEvent* event) {
 void TimelineChart::showLegendIfItFits() {
     const QFontMetricsF metrics(chart()->legend()->font());
     qreal widest = 0;
+    // Every marker, shown or not (a hidden legend's markers say they are hidden too, and one
+    // state's markers share its word).
     for (QLegendMarker* marker : chart()->legend()->markers())
-        if (marker->isVisible())
-            widest = std::max(widest, metrics.horizontalAdvance(marker->label()));
+        widest = std::max(widest, metrics.horizontalAdvance(marker->label()));
     // The marker's square and the margins Qt Charts keeps around the words, and what the plot
     // needs beside them: otherwise Qt Charts cuts the words short.
     const qreal legend = widest + 4 * metrics.height();
