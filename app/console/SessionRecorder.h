@@ -6,7 +6,7 @@
 
 namespace lab {
 
-/// Forwards to a simulated session and keeps what a session file needs to replay it.
+/// Forwards to a session and keeps what a session file needs to replay it.
 class SessionRecorder final : public Session {
 public:
     /// session must be at its start and replayable (origin()); it must outlive this object.
@@ -15,17 +15,19 @@ public:
     CliOutput run(const std::vector<std::string>& args) override;
     void sleep(Duration duration) override { m_session.sleep(duration); }
     std::vector<std::string> commands() const override { return m_session.commands(); }
+    std::vector<std::string> takeKernelTrace() override { return m_session.takeKernelTrace(); }
     int readyDescriptor() const override { return m_session.readyDescriptor(); }
     void dispatchReady() override { m_session.dispatchReady(); }
     void stopWaiting() override { m_session.stopWaiting(); }
 
-    /// The world, the seed and every command so far.
-    const SessionRecording& recording() const { return m_recording; }
+    /// The world, the seed and every command so far (on the real backend, and what the kernel
+    /// told the session).
+    SessionRecording recording() const;
 
 private:
     EngineSession& m_session;
     TimePoint m_start;
-    SessionRecording m_recording;
+    std::vector<SessionEntry> m_entries;
 };
 
 } // namespace lab

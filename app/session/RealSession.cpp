@@ -5,6 +5,7 @@
 #include "cli/DockerCli.h"
 #include "engine/Container.h"
 #include "engine/Engine.h"
+#include "session/RecordingBackend.h"
 
 #include <algorithm>
 #include <map>
@@ -26,15 +27,25 @@ World withoutRegistries(World world) {
 } // namespace
 
 // Declared in construction order; destroyed in reverse: the CLI and the engine before the
-// backend, which tears every container down, before the clock it watches on.
+// backend, which tears every container down, before the clock it watches on. The engine talks to
+// the backend through the recorder, which keeps what a session file needs to replay it.
 struct RealSession::Parts {
     Parts(std::unique_ptr<real::RealClock> openedClock,
-          std::unique_ptr<real::RealBackend> openedBackend, const World& world, std::uint64_t seed)
-        : clock(std::move(openedClock)), backend(std::move(openedBackend)),
-          engine(*backend, *clock, world, seed), cli(engine) {}
+          std::unique_ptr<real::RealBackend> openedBackend, const World& engineWorld,
+          std::uint64_t engineSeed)
+        : world(engineWorld), seed(engineSeed), clock(std::move(openedClock)),
+          backend(std::move(openedBackend)),
+          recorder(*backend, *clock,
+                   [this](const std::string& id) -> const std::vector<std::string>& {
+                       return backend->trace(id);
+                   }),
+          engine(recorder, *clock, world, seed), cli(engine) {}
 
+    World world;
+    std::uint64_t seed;
     std::unique_ptr<real::RealClock> clock;
     std::unique_ptr<real::RealBackend> backend;
+    RecordingBackend recorder;
     Engine engine;
     DockerCli cli;
     // What takeKernelTrace() has handed out: events looked at, trace lines per container.
@@ -80,6 +91,7 @@ CliOutput RealSession::run(const std::vector<std::string>& args) {
     clock.resume();
     clock.dispatchReady();
     CliOutput output = m_parts->cli.run(args);
+    m_parts->recorder.notice();
     // Stopped waiting (Ctrl-C, SIGTERM): the CLI would have died there, printing nothing, while
     // the daemon carries on with the call.
     if (clock.interrupted())
@@ -131,7 +143,16 @@ std::vector<std::string> RealSession::kernelTrace(const std::string& id) const {
 }
 
 Expected<ResourceSample> RealSession::resources(const std::string& id) const {
-    return m_parts->backend->resources(id);
+    auto sample = m_parts->backend->resources(id);
+    if (sample)
+        m_parts->recorder.keepSample(id, *sample);
+    return sample;
+}
+
+std::optional<SessionRecording> RealSession::origin() const {
+    SessionRecording recording{m_parts->seed, m_parts->world, {}, m_parts->clock->now(), {}};
+    recording.kernel = std::make_shared<KernelRecord>(m_parts->recorder.record());
+    return recording;
 }
 
 Engine& RealSession::engine() {

@@ -33,6 +33,9 @@ public:
     void setWaitingLoop(std::function<void()> wait) override;
     std::vector<std::string> kernelTrace(const std::string& id) const override;
     Expected<ResourceSample> resources(const std::string& id) const override;
+    /// The world, the seed and what the kernel told the session so far; start is now (the
+    /// caller that kept the entries sets its own).
+    std::optional<SessionRecording> origin() const override;
     /// How this machine runs the containers, in words: as root or rootless, the cgroups, the
     /// root filesystems and where the resource figures come from (for `lifecycle-lab doctor`).
     std::vector<std::string> describe() const;

@@ -3,6 +3,7 @@
 #include "cli/Commands.h"
 #include "session/InputFile.h"
 #include "session/JsonReader.h"
+#include "session/KernelRecordJson.h"
 #include "session/StrictJson.h"
 #include "session/WorldFile.h"
 #include "session/WorldJson.h"
@@ -59,26 +60,26 @@ public:
             return fail(
                 QStringLiteral("format"),
                 QStringLiteral("expected \"%1\": this is not a session file").arg(kFormatName));
-        auto object =
-            this->object(root, {}, {"format", "version", "backend", "seed", "world", "entries"},
-                         {"version", "backend", "seed", "world", "entries"});
+        auto object = this->object(
+            root, {},
+            {"format", "version", "backend", "seed", "start", "world", "entries", "kernel"},
+            {"version", "backend", "seed", "world", "entries"});
         if (!object)
             return object.error();
         const QJsonObject& top = *object;
         if (auto version = this->version(top.value(QStringLiteral("version"))); !version)
             return version.error();
-        if (const QJsonValue backend = top.value(QStringLiteral("backend"));
-            backend != QStringLiteral("simulation"))
+        const QJsonValue backend = top.value(QStringLiteral("backend"));
+        if (backend != QStringLiteral("simulation") && backend != QStringLiteral("real"))
             return fail(QStringLiteral("backend"),
-                        backend == QStringLiteral("real")
-                            ? QStringLiteral("a session on the real backend: this lab replays "
-                                             "only the simulation's sessions")
-                            : QStringLiteral("expected \"simulation\""));
+                        QStringLiteral("expected \"simulation\" or \"real\""));
         SessionRecording recording;
-        auto seed = this->seed(top.value(QStringLiteral("seed")));
+        auto seed = this->digits(top.value(QStringLiteral("seed")), QStringLiteral("seed"));
         if (!seed)
             return seed.error();
         recording.seed = *seed;
+        if (auto kernel = this->kernel(top, backend == QStringLiteral("real"), recording); !kernel)
+            return kernel.error();
         auto world =
             readWorld(top.value(QStringLiteral("world")), m_source, QStringLiteral("world"));
         if (!world)
@@ -107,9 +108,31 @@ private:
         return Ok{};
     }
 
-    // A string of digits: a double cannot hold every 64-bit seed.
-    Expected<std::uint64_t> seed(const QJsonValue& value) const {
-        const QString path = QStringLiteral("seed");
+    // A real session's start and what its kernel told it; neither on the simulation.
+    Status kernel(const QJsonObject& top, bool real, SessionRecording& recording) const {
+        for (const char* key : {"start", "kernel"})
+            if (top.contains(QLatin1String(key)) != real)
+                return real ? fail({}, QStringLiteral("missing key \"%1\"").arg(QLatin1String(key)))
+                            : fail(QLatin1String(key),
+                                   QStringLiteral("only a session on the real backend has it"));
+        if (!real)
+            return Ok{};
+        auto start = digits(top.value(QStringLiteral("start")), QStringLiteral("start"));
+        if (!start)
+            return start.error();
+        if (*start > std::uint64_t(std::numeric_limits<Duration::rep>::max()))
+            return fail(QStringLiteral("start"), QStringLiteral("past the clock's range"));
+        recording.start = TimePoint(Duration(Duration::rep(*start)));
+        auto kernel = readKernelRecord(top.value(QStringLiteral("kernel")), recording.start,
+                                       m_source, QStringLiteral("kernel"));
+        if (!kernel)
+            return kernel.error();
+        recording.kernel = std::make_shared<const KernelRecord>(std::move(*kernel));
+        return Ok{};
+    }
+
+    // A string of digits: a double cannot hold every 64-bit number.
+    Expected<std::uint64_t> digits(const QJsonValue& value, const QString& path) const {
         if (!value.isString())
             return wrongType(value, path, "a whole number as a string, such as \"1\"");
         const QString text = value.toString();
@@ -229,25 +252,61 @@ private:
     }
 };
 
+// An object for a teacher to read: one member a line, an array's items one a line.
+QByteArray readable(const QJsonObject& object, const QByteArray& indent) {
+    const auto compact = [](const QJsonValue& value) {
+        return QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+    };
+    QByteArray text = "{";
+    const char* separator = "\n";
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        text += separator + indent + "  \"" + it.key().toUtf8() + "\": ";
+        separator = ",\n";
+        if (!it.value().isArray()) {
+            text += compact(it.value());
+            continue;
+        }
+        text += "[";
+        const char* itemSeparator = "\n";
+        for (const QJsonValue& item : it.value().toArray()) {
+            text += itemSeparator + indent + "    " + compact(item);
+            itemSeparator = ",\n";
+        }
+        text += "\n" + indent + "  ]";
+    }
+    return text + "\n" + indent + "}";
+}
+
 } // namespace
 
 // Written by hand around Qt's writer for a file a teacher can read: the header first, one entry
-// a line, the world last (QJsonDocument would sort the keys and spread each word on a line).
+// a line, the kernel's record one item a line, the world last (QJsonDocument would sort the keys
+// and spread each word on a line).
 QByteArray sessionToJson(const SessionRecording& recording) {
     const auto compact = [](const QJsonObject& json) {
         return QJsonDocument(json).toJson(QJsonDocument::Compact);
     };
+    const bool real = recording.kernel != nullptr;
     QByteArray text = "{\n  \"format\": \"" + kFormatName.toUtf8() +
                       "\",\n  \"version\": " + QByteArray::number(kSessionFormatVersion) +
-                      ",\n  \"backend\": \"simulation\",\n  \"seed\": \"" +
-                      QByteArray::number(qulonglong(recording.seed)) + "\",\n  \"entries\": [";
+                      ",\n  \"backend\": \"" + (real ? "real" : "simulation") +
+                      "\",\n  \"seed\": \"" + QByteArray::number(qulonglong(recording.seed)) +
+                      "\",";
+    if (real)
+        text += "\n  \"start\": \"" +
+                QByteArray::number(qlonglong(recording.start.time_since_epoch().count())) + "\",";
+    text += "\n  \"entries\": [";
     const char* separator = "\n    ";
     for (const SessionEntry& entry : recording.entries)
         if (entry.action || knownCommand(entry.command)) {
             text += separator + compact(entryToJson(entry));
             separator = ",\n    ";
         }
-    text += "\n  ],\n  \"world\": " +
+    text += "\n  ],";
+    if (real)
+        text += "\n  \"kernel\": " +
+                readable(kernelRecordToJson(*recording.kernel, recording.start), "  ") + ",";
+    text += "\n  \"world\": " +
             QJsonDocument(worldToJson(recording.world))
                 .toJson(QJsonDocument::Indented)
                 .trimmed()

@@ -1,18 +1,21 @@
 #pragma once
-// A session as a file (docs/SESSION-FORMAT.md): the world and seed a simulated engine started
-// from, and every docker command and engine action at the engine time it ran. Replaying them on
-// a fresh engine from the same world and seed reaches the same states: the engine is
-// deterministic. The reader trusts nothing: anything the format does not allow is refused with
-// the file, the place (a JSON path such as entries[3].at) and the reason.
+// A session as a file (docs/SESSION-FORMAT.md): the world and seed an engine started from, and
+// every docker command and engine action at the engine time it ran; on the real backend also
+// what the kernel told the engine (KernelRecord). Replaying them on a fresh engine from the same
+// world and seed reaches the same states: the engine is deterministic. The reader trusts nothing:
+// anything the format does not allow is refused with the file, the place (a JSON path such as
+// entries[3].at) and the reason.
 
 #include "base/Expected.h"
 #include "base/Time.h"
 #include "engine/World.h"
 #include "session/EngineAction.h"
+#include "session/KernelRecord.h"
 
 #include <QByteArray>
 #include <QString>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,11 +34,16 @@ struct SessionEntry {
     bool operator==(const SessionEntry&) const = default;
 };
 
-/// A simulated session from its start.
+/// A session from its start: on the simulation, or on the real backend with what the kernel
+/// told it (kernel set).
 struct SessionRecording {
     std::uint64_t seed = 1;
     World world;
     std::vector<SessionEntry> entries;
+    /// Real: the engine time the entries count from; the replay's clock starts there.
+    TimePoint start{};
+    /// Real: what the kernel reported and answered; null on the simulation.
+    std::shared_ptr<const KernelRecord> kernel;
 };
 
 /// The file's text. Commands the CLI does not know are left out: they changed nothing.

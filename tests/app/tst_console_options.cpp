@@ -83,13 +83,9 @@ void TestConsoleOptions::refused_data() {
 
     QTest::newRow("an unknown mode")
         << QStringList{"gui"} << "unknown argument \"gui\" (neither a mode nor a session file)";
-    QTest::newRow("--record on the real backend")
-        << QStringList{"console", "--backend", "real", "--record", "s.json"}
-        << "--record writes a session the simulation replays: it needs --backend sim "
-           "(real-backend recordings are not built yet)";
     QTest::newRow("a session file on the real backend")
         << QStringList{LAB_SOURCE_DIR "/app/worlds/default.json", "--backend", "real"}
-        << "a session file replays on the simulation: it takes no --backend real";
+        << "a session file replays what it recorded: it takes no --backend real";
     QTest::newRow("--screenshot without a folder")
         << QStringList{"--screenshot"} << "--screenshot needs a value (DIR)";
     QTest::newRow("--screenshot followed by an option")

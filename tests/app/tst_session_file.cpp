@@ -206,11 +206,16 @@ void TestSessionFile::badFilesAreRefused_data() {
     QTest::newRow("an unknown key")
         << replaced("\"seed\"", "\"colour\": \"red\", \"seed\"")
         << "class.json: colour: unknown key (allowed here: format, version, backend, seed, "
-           "world, entries)";
-    QTest::newRow("a session on the real backend")
+           "start, world, entries, kernel)";
+    QTest::newRow("a real session without what the kernel told it")
         << replaced("\"backend\": \"simulation\"", "\"backend\": \"real\"")
-        << "class.json: backend: a session on the real backend: this lab replays only the "
-           "simulation's sessions";
+        << "class.json: top level: missing key \"start\"";
+    QTest::newRow("a simulated session with a start")
+        << replaced("\"seed\"", "\"start\": \"1\", \"seed\"")
+        << "class.json: start: only a session on the real backend has it";
+    QTest::newRow("an unknown backend")
+        << replaced("\"backend\": \"simulation\"", "\"backend\": \"docker\"")
+        << "class.json: backend: expected \"simulation\" or \"real\"";
     QTest::newRow("without its backend") << replaced("\"backend\": \"simulation\",", "")
                                          << "class.json: top level: missing key \"backend\"";
     QTest::newRow("a bad world") << replaced("\"busybox:latest\"", "3")

@@ -3,6 +3,8 @@
 // console refuses commands while it plays; Continue live from here reaches the same state and
 // takes commands again; a bad file is refused with its name and leaves the window as it was.
 #include "GuiFixture.h"
+#include "console/ScriptRunner.h"
+#include "console/SessionRecorder.h"
 #include "gui/panels/ConsolePanel.h"
 #include "gui/panels/FaultMenu.h"
 #include "gui/window/MainWindow.h"
@@ -16,6 +18,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <sstream>
 
 using namespace lab;
 
@@ -93,6 +96,7 @@ private slots:
     void consoleAndFaultsRefuseWhilePlaying();
     void continueLiveReachesTheSameState();
     void badFileIsRefusedAndChangesNothing();
+    void realSessionPlaysWithItsKernelOperations();
 };
 
 void TestSessionPlayback::openedSessionPlaysTheSameSteps() {
@@ -204,6 +208,47 @@ void TestSessionPlayback::badFileIsRefusedAndChangesNothing() {
                                    "version 1; a newer lab wrote it)"));
     QVERIFY(!window.playback().isPlayingRecording());
     QVERIFY(window.engine().find("web").has_value());
+}
+
+// A class recorded on real processes (as root) opens in a window on the simulation: it plays
+// with the kernel's operations under its steps, steps back, and refuses to go on live.
+void TestSessionPlayback::realSessionPlaysWithItsKernelOperations() {
+    QTemporaryDir dir;
+    auto real = openSession(SessionSpec{BackendKind::Real, 1, dir.filePath("state").toStdString()},
+                            test::defaultWorld());
+    if (!real)
+        QSKIP(qPrintable(QStringLiteral("the real backend cannot run here: ") +
+                         QString::fromStdString(real.error().message)));
+    const QString path = dir.filePath(QStringLiteral("real.json"));
+    {
+        SessionRecorder recorder(**real);
+        std::istringstream script("run -d --name web busybox sleep 300\npause web\n"
+                                  "unpause web\nrm -f web\n");
+        std::ostringstream transcript;
+        QVERIFY(runScript(script, recorder, transcript).has_value());
+        QVERIFY(saveSessionFile(recorder.recording(), path).has_value());
+    }
+    real->reset();
+
+    test::GuiFixture fixture;
+    MainWindow player(fixture.session);
+    const Status opened = player.sessionActions().open(path);
+    QVERIFY2(opened.has_value(), opened ? "" : opened.error().message.c_str());
+    Playback& playback = player.playback();
+    playback.jumpToEngine();
+    // Each step carries the operations the kernel did for it, as live: the pause froze.
+    QString pauseOps;
+    for (const EngineStep& step : playback.timeline().steps())
+        for (const Effect& effect : step.reaction.effects)
+            if (effect.kind == EffectKind::Freeze)
+                for (const std::string& op : step.kernelOps)
+                    pauseOps += QString::fromStdString(op) + u'\n';
+    QVERIFY2(pauseOps.contains(QStringLiteral("freeze")), qPrintable(pauseOps));
+    QVERIFY2(playback.whyNoStepBack().isEmpty(), qPrintable(playback.whyNoStepBack()));
+    QVERIFY(player.playbackBar().continueLiveAction()->isVisible());
+    QVERIFY(!player.playbackBar().continueLiveAction()->isEnabled());
+    playback.stepBack();
+    QCOMPARE(playback.timeline().shownCount() + 1, playback.timeline().steps().size());
 }
 
 QTEST_MAIN(TestSessionPlayback)

@@ -51,9 +51,9 @@ MainWindow::MainWindow(EngineSession& session, QWidget* parent)
     m_timelineChart = new TimelineChart(*m_timeline, this);
     m_explanation = new ExplanationPanel(*m_steps, this);
     RecordedSession* recorded = m_session;
-    if (session.backend() == BackendKind::Real)
-        m_steps->setKernelTrace(
-            [recorded](const std::string& id) { return recorded->kernelTrace(id); });
+    // Empty on the simulation; a real session's, live or replayed from a file.
+    m_steps->setKernelTrace(
+        [recorded](const std::string& id) { return recorded->kernelTrace(id); });
     m_resources = new ResourceChart(
         [recorded](const std::string& id) { return recorded->resources(id); }, this);
     createCentre();

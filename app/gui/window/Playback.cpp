@@ -212,6 +212,9 @@ void Playback::playRecording(std::unique_ptr<EngineSession> session,
 QString Playback::whyNoContinueLive() const {
     if (!m_session.isPlaying())
         return tr("No recorded session is playing: commands run live");
+    if (m_session.backend() == BackendKind::Real)
+        return tr("This session was recorded on real containers: it replays what their kernel "
+                  "did, and cannot go on live");
     return whyHeld();
 }
 

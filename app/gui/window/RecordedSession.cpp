@@ -89,7 +89,8 @@ Expected<ResourceSample> RecordedSession::resources(const std::string& id) const
 }
 
 QString RecordedSession::whyNoReplay() const {
-    if (backend() != BackendKind::Simulated)
+    // A file's session replays whatever its backend was; live real containers cannot.
+    if (backend() != BackendKind::Simulated && !isPlaying())
         return tr("Real containers live on the wall clock: real time cannot be rewound");
     return m_running > 0 ? tr("A command still waits in the console: Ctrl-C there ends it")
                          : QString();
@@ -139,8 +140,10 @@ void RecordedSession::continueLive(std::size_t keep) {
 
 std::optional<SessionRecording> RecordedSession::recording() const {
     std::optional<SessionRecording> recording = m_current->origin();
-    if (recording)
+    if (recording) {
         recording->entries = m_playing ? *m_playing : m_log;
+        recording->start = m_origin;
+    }
     return recording;
 }
 

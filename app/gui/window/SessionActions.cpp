@@ -2,6 +2,7 @@
 
 #include "gui/window/Playback.h"
 #include "gui/window/RecordedSession.h"
+#include "session/ReplayedRealSession.h"
 #include "session/SessionFile.h"
 #include "session/SimulatedSession.h"
 
@@ -26,25 +27,27 @@ SessionActions::SessionActions(RecordedSession& session, Playback& playback, QWi
 
 Status SessionActions::open(const QString& path) {
     if (m_session.backend() != BackendKind::Simulated)
-        return Error{tr("Sessions replay on the simulation: switch to Engine > Backend > "
-                        "Simulation first")
+        return Error{tr("Real containers run in this window: switch to Engine > Backend > "
+                        "Simulation first, then open the session")
                          .toStdString()};
     if (const QString why = m_playback.whyNoReset(); !why.isEmpty())
         return Error{why.toStdString()};
     Expected<SessionRecording> recording = loadSessionFile(path);
     if (!recording)
         return recording.error();
-    m_playback.playRecording(std::make_unique<SimulatedSession>(recording->world, recording->seed),
-                             std::move(recording->entries));
+    std::vector<SessionEntry> entries = std::move(recording->entries);
+    std::unique_ptr<EngineSession> replayed =
+        recording->kernel ? std::unique_ptr<EngineSession>(
+                                std::make_unique<ReplayedRealSession>(std::move(*recording)))
+                          : std::make_unique<SimulatedSession>(recording->world, recording->seed);
+    m_playback.playRecording(std::move(replayed), std::move(entries));
     return Ok{};
 }
 
 Status SessionActions::save(const QString& path) const {
     const std::optional<SessionRecording> recording = m_session.recording();
     if (!recording)
-        return Error{tr("Only the simulation's sessions can be saved: real containers on the "
-                        "wall clock cannot be replayed yet")
-                         .toStdString()};
+        return Error{tr("This engine cannot save its session").toStdString()};
     return saveSessionFile(*recording, path);
 }
 
