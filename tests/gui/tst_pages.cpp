@@ -9,6 +9,7 @@
 #include "gui/pages/PageDock.h"
 #include "gui/panels/ConsolePanel.h"
 #include "gui/window/MainWindow.h"
+#include "gui/window/Playback.h"
 
 #include <QDir>
 #include <QFile>
@@ -52,6 +53,7 @@ private slots:
     void linksBecomeAnchors();
     void clickingAStateOrAnEdgeOpensItsPage();
     void aRefusalOpensItsPage();
+    void aRefusalsPageWaitsForItsStep();
 };
 
 void TestPages::initTestCase() {
@@ -175,6 +177,20 @@ void TestPages::aRefusalOpensItsPage() {
     QVERIFY2(dock->browser().toPlainText().contains(
                  QStringLiteral("docker pause needs a running process to freeze")),
              qPrintable(dock->browser().toPlainText()));
+}
+
+// Paused playback (a played session, a lesson's prediction): the page waits for the step.
+void TestPages::aRefusalsPageWaitsForItsStep() {
+    test::GuiFixture fixture;
+    MainWindow window(fixture.session);
+    auto* dock = window.findChild<PageDock*>();
+    QVERIFY(dock);
+    window.console().runLine(QStringLiteral("docker create --name tomcattest busybox"));
+    window.playback().setPaused(true);
+    window.console().runLine(QStringLiteral("docker pause tomcattest"));
+    QCOMPARE(dock->shownPage(), QStringLiteral("glossary:"));
+    window.playback().step();
+    QCOMPARE(dock->shownPage(), QStringLiteral("refusal:NotRunning"));
 }
 
 QTEST_MAIN(TestPages)

@@ -3,7 +3,7 @@
 #include "gui/diagram/DiagramItems.h"
 #include "gui/diagram/LifecycleDiagram.h"
 #include "gui/i18n/Language.h"
-#include "gui/window/EngineSignals.h"
+#include "gui/window/StepTimeline.h"
 
 #include <QEvent>
 #include <QMouseEvent>
@@ -11,7 +11,7 @@
 
 namespace lab {
 
-PageDock::PageDock(LifecycleDiagram& diagram, EngineSignals& engineSignals, QWidget* parent)
+PageDock::PageDock(LifecycleDiagram& diagram, StepTimeline& timeline, QWidget* parent)
     : QDockWidget(tr("Reference"), parent), m_diagram(diagram), m_browser(new QTextBrowser(this)),
       m_book(PageBook::load()) {
     setObjectName(QStringLiteral("reference"));
@@ -21,12 +21,12 @@ PageDock::PageDock(LifecycleDiagram& diagram, EngineSignals& engineSignals, QWid
     connect(m_browser, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
         showLink(url.toString().section(u':', 1)); // page:kind:key
     });
-    connect(&engineSignals, &EngineSignals::containerReacted, this,
-            [this](const QString&, const Reaction& reaction) {
-                if (reaction.refusal)
-                    showPage(PageKind::Refusal,
-                             QString::fromUtf8(refusalName(*reaction.refusal).data()));
-            });
+    // When the pictures show the refusal, not before: a played session keeps its surprise.
+    connect(&timeline, &StepTimeline::stepShown, this, [this](const EngineStep& step) {
+        if (step.reaction.refusal)
+            showPage(PageKind::Refusal,
+                     QString::fromUtf8(refusalName(*step.reaction.refusal).data()));
+    });
     diagram.viewport()->installEventFilter(this);
     showIndex();
 }

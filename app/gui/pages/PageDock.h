@@ -1,7 +1,8 @@
 #pragma once
 // The Reference dock: the page of a state or an edge when it is clicked on the lifecycle
-// diagram, of a refusal when Docker refuses a command, and the glossary its texts link to, in
-// the language of the window (English, or Chinese in the Chinese and bilingual modes).
+// diagram, of a refusal when the pictures show Docker refusing a command, and the glossary its
+// texts link to, in the language of the window (English, or Chinese in the Chinese and bilingual
+// modes).
 
 #include "gui/pages/PageBook.h"
 
@@ -11,13 +12,13 @@ class QTextBrowser;
 
 namespace lab {
 
-class EngineSignals;
 class LifecycleDiagram;
+class StepTimeline;
 
 class PageDock final : public QDockWidget {
     Q_OBJECT
 public:
-    PageDock(LifecycleDiagram& diagram, EngineSignals& engineSignals, QWidget* parent = nullptr);
+    PageDock(LifecycleDiagram& diagram, StepTimeline& timeline, QWidget* parent = nullptr);
 
     /// Shows a page (raising the dock); the glossary's index when key names none.
     void showPage(PageKind kind, const QString& key);

@@ -208,7 +208,7 @@ void MainWindow::createDocks() {
     QDockWidget* resources = addDock(m_resources, tr("Resources"), QStringLiteral("resources"));
     addDockWidget(Qt::RightDockWidgetArea, resources);
     tabifyDockWidget(timeline, resources);
-    auto* reference = new PageDock(*m_diagram, *m_signals, this);
+    auto* reference = new PageDock(*m_diagram, *m_steps, this);
     addDockWidget(Qt::RightDockWidgetArea, reference);
     tabifyDockWidget(explanation, reference);
     m_viewMenu->addAction(reference->toggleViewAction());
