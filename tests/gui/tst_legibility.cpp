@@ -368,7 +368,8 @@ void TestLegibility::timelineCutsNoWordInANarrowDock() {
     large.setPixelSize(22);
     chart.setFont(large);
     QLegend* legend = chart.chart()->legend();
-    for (const QSize size : {QSize(320, 170), QSize(900, 300)}) {
+    // The presenter's Timeline dock is short: the axis keeps its numbers whole too.
+    for (const QSize size : {QSize(320, 140), QSize(320, 170), QSize(900, 300)}) {
         chart.resize(size);
         chart.show();
         QVERIFY(QTest::qWaitForWindowExposed(&chart));
@@ -376,8 +377,8 @@ void TestLegibility::timelineCutsNoWordInANarrowDock() {
         QStringList cut;
         for (QGraphicsItem* item : chart.scene()->items())
             if (auto* text = dynamic_cast<QGraphicsTextItem*>(item);
-                text && text->isVisible() && legend->isAncestorOf(text) &&
-                text->toPlainText().contains("..."))
+                text && text->isVisible() &&
+                (text->toPlainText().contains("...") || text->toPlainText().contains(u'…')))
                 cut << text->toPlainText();
         QVERIFY2(cut.isEmpty(), qPrintable(cut.join(u'|')));
     }

@@ -41,6 +41,8 @@ constexpr int kNameCharacters = 14;
 // Names stay at least this large, however many bands share the height.
 constexpr int kSmallestNamePixels = 8;
 constexpr qreal kNameGap = 6; // between a name and its band
+// How many lines of its type the chart needs for the axis title beside the numbers and the bands.
+constexpr qreal kLinesForAxisTitle = 7;
 
 // A band's name: the container's, and a short ID where a removed container's name came back.
 QString bandName(const std::vector<TimelineBand>& bands, std::size_t index) {
@@ -131,7 +133,15 @@ void TimelineChart::rebuild() {
 
 void TimelineChart::resizeEvent(QResizeEvent* event) {
     showLegendIfItFits();
+    showAxisTitleIfItFits(event->size().height());
     QChartView::resizeEvent(event);
+}
+
+// In a short dock (presenter type) the axis's title and numbers would take the bands' height, and
+// Qt Charts would write "..." for each: the title steps aside, the numbers stay.
+void TimelineChart::showAxisTitleIfItFits(int height) {
+    const qreal line = QFontMetricsF(m_time->titleFont()).height();
+    m_time->setTitleVisible(height >= kLinesForAxisTitle * line);
 }
 
 void TimelineChart::showLegendIfItFits() {
@@ -212,6 +222,7 @@ void TimelineChart::setAxes() {
     chart()->setMargins(margins);
     m_time->setLabelsFont(this->font());
     m_time->setTitleFont(this->font());
+    showAxisTitleIfItFits(height());
     m_time->setLabelsColor(ink);
     m_time->setTitleBrush(ink);
     chart()->legend()->setLabelColor(ink);

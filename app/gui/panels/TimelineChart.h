@@ -57,6 +57,7 @@ private:
     // The legend only where its words fit whole beside a plot of some width (the colours are
     // the diagram's, and a segment names its state on hover).
     void showLegendIfItFits();
+    void showAxisTitleIfItFits(int height);
     void placeLabels();
     double windowStart() const;
 
