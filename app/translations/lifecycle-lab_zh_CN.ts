@@ -215,6 +215,22 @@
         <source>real (root)</source>
         <translation>真实（root）</translation>
     </message>
+    <message>
+        <source>docker CLI</source>
+        <translation>docker 命令行客户端</translation>
+    </message>
+    <message>
+        <source>daemon</source>
+        <translation>守护进程</translation>
+    </message>
+    <message>
+        <source>registry</source>
+        <translation>镜像仓库</translation>
+    </message>
+    <message>
+        <source>runtime</source>
+        <translation>运行时</translation>
+    </message>
 </context>
 <context>
     <name>Explanations</name>
@@ -1261,6 +1277,10 @@ Why: %3</source>
         <source>No recorded session is playing: commands run live</source>
         <translation>没有正在回放的录制会话：命令实时运行</translation>
     </message>
+    <message>
+        <source>This session was recorded on real containers: it replays what their kernel did, and cannot go on live</source>
+        <translation>这个会话录制自真实容器：回放的是当时内核所做的事，无法从这里继续实时运行</translation>
+    </message>
 </context>
 <context>
     <name>lab::PlaybackBar</name>
@@ -1498,6 +1518,10 @@ The latest command&apos;s path lights up as engine time passes; a pull shows one
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>Who does each step (the stripe on its left):</source>
+        <translation>每一步由谁完成（方框左侧的色条）：</translation>
+    </message>
 </context>
 <context>
     <name>lab::SessionActions</name>
@@ -1518,14 +1542,6 @@ The latest command&apos;s path lights up as engine time passes; a pull shows one
         <translation>保存世界、种子和每条命令，以便在任何地方重放</translation>
     </message>
     <message>
-        <source>Sessions replay on the simulation: switch to Engine &gt; Backend &gt; Simulation first</source>
-        <translation>会话在模拟引擎上重放：请先切换到“引擎 &gt; 后端 &gt; 模拟”</translation>
-    </message>
-    <message>
-        <source>Only the simulation&apos;s sessions can be saved: real containers on the wall clock cannot be replayed yet</source>
-        <translation>只能保存模拟引擎的会话：按真实时钟运行的真实容器暂时无法重放</translation>
-    </message>
-    <message>
         <source>Open a session</source>
         <translation>打开会话</translation>
     </message>
@@ -1536,6 +1552,14 @@ The latest command&apos;s path lights up as engine time passes; a pull shows one
     <message>
         <source>Save the session</source>
         <translation>保存会话</translation>
+    </message>
+    <message>
+        <source>Real containers run in this window: switch to Engine &gt; Backend &gt; Simulation first, then open the session</source>
+        <translation>本窗口正在运行真实容器：请先切换到 引擎 &gt; 后端 &gt; 模拟，再打开会话</translation>
+    </message>
+    <message>
+        <source>This engine cannot save its session</source>
+        <translation>这个引擎无法保存它的会话</translation>
     </message>
 </context>
 <context>

@@ -77,6 +77,20 @@ bool isEnd(RunStep step);
 /// True for the error exits.
 bool isErrorExit(RunStep step);
 
+/// Docker's parts (docs/ENGINE-API.md: what the CLI asks the daemon at each step): the client, the
+/// daemon, the registry it pulls
+/// from, the runtime that starts the process.
+enum class RunPart { Cli, Daemon, Registry, Runtime };
+/// Every part, in declaration order.
+inline constexpr std::array kRunParts{RunPart::Cli, RunPart::Daemon, RunPart::Registry,
+                                      RunPart::Runtime};
+static_assert(isEveryEnumerator(kRunParts));
+/// "docker CLI", "daemon", "registry", "runtime".
+std::string_view partName(RunPart part);
+/// Who does a step: the CLI for its own checks and waits, the daemon for the rest, with the
+/// registry for a pull and the runtime for a start; none for the start and the ends.
+std::vector<RunPart> stepParts(RunStep step);
+
 /// What the engine reports after performing a step.
 enum class RunFlowOutcome {
     OptionsValid,

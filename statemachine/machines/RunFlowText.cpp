@@ -100,6 +100,33 @@ std::string_view stepName(RunStep step) {
     return lookup(kStepNames, step);
 }
 
+std::string_view partName(RunPart part) {
+    static constexpr std::array<std::string_view, kRunParts.size()> names{"docker CLI", "daemon",
+                                                                          "registry", "runtime"};
+    return names[std::size_t(part)];
+}
+
+std::vector<RunPart> stepParts(RunStep step) {
+    switch (step) {
+    case RunStep::CheckOptions:
+    case RunStep::ParseReference:
+    case RunStep::Attach:
+    case RunStep::WaitForExit:
+        return {RunPart::Cli};
+    case RunStep::LookupLocal:
+    case RunStep::CreateContainer:
+    case RunStep::AutoRemove:
+        return {RunPart::Daemon};
+    case RunStep::QueryRegistry:
+    case RunStep::PullLayers:
+        return {RunPart::Daemon, RunPart::Registry};
+    case RunStep::StartContainer:
+        return {RunPart::Daemon, RunPart::Runtime};
+    default:
+        return {};
+    }
+}
+
 const std::vector<RunStep>& allRunSteps() {
     static const std::vector<RunStep> steps = keys(kStepNames);
     return steps;

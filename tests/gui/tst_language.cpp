@@ -126,6 +126,8 @@ void TestLanguage::everyWordOfTheCoreTheWindowShowsIsTranslated() {
         check(stepName(step));
     for (RunFlowOutcome outcome : kRunFlowOutcomes)
         check(outcomeName(outcome));
+    for (RunPart part : kRunParts)
+        check(partName(part));
     for (BackendKind backend : {BackendKind::Simulated, BackendKind::Real})
         check(modeName(backend));
     for (int node = int(LifecycleState::Start); node <= int(LifecycleState::Removed); ++node)

@@ -89,6 +89,7 @@ private slots:
     void createEndsAfterTheCreate();
     void windowShowsTheFlowchartBesideTheDiagram();
     void exportsPngAndSvg();
+    void eachStepNamesWhoDoesIt();
 };
 
 void TestRunFlowChart::oneArrowPerPairOfStepsInTheTable() {
@@ -284,6 +285,24 @@ void TestRunFlowChart::exportsPngAndSvg() {
                 QVERIFY2(content.contains(word.toUtf8()), qPrintable(word));
     QVERIFY(
         !fixture.chart.exportTo(dir.filePath(QStringLiteral("missing/folder/x.png"))).has_value());
+}
+
+// Hovered, a step says which part of Docker does it; the legend names every part's colour.
+void TestRunFlowChart::eachStepNamesWhoDoesIt() {
+    ChartFixture fixture;
+    const auto says = [&](RunStep step) { return fixture.chart.stepItem(step)->toolTip(); };
+    QCOMPARE(says(RunStep::CheckOptions), QStringLiteral("check options — docker CLI"));
+    QCOMPARE(says(RunStep::LookupLocal), QStringLiteral("look up image locally — daemon"));
+    QCOMPARE(says(RunStep::PullLayers), QStringLiteral("pull layers — daemon + registry"));
+    QCOMPARE(says(RunStep::StartContainer), QStringLiteral("start container — daemon + runtime"));
+    QCOMPARE(says(RunStep::WaitForExit), QStringLiteral("wait for exit — docker CLI"));
+    QCOMPARE(says(RunStep::Done), QStringLiteral("done"));
+    QStringList words;
+    for (QGraphicsItem* item : fixture.chart.scene()->items())
+        if (auto* text = dynamic_cast<QGraphicsSimpleTextItem*>(item))
+            words << text->text();
+    for (const char* part : {"docker CLI", "daemon", "registry", "runtime"})
+        QVERIFY2(words.contains(QLatin1String(part)), part);
 }
 
 QTEST_MAIN(TestRunFlowChart)

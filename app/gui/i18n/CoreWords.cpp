@@ -7,7 +7,7 @@ namespace lab {
 namespace {
 
 // The words, for lupdate to extract; tst_language checks that every outcome, run step and run
-// outcome of the core is among them, so a word added to the core is not left untranslated.
+// outcome and part of the core is among them, so a word added to the core is not left untranslated.
 [[maybe_unused]] constexpr const char* kWords[] = {
     // Outcomes of the lifecycle (outcomeName).
     QT_TRANSLATE_NOOP("CoreWords", "process started"),
@@ -63,6 +63,11 @@ namespace {
     QT_TRANSLATE_NOOP("CoreWords", "started"),
     QT_TRANSLATE_NOOP("CoreWords", "exited"),
     QT_TRANSLATE_NOOP("CoreWords", "removed"),
+    // Docker's parts that do the run flow's steps (partName).
+    QT_TRANSLATE_NOOP("CoreWords", "docker CLI"),
+    QT_TRANSLATE_NOOP("CoreWords", "daemon"),
+    QT_TRANSLATE_NOOP("CoreWords", "registry"),
+    QT_TRANSLATE_NOOP("CoreWords", "runtime"),
     // The backends (session/EngineSession.cpp, modeName).
     QT_TRANSLATE_NOOP("CoreWords", "simulation"),
     QT_TRANSLATE_NOOP("CoreWords", "real (root)"),

@@ -102,6 +102,26 @@ QString endDetail(const RunFlowTrace& trace) {
 
 } // namespace
 
+// Under the words: which part of Docker each stripe colour stands for.
+void RunFlowChart::addPartsLegend(QGraphicsScene& scene, const QFont& font) {
+    QPointF at(stepRect(RunStep::Start).left(), scene.itemsBoundingRect().bottom() + 8);
+    auto* title = scene.addSimpleText(tr("Who does each step (the stripe on its left):"));
+    title->setFont(font);
+    title->setPos(at);
+    m_legendWords.push_back(title);
+    at.rx() += title->boundingRect().width() + 12;
+    const qreal square = QFontMetricsF(font).height() * 0.7;
+    for (RunPart part : kRunParts) {
+        scene.addRect(QRectF(at + QPointF(0, square * 0.25), QSizeF(square, square)), Qt::NoPen,
+                      partColour(part));
+        auto* name = scene.addSimpleText(flowText(partName(part)));
+        name->setFont(font);
+        name->setPos(at + QPointF(square + 4, 0));
+        m_legendWords.push_back(name);
+        at.rx() += square + 4 + name->boundingRect().width() + 16;
+    }
+}
+
 RunFlowChart::RunFlowChart(EngineSignals& engineSignals, Playback& playback, QWidget* parent)
     : QGraphicsView(parent), m_zoom(new ViewZoom(*this)) {
     setAccessibleName(tr("Run flowchart"));
@@ -131,6 +151,7 @@ RunFlowChart::RunFlowChart(EngineSignals& engineSignals, Playback& playback, QWi
     legendFont.setPixelSize(14);
     m_legend->setFont(legendFont);
     m_legend->setPos(stepRect(RunStep::Start).left(), scene->itemsBoundingRect().bottom() + 16);
+    addPartsLegend(*scene, legendFont);
     scene->setSceneRect(scene->itemsBoundingRect().adjusted(-10, -10, 10, 10));
     setScene(scene);
     connect(&engineSignals, &EngineSignals::runFlowStepped, this, &RunFlowChart::onStepped);
@@ -151,6 +172,8 @@ RunFlowChart::RunFlowChart(EngineSignals& engineSignals, Playback& playback, QWi
 void RunFlowChart::restyle() {
     setBackgroundBrush(paperColour());
     m_legend->setBrush(quietInkColour());
+    for (QGraphicsSimpleTextItem* words : m_legendWords)
+        words->setBrush(quietInkColour());
     for (QGraphicsItem* item : scene()->items())
         item->update();
 }

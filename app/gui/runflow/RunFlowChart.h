@@ -51,12 +51,14 @@ private:
     void onStepped(const RunFlowReport& report);
     void onAdvanced(Duration engineTime);
     void showTrace();
+    void addPartsLegend(QGraphicsScene& scene, const QFont& font);
 
     RunFlowTrace m_trace;
     std::map<RunStep, FlowStepItem*> m_steps;
     std::vector<FlowEdgeItem*> m_edges;
     LayerBarsItem* m_bars = nullptr;
     QGraphicsSimpleTextItem* m_legend = nullptr;
+    std::vector<QGraphicsSimpleTextItem*> m_legendWords; // the parts' legend
     ViewZoom* m_zoom;
 };
 

@@ -18,6 +18,10 @@ const QColor kDoneColour(0x00, 0x9E, 0x73);  // bluish green
 const QColor kDownloadColour(0x00, 0x72, 0xB2);
 const QColor kExtractColour(0x00, 0x9E, 0x73);
 
+// Okabe-Ito, apart from the ends' colours: the registry's blue is the download bars'.
+constexpr std::array<QRgb, kRunParts.size()> kPartColours{0x56B4E9, 0xE69F00, 0x0072B2, 0x999999};
+constexpr qreal kStripeWidth = 7;
+
 QFont font(int pixels, bool bold = false) {
     QFont result;
     result.setPixelSize(pixels);
@@ -87,11 +91,20 @@ QString phaseWords(const LayerProgress& progress) {
 
 } // namespace
 
+QColor partColour(RunPart part) {
+    return QColor(kPartColours[std::size_t(part)]);
+}
+
 // ---- FlowStepItem -------------------------------------------------------------------------------
 
 FlowStepItem::FlowStepItem(RunStep step) : m_step(step) {
     setZValue(2);
-    setToolTip(flowText(stepName(step)));
+    QStringList parts;
+    for (RunPart part : stepParts(step))
+        parts << flowText(partName(part));
+    setToolTip(parts.isEmpty() ? flowText(stepName(step))
+                               : QStringLiteral("%1 — %2").arg(flowText(stepName(step)),
+                                                               parts.join(QStringLiteral(" + "))));
 }
 
 void FlowStepItem::setMark(FlowMark mark) {
@@ -143,6 +156,7 @@ void FlowStepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWi
     painter->setPen(QPen(colour, lit ? 4 : 2));
     painter->setBrush(fill);
     painter->drawRoundedRect(outline, radius, radius);
+    paintPartStripe(painter, outline, radius);
 
     const QRectF title = stepTitleRect(m_step);
     painter->setPen(m_step == RunStep::Start ? paperColour() : inkColour());
@@ -187,6 +201,25 @@ void FlowStepItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWi
     painter->setPen(inkColour());
     painter->drawText(below.adjusted(6, 3, -6, -3), Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop,
                       detail.mid(1).join(u'\n'));
+}
+
+// Who does the step: a stripe down the box's left side, one band per part, top to bottom.
+void FlowStepItem::paintPartStripe(QPainter* painter, const QRectF& outline, qreal radius) const {
+    const std::vector<RunPart> parts = stepParts(m_step);
+    if (parts.empty())
+        return;
+    const QRectF box = stepTitleRect(m_step).intersected(outline);
+    QPainterPath shape;
+    shape.addRoundedRect(outline, radius, radius);
+    painter->save();
+    painter->setClipPath(shape);
+    painter->setPen(Qt::NoPen);
+    const qreal band = box.height() / qreal(parts.size());
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        painter->setBrush(partColour(parts[i]));
+        painter->drawRect(QRectF(box.left(), box.top() + band * qreal(i), kStripeWidth, band));
+    }
+    painter->restore();
 }
 
 // Docker's message hangs under an error exit, wider than the box, as tall as its words.

@@ -11,6 +11,9 @@
 
 namespace lab {
 
+/// The colour of a part of Docker: the stripe of the steps it does, and the legend's.
+QColor partColour(RunPart part);
+
 /// How far the shown flow has come with a step or an arrow.
 enum class FlowMark { Idle, Taken, Current };
 
@@ -33,6 +36,7 @@ public:
 private:
     QColor outlineColour() const;
     QRectF messageRect(const QString& message) const;
+    void paintPartStripe(QPainter* painter, const QRectF& outline, qreal radius) const;
 
     RunStep m_step;
     FlowMark m_mark = FlowMark::Idle;
