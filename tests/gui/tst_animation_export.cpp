@@ -4,13 +4,19 @@
 // unwritable outputs are refused with the file and the reason; a cancel leaves no file.
 #include "AnimationFiles.h"
 #include "GuiFixture.h"
+#include "gui/export/AnimationDialog.h"
 #include "gui/export/AnimationExport.h"
 #include "gui/export/SessionAnimation.h"
+#include "gui/window/MainWindow.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QMenuBar>
 #include <QProcess>
+#include <QProgressDialog>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 #include <chrono>
 
@@ -81,6 +87,8 @@ private slots:
     void stepsOutsideTheSessionAreRefused();
     void unwritableOutputIsRefusedAndLeavesNothing();
     void cancelLeavesNoFile();
+    void progressDialogCancelLeavesNoFile();
+    void dialogAsksForTheSessionSteps();
     void commandLineRefusesBadInput();
     void commandLineWritesWithoutDisplay();
 };
@@ -202,6 +210,46 @@ void AnimationExportTest::cancelLeavesNoFile() {
                  .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot)
                  .isEmpty(),
              "neither the file nor its partial copy is left");
+}
+
+void AnimationExportTest::progressDialogCancelLeavesNoFile() {
+    QTemporaryDir dir;
+    const AnimationRequest asked =
+        request(dir.filePath(QStringLiteral("cancelled.gif")), AnimationFormat::Gif);
+    SessionAnimation animation(pauseAndUnpause());
+    // The learner presses Cancel once the progress dialog shows.
+    QTimer::singleShot(0, [] {
+        for (QWidget* widget : QApplication::topLevelWidgets())
+            if (auto* progress = qobject_cast<QProgressDialog*>(widget))
+                progress->cancel();
+    });
+    const Status written = exportWithProgress(animation, asked, nullptr);
+    QVERIFY(!written.has_value());
+    QVERIFY(QString::fromStdString(written.error().message).endsWith("cancelled"));
+    QVERIFY(QDir(dir.path())
+                .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot)
+                .isEmpty());
+}
+
+void AnimationExportTest::dialogAsksForTheSessionSteps() {
+    AnimationRequest defaults;
+    defaults.output = QStringLiteral("/tmp/x.webm");
+    defaults.format = AnimationFormat::WebM;
+    defaults.speed = 4;
+    AnimationDialog dialog(7, defaults);
+    const AnimationRequest asked = dialog.request();
+    QCOMPARE(asked.from, std::size_t(1));
+    QCOMPARE(asked.to, std::optional<std::size_t>(7)); // the whole session unless chosen
+    QCOMPARE(asked.format, AnimationFormat::WebM);
+    QCOMPARE(asked.speed, 4.0);
+    QCOMPARE(asked.size, QSize(1280, 720));
+    // In the window, File > Export animation opens it.
+    test::GuiFixture fixture;
+    MainWindow window(fixture.session);
+    bool offered = false;
+    for (const QAction* action : window.menuBar()->actions().front()->menu()->actions())
+        offered = offered || action->text() == QStringLiteral("Export &animation…");
+    QVERIFY(offered);
 }
 
 void AnimationExportTest::commandLineRefusesBadInput() {
