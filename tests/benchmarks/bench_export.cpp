@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <benchmark/benchmark.h>
 #include <chrono>
+#include <string>
+#include <tuple>
 
 namespace {
 
@@ -74,41 +76,31 @@ void BM_Export30Steps(benchmark::State& state, lab::AnimationView view,
         summary = *written;
     }
     state.counters["playback_s"] = playback;
-    state.counters["export_over_playback"] =
-        benchmark::Counter(playback * double(state.iterations()),
-                           benchmark::Counter::kIsIterationInvariantRate |
-                               benchmark::Counter::kInvert);
+    state.counters["export_over_playback"] = benchmark::Counter(
+        playback * double(state.iterations()),
+        benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
     state.counters["frames"] = summary.frames;
     state.counters["bytes"] = double(summary.bytes);
 }
 
 } // namespace
 
-BENCHMARK_CAPTURE(BM_Export30Steps, diagram_gif, lab::AnimationView::Diagram,
-                  lab::AnimationFormat::Gif)
-    ->Unit(benchmark::kSecond)
-    ->UseRealTime();
-BENCHMARK_CAPTURE(BM_Export30Steps, diagram_webm, lab::AnimationView::Diagram,
-                  lab::AnimationFormat::WebM)
-    ->Unit(benchmark::kSecond)
-    ->UseRealTime();
-BENCHMARK_CAPTURE(BM_Export30Steps, diagram_mp4, lab::AnimationView::Diagram,
-                  lab::AnimationFormat::Mp4)
-    ->Unit(benchmark::kSecond)
-    ->UseRealTime();
-BENCHMARK_CAPTURE(BM_Export30Steps, window_gif, lab::AnimationView::Window,
-                  lab::AnimationFormat::Gif)
-    ->Unit(benchmark::kSecond)
-    ->UseRealTime();
-BENCHMARK_CAPTURE(BM_Export30Steps, window_webm, lab::AnimationView::Window,
-                  lab::AnimationFormat::WebM)
-    ->Unit(benchmark::kSecond)
-    ->UseRealTime();
-
 int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication application(argc, argv);
+    using lab::AnimationFormat;
+    using lab::AnimationView;
+    for (const auto& [name, view, format] :
+         {std::tuple{"diagram_gif", AnimationView::Diagram, AnimationFormat::Gif},
+          std::tuple{"diagram_webm", AnimationView::Diagram, AnimationFormat::WebM},
+          std::tuple{"diagram_mp4", AnimationView::Diagram, AnimationFormat::Mp4},
+          std::tuple{"window_gif", AnimationView::Window, AnimationFormat::Gif},
+          std::tuple{"window_webm", AnimationView::Window, AnimationFormat::WebM}})
+        benchmark::RegisterBenchmark((std::string("BM_Export30Steps/") + name).c_str(),
+                                     BM_Export30Steps, view, format)
+            ->Unit(benchmark::kSecond)
+            ->UseRealTime();
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
