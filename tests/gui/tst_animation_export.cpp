@@ -89,6 +89,8 @@ private slots:
     void cancelLeavesNoFile();
     void progressDialogCancelLeavesNoFile();
     void dialogAsksForTheSessionSteps();
+    void badArgumentsAreRefused_data();
+    void badArgumentsAreRefused();
     void commandLineRefusesBadInput();
     void commandLineWritesWithoutDisplay();
 };
@@ -250,6 +252,41 @@ void AnimationExportTest::dialogAsksForTheSessionSteps() {
     for (const QAction* action : window.menuBar()->actions().front()->menu()->actions())
         offered = offered || action->text() == QStringLiteral("Export &animation…");
     QVERIFY(offered);
+}
+
+void AnimationExportTest::badArgumentsAreRefused_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    const QStringList gif = {"s.json", "--format", "gif", "--out", "/tmp/none/x.gif"};
+    const QStringList webm = {"s.json", "--format", "webm", "--out", "/tmp/none/x.webm"};
+    QTest::newRow("no session") << QStringList{"--format", "gif", "--out", "x.gif"}
+                                << "export needs the session file to play";
+    QTest::newRow("no format") << QStringList{"s.json", "--out", "x.gif"}
+                               << "export needs --format gif|webm|mp4";
+    QTest::newRow("unknown view") << gif + QStringList{"--view", "table"}
+                                  << "unknown view \"table\" (diagram|runflow|window)";
+    QTest::newRow("step 0") << gif + QStringList{"--from", "0"}
+                            << "--from needs a step number from 1, got \"0\"";
+    QTest::newRow("backwards") << gif + QStringList{"--from", "5", "--to", "2"}
+                               << "--to 2 comes before --from 5";
+    QTest::newRow("too fast") << gif + QStringList{"--speed", "30"}
+                              << "--speed needs a number from 0.1 to 20, got 30";
+    QTest::newRow("gif at 60 fps")
+        << gif + QStringList{"--fps", "60"} << "--fps 60: a GIF shows at most 50 frames a second";
+    QTest::newRow("odd video") << webm + QStringList{"--size", "1281x720"}
+                               << "--size 1281x720: a video needs an even width and height";
+    QTest::newRow("size words") << gif + QStringList{"--size", "big"}
+                                << "--size needs WIDTHxHEIGHT (such as 1280x720), got \"big\"";
+    QTest::newRow("unknown option") << gif + QStringList{"--loop"} << "Unknown option 'loop'.";
+    QTest::newRow("twice") << gif + QStringList{"--fps", "5", "--fps", "6"} << "--fps given twice";
+}
+
+void AnimationExportTest::badArgumentsAreRefused() {
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const Expected<ExportInvocation> parsed = parseExportArguments(arguments);
+    QVERIFY(!parsed.has_value());
+    QCOMPARE(QString::fromStdString(parsed.error().message), message);
 }
 
 void AnimationExportTest::commandLineRefusesBadInput() {
