@@ -4,6 +4,7 @@
 #include "console/ConsoleOptions.h"
 #include "console/Doctor.h"
 #include "daemon/Daemon.h"
+#include "gui/export/ExportCommand.h"
 #include "gui/window/GuiApp.h"
 #include "player/LessonPlayer.h"
 
@@ -39,6 +40,8 @@ int main(int argc, char* argv[]) {
         return lab::runLessonCommand(invocation->lessonArguments);
     case lab::Invocation::Mode::Doctor:
         return lab::runDoctor();
+    case lab::Invocation::Mode::Export:
+        return lab::runExportCommand(invocation->exportArguments);
     case lab::Invocation::Mode::Console:
         break;
     }

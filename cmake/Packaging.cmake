@@ -15,9 +15,11 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION education)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# busybox-static is the image every lab container runs on the real backend; qt6-qpa-plugins
-# holds the platform plugins (xcb, wayland) the window opens on; fonts-noto-cjk draws the
-# Chinese lessons and menus.
+# dpkg-shlibdeps names the libraries the executable links (libgif7 for animated GIFs; libavcodec59,
+# libavformat59, libavutil57 and libswscale6 for WebM and MP4, whose VP8 and H.264 encoders come
+# with Debian's libavcodec59). busybox-static is the image every lab container runs on the real
+# backend; qt6-qpa-plugins holds the platform plugins (xcb, wayland) the window opens on;
+# fonts-noto-cjk draws the Chinese lessons and menus.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "busybox-static, qt6-qpa-plugins")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-noto-cjk")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "teaches how a Docker container lives, animated")

@@ -20,6 +20,8 @@ packages=(
   clang-format         # scripts/check-format.sh: the style is checked by ctest
   desktop-file-utils   # desktop-file-validate: the install test checks the desktop entry
   clang libclang-rt-14-dev  # scripts/fuzz.sh: the libFuzzer targets are built with clang
+  libgif-dev           # lifecycle-lab export: animated GIFs (app/gui/export)
+  libavcodec-dev libavformat-dev libavutil-dev libswscale-dev  # export: WebM (VP8) and MP4 (H.264)
 )
 
 missing=()

@@ -159,6 +159,11 @@ Expected<Invocation> parseInvocation(const QStringList& arguments) {
         invocation.lessonArguments = arguments.mid(1);
         return invocation;
     }
+    if (first == QLatin1String("export")) {
+        invocation.mode = Invocation::Mode::Export;
+        invocation.exportArguments = arguments.mid(1);
+        return invocation;
+    }
     if (isHelp(first))
         invocation.mode = Invocation::Mode::Help;
     else if (first == QLatin1String("doctor"))
@@ -197,7 +202,7 @@ QString usageLine() {
         "Usage: lifecycle-lab [--help] [--version] [--backend sim|real] [--state-dir DIR] "
         "[--screenshot DIR] [SESSION] | console [--world FILE] [--script FILE] [--seed N] "
         "[--backend sim|real] [--state-dir DIR] [--trace] [--record FILE] | lesson [NAME] | "
-        "doctor");
+        "doctor | export SESSION --format gif|webm|mp4 --out FILE [OPTIONS]");
 }
 
 QString helpText() {
@@ -218,6 +223,13 @@ Modes:
   lesson [NAME] [--lang en|zh_CN] [--answers auto] [--seed N]
                    without NAME, list the lessons; with it, play one in the terminal
                    (NAME may be a lesson file, FILE.json: lessons/README.md)
+  export SESSION --format gif|webm|mp4 --out FILE [--view diagram|runflow|window]
+         [--from STEP] [--to STEP] [--speed X] [--fps N] [--size WxH] [--theme light|dark]
+         [--overwrite]
+                   play a session file off screen and write it as an animated GIF, a WebM
+                   (VP8) or an MP4 (H.264) video: steps FROM to TO (default all, counted
+                   from 1) at speed X (default 1), N frames a second (default 25), WxH pixels
+                   (default 1280x720); an existing FILE is kept unless --overwrite
   doctor           say which features work on this machine (the simulated engine, the real
                    backend, the window, Chinese text), and for each one that does not, why
 

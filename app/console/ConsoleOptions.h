@@ -30,13 +30,14 @@ struct ConsoleOptions {
 
 /// What the whole command line asks for.
 struct Invocation {
-    enum class Mode { Help, Version, Gui, Console, Lesson, Doctor };
+    enum class Mode { Help, Version, Gui, Console, Lesson, Doctor, Export };
     Mode mode = Mode::Gui;
     ConsoleOptions console;      ///< Console: its options
     EngineChoice engine;         ///< Gui: the engine the window opens on
     QString screenshotDir;       ///< Gui: write the screenshots here and quit (empty: interactive)
     QString sessionFile;         ///< Gui: open this session file and play it back (empty: none)
     QStringList lessonArguments; ///< Lesson: the arguments after "lesson", read by the player
+    QStringList exportArguments; ///< Export: the arguments after "export", read by the exporter
 };
 
 /// Reads the options after "console".

@@ -567,6 +567,14 @@ download, then extraction</source>
         <source>Switch backend</source>
         <translation>切换后端</translation>
     </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>RefusalReasons</name>
@@ -684,6 +692,104 @@ download, then extraction</source>
     <message>
         <source>removed</source>
         <translation>已删除</translation>
+    </message>
+</context>
+<context>
+    <name>lab::AnimationDialog</name>
+    <message>
+        <source>Dark theme</source>
+        <translation>深色主题</translation>
+    </message>
+    <message>
+        <source>Export animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <source>Lifecycle diagram</source>
+        <translation>生命周期图</translation>
+    </message>
+    <message>
+        <source>Run flowchart</source>
+        <translation>运行流程图</translation>
+    </message>
+    <message>
+        <source>Whole window</source>
+        <translation>整个窗口</translation>
+    </message>
+    <message>
+        <source>Animated GIF (.gif)</source>
+        <translation>GIF 动画 (.gif)</translation>
+    </message>
+    <message>
+        <source>WebM video, VP8 (.webm)</source>
+        <translation>WebM 视频，VP8 (.webm)</translation>
+    </message>
+    <message>
+        <source>MP4 video, H.264 (.mp4)</source>
+        <translation>MP4 视频，H.264 (.mp4)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Picture:</source>
+        <translation>画面：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Steps from, to:</source>
+        <translation>步骤从、到：</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>速度：</translation>
+    </message>
+    <message>
+        <source>Frames a second:</source>
+        <translation>每秒帧数：</translation>
+    </message>
+    <message>
+        <source>Width, height (pixels):</source>
+        <translation>宽、高（像素）：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 已存在。要替换吗？</translation>
+    </message>
+</context>
+<context>
+    <name>lab::AnimationExportAction</name>
+    <message>
+        <source>Export &amp;animation…</source>
+        <translation>导出动画(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>The session as an animated GIF or a video, for slides</source>
+        <translation>把会话导出为 GIF 动画或视频，用于幻灯片</translation>
+    </message>
+    <message>
+        <source>Export animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <source>Nothing to animate yet: no step taken</source>
+        <translation>还没有可做成动画的内容：尚无任何步骤</translation>
+    </message>
+    <message>
+        <source>Only the simulation&apos;s sessions replay: real containers on the wall clock cannot be animated yet</source>
+        <translation>只有模拟引擎的会话可以重放：按真实时钟运行的真实容器暂时无法做成动画</translation>
     </message>
 </context>
 <context>

@@ -159,7 +159,8 @@ void TestConsoleOptions::helpNamesEveryOption() {
     for (const char* option :
          {"--help", "--version", "console", "--world FILE", "--script FILE", "--seed N",
           "(no arguments)", "--screenshot DIR", "--backend sim|real", "--state-dir DIR", "--trace",
-          "daemon", "--clock wall|virtual", "--socket PATH"})
+          "daemon", "--clock wall|virtual", "--socket PATH",
+          "export SESSION --format gif|webm|mp4"})
         QVERIFY2(help.contains(QLatin1String(option)), option);
 }
 

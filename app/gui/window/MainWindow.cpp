@@ -2,6 +2,7 @@
 
 #include "gui/diagram/LegalEdges.h"
 #include "gui/diagram/LifecycleDiagram.h"
+#include "gui/export/AnimationDialog.h"
 #include "gui/i18n/CoreWords.h"
 #include "gui/i18n/LanguageMenu.h"
 #include "gui/lessons/LessonsPanel.h"
@@ -161,6 +162,8 @@ void MainWindow::createMenus() {
     file->addSeparator();
     file->addAction(m_export);
     file->addAction(m_exportFlowChart);
+    file->addAction(
+        (new AnimationExportAction(*m_session, *m_playback, *m_displayModes, *this))->action());
     file->addSeparator();
     file->addAction(m_quit);
     QMenu* engine = menuBar()->addMenu(tr("&Engine"));
