@@ -3,6 +3,7 @@
 #include "cli/Commands.h"
 #include "engine/Engine.h"
 #include "session/RealSession.h"
+#include "session/ReplayedRealSession.h"
 #include "session/SimulatedSession.h"
 
 #include <random>
@@ -28,6 +29,12 @@ Expected<std::unique_ptr<EngineSession>> openSession(const SessionSpec& spec, co
     if (!real)
         return real.error().context("the real backend cannot open");
     return std::unique_ptr<EngineSession>(std::move(*real));
+}
+
+std::unique_ptr<EngineSession> openRecording(const SessionRecording& recording) {
+    if (recording.kernel)
+        return std::make_unique<ReplayedRealSession>(recording);
+    return std::make_unique<SimulatedSession>(recording.world, recording.seed);
 }
 
 Expected<ResourceSample> EngineSession::resources(const std::string& /*id*/) const {

@@ -66,6 +66,10 @@ struct SessionSpec {
 /// cannot (not root, no cgroup freezer, the kernel refusing namespaces or mounts).
 Expected<std::unique_ptr<EngineSession>> openSession(const SessionSpec& spec, const World& world);
 
+/// A fresh engine to play recording's entries on: the simulation from its world and seed, or,
+/// for a session recorded on the real backend, the kernel's recorded answers (no root needed).
+std::unique_ptr<EngineSession> openRecording(const SessionRecording& recording);
+
 /// Replays a session file's entries on session, which started at engine time start: each waits
 /// (sleep) until engine time reaches start + its at, then perform does it (a command's run, an
 /// action's apply), as a session file's player does.

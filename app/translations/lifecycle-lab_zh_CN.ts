@@ -788,8 +788,8 @@ download, then extraction</source>
         <translation>还没有可做成动画的内容：尚无任何步骤</translation>
     </message>
     <message>
-        <source>Only the simulation&apos;s sessions replay: real containers on the wall clock cannot be animated yet</source>
-        <translation>只有模拟引擎的会话可以重放：按真实时钟运行的真实容器暂时无法做成动画</translation>
+        <source>This engine cannot save its session</source>
+        <translation>这个引擎无法保存它的会话</translation>
     </message>
 </context>
 <context>

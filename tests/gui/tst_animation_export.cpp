@@ -4,6 +4,8 @@
 // unwritable outputs are refused with the file and the reason; a cancel leaves no file.
 #include "AnimationFiles.h"
 #include "GuiFixture.h"
+#include "console/SessionRecorder.h"
+#include "docker/ShellWords.h"
 #include "gui/export/AnimationDialog.h"
 #include "gui/export/AnimationExport.h"
 #include "gui/export/SessionAnimation.h"
@@ -93,6 +95,7 @@ private slots:
     void badArgumentsAreRefused();
     void commandLineRefusesBadInput();
     void commandLineWritesWithoutDisplay();
+    void realSessionAnimates();
 };
 
 void AnimationExportTest::gifFramesFollowFromStepsSpeedAndRate() {
@@ -356,6 +359,41 @@ void AnimationExportTest::commandLineWritesWithoutDisplay() {
     QVERIFY2(run.errors.contains(out + QStringLiteral(" exists: --overwrite replaces it")),
              qPrintable(run.errors));
     QVERIFY(runExport(arguments + QStringList{QStringLiteral("--overwrite")}).status == 0);
+}
+
+// A class recorded on real processes (as root) animates from its file, without the kernel: the
+// token moves to Paused and back as it did.
+void AnimationExportTest::realSessionAnimates() {
+    QTemporaryDir dir;
+    auto real = openSession(SessionSpec{BackendKind::Real, 1, dir.filePath("state").toStdString()},
+                            test::defaultWorld());
+    if (!real)
+        QSKIP(qPrintable(QStringLiteral("the real backend cannot run here: ") +
+                         QString::fromStdString(real.error().message)));
+    SessionRecorder recorder(**real);
+    for (const char* line : {"run -d --name web busybox sleep 300", "pause web", "unpause web"}) {
+        recorder.sleep(1s);
+        const CliOutput output = recorder.run(*docker::splitShellWords(line));
+        QCOMPARE(output.status, 0);
+    }
+    const SessionRecording recording = recorder.recording();
+    real->reset();
+    QVERIFY(recording.kernel != nullptr);
+
+    AnimationRequest asked =
+        request(dir.filePath(QStringLiteral("real.gif")), AnimationFormat::Gif);
+    asked.from = 1;
+    SessionAnimation animation(recording);
+    QVERIFY2(animation.stepCount() >= 5, qPrintable(QString::number(animation.stepCount())));
+    asked.to = animation.stepCount();
+    const Status begun = animation.begin(asked);
+    QVERIFY2(begun.has_value(), begun ? "" : begun.error().message.c_str());
+    const Expected<ExportSummary> written = writeAnimation(animation, asked, {});
+    QVERIFY2(written.has_value(), written ? "" : written.error().message.c_str());
+    const test::DecodedGif gif = test::decodeGif(asked.output);
+    QVERIFY2(gif.error.isEmpty(), qPrintable(gif.error));
+    QVERIFY(gif.frames.size() > 10);
+    QVERIFY(gif.frames.front() != gif.frames[gif.frames.size() / 2]);
 }
 
 QTEST_MAIN(AnimationExportTest)

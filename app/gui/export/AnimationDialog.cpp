@@ -158,9 +158,7 @@ void AnimationExportAction::ask() {
     if (steps == 0) {
         QMessageBox::information(&m_window, tr("Export animation"),
                                  recording ? tr("Nothing to animate yet: no step taken")
-                                           : tr("Only the simulation's sessions replay: real "
-                                                "containers on the wall clock cannot be "
-                                                "animated yet"));
+                                           : tr("This engine cannot save its session"));
         return;
     }
     AnimationRequest defaults;

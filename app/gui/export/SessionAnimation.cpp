@@ -81,8 +81,7 @@ SessionAnimation::SessionAnimation(const SessionRecording& recording)
       m_window(std::make_unique<MainWindow>(m_firstSession)) {
     m_window->setAttribute(Qt::WA_DontShowOnScreen);
     m_window->playback().setPaused(true);
-    m_window->playback().playRecording(
-        std::make_unique<SimulatedSession>(recording.world, recording.seed), recording.entries);
+    m_window->playback().playRecording(openRecording(recording), recording.entries);
     // The diagram follows whichever container the step shown moved, as a teacher would select it.
     QObject::connect(&m_window->playback().timeline(), &StepTimeline::stepShown, m_window.get(),
                      [this](const EngineStep& step) {

@@ -2,9 +2,7 @@
 
 #include "gui/window/Playback.h"
 #include "gui/window/RecordedSession.h"
-#include "session/ReplayedRealSession.h"
 #include "session/SessionFile.h"
-#include "session/SimulatedSession.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -35,12 +33,7 @@ Status SessionActions::open(const QString& path) {
     Expected<SessionRecording> recording = loadSessionFile(path);
     if (!recording)
         return recording.error();
-    std::vector<SessionEntry> entries = std::move(recording->entries);
-    std::unique_ptr<EngineSession> replayed =
-        recording->kernel ? std::unique_ptr<EngineSession>(
-                                std::make_unique<ReplayedRealSession>(std::move(*recording)))
-                          : std::make_unique<SimulatedSession>(recording->world, recording->seed);
-    m_playback.playRecording(std::move(replayed), std::move(entries));
+    m_playback.playRecording(openRecording(*recording), std::move(recording->entries));
     return Ok{};
 }
 
