@@ -2,6 +2,8 @@
 // `lifecycle-lab daemon` on a temporary socket: `docker run -it busybox sh` and `docker start
 // -ai` give the simulated shell over the TTY stream (echo and erase, the terminal's size, exit
 // with the shell's status, Ctrl-D, Ctrl-P Ctrl-Q), and `docker run -i` reads piped stdin.
+#include "../TerminalRead.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QLocalSocket>
@@ -60,21 +62,10 @@ public:
     }
     // Reads the terminal until text has appeared; false if it did not within kPatience.
     bool awaitText(const std::string& text) {
-        const auto deadline =
-            std::chrono::steady_clock::now() + std::chrono::milliseconds(kPatience);
-        while (m_screen.find(text) == std::string::npos) {
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                deadline - std::chrono::steady_clock::now());
-            pollfd readable{m_terminal, POLLIN, 0};
-            if (left.count() <= 0 || ::poll(&readable, 1, int(left.count())) != 1)
-                return false;
-            char chunk[4096];
-            const ssize_t got = ::read(m_terminal, chunk, sizeof chunk);
-            if (got <= 0)
-                return false;
-            m_screen.append(chunk, std::size_t(got));
-        }
-        return true;
+        return lab::test::readTerminalUntil(
+            m_terminal, m_screen,
+            [this, &text] { return m_screen.find(text) != std::string::npos; },
+            std::chrono::milliseconds(kPatience));
     }
     // The CLI's exit status once it ended (128 + a signal that killed it), -1 if it did not
     // end within kPatience.
