@@ -72,6 +72,9 @@ void Api::create(const ApiRequest& request, const ConnectionPtr& connection) {
     // The daemon checks the host settings before it looks for the image (as the run flow does).
     if (auto security = validateSecurityOptions(create->config); !security)
         return connection->replyError(400, security.error().message);
+    // Said here, where the CLI prints the daemon's words (it does not for a refused attach).
+    if (Status input = m_host.engine().canWriteStdin(); create->config.openStdin && !input)
+        return connection->replyError(501, input.error().message);
     auto created = m_host.engine().create(std::move(*create));
     if (!created) // 404 "No such image: ..." makes the CLI pull and create again
         return connection->replyError(statusFor(created.error()), created.error().message);
