@@ -29,7 +29,7 @@ Seen seen(const std::vector<Happening>& happenings) {
     return result;
 }
 
-Workload shell(bool stdinOpen) {
+Workload startShell(bool stdinOpen) {
     auto started = Workload::start({"sh"}, false, kStart, nullptr, {}, nullptr, stdinOpen);
     if (!started)
         qFatal("sh did not start");
@@ -43,12 +43,12 @@ class TestInteractiveShell : public QObject {
 
 private slots:
     void withoutStdinItMeetsEndOfFileAtOnce() {
-        Workload sh = shell(false);
+        Workload sh = startShell(false);
         QCOMPARE(seen(sh.advanceTo(kStart)).exitCode, std::optional<int>(0));
     }
 
     void eachWholeLineRunsAsItComes() {
-        Workload sh = shell(true);
+        Workload sh = startShell(true);
         QCOMPARE(seen(sh.advanceTo(kStart)).exitCode, std::nullopt); // waits for input
         QCOMPARE(sh.nextWake(), std::nullopt);
         QCOMPARE(seen(sh.input("echo hel", false, kStart + 1s)).out, std::string());
@@ -61,27 +61,27 @@ private slots:
     }
 
     void aCommandThatTakesTimeRunsOnEngineTime() {
-        Workload sh = shell(true);
+        Workload sh = startShell(true);
         QCOMPARE(seen(sh.input("sleep 2; echo late\n", false, kStart)).out, std::string());
         QCOMPARE(sh.nextWake(), std::optional<TimePoint>(kStart + 2s));
         QCOMPARE(seen(sh.advanceTo(kStart + 2s)).out, std::string("late\n"));
     }
 
     void endOfFileEndsWithTheLastStatus() {
-        Workload sh = shell(true);
+        Workload sh = startShell(true);
         sh.input("false\n", false, kStart);
         QCOMPARE(seen(sh.input("", true, kStart + 1s)).exitCode, std::optional<int>(1));
     }
 
     void exitEndsWithItsStatusAndTheRestIsNotRun() {
-        Workload sh = shell(true);
+        Workload sh = startShell(true);
         const Seen ended = seen(sh.input("exit 5\necho after\n", false, kStart));
         QCOMPARE(ended.exitCode, std::optional<int>(5));
         QCOMPARE(ended.out, std::string());
     }
 
     void whatIsTypedWhileFrozenRunsAtTheThaw() {
-        Workload sh = shell(true);
+        Workload sh = startShell(true);
         sh.freeze(kStart + 1s);
         QCOMPARE(seen(sh.input("echo later\n", false, kStart + 2s)).out, std::string());
         QCOMPARE(seen(sh.thaw(kStart + 3s)).out, std::string("later\n"));
