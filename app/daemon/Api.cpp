@@ -46,6 +46,8 @@ void Api::route(const ApiRequest& request, const ConnectionPtr& connection) {
             return wait(request, s[1], connection);
         if (n == 3 && post && s[2] == "attach")
             return attach(request, s[1], connection);
+        if (n == 3 && post && s[2] == "resize")
+            return resize(request, s[1], connection);
         if (n == 3 && post && s[2] == "rename")
             return rename(request, s[1], connection);
         if (n == 3 && get && s[2] == "top")

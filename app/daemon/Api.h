@@ -14,6 +14,7 @@
 namespace lab::daemon {
 
 using ConnectionPtr = std::shared_ptr<Connection>;
+struct StdinFeed;
 
 /// The routes of the Engine API the lab serves, and the lab's own /lab/advance.
 class Api {
@@ -49,6 +50,10 @@ private:
     void wait(const ApiRequest& request, const std::string& reference,
               const ConnectionPtr& connection);
     void attach(const ApiRequest& request, const std::string& reference,
+                const ConnectionPtr& connection);
+    /// Hands what the attached client typed to the container's stdin once its process runs.
+    void feedStdin(const std::shared_ptr<StdinFeed>& feed, const ConnectionPtr& connection);
+    void resize(const ApiRequest& request, const std::string& reference,
                 const ConnectionPtr& connection);
     void logs(const ApiRequest& request, const std::string& reference,
               const ConnectionPtr& connection);

@@ -56,6 +56,8 @@ std::string_view reasonPhrase(int status) {
         return "Method Not Allowed";
     case 409:
         return "Conflict";
+    case 501:
+        return "Not Implemented";
     case 413:
         return "Request Entity Too Large";
     case 431:
@@ -116,19 +118,33 @@ void Connection::watchForHangUp() {
     // While an answer streams, the client only listens: a read that ends means it left, and a
     // byte that comes is the start of its next request (or, hijacked, stdin, not read yet).
     m_watching = true;
+    if (m_hijacked)
+        return readInput();
     m_socket.async_read_some(
         asio::buffer(&m_hangUpByte, 1),
         [self = shared_from_this()](boost::system::error_code error, std::size_t) {
             self->m_watching = false;
             if (error)
-                return self->m_hijacked && error == asio::error::eof ? void() : self->close();
-            if (self->m_hijacked)
-                return self->watchForHangUp();
+                return self->close();
             auto room = self->m_buffer.prepare(1);
             *static_cast<char*>(room.data()) = self->m_hangUpByte;
             self->m_buffer.commit(1);
             if (!self->m_streaming && !self->m_writing && self->m_open)
                 self->readRequest(); // the stream ended before the client spoke again
+        });
+}
+
+void Connection::readInput() {
+    m_socket.async_read_some(
+        asio::buffer(m_inputBytes),
+        [self = shared_from_this()](boost::system::error_code error, std::size_t size) {
+            self->m_watching = false;
+            if (error && error != asio::error::eof)
+                return self->close();
+            if (InputHandler input = self->m_input; input && self->m_open) // it may close
+                input(std::string(self->m_inputBytes.data(), size), bool(error));
+            if (!error)
+                self->watchForHangUp();
         });
 }
 
@@ -171,10 +187,16 @@ void Connection::endStream() {
     finishAnswer();
 }
 
-void Connection::upgrade() {
+void Connection::upgrade(InputHandler input) {
     m_hijacked = true;
+    m_input = std::move(input);
     write("HTTP/1.1 101 UPGRADED\r\nContent-Type: application/vnd.docker.raw-stream\r\n"
           "Connection: Upgrade\r\nUpgrade: tcp\r\n\r\n");
+    if (m_buffer.size() > 0 && m_input) { // stdin that came with the request
+        const auto data = m_buffer.data();
+        m_input(std::string(static_cast<const char*>(data.data()), data.size()), false);
+    }
+    m_buffer.consume(m_buffer.size());
     watchForHangUp();
 }
 
@@ -244,6 +266,7 @@ void Connection::close() {
     m_socket.shutdown(Socket::shutdown_both, ignored);
     m_socket.close(ignored);
     m_writes.clear();
+    m_input = nullptr;
     for (const auto& callback : std::exchange(m_onClosed, {}))
         callback();
 }

@@ -4,6 +4,7 @@
 // the engine feeds as things happen, or a hijacked raw stream for attach). Everything runs on
 // the daemon's one I/O thread, which also owns the engine.
 
+#include <array>
 #include <boost/asio/local/stream_protocol.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
@@ -55,9 +56,12 @@ public:
     void sendChunk(const std::string& data);
     /// The last chunk; the connection reads the next request (the client may keep it).
     void endStream();
-    /// 101 UPGRADED: from now on the socket carries raw bytes (attach). The client's
-    /// half-close of its side is not the end: the daemon closes when the output ends.
-    void upgrade();
+    /// What a hijacked client sends (attach's stdin), as it comes; ended once it closed its side.
+    using InputHandler = std::function<void(const std::string& bytes, bool ended)>;
+    /// 101 UPGRADED: from now on the socket carries raw bytes (attach), the client's going to
+    /// input (none: dropped). The client's half-close of its side is not the end: the daemon
+    /// closes when the output ends.
+    void upgrade(InputHandler input = {});
     void sendRaw(const std::string& data);
     /// Closes once everything queued is written.
     void closeAfterWrites();
@@ -65,6 +69,7 @@ public:
 private:
     void readRequest();
     void watchForHangUp();
+    void readInput();
     void armIdleTimer();
     void write(std::string data);
     void writeNext();
@@ -88,6 +93,8 @@ private:
     bool m_streaming = false; ///< a chunked answer is under way
     bool m_watching = false;  ///< the hang-up watch's one-byte read is pending
     char m_hangUpByte = 0;
+    InputHandler m_input;
+    std::array<char, 4096> m_inputBytes{};
     std::vector<std::function<void()>> m_onClosed;
 };
 

@@ -50,11 +50,19 @@ void Api::list(const ApiRequest& request, const ConnectionPtr& connection) {
         return connection->replyError(400, "strconv.Atoi: parsing \"" + request.param("limit") +
                                                "\": invalid syntax");
     const TimePoint now = engine.clock().now();
-    nlohmann::json list = nlohmann::json::array();
+    // Written one container at a time (the document a JSON array of them would be): 10,000
+    // summaries are never all held at once, so the heap stays small (docs/PERFORMANCE.md).
+    std::string body = "[";
     for (const Container* container :
-         cli::listContainers(engine, *filter, request.flag("all"), *limit > 0 ? *limit : -1))
-        list.push_back(containerSummary(*container, engine, now, request.flag("size")));
-    connection->reply(200, document(list));
+         cli::listContainers(engine, *filter, request.flag("all"), *limit > 0 ? *limit : -1)) {
+        std::string summary =
+            document(containerSummary(*container, engine, now, request.flag("size")));
+        summary.back() = ','; // document()'s newline
+        body += summary;
+    }
+    if (body.size() > 1)
+        body.pop_back(); // the last comma
+    connection->reply(200, body + "]\n");
 }
 
 void Api::create(const ApiRequest& request, const ConnectionPtr& connection) {
@@ -64,6 +72,9 @@ void Api::create(const ApiRequest& request, const ConnectionPtr& connection) {
     // The daemon checks the host settings before it looks for the image (as the run flow does).
     if (auto security = validateSecurityOptions(create->config); !security)
         return connection->replyError(400, security.error().message);
+    // Said here, where the CLI prints the daemon's words (it does not for a refused attach).
+    if (Status input = m_host.engine().canWriteStdin(); create->config.openStdin && !input)
+        return connection->replyError(501, input.error().message);
     auto created = m_host.engine().create(std::move(*create));
     if (!created) // 404 "No such image: ..." makes the CLI pull and create again
         return connection->replyError(statusFor(created.error()), created.error().message);

@@ -1,14 +1,28 @@
 // The routes that answer as things happen: wait (headers at once, the status at the exit),
 // attach (a hijacked raw stream), logs (framed, and followed with follow=1) and events (the log
-// between since and until, or followed). None of them moves engine time.
+// between since and until, or followed), and the terminal's resize. None of them moves engine
+// time.
 #include "cli/EventFilter.h"
 #include "daemon/Api.h"
 #include "daemon/ApiJson.h"
+#include "daemon/TerminalInput.h"
 #include "docker/GoTime.h"
 
 #include <charconv>
+#include <utility>
 
 namespace lab::daemon {
+
+/// What an attached client typed for a container's stdin, on its way there.
+struct StdinFeed {
+    std::string id; ///< the container's ID
+    bool tty = false;
+    TerminalInput terminal; ///< -t: echo and line editing before the process reads
+    std::string pending;    ///< typed, not yet read (the process does not run yet)
+    bool ended = false;     ///< the client closed stdin (or typed Ctrl-D on a terminal)
+    bool waiting = false;   ///< a wait for the process to run is set
+};
+
 namespace {
 
 using nlohmann::json;
@@ -101,7 +115,37 @@ void Api::attach(const ApiRequest& request, const std::string& reference,
     const bool stdoutWanted = request.flag("stdout");
     const bool stderrWanted = request.flag("stderr");
     const bool tty = attached.config.tty;
-    connection->upgrade();
+    // Docker reads stdin only for a container created with it open (-i).
+    const bool stdinWanted = request.flag("stdin") && attached.config.openStdin;
+    if (Status input = engine.canWriteStdin(); stdinWanted && !input)
+        return connection->replyError(501, input.error().message);
+    Connection::InputHandler input;
+    if (stdinWanted) {
+        auto feed = std::make_shared<StdinFeed>();
+        feed->id = attached.id;
+        feed->tty = tty;
+        // The handler lives in the connection: it holds the connection weakly.
+        input = [this, feed, weak = std::weak_ptr<Connection>(connection)](const std::string& bytes,
+                                                                           bool closed) {
+            const ConnectionPtr held = weak.lock();
+            if (!held || feed->ended)
+                return;
+            if (feed->tty) {
+                // A terminal's end of file is its Ctrl-D: a client that leaves (or detaches
+                // with Ctrl-P Ctrl-Q, which the CLI keeps for itself) leaves the shell running.
+                TerminalInput::Result typed = feed->terminal.feed(bytes);
+                held->sendRaw(typed.echo);
+                feed->pending += typed.lines;
+                feed->ended = typed.ended;
+            } else {
+                feed->pending += bytes;
+                feed->ended = closed;
+            }
+            feedStdin(feed, held);
+            m_host.settle();
+        };
+    }
+    connection->upgrade(std::move(input));
     engine.attach(attached);
     // The stream ends when the process does (or the container goes): the CLI then reads the
     // exit status from its wait.
@@ -112,6 +156,49 @@ void Api::attach(const ApiRequest& request, const std::string& reference,
                 connection->sendRaw(frame(line, tty, false));
         },
         [connection] { connection->closeAfterWrites(); }, connection);
+}
+
+void Api::feedStdin(const std::shared_ptr<StdinFeed>& feed, const ConnectionPtr& connection) {
+    Engine& engine = m_host.engine();
+    const auto running = [&engine, feed]() -> Container* {
+        auto found = engine.find(feed->id);
+        return found && (*found)->machine.isRunning() ? *found : nullptr;
+    };
+    if (Container* container = running()) {
+        if (!feed->pending.empty() || feed->ended)
+            engine.writeStdin(*container, std::exchange(feed->pending, {}), feed->ended);
+        return;
+    }
+    // Attached before the start (docker run, start -ai): the keys wait in the stdin pipe.
+    if (std::exchange(feed->waiting, true))
+        return;
+    m_host.when([running] { return running() != nullptr; },
+                [this, feed, connection] {
+                    feed->waiting = false;
+                    feedStdin(feed, connection);
+                },
+                false, [connection] { return connection->open(); });
+}
+
+void Api::resize(const ApiRequest& request, const std::string& reference,
+                 const ConnectionPtr& connection) {
+    int size[2] = {0, 0};
+    for (int i = 0; i < 2; ++i) {
+        const std::string text = request.param(i == 0 ? "h" : "w");
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), size[i]);
+        if (error != std::errc() || end != text.data() + text.size() || text.empty())
+            return connection->replyError(400,
+                                          "strconv.Atoi: parsing \"" + text + "\": invalid syntax");
+        if (size[i] < 0 || size[i] > 65535)
+            return connection->replyError(400, "the terminal size must be from 0 to 65535");
+    }
+    Container* container = findOrReply(reference, connection);
+    if (!container)
+        return;
+    if (!container->machine.isRunning())
+        return connection->replyError(409, "Container " + container->id + " is not running");
+    m_host.engine().resize(*container, size[0], size[1]);
+    connection->reply(200, "", "text/plain; charset=utf-8");
 }
 
 void Api::logs(const ApiRequest& request, const std::string& reference,

@@ -185,11 +185,11 @@ void runPs(Context& context, const ParsedFlags& flags) {
                                                        flags.isSet("quiet"), flags.isSet("size"));
     const RowContext row{context.engine, context.engine.clock().now(), flags.isSet("no-trunc")};
     const Selection selection = columnsUsedBy(format);
-    std::vector<TemplateValue> rows;
-    for (const Container* container :
-         listContainers(context.engine, *filter, flags.isSet("all"), limit))
-        rows.push_back(containerContext(*container, row, selection));
-    auto text = docker::renderFormat(format, docker::containerHeaderContext(), rows);
+    const std::vector<const Container*> listed =
+        listContainers(context.engine, *filter, flags.isSet("all"), limit);
+    auto text = docker::renderFormat(
+        format, docker::containerHeaderContext(), listed.size(),
+        [&](std::size_t i) { return containerContext(*listed[i], row, selection); });
     if (!text) {
         // ps names the stage that failed.
         const bool executing = text.error().code == ErrorCode::TemplateExec;

@@ -93,6 +93,13 @@ TemplateValue containerHeaderContext() {
 
 Expected<std::string> renderFormat(std::string_view format, const TemplateValue& header,
                                    const std::vector<TemplateValue>& rows) {
+    return renderFormat(format, header, rows.size(),
+                        [&rows](std::size_t i) -> TemplateValue { return rows[i]; });
+}
+
+Expected<std::string> renderFormat(std::string_view format, const TemplateValue& header,
+                                   std::size_t count,
+                                   const std::function<TemplateValue(std::size_t)>& row) {
     const bool table = format.starts_with("table");
     std::string text(table ? format.substr(5) : format);
     const std::size_t first = text.find_first_not_of(' ');
@@ -104,11 +111,13 @@ Expected<std::string> renderFormat(std::string_view format, const TemplateValue&
     if (!parsed.has_value())
         return parsed.error();
     std::string body;
-    for (const TemplateValue& row : rows) {
-        const auto line = parsed->execute(row);
+    for (std::size_t i = 0; i < count; ++i) {
+        const auto line = parsed->execute(row(i));
         if (!line.has_value())
             return line.error();
-        body += *line + "\n";
+        if (i == 0) // the rows are alike: room for all of them at once
+            body.reserve(count * (line->size() + line->size() / 4 + 1));
+        body.append(*line).append(1, '\n');
     }
     if (!table)
         return body;

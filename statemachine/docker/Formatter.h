@@ -5,6 +5,7 @@
 #include "base/Expected.h"
 #include "docker/TemplateValue.h"
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,5 +36,10 @@ TemplateValue containerHeaderContext();
 /// "template parsing error: <Go's error>" (cli::printFormatted).
 Expected<std::string> renderFormat(std::string_view format, const TemplateValue& header,
                                    const std::vector<TemplateValue>& rows);
+/// The same with the rows made one at a time, row(0) to row(count - 1), each dropped once
+/// rendered: the 10,000 rows of a big ps are never all held at once, so the heap stays small.
+Expected<std::string> renderFormat(std::string_view format, const TemplateValue& header,
+                                   std::size_t count,
+                                   const std::function<TemplateValue(std::size_t)>& row);
 
 } // namespace lab::docker

@@ -71,6 +71,15 @@ public:
                         std::shared_ptr<ExecSession> /*session*/) {
         return Error{"docker exec is not available on the " + name() + " backend yet"};
     }
+    /// Whether writeStdin() reaches the container's process (docker run -i), or why not.
+    virtual Status canWriteStdin() const {
+        return Error{"interactive containers (docker run -i, start -i) are not available on the " +
+                     name() + " backend yet"};
+    }
+    /// Bytes for the stdin of the container's running process (ended: closed after them) ->
+    /// whatever the process does with them; dropped when nothing runs.
+    virtual void writeStdin(const Container& /*container*/, const std::string& /*bytes*/,
+                            bool /*ended*/) {}
     /// docker top: the container's processes, PID 1 first. An error: this backend cannot list
     /// them.
     virtual Expected<std::vector<ProcessEntry>> processes(const Container& /*container*/) const {

@@ -207,6 +207,13 @@ void Engine::attach(Container& container) {
     logEvent(containerEvent(container, "attach"));
 }
 
+void Engine::resize(const Container& container, int height, int width) {
+    DockerEvent event = containerEvent(container, "resize");
+    event.attributes["height"] = std::to_string(height);
+    event.attributes["width"] = std::to_string(width);
+    logEvent(std::move(event));
+}
+
 void Engine::publishImageEvent(const std::string& action, const std::string& reference,
                                std::map<std::string, std::string> attributes) {
     logEvent(DockerEvent{m_clock.now(), "image", action, reference, std::move(attributes)});

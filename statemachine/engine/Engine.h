@@ -177,6 +177,15 @@ public:
     PruneReport pruneContainers();
     /// Logs the attach event of an attached docker run.
     void attach(Container& container);
+    /// Logs the resize event of a container's terminal (docker run -t: the CLI sends its size).
+    void resize(const Container& container, int height, int width);
+    /// Whether the backend can feed a container's stdin (docker run -i), or why not.
+    Status canWriteStdin() const { return m_backend.canWriteStdin(); }
+    /// Bytes an attached client typed for the running container's stdin (ended: it closed
+    /// stdin after them); the process reads them at once.
+    void writeStdin(const Container& container, const std::string& bytes, bool ended) {
+        m_backend.writeStdin(container, bytes, ended);
+    }
     /// The end of a pull: stores spec under reference with the plan's digest and logs the pull
     /// event; answers the daemon's last progress lines ("Digest: ...", "Status: ...").
     std::vector<std::string> completePull(const ImageSpec& spec, const ImageReference& reference,

@@ -81,6 +81,9 @@ struct ProcessContext {
     /// The container's scripts already parsed, kept across its restarts (none: parse each time).
     std::shared_ptr<shell::ParsedScripts> scripts;
     std::shared_ptr<const MemoryBudget> memory; ///< the container's limit (owned by the Workload)
+    /// Its stdin stays open for input (`docker run -i`): a shell without a script reads commands
+    /// from it instead of meeting end of file at once.
+    bool stdinOpen = false;
 };
 
 /// A modelled process; see Program.h and Shell.h for the kinds.
@@ -99,6 +102,10 @@ public:
     /// A signal arrives at `now`: handled, ignored, or fatal.
     virtual void signal(int signal, TimePoint now, Sink& sink) = 0;
 
+    /// Bytes arrive on its stdin at `now` (ended: the writer closed it). Programs that never
+    /// read stdin leave them unread.
+    virtual void input(const std::string& /*bytes*/, bool /*ended*/, TimePoint /*now*/,
+                       Sink& /*sink*/) {}
     /// Bytes it holds besides its nominal size (a shell's variables).
     virtual std::int64_t heldBytes() const { return 0; }
     /// The exit code once the process has ended.

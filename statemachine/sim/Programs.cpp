@@ -153,6 +153,9 @@ std::unique_ptr<Process> shellProgram(const std::vector<std::string>& argv, Proc
         program->exitAt(now, 2);
         return program;
     }
+    if (!commandString && context.stdinOpen) // sh with stdin open (-i): reads commands from it
+        return std::make_unique<Shell>(std::move(context), nullptr,
+                                       std::vector<std::string>{argv[0]}, false, now);
     if (!commandString || argv.size() < 3) {
         auto program = std::make_unique<Program>(std::move(context), now);
         if (commandString)

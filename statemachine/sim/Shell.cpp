@@ -36,7 +36,9 @@ Shell::Shell(ProcessContext context, shell::NodePtr script, std::vector<std::str
     for (const std::string& variable : m_context.env)
         if (const auto equals = variable.find('='); equals != std::string::npos)
             m_vars[variable.substr(0, equals)] = variable.substr(equals + 1);
-    push(std::move(script), commandString);
+    m_readsStdin = script == nullptr;
+    if (script)
+        push(std::move(script), commandString);
 }
 
 Shell::~Shell() = default;
@@ -288,6 +290,10 @@ void Shell::run(Sink& sink) {
                                         [](const Frame& f) { return f.role == Role::Trap; });
         if (!m_pending.empty() && !inTrap)
             takePendingTraps();
+        if (m_stack.empty() && m_readsStdin && !exitCode() && takeInputLine(sink))
+            continue;
+        if (m_stack.empty() && m_readsStdin && !m_stdinEnded)
+            return; // waits for the next line
         if (m_stack.empty()) {
             beginExit(m_status);
             continue;

@@ -27,7 +27,8 @@ Expected<shell::NodePtr> parseProgram(const ProcessContext& context, std::string
 class Shell final : public Process {
 public:
     /// `commandString`: started as `sh -c` (enables exec of the last command and catching
-    /// SIGINT); otherwise a script file. args[0] is $0, the rest $1...
+    /// SIGINT); otherwise a script file. args[0] is $0, the rest $1... Without a script the
+    /// shell reads its commands from stdin, a line at a time, until end of file or `exit`.
     Shell(ProcessContext context, shell::NodePtr script, std::vector<std::string> args,
           bool commandString, TimePoint start);
     ~Shell() override; ///< ends with its children (the namespace goes with PID 1)
@@ -37,6 +38,8 @@ public:
     void signal(int signal, TimePoint now, Sink& sink) override;
     /// The bytes of its variables.
     std::int64_t heldBytes() const override;
+    /// Commands typed on stdin (a shell without a script): each whole line runs in turn.
+    void input(const std::string& bytes, bool ended, TimePoint now, Sink& sink) override;
 
 private:
     enum class Role { Run, Trap, ExitTrap };
@@ -59,6 +62,9 @@ private:
     };
 
     bool blocked() const;
+    /// A shell reading stdin with nothing to run: pushes its next whole line, or the rest at
+    /// end of file. False while it waits for more input.
+    bool takeInputLine(Sink& sink);
     void run(Sink& sink);
     void step(Sink& sink);
     void push(shell::NodePtr node, bool tail, Role role = Role::Run);
@@ -115,6 +121,9 @@ private:
     std::optional<TimePoint> m_lastBusyEnd; // the end of the last pause a busy loop was given
     bool m_started = false;
     TimePoint m_now;
+    bool m_readsStdin = false; // started without a script: commands come from input()
+    std::string m_typed;       // stdin not yet run
+    bool m_stdinEnded = false;
 };
 
 } // namespace lab

@@ -153,4 +153,30 @@ void Shell::step(Sink& sink) {
     }
 }
 
+void Shell::input(const std::string& bytes, bool ended, TimePoint now, Sink& sink) {
+    if (!m_readsStdin || exitCode())
+        return;
+    m_typed += bytes;
+    m_stdinEnded = m_stdinEnded || ended;
+    m_now = std::max(m_now, now);
+    run(sink);
+}
+
+bool Shell::takeInputLine(Sink& sink) {
+    const std::size_t newline = m_typed.find('\n');
+    if (newline == std::string::npos && (!m_stdinEnded || m_typed.empty()))
+        return false;
+    const std::size_t taken = newline == std::string::npos ? m_typed.size() : newline + 1;
+    const std::string line = m_typed.substr(0, taken);
+    m_typed.erase(0, taken);
+    auto parsed = shell::parse(line);
+    if (!parsed) { // ash says so and reads the next line
+        error(sink, parsed.error().message, m_context.streams);
+        m_status = 2;
+    } else if (*parsed) {
+        push(*parsed, false);
+    }
+    return true;
+}
+
 } // namespace lab

@@ -24,7 +24,7 @@ void SimulatedBackend::startProcess(const Container& container) {
     const TimePoint now = m_clock.now();
     const Prepared& prepared = m_prepared.at(container.id);
     auto started = Workload::start(container.argv(), container.config.init, now, prepared.files,
-                                   container.env(), prepared.scripts);
+                                   container.env(), prepared.scripts, container.config.openStdin);
     if (!started) {
         post(container.id, OutcomeEvent{Outcome::StartFailed, now, started.error().exitCode, 0,
                                         started.error().message});
@@ -46,6 +46,13 @@ void SimulatedBackend::signal(const Container& container, int signal) {
     const TimePoint now = m_clock.now();
     post(container.id, OutcomeEvent{Outcome::Signalled, now, 0, signal});
     play(container.id, process->second.workload.deliver(signal, now));
+}
+
+void SimulatedBackend::writeStdin(const Container& container, const std::string& bytes,
+                                  bool ended) {
+    auto process = m_processes.find(container.id);
+    if (process != m_processes.end())
+        play(container.id, process->second.workload.input(bytes, ended, m_clock.now()));
 }
 
 void SimulatedBackend::freeze(const Container& container) {

@@ -53,6 +53,10 @@ public:
     /// when its PID 1 ends; its output goes to the session, not to the container's log.
     Status exec(const Container& container, const ExecRequest& request,
                 std::shared_ptr<ExecSession> session) override;
+    Status canWriteStdin() const override { return Ok{}; }
+    /// Reaches PID 1 (or tini's child) of a container started with -i: a shell without a
+    /// script runs each line; other programs leave stdin unread.
+    void writeStdin(const Container& container, const std::string& bytes, bool ended) override;
     /// PID 1 (with --init: docker-init and its child), then every exec'd process still alive.
     Expected<std::vector<ProcessEntry>> processes(const Container& container) const override;
     /// processes x kNominalProcessMemory plus what they hold, the process count; no CPU figure.

@@ -65,7 +65,8 @@ Expected<Workload, StartFailure> Workload::exec(const std::vector<std::string>& 
 Expected<Workload, StartFailure> Workload::start(const std::vector<std::string>& argv, bool init,
                                                  TimePoint now, std::shared_ptr<Filesystem> files,
                                                  std::vector<std::string> env,
-                                                 std::shared_ptr<shell::ParsedScripts> scripts) {
+                                                 std::shared_ptr<shell::ParsedScripts> scripts,
+                                                 bool stdinOpen) {
     // The daemon refuses this at create; a start can only get here through a programming error.
     if (argv.empty())
         return tl::unexpected(StartFailure{128, "No command specified"});
@@ -80,6 +81,7 @@ Expected<Workload, StartFailure> Workload::start(const std::vector<std::string>&
     context.env = std::move(env);
     context.scripts = std::move(scripts);
     context.memory = workload.m_memory;
+    context.stdinOpen = stdinOpen;
     if (!init) {
         if (auto failure = runcFailure(argv[0]))
             return tl::unexpected(*failure);
@@ -155,6 +157,21 @@ std::vector<Happening> Workload::deliver(int signal, TimePoint now) {
     return sink;
 }
 
+std::vector<Happening> Workload::input(const std::string& bytes, bool ended, TimePoint now) {
+    Sink sink;
+    run(TimePoint::min(), now, sink);
+    if (m_exitCode)
+        return sink;
+    if (m_frozen) {
+        m_pendingInput += bytes;
+        m_inputEnded = m_inputEnded || ended;
+        return sink;
+    }
+    m_main->input(bytes, ended, now, sink);
+    noteExit(sink);
+    return sink;
+}
+
 std::vector<Happening> Workload::freeze(TimePoint now) {
     Sink sink;
     run(TimePoint::min(), now, sink);
@@ -174,6 +191,11 @@ std::vector<Happening> Workload::thaw(TimePoint now) {
         if (m_exitCode)
             break;
         m_main->signal(signal, now, sink);
+        noteExit(sink);
+    }
+    if (!m_exitCode && (!m_pendingInput.empty() || m_inputEnded)) {
+        m_main->input(std::exchange(m_pendingInput, {}), std::exchange(m_inputEnded, false), now,
+                      sink);
         noteExit(sink);
     }
     run(now, now, sink);

@@ -32,11 +32,12 @@ public:
     /// (tini) is PID 1 and forwards signals to it.
     /// files is the container's root filesystem (none: a fresh one of the base tree); env the
     /// process's environment (NAME=value: the shell sees each as a variable); scripts the
-    /// container's programs parsed so far, kept across its restarts (none: parse them every time).
+    /// container's programs parsed so far, kept across its restarts (none: parse them every time);
+    /// stdinOpen: started with -i, its stdin waits for input().
     static Expected<Workload, StartFailure>
     start(const std::vector<std::string>& argv, bool init, TimePoint now,
           std::shared_ptr<Filesystem> files = nullptr, std::vector<std::string> env = {},
-          std::shared_ptr<shell::ParsedScripts> scripts = nullptr);
+          std::shared_ptr<shell::ParsedScripts> scripts = nullptr, bool stdinOpen = false);
 
     /// Starts argv as `docker exec` does at `now`: a process of the running container that is not
     /// its PID 1; runc's failures are worded for an exec and answered with 126.
@@ -51,6 +52,9 @@ public:
     /// Sends a signal at `now`: ignored, handled (maybe later: traps wait for the foreground
     /// command), or fatal (Exit with 128+signal).
     std::vector<Happening> deliver(int signal, TimePoint now);
+    /// Bytes written to its stdin at `now` (ended: closed after them); frozen, they wait in
+    /// the pipe for the thaw.
+    std::vector<Happening> input(const std::string& bytes, bool ended, TimePoint now);
     /// Freezes every task (docker pause).
     std::vector<Happening> freeze(TimePoint now);
     /// Thaws: queued signals arrive, then whatever fell due while frozen happens, at `now`.
@@ -81,7 +85,9 @@ private:
     std::unique_ptr<Process> m_main; // PID 1, or tini's child with --init
     bool m_init = false;
     bool m_frozen = false;
-    std::vector<int> m_queued; // signals sent while frozen
+    std::vector<int> m_queued;  // signals sent while frozen
+    std::string m_pendingInput; // stdin written while frozen
+    bool m_inputEnded = false;
     TimePoint m_now{};
     std::optional<int> m_exitCode;
 };

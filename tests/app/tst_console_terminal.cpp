@@ -2,6 +2,7 @@
 // pseudo-terminal, typed into. What only shows while nobody types (an exit reaped on time, a
 // --rm carried out) and how it ends (SIGTERM, a closed terminal, Ctrl-C at the prompt). Needs
 // root; skips with the backend's own reason otherwise.
+#include "../TerminalRead.h"
 #include "Syscalls.h"
 
 #include <QDateTime>
@@ -91,21 +92,9 @@ public:
     }
     // Reads until the prompt has been shown count times; false if it was not within kPatience.
     bool awaitPrompts(int count) {
-        const auto deadline =
-            std::chrono::steady_clock::now() + std::chrono::milliseconds(kPatience);
-        while (prompts() < count) {
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                deadline - std::chrono::steady_clock::now());
-            pollfd readable{m_terminal, POLLIN, 0};
-            if (left.count() <= 0 || ::poll(&readable, 1, int(left.count())) != 1)
-                return false;
-            char chunk[4096];
-            const ssize_t got = ::read(m_terminal, chunk, sizeof chunk);
-            if (got <= 0)
-                return false;
-            m_output.append(chunk, std::size_t(got));
-        }
-        return true;
+        return lab::test::readTerminalUntil(
+            m_terminal, m_output, [this, count] { return prompts() >= count; },
+            std::chrono::milliseconds(kPatience));
     }
     // Waits for the console to end; its wait status, or -1 if it did not end within kPatience.
     int awaitEnd() {
