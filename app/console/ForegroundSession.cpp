@@ -51,6 +51,14 @@ public:
         m_end = End::Detached;
         return true;
     }
+    // Typed into the attached container's stdin; false when no process reads it.
+    bool write(const std::string& bytes, bool ended) {
+        const Container* container = m_attached.empty() ? nullptr : m_engine.byId(m_attached);
+        if (!container || !container->config.openStdin || !m_engine.canWriteStdin())
+            return false;
+        m_engine.writeStdin(*container, bytes, ended);
+        return true;
+    }
     End end() const { return m_end; }
 
 private:
@@ -98,6 +106,10 @@ CliOutput ForegroundSession::run(const std::vector<std::string>& args) {
 void ForegroundSession::interrupt() {
     if (m_command && m_command->interrupt())
         m_inner.stopWaiting();
+}
+
+bool ForegroundSession::write(const std::string& bytes, bool ended) {
+    return m_command && m_command->write(bytes, ended);
 }
 
 void ForegroundSession::detach() {

@@ -8,6 +8,8 @@
 //    container and the CLI never counts. Any other command dies of it: status 130, no output.
 //  - Ctrl-P Ctrl-Q: detaches from a container run with -it ("read escape sequence", status 0),
 //    which runs on; without -it nothing happens.
+//  - Lines typed go to the attached container's stdin when it was run with -i (the simulated
+//    shell reads them); Ctrl-D closes its stdin, which ends a shell.
 // What the attached container prints is handed on as it comes, before the command returns.
 
 #include "session/Session.h"
@@ -43,6 +45,9 @@ public:
     void interrupt();
     /// Ctrl-P Ctrl-Q, while running.
     void detach();
+    /// Typed while running: bytes for the attached container's stdin (ended: Ctrl-D closed it).
+    /// False when nothing reads them (no -i, or not attached).
+    bool write(const std::string& bytes, bool ended);
     /// True when the last command did not return by itself (Ctrl-C, Ctrl-P Ctrl-Q): what its
     /// attached container printed was shown as it came and is not part of its output.
     bool cutShort() const { return m_cutShort; }

@@ -125,6 +125,47 @@ private slots:
                  QStringLiteral("running"));
     }
 
+    // docker run -i: the lines typed in the console go to the shell's stdin, and its exit ends
+    // the command with its status; Ctrl-D ends a second one.
+    void linesTypedGoToAnInteractiveShell() {
+        WaitingWindow lab;
+        int typed = 0;
+        const auto type = [&](const QString& line) {
+            QTest::keyClicks(lab.window.console().input(), line);
+            QTest::keyClick(lab.window.console().input(), Qt::Key_Return);
+        };
+        // As a learner would: the next line once the shell has answered the first.
+        const auto answered = [&] {
+            return lab.transcript().split(u'\n').contains(QStringLiteral("hello from inside"));
+        };
+        lab.runWhileWaiting(QStringLiteral("docker run -i --name box busybox sh"), [&] {
+            if (typed == 0)
+                type(QStringLiteral("echo hello from inside"));
+            else if (answered())
+                type(QStringLiteral("exit 3"));
+            else
+                return false;
+            return ++typed == 2;
+        });
+        QVERIFY(!lab.timedOut);
+        QCOMPARE(lab.window.console().lastStatus(), 3);
+        QVERIFY2(lab.transcript().contains(QStringLiteral("echo hello from inside\nhello from "
+                                                          "inside")),
+                 qPrintable(lab.transcript()));
+        QCOMPARE(lab.inspect(QStringLiteral("{{.State.ExitCode}}"), QStringLiteral("box")),
+                 QStringLiteral("3"));
+
+        lab.runWhileWaiting(QStringLiteral("docker start -ai box"), [&] {
+            lab.key(Qt::Key_D);
+            return true;
+        });
+        QVERIFY(!lab.timedOut);
+        QVERIFY(lab.transcript().contains(QStringLiteral("docker start -ai box\n^D")));
+        QCOMPARE(lab.window.console().lastStatus(), 0);
+        QCOMPARE(lab.inspect(QStringLiteral("{{.State.Status}}"), QStringLiteral("box")),
+                 QStringLiteral("exited"));
+    }
+
     // Ctrl-P Ctrl-Q leaves a -it container running and gives the prompt back.
     void detachKeysLeaveAnInteractiveContainerRunning() {
         WaitingWindow lab;

@@ -367,7 +367,6 @@ void TestLegibility::timelineCutsNoWordInANarrowDock() {
     QFont large = chart.font();
     large.setPixelSize(22);
     chart.setFont(large);
-    QLegend* legend = chart.chart()->legend();
     // The presenter's Timeline dock is short: the axis keeps its numbers whole too.
     for (const QSize size : {QSize(320, 140), QSize(320, 170), QSize(900, 300)}) {
         chart.resize(size);

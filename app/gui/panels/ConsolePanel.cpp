@@ -35,12 +35,13 @@ void HistoryLineEdit::remember(const QString& line) {
 }
 
 bool HistoryLineEdit::event(QEvent* event) {
-    // While a command waits, Ctrl-C, Ctrl-P and Ctrl-Q are the terminal's (not Copy, not Quit).
+    // While a command waits, Ctrl-C, Ctrl-D, Ctrl-P and Ctrl-Q are the terminal's (not Copy, not
+    // Quit, not Delete).
     if (m_waiting && event->type() == QEvent::ShortcutOverride) {
         const auto* key = static_cast<QKeyEvent*>(event);
         const bool control = key->modifiers().testFlag(Qt::ControlModifier);
-        if (control &&
-            (key->key() == Qt::Key_C || key->key() == Qt::Key_P || key->key() == Qt::Key_Q)) {
+        if (control && (key->key() == Qt::Key_C || key->key() == Qt::Key_D ||
+                        key->key() == Qt::Key_P || key->key() == Qt::Key_Q)) {
             event->accept();
             return true;
         }
@@ -62,20 +63,24 @@ bool HistoryLineEdit::event(QEvent* event) {
 void HistoryLineEdit::setWaiting(bool waiting) {
     m_waiting = waiting;
     m_afterCtrlP = false;
-    setReadOnly(waiting);
 }
 
 void HistoryLineEdit::keyPressEvent(QKeyEvent* event) {
-    if (m_waiting) { // a terminal's keys go to the command; the line waits for the prompt
+    if (m_waiting) { // control keys are the terminal's; the rest type a line for -i's stdin
         const bool control = event->modifiers().testFlag(Qt::ControlModifier);
         if (event->key() == Qt::Key_Control) // pressed before each of the keys: not one itself
             return;
+        const bool afterCtrlP = std::exchange(m_afterCtrlP, false);
         if (control && event->key() == Qt::Key_C)
             emit interruptTyped();
-        else if (control && event->key() == Qt::Key_Q && m_afterCtrlP)
+        else if (control && event->key() == Qt::Key_Q && afterCtrlP)
             emit detachTyped();
+        else if (control && event->key() == Qt::Key_D)
+            emit endOfInputTyped();
         m_afterCtrlP = control && event->key() == Qt::Key_P;
-        return;
+        if (control)
+            return;
+        // A line for the attached container's stdin (docker run -i), sent with Return.
     }
     const bool up = event->key() == Qt::Key_Up;
     const bool down = event->key() == Qt::Key_Down;
@@ -129,9 +134,17 @@ ConsolePanel::ConsolePanel(Session& session, EngineSignals& engineSignals, QWidg
         m_foreground.interrupt();
     });
     connect(m_input, &HistoryLineEdit::detachTyped, this, [this] { m_foreground.detach(); });
+    connect(m_input, &HistoryLineEdit::endOfInputTyped, this, [this] {
+        if (m_foreground.write({}, true))
+            append(QStringLiteral("^D"), Tone::Note);
+    });
 }
 
 void ConsolePanel::runLine(const QString& line) {
+    if (isWaiting() && m_foreground.write(line.toStdString() + '\n', false)) {
+        append(line, Tone::Command);
+        return;
+    }
     if (isWaiting()) {
         append(tr("(not run: the command above still waits; Ctrl-C in the console interrupts "
                   "it)"),

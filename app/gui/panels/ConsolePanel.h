@@ -42,6 +42,8 @@ signals:
     void interruptTyped();
     /// Ctrl-P then Ctrl-Q while waiting: docker's detach keys.
     void detachTyped();
+    /// Ctrl-D while a command waits: the end of the attached container's stdin.
+    void endOfInputTyped();
 
 protected:
     bool event(QEvent* event) override;
