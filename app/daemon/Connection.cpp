@@ -133,6 +133,7 @@ void Connection::watchForHangUp() {
 }
 
 void Connection::reply(int status, const std::string& body, std::string_view contentType) {
+    answered(status);
     std::string head = statusAndHeaders(status);
     if (status != 204 && status != 304) {
         if (!body.empty() || contentType != "application/json")
@@ -152,6 +153,7 @@ void Connection::replyError(int status, const std::string& message) {
 }
 
 void Connection::beginStream(int status, std::string_view contentType) {
+    answered(status);
     std::string head = statusAndHeaders(status);
     if (!contentType.empty())
         head += "Content-Type: " + std::string(contentType) + "\r\n";
@@ -172,6 +174,7 @@ void Connection::endStream() {
 }
 
 void Connection::upgrade() {
+    answered(101);
     m_hijacked = true;
     write("HTTP/1.1 101 UPGRADED\r\nContent-Type: application/vnd.docker.raw-stream\r\n"
           "Connection: Upgrade\r\nUpgrade: tcp\r\n\r\n");
@@ -187,6 +190,11 @@ void Connection::closeAfterWrites() {
     m_closeAfterWrites = true;
     if (!m_writing)
         close();
+}
+
+void Connection::answered(int status) {
+    if (auto callback = std::exchange(m_onAnswer, {}))
+        callback(status);
 }
 
 void Connection::finishAnswer() {

@@ -15,6 +15,8 @@
 #include "gui/panels/ResourceChart.h"
 #include "gui/panels/TimelineChart.h"
 #include "gui/runflow/RunFlowChart.h"
+#include "gui/socket/SocketControls.h"
+#include "gui/socket/WindowSocket.h"
 #include "gui/window/DisplayModes.h"
 #include "gui/window/HelpMenu.h"
 #include "gui/window/PlaybackBar.h"
@@ -152,6 +154,8 @@ void MainWindow::createActions() {
     m_zoom = new ZoomActions(*m_drawings, *this);
     m_help = new HelpMenu(*this, QString::fromStdString(modeName(m_session->backend())));
     m_sessionActions = new SessionActions(*m_session, *m_playback, *this);
+    m_apiSocket = new WindowSocket(*m_session, *m_playback, this);
+    m_socketControls = new SocketControls(*m_apiSocket, *this);
 }
 
 void MainWindow::createMenus() {
@@ -172,6 +176,7 @@ void MainWindow::createMenus() {
     engine->addAction(m_playbackBar->continueLiveAction());
     QMenu* backends = engine->addMenu(tr("&Backend"));
     backends->addActions(m_backends->actions());
+    engine->addAction(m_socketControls->serveAction());
     menuBar()->addMenu(m_faults);
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->addAction(m_displayModes->presenterAction());

@@ -36,6 +36,8 @@ class RecordedSession;
 class ResourceChart;
 class RunFlowChart;
 class SessionActions;
+class SocketControls;
+class WindowSocket;
 class StepTimeline;
 class ZoomActions;
 
@@ -70,6 +72,9 @@ public:
     Engine& engine() const;
     /// The engine in use, as the status bar and the title name it ("simulation", "real (root)").
     QLabel& modeLabel() const { return *m_mode; }
+    /// The Engine API socket the window serves (Engine > Serve Docker API socket).
+    WindowSocket& apiSocket() const { return *m_apiSocket; }
+    SocketControls& socketControls() const { return *m_socketControls; }
     /// Engine > Backend: one checkable action per backend, the one in use checked.
     QActionGroup& backendActions() const { return *m_backends; }
 
@@ -111,6 +116,8 @@ private:
     ZoomActions* m_zoom = nullptr;
     HelpMenu* m_help = nullptr;
     SessionActions* m_sessionActions = nullptr;
+    WindowSocket* m_apiSocket = nullptr;
+    SocketControls* m_socketControls = nullptr;
     QAction* m_quit = nullptr;
     QAction* m_export = nullptr;
     QAction* m_exportFlowChart = nullptr;

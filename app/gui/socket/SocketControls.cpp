@@ -1,0 +1,87 @@
+#include "gui/socket/SocketControls.h"
+
+#include "daemon/DaemonSocket.h"
+#include "gui/socket/WindowSocket.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QLabel>
+#include <QMainWindow>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+
+namespace lab {
+namespace {
+
+const QString kServeKey = QStringLiteral("engine/serveSocket");
+
+} // namespace
+
+SocketControls::SocketControls(WindowSocket& socket, QMainWindow& window)
+    : QObject(&window), m_socket(socket), m_window(window),
+      m_serve(new QAction(tr("Serve Docker API &socket"), this)), m_label(new QLabel(&window)) {
+    m_serve->setCheckable(true);
+    m_serve->setToolTip(tr("Lets a docker command in a terminal drive this window's engine"));
+    m_label->setAccessibleName(tr("Docker API socket"));
+    m_label->setTextInteractionFlags(Qt::LinksAccessibleByMouse);
+    window.statusBar()->addPermanentWidget(m_label);
+    connect(m_serve, &QAction::toggled, this, &SocketControls::serve);
+    connect(&m_socket, &WindowSocket::servingChanged, this, &SocketControls::showState);
+    connect(&m_socket, &WindowSocket::clientsChanged, this, &SocketControls::showState);
+    connect(&m_socket, &WindowSocket::refused, this, &SocketControls::refuse);
+    connect(m_label, &QLabel::linkActivated, this, [this] {
+        QApplication::clipboard()->setText(exportLine());
+        m_window.statusBar()->showMessage(tr("Copied: %1").arg(exportLine()), 5000);
+    });
+    showState();
+    if (QSettings().value(kServeKey, false).toBool())
+        m_serve->setChecked(true);
+}
+
+QString SocketControls::exportLine() const {
+    return m_socket.isServing() ? QStringLiteral("export DOCKER_HOST=unix://") + m_socket.path()
+                                : QString();
+}
+
+void SocketControls::serve(bool on) {
+    if (on == m_socket.isServing())
+        return;
+    if (!on) {
+        QSettings().setValue(kServeKey, false);
+        return m_socket.stop();
+    }
+    const Status started = m_socket.start(QString::fromStdString(daemon::defaultSocketPath()));
+    if (!started)
+        return refuse(QString::fromStdString(started.error().message));
+    QSettings().setValue(kServeKey, true);
+}
+
+void SocketControls::showState() {
+    const bool serving = m_socket.isServing();
+    {
+        const QSignalBlocker quiet(m_serve); // the action follows the socket, not the reverse
+        m_serve->setChecked(serving);
+    }
+    m_label->setVisible(serving);
+    if (!serving)
+        return;
+    // The path is a link: a click copies the export line.
+    m_label->setText(
+        tr("Socket: <a href=\"copy\">%1</a> · %n client(s)", nullptr, m_socket.clients())
+            .arg(m_socket.path().toHtmlEscaped()));
+    m_label->setToolTip(tr("In a terminal: %1 (click to copy)").arg(exportLine()));
+}
+
+void SocketControls::refuse(const QString& message) {
+    showState();
+    const QString title = tr("Docker API socket");
+    m_window.statusBar()->showMessage(title + QStringLiteral(": ") + message, 10000);
+    // Window-modal, not a nested event loop: the window stays live behind it.
+    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, &m_window);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace lab
