@@ -2,6 +2,7 @@
 // socket opens the socket safely, requests from outside act on the engine the window animates,
 // the status bar counts the clients, and turning it off removes the socket.
 #include "GuiFixture.h"
+#include "gui/architecture/ArchitectureView.h"
 #include "gui/diagram/LifecycleDiagram.h"
 #include "gui/panels/ContainerTable.h"
 #include "gui/socket/SocketControls.h"
@@ -103,6 +104,12 @@ private:
     bool m_connected = false;
 };
 
+bool drewSocketHop(MainWindow& window, const QString& label) {
+    const std::vector<ApiHop> hops = window.architecture().shownHops();
+    return std::any_of(hops.begin(), hops.end(),
+                       [&](const ApiHop& hop) { return hop.fromSocket && hop.label() == label; });
+}
+
 int rowsNamed(MainWindow& window, const QString& name) {
     QAbstractItemModel* model = window.containerTable().model();
     int count = 0;
@@ -143,7 +150,7 @@ void TestWindowSocket::rawRequestsDriveTheWindowsEngine() {
         RawClient client(path);
         QVERIFY(client.connected());
         QTRY_COMPARE(window.apiSocket().clients(), 1);
-        QVERIFY(window.socketControls().statusLabel().text().contains("1 client"));
+        QVERIFY(window.socketControls().statusLabel().text().contains("clients: 1"));
         QCOMPARE(client.exchange("POST", "/v1.41/containers/create?name=web",
                                  R"({"Image":"busybox","Cmd":["sleep","300"]})"),
                  QByteArray("HTTP/1.1 201 Created"));
@@ -152,6 +159,8 @@ void TestWindowSocket::rawRequestsDriveTheWindowsEngine() {
         // The window shows what the socket did: a row in the table, a token on the diagram.
         QTRY_COMPARE(rowsNamed(window, "web"), 1);
         QVERIFY(window.diagram().token(fixture.idOf("web")) != nullptr);
+        // The architecture view draws the requests as the socket answered them.
+        QTRY_VERIFY(drewSocketHop(window, "POST /containers/web/start → 204"));
         QCOMPARE(window.diagram().activeNode(), std::optional(LifecycleState::Running));
         // Engine time is the window's: stop's timeout runs down as the playback plays.
         QCOMPARE(client.exchange("POST", "/v1.41/containers/web/stop?t=1"),

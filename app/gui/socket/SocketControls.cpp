@@ -68,9 +68,9 @@ void SocketControls::showState() {
     if (!serving)
         return;
     // The path is a link: a click copies the export line.
-    m_label->setText(
-        tr("Socket: <a href=\"copy\">%1</a> · %n client(s)", nullptr, m_socket.clients())
-            .arg(m_socket.path().toHtmlEscaped()));
+    m_label->setText(tr("Socket: <a href=\"copy\">%1</a> · clients: %2")
+                         .arg(m_socket.path().toHtmlEscaped())
+                         .arg(m_socket.clients()));
     m_label->setToolTip(tr("In a terminal: %1 (click to copy)").arg(exportLine()));
 }
 

@@ -15,6 +15,7 @@ class QLabel;
 
 namespace lab {
 
+class ArchitectureView;
 class CommandBar;
 class Engine;
 class ConsolePanel;
@@ -50,8 +51,12 @@ public:
 
     LifecycleDiagram& diagram() const { return *m_diagram; }
     RunFlowChart& flowChart() const { return *m_flowChart; }
+    /// Docker's parts and the requests between them (the Architecture tab).
+    ArchitectureView& architecture() const { return *m_architecture; }
     /// Brings the flowchart (true) or the lifecycle diagram (false) to the front.
     void showFlowChart(bool show);
+    /// Brings the architecture view to the front.
+    void showArchitecture();
     ContainerTable& containerTable() const { return *m_table; }
     CommandBar& commandBar() const { return *m_commands; }
     ConsolePanel& console() const { return *m_console; }
@@ -100,6 +105,7 @@ private:
     Playback* m_playback;
     LifecycleDiagram* m_diagram = nullptr;
     RunFlowChart* m_flowChart = nullptr;
+    ArchitectureView* m_architecture = nullptr;
     QTabWidget* m_drawings = nullptr;
     CommandBar* m_commands = nullptr;
     ContainerTable* m_table = nullptr;
