@@ -4,10 +4,12 @@
 #include "GuiFixture.h"
 #include "gui/architecture/ArchitectureView.h"
 #include "gui/diagram/LifecycleDiagram.h"
+#include "gui/panels/ConsolePanel.h"
 #include "gui/panels/ContainerTable.h"
 #include "gui/socket/SocketControls.h"
 #include "gui/socket/WindowSocket.h"
 #include "gui/window/MainWindow.h"
+#include "gui/window/Playback.h"
 
 #include <QAction>
 #include <QLabel>
@@ -33,6 +35,7 @@ private slots:
     void rawRequestsDriveTheWindowsEngine();
     void dockerRunThroughTheSocketAnimatesTheWindow();
     void servingIsRemembered();
+    void stepBackOpensTheSocketOnTheReplayedEngine();
     void liveSocketIsRefusedWithTheReason();
 
 private:
@@ -211,6 +214,26 @@ void TestWindowSocket::servingIsRemembered() {
     MainWindow again(fixture.session);
     QVERIFY(again.apiSocket().isServing());
     QVERIFY(again.socketControls().serveAction()->isChecked());
+}
+
+void TestWindowSocket::stepBackOpensTheSocketOnTheReplayedEngine() {
+    test::GuiFixture fixture;
+    MainWindow window(fixture.session);
+    window.socketControls().serveAction()->trigger();
+    window.console().runLine("docker create --name first busybox");
+    window.console().runLine("docker create --name second busybox");
+    RawClient client(window.apiSocket().path());
+    QTRY_COMPARE(window.apiSocket().clients(), 1);
+    window.playback().stepBack();
+    // The clients of the old engine are gone; the socket serves the replayed one.
+    QTRY_VERIFY(window.apiSocket().isServing());
+    QCOMPARE(window.apiSocket().clients(), 0);
+    RawClient again(window.apiSocket().path());
+    QCOMPARE(again.exchange("GET", "/v1.41/containers/second/json").left(12),
+             QByteArray("HTTP/1.1 404"));
+    QCOMPARE(again.exchange("GET", "/v1.41/containers/first/json").left(12),
+             QByteArray("HTTP/1.1 200"));
+    window.socketControls().serveAction()->trigger();
 }
 
 void TestWindowSocket::liveSocketIsRefusedWithTheReason() {
