@@ -10,9 +10,11 @@
 #include "gui/socket/WindowSocket.h"
 #include "gui/window/MainWindow.h"
 #include "gui/window/Playback.h"
+#include "gui/window/WindowHost.h"
 
 #include <QAction>
 #include <QLabel>
+#include <QMessageBox>
 #include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
@@ -36,6 +38,7 @@ private slots:
     void dockerRunThroughTheSocketAnimatesTheWindow();
     void servingIsRemembered();
     void stepBackOpensTheSocketOnTheReplayedEngine();
+    void aNewWindowTakesTheSocketOver();
     void liveSocketIsRefusedWithTheReason();
 
 private:
@@ -212,7 +215,7 @@ void TestWindowSocket::servingIsRemembered() {
     }
     QVERIFY(!QFile::exists(socketPath(m_runtime))); // the window took its socket with it
     MainWindow again(fixture.session);
-    QVERIFY(again.apiSocket().isServing());
+    QTRY_VERIFY(again.apiSocket().isServing());
     QVERIFY(again.socketControls().serveAction()->isChecked());
 }
 
@@ -234,6 +237,18 @@ void TestWindowSocket::stepBackOpensTheSocketOnTheReplayedEngine() {
     QCOMPARE(again.exchange("GET", "/v1.41/containers/first/json").left(12),
              QByteArray("HTTP/1.1 200"));
     window.socketControls().serveAction()->trigger();
+}
+
+void TestWindowSocket::aNewWindowTakesTheSocketOver() {
+    // A backend switch opens the new window while the old one still serves.
+    WindowHost host(test::defaultWorld(), EngineChoice{BackendKind::Simulated, QString()});
+    QVERIFY(host.open(BackendKind::Simulated).has_value());
+    host.window().socketControls().serveAction()->trigger();
+    QVERIFY(host.window().apiSocket().isServing());
+    QVERIFY(host.open(BackendKind::Simulated).has_value());
+    QTRY_VERIFY(host.window().apiSocket().isServing());
+    QVERIFY(host.window().findChild<QMessageBox*>() == nullptr);
+    host.window().socketControls().serveAction()->trigger();
 }
 
 void TestWindowSocket::liveSocketIsRefusedWithTheReason() {

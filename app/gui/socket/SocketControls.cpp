@@ -11,6 +11,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace lab {
 namespace {
@@ -36,8 +37,10 @@ SocketControls::SocketControls(WindowSocket& socket, QMainWindow& window)
         m_window.statusBar()->showMessage(tr("Copied: %1").arg(exportLine()), 5000);
     });
     showState();
+    // From the event loop: a backend switch opens this window before the old one, which holds
+    // the socket until then, goes.
     if (QSettings().value(kServeKey, false).toBool())
-        m_serve->setChecked(true);
+        QTimer::singleShot(0, this, [this] { m_serve->setChecked(true); });
 }
 
 QString SocketControls::exportLine() const {

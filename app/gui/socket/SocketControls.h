@@ -18,7 +18,8 @@ class WindowSocket;
 class SocketControls final : public QObject {
     Q_OBJECT
 public:
-    /// Adds its label to window's status bar; serves at once if the learner left it on.
+    /// Adds its label to window's status bar; serves from the event loop if the learner left it
+    /// on.
     SocketControls(WindowSocket& socket, QMainWindow& window);
 
     QAction* serveAction() const { return m_serve; }
