@@ -5,6 +5,7 @@
 
 #include "base/Expected.h"
 #include "daemon/Api.h"
+#include "daemon/ApiExchange.h"
 
 #include <boost/asio/local/stream_protocol.hpp>
 #include <functional>
@@ -13,18 +14,6 @@
 #include <string>
 
 namespace lab::daemon {
-
-/// One answer the daemon gave: the request's method and path (no version prefix, no query)
-/// and the status it answered with.
-struct ApiExchange {
-    std::string method;
-    std::string path;
-    int status = 0;
-};
-
-/// The request target as the architecture view names it: "/v1.41/containers/create?name=x"
-/// is "/containers/create".
-std::string exchangePath(std::string_view target);
 
 /// Accepts clients on a socket and hands their requests to an Api.
 class ApiServer {

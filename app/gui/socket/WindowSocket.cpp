@@ -1,10 +1,8 @@
 #include "gui/socket/WindowSocket.h"
 
-#include "daemon/ApiServer.h"
+#include "daemon/EmbeddedDaemon.h"
 #include "gui/window/Playback.h"
 #include "gui/window/RecordedSession.h"
-
-#include <boost/asio/executor_work_guard.hpp>
 
 namespace lab {
 namespace {
@@ -15,19 +13,6 @@ constexpr int kPollMilliseconds = 5;
 
 } // namespace
 
-// Declared in the order they are made: the server goes first, the io_context (with the
-// connections its handlers still hold) last.
-struct WindowSocket::Serving {
-    boost::asio::io_context io{1};
-    boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work{
-        io.get_executor()};
-    daemon::EngineHost host;
-    daemon::Api api{host};
-    std::unique_ptr<daemon::ApiServer> server;
-
-    explicit Serving(EngineSession& session) : host(io, session, daemon::ClockMode::Follow) {}
-};
-
 WindowSocket::WindowSocket(RecordedSession& session, Playback& playback, QObject* parent)
     : QObject(parent), m_session(session), m_playback(playback) {
     m_poll.setInterval(kPollMilliseconds);
@@ -35,7 +20,7 @@ WindowSocket::WindowSocket(RecordedSession& session, Playback& playback, QObject
     // Engine time moved (or steps were shown): requests waiting for the engine may answer.
     connect(&m_playback, &Playback::advanced, this, [this] {
         if (m_serving)
-            m_serving->host.settle();
+            m_serving->settle();
     });
     connect(&m_session, &RecordedSession::engineReplaced, this, &WindowSocket::engineReplaced);
 }
@@ -44,18 +29,15 @@ WindowSocket::~WindowSocket() = default;
 
 Status WindowSocket::start(const QString& path) {
     stop();
-    auto serving = std::make_unique<Serving>(m_session);
-    auto server = daemon::ApiServer::listen(serving->io, path.toStdString(), serving->api);
-    if (!server)
-        return server.error();
-    serving->server = std::move(*server);
-    serving->server->onClientsChanged([this] { emit clientsChanged(clients()); });
-    serving->server->onExchange([this](const daemon::ApiExchange& exchange) {
+    auto serving = daemon::EmbeddedDaemon::listen(m_session, path.toStdString());
+    if (!serving)
+        return serving.error();
+    (*serving)->onClientsChanged([this] { emit clientsChanged(clients()); });
+    (*serving)->onExchange([this](const daemon::ApiExchange& exchange) {
         emit exchanged({QString::fromStdString(exchange.method),
                         QString::fromStdString(exchange.path), exchange.status});
     });
-    serving->server->accept();
-    m_serving = std::move(serving);
+    m_serving = std::move(*serving);
     m_path = path;
     m_poll.start();
     emit servingChanged(true);
@@ -74,11 +56,11 @@ void WindowSocket::stop() {
 }
 
 int WindowSocket::clients() const {
-    return m_serving ? int(m_serving->server->clients()) : 0;
+    return m_serving ? int(m_serving->clients()) : 0;
 }
 
 void WindowSocket::poll() {
-    if (m_serving->io.poll() > 0)
+    if (m_serving->poll() > 0)
         m_playback.catchUp(); // what the requests did shows as the console's commands do
 }
 

@@ -16,6 +16,9 @@
 #include <memory>
 
 namespace lab {
+namespace daemon {
+class EmbeddedDaemon;
+}
 
 class Playback;
 class RecordedSession;
@@ -53,13 +56,12 @@ signals:
     void refused(const QString& message);
 
 private:
-    struct Serving;
     void poll();
     void engineReplaced();
 
     RecordedSession& m_session;
     Playback& m_playback;
-    std::unique_ptr<Serving> m_serving;
+    std::unique_ptr<daemon::EmbeddedDaemon> m_serving;
     QString m_path;
     QTimer m_poll;
 };
