@@ -6,6 +6,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QEvent>
 #include <QLabel>
 #include <QMainWindow>
 #include <QMessageBox>
@@ -28,6 +29,7 @@ SocketControls::SocketControls(WindowSocket& socket, QMainWindow& window)
     m_label->setAccessibleName(tr("Docker API socket"));
     m_label->setTextInteractionFlags(Qt::LinksAccessibleByMouse);
     window.statusBar()->addPermanentWidget(m_label);
+    m_label->installEventFilter(this);
     connect(m_serve, &QAction::toggled, this, &SocketControls::serve);
     connect(&m_socket, &WindowSocket::servingChanged, this, &SocketControls::showState);
     connect(&m_socket, &WindowSocket::clientsChanged, this, &SocketControls::showState);
@@ -70,11 +72,20 @@ void SocketControls::showState() {
     m_label->setVisible(serving);
     if (!serving)
         return;
-    // The path is a link: a click copies the export line.
-    m_label->setText(tr("Socket: <a href=\"copy\">%1</a> · clients: %2")
-                         .arg(m_socket.path().toHtmlEscaped())
-                         .arg(m_socket.clients()));
+    // The path is a link: a click copies the export line. Its colour is the theme's, spelled
+    // out (a label's rich text keeps the link colour of the palette it was first laid out in).
+    const QString path =
+        QStringLiteral("<span style=\"color:%1\">%2</span>")
+            .arg(m_label->palette().color(QPalette::Link).name(), m_socket.path().toHtmlEscaped());
+    m_label->setText(
+        tr("Socket: <a href=\"copy\">%1</a> · clients: %2").arg(path).arg(m_socket.clients()));
     m_label->setToolTip(tr("In a terminal: %1 (click to copy)").arg(exportLine()));
+}
+
+bool SocketControls::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_label && event->type() == QEvent::PaletteChange && m_socket.isServing())
+        showState();
+    return QObject::eventFilter(watched, event);
 }
 
 void SocketControls::refuse(const QString& message) {

@@ -27,6 +27,10 @@ public:
     /// The line a terminal needs: export DOCKER_HOST=unix://PATH (empty while not serving).
     QString exportLine() const;
 
+protected:
+    /// A theme switch writes the label again: its link takes the palette's colour when set.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void serve(bool on);
     void showState();
