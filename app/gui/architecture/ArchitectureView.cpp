@@ -103,6 +103,11 @@ std::vector<QRectF> ArchitectureView::labelRects() const {
     return rects;
 }
 
+void ArchitectureView::settle() {
+    m_carry->stop();
+    delete std::exchange(m_dot, nullptr);
+}
+
 void ArchitectureView::restyle() {
     rebuild();
 }

@@ -41,6 +41,8 @@ public:
     std::vector<QRectF> labelRects() const;
     /// Zoom, pan and fit to window.
     ViewZoom& zoom() const { return *m_zoom; }
+    /// Ends the newest request's journey at once (for a still picture).
+    void settle();
     /// Redraws in the current DiagramStyle (theme, presenter mode).
     void restyle();
 

@@ -3,6 +3,7 @@
 // scene shows every step the engine took, or holds the last command part-way (a stop running
 // down its timeout).
 #include "engine/Engine.h"
+#include "gui/architecture/ArchitectureView.h"
 #include "gui/diagram/LifecycleDiagram.h"
 #include "gui/lessons/LessonScreenshots.h"
 #include "gui/panels/ConsolePanel.h"
@@ -187,6 +188,7 @@ Status saveScreenshots(MainWindow& window, const QString& dir) {
         window.showFlowChart(scene.shot == Shot::FlowChart);
         if (scene.shot == Shot::Architecture)
             window.showArchitecture();
+        window.architecture().settle();
         Expected<Container*> selected = window.engine().find(scene.selected.toStdString());
         if (!selected)
             return selected.error().context("screenshot " + scene.file.toStdString());
