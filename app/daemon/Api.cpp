@@ -129,6 +129,8 @@ void Api::ping(const ApiRequest& request, const ConnectionPtr& connection) {
 }
 
 void Api::advance(const ApiRequest& request, const ConnectionPtr& connection) {
+    if (m_host.mode() == ClockMode::Follow)
+        return connection->replyError(409, "engine time follows the window's playback");
     if (m_host.mode() != ClockMode::Virtual)
         return connection->replyError(
             409, "engine time follows the wall clock; start the daemon with --clock virtual");

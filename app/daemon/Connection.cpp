@@ -149,6 +149,7 @@ void Connection::readInput() {
 }
 
 void Connection::reply(int status, const std::string& body, std::string_view contentType) {
+    answered(status);
     std::string head = statusAndHeaders(status);
     if (status != 204 && status != 304) {
         if (!body.empty() || contentType != "application/json")
@@ -168,6 +169,7 @@ void Connection::replyError(int status, const std::string& message) {
 }
 
 void Connection::beginStream(int status, std::string_view contentType) {
+    answered(status);
     std::string head = statusAndHeaders(status);
     if (!contentType.empty())
         head += "Content-Type: " + std::string(contentType) + "\r\n";
@@ -188,6 +190,7 @@ void Connection::endStream() {
 }
 
 void Connection::upgrade(InputHandler input) {
+    answered(101);
     m_hijacked = true;
     m_input = std::move(input);
     write("HTTP/1.1 101 UPGRADED\r\nContent-Type: application/vnd.docker.raw-stream\r\n"
@@ -209,6 +212,11 @@ void Connection::closeAfterWrites() {
     m_closeAfterWrites = true;
     if (!m_writing)
         close();
+}
+
+void Connection::answered(int status) {
+    if (auto callback = std::exchange(m_onAnswer, {}))
+        callback(status);
 }
 
 void Connection::finishAnswer() {

@@ -44,6 +44,9 @@ public:
     bool open() const { return m_open; }
     /// Called once when the connection closes (the client vanished, or the answer ended it).
     void onClosed(std::function<void()> callback) { m_onClosed.push_back(std::move(callback)); }
+    /// Called with the status of the current request's answer as its status line goes out
+    /// (reply, beginStream, upgrade); set anew for each request.
+    void onAnswer(std::function<void(int status)> callback) { m_onAnswer = std::move(callback); }
 
     /// A whole answer with Docker's headers; an empty body for 204 and 304 sends none.
     void reply(int status, const std::string& body,
@@ -75,6 +78,7 @@ private:
     void writeNext();
     void close();
     void finishAnswer();
+    void answered(int status);
     void startNextRequest();
 
     Socket m_socket;
@@ -96,6 +100,7 @@ private:
     InputHandler m_input;
     std::array<char, 4096> m_inputBytes{};
     std::vector<std::function<void()>> m_onClosed;
+    std::function<void(int)> m_onAnswer;
 };
 
 /// The status line's reason phrase Docker's Go server sends ("Not Modified").

@@ -1,16 +1,13 @@
 #include "daemon/Daemon.h"
 
-#include "daemon/Api.h"
+#include "daemon/ApiServer.h"
 #include "daemon/DaemonSocket.h"
 #include "session/WorldFile.h"
 
-#include <boost/asio/local/stream_protocol.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <charconv>
 #include <csignal>
 #include <iostream>
-#include <set>
-#include <sys/stat.h>
 
 namespace lab::daemon {
 namespace {
@@ -18,53 +15,6 @@ namespace {
 constexpr const char* kUsage =
     "usage: lifecycle-lab daemon [--socket PATH] [--backend sim|real] [--world FILE] "
     "[--seed N] [--clock wall|virtual] [--state-dir DIR]";
-
-// At most this many clients at once; more wait in the kernel's backlog.
-constexpr std::size_t kMaxConnections = 256;
-
-using Acceptor = asio::local::stream_protocol::acceptor;
-
-// Accepts clients and hands each to the API.
-class Server {
-public:
-    Server(asio::io_context& io, const std::string& path, Api& api)
-        : m_acceptor(io, asio::local::stream_protocol::endpoint(path)), m_api(api) {}
-
-    void accept() {
-        if (m_open.size() >= kMaxConnections)
-            return; // resumed when a client leaves
-        m_accepting = true;
-        m_acceptor.async_accept([this](boost::system::error_code error, Socket socket) {
-            m_accepting = false;
-            if (error)
-                return error == asio::error::operation_aborted ? void() : accept();
-            auto connection = std::make_shared<Connection>(
-                std::move(socket), RequestLimits{},
-                [this](const HttpRequest& request, const ConnectionPtr& client) {
-                    m_api.handle(request, client);
-                });
-            Connection* key = connection.get();
-            m_open.insert(key);
-            connection->onClosed([this, key] { forget(key); });
-            connection->start();
-            accept();
-        });
-    }
-
-    void forget(Connection* connection) {
-        m_open.erase(connection);
-        if (!m_accepting)
-            accept();
-    }
-
-    void stop() { m_acceptor.close(); }
-
-private:
-    Acceptor m_acceptor;
-    Api& m_api;
-    std::set<Connection*> m_open;
-    bool m_accepting = false;
-};
 
 std::optional<std::uint64_t> number(const std::string& text) {
     std::uint64_t value = 0;
@@ -130,23 +80,13 @@ int runDaemon(const DaemonOptions& options) {
     if (!session)
         return refuse(session.error().message);
     const std::string path = options.socketPath.empty() ? defaultSocketPath() : options.socketPath;
-    if (auto prepared = prepareSocketPath(path); !prepared)
-        return refuse(prepared.error().message);
-
     asio::io_context io(1);
     EngineHost host(io, std::move(*session), options.clock);
     Api api(host);
-    // The socket is the user's alone from the moment it exists.
-    const mode_t previous = ::umask(0077);
-    std::unique_ptr<Server> server;
-    try {
-        server = std::make_unique<Server>(io, path, api);
-    } catch (const boost::system::system_error& error) {
-        ::umask(previous);
-        return refuse("listening on " + path + ": " + error.code().message());
-    }
-    ::umask(previous);
-    ::chmod(path.c_str(), 0600);
+    auto listening = ApiServer::listen(io, path, api);
+    if (!listening)
+        return refuse(listening.error().message);
+    std::unique_ptr<ApiServer>& server = *listening;
     ::signal(SIGPIPE, SIG_IGN); // a client that vanishes mid-write is an error, not a death
     asio::signal_set stop(io, SIGINT, SIGTERM);
     stop.async_wait([&](boost::system::error_code, int) {
@@ -156,7 +96,6 @@ int runDaemon(const DaemonOptions& options) {
     server->accept();
     std::cout << "export DOCKER_HOST=unix://" << path << std::endl;
     io.run();
-    ::unlink(path.c_str());
     return 0;
 }
 

@@ -11,21 +11,27 @@ constexpr Duration kBlockingHorizon = std::chrono::hours(24);
 
 EngineHost::EngineHost(boost::asio::io_context& io, std::unique_ptr<EngineSession> session,
                        ClockMode mode)
-    : m_io(io), m_session(std::move(session)), m_mode(mode), m_timer(io),
+    : EngineHost(io, *session, mode) {
+    m_owned = std::move(session);
+}
+
+EngineHost::EngineHost(boost::asio::io_context& io, EngineSession& session, ClockMode mode)
+    : m_io(io), m_session(session), m_observed(session.engine()), m_mode(mode), m_timer(io),
       m_wallOrigin(std::chrono::steady_clock::now()),
-      m_engineOrigin(m_session->engine().clock().now()) {
+      m_engineOrigin(m_session.engine().clock().now()) {
     engine().addObserver(*this);
-    if (m_session->readyDescriptor() >= 0) { // the real backend: the kernel wakes the engine
+    // The real backend: the kernel wakes the engine (unless its owner takes the news).
+    if (m_session.readyDescriptor() >= 0 && m_mode != ClockMode::Follow) {
         m_mode = ClockMode::Wall;
         m_ready = std::make_unique<boost::asio::posix::stream_descriptor>(
-            m_io, ::dup(m_session->readyDescriptor()));
+            m_io, ::dup(m_session.readyDescriptor()));
         watchReadyDescriptor();
     }
     settle();
 }
 
 EngineHost::~EngineHost() {
-    engine().removeObserver(*this);
+    m_observed.removeObserver(*this);
 }
 
 void EngineHost::when(Predicate done, Action then, bool blocking, Predicate alive) {
@@ -35,7 +41,7 @@ void EngineHost::when(Predicate done, Action then, bool blocking, Predicate aliv
 
 void EngineHost::advance(Duration duration) {
     if (m_mode == ClockMode::Virtual)
-        m_session->sleep(duration);
+        m_session.sleep(duration);
     settle();
 }
 
@@ -68,20 +74,20 @@ void EngineHost::settle() {
         m_settleAgain = false;
         if (m_mode == ClockMode::Wall)
             catchUpWithWallClock();
-        else
-            m_session->sleep(Duration::zero()); // what is due now happens now
+        else if (m_mode == ClockMode::Virtual)
+            m_session.sleep(Duration::zero()); // what is due now happens now
         if (answerWaiters() || m_settleAgain)
             continue;
-        if (m_mode == ClockMode::Wall)
+        if (m_mode != ClockMode::Virtual)
             break;
         // Virtual: a blocking call lets time jump to the next thing that happens.
         const bool blocked = std::any_of(m_waiters.begin(), m_waiters.end(),
                                          [](const Waiter& waiter) { return waiter.blocking; });
-        const auto due = m_session->nextDue();
+        const auto due = m_session.nextDue();
         const TimePoint now = engine().clock().now();
         if (!blocked || !due || *due - now > kBlockingHorizon)
             break;
-        m_session->sleep(std::max(*due - now, Duration::zero()));
+        m_session.sleep(std::max(*due - now, Duration::zero()));
     }
     m_settling = false;
     if (m_mode == ClockMode::Wall && !m_ready)
@@ -95,11 +101,11 @@ void EngineHost::catchUpWithWallClock() {
                                                   std::chrono::steady_clock::now() - m_wallOrigin);
     const TimePoint now = engine().clock().now();
     if (target > now)
-        m_session->sleep(target - now);
+        m_session.sleep(target - now);
 }
 
 void EngineHost::armWallTimer() {
-    const auto due = m_session->nextDue();
+    const auto due = m_session.nextDue();
     m_timer.cancel();
     if (!due)
         return;
@@ -117,7 +123,7 @@ void EngineHost::watchReadyDescriptor() {
                         [this](boost::system::error_code error) {
                             if (error)
                                 return;
-                            m_session->dispatchReady();
+                            m_session.dispatchReady();
                             settle();
                             watchReadyDescriptor();
                         });

@@ -19,8 +19,11 @@ namespace lab::daemon {
 
 /// How engine time passes in the daemon.
 enum class ClockMode {
-    Wall,   ///< engine time follows the wall clock: docker stop of sleep takes ten seconds
-    Virtual ///< engine time moves only by POST /lab/advance, and while a call like stop waits
+    Wall,    ///< engine time follows the wall clock: docker stop of sleep takes ten seconds
+    Virtual, ///< engine time moves only by POST /lab/advance, and while a call like stop waits
+    /// engine time is someone else's: the window's playback moves it (and takes the real
+    /// backend's news); the host only answers, when settle() is called after the engine moved
+    Follow
 };
 
 /// The session, its time, and who waits for what.
@@ -30,11 +33,13 @@ public:
     using Action = std::function<void()>;
 
     EngineHost(boost::asio::io_context& io, std::unique_ptr<EngineSession> session, ClockMode mode);
+    /// Over a session someone else owns (the window's), which must outlive the host.
+    EngineHost(boost::asio::io_context& io, EngineSession& session, ClockMode mode);
     ~EngineHost() override;
     EngineHost(const EngineHost&) = delete;
     EngineHost& operator=(const EngineHost&) = delete;
 
-    Engine& engine() { return m_session->engine(); }
+    Engine& engine() { return m_session.engine(); }
     ClockMode mode() const { return m_mode; }
 
     /// Runs then() once done() holds, checked whenever the engine moved. A blocking wait is a
@@ -70,7 +75,9 @@ private:
     void watchReadyDescriptor();
 
     boost::asio::io_context& m_io;
-    std::unique_ptr<EngineSession> m_session;
+    std::unique_ptr<EngineSession> m_owned;
+    EngineSession& m_session;
+    Engine& m_observed; // the engine as the host began: a window's replaces the host with it
     ClockMode m_mode;
     boost::asio::steady_timer m_timer;
     std::unique_ptr<boost::asio::posix::stream_descriptor> m_ready;

@@ -793,6 +793,107 @@ download, then extraction</source>
     </message>
 </context>
 <context>
+    <name>lab::ArchitectureView</name>
+    <message>
+        <source>docker CLI (client)</source>
+        <translation>docker CLI（客户端）</translation>
+    </message>
+    <message>
+        <source>Unix socket</source>
+        <translation>Unix 套接字</translation>
+    </message>
+    <message>
+        <source>dockerd (daemon)</source>
+        <translation>dockerd（守护进程）</translation>
+    </message>
+    <message>
+        <source>registry</source>
+        <translation>镜像仓库</translation>
+    </message>
+    <message>
+        <source>runtime (containerd, runc)</source>
+        <translation>运行时（containerd、runc）</translation>
+    </message>
+    <message>
+        <source>kernel (namespaces, cgroups)</source>
+        <translation>内核（命名空间、cgroups）</translation>
+    </message>
+    <message>
+        <source>lab: the Console dock,
+or a docker in your terminal</source>
+        <translation>实验室：控制台面板，
+或你终端里的 docker</translation>
+    </message>
+    <message>
+        <source>lab: not served (Engine menu);
+the console calls the engine</source>
+        <translation>实验室：未开启（引擎菜单）；
+控制台直接调用引擎</translation>
+    </message>
+    <message>
+        <source>lab: %1 (real, for your
+terminal; the console skips it)</source>
+        <translation>实验室：%1（真实，供你的
+终端使用；控制台不经过它）</translation>
+    </message>
+    <message>
+        <source>lab: the engine&apos;s state machines
+(Docker&apos;s rules, simulated)</source>
+        <translation>实验室：引擎的状态机
+（Docker 的规则，模拟）</translation>
+    </message>
+    <message>
+        <source>lab: the world&apos;s registries
+(simulated, nothing downloaded)</source>
+        <translation>实验室：世界里的镜像仓库
+（模拟，不下载任何东西）</translation>
+    </message>
+    <message>
+        <source>lab: the real backend
+(clone, exec, signals: real)</source>
+        <translation>实验室：真实后端
+（clone、exec、信号：真实）</translation>
+    </message>
+    <message>
+        <source>lab: simulated processes
+(on a virtual clock)</source>
+        <translation>实验室：模拟的进程
+（在虚拟时钟上）</translation>
+    </message>
+    <message>
+        <source>lab: this machine&apos;s kernel
+(namespaces, cgroups: real)</source>
+        <translation>实验室：本机的内核
+（命名空间、cgroups：真实）</translation>
+    </message>
+    <message>
+        <source>lab: none (simulation);
+the real backend uses it</source>
+        <translation>实验室：无（模拟）；
+真实后端才使用它</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>No request yet: type a docker command, or serve the socket and use your own docker</source>
+        <translation>还没有请求：输入一条 docker 命令，或开启套接字后使用你自己的 docker</translation>
+    </message>
+    <message>
+        <source>Requests (newest last):</source>
+        <translation>请求（最新的在最后）：</translation>
+    </message>
+    <message>
+        <source>socket: </source>
+        <translation>套接字：</translation>
+    </message>
+    <message>
+        <source>console: </source>
+        <translation>控制台：</translation>
+    </message>
+</context>
+<context>
     <name>lab::CommandBar</name>
     <message>
         <source>Container commands</source>
@@ -1337,6 +1438,10 @@ Why: %3</source>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
+    <message>
+        <source>Archi&amp;tecture</source>
+        <translation>架构(&amp;T)</translation>
+    </message>
 </context>
 <context>
     <name>lab::PageDock</name>
@@ -1666,6 +1771,33 @@ The latest command&apos;s path lights up as engine time passes; a pull shows one
     <message>
         <source>This engine cannot save its session</source>
         <translation>这个引擎无法保存它的会话</translation>
+    </message>
+</context>
+<context>
+    <name>lab::SocketControls</name>
+    <message>
+        <source>Serve Docker API &amp;socket</source>
+        <translation>提供 Docker API 套接字(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Lets a docker command in a terminal drive this window&apos;s engine</source>
+        <translation>让终端里的 docker 命令驱动本窗口的引擎</translation>
+    </message>
+    <message>
+        <source>Docker API socket</source>
+        <translation>Docker API 套接字</translation>
+    </message>
+    <message>
+        <source>Copied: %1</source>
+        <translation>已复制：%1</translation>
+    </message>
+    <message>
+        <source>Socket: &lt;a href=&quot;copy&quot;&gt;%1&lt;/a&gt; · clients: %2</source>
+        <translation>套接字：&lt;a href=&quot;copy&quot;&gt;%1&lt;/a&gt; · 客户端：%2</translation>
+    </message>
+    <message>
+        <source>In a terminal: %1 (click to copy)</source>
+        <translation>在终端中：%1（点击复制）</translation>
     </message>
 </context>
 <context>

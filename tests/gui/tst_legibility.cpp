@@ -2,6 +2,8 @@
 // repaint every picture with enough contrast, the edges the selected container can take now, and
 // secondary views that say their words whole (timeline names, events, console, help).
 #include "GuiFixture.h"
+#include "gui/architecture/ArchitectureParts.h"
+#include "gui/architecture/ArchitectureView.h"
 #include "gui/diagram/DiagramLayout.h"
 #include "gui/diagram/DiagramPalette.h"
 #include "gui/diagram/LegalEdges.h"
@@ -39,6 +41,8 @@ private slots:
     void diagramLabelsNeverOverlap_data();
     void diagramLabelsNeverOverlap();
     void flowChartLabelsNeverOverlap();
+    void architectureLabelsNeverOverlap_data();
+    void architectureLabelsNeverOverlap();
     void themeSwitchRepaintsThePictures();
     void themeSwitchRecoloursTheConsoleHistory();
     void textContrastInBothThemes_data();
@@ -159,6 +163,35 @@ void TestLegibility::flowChartLabelsNeverOverlap() {
     for (RunStep step : allRunSteps())
         steps.push_back(stepRect(step));
     verifyApart(labels, steps);
+}
+
+void TestLegibility::architectureLabelsNeverOverlap_data() {
+    QTest::addColumn<bool>("presenting");
+    QTest::newRow("window") << false;
+    QTest::newRow("presenter") << true;
+}
+
+void TestLegibility::architectureLabelsNeverOverlap() {
+    QFETCH(bool, presenting);
+    test::GuiFixture fixture;
+    MainWindow window(fixture.session);
+    window.displayModes().presenterAction()->setChecked(presenting);
+    // More requests than the list keeps, a failed one among them.
+    for (const QString& line :
+         QStringList{"docker run alpine", "docker run nosuchimage",
+                     "docker run -d --name web busybox sleep 300", "docker pull hello-world"})
+        window.console().runLine(line);
+    window.playback().advance(std::chrono::minutes(1));
+    ArchitectureView& view = window.architecture();
+    QVERIFY(view.shownHops().size() > 8);
+    const std::vector<QRectF> labels = view.labelRects();
+    verifyApart(labels, {});
+    // Words are inside their part's box, or clear of every box.
+    for (const QRectF& label : labels)
+        for (ArchPart part : kArchParts)
+            QVERIFY2(view.partRect(part).contains(label) || !view.partRect(part).intersects(label),
+                     qPrintable(overlapMessage(label, view.partRect(part))));
+    window.displayModes().presenterAction()->setChecked(false);
 }
 
 void TestLegibility::themeSwitchRepaintsThePictures() {

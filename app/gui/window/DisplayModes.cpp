@@ -155,6 +155,7 @@ void DisplayModes::setDark(bool dark) {
 void DisplayModes::restyleDrawings() {
     m_diagram.restyle();
     m_flowChart.restyle();
+    emit restyled();
 }
 
 } // namespace lab

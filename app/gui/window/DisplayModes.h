@@ -45,6 +45,10 @@ public:
     /// Presenter mode hides this widget with the docks, to leave the room to the drawing.
     void hideWhilePresenting(QWidget* widget);
 
+signals:
+    /// The theme or presenter mode changed: drawings not named above redraw on it.
+    void restyled();
+
 private:
     void setPresenter(bool on);
     void showPanels(bool show);

@@ -1,5 +1,6 @@
 #include "gui/window/MainWindow.h"
 
+#include "gui/architecture/ArchitectureView.h"
 #include "gui/diagram/LegalEdges.h"
 #include "gui/diagram/LifecycleDiagram.h"
 #include "gui/export/AnimationDialog.h"
@@ -16,6 +17,8 @@
 #include "gui/panels/ResourceChart.h"
 #include "gui/panels/TimelineChart.h"
 #include "gui/runflow/RunFlowChart.h"
+#include "gui/socket/SocketControls.h"
+#include "gui/socket/WindowSocket.h"
 #include "gui/window/DisplayModes.h"
 #include "gui/window/HelpMenu.h"
 #include "gui/window/PlaybackBar.h"
@@ -101,6 +104,11 @@ void MainWindow::createCentre() {
     m_drawings->setAccessibleName(tr("Drawings"));
     m_drawings->addTab(m_diagram, tr("&Lifecycle"));
     m_drawings->addTab(m_flowChart, tr("&Run flow"));
+    m_apiSocket = new WindowSocket(*m_session, *m_playback, this);
+    m_architecture =
+        new ArchitectureView(*new ApiTraffic(*m_signals, *m_session, *m_apiSocket, this),
+                             *m_playback, *m_apiSocket, m_session->backend(), this);
+    m_drawings->addTab(m_architecture, tr("Archi&tecture"));
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_drawings);
     splitter->addWidget(lower);
@@ -150,9 +158,11 @@ void MainWindow::createActions() {
     connect(m_faults, &FaultMenu::refused, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     m_displayModes = new DisplayModes(*this, *m_diagram, *m_flowChart, *m_timelineChart);
+    connect(m_displayModes, &DisplayModes::restyled, m_architecture, &ArchitectureView::restyle);
     m_zoom = new ZoomActions(*m_drawings, *this);
     m_help = new HelpMenu(*this, QString::fromStdString(modeName(m_session->backend())));
     m_sessionActions = new SessionActions(*m_session, *m_playback, *this);
+    m_socketControls = new SocketControls(*m_apiSocket, *this);
 }
 
 void MainWindow::createMenus() {
@@ -175,6 +185,7 @@ void MainWindow::createMenus() {
     engine->addAction(m_playbackBar->continueLiveAction());
     QMenu* backends = engine->addMenu(tr("&Backend"));
     backends->addActions(m_backends->actions());
+    engine->addAction(m_socketControls->serveAction());
     menuBar()->addMenu(m_faults);
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->addAction(m_displayModes->presenterAction());
@@ -254,6 +265,10 @@ void MainWindow::showMode(BackendKind backend) {
 
 void MainWindow::showFlowChart(bool show) {
     m_drawings->setCurrentWidget(show ? static_cast<QWidget*>(m_flowChart) : m_diagram);
+}
+
+void MainWindow::showArchitecture() {
+    m_drawings->setCurrentWidget(m_architecture);
 }
 
 void MainWindow::exportDrawing(const QString& title, const QString& suggested,

@@ -15,6 +15,7 @@ class QLabel;
 
 namespace lab {
 
+class ArchitectureView;
 class CommandBar;
 class Engine;
 class ConsolePanel;
@@ -36,6 +37,8 @@ class RecordedSession;
 class ResourceChart;
 class RunFlowChart;
 class SessionActions;
+class SocketControls;
+class WindowSocket;
 class StepTimeline;
 class ZoomActions;
 
@@ -48,8 +51,12 @@ public:
 
     LifecycleDiagram& diagram() const { return *m_diagram; }
     RunFlowChart& flowChart() const { return *m_flowChart; }
+    /// Docker's parts and the requests between them (the Architecture tab).
+    ArchitectureView& architecture() const { return *m_architecture; }
     /// Brings the flowchart (true) or the lifecycle diagram (false) to the front.
     void showFlowChart(bool show);
+    /// Brings the architecture view to the front.
+    void showArchitecture();
     ContainerTable& containerTable() const { return *m_table; }
     CommandBar& commandBar() const { return *m_commands; }
     ConsolePanel& console() const { return *m_console; }
@@ -70,6 +77,9 @@ public:
     Engine& engine() const;
     /// The engine in use, as the status bar and the title name it ("simulation", "real (root)").
     QLabel& modeLabel() const { return *m_mode; }
+    /// The Engine API socket the window serves (Engine > Serve Docker API socket).
+    WindowSocket& apiSocket() const { return *m_apiSocket; }
+    SocketControls& socketControls() const { return *m_socketControls; }
     /// Engine > Backend: one checkable action per backend, the one in use checked.
     QActionGroup& backendActions() const { return *m_backends; }
 
@@ -95,6 +105,7 @@ private:
     Playback* m_playback;
     LifecycleDiagram* m_diagram = nullptr;
     RunFlowChart* m_flowChart = nullptr;
+    ArchitectureView* m_architecture = nullptr;
     QTabWidget* m_drawings = nullptr;
     CommandBar* m_commands = nullptr;
     ContainerTable* m_table = nullptr;
@@ -111,6 +122,8 @@ private:
     ZoomActions* m_zoom = nullptr;
     HelpMenu* m_help = nullptr;
     SessionActions* m_sessionActions = nullptr;
+    WindowSocket* m_apiSocket = nullptr;
+    SocketControls* m_socketControls = nullptr;
     QAction* m_quit = nullptr;
     QAction* m_export = nullptr;
     QAction* m_exportFlowChart = nullptr;

@@ -3,6 +3,7 @@
 // scene shows every step the engine took, or holds the last command part-way (a stop running
 // down its timeout).
 #include "engine/Engine.h"
+#include "gui/architecture/ArchitectureView.h"
 #include "gui/diagram/LifecycleDiagram.h"
 #include "gui/lessons/LessonScreenshots.h"
 #include "gui/panels/ConsolePanel.h"
@@ -28,7 +29,7 @@ namespace lab {
 namespace {
 
 // What a scene's picture shows.
-enum class Shot { Window, FlowChart, Timeline, Presenter };
+enum class Shot { Window, FlowChart, Timeline, Presenter, Architecture };
 
 struct Scene {
     QString file;
@@ -83,6 +84,14 @@ const std::vector<Scene>& scenes() {
          Shot::FlowChart,
          std::nullopt,
          std::chrono::milliseconds(900)},
+        // A missing image: the create answered 404, the pull, the create again, attach, wait,
+        // start.
+        {QStringLiteral("architecture.png"),
+         {QStringLiteral("docker run --name fetched alpine")},
+         QStringLiteral("fetched"),
+         Shot::Architecture,
+         std::nullopt,
+         std::chrono::seconds(30)},
     };
     return all;
 }
@@ -91,6 +100,7 @@ QPixmap shoot(MainWindow& window, Shot shot) {
     switch (shot) {
     case Shot::Window:
     case Shot::FlowChart:
+    case Shot::Architecture:
         return window.grab();
     case Shot::Timeline: {
         // The dock is narrow in the window: the same timeline, on a chart of its own, wide.
@@ -176,6 +186,9 @@ Status saveScreenshots(MainWindow& window, const QString& dir) {
             timeline.showAll();
         window.playback().advance(scene.played);
         window.showFlowChart(scene.shot == Shot::FlowChart);
+        if (scene.shot == Shot::Architecture)
+            window.showArchitecture();
+        window.architecture().settle();
         Expected<Container*> selected = window.engine().find(scene.selected.toStdString());
         if (!selected)
             return selected.error().context("screenshot " + scene.file.toStdString());
