@@ -92,6 +92,21 @@ Image& ImageStore::store(const ImageSpec& spec, TimePoint now, const Image* pare
     return *image;
 }
 
+Image& ImageStore::storeArchived(const ImageSpec& spec, const std::string& id,
+                                 const std::vector<std::string>& layerDigests, TimePoint now) {
+    Image*& image = m_byId[id];
+    if (!image) {
+        auto created = std::make_unique<Image>();
+        created->id = id;
+        created->spec = spec;
+        created->created = spec.created.value_or(now);
+        created->layerDigests = layerDigests;
+        image = created.get();
+        m_images.push_back(std::move(created));
+    }
+    return *image;
+}
+
 void ImageStore::tag(const Image& image, const ImageReference& tag) {
     untag(tag);
     Image& named = *m_byId.at(image.id);
