@@ -45,7 +45,8 @@ constexpr std::size_t kInputFileBytes = 64u << 20;
 /// Bytes of an image archive `docker load` or `docker import` reads (the file, or the request
 /// body): the archive is checked whole, in memory, before anything is stored.
 constexpr std::size_t kImageArchiveBytes = 256u << 20;
-/// Bytes one layer may hold once decompressed (a small gzip can expand without bound).
+/// Bytes one layer, and all the layers of one image, may hold once decompressed (a small gzip
+/// can expand without bound).
 constexpr std::size_t kImageLayerBytes = 512u << 20;
 /// Entries one image archive, or one of its layers, may hold.
 constexpr std::size_t kImageArchiveEntries = 100000;

@@ -157,6 +157,7 @@ Expected<ArchiveImage> imageOf(const Members& members, const std::string& config
                      std::to_string(diffIds.size()) + ", got " + std::to_string(layerNames.size())};
     if (layerNames.size() > limits::kImageLayers)
         return Error{"max depth exceeded"};
+    std::size_t unpacked = 0;
     for (std::size_t i = 0; i < layerNames.size(); ++i) {
         auto blob = members.open(layerNames[i]);
         if (!blob)
@@ -166,6 +167,9 @@ Expected<ArchiveImage> imageOf(const Members& members, const std::string& config
         auto layer = readLayer(**blob);
         if (!layer)
             return appliedLayerError(layer.error());
+        if ((unpacked += layer->tar.size()) > limits::kImageLayerBytes)
+            return Error{limits::beyond("the image's layers are too large once decompressed",
+                                        std::int64_t(limits::kImageLayerBytes))};
         if (layer->diffId != diffIds[i])
             return Error{"invalid diffID for layer " + std::to_string(i) + ": expected \"" +
                          diffIds[i] + "\", got \"" + layer->diffId + "\""};

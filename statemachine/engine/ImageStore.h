@@ -68,6 +68,8 @@ public:
 
 private:
     static std::string key(const ImageReference& reference);
+    // A new image with this ID and content, not indexed yet.
+    Image& make(const std::string& id, const ImageSpec& spec, TimePoint now);
 
     std::vector<std::unique_ptr<Image>> m_images;
     // Indexes, so that a world of thousands of images loads in linear time.
