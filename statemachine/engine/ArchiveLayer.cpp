@@ -48,7 +48,7 @@ Expected<ArchiveLayer> readLayer(std::string_view bytes) {
         if (!*more)
             return layer;
         archive_entry* entry = reader.entry();
-        auto path = insidePath(archive_entry_pathname(entry), "layer entry");
+        auto path = insidePath(reader.name(), "layer entry");
         if (!path)
             return path.error();
         if (const std::string* link = throughLink(links, *path))

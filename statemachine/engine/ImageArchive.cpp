@@ -57,12 +57,12 @@ Expected<Members> membersOf(std::string_view bytes) {
         if (!*more)
             return members;
         archive_entry* entry = reader.entry();
-        auto path = insidePath(archive_entry_pathname(entry), "archive entry");
+        auto path = insidePath(reader.name(), "archive entry");
         if (!path)
             return path.error();
         const std::string name = path->substr(1);
         if (archive_entry_filetype(entry) == AE_IFLNK) {
-            const std::string target = archive_entry_symlink(entry);
+            const std::string target = reader.symlinkTarget();
             const std::string directory = name.substr(0, name.rfind('/') + 1);
             auto resolved =
                 insidePath(target.starts_with('/') ? target.substr(1) : directory + target,

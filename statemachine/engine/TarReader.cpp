@@ -60,8 +60,19 @@ Expected<bool> TarReader::next() {
     return true;
 }
 
+std::string TarReader::name() const {
+    // libarchive answers null for a name it could not read (a damaged header): no name.
+    const char* name = archive_entry_pathname(m_entry);
+    return name ? name : "";
+}
+
+std::string TarReader::symlinkTarget() const {
+    const char* target = archive_entry_symlink(m_entry);
+    return target ? target : "";
+}
+
 Expected<std::string> TarReader::content(std::size_t limit) {
-    return readData(m_archive, limit, archive_entry_pathname(m_entry));
+    return readData(m_archive, limit, name());
 }
 
 Expected<std::string> insidePath(const std::string& name, const std::string& what) {

@@ -26,6 +26,10 @@ public:
     Expected<bool> next();
     /// The entry next() moved to.
     archive_entry* entry() const { return m_entry; }
+    /// Its name as the archive spells it (empty when it has none).
+    std::string name() const;
+    /// Where it links to, symbolically (empty for an entry that is no symbolic link).
+    std::string symlinkTarget() const;
     /// Its content, at most limit bytes (more is an error).
     Expected<std::string> content(std::size_t limit);
 
