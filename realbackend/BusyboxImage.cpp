@@ -5,6 +5,7 @@
 // stored with its config and manifest like any imported image.
 #include "OciStore.h"
 #include "Syscalls.h"
+#include "base/Sha256.h"
 
 #include <algorithm>
 #include <archive.h>
@@ -154,26 +155,11 @@ Status OciStore::makeBusybox(const std::string& busyboxBinary) const {
     auto layer = busyboxLayer(busyboxBinary);
     if (!layer)
         return layer.error();
-    auto layerDigest = storeBlob(*layer);
-    if (!layerDigest)
-        return layerDigest.error();
     const std::string config =
         "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Env\":[\"" + kPath +
-        "\"],\"Cmd\":[\"sh\"]},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + *layerDigest +
-        "\"]}}";
-    auto configDigest = storeBlob(config);
-    if (!configDigest)
-        return configDigest.error();
-    const std::string manifest =
-        "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-        "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" +
-        *configDigest + "\",\"size\":" + std::to_string(config.size()) +
-        "},\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar\",\"digest\":\"" +
-        *layerDigest + "\",\"size\":" + std::to_string(layer->size()) + "}]}";
-    auto manifestDigest = storeBlob(manifest);
-    if (!manifestDigest)
-        return manifestDigest.error();
-    return addToIndex(kBusybox, *manifestDigest, std::int64_t(manifest.size()));
+        "\"],\"Cmd\":[\"sh\"]},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:" +
+        sha256Hex(*layer) + "\"]}}";
+    return store(config, {*layer}, {kBusybox});
 }
 
 } // namespace lab::real

@@ -47,6 +47,15 @@ Expected<LocalImageSpec> LocalImages::import(const std::string& layoutDir,
     return localImageSpec(*image);
 }
 
+Status LocalImages::store(const ArchiveImage& image) const {
+    std::vector<std::string> layers, references;
+    for (const ArchiveLayer& layer : image.layers)
+        layers.push_back(layer.tar);
+    for (const docker::ImageReference& tag : image.tags)
+        references.push_back(tag.full());
+    return m_store.store(image.config, layers, references);
+}
+
 Expected<ContainerImage> LocalImages::forContainer(const std::string& reference) const {
     auto rootfs = m_store.rootfs(reference);
     if (!rootfs)

@@ -4,6 +4,7 @@
 // sizes) and into what a container is made from (the unpacked root filesystem, Env, WorkingDir).
 
 #include "OciStore.h"
+#include "engine/ImageArchive.h"
 #include "engine/World.h"
 
 #include <string>
@@ -30,6 +31,9 @@ public:
     /// image store needs to know of it.
     Expected<LocalImageSpec> import(const std::string& layoutDir,
                                     const std::string& reference) const;
+    /// Keeps an image docker load or docker import checked (engine/ImageArchive.h), under its
+    /// names: containers of those names are made from its layers.
+    Status store(const ArchiveImage& image) const;
     /// The image a container of reference is made from (unpacked now if it is not yet).
     Expected<ContainerImage> forContainer(const std::string& reference) const;
 

@@ -188,6 +188,40 @@ Status OciStore::addToIndex(const std::string& reference, const std::string& man
                            written.dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
+Status OciStore::store(const std::string& config, const std::vector<std::string>& layers,
+                       const std::vector<std::string>& references) const {
+    const auto descriptor = [](const std::string& mediaType, const std::string& digest,
+                               std::size_t size) {
+        return nlohmann::ordered_json{
+            {"mediaType", mediaType}, {"digest", digest}, {"size", std::int64_t(size)}};
+    };
+    auto layerDescriptors = nlohmann::ordered_json::array();
+    for (const std::string& layer : layers) {
+        auto digest = storeBlob(layer);
+        if (!digest)
+            return digest.error();
+        layerDescriptors.push_back(
+            descriptor("application/vnd.oci.image.layer.v1.tar", *digest, layer.size()));
+    }
+    auto configDigest = storeBlob(config);
+    if (!configDigest)
+        return configDigest.error();
+    const std::string manifest = nlohmann::ordered_json{
+        {"schemaVersion", 2},
+        {"mediaType", kManifestType},
+        {"config",
+         descriptor("application/vnd.oci.image.config.v1+json", *configDigest, config.size())},
+        {"layers", layerDescriptors}}.dump();
+    auto manifestDigest = storeBlob(manifest);
+    if (!manifestDigest)
+        return manifestDigest.error();
+    for (const std::string& reference : references)
+        if (Status added = addToIndex(reference, *manifestDigest, std::int64_t(manifest.size()));
+            !added)
+            return added;
+    return Ok{};
+}
+
 Status OciStore::importLayout(const std::string& layoutDir, const std::string& reference) const {
     auto wanted = normalized(reference);
     if (!wanted)

@@ -41,6 +41,10 @@ public:
     Status init() const;
     /// Stores busybox:latest from a static busybox binary (once; later calls find it).
     Status makeBusybox(const std::string& busyboxBinary = "/bin/busybox") const;
+    /// Stores an image from its config and layer tarballs under each of references (full ones):
+    /// blobs, a manifest, the index entries (a reference another image had moves).
+    Status store(const std::string& config, const std::vector<std::string>& layers,
+                 const std::vector<std::string>& references) const;
     /// Imports, as reference, the image of the OCI layout at layoutDir: its only manifest, or the
     /// one whose ref.name is the reference or its tag. Blobs are checked against their digests.
     Status importLayout(const std::string& layoutDir, const std::string& reference) const;

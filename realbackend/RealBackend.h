@@ -87,6 +87,8 @@ public:
     Expected<LayerChanges> writableLayer(const Container& container) const override;
     /// docker stats: resources() with the host's memory as the limit (RealInside.cpp).
     Expected<ResourceSample> usage(const Container& container) const override;
+    /// docker load and docker import: the image goes into the OCI store, under its names.
+    Status storeImage(const ArchiveImage& image) override { return m_images.store(image); }
 
     /// The kernel operations done for a container so far, oldest first (kept after removal).
     const std::vector<std::string>& trace(const std::string& id) const;

@@ -10,7 +10,7 @@ packages=(
   busybox-static libarchive-dev libseccomp-dev runc
   libexpected-dev      # tl::expected: the error values (statemachine/base/Expected.h)
   nettle-dev           # SHA-256 (statemachine/base/Sha256.cpp)
-  nlohmann-json3-dev   # the OCI image layout's JSON (realbackend/OciStore.cpp)
+  nlohmann-json3-dev   # the OCI image layout's JSON (realbackend/OciStore.cpp, statemachine/engine/ImageArchive.cpp)
   libedit-dev
   libfontconfig-dev    # lifecycle-lab doctor: is there a font for Chinese text
   lintian appstream    # scripts/check-package.sh: the .deb and its AppStream file are checked

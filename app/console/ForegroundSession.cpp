@@ -3,6 +3,8 @@
 #include "engine/Container.h"
 #include "engine/Engine.h"
 
+#include <algorithm>
+
 namespace lab {
 namespace {
 
@@ -17,8 +19,9 @@ class ForegroundSession::InFlight final : public EngineObserver {
 public:
     enum class End { Returned, Interrupted, GaveUp, Detached };
 
-    InFlight(Engine& engine, const std::function<void(const LogLine&)>& printed)
-        : m_engine(engine), m_printed(printed) {
+    InFlight(Engine& engine, const std::function<void(const LogLine&)>& printed,
+             bool proxiesSignals)
+        : m_engine(engine), m_printed(printed), m_proxiesSignals(proxiesSignals) {
         m_engine.addObserver(*this);
     }
     ~InFlight() override { m_engine.removeObserver(*this); }
@@ -28,7 +31,7 @@ public:
     // Ctrl-C; true when the command stops waiting.
     bool interrupt() {
         Container* container = m_attached.empty() ? nullptr : m_engine.byId(m_attached);
-        if (!container) {
+        if (!container || !m_proxiesSignals) {
             m_end = End::Interrupted;
             return true;
         }
@@ -73,6 +76,7 @@ private:
 
     Engine& m_engine;
     const std::function<void(const LogLine&)>& m_printed;
+    const bool m_proxiesSignals;
     std::string m_attached;
     int m_interrupts = 0;
     End m_end = End::Returned;
@@ -85,7 +89,11 @@ ForegroundSession::ForegroundSession(Session& inner, std::function<Engine&()> en
 ForegroundSession::~ForegroundSession() = default;
 
 CliOutput ForegroundSession::run(const std::vector<std::string>& args) {
-    InFlight command(m_engine(), m_printed);
+    // docker attach --sig-proxy=false: Ctrl-C stays with the CLI.
+    const bool attach = std::find(args.begin(), args.end(), "attach") != args.end();
+    const bool proxies =
+        !attach || std::find(args.begin(), args.end(), "--sig-proxy=false") == args.end();
+    InFlight command(m_engine(), m_printed, proxies);
     m_command = &command;
     CliOutput output = m_inner.run(args);
     m_command = nullptr;

@@ -5,7 +5,9 @@
 //  - Ctrl-C: an attached run or start -a without -t forwards SIGINT to its container (the CLI's
 //    --sig-proxy) and waits on; at the third the CLI gives up ("got 3 SIGTERM/SIGINTs, forcefully
 //    exiting", status 1) and the container runs on. With -it the terminal itself interrupts the
-//    container and the CLI never counts. Any other command dies of it: status 130, no output.
+//    container and the CLI never counts. `docker attach` does the same, and with
+//    --sig-proxy=false forwards nothing: the CLI dies of it (130) and the container runs on.
+//    Any other command dies of it: status 130, no output.
 //  - Ctrl-P Ctrl-Q: detaches from a container run with -it ("read escape sequence", status 0),
 //    which runs on; without -it nothing happens.
 //  - Lines typed go to the attached container's stdin when it was run with -i (the simulated

@@ -76,6 +76,10 @@ void Api::route(const ApiRequest& request, const ConnectionPtr& connection) {
     if (n >= 2 && s[0] == "images") {
         if (n == 2 && get && s[1] == "json")
             return images(request, connection);
+        if (n == 2 && post && s[1] == "load")
+            return load(request, connection);
+        if (n == 2 && post && s[1] == "create" && !request.param("fromSrc").empty())
+            return importImage(request, connection);
         if (n == 2 && post && s[1] == "create")
             return pull(request, connection);
         // Image names hold slashes (localhost:5000/bb:1) and are not escaped in paths.

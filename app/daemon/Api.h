@@ -80,6 +80,8 @@ private:
     // ImageChangeRoutes.cpp: docker diff, commit, tag, rmi and container prune.
     void changes(const std::string& reference, const ConnectionPtr& connection);
     void commit(const ApiRequest& request, const ConnectionPtr& connection);
+    void load(const ApiRequest& request, const ConnectionPtr& connection);
+    void importImage(const ApiRequest& request, const ConnectionPtr& connection);
     void tag(const ApiRequest& request, const std::string& name, const ConnectionPtr& connection);
     void removeImage(const ApiRequest& request, const std::string& name,
                      const ConnectionPtr& connection);

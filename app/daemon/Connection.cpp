@@ -83,6 +83,19 @@ void Connection::armIdleTimer() {
     });
 }
 
+namespace {
+
+// POST /images/load, or POST /images/create?fromSrc=- (docker import).
+bool carriesImageArchive(const HttpRequest& request) {
+    const std::string_view target(request.target().data(), request.target().size());
+    return request.method() == http::verb::post &&
+           (target.find("/images/load") != std::string_view::npos ||
+            (target.find("/images/create?") != std::string_view::npos &&
+             target.find("fromSrc=") != std::string_view::npos));
+}
+
+} // namespace
+
 void Connection::readRequest() {
     if (!m_open)
         return;
@@ -90,28 +103,41 @@ void Connection::readRequest() {
     m_parser->header_limit(m_limits.headerBytes);
     m_parser->body_limit(m_limits.bodyBytes);
     armIdleTimer();
-    http::async_read(m_socket, m_buffer, *m_parser,
-                     [self = shared_from_this()](boost::system::error_code error, std::size_t) {
-                         self->m_idle.cancel();
-                         if (error == http::error::header_limit) {
-                             self->m_keepAlive = false;
-                             return self->replyError(431, "request headers too large");
-                         }
-                         if (error == http::error::body_limit) {
-                             self->m_keepAlive = false;
-                             return self->replyError(413, "request body too large");
-                         }
-                         if (error == http::error::end_of_stream || error == asio::error::eof ||
-                             error == asio::error::operation_aborted)
-                             return self->close();
-                         if (error) { // not HTTP: say so once, then hang up
-                             self->m_keepAlive = false;
-                             return self->replyError(400, "malformed HTTP request");
-                         }
-                         const HttpRequest& request = self->m_parser->get();
-                         self->m_keepAlive = request.keep_alive();
-                         self->m_handler(request, self);
-                     });
+    // The header first: an image archive (docker load, docker import) may weigh more than any
+    // other body.
+    http::async_read_header(
+        m_socket, m_buffer, *m_parser,
+        [self = shared_from_this()](boost::system::error_code error, std::size_t) {
+            if (error)
+                return self->onRead(error);
+            if (carriesImageArchive(self->m_parser->get()))
+                self->m_parser->body_limit(self->m_limits.archiveBytes);
+            http::async_read(
+                self->m_socket, self->m_buffer, *self->m_parser,
+                [self](boost::system::error_code rest, std::size_t) { self->onRead(rest); });
+        });
+}
+
+void Connection::onRead(boost::system::error_code error) {
+    m_idle.cancel();
+    if (error == http::error::header_limit) {
+        m_keepAlive = false;
+        return replyError(431, "request headers too large");
+    }
+    if (error == http::error::body_limit) {
+        m_keepAlive = false;
+        return replyError(413, "request body too large");
+    }
+    if (error == http::error::end_of_stream || error == asio::error::eof ||
+        error == asio::error::operation_aborted)
+        return close();
+    if (error) { // not HTTP: say so once, then hang up
+        m_keepAlive = false;
+        return replyError(400, "malformed HTTP request");
+    }
+    const HttpRequest& request = m_parser->get();
+    m_keepAlive = request.keep_alive();
+    m_handler(request, shared_from_this());
 }
 
 void Connection::watchForHangUp() {

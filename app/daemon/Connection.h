@@ -4,6 +4,8 @@
 // the engine feeds as things happen, or a hijacked raw stream for attach). Everything runs on
 // the daemon's one I/O thread, which also owns the engine.
 
+#include "base/Limits.h"
+
 #include <array>
 #include <boost/asio/local/stream_protocol.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -27,9 +29,10 @@ using HttpRequest = boost::beast::http::request<boost::beast::http::string_body>
 
 /// What one request may weigh, and how long a client may keep the daemon waiting for one.
 struct RequestLimits {
-    std::uint32_t headerBytes = 16 * 1024; ///< the request line and headers
-    std::uint64_t bodyBytes = 1024 * 1024; ///< a create body is about 2 KB
-    std::chrono::seconds idle{60};         ///< between requests, or for a slow one to arrive
+    std::uint32_t headerBytes = 16 * 1024;                        ///< the request line and headers
+    std::uint64_t bodyBytes = 1024 * 1024;                        ///< a create body is about 2 KB
+    std::uint64_t archiveBytes = lab::limits::kImageArchiveBytes; ///< docker load, docker import
+    std::chrono::seconds idle{60}; ///< between requests, or for a slow one to arrive
 };
 
 /// A client connection and the answer to its current request.
@@ -71,6 +74,7 @@ public:
 
 private:
     void readRequest();
+    void onRead(boost::system::error_code error);
     void watchForHangUp();
     void readInput();
     void armIdleTimer();

@@ -1,7 +1,7 @@
-// docker diff, commit, tag, rmi and container prune through the Engine API: each route calls the
-// engine as the console's command does and answers in Engine 1.41's shapes (changes with Kind
-// 0 modified, 1 added, 2 deleted; rmi's Untagged/Deleted objects; prune's ContainersDeleted and
-// SpaceReclaimed). The CLI checks new names itself before it asks.
+// docker diff, commit, load, import, tag, rmi and container prune through the Engine API: each
+// route calls the engine as the console's command does and answers in Engine 1.41's shapes (changes
+// with Kind 0 modified, 1 added, 2 deleted; rmi's Untagged/Deleted objects; prune's
+// ContainersDeleted and SpaceReclaimed). The CLI checks new names itself before it asks.
 #include "daemon/Api.h"
 #include "daemon/ApiJson.h"
 #include "docker/ImageReference.h"
@@ -10,6 +10,22 @@
 namespace lab::daemon {
 
 using nlohmann::json;
+
+namespace {
+
+// The name the repo and tag parameters give an image (commit, import); none without a repo.
+Expected<std::optional<ImageReference>> nameIn(const ApiRequest& request) {
+    const std::string repo = request.param("repo");
+    if (repo.empty())
+        return std::optional<ImageReference>();
+    const std::string tagged = request.param("tag");
+    auto reference = docker::parseImageReference(repo + (tagged.empty() ? "" : ":" + tagged));
+    if (!reference)
+        return reference.error();
+    return std::optional<ImageReference>(*reference);
+}
+
+} // namespace
 
 void Api::changes(const std::string& reference, const ConnectionPtr& connection) {
     Container* container = findOrReply(reference, connection);
@@ -31,18 +47,42 @@ void Api::commit(const ApiRequest& request, const ConnectionPtr& connection) {
     Container* container = findOrReply(request.param("container"), connection);
     if (!container)
         return;
-    std::optional<ImageReference> tag;
-    if (const std::string repo = request.param("repo"); !repo.empty()) {
-        const std::string tagged = request.param("tag");
-        auto reference = docker::parseImageReference(repo + (tagged.empty() ? "" : ":" + tagged));
-        if (!reference)
-            return connection->replyError(400, reference.error().message);
-        tag = *reference;
-    }
-    auto image = m_host.engine().commit(*container, tag);
+    auto tag = nameIn(request);
+    if (!tag)
+        return connection->replyError(400, tag.error().message);
+    auto image = m_host.engine().commit(*container, *tag);
     if (!image)
         return connection->replyError(statusFor(image.error()), image.error().message);
     connection->reply(201, document({{"Id", (*image)->id}}));
+}
+
+void Api::load(const ApiRequest& request, const ConnectionPtr& connection) {
+    // The answer is a progress stream from its start: an archive's error comes inside it, as
+    // {"errorDetail":...}, which the CLI prints without "Error response from daemon".
+    auto lines = m_host.engine().load(request.body);
+    connection->beginStream(200, "application/json");
+    if (!lines)
+        connection->sendChunk(document({{"errorDetail", {{"message", lines.error().message}}},
+                                        {"error", lines.error().message}}));
+    else
+        for (const std::string& line : *lines)
+            connection->sendChunk(document({{"stream", line + "\n"}}));
+    connection->endStream();
+}
+
+void Api::importImage(const ApiRequest& request, const ConnectionPtr& connection) {
+    if (request.param("fromSrc") != "-")
+        return connection->replyError(400, "the lab imports from the request body only "
+                                           "(fromSrc=-), not from a URL");
+    auto tag = nameIn(request);
+    if (!tag)
+        return connection->replyError(400, tag.error().message);
+    auto image = m_host.engine().importImage(request.body, *tag);
+    if (!image) // before anything streamed: an error status, as Docker's
+        return connection->replyError(500, image.error().message);
+    connection->beginStream(200, "application/json");
+    connection->sendChunk(document({{"status", (*image)->id}}));
+    connection->endStream();
 }
 
 void Api::tag(const ApiRequest& request, const std::string& name, const ConnectionPtr& connection) {

@@ -42,6 +42,15 @@ constexpr std::size_t kWritableLayerBytes = 64u << 20;
 /// Bytes the console reads from a script or world file (/dev/zero never ends).
 constexpr std::size_t kInputFileBytes = 64u << 20;
 
+/// Bytes of an image archive `docker load` or `docker import` reads (the file, or the request
+/// body): the archive is checked whole, in memory, before anything is stored.
+constexpr std::size_t kImageArchiveBytes = 256u << 20;
+/// Bytes one layer, and all the layers of one image, may hold once decompressed (a small gzip
+/// can expand without bound).
+constexpr std::size_t kImageLayerBytes = 512u << 20;
+/// Entries one image archive, or one of its layers, may hold.
+constexpr std::size_t kImageArchiveEntries = 100000;
+
 /// "…: the simulation stops at N" — the words every budget error ends with.
 inline std::string beyond(const std::string& what, std::int64_t limit) {
     return what + " (the simulation's limit is " + std::to_string(limit) + ")";

@@ -101,5 +101,8 @@ void runRmi(Context&, const ParsedFlags&);
 void runDiff(Context&, const ParsedFlags&);
 void runCommit(Context&, const ParsedFlags&);
 void runContainerPrune(Context&, const ParsedFlags&);
+void runLoad(Context&, const ParsedFlags&);
+void runImport(Context&, const ParsedFlags&);
+void runAttach(Context&, const ParsedFlags&); ///< AttachCommand.cpp
 
 } // namespace lab::cli

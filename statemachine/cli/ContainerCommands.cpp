@@ -174,16 +174,21 @@ void startAttached(Context& context, const std::string& argument) {
         context.output.status = 1;
         return;
     }
-    const bool exited = waitUntil(
-        context, [&] { return exit->finished() || recorder.full(); }, argument, "exit");
-    printRecorded(context.output, recorder.take());
-    if (exited && !exit->finished())
-        stopFollowing(context, argument);
-    else if (exited)
-        context.output.status = exit->result().value();
+    followToExit(context, recorder, exit, argument);
 }
 
 } // namespace
+
+void followToExit(Context& context, OutputRecorder& recorder, const CallHandle& exit,
+                  const std::string& container) {
+    const bool exited = waitUntil(
+        context, [&] { return exit->finished() || recorder.full(); }, container, "exit");
+    printRecorded(context.output, recorder.take());
+    if (exited && !exit->finished())
+        stopFollowing(context, container);
+    else if (exited)
+        context.output.status = exit->result().value();
+}
 
 void runStart(Context& context, const ParsedFlags& flags) {
     if (flags.isSet("attach") || flags.isSet("interactive")) {

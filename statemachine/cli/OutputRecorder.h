@@ -3,6 +3,7 @@
 // kept even after --rm has removed the container.
 
 #include "base/Limits.h"
+#include "cli/Commands.h"
 #include "engine/Engine.h"
 
 #include <string>
@@ -44,5 +45,11 @@ inline void printRecorded(CliOutput& output, const std::vector<LogLine>& lines) 
     for (const LogLine& line : lines)
         (line.isStderr ? output.err : output.out).push_back(line.text);
 }
+
+/// An attached command's end (docker start -a, docker attach): lets engine time pass until
+/// exit finishes, prints what the container printed, and exits with its code; stops following
+/// a container that prints too much.
+void followToExit(Context& context, OutputRecorder& recorder, const CallHandle& exit,
+                  const std::string& container);
 
 } // namespace lab::cli

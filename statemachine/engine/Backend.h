@@ -19,6 +19,7 @@
 namespace lab {
 
 class Container;
+struct ArchiveImage;
 struct ResourceLimits;
 
 /// Where a backend reports outcomes and process output.
@@ -105,6 +106,9 @@ public:
         return Error{"docker tag, docker rmi and docker commit are not available on the " + name() +
                      " backend yet: it runs containers from an image store of its own"};
     }
+    /// docker load and docker import: keeps a checked image where this backend's containers are
+    /// made from (the simulation needs nothing beyond the engine's store).
+    virtual Status storeImage(const ArchiveImage& /*image*/) { return Ok{}; }
     /// docker stats: the resource use of a running container now. An error: this backend
     /// cannot measure it.
     virtual Expected<ResourceSample> usage(const Container& /*container*/) const {

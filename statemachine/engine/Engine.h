@@ -166,6 +166,13 @@ public:
     /// docker commit: a new image, the container's image with its writable layer on top (no
     /// layer when it wrote nothing) and its command, named tag when one is given.
     Expected<const Image*> commit(Container& container, const std::optional<ImageReference>& tag);
+    /// docker load: stores every image of a docker save or OCI layout archive, on the backend's
+    /// store too, and answers Docker's lines ("Loaded image: busybox:latest", "Loaded image ID:
+    /// sha256:..."); an archive that fails a check stores nothing (§10.6).
+    Expected<std::vector<std::string>> load(std::string_view archive);
+    /// docker import: a root filesystem tarball as a one-layer image, named tag when given.
+    Expected<const Image*> importImage(std::string_view rootfs,
+                                       const std::optional<ImageReference>& tag);
     /// What docker container prune removed: full IDs, newest first, and the bytes their
     /// writable layers held.
     struct PruneReport {

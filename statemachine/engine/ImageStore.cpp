@@ -74,22 +74,36 @@ Image& ImageStore::store(const ImageSpec& spec, TimePoint now, const Image* pare
     const std::string id = imageIdOf(spec);
     Image*& image = m_byId[id];
     if (!image) {
-        auto created = std::make_unique<Image>();
-        created->id = id;
-        created->spec = spec;
-        created->created = spec.created.value_or(now);
+        image = &make(id, spec, now);
         std::size_t inherited = 0;
         if (parent) {
-            created->parent = parent->id;
-            created->layerDigests = parent->layerDigests;
+            image->parent = parent->id;
+            image->layerDigests = parent->layerDigests;
             inherited = parent->layerDigests.size();
         }
         for (std::size_t i = inherited; i < spec.layers.size(); ++i)
-            created->layerDigests.push_back(layerDigestOf(spec, i));
-        image = created.get();
-        m_images.push_back(std::move(created));
+            image->layerDigests.push_back(layerDigestOf(spec, i));
     }
     return *image;
+}
+
+Image& ImageStore::storeArchived(const ImageSpec& spec, const std::string& id,
+                                 const std::vector<std::string>& layerDigests, TimePoint now) {
+    Image*& image = m_byId[id];
+    if (!image) {
+        image = &make(id, spec, now);
+        image->layerDigests = layerDigests;
+    }
+    return *image;
+}
+
+Image& ImageStore::make(const std::string& id, const ImageSpec& spec, TimePoint now) {
+    auto made = std::make_unique<Image>();
+    made->id = id;
+    made->spec = spec;
+    made->created = spec.created.value_or(now);
+    m_images.push_back(std::move(made));
+    return *m_images.back();
 }
 
 void ImageStore::tag(const Image& image, const ImageReference& tag) {

@@ -44,6 +44,10 @@ public:
     /// Stores content without a name; a commit's image (parent set) shares the parent's
     /// layers and adds the ones spec has beyond them.
     Image& store(const ImageSpec& spec, TimePoint now, const Image* parent = nullptr);
+    /// Stores an image read from an archive (docker load, docker import): its ID is its config's
+    /// digest and its layers are the archive's diff_ids.
+    Image& storeArchived(const ImageSpec& spec, const std::string& id,
+                         const std::vector<std::string>& layerDigests, TimePoint now);
     /// Gives image a name; the name leaves whatever image had it before.
     void tag(const Image& image, const ImageReference& tag);
     /// Takes a name away; false when no image had it.
@@ -64,6 +68,8 @@ public:
 
 private:
     static std::string key(const ImageReference& reference);
+    // A new image with this ID and content, not indexed yet.
+    Image& make(const std::string& id, const ImageSpec& spec, TimePoint now);
 
     std::vector<std::unique_ptr<Image>> m_images;
     // Indexes, so that a world of thousands of images loads in linear time.

@@ -40,6 +40,7 @@ private slots:
     void lifecycleMatchesTheConsole();
     void foregroundRunStreamsAndExitsWithTheStatus();
     void errorsMatchTheConsole();
+    void imageArchivesLoadAsInTheConsole();
     void tooNewVersionIsRefusedAsDockerDoes();
     void concurrentClientsLeaveTheEngineConsistent();
 
@@ -224,6 +225,19 @@ void EngineApiTest::errorsMatchTheConsole() {
     expectSame({"create", "--name", "idle", "busybox", "true"}); // name in use: 409
     expectSame({"unpause", "idle"});
     expectSame({"pull", "nosuchhost.example:5000/app"});
+}
+
+void EngineApiTest::imageArchivesLoadAsInTheConsole() {
+    // The archive travels as the request body (POST /images/load, /images/create?fromSrc=-).
+    const QString images = LAB_SOURCE_DIR "/tests/statemachine/data/images/";
+    expectSame({"load", "-i", images + "tiny-save.tar.gz"});
+    expectSame({"load", "-i", images + "tampered-layer-save.tar.gz"});
+    expectSame({"load", "-i", images + "traversal-save.tar.gz"});
+    expectSame({"import", LAB_SOURCE_DIR "/README.md"}); // no tar: the daemon says so
+    expectSame({"images", "tiny", "--format", "{{.Repository}}:{{.Tag}} {{.ID}} {{.Size}}"});
+    const Answer imported = docker({"import", images + "tiny-rootfs.tar.gz", "lab/motd:1"});
+    QCOMPARE(imported.status, 0);
+    QCOMPARE(docker({"images", "lab/motd", "--format", "{{.Size}}"}).out, QStringList{"29B"});
 }
 
 void EngineApiTest::tooNewVersionIsRefusedAsDockerDoes() {

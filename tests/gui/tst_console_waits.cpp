@@ -106,6 +106,41 @@ private slots:
         QCOMPARE(lab.ticks(), int(lab.fixture.run(QStringLiteral("logs chat")).out.size()));
     }
 
+    // docker attach proxies Ctrl-C as run does; with --sig-proxy=false the CLI dies of it (130)
+    // and the container runs on, sent nothing.
+    void attachProxiesCtrlCUnlessTold_data() {
+        QTest::addColumn<QString>("flags");
+        QTest::addColumn<QString>("state");
+        QTest::addColumn<int>("kills");
+        QTest::newRow("--sig-proxy") << QString() << "exited" << 1;
+        QTest::newRow("--sig-proxy=false") << "--sig-proxy=false "
+                                           << "running" << 0;
+    }
+    void attachProxiesCtrlCUnlessTold() {
+        QFETCH(QString, flags);
+        QFETCH(QString, state);
+        QFETCH(int, kills);
+        WaitingWindow lab;
+        QCOMPARE(lab.fixture
+                     .run(QStringLiteral(
+                         "run -d --name chat busybox sh -c 'while :; do echo tick; sleep 1; done'"))
+                     .status,
+                 0);
+        lab.runWhileWaiting("docker attach " + flags + "chat", [&] {
+            if (lab.ticks() < 2)
+                return false;
+            lab.key(Qt::Key_C);
+            return true;
+        });
+        QVERIFY(!lab.timedOut);
+        QCOMPARE(lab.window.console().lastStatus(), 130);
+        QCOMPARE(lab.inspect(QStringLiteral("{{.State.Status}}"), QStringLiteral("chat")), state);
+        int sent = 0;
+        for (const DockerEvent& event : lab.fixture.session.engine().events())
+            sent += event.action == "kill" ? 1 : 0;
+        QCOMPARE(sent, kills);
+    }
+
     // sleep as PID 1 ignores SIGINT: the CLI gives up at the third Ctrl-C, the container runs on.
     void thirdCtrlCGivesUp() {
         WaitingWindow lab;

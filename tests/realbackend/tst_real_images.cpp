@@ -6,6 +6,7 @@
 #include "base/Sha256.h"
 #include "docker/ImageReference.h"
 
+#include <QDirIterator>
 #include <QProcess>
 #include <QtTest>
 #include <filesystem>
@@ -104,6 +105,8 @@ private slots:
     void aWhiteoutRemovesOnlyBeneathTheImage();
     void aWorkingDirThatIsNotADirectoryIsNamed();
     void damagedImagesGiveClearErrors();
+    void loadedAndImportedImagesRunRealProcesses();
+    void aRefusedLoadLeavesTheStoreAsItWas();
 
 private:
     std::unique_ptr<QTemporaryDir> m_temporary; // one per test function
@@ -373,5 +376,57 @@ void RealImagesTest::damagedImagesGiveClearErrors() {
     QCOMPARE(m_lab->leftovers(), QStringList());
 }
 
+void RealImagesTest::loadedAndImportedImagesRunRealProcesses() {
+    const std::string work = m_temporary->path().toStdString();
+    writeBusyboxTree(work + "/tree");
+    writeFile(work + "/tree/etc/motd", "loaded\n");
+    QCOMPARE(run("tar", {"-cf", m_temporary->filePath("rootfs.tar"), "-C",
+                         m_temporary->filePath("tree"), "."}),
+             0);
+    const auto imported = m_lab->docker("import " + work + "/rootfs.tar made:1");
+    QCOMPARE(RealFixture::join(imported.err), QString());
+    QCOMPARE(m_lab->out("run --rm made:1 /bin/busybox cat /etc/motd"), QString("loaded"));
+    // The same layer as docker save writes it: manifest.json, the config, the layer.
+    const std::string layer = readAll(work + "/rootfs.tar");
+    const std::string config = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{"
+                               "\"Env\":[\"PATH=/bin\"],\"Cmd\":[\"cat\",\"/etc/motd\"]},"
+                               "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:" +
+                               lab::sha256Hex(layer) + "\"]}}";
+    const std::string configName = lab::sha256Hex(config) + ".json";
+    writeFile(work + "/save/" + configName, config);
+    writeFile(work + "/save/layer/layer.tar", layer);
+    writeFile(work + "/save/manifest.json", "[{\"Config\":\"" + configName +
+                                                "\",\"RepoTags\":[\"saved:1\"],\"Layers\":["
+                                                "\"layer/layer.tar\"]}]");
+    QCOMPARE(run("tar", {"-cf", m_temporary->filePath("save.tar"), "-C",
+                         m_temporary->filePath("save"), "."}),
+             0);
+    QCOMPARE(m_lab->out("load -i " + work + "/save.tar"), QString("Loaded image: saved:1"));
+    QCOMPARE(m_lab->out("images saved:1 -q --no-trunc"),
+             QString::fromStdString("sha256:" + lab::sha256Hex(config)));
+    QCOMPARE(m_lab->out("run --rm saved:1"), QString("loaded")); // the config's Cmd, for real
+    QCOMPARE(m_lab->leftovers(), QStringList());
+}
+
+void RealImagesTest::aRefusedLoadLeavesTheStoreAsItWas() {
+    const QString store = QString::fromStdString(m_lab->backend->stateDir() + "/images");
+    const auto listing = [&] {
+        QStringList files;
+        QDirIterator it(store, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext())
+            files << it.next();
+        files.sort();
+        return files;
+    };
+    const QStringList before = listing();
+    for (const char* file : {"traversal-save.tar.gz", "tampered-layer-save.tar.gz"}) {
+        const auto refused = m_lab->docker(
+            std::string("load -i " LAB_SOURCE_DIR "/tests/statemachine/data/images/") + file);
+        QCOMPARE(refused.status, 1);
+    }
+    QCOMPARE(listing(), before);
+    QVERIFY(!fs::exists(m_temporary->filePath("escaped").toStdString()));
+}
 QTEST_GUILESS_MAIN(RealImagesTest)
 #include "tst_real_images.moc"
