@@ -1,6 +1,7 @@
 #include "daemon/ApiJson.h"
 
 #include "cli/DockerCli.h"
+#include "daemon/RefusalStatus.h"
 #include "docker/ContainerNames.h"
 #include "docker/GoQuote.h"
 #include "docker/GoTime.h"
@@ -275,7 +276,11 @@ int statusFor(const Error& error) {
 int statusFor(const Call& call) {
     if (!call.refusal())
         return call.result().has_value() ? 200 : statusFor(call.result().error());
-    switch (*call.refusal()) {
+    return statusFor(*call.refusal());
+}
+
+int statusFor(Refusal refusal) {
+    switch (refusal) {
     case Refusal::StartFailed: // the runtime cannot exec the command: the CLI exits 127
         return 400;
     case Refusal::NotPaused:

@@ -18,6 +18,7 @@ private slots:
     void refusedPullTurnsItsHopRed();
     void hopsWaitForThePlaybackAndStepBackRewinds();
     void partsNameTheLabsPieces();
+    void lifecycleCommandsTravelAsTheirRequests();
 };
 
 namespace {
@@ -102,6 +103,27 @@ void TestArchitectureView::partsNameTheLabsPieces() {
     QVERIFY(view.partRect(ArchPart::Daemon).bottom() < view.partRect(ArchPart::Runtime).top());
     QVERIFY(view.partRect(ArchPart::Runtime).bottom() < view.partRect(ArchPart::Kernel).top());
     QVERIFY(!view.arrowLit(ArchPart::Socket)); // nothing sent yet
+}
+
+// Every console command on a container is its request: a refused pause answers 409 (red), a
+// stop of a stopped container 304, an rm is a DELETE.
+void TestArchitectureView::lifecycleCommandsTravelAsTheirRequests() {
+    test::GuiFixture fixture;
+    MainWindow window(fixture.session);
+    window.console().runLine(QStringLiteral("docker create --name web busybox sleep 300"));
+    const std::size_t created = window.architecture().shownHops().size();
+    for (const char* line : {"docker pause web", "docker start web", "docker stop -t 1 web",
+                             "docker stop web", "docker rm web"})
+        window.console().runLine(QString::fromLatin1(line));
+    window.playback().advance(std::chrono::minutes(1));
+    const std::vector<ApiHop> hops = window.architecture().shownHops();
+    QCOMPARE(labels({hops.begin() + std::ptrdiff_t(created), hops.end()}),
+             QStringList({"POST /containers/{id}/pause → 409", "POST /containers/{id}/start → 204",
+                          "POST /containers/{id}/stop → 204", "POST /containers/{id}/stop → 304",
+                          "DELETE /containers/{id} → 204"}));
+    QVERIFY(hops[created].failed());
+    const std::vector<ArchPart> startRoute = hops[created + 1].route();
+    QVERIFY(std::find(startRoute.begin(), startRoute.end(), ArchPart::Kernel) != startRoute.end());
 }
 
 QTEST_MAIN(TestArchitectureView)

@@ -1,5 +1,6 @@
 #include "gui/architecture/ApiTraffic.h"
 
+#include "daemon/RefusalStatus.h"
 #include "gui/socket/WindowSocket.h"
 #include "gui/window/EngineSignals.h"
 #include "gui/window/RecordedSession.h"
@@ -22,7 +23,60 @@ int failureStatus(const RunFlowReaction& reaction) {
     }
 }
 
+// The request the CLI sends for a lifecycle command (docs/ENGINE-API.md), and its answer when the
+// call succeeds; create and start come with run's flow (runFlowRequests).
+struct CommandRequest {
+    const char* method;
+    const char* path;
+    int status;
+};
+std::optional<CommandRequest> requestFor(Command command) {
+    switch (command) {
+    case Command::Start:
+        return CommandRequest{"POST", "/containers/{id}/start", 204};
+    case Command::Stop:
+        return CommandRequest{"POST", "/containers/{id}/stop", 204};
+    case Command::Kill:
+        return CommandRequest{"POST", "/containers/{id}/kill", 204};
+    case Command::Pause:
+        return CommandRequest{"POST", "/containers/{id}/pause", 204};
+    case Command::Unpause:
+        return CommandRequest{"POST", "/containers/{id}/unpause", 204};
+    case Command::Restart:
+        return CommandRequest{"POST", "/containers/{id}/restart", 204};
+    case Command::Remove:
+    case Command::RemoveForce:
+        return CommandRequest{"DELETE", "/containers/{id}", 204};
+    case Command::Wait:
+        return CommandRequest{"POST", "/containers/{id}/wait", 200};
+    case Command::Rename:
+        return CommandRequest{"POST", "/containers/{id}/rename", 204};
+    case Command::Exec:
+        return CommandRequest{"POST", "/containers/{id}/exec", 201};
+    case Command::Top:
+        return CommandRequest{"GET", "/containers/{id}/top", 200};
+    case Command::Create:
+        break;
+    }
+    return std::nullopt;
+}
+
 } // namespace
+
+std::optional<ApiHop> commandRequest(const Reaction& reaction, TimePoint at) {
+    const auto& table = LifecycleMachine::table();
+    if (reaction.row < 0 || std::size_t(reaction.row) >= table.size() ||
+        !table[std::size_t(reaction.row)].isCommand())
+        return std::nullopt;
+    const auto request = requestFor(std::get<Command>(table[std::size_t(reaction.row)].trigger));
+    if (!request)
+        return std::nullopt;
+    const int status = reaction.refusal ? daemon::statusFor(*reaction.refusal)
+                       : reaction.verdict == Verdict::NotModified ? 304
+                                                                  : request->status;
+    return ApiHop{QString::fromLatin1(request->method), QString::fromLatin1(request->path), status,
+                  at, false};
+}
 
 QString ApiHop::label() const {
     return method + u' ' + path + QStringLiteral(" → ") + QString::number(status);
@@ -78,7 +132,11 @@ ApiTraffic::ApiTraffic(EngineSignals& engineSignals, RecordedSession& session, W
                        QObject* parent)
     : QObject(parent), m_signals(engineSignals) {
     connect(&engineSignals, &EngineSignals::runFlowStepped, this, &ApiTraffic::onRunFlow);
-    connect(&session, &RecordedSession::commandStarting, this, [this] { m_inCommand = true; });
+    connect(&engineSignals, &EngineSignals::containerReacted, this, &ApiTraffic::onReacted);
+    connect(&session, &RecordedSession::commandStarting, this, [this] {
+        m_inCommand = true;
+        m_runFlowCommand = false;
+    });
     connect(&session, &RecordedSession::commandFinished, this, [this] { m_inCommand = false; });
     connect(&socket, &WindowSocket::exchanged, this, &ApiTraffic::onExchange);
     connect(&engineSignals, &EngineSignals::engineReplaced, this, [this] {
@@ -90,11 +148,22 @@ ApiTraffic::ApiTraffic(EngineSignals& engineSignals, RecordedSession& session, W
 void ApiTraffic::onRunFlow(const RunFlowReport& report) {
     if (!m_inCommand)
         return; // the socket's requests are drawn as they really came
+    m_runFlowCommand = true;
     const std::vector<ApiHop> hops = runFlowRequests(report);
     if (hops.empty())
         return;
     m_hops.insert(m_hops.end(), hops.begin(), hops.end());
     emit added();
+}
+
+void ApiTraffic::onReacted(const QString&, const Reaction& reaction, const OutcomeEvent* outcome) {
+    // A console command's call on a container (run's are its flow's; outcomes are no requests).
+    if (!m_inCommand || m_runFlowCommand || outcome)
+        return;
+    if (const auto hop = commandRequest(reaction, m_signals.engine().clock().now())) {
+        m_hops.push_back(*hop);
+        emit added();
+    }
 }
 
 void ApiTraffic::onExchange(const SocketExchange& exchange) {

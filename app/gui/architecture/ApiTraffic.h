@@ -4,7 +4,8 @@
 // pull, the runtime and the kernel for a start). Two sources:
 //   - a command typed in the console dock: the console is client and daemon folded into one, so
 //     its requests are derived from the run-flow machine's steps (docker run, create, pull) by
-//     one table, the CLI's exchange as docs/ENGINE-API.md records it (runFlowRequests());
+//     one table, the CLI's exchange as docs/ENGINE-API.md records it (runFlowRequests()), and
+//     from the lifecycle table's row for a command on a container (commandRequest());
 //   - a request that came through the window's socket (WindowSocket): the real one, as answered.
 // Each hop carries its engine time, so the view shows those the playback has reached.
 
@@ -12,6 +13,7 @@
 
 #include <QObject>
 #include <QString>
+#include <optional>
 #include <vector>
 
 namespace lab {
@@ -46,6 +48,11 @@ struct ApiHop {
 /// pull, the pull, the create answered 201, attach and wait before start.
 std::vector<ApiHop> runFlowRequests(const RunFlowReport& report);
 
+/// The request a console command on a container stands for (stop, kill, pause, rm, wait, ...),
+/// from the table row that answered it, with the status the daemon answers: Docker's for a
+/// refusal, 304 for a call that changes nothing; none for create and outcomes.
+std::optional<ApiHop> commandRequest(const Reaction& reaction, TimePoint at);
+
 /// Every hop of the engine the window shows, oldest first.
 class ApiTraffic final : public QObject {
     Q_OBJECT
@@ -64,10 +71,13 @@ signals:
 private:
     void onRunFlow(const RunFlowReport& report);
     void onExchange(const SocketExchange& exchange);
+    void onReacted(const QString& containerId, const Reaction& reaction,
+                   const OutcomeEvent* outcome);
 
     EngineSignals& m_signals;
     std::vector<ApiHop> m_hops;
-    bool m_inCommand = false; // a console command runs: its run flow is the console's
+    bool m_inCommand = false;      // a console command runs: its run flow is the console's
+    bool m_runFlowCommand = false; // ...and it is run, create or pull: the flow has its requests
 };
 
 } // namespace lab
