@@ -49,19 +49,24 @@ std::vector<Issued> issueToAll(Context& context, const ParsedFlags& flags, Comma
     return issued;
 }
 
-// The common report: each success prints the argument; the errors follow, and the CLI exits 1.
+std::string argumentOf(const Issued& issued) {
+    return issued.argument;
+}
+
+// The common report: each success prints the argument (or what printed makes of it); the errors
+// follow, and the CLI exits 1.
 void report(Context& context, const std::vector<Issued>& issued,
-            const std::string& lookupPrefix = {}) {
+            std::string (*printed)(const Issued&) = argumentOf) {
     if (!context.output.unfinished.empty())
         return; // Docker would still be waiting: nothing is printed yet
     std::vector<std::string> errors;
     for (const Issued& one : issued) {
         if (!one.call)
-            errors.push_back(fromDaemon(lookupPrefix + one.lookupError.message));
+            errors.push_back(fromDaemon(one.lookupError.message));
         else if (!one.call->result().has_value())
             errors.push_back(fromDaemon(one.call->result().error().message));
         else
-            context.output.out.push_back(one.argument);
+            context.output.out.push_back(printed(one));
     }
     context.output.err.insert(context.output.err.end(), errors.begin(), errors.end());
     if (!errors.empty())
@@ -72,6 +77,19 @@ ParsedFlags onlyArgument(const std::string& argument) {
     ParsedFlags flags;
     flags.arguments = {argument};
     return flags;
+}
+
+// The command to one container after the other, each waited for before the next, as the CLI's
+// restart and wait go; stops at a wait that does not end.
+std::vector<Issued> issueOneByOne(Context& context, const ParsedFlags& flags, Command command,
+                                  const std::optional<CommandEvent>& given = std::nullopt) {
+    std::vector<Issued> issued;
+    for (const std::string& argument : flags.arguments) {
+        issued.push_back(issueToAll(context, onlyArgument(argument), command, given).front());
+        if (!context.output.unfinished.empty())
+            break;
+    }
+    return issued;
 }
 
 // -t given: that timeout; otherwise the container's own (defaultEvent).
@@ -223,40 +241,13 @@ void runStart(Context& context, const ParsedFlags& flags) {
 }
 
 void runRestart(Context& context, const ParsedFlags& flags) {
-    std::vector<std::string> errors;
-    for (const std::string& argument : flags.arguments) {
-        ParsedFlags one = flags;
-        one.arguments = {argument};
-        Issued issued =
-            issueToAll(context, one, Command::Restart, timedEvent(Command::Restart, flags)).front();
-        if (!context.output.unfinished.empty())
-            return;
-        if (!issued.call)
-            errors.push_back(fromDaemon(issued.lookupError.message));
-        else if (!issued.call->result().has_value())
-            errors.push_back(fromDaemon(issued.call->result().error().message));
-        else
-            context.output.out.push_back(argument);
-    }
-    context.output.err.insert(context.output.err.end(), errors.begin(), errors.end());
-    context.output.status = errors.empty() ? 0 : 1;
+    report(context,
+           issueOneByOne(context, flags, Command::Restart, timedEvent(Command::Restart, flags)));
 }
 
 void runWait(Context& context, const ParsedFlags& flags) {
-    std::vector<std::string> errors;
-    for (const std::string& argument : flags.arguments) {
-        Issued issued = issueToAll(context, onlyArgument(argument), Command::Wait).front();
-        if (!context.output.unfinished.empty())
-            return;
-        if (!issued.call)
-            errors.push_back(fromDaemon(issued.lookupError.message));
-        else if (!issued.call->result().has_value())
-            errors.push_back(fromDaemon(issued.call->result().error().message));
-        else
-            context.output.out.push_back(std::to_string(issued.call->result().value()));
-    }
-    context.output.err.insert(context.output.err.end(), errors.begin(), errors.end());
-    context.output.status = errors.empty() ? 0 : 1;
+    report(context, issueOneByOne(context, flags, Command::Wait),
+           [](const Issued& issued) { return std::to_string(issued.call->result().value()); });
 }
 
 void runRename(Context& context, const ParsedFlags& flags) {
