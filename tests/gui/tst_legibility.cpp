@@ -40,6 +40,8 @@ class TestLegibility : public QObject {
 private slots:
     void diagramLabelsNeverOverlap_data();
     void diagramLabelsNeverOverlap();
+    void noCurveRunsThroughAnEdgesWords_data();
+    void noCurveRunsThroughAnEdgesWords();
     void flowChartLabelsNeverOverlap();
     void architectureLabelsNeverOverlap_data();
     void architectureLabelsNeverOverlap();
@@ -149,6 +151,42 @@ void TestLegibility::diagramLabelsNeverOverlap() {
         places.push_back(nameRect(node)); // the start's and the end's names, below their discs
     }
     verifyApart(labels, places);
+    setDiagramStyle({});
+}
+
+void TestLegibility::noCurveRunsThroughAnEdgesWords_data() {
+    diagramLabelsNeverOverlap_data();
+}
+
+// Whichever edge the selected container took last (thick, in the highlight), its curve passes
+// under the other edges' labels, never through their words.
+void TestLegibility::noCurveRunsThroughAnEdgesWords() {
+    QFETCH(bool, presenter);
+    test::GuiFixture fixture;
+    setDiagramStyle(
+        {false, presenter ? 2.0 : 1.0, presenter ? DisplayModes::kPresenterTextScale : 1.0});
+    LifecycleDiagram diagram(fixture.timeline);
+    diagram.restyle();
+    const auto highlightIn = [&](const QRectF& rect) {
+        QImage image(rect.size().toSize(), QImage::Format_RGB32);
+        QPainter painter(&image);
+        diagram.scene()->render(&painter, QRectF(image.rect()), rect);
+        painter.end();
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                if (image.pixelColor(x, y) == highlightColour())
+                    return true;
+        return false;
+    };
+    for (EdgeItem* taken : diagram.edges()) {
+        taken->setHighlighted(true);
+        for (const EdgeItem* other : diagram.edges())
+            if (other != taken)
+                QVERIFY2(!highlightIn(other->labelRect().adjusted(2, 2, -2, -2)),
+                         qPrintable(QStringLiteral("the curve %1 runs through the label of %2")
+                                        .arg(taken->toolTip(), other->toolTip())));
+        taken->setHighlighted(false);
+    }
     setDiagramStyle({});
 }
 

@@ -171,11 +171,13 @@ void NodeItem::paintBadge(QPainter* painter) const {
 
 // ---- EdgeItem ----------------------------------------------------------------------------------
 
-EdgeItem::EdgeItem(const LifecycleEdge& edge, qreal bend) : m_edge(edge), m_bend(bend) {
+EdgeItem::EdgeItem(const LifecycleEdge& edge, qreal bend, QGraphicsItem* labelLayer)
+    : m_edge(edge), m_bend(bend), m_label(new EdgeLabelItem(*this, labelLayer)) {
     setZValue(1);
     setCacheMode(DeviceCoordinateCache); // curves and labels: drawn once per zoom
     layOut(bend);
     setToolTip(QStringLiteral("%1 → %2").arg(nodeText(edge.source), nodeText(edge.target)));
+    m_label->setToolTip(toolTip());
 }
 
 void EdgeItem::setHighlighted(bool highlighted) {
@@ -184,6 +186,7 @@ void EdgeItem::setHighlighted(bool highlighted) {
     m_highlighted = highlighted;
     setZValue(highlighted ? 1.5 : 1);
     update();
+    m_label->update();
 }
 
 void EdgeItem::setLegal(bool legal) {
@@ -191,6 +194,7 @@ void EdgeItem::setLegal(bool legal) {
         return;
     m_legal = legal;
     update();
+    m_label->update();
 }
 
 void EdgeItem::setFlash(qreal level) {
@@ -247,23 +251,18 @@ QRectF EdgeItem::labelRectAt(qreal t, int side, qreal away) const {
 }
 
 void EdgeItem::placeLabel(qreal t, int side, qreal away) {
-    prepareGeometryChange();
+    m_label->moving();
     m_labelRect = labelRectAt(t, side, away);
 }
 
 QRectF EdgeItem::boundingRect() const {
-    return m_path.boundingRect()
-        .united(m_arrow.boundingRect())
-        .united(m_labelRect)
-        .adjusted(-4, -4, 4, 4);
+    return m_path.boundingRect().united(m_arrow.boundingRect()).adjusted(-4, -4, 4, 4);
 }
 
 QPainterPath EdgeItem::shape() const {
-    QPainterPath shape;
-    shape.addRect(m_labelRect);
     QPainterPathStroker stroker;
     stroker.setWidth(8);
-    return shape.united(stroker.createStroke(m_path));
+    return stroker.createStroke(m_path);
 }
 
 void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
@@ -289,23 +288,33 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
     painter->setPen(Qt::NoPen);
     painter->setBrush(colour);
     painter->drawPolygon(m_arrow);
-    paintLabel(painter);
 }
 
-void EdgeItem::paintLabel(QPainter* painter) const {
-    painter->setPen(m_highlighted ? QPen(highlightColour(), lineWidth(1.5))
-                    : m_legal     ? QPen(legalColour(), lineWidth(1.5), Qt::DashLine)
-                                  : QPen(Qt::NoPen));
-    QColor paper = paperColour();
-    paper.setAlpha(225);
-    painter->setBrush(paper);
-    painter->drawRoundedRect(m_labelRect, 4, 4);
-    qreal y = m_labelRect.top() + 1;
-    for (const LabelLine& line : labelLines(m_edge)) {
+// ---- EdgeLabelItem -----------------------------------------------------------------------------
+
+EdgeLabelItem::EdgeLabelItem(const EdgeItem& edge, QGraphicsItem* layer)
+    : QGraphicsItem(layer), m_edge(edge) {
+    setCacheMode(DeviceCoordinateCache);
+}
+
+QRectF EdgeLabelItem::boundingRect() const {
+    return m_edge.labelRect().adjusted(-4, -4, 4, 4);
+}
+
+void EdgeLabelItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(m_edge.isHighlighted() ? QPen(highlightColour(), lineWidth(1.5))
+                    : m_edge.isLegal()     ? QPen(legalColour(), lineWidth(1.5), Qt::DashLine)
+                                           : QPen(Qt::NoPen));
+    painter->setBrush(paperColour()); // opaque: a curve under the words is hidden, not blurred
+    const QRectF rect = m_edge.labelRect();
+    painter->drawRoundedRect(rect, 4, 4);
+    qreal y = rect.top() + 1;
+    for (const LabelLine& line : labelLines(m_edge.edge())) {
         const QFontMetricsF metrics(edgeLabelFont(line.italic));
         painter->setFont(edgeLabelFont(line.italic));
         painter->setPen(line.quiet ? quietInkColour() : inkColour());
-        painter->drawText(QRectF(m_labelRect.left(), y, m_labelRect.width(), metrics.height()),
+        painter->drawText(QRectF(rect.left(), y, rect.width(), metrics.height()),
                           Qt::AlignHCenter | Qt::AlignVCenter, line.text);
         y += metrics.height();
     }

@@ -43,11 +43,29 @@ private:
     int m_count = 0;
 };
 
-/// An edge: a curve from source to target, its commands and outcomes, the events it publishes.
+class EdgeItem;
+
+/// An edge's label: its commands, outcomes and events, on a layer above every curve, so that a
+/// curve passes under the words of other edges, never through them.
+class EdgeLabelItem final : public QGraphicsItem {
+public:
+    EdgeLabelItem(const EdgeItem& edge, QGraphicsItem* layer);
+    /// Before the edge moves its label.
+    void moving() { prepareGeometryChange(); }
+
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    const EdgeItem& m_edge;
+};
+
+/// An edge: a curve from source to target, and its label (EdgeLabelItem).
 class EdgeItem final : public QGraphicsItem {
 public:
     /// bend: how far the curve bows to the left of its direction, so that opposite edges part.
-    EdgeItem(const LifecycleEdge& edge, qreal bend);
+    /// The label is made on labelLayer, an item stacked above every edge.
+    EdgeItem(const LifecycleEdge& edge, qreal bend, QGraphicsItem* labelLayer);
 
     const LifecycleEdge& edge() const { return m_edge; }
     /// Where the label would stand: beside the curve at parameter t (0 at the source's outline,
@@ -81,7 +99,6 @@ public:
 
 private:
     void layOut(qreal bend);
-    void paintLabel(QPainter* painter) const;
 
     LifecycleEdge m_edge;
     qreal m_bend = 0;
@@ -91,6 +108,7 @@ private:
     QPainterPath m_path;
     QPolygonF m_arrow;
     QRectF m_labelRect;
+    EdgeLabelItem* m_label; ///< owned by the label layer
     bool m_highlighted = false;
     bool m_legal = false;
     qreal m_flash = 0;

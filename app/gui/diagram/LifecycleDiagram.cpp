@@ -13,6 +13,7 @@
 #include "gui/window/ViewZoom.h"
 
 #include <QFontMetricsF>
+#include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
 #include <algorithm>
@@ -110,9 +111,14 @@ LifecycleDiagram::LifecycleDiagram(StepTimeline& timeline, QWidget* parent)
         scene->addItem(item);
         m_nodes.emplace(node, item);
     }
+    // The edges' labels, above every curve and below the places and tokens.
+    auto* labelLayer = new QGraphicsRectItem;
+    labelLayer->setFlag(QGraphicsItem::ItemHasNoContents);
+    labelLayer->setZValue(1.8);
+    scene->addItem(labelLayer);
     for (const LifecycleEdge& edge : lifecycleEdges()) {
         // Two opposite edges bow apart; a lone edge runs straight.
-        auto* item = new EdgeItem(edge, hasOpposite(edge) ? kOppositeBend : 0);
+        auto* item = new EdgeItem(edge, hasOpposite(edge) ? kOppositeBend : 0, labelLayer);
         scene->addItem(item);
         m_edges.push_back(item);
     }
