@@ -23,6 +23,7 @@ private slots:
     void stepBackRewindsEveryPane();
     void eventsAttachToTheStepThatPublishedThem_data();
     void eventsAttachToTheStepThatPublishedThem();
+    void imageEventsWaitForTheirTime();
 };
 
 void TestPanesKeepPace::panesWaitForTheStepTheDiagramShows() {
@@ -111,6 +112,25 @@ void TestPanesKeepPace::eventsAttachToTheStepThatPublishedThem() {
     }
     for (const char* action : {"create", "start", "kill", "die", "stop", "destroy"})
         QVERIFY2(published.contains(QString::fromUtf8(action)), qPrintable(published.join(u' ')));
+}
+
+// A run that pulls: the pull's event comes between steps (before the container's create), and
+// waits for its engine time like the steps do, so the event log does not say the pull is done
+// while the flowchart's layers still download.
+void TestPanesKeepPace::imageEventsWaitForTheirTime() {
+    test::GuiFixture fixture;
+    MainWindow window(fixture.session);
+    window.playback().setPaused(true);
+    StepTimeline& timeline = window.playback().timeline();
+    const TimePoint typed = fixture.session.engine().clock().now();
+    window.console().runLine(QStringLiteral("docker run -d --name proxy nginx"));
+    const auto eventLog = [&] { return window.findChild<EventLogPanel*>()->toPlainText(); };
+    timeline.showUntil(typed + 500ms);
+    QVERIFY(timeline.waiting() > 0);
+    QVERIFY2(!eventLog().contains(QStringLiteral("pull")), qPrintable(eventLog()));
+    timeline.showAll();
+    QVERIFY2(eventLog().contains(QStringLiteral("image pull  nginx")), qPrintable(eventLog()));
+    QVERIFY2(eventLog().contains(QStringLiteral("start  proxy")), qPrintable(eventLog()));
 }
 
 QTEST_MAIN(TestPanesKeepPace)

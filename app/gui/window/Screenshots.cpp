@@ -82,7 +82,7 @@ const std::vector<Scene>& scenes() {
          {QStringLiteral("docker run -d --name proxy nginx")},
          QStringLiteral("proxy"),
          Shot::FlowChart,
-         std::nullopt,
+         Duration::zero(),
          std::chrono::milliseconds(900)},
         // A missing image: the create answered 404, the pull, the create again, attach, wait,
         // start.

@@ -100,8 +100,14 @@ void StepTimeline::onPublished(const DockerEvent& event) {
 
 ShownEvents StepTimeline::shownEvents() const {
     const std::vector<DockerEvent>& log = m_signals.engine().events();
-    const std::size_t end = m_shown < m_steps.size() ? m_steps[m_shown].eventsBefore : m_published;
     const std::size_t first = m_published - log.size(); // the number of the oldest one kept
+    std::size_t end = m_shown < m_steps.size() ? m_steps[m_shown].eventsBefore : m_published;
+    // The events after the last step shown and its own (a pull's, a tag's: no step publishes
+    // them) wait for their engine time.
+    const std::size_t stepsOwn =
+        m_shown == 0 ? 0 : m_steps[m_shown - 1].eventsBefore + m_steps[m_shown - 1].events.size();
+    while (end > std::max(stepsOwn, first) && log[end - 1 - first].at > m_shownTime)
+        --end;
     const std::size_t count = end > first ? std::min(end - first, log.size()) : 0;
     return {first, std::span(log).first(count)};
 }

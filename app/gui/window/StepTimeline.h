@@ -73,7 +73,8 @@ public:
     const std::vector<ContainerRow>& shownContainers() const { return m_shownContainers; }
     /// The containers the engine held when the recording began, newest first.
     const std::vector<ContainerRow>& initialContainers() const { return m_initial; }
-    /// The events published before the first step not shown (all of them when none waits).
+    /// The events published before the first step not shown (all of them when none waits); of
+    /// those no step published (image events), only the ones stamped by the shown time.
     ShownEvents shownEvents() const;
     /// How many docker commands (and recorded actions) the engine has run: after a replay, the
     /// commands it kept.
