@@ -26,6 +26,7 @@
 #include "gui/window/StepTimeline.h"
 
 #include <QAction>
+#include <QFontDatabase>
 #include <QGraphicsTextItem>
 #include <QLegend>
 #include <QPlainTextEdit>
@@ -125,12 +126,21 @@ void select(MainWindow& window, const QString& name) {
 
 void TestLegibility::diagramLabelsNeverOverlap_data() {
     QTest::addColumn<bool>("presenter");
-    QTest::newRow("window") << false;
-    QTest::newRow("presenter") << true;
+    QTest::addColumn<QString>("family"); // the type the window has in Chinese, or the default
+    QTest::newRow("window") << false << QString();
+    QTest::newRow("presenter") << true << QString();
+    QTest::newRow("presenter in Chinese type") << true << QStringLiteral("Noto Sans CJK SC");
 }
 
 void TestLegibility::diagramLabelsNeverOverlap() {
     QFETCH(bool, presenter);
+    QFETCH(QString, family);
+    if (!family.isEmpty() && !QFontDatabase::hasFamily(family))
+        QSKIP(qPrintable(family + QStringLiteral(" is not installed (fonts-noto-cjk)")));
+    const QFont defaultFont = QApplication::font();
+    const auto restoreFont = qScopeGuard([&] { QApplication::setFont(defaultFont); });
+    if (!family.isEmpty())
+        QApplication::setFont(QFont(family));
     test::GuiFixture fixture;
     // More containers than the key names: the key at its largest.
     for (int i = 0; i <= TokenLegendItem::kLinesShown; ++i)
@@ -155,7 +165,9 @@ void TestLegibility::diagramLabelsNeverOverlap() {
 }
 
 void TestLegibility::noCurveRunsThroughAnEdgesWords_data() {
-    diagramLabelsNeverOverlap_data();
+    QTest::addColumn<bool>("presenter");
+    QTest::newRow("window") << false;
+    QTest::newRow("presenter") << true;
 }
 
 // Whichever edge the selected container took last (thick, in the highlight), its curve passes

@@ -224,6 +224,12 @@ void TestPresenter::presenterModeGivesTheScreenToThePicture() {
     for (LifecycleState node : {LifecycleState::Restarting, LifecycleState::Removing})
         QVERIFY(QFontMetricsF(nodeNameFont(true)).horizontalAdvance(nodeLabel(node)) <
                 diagram.nodeItem(node)->boundingRect().width());
+    // Fitted to the screen: every label is whole in the view, none cut by its edge.
+    const QRect shown = diagram.viewport()->rect();
+    for (const EdgeItem* edge : diagram.edges()) {
+        const QRect label = diagram.mapFromScene(edge->labelRect()).boundingRect();
+        QVERIFY2(shown.contains(label), qPrintable(edge->toolTip()));
+    }
     QTest::keyClick(&window, Qt::Key_F11);
     QCOMPARE(diagramStyle().textScale, 1.0);
 }

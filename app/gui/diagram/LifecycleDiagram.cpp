@@ -75,7 +75,7 @@ void placeLabels(const std::vector<EdgeItem*>& edges, const QRectF& tokenKey) {
     for (EdgeItem* edge : edges) {
         double best = std::numeric_limits<double>::max();
         std::tuple<qreal, int, qreal> bestSpot{0.5, 1, 0};
-        for (qreal away : {0, 16, 32})
+        for (qreal away : {0, 16, 32, 48, 64})
             for (int side : {1, -1}) {
                 if (side == -1 && !edge->isStraight())
                     continue;
@@ -180,7 +180,7 @@ void LifecycleDiagram::placeTexts() {
     for (const auto& [node, item] : m_nodes)
         drawing |= item->sceneBoundingRect();
     for (const EdgeItem* edge : m_edges)
-        drawing |= edge->sceneBoundingRect();
+        drawing |= edge->sceneBoundingRect() | edge->labelRect();
     const qreal left = nodeRect(LifecycleState::Start).left();
     m_legend->setFont(drawingFont(12));
     m_legend->setPos(left, drawing.bottom() + 16);

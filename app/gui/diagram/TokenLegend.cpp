@@ -11,6 +11,7 @@ namespace {
 
 constexpr int kPixels = 13;
 constexpr qreal kWidth = 170;
+constexpr qreal kLineSpacing = 1.17; // a Latin sans type's line height, in its size
 
 } // namespace
 
@@ -35,7 +36,10 @@ QStringList TokenLegendItem::lines() const {
 }
 
 qreal TokenLegendItem::lineHeight() const {
-    return QFontMetricsF(drawingFont(kPixels)).height() + 2;
+    // Set by the size of the type, not by its family's line height: the names are Latin
+    // (Docker's name grammar), and the taller lines of a CJK default type (the window in
+    // Chinese) would push the key into the start's place and the labels beside it.
+    return drawingFont(kPixels).pixelSize() * kLineSpacing + 2;
 }
 
 QRectF TokenLegendItem::fullRect() const {
