@@ -1,5 +1,6 @@
 #include "console/ForegroundSession.h"
 
+#include "base/Clock.h"
 #include "engine/Container.h"
 #include "engine/Engine.h"
 
@@ -111,18 +112,66 @@ CliOutput ForegroundSession::run(const std::vector<std::string>& args) {
     return output;
 }
 
+CliOutput ForegroundSession::runAsTyped(const std::vector<std::string>& args,
+                                        const std::vector<TimedInput>& typed, TimePoint origin) {
+    Clock& clock = m_engine().clock();
+    std::vector<TimerId> timers;
+    // A key that comes with other timers due waits behind them, as the playback ran them first.
+    std::function<void(const TypedInput&)> typeWhenDue = [&](const TypedInput& input) {
+        if (clock.idleUntil(clock.now()))
+            type(input);
+        else
+            timers.push_back(clock.schedule(clock.now(), [&, input] { typeWhenDue(input); }));
+    };
+    for (const TimedInput& each : typed)
+        timers.push_back(clock.schedule(
+            origin + each.at, [&typeWhenDue, input = each.input] { typeWhenDue(input); }));
+    CliOutput output = run(args);
+    for (const TimerId timer : timers)
+        clock.cancel(timer);
+    return output;
+}
+
+void ForegroundSession::type(const TypedInput& input) {
+    switch (input.kind) {
+    case TypedInput::Kind::Interrupt:
+        interrupt();
+        return;
+    case TypedInput::Kind::Stdin:
+        write(input.bytes, false);
+        return;
+    case TypedInput::Kind::EndOfInput:
+        write({}, true);
+        return;
+    case TypedInput::Kind::Detach:
+        detach();
+        return;
+    }
+}
+
 void ForegroundSession::interrupt() {
-    if (m_command && m_command->interrupt())
+    if (!m_command)
+        return;
+    m_inner.typed({TypedInput::Kind::Interrupt, {}});
+    if (m_command->interrupt())
         m_inner.stopWaiting();
 }
 
 bool ForegroundSession::write(const std::string& bytes, bool ended) {
-    return m_command && m_command->write(bytes, ended);
+    if (!m_command || !m_command->write(bytes, ended))
+        return false;
+    if (!bytes.empty())
+        m_inner.typed({TypedInput::Kind::Stdin, bytes});
+    if (ended)
+        m_inner.typed({TypedInput::Kind::EndOfInput, {}});
+    return true;
 }
 
 void ForegroundSession::detach() {
-    if (m_command && m_command->detach())
-        m_inner.stopWaiting();
+    if (!m_command || !m_command->detach())
+        return;
+    m_inner.typed({TypedInput::Kind::Detach, {}});
+    m_inner.stopWaiting();
 }
 
 } // namespace lab

@@ -7,9 +7,11 @@
 #include "gui/panels/ConsolePanel.h"
 #include "gui/window/MainWindow.h"
 #include "gui/window/Playback.h"
+#include "gui/window/SessionActions.h"
 
 #include <QElapsedTimer>
 #include <QLineEdit>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
 
@@ -55,6 +57,25 @@ struct WaitingWindow {
     QString inspect(const QString& format, const QString& name) {
         const CliOutput out = fixture.run(QStringLiteral("inspect -f '%1' %2").arg(format, name));
         return out.out.empty() ? QString() : QString::fromStdString(out.out.front());
+    }
+    // What a class sees of the engine: the dock, the container's state and output, the events.
+    QStringList seen(const QString& name) {
+        QStringList all{transcript(),
+                        inspect(QStringLiteral("{{.State.Status}} {{.State.ExitCode}} "
+                                               "{{.State.FinishedAt}}"),
+                                name)};
+        for (const std::string& line : fixture.run(QStringLiteral("logs ") + name).out)
+            all << QString::fromStdString(line);
+        return all + eventsOf(window.session().engine());
+    }
+    static QStringList eventsOf(const Engine& engine) {
+        QStringList all;
+        for (const DockerEvent& event : engine.events())
+            all << QStringLiteral("%1 %2 %3")
+                       .arg(event.at.time_since_epoch().count())
+                       .arg(QString::fromStdString(event.action),
+                            QString::fromStdString(event.actorId));
+        return all;
     }
     double engineSeconds() {
         return std::chrono::duration<double>(fixture.session.engine().clock().now() -
@@ -252,6 +273,43 @@ private slots:
         QVERIFY(!lab.transcript().contains(QStringLiteral("^C\n0")));
         QCOMPARE(lab.inspect(QStringLiteral("{{.State.Status}}"), QStringLiteral("waiter")),
                  QStringLiteral("running"));
+    }
+
+    // Step back over a Ctrl-C the console proxied as SIGINT: the replay sends it at the engine
+    // time it was sent, so the trap's exit comes as it came live; stepping forward again shows
+    // the same dock, state, output and events. A saved session keeps it and plays the same.
+    void stepBackReplaysAProxiedCtrlC() {
+        WaitingWindow lab;
+        const QString trapper = QStringLiteral("trapper");
+        lab.runWhileWaiting(QStringLiteral("docker run --name trapper busybox sh -c "
+                                           "'trap \"echo bye; exit 3\" INT; "
+                                           "while true; do sleep 1; done'"),
+                            [&] {
+                                lab.key(Qt::Key_C);
+                                return true;
+                            });
+        QVERIFY(!lab.timedOut);
+        QCOMPARE(lab.window.console().lastStatus(), 3);
+        Playback& playback = lab.window.playback();
+        playback.jumpToEngine();
+        const QStringList live = lab.seen(trapper);
+        QVERIFY2(live[1].startsWith(QStringLiteral("exited 3 ")), qPrintable(live[1]));
+        QVERIFY2(live.contains(QStringLiteral("bye")), qPrintable(live.join(u'\n')));
+
+        playback.stepBack();
+        QVERIFY(!lab.transcript().contains(QStringLiteral("[exit 3]")));
+        playback.jumpToEngine();
+        QCOMPARE(lab.seen(trapper), live);
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("trap.json"));
+        QVERIFY(lab.window.sessionActions().save(path).has_value());
+        test::GuiFixture other;
+        MainWindow player(other.session);
+        QVERIFY(player.sessionActions().open(path).has_value());
+        player.playback().jumpToEngine();
+        QCOMPARE(WaitingWindow::eventsOf(player.session().engine()),
+                 WaitingWindow::eventsOf(lab.window.session().engine()));
     }
 
     // After Reset the window runs a fresh engine: its commands wait as the first one's did.
