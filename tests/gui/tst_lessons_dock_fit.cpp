@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -29,6 +30,8 @@ private slots:
     void init();
     void aStepFitsAProjector_data();
     void aStepFitsAProjector();
+    void scrollingNeverCutsALine_data();
+    void scrollingNeverCutsALine();
 
 private:
     QTemporaryDir m_settings;
@@ -51,6 +54,52 @@ QByteArray where(const QWidget& widget) {
         .arg(seen.width())
         .arg(seen.height())
         .toUtf8();
+}
+
+// The window in presenter mode at a projector's 1280x800, the panels called up, with the stop
+// lesson's first step open in language and its prediction answered.
+struct PresentedLesson {
+    test::GuiFixture fixture;
+    MainWindow window{fixture.session};
+
+    bool open(Language language) {
+        if (!test::shownAt(window, QSize(1280, 800)))
+            return false;
+        window.displayModes().presenterAction()->setChecked(true);
+        window.displayModes().panelsAction()->setChecked(true); // F9: the panels called up
+        window.showNormal(); // the offscreen screen may be smaller than the projector
+        window.resize(1280, 800);
+        LessonsPanel& panel = window.lessons();
+        panel.setLanguage(language);
+        if (!panel.openLesson(QStringLiteral("06-stop-and-pid1")))
+            return false;
+        panel.startOpenLesson(true);
+        panel.raiseDock();
+        if (!panel.course().answers().question)
+            return false;
+        panel.predictBox().choices().front()->click();
+        QApplication::processEvents();
+        return true;
+    }
+};
+
+// The commonest colour of image: its background.
+QRgb background(const QImage& image) {
+    QHash<QRgb, int> counts;
+    for (int row = 0; row < image.height(); ++row)
+        for (int x = 0; x < image.width(); ++x)
+            ++counts[image.pixel(x, row)];
+    return std::max_element(counts.begin(), counts.end()).key();
+}
+
+// Whether row y of image crosses a glyph: a pixel far from the background.
+bool inkInRow(const QImage& image, int y, QRgb background) {
+    for (int x = 0; x < image.width(); ++x) {
+        const QRgb pixel = image.pixel(x, y);
+        if (std::abs(qGray(pixel) - qGray(background)) > 64)
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -122,6 +171,69 @@ void TestLessonsDockFit::aStepFitsAProjector() {
     // And the console's input line stays on the screen.
     QLineEdit* input = window.console().input();
     QVERIFY2(wholeOnScreen(*input), where(*input));
+}
+
+void TestLessonsDockFit::scrollingNeverCutsALine_data() {
+    QTest::addColumn<Language>("language");
+    QTest::newRow("Chinese, presenter mode") << Language::Chinese;
+    QTest::newRow("English, presenter mode") << Language::English;
+}
+
+// Scrolled line by line, page by page or dragged anywhere, the step's text never shows its first
+// line cut in half: the row at the view's top crosses no glyph of the lesson text.
+void TestLessonsDockFit::scrollingNeverCutsALine() {
+    QFETCH(Language, language);
+    PresentedLesson lesson;
+    QVERIFY(lesson.open(language));
+    LessonsPanel& panel = lesson.window.lessons();
+    auto* scroll = panel.findChild<QScrollArea*>();
+    QVERIFY(scroll);
+    QScrollBar* bar = scroll->verticalScrollBar();
+    QVERIFY2(bar->maximum() > 0, "the step fits: nothing to scroll");
+    const QList<QLabel*> labels = panel.findChildren<QLabel*>();
+    const auto found = std::find_if(labels.begin(), labels.end(), [](const QLabel* label) {
+        return label->accessibleName() == QStringLiteral("Lesson text");
+    });
+    QVERIFY(found != labels.end());
+    QLabel& text = **found;
+    int inText = 0;
+    const auto check = [&](const char* how) {
+        QApplication::processEvents();
+        const int y = bar->value() - text.mapTo(scroll->widget(), QPoint(0, 0)).y();
+        if (y <= 0 || y >= text.height())
+            return true;
+        ++inText;
+        const QImage drawn = text.grab().toImage();
+        if (!inkInRow(drawn, y, background(drawn)))
+            return true;
+        qWarning("%s: the view begins %d px into the lesson text, inside a line", how, y);
+        return false;
+    };
+    bar->setValue(0);
+    while (bar->value() < bar->maximum()) {
+        bar->triggerAction(QAbstractSlider::SliderSingleStepAdd);
+        QVERIFY(check("a line down"));
+    }
+    while (bar->value() > 0) {
+        bar->triggerAction(QAbstractSlider::SliderSingleStepSub);
+        QVERIFY(check("a line up"));
+    }
+    for (int value = 0; value <= bar->maximum(); value += 7) {
+        bar->setValue(value);
+        QVERIFY(check("dragged"));
+    }
+    // The step laid out anew in the other language: the view moves to a line top.
+    for (int value = 0; value <= bar->maximum(); value += 11) {
+        bar->setValue(value);
+        QApplication::processEvents();
+        const Language other =
+            language == Language::Chinese ? Language::English : Language::Chinese;
+        panel.setLanguage(other);
+        QVERIFY(check("in the other language"));
+        panel.setLanguage(language);
+        QVERIFY(check("back in its language"));
+    }
+    QVERIFY2(inText > 2, qPrintable(QString::number(inText)));
 }
 
 QTEST_MAIN(TestLessonsDockFit)
