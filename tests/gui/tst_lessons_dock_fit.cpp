@@ -56,26 +56,29 @@ QByteArray where(const QWidget& widget) {
         .toUtf8();
 }
 
-// The window in presenter mode at a projector's 1280x800, the panels called up, with the stop
-// lesson's first step open in language and its prediction answered.
-struct PresentedLesson {
+// The window at a projector's 1280x800 (in presenter mode, the panels called up), with the stop
+// lesson's first step open in language (a question, two commands and Next) and its prediction
+// answered.
+struct ProjectedLesson {
     test::GuiFixture fixture;
     MainWindow window{fixture.session};
 
-    bool open(Language language) {
+    bool open(Language language, bool presenting) {
         if (!test::shownAt(window, QSize(1280, 800)))
             return false;
-        window.displayModes().presenterAction()->setChecked(true);
-        window.displayModes().panelsAction()->setChecked(true); // F9: the panels called up
-        window.showNormal(); // the offscreen screen may be smaller than the projector
-        window.resize(1280, 800);
+        if (presenting) {
+            window.displayModes().presenterAction()->setChecked(true);
+            window.displayModes().panelsAction()->setChecked(true); // F9: the panels called up
+            window.showNormal(); // the offscreen screen may be smaller than the projector
+            window.resize(1280, 800);
+        }
         LessonsPanel& panel = window.lessons();
         panel.setLanguage(language);
         if (!panel.openLesson(QStringLiteral("06-stop-and-pid1")))
             return false;
         panel.startOpenLesson(true);
         panel.raiseDock();
-        if (!panel.course().answers().question)
+        if (!panel.course().started() || !panel.course().answers().question)
             return false;
         panel.predictBox().choices().front()->click();
         QApplication::processEvents();
@@ -122,25 +125,10 @@ void TestLessonsDockFit::aStepFitsAProjector_data() {
 void TestLessonsDockFit::aStepFitsAProjector() {
     QFETCH(Language, language);
     QFETCH(bool, presenting);
-    test::GuiFixture fixture;
-    MainWindow window(fixture.session);
-    QVERIFY(test::shownAt(window, QSize(1280, 800)));
-    if (presenting) {
-        window.displayModes().presenterAction()->setChecked(true);
-        window.displayModes().panelsAction()->setChecked(true); // F9: the panels called up
-        window.showNormal(); // the offscreen screen may be smaller than the projector
-        window.resize(1280, 800);
-    }
+    ProjectedLesson lesson;
+    QVERIFY(lesson.open(language, presenting));
+    MainWindow& window = lesson.window;
     LessonsPanel& panel = window.lessons();
-    panel.setLanguage(language);
-    // The stop lesson's first step: a question, two commands and Next.
-    QVERIFY(panel.openLesson(QStringLiteral("06-stop-and-pid1")));
-    panel.startOpenLesson(true);
-    panel.raiseDock();
-    QVERIFY(panel.course().started());
-    QVERIFY(panel.course().answers().question);
-    panel.predictBox().choices().front()->click();
-    QApplication::processEvents();
 
     // Next is in sight without scrolling.
     QVERIFY2(wholeOnScreen(*panel.nextButton()), where(*panel.nextButton()));
@@ -183,8 +171,8 @@ void TestLessonsDockFit::scrollingNeverCutsALine_data() {
 // line cut in half: the row at the view's top crosses no glyph of the lesson text.
 void TestLessonsDockFit::scrollingNeverCutsALine() {
     QFETCH(Language, language);
-    PresentedLesson lesson;
-    QVERIFY(lesson.open(language));
+    ProjectedLesson lesson;
+    QVERIFY(lesson.open(language, true));
     LessonsPanel& panel = lesson.window.lessons();
     auto* scroll = panel.findChild<QScrollArea*>();
     QVERIFY(scroll);
