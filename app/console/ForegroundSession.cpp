@@ -5,6 +5,7 @@
 #include "engine/Engine.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace lab {
 namespace {
@@ -115,20 +116,27 @@ CliOutput ForegroundSession::run(const std::vector<std::string>& args) {
 CliOutput ForegroundSession::runAsTyped(const std::vector<std::string>& args,
                                         const std::vector<TimedInput>& typed, TimePoint origin) {
     Clock& clock = m_engine().clock();
-    std::vector<TimerId> timers;
-    // A key that comes with other timers due waits behind them, as the playback ran them first.
-    std::function<void(const TypedInput&)> typeWhenDue = [&](const TypedInput& input) {
-        if (clock.idleUntil(clock.now()))
-            type(input);
-        else
-            timers.push_back(clock.schedule(clock.now(), [&, input] { typeWhenDue(input); }));
+    std::size_t next = 0;
+    std::optional<TimerId> timer;
+    // What was typed at one engine time goes together, once no other timer is due then: the
+    // playback had run those before the keys came.
+    std::function<void()> typeDue = [&] {
+        if (!clock.idleUntil(clock.now())) {
+            timer = clock.schedule(clock.now(), typeDue);
+            return;
+        }
+        timer.reset();
+        const Duration at = typed[next].at;
+        while (next < typed.size() && typed[next].at == at)
+            type(typed[next++].input);
+        if (next < typed.size())
+            timer = clock.schedule(origin + typed[next].at, typeDue);
     };
-    for (const TimedInput& each : typed)
-        timers.push_back(clock.schedule(
-            origin + each.at, [&typeWhenDue, input = each.input] { typeWhenDue(input); }));
+    if (!typed.empty())
+        timer = clock.schedule(origin + typed.front().at, typeDue);
     CliOutput output = run(args);
-    for (const TimerId timer : timers)
-        clock.cancel(timer);
+    if (timer)
+        clock.cancel(*timer);
     return output;
 }
 

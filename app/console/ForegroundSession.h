@@ -44,10 +44,10 @@ public:
     void dispatchReady() override { m_inner.dispatchReady(); }
     void stopWaiting() override { m_inner.stopWaiting(); }
 
-    /// Runs args as they ran once: each of typed is typed at engine time origin + its at while
-    /// the command waits, after every timer due by then (the window's playback ran those before
-    /// the learner's key came). The engine's clock must be virtual (a replay's). What the
-    /// command did not wait for is not typed.
+    /// Runs args as they ran once: typed (oldest first) is typed at engine time origin + each
+    /// one's at while the command waits, after every timer due by then (the window's playback
+    /// ran those before the learner's keys came). The engine's clock must be virtual (a
+    /// replay's). What the command did not wait for is not typed.
     CliOutput runAsTyped(const std::vector<std::string>& args, const std::vector<TimedInput>& typed,
                          TimePoint origin);
 

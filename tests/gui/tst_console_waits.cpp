@@ -7,6 +7,7 @@
 #include "gui/panels/ConsolePanel.h"
 #include "gui/window/MainWindow.h"
 #include "gui/window/Playback.h"
+#include "gui/window/RecordedSession.h"
 #include "gui/window/SessionActions.h"
 
 #include <QElapsedTimer>
@@ -83,6 +84,20 @@ struct WaitingWindow {
             .count();
     }
 };
+
+// Whether a replay left engine's time between the last key typed live and where the live run
+// stood (its playback may have moved on a little past the command's end): not where the command
+// started, nor the day a replayed command without its keys would wait.
+bool between(Engine& engine, TimePoint lastKey, TimePoint live) {
+    const TimePoint now = engine.clock().now();
+    if (lastKey <= now && now <= live)
+        return true;
+    qWarning("the replay stands at %lld ns, not between %lld and %lld",
+             qlonglong(now.time_since_epoch().count()),
+             qlonglong(lastKey.time_since_epoch().count()),
+             qlonglong(live.time_since_epoch().count()));
+    return false;
+}
 
 } // namespace
 
@@ -275,34 +290,69 @@ private slots:
                  QStringLiteral("running"));
     }
 
-    // Step back over a Ctrl-C the console proxied as SIGINT: the replay sends it at the engine
-    // time it was sent, so the trap's exit comes as it came live; stepping forward again shows
-    // the same dock, state, output and events. A saved session keeps it and plays the same.
-    void stepBackReplaysAProxiedCtrlC() {
+    // Step back over what was typed into a waiting command (a Ctrl-C proxied as SIGINT, lines
+    // for a -i container's stdin and Ctrl-D, the detach keys): the replay types it again at its
+    // engine time, so the command ends as it ended live; stepping back past it and forward again
+    // shows the same dock, state, output, events and engine time. A saved session keeps it and
+    // plays the same.
+    void stepBackReplaysWhatWasTyped_data() {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QStringList>("typed");
+        QTest::addColumn<int>("status");
+        QTest::newRow("Ctrl-C proxied as SIGINT")
+            << QStringLiteral("docker run --name box busybox sh -c 'trap \"echo bye; exit 3\" "
+                              "INT; while true; do sleep 1; done'")
+            << QStringList{QStringLiteral("^C")} << 3;
+        QTest::newRow("lines to stdin, then Ctrl-D")
+            << QStringLiteral("docker run -i --name box busybox sh")
+            << QStringList{QStringLiteral("echo hi"), QStringLiteral("^D")} << 0;
+        QTest::newRow("detach keys")
+            << QStringLiteral("docker run -it --name box busybox sleep inf")
+            << QStringList{QStringLiteral("^P^Q")} << 0;
+    }
+    void stepBackReplaysWhatWasTyped() {
+        QFETCH(QString, line);
+        QFETCH(QStringList, typed);
+        QFETCH(int, status);
         WaitingWindow lab;
-        const QString trapper = QStringLiteral("trapper");
-        lab.runWhileWaiting(QStringLiteral("docker run --name trapper busybox sh -c "
-                                           "'trap \"echo bye; exit 3\" INT; "
-                                           "while true; do sleep 1; done'"),
-                            [&] {
-                                lab.key(Qt::Key_C);
-                                return true;
-                            });
+        const QString box = QStringLiteral("box");
+        lab.runWhileWaiting(line, [&] {
+            for (const QString& each : typed)
+                if (each == QStringLiteral("^C"))
+                    lab.key(Qt::Key_C);
+                else if (each == QStringLiteral("^D"))
+                    lab.key(Qt::Key_D);
+                else if (each == QStringLiteral("^P^Q")) {
+                    lab.key(Qt::Key_P);
+                    lab.key(Qt::Key_Q);
+                } else
+                    lab.window.console().runLine(each);
+            return true;
+        });
         QVERIFY(!lab.timedOut);
-        QCOMPARE(lab.window.console().lastStatus(), 3);
+        QCOMPARE(lab.window.console().lastStatus(), status);
         Playback& playback = lab.window.playback();
         playback.jumpToEngine();
-        const QStringList live = lab.seen(trapper);
-        QVERIFY2(live[1].startsWith(QStringLiteral("exited 3 ")), qPrintable(live[1]));
-        QVERIFY2(live.contains(QStringLiteral("bye")), qPrintable(live.join(u'\n')));
+        const QStringList live = lab.seen(box);
+        const TimePoint liveTime = lab.window.session().engine().clock().now();
+        const std::optional<SessionRecording> recorded = lab.window.session().recording();
+        QVERIFY(recorded && !recorded->entries.empty() && !recorded->entries.back().typed.empty());
+        const TimePoint lastKey = recorded->start + recorded->entries.back().typed.back().at;
 
         playback.stepBack();
-        QVERIFY(!lab.transcript().contains(QStringLiteral("[exit 3]")));
         playback.jumpToEngine();
-        QCOMPARE(lab.seen(trapper), live);
+        QCOMPARE(lab.seen(box), live);
+        QVERIFY(between(lab.window.session().engine(), lastKey, liveTime));
+        // Back past what was typed to the run's first step, and forward over it again.
+        while (playback.timeline().shownCount() > 1)
+            playback.stepBack();
+        QVERIFY(lab.seen(box) != live);
+        playback.jumpToEngine();
+        QCOMPARE(lab.seen(box), live);
+        QVERIFY(between(lab.window.session().engine(), lastKey, liveTime));
 
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("trap.json"));
+        const QString path = dir.filePath(QStringLiteral("typed.json"));
         QVERIFY(lab.window.sessionActions().save(path).has_value());
         test::GuiFixture other;
         MainWindow player(other.session);
@@ -310,6 +360,7 @@ private slots:
         player.playback().jumpToEngine();
         QCOMPARE(WaitingWindow::eventsOf(player.session().engine()),
                  WaitingWindow::eventsOf(lab.window.session().engine()));
+        QVERIFY(between(player.session().engine(), lastKey, liveTime));
     }
 
     // After Reset the window runs a fresh engine: its commands wait as the first one's did.
