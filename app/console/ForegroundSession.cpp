@@ -1,9 +1,11 @@
 #include "console/ForegroundSession.h"
 
+#include "base/Clock.h"
 #include "engine/Container.h"
 #include "engine/Engine.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace lab {
 namespace {
@@ -111,18 +113,73 @@ CliOutput ForegroundSession::run(const std::vector<std::string>& args) {
     return output;
 }
 
+CliOutput ForegroundSession::runAsTyped(const std::vector<std::string>& args,
+                                        const std::vector<TimedInput>& typed, TimePoint origin) {
+    Clock& clock = m_engine().clock();
+    std::size_t next = 0;
+    std::optional<TimerId> timer;
+    // What was typed at one engine time goes together, once no other timer is due then: the
+    // playback had run those before the keys came.
+    std::function<void()> typeDue = [&] {
+        if (!clock.idleUntil(clock.now())) {
+            timer = clock.schedule(clock.now(), typeDue);
+            return;
+        }
+        timer.reset();
+        const Duration at = typed[next].at;
+        while (next < typed.size() && typed[next].at == at)
+            type(typed[next++].input);
+        if (next < typed.size())
+            timer = clock.schedule(origin + typed[next].at, typeDue);
+    };
+    if (!typed.empty())
+        timer = clock.schedule(origin + typed.front().at, typeDue);
+    CliOutput output = run(args);
+    if (timer)
+        clock.cancel(*timer);
+    return output;
+}
+
+void ForegroundSession::type(const TypedInput& input) {
+    switch (input.kind) {
+    case TypedInput::Kind::Interrupt:
+        interrupt();
+        return;
+    case TypedInput::Kind::Stdin:
+        write(input.bytes, false);
+        return;
+    case TypedInput::Kind::EndOfInput:
+        write({}, true);
+        return;
+    case TypedInput::Kind::Detach:
+        detach();
+        return;
+    }
+}
+
 void ForegroundSession::interrupt() {
-    if (m_command && m_command->interrupt())
+    if (!m_command)
+        return;
+    m_inner.typed({TypedInput::Kind::Interrupt, {}});
+    if (m_command->interrupt())
         m_inner.stopWaiting();
 }
 
 bool ForegroundSession::write(const std::string& bytes, bool ended) {
-    return m_command && m_command->write(bytes, ended);
+    if (!m_command || !m_command->write(bytes, ended))
+        return false;
+    if (!bytes.empty())
+        m_inner.typed({TypedInput::Kind::Stdin, bytes});
+    if (ended)
+        m_inner.typed({TypedInput::Kind::EndOfInput, {}});
+    return true;
 }
 
 void ForegroundSession::detach() {
-    if (m_command && m_command->detach())
-        m_inner.stopWaiting();
+    if (!m_command || !m_command->detach())
+        return;
+    m_inner.typed({TypedInput::Kind::Detach, {}});
+    m_inner.stopWaiting();
 }
 
 } // namespace lab

@@ -13,7 +13,10 @@
 //  - Lines typed go to the attached container's stdin when it was run with -i (the simulated
 //    shell reads them); Ctrl-D closes its stdin, which ends a shell.
 // What the attached container prints is handed on as it comes, before the command returns.
+// Whatever typed reaches the engine is told to the inner session (Session::typed), which a
+// recorder keeps; runAsTyped() types it again at the same engine times in a replay.
 
+#include "base/Time.h"
 #include "session/Session.h"
 
 #include <functional>
@@ -41,6 +44,13 @@ public:
     void dispatchReady() override { m_inner.dispatchReady(); }
     void stopWaiting() override { m_inner.stopWaiting(); }
 
+    /// Runs args as they ran once: typed (oldest first) is typed at engine time origin + each
+    /// one's at while the command waits, after every timer due by then (the window's playback
+    /// ran those before the learner's keys came). The engine's clock must be virtual (a
+    /// replay's). What the command did not wait for is not typed.
+    CliOutput runAsTyped(const std::vector<std::string>& args, const std::vector<TimedInput>& typed,
+                         TimePoint origin);
+
     /// True while run() has not returned.
     bool running() const { return m_command != nullptr; }
     /// Ctrl-C, while running.
@@ -56,6 +66,7 @@ public:
 
 private:
     class InFlight;
+    void type(const TypedInput& input);
 
     Session& m_inner;
     std::function<Engine&()> m_engine;

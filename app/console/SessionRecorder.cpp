@@ -8,7 +8,7 @@ SessionRecorder::SessionRecorder(EngineSession& session)
     : m_session(session), m_start(session.engine().clock().now()) {}
 
 CliOutput SessionRecorder::run(const std::vector<std::string>& args) {
-    m_entries.push_back({m_session.engine().clock().now() - m_start, args, {}});
+    m_entries.push_back({m_session.engine().clock().now() - m_start, args, {}, {}});
     return m_session.run(args);
 }
 

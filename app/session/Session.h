@@ -5,6 +5,7 @@
 
 #include "base/Time.h"
 #include "cli/DockerCli.h"
+#include "session/TypedInput.h"
 
 #include <string>
 #include <vector>
@@ -35,6 +36,10 @@ public:
     /// Makes the command running now stop waiting for engine time and answer at once (the
     /// console's Ctrl-C, SIGTERM); the next command waits again. Async-signal-safe.
     virtual void stopWaiting() {}
+    /// Something typed into the command running now reached the engine (the window's console:
+    /// Ctrl-C proxied as SIGINT, a line for its container's stdin): a recorder keeps it with the
+    /// command at the engine time now, for a replay to type it again then.
+    virtual void typed(const TypedInput& /*input*/) {}
 };
 
 } // namespace lab

@@ -47,6 +47,19 @@ QJsonObject entryToJson(const SessionEntry& entry) {
     for (const std::string& word : entry.command)
         words.append(QString::fromStdString(word));
     json.insert(QStringLiteral("command"), words);
+    if (entry.typed.empty())
+        return json;
+    QJsonArray typed;
+    for (const TimedInput& each : entry.typed) {
+        QJsonObject item{{QStringLiteral("at"), qint64(each.at.count())}};
+        if (each.input.kind == TypedInput::Kind::Stdin)
+            item.insert(QStringLiteral("stdin"), QString::fromStdString(each.input.bytes));
+        else
+            item.insert(QStringLiteral("keys"),
+                        QString::fromStdString(std::string(keysName(each.input.kind))));
+        typed.append(item);
+    }
+    json.insert(QStringLiteral("typed"), typed);
     return json;
 }
 
@@ -156,33 +169,58 @@ private:
                                   .arg(list.size())
                                   .arg(kMaxEntries));
         std::vector<SessionEntry> result;
+        Duration latest{}; // of the entries and what was typed into them
         for (qsizetype i = 0; i < list.size(); ++i) {
             auto entry = this->entry(list.at(i), jsonElement(path, i));
             if (!entry)
                 return entry.error();
-            if (!result.empty() && entry->at < result.back().at)
-                return fail(jsonMember(jsonElement(path, i), QStringLiteral("at")),
-                            QStringLiteral("engine time goes backwards (%1 ns, after %2 ns)")
-                                .arg(entry->at.count())
-                                .arg(result.back().at.count()));
+            if (auto forward = inOrder(entry->at, latest,
+                                       jsonMember(jsonElement(path, i), QStringLiteral("at")));
+                !forward)
+                return forward.error();
+            latest = entry->at;
+            for (std::size_t k = 0; k < entry->typed.size(); ++k) {
+                const QString typedPath = jsonElement(
+                    jsonMember(jsonElement(path, i), QStringLiteral("typed")), qsizetype(k));
+                if (auto forward = inOrder(entry->typed[k].at, latest,
+                                           jsonMember(typedPath, QStringLiteral("at")));
+                    !forward)
+                    return forward.error();
+                latest = entry->typed[k].at;
+            }
             result.push_back(std::move(*entry));
         }
         return result;
     }
 
+    Status inOrder(Duration at, Duration latest, const QString& path) const {
+        if (at < latest)
+            return fail(path, QStringLiteral("engine time goes backwards (%1 ns, after %2 ns)")
+                                  .arg(at.count())
+                                  .arg(latest.count()));
+        return Ok{};
+    }
+
+    Expected<Duration> engineTime(const QJsonValue& at, const QString& path) const {
+        if (!at.isDouble() || at.toDouble() != std::floor(at.toDouble()))
+            return wrongType(at, path, "whole nanoseconds of engine time");
+        if (at.toDouble() < 0 || at.toDouble() > kLatest)
+            return fail(path, QStringLiteral("%1 ns is outside 0 to 2^53 ns").arg(at.toDouble()));
+        return Duration(static_cast<Duration::rep>(at.toDouble()));
+    }
+
     Expected<SessionEntry> entry(const QJsonValue& value, const QString& path) const {
-        auto object = this->object(value, path, {"at", "command", "action", "container"}, {"at"});
+        auto object =
+            this->object(value, path, {"at", "command", "typed", "action", "container"}, {"at"});
         if (!object)
             return object.error();
         const QJsonObject& json = *object;
         SessionEntry entry;
-        const QString atPath = jsonMember(path, QStringLiteral("at"));
-        const QJsonValue at = json.value(QStringLiteral("at"));
-        if (!at.isDouble() || at.toDouble() != std::floor(at.toDouble()))
-            return wrongType(at, atPath, "whole nanoseconds of engine time");
-        if (at.toDouble() < 0 || at.toDouble() > kLatest)
-            return fail(atPath, QStringLiteral("%1 ns is outside 0 to 2^53 ns").arg(at.toDouble()));
-        entry.at = Duration(static_cast<Duration::rep>(at.toDouble()));
+        auto at =
+            engineTime(json.value(QStringLiteral("at")), jsonMember(path, QStringLiteral("at")));
+        if (!at)
+            return at.error();
+        entry.at = *at;
         const bool isCommand = json.contains(QStringLiteral("command"));
         if (isCommand == json.contains(QStringLiteral("action")))
             return fail(path, QStringLiteral("expected either \"command\" or \"action\""));
@@ -195,13 +233,65 @@ private:
             if (json.contains(QStringLiteral("container")))
                 return fail(jsonMember(path, QStringLiteral("container")),
                             QStringLiteral("only an action has a container"));
+            if (json.contains(QStringLiteral("typed"))) {
+                auto typed = this->typed(json.value(QStringLiteral("typed")),
+                                         jsonMember(path, QStringLiteral("typed")));
+                if (!typed)
+                    return typed.error();
+                entry.typed = std::move(*typed);
+            }
             return entry;
         }
+        if (json.contains(QStringLiteral("typed")))
+            return fail(jsonMember(path, QStringLiteral("typed")),
+                        QStringLiteral("only a command has what was typed into it"));
         auto action = this->action(json, path);
         if (!action)
             return action.error();
         entry.action = std::move(*action);
         return entry;
+    }
+
+    // What was typed into a waiting command: {"at", "keys"} or {"at", "stdin"} each.
+    Expected<std::vector<TimedInput>> typed(const QJsonValue& value, const QString& path) const {
+        if (!value.isArray())
+            return wrongType(value, path, "an array");
+        const QJsonArray list = value.toArray();
+        if (list.size() > kMaxEntries)
+            return fail(path, QStringLiteral("%1 inputs is more than the lab reads (%2)")
+                                  .arg(list.size())
+                                  .arg(kMaxEntries));
+        std::vector<TimedInput> result;
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            const QString itemPath = jsonElement(path, i);
+            auto object = this->object(list.at(i), itemPath, {"at", "keys", "stdin"}, {"at"});
+            if (!object)
+                return object.error();
+            auto at = engineTime(object->value(QStringLiteral("at")),
+                                 jsonMember(itemPath, QStringLiteral("at")));
+            if (!at)
+                return at.error();
+            const QJsonValue keys = object->value(QStringLiteral("keys"));
+            const QJsonValue stdinText = object->value(QStringLiteral("stdin"));
+            if (keys.isUndefined() == stdinText.isUndefined())
+                return fail(itemPath, QStringLiteral("expected either \"keys\" or \"stdin\""));
+            if (!stdinText.isUndefined()) {
+                if (!stdinText.isString() || stdinText.toString().isEmpty())
+                    return wrongType(stdinText, jsonMember(itemPath, QStringLiteral("stdin")),
+                                     "the text written to the container's stdin");
+                result.push_back(
+                    {*at, {TypedInput::Kind::Stdin, stdinText.toString().toStdString()}});
+                continue;
+            }
+            const auto kind =
+                keys.isString() ? keysKind(keys.toString().toStdString()) : std::nullopt;
+            if (!kind)
+                return fail(jsonMember(itemPath, QStringLiteral("keys")),
+                            QStringLiteral("expected \"ctrl-c\", \"ctrl-d\" or "
+                                           "\"ctrl-p ctrl-q\""));
+            result.push_back({*at, {*kind, {}}});
+        }
+        return result;
     }
 
     Expected<std::vector<std::string>> words(const QJsonValue& value, const QString& path) const {

@@ -11,6 +11,7 @@
 #include "engine/World.h"
 #include "session/EngineAction.h"
 #include "session/KernelRecord.h"
+#include "session/TypedInput.h"
 
 #include <QByteArray>
 #include <QString>
@@ -30,6 +31,7 @@ struct SessionEntry {
     Duration at{};                      ///< engine time since the session began
     std::vector<std::string> command;   ///< docker's words without "docker"; empty for an action
     std::optional<EngineAction> action; ///< set: not a docker command
+    std::vector<TimedInput> typed;      ///< typed into the command while it waited, oldest first
 
     bool operator==(const SessionEntry&) const = default;
 };

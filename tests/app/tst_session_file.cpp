@@ -114,10 +114,16 @@ void TestSessionFile::recordedSessionReplaysTheSameOutput() {
 void TestSessionFile::writtenFileReadsBackTheSame() {
     SessionRecording recording;
     record(recording);
+    // What the window's console typed into a waiting command is kept with it, in its order.
+    const Duration stopAt = recording.entries.at(3).at;
+    recording.entries[3].typed = {{stopAt, {TypedInput::Kind::Stdin, "echo \"hi\"\n"}},
+                                  {stopAt, {TypedInput::Kind::EndOfInput, {}}},
+                                  {stopAt, {TypedInput::Kind::Interrupt, {}}},
+                                  {stopAt, {TypedInput::Kind::Detach, {}}}};
     recording.entries.push_back(
-        {std::chrono::seconds(20), {}, EngineAction{EngineAction::Kind::OutOfMemory, "web"}});
+        {std::chrono::seconds(20), {}, EngineAction{EngineAction::Kind::OutOfMemory, "web"}, {}});
     recording.entries.push_back(
-        {std::chrono::seconds(21), {}, EngineAction{EngineAction::Kind::RestartDaemon, {}}});
+        {std::chrono::seconds(21), {}, EngineAction{EngineAction::Kind::RestartDaemon, {}}, {}});
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("class.json"));
     QVERIFY(saveSessionFile(recording, path).has_value());
@@ -230,6 +236,30 @@ void TestSessionFile::badFilesAreRefused_data() {
         << replaced("{\"at\":0,\"command\":[\"run\",\"-d\",\"--name\",\"web\",\"nginx\"]}",
                     "{\"at\":0,\"action\":\"out-of-memory\"}")
         << "class.json: entries[0]: out-of-memory needs a \"container\"";
+    const QString stopAt =
+        QString::number(readSessionJson(good, kSource)->entries.at(3).at.count());
+    const auto typedIntoStop = [&](const QString& typed) {
+        return replaced(
+            "[\"stop\",\"web\"]}",
+            qPrintable(QStringLiteral("[\"stop\",\"web\"],\"typed\":[%1]}").arg(typed)));
+    };
+    QTest::newRow("unknown keys typed")
+        << typedIntoStop(QStringLiteral("{\"at\":%1,\"keys\":\"ctrl-z\"}").arg(stopAt))
+        << "class.json: entries[3].typed[0].keys: expected \"ctrl-c\", \"ctrl-d\" or "
+           "\"ctrl-p ctrl-q\"";
+    QTest::newRow("keys and stdin at once")
+        << typedIntoStop(
+               QStringLiteral("{\"at\":%1,\"keys\":\"ctrl-c\",\"stdin\":\"ls\"}").arg(stopAt))
+        << "class.json: entries[3].typed[0]: expected either \"keys\" or \"stdin\"";
+    QTest::newRow("typed before its command")
+        << typedIntoStop(QStringLiteral("{\"at\":0,\"keys\":\"ctrl-c\"}"))
+        << QStringLiteral("class.json: entries[3].typed[0].at: engine time goes backwards (0 ns, "
+                          "after %1 ns)")
+               .arg(stopAt);
+    QTest::newRow("typed into an action")
+        << replaced("{\"at\":0,\"command\":[\"run\",\"-d\",\"--name\",\"web\",\"nginx\"]}",
+                    "{\"at\":0,\"action\":\"restart-daemon\",\"typed\":[]}")
+        << "class.json: entries[0].typed: only a command has what was typed into it";
     QTest::newRow("neither command nor action")
         << replaced("{\"at\":0,\"command\":[\"run\",\"-d\",\"--name\",\"web\",\"nginx\"]}",
                     "{\"at\":0}")

@@ -4,8 +4,7 @@
 // unwritable outputs are refused with the file and the reason; a cancel leaves no file.
 #include "AnimationFiles.h"
 #include "GuiFixture.h"
-#include "console/SessionRecorder.h"
-#include "docker/ShellWords.h"
+#include "RealRecording.h"
 #include "gui/export/AnimationDialog.h"
 #include "gui/export/AnimationExport.h"
 #include "gui/export/SessionAnimation.h"
@@ -365,19 +364,14 @@ void AnimationExportTest::commandLineWritesWithoutDisplay() {
 // token moves to Paused and back as it did.
 void AnimationExportTest::realSessionAnimates() {
     QTemporaryDir dir;
-    auto real = openSession(SessionSpec{BackendKind::Real, 1, dir.filePath("state").toStdString()},
-                            test::defaultWorld());
-    if (!real)
-        QSKIP(qPrintable(QStringLiteral("the real backend cannot run here: ") +
-                         QString::fromStdString(real.error().message)));
-    SessionRecorder recorder(**real);
-    for (const char* line : {"run -d --name web busybox sleep 300", "pause web", "unpause web"}) {
-        recorder.sleep(1s);
-        const CliOutput output = recorder.run(*docker::splitShellWords(line));
-        QCOMPARE(output.status, 0);
-    }
-    const SessionRecording recording = recorder.recording();
-    real->reset();
+    const test::RealRecording real =
+        test::recordRealSession(dir.filePath(QStringLiteral("state")),
+                                {QStringLiteral("run -d --name web busybox sleep 300"),
+                                 QStringLiteral("pause web"), QStringLiteral("unpause web")});
+    if (!real.unavailable.isEmpty())
+        QSKIP(qPrintable(real.unavailable));
+    QVERIFY2(real.recording, qPrintable(real.failed));
+    const SessionRecording& recording = *real.recording;
     QVERIFY(recording.kernel != nullptr);
 
     AnimationRequest asked =

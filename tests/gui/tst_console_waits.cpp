@@ -7,9 +7,12 @@
 #include "gui/panels/ConsolePanel.h"
 #include "gui/window/MainWindow.h"
 #include "gui/window/Playback.h"
+#include "gui/window/RecordedSession.h"
+#include "gui/window/SessionActions.h"
 
 #include <QElapsedTimer>
 #include <QLineEdit>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
 
@@ -56,12 +59,45 @@ struct WaitingWindow {
         const CliOutput out = fixture.run(QStringLiteral("inspect -f '%1' %2").arg(format, name));
         return out.out.empty() ? QString() : QString::fromStdString(out.out.front());
     }
+    // What a class sees of the engine: the dock, the container's state and output, the events.
+    QStringList seen(const QString& name) {
+        QStringList all{transcript(),
+                        inspect(QStringLiteral("{{.State.Status}} {{.State.ExitCode}} "
+                                               "{{.State.FinishedAt}}"),
+                                name)};
+        for (const std::string& line : fixture.run(QStringLiteral("logs ") + name).out)
+            all << QString::fromStdString(line);
+        return all + eventsOf(window.session().engine());
+    }
+    static QStringList eventsOf(const Engine& engine) {
+        QStringList all;
+        for (const DockerEvent& event : engine.events())
+            all << QStringLiteral("%1 %2 %3")
+                       .arg(event.at.time_since_epoch().count())
+                       .arg(QString::fromStdString(event.action),
+                            QString::fromStdString(event.actorId));
+        return all;
+    }
     double engineSeconds() {
         return std::chrono::duration<double>(fixture.session.engine().clock().now() -
                                              VirtualClock::defaultStart())
             .count();
     }
 };
+
+// Whether a replay left engine's time between the last key typed live and where the live run
+// stood (its playback may have moved on a little past the command's end): not where the command
+// started, nor the day a replayed command without its keys would wait.
+bool between(Engine& engine, TimePoint lastKey, TimePoint live) {
+    const TimePoint now = engine.clock().now();
+    if (lastKey <= now && now <= live)
+        return true;
+    qWarning("the replay stands at %lld ns, not between %lld and %lld",
+             qlonglong(now.time_since_epoch().count()),
+             qlonglong(lastKey.time_since_epoch().count()),
+             qlonglong(live.time_since_epoch().count()));
+    return false;
+}
 
 } // namespace
 
@@ -252,6 +288,79 @@ private slots:
         QVERIFY(!lab.transcript().contains(QStringLiteral("^C\n0")));
         QCOMPARE(lab.inspect(QStringLiteral("{{.State.Status}}"), QStringLiteral("waiter")),
                  QStringLiteral("running"));
+    }
+
+    // Step back over what was typed into a waiting command (a Ctrl-C proxied as SIGINT, lines
+    // for a -i container's stdin and Ctrl-D, the detach keys): the replay types it again at its
+    // engine time, so the command ends as it ended live; stepping back past it and forward again
+    // shows the same dock, state, output, events and engine time. A saved session keeps it and
+    // plays the same.
+    void stepBackReplaysWhatWasTyped_data() {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QStringList>("typed");
+        QTest::addColumn<int>("status");
+        QTest::newRow("Ctrl-C proxied as SIGINT")
+            << QStringLiteral("docker run --name box busybox sh -c 'trap \"echo bye; exit 3\" "
+                              "INT; while true; do sleep 1; done'")
+            << QStringList{QStringLiteral("^C")} << 3;
+        QTest::newRow("lines to stdin, then Ctrl-D")
+            << QStringLiteral("docker run -i --name box busybox sh")
+            << QStringList{QStringLiteral("echo hi"), QStringLiteral("^D")} << 0;
+        QTest::newRow("detach keys")
+            << QStringLiteral("docker run -it --name box busybox sleep inf")
+            << QStringList{QStringLiteral("^P^Q")} << 0;
+    }
+    void stepBackReplaysWhatWasTyped() {
+        QFETCH(QString, line);
+        QFETCH(QStringList, typed);
+        QFETCH(int, status);
+        WaitingWindow lab;
+        const QString box = QStringLiteral("box");
+        lab.runWhileWaiting(line, [&] {
+            for (const QString& each : typed)
+                if (each == QStringLiteral("^C"))
+                    lab.key(Qt::Key_C);
+                else if (each == QStringLiteral("^D"))
+                    lab.key(Qt::Key_D);
+                else if (each == QStringLiteral("^P^Q")) {
+                    lab.key(Qt::Key_P);
+                    lab.key(Qt::Key_Q);
+                } else
+                    lab.window.console().runLine(each);
+            return true;
+        });
+        QVERIFY(!lab.timedOut);
+        QCOMPARE(lab.window.console().lastStatus(), status);
+        Playback& playback = lab.window.playback();
+        playback.jumpToEngine();
+        const QStringList live = lab.seen(box);
+        const TimePoint liveTime = lab.window.session().engine().clock().now();
+        const std::optional<SessionRecording> recorded = lab.window.session().recording();
+        QVERIFY(recorded && !recorded->entries.empty() && !recorded->entries.back().typed.empty());
+        const TimePoint lastKey = recorded->start + recorded->entries.back().typed.back().at;
+
+        playback.stepBack();
+        playback.jumpToEngine();
+        QCOMPARE(lab.seen(box), live);
+        QVERIFY(between(lab.window.session().engine(), lastKey, liveTime));
+        // Back past what was typed to the run's first step, and forward over it again.
+        while (playback.timeline().shownCount() > 1)
+            playback.stepBack();
+        QVERIFY(lab.seen(box) != live);
+        playback.jumpToEngine();
+        QCOMPARE(lab.seen(box), live);
+        QVERIFY(between(lab.window.session().engine(), lastKey, liveTime));
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("typed.json"));
+        QVERIFY(lab.window.sessionActions().save(path).has_value());
+        test::GuiFixture other;
+        MainWindow player(other.session);
+        QVERIFY(player.sessionActions().open(path).has_value());
+        player.playback().jumpToEngine();
+        QCOMPARE(WaitingWindow::eventsOf(player.session().engine()),
+                 WaitingWindow::eventsOf(lab.window.session().engine()));
+        QVERIFY(between(player.session().engine(), lastKey, liveTime));
     }
 
     // After Reset the window runs a fresh engine: its commands wait as the first one's did.

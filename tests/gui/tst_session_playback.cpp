@@ -3,8 +3,7 @@
 // console refuses commands while it plays; Continue live from here reaches the same state and
 // takes commands again; a bad file is refused with its name and leaves the window as it was.
 #include "GuiFixture.h"
-#include "console/ScriptRunner.h"
-#include "console/SessionRecorder.h"
+#include "RealRecording.h"
 #include "gui/panels/ConsolePanel.h"
 #include "gui/panels/FaultMenu.h"
 #include "gui/window/MainWindow.h"
@@ -18,7 +17,6 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
-#include <sstream>
 
 using namespace lab;
 
@@ -214,21 +212,15 @@ void TestSessionPlayback::badFileIsRefusedAndChangesNothing() {
 // with the kernel's operations under its steps, steps back, and refuses to go on live.
 void TestSessionPlayback::realSessionPlaysWithItsKernelOperations() {
     QTemporaryDir dir;
-    auto real = openSession(SessionSpec{BackendKind::Real, 1, dir.filePath("state").toStdString()},
-                            test::defaultWorld());
-    if (!real)
-        QSKIP(qPrintable(QStringLiteral("the real backend cannot run here: ") +
-                         QString::fromStdString(real.error().message)));
+    const test::RealRecording real = test::recordRealSession(
+        dir.filePath(QStringLiteral("state")),
+        {QStringLiteral("run -d --name web busybox sleep 300"), QStringLiteral("pause web"),
+         QStringLiteral("unpause web"), QStringLiteral("rm -f web")});
+    if (!real.unavailable.isEmpty())
+        QSKIP(qPrintable(real.unavailable));
+    QVERIFY2(real.recording, qPrintable(real.failed));
     const QString path = dir.filePath(QStringLiteral("real.json"));
-    {
-        SessionRecorder recorder(**real);
-        std::istringstream script("run -d --name web busybox sleep 300\npause web\n"
-                                  "unpause web\nrm -f web\n");
-        std::ostringstream transcript;
-        QVERIFY(runScript(script, recorder, transcript).has_value());
-        QVERIFY(saveSessionFile(recorder.recording(), path).has_value());
-    }
-    real->reset();
+    QVERIFY(saveSessionFile(*real.recording, path).has_value());
 
     test::GuiFixture fixture;
     MainWindow player(fixture.session);

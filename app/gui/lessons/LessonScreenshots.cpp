@@ -42,7 +42,7 @@ Status saveLessonScreenshots(MainWindow& window, const QString& dir) {
     window.showFlowChart(false);
     window.diagram().settle();
     // As a lecture hall's projector shows it (1280x800): light, dark, and in presenter mode
-    // with the panels called up (F9), in both languages.
+    // with the panels called up (F9), light and dark, in both languages.
     DisplayModes& modes = window.displayModes();
     struct Look {
         QString name; // "" for the README's pictures
@@ -51,7 +51,8 @@ Status saveLessonScreenshots(MainWindow& window, const QString& dir) {
     };
     for (const Look& look :
          {Look{QString(), false, false}, Look{QStringLiteral("-dark"), true, false},
-          Look{QStringLiteral("-presenter"), false, true}}) {
+          Look{QStringLiteral("-presenter"), false, true},
+          Look{QStringLiteral("-presenter-dark"), true, true}}) {
         modes.darkThemeAction()->setChecked(look.dark);
         modes.presenterAction()->setChecked(look.presenting);
         modes.panelsAction()->setChecked(look.presenting);

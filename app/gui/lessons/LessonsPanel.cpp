@@ -1,6 +1,7 @@
 #include "gui/lessons/LessonsPanel.h"
 
 #include "gui/lessons/LessonProgress.h"
+#include "gui/lessons/LineScrollArea.h"
 #include "gui/lessons/PredictBox.h"
 #include "player/LessonFile.h"
 
@@ -15,7 +16,6 @@
 #include <QLabel>
 #include <QMainWindow>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QStyle>
 #include <QTextDocument>
 #include <QTimer>
@@ -36,7 +36,7 @@ LessonsPanel::LessonsPanel(RecordedSession& session, Playback& playback, Console
     : QWidget(parent), m_course(new LessonCourse(session, playback, console, this)),
       m_switchBackend(std::move(switchBackend)), m_language(languageFor(QLocale())),
       m_startHere(new QAction(tr("&Start here"), this)), m_list(new QComboBox(this)),
-      m_teacher(new QCheckBox(tr("Teacher mode"), this)), m_stepScroll(new QScrollArea(this)),
+      m_teacher(new QCheckBox(tr("Teacher mode"), this)), m_stepScroll(new LineScrollArea(this)),
       m_title(new QLabel(this)), m_text(new QLabel(this)),
       m_predict(new PredictBox(*m_course, this)),
       m_commands(this, QStringLiteral("lessonCommand"),
@@ -93,7 +93,8 @@ LessonsPanel::LessonsPanel(RecordedSession& session, Playback& playback, Console
     buttons->addWidget(m_start);
     buttons->addWidget(m_next);
     // The step scrolls between the lesson's choice and its buttons, which stay in sight: at
-    // 1280x800 and at presenter size the dock is shorter than many a step.
+    // 1280x800 and at presenter size the dock is shorter than many a step. It scrolls by whole
+    // lines: the first one shown is never cut in half.
     auto* step = new QWidget(this);
     auto* stepLayout = new QVBoxLayout(step);
     stepLayout->setContentsMargins(0, 0, 0, 0);

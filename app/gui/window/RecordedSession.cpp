@@ -1,8 +1,10 @@
 #include "gui/window/RecordedSession.h"
 
+#include "console/ForegroundSession.h"
 #include "engine/Engine.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace lab {
 
@@ -25,10 +27,12 @@ QString RecordedSession::whyNoCommands() const {
 
 CliOutput RecordedSession::run(const std::vector<std::string>& args) {
     emit commandStarting(m_log.size());
-    m_log.push_back({engine().clock().now() - m_origin, args, {}});
+    m_log.push_back({engine().clock().now() - m_origin, args, {}, {}});
+    const std::optional<std::size_t> outer = std::exchange(m_waiting, m_log.size() - 1);
     ++m_running;
     CliOutput output = m_current->run(args);
     --m_running;
+    m_waiting = outer;
     emit commandFinished();
     return output;
 }
@@ -37,7 +41,7 @@ Status RecordedSession::act(const EngineAction& action) {
     if (const QString why = whyNoCommands(); !why.isEmpty())
         return Error{why.toStdString()};
     emit commandStarting(m_log.size());
-    m_log.push_back({engine().clock().now() - m_origin, {}, action});
+    m_log.push_back({engine().clock().now() - m_origin, {}, action, {}});
     Status done = applyEngineAction(action, engine());
     emit commandFinished();
     return done;
@@ -76,6 +80,11 @@ void RecordedSession::stopWaiting() {
     m_current->stopWaiting();
 }
 
+void RecordedSession::typed(const TypedInput& input) {
+    if (m_waiting)
+        m_log[*m_waiting].typed.push_back({engine().clock().now() - m_origin, input});
+}
+
 std::optional<TimePoint> RecordedSession::nextDue() const {
     return m_current->nextDue();
 }
@@ -112,11 +121,13 @@ void RecordedSession::runEntries(const std::vector<SessionEntry>& entries) {
     // Recorded as they replay (m_log), with the playing switched off meanwhile: the same steps.
     std::optional<std::vector<SessionEntry>> playing = std::move(m_playing);
     m_playing.reset();
-    replayEntries(*m_current, m_origin, entries, [this](const SessionEntry& entry) {
+    // The console's keys come again at their engine times (they are recorded again too).
+    ForegroundSession typist(*this, [this]() -> Engine& { return engine(); }, {});
+    replayEntries(*m_current, m_origin, entries, [&](const SessionEntry& entry) {
         if (entry.action)
             (void)act(*entry.action); // it answers as it did the first time
         else
-            run(entry.command);
+            typist.runAsTyped(entry.command, entry.typed, m_origin);
     });
     m_playing = std::move(playing);
     // Replayed commands jump engine time; those typed from now on wait as the first session's.

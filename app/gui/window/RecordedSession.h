@@ -5,6 +5,10 @@
 // (EngineSignals::rebind). A backend that cannot be replayed (the real one, on the wall clock)
 // makes no fresh session: step back is then refused with a reason.
 //
+// What is typed into a command while it waits (Ctrl-C proxied as SIGINT, lines for its
+// container's stdin, Ctrl-D, the detach keys) is kept with the command at its engine time, and
+// the replay types it again then (ForegroundSession::runAsTyped).
+//
 // A session file (File > Open session, docs/SESSION-FORMAT.md) is played the same way: its
 // entries are replayed on a fresh engine from its world and seed, and every step back replays
 // all of them, so the steps after the one shown stay ahead to be shown again. While it plays, no
@@ -37,6 +41,8 @@ public:
     void dispatchReady() override;
     void setWaitingLoop(std::function<void()> wait) override;
     void stopWaiting() override;
+    /// Kept with the command running now, at the engine time now: a replay types it again then.
+    void typed(const TypedInput& input) override;
     std::optional<TimePoint> nextDue() const override;
     std::vector<std::string> kernelTrace(const std::string& id) const override;
     Expected<ResourceSample> resources(const std::string& id) const override;
@@ -91,7 +97,8 @@ private:
     std::optional<std::vector<SessionEntry>> m_playing; // set: a session file plays
     TimePoint m_origin; // the current engine's time when it started: entries count from it
     int m_running = 0;  // commands that have not returned: no replay may pull the engine away
-    std::function<void()> m_waitingLoop; // the window's; a replayed session gets it once replayed
+    std::optional<std::size_t> m_waiting; // the entry of the command running now, if any
+    std::function<void()> m_waitingLoop;  // the window's; a replayed session gets it once replayed
 };
 
 } // namespace lab
