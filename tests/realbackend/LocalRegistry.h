@@ -1,0 +1,147 @@
+#pragma once
+// Debian's docker-registry (the distribution project's registry:2) on the loopback address, in
+// a temporary storage directory, for the tests of docker pull; images are pushed into it with
+// the distribution protocol's own uploads (POST, then PUT with the digest) over Boost.Beast.
+
+#include "base/Sha256.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <arpa/inet.h>
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <fstream>
+#include <netinet/in.h>
+#include <string>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace lab::test {
+
+/// A TCP port on 127.0.0.1 that nothing listens on now (the kernel's pick, released).
+inline int unusedPort() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    int port = 0;
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0)
+        port = ntohs(address.sin_port);
+    ::close(fd);
+    return port;
+}
+
+/// One HTTP exchange's answer.
+struct PushAnswer {
+    unsigned status = 0;
+    std::string location;
+};
+
+/// A docker-registry process; stopped with the object.
+class LocalRegistry {
+public:
+    static constexpr const char* kProgram = "/usr/bin/docker-registry";
+
+    /// Starts it; false (with why) when it does not answer.
+    bool start(QString& whyNot) {
+        if (!m_storage.isValid()) {
+            whyNot = "no temporary directory";
+            return false;
+        }
+        m_port = unusedPort();
+        const QString config = m_storage.filePath("config.yml");
+        std::ofstream(config.toStdString())
+            << "version: 0.1\nlog:\n  level: panic\nstorage:\n  filesystem:\n    rootdirectory: "
+            << m_storage.filePath("data").toStdString() << "\nhttp:\n  addr: 127.0.0.1:" << m_port
+            << "\n";
+        m_process.setProgram(kProgram);
+        m_process.setArguments({"serve", config});
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_process.start();
+        if (!m_process.waitForStarted()) {
+            whyNot = "docker-registry did not start: " + m_process.errorString();
+            return false;
+        }
+        // It answers once it listens: until then a connection is refused.
+        if (!QTest::qWaitFor([&] { return request("GET", "/v2/", "", "").status == 200; }, 10000)) {
+            whyNot = "docker-registry did not answer on 127.0.0.1:" + QString::number(m_port);
+            return false;
+        }
+        return true;
+    }
+    ~LocalRegistry() {
+        m_process.kill();
+        m_process.waitForFinished();
+    }
+
+    /// "127.0.0.1:<port>".
+    std::string host() const { return "127.0.0.1:" + std::to_string(m_port); }
+    /// Where it keeps a blob's bytes (to damage one).
+    std::string blobFile(const std::string& digest) const {
+        const std::string hex = digest.substr(7);
+        return m_storage.filePath("data").toStdString() + "/docker/registry/v2/blobs/sha256/" +
+               hex.substr(0, 2) + "/" + hex + "/data";
+    }
+
+    /// Uploads content as a blob of repository; its digest ("" when refused).
+    std::string pushBlob(const std::string& repository, const std::string& content) {
+        const std::string digest = "sha256:" + sha256Hex(content);
+        const PushAnswer started = request("POST", "/v2/" + repository + "/blobs/uploads/", "", "");
+        if (started.status != 202)
+            return "";
+        std::string target = started.location;
+        if (const auto path = target.find("/v2/"); path != std::string::npos)
+            target = target.substr(path);
+        target +=
+            (target.find('?') == std::string::npos ? "?" : "&") + std::string("digest=") + digest;
+        return request("PUT", target, "application/octet-stream", content).status == 201 ? digest
+                                                                                         : "";
+    }
+    /// Puts a manifest (or index) under tag; its digest ("" when refused).
+    std::string pushManifest(const std::string& repository, const std::string& tag,
+                             const std::string& mediaType, const std::string& manifest) {
+        const PushAnswer answer =
+            request("PUT", "/v2/" + repository + "/manifests/" + tag, mediaType, manifest);
+        return answer.status == 201 ? "sha256:" + sha256Hex(manifest) : "";
+    }
+
+private:
+    PushAnswer request(const std::string& method, const std::string& target,
+                       const std::string& contentType, const std::string& body) {
+        namespace beast = boost::beast;
+        namespace http = beast::http;
+        boost::asio::io_context io;
+        beast::tcp_stream stream(io);
+        boost::system::error_code error;
+        stream.connect(boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"),
+                                                      static_cast<unsigned short>(m_port)),
+                       error);
+        if (error)
+            return {};
+        http::request<http::string_body> message{http::string_to_verb(method), target, 11};
+        message.set(http::field::host, host());
+        if (!contentType.empty())
+            message.set(http::field::content_type, contentType);
+        message.body() = body;
+        message.prepare_payload();
+        http::write(stream, message, error);
+        beast::flat_buffer buffer;
+        http::response<http::string_body> response;
+        if (!error)
+            http::read(stream, buffer, response, error);
+        if (error)
+            return {};
+        return {response.result_int(), std::string(response[http::field::location])};
+    }
+
+    QTemporaryDir m_storage;
+    QProcess m_process;
+    int m_port = 0;
+};
+
+} // namespace lab::test
