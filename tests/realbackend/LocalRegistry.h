@@ -56,12 +56,13 @@ public:
         m_port = unusedPort();
         const QString config = m_storage.filePath("config.yml");
         std::ofstream(config.toStdString())
-            << "version: 0.1\nlog:\n  level: panic\nstorage:\n  filesystem:\n    rootdirectory: "
+            << "version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: "
             << m_storage.filePath("data").toStdString() << "\nhttp:\n  addr: 127.0.0.1:" << m_port
             << "\n";
         m_process.setProgram(kProgram);
         m_process.setArguments({"serve", config});
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_process.setStandardOutputFile(QProcess::nullDevice()); // its log of refused requests
+        m_process.setStandardErrorFile(QProcess::nullDevice());
         m_process.start();
         if (!m_process.waitForStarted()) {
             whyNot = "docker-registry did not start: " + m_process.errorString();
