@@ -45,11 +45,7 @@ Expected<std::unique_ptr<RegistryPulls>> RegistryPulls::open(RealClock& clock) {
     UniqueFd wakeFd(eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK));
     if (!wakeFd)
         return Error{std::string("eventfd for the pulls: ") + std::strerror(errno)};
-    const int fd = wakeFd.get();
-    std::unique_ptr<RegistryPulls> pulls(new RegistryPulls(clock, std::move(wakeFd)));
-    if (Status watched = clock.watch(fd, [raw = pulls.get()] { raw->deliver(); }); !watched)
-        return watched.error();
-    return pulls;
+    return std::unique_ptr<RegistryPulls>(new RegistryPulls(clock, std::move(wakeFd)));
 }
 
 RegistryPulls::RegistryPulls(RealClock& clock, UniqueFd wakeFd)
@@ -60,11 +56,17 @@ RegistryPulls::~RegistryPulls() {
         worker->http.cancel();
     for (auto& worker : m_workers)
         worker->thread.join();
-    m_clock.unwatch(m_wakeFd.get());
+    if (!m_workers.empty())
+        m_clock.unwatch(m_wakeFd.get());
 }
 
 std::shared_ptr<RegistryPull> RegistryPulls::start(const RegistryPullRequest& request) {
     auto pull = std::make_shared<RegistryPull>();
+    if (m_workers.empty()) // the clock watches the eventfd only while pulls are in flight
+        if (Status watched = m_clock.watch(m_wakeFd.get(), [this] { deliver(); }); !watched) {
+            pull->failure = watched.error();
+            return pull;
+        }
     m_workers.push_back(std::make_unique<Worker>());
     Worker& worker = *m_workers.back();
     worker.pull = pull;
@@ -112,6 +114,8 @@ void RegistryPulls::deliver() {
         if (item.last) { // the worker has nothing more to do: it ends now
             item.worker->thread.join();
             m_workers.remove_if([&](const auto& worker) { return worker.get() == item.worker; });
+            if (m_workers.empty())
+                m_clock.unwatch(m_wakeFd.get());
         }
     }
 }

@@ -23,9 +23,10 @@ namespace lab::real {
 /// Every pull of one backend.
 class RegistryPulls {
 public:
-    /// Watches a new eventfd on clock.
+    /// Pulls whose news reach the engine on clock (through an eventfd it watches while any is in
+    /// flight).
     static Expected<std::unique_ptr<RegistryPulls>> open(RealClock& clock);
-    /// Cancels and joins every pull; stops watching.
+    /// Cancels and joins every pull.
     ~RegistryPulls();
     RegistryPulls(const RegistryPulls&) = delete;
     RegistryPulls& operator=(const RegistryPulls&) = delete;

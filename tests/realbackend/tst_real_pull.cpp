@@ -146,6 +146,9 @@ void RealPullTest::pullShowsDockersProgressAndRunsTheImage() {
     QCOMPARE(pulled.out, expected);
     QCOMPARE(threadCount(), threads); // the worker was joined, its sockets closed
     QCOMPARE(fdCount(), fds);
+    // The clock watches nothing more either: only the backend's inotify instance, as before.
+    // (leftovers() would count docker-registry, a child of this process.)
+    QCOMPARE(m_lab->clock->watchedCount(), std::size_t(1));
 
     const lab::CliOutput ran = m_lab->docker("run --rm " + reference);
     QCOMPARE(ran.status, 0);
