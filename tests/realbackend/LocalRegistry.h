@@ -13,8 +13,10 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <filesystem>
 #include <fstream>
 #include <netinet/in.h>
+#include <sstream>
 #include <string>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -35,6 +37,29 @@ inline int unusedPort() {
     ::close(fd);
     return port;
 }
+
+inline constexpr const char* kManifestType = "application/vnd.docker.distribution.manifest.v2+json";
+
+/// A file's bytes ("" when it cannot be read).
+inline std::string readBytes(const std::string& path) {
+    std::ifstream file(path, std::ios::binary);
+    std::stringstream bytes;
+    bytes << file.rdbuf();
+    return bytes.str();
+}
+
+/// A content descriptor's JSON; extra adds members (",\"platform\":{...}").
+inline std::string descriptor(const std::string& mediaType, const std::string& digest,
+                              std::size_t size, const std::string& extra = "") {
+    return "{\"mediaType\":\"" + mediaType + "\",\"digest\":\"" + digest +
+           "\",\"size\":" + std::to_string(size) + extra + "}";
+}
+
+/// What a pushed image is: its manifest's digest and its layer's (empty when refused).
+struct PushedImage {
+    std::string manifestDigest;
+    std::string layerDigest;
+};
 
 /// One HTTP exchange's answer.
 struct PushAnswer {
@@ -109,6 +134,42 @@ public:
         const PushAnswer answer =
             request("PUT", "/v2/" + repository + "/manifests/" + tag, mediaType, manifest);
         return answer.status == 201 ? "sha256:" + sha256Hex(manifest) : "";
+    }
+
+    /// Pushes, as repository:tag, a one-layer image (made in tree with GNU tar and gzip) of a
+    /// static busybox whose command prints words.
+    PushedImage pushBusyboxImage(const std::string& repository, const std::string& tag,
+                                 const std::string& words, const std::string& tree) {
+        namespace fs = std::filesystem;
+        for (const char* sub : {"bin", "proc", "dev", "sys", "tmp"})
+            fs::create_directories(tree + "/" + sub);
+        fs::copy_file("/bin/busybox", tree + "/bin/busybox", fs::copy_options::overwrite_existing);
+        if (!fs::exists(tree + "/bin/sh"))
+            fs::create_symlink("busybox", tree + "/bin/sh");
+        const std::string tar = tree + ".tar";
+        if (QProcess::execute("tar", {"-C", QString::fromStdString(tree), "-cf",
+                                      QString::fromStdString(tar), "."}) != 0 ||
+            QProcess::execute("gzip", {"-nkf", QString::fromStdString(tar)}) != 0)
+            return {};
+        const std::string layer = readBytes(tar + ".gz");
+        const std::string config =
+            "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"/bin/sh\",\"-c\","
+            "\"echo " +
+            words + "\"]},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:" +
+            sha256Hex(readBytes(tar)) + "\"]}}";
+        PushedImage pushed;
+        pushed.layerDigest = pushBlob(repository, layer);
+        const std::string configDigest = pushBlob(repository, config);
+        const std::string manifest = "{\"schemaVersion\":2,\"mediaType\":\"" +
+                                     std::string(kManifestType) + "\",\"config\":" +
+                                     descriptor("application/vnd.docker.container.image.v1+json",
+                                                configDigest, config.size()) +
+                                     ",\"layers\":[" +
+                                     descriptor("application/vnd.docker.image.rootfs.diff.tar.gzip",
+                                                pushed.layerDigest, layer.size()) +
+                                     "]}";
+        pushed.manifestDigest = pushManifest(repository, tag, kManifestType, manifest);
+        return pushed;
     }
 
 private:

@@ -6,7 +6,6 @@
 #include "LocalRegistry.h"
 #include "RealFixture.h"
 
-#include <QDirIterator>
 #include <QProcess>
 #include <QtTest>
 #include <filesystem>
@@ -18,27 +17,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kManifestType = "application/vnd.docker.distribution.manifest.v2+json";
 constexpr const char* kIndexType = "application/vnd.oci.image.index.v1+json";
-
-std::string readBytes(const std::string& path) {
-    std::ifstream file(path, std::ios::binary);
-    std::stringstream bytes;
-    bytes << file.rdbuf();
-    return bytes.str();
-}
-
-std::string descriptor(const std::string& mediaType, const std::string& digest, std::size_t size,
-                       const std::string& extra = "") {
-    return "{\"mediaType\":\"" + mediaType + "\",\"digest\":\"" + digest +
-           "\",\"size\":" + std::to_string(size) + extra + "}";
-}
-
-// What a pushed image is: its manifest's digest and its layer's.
-struct PushedImage {
-    std::string manifestDigest;
-    std::string layerDigest;
-};
 
 int threadCount() {
     return int(std::distance(fs::directory_iterator("/proc/self/task"), fs::directory_iterator()));
@@ -63,9 +42,11 @@ private slots:
     void onlyTheLoopbackAddressIsPulledFrom();
 
 private:
-    // Pushes a one-layer image of a static busybox whose command prints words.
-    PushedImage push(const std::string& repository, const std::string& tag,
-                     const std::string& words);
+    lab::test::PushedImage push(const std::string& repository, const std::string& tag,
+                                const std::string& words) {
+        return m_registry->pushBusyboxImage(
+            repository, tag, words, m_work.filePath(QString::fromStdString(tag)).toStdString());
+    }
 
     std::unique_ptr<LocalRegistry> m_registry;
     std::unique_ptr<RealFixture> m_lab;
@@ -93,41 +74,8 @@ void RealPullTest::cleanup() {
     m_lab.reset();
 }
 
-PushedImage RealPullTest::push(const std::string& repository, const std::string& tag,
-                               const std::string& words) {
-    const std::string tree = m_work.filePath(QString::fromStdString(tag)).toStdString();
-    for (const char* sub : {"bin", "proc", "dev", "sys", "tmp"})
-        fs::create_directories(tree + "/" + sub);
-    fs::copy_file("/bin/busybox", tree + "/bin/busybox", fs::copy_options::overwrite_existing);
-    if (!fs::exists(tree + "/bin/sh"))
-        fs::create_symlink("busybox", tree + "/bin/sh");
-    const std::string tar = tree + ".tar";
-    if (QProcess::execute("tar", {"-C", QString::fromStdString(tree), "-cf",
-                                  QString::fromStdString(tar), "."}) != 0 ||
-        QProcess::execute("gzip", {"-nkf", QString::fromStdString(tar)}) != 0)
-        return {};
-    const std::string layer = readBytes(tar + ".gz");
-    const std::string config =
-        "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"/bin/sh\",\"-c\","
-        "\"echo " +
-        words + "\"]},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:" +
-        lab::sha256Hex(readBytes(tar)) + "\"]}}";
-    PushedImage pushed;
-    pushed.layerDigest = m_registry->pushBlob(repository, layer);
-    const std::string configDigest = m_registry->pushBlob(repository, config);
-    const std::string manifest =
-        "{\"schemaVersion\":2,\"mediaType\":\"" + std::string(kManifestType) + "\",\"config\":" +
-        descriptor("application/vnd.docker.container.image.v1+json", configDigest, config.size()) +
-        ",\"layers\":[" +
-        descriptor("application/vnd.docker.image.rootfs.diff.tar.gzip", pushed.layerDigest,
-                   layer.size()) +
-        "]}";
-    pushed.manifestDigest = m_registry->pushManifest(repository, tag, kManifestType, manifest);
-    return pushed;
-}
-
 void RealPullTest::pullShowsDockersProgressAndRunsTheImage() {
-    const PushedImage pushed = push("lab/hello", "1", "hello from the registry");
+    const lab::test::PushedImage pushed = push("lab/hello", "1", "hello from the registry");
     QVERIFY(!pushed.manifestDigest.empty());
     const std::string reference = m_registry->host() + "/lab/hello:1";
     const int threads = threadCount(), fds = fdCount();
@@ -163,15 +111,15 @@ void RealPullTest::pullShowsDockersProgressAndRunsTheImage() {
 }
 
 void RealPullTest::runPullsAMissingImageThroughAnIndex() {
-    const PushedImage pushed = push("lab/multi", "amd64", "picked from the index");
+    const lab::test::PushedImage pushed = push("lab/multi", "amd64", "picked from the index");
     QVERIFY(!pushed.manifestDigest.empty());
     // An index whose linux/amd64 entry is the image; an arm64 entry before it names the same
     // manifest (the registry wants every entry to exist), so only the platform picks.
-    const std::string manifest = readBytes(m_registry->blobFile(pushed.manifestDigest));
+    const std::string manifest = lab::test::readBytes(m_registry->blobFile(pushed.manifestDigest));
     const auto entry = [&](const std::string& architecture) {
-        return descriptor(kManifestType, pushed.manifestDigest, manifest.size(),
-                          ",\"platform\":{\"architecture\":\"" + architecture +
-                              "\",\"os\":\"linux\"}");
+        return lab::test::descriptor(
+            lab::test::kManifestType, pushed.manifestDigest, manifest.size(),
+            ",\"platform\":{\"architecture\":\"" + architecture + "\",\"os\":\"linux\"}");
     };
     const std::string index = "{\"schemaVersion\":2,\"mediaType\":\"" + std::string(kIndexType) +
                               "\",\"manifests\":[" + entry("arm64") + "," + entry("amd64") + "]}";
@@ -206,15 +154,15 @@ void RealPullTest::aClosedPortIsTheDialError() {
 }
 
 void RealPullTest::aDamagedBlobIsRefusedAndNothingIsStored() {
-    const PushedImage pushed = push("lab/damaged", "1", "never printed");
+    const lab::test::PushedImage pushed = push("lab/damaged", "1", "never printed");
     QVERIFY(!pushed.manifestDigest.empty());
     const std::string blob = m_registry->blobFile(pushed.layerDigest);
-    std::string bytes = readBytes(blob);
+    std::string bytes = lab::test::readBytes(blob);
     QVERIFY(bytes.size() > 100);
     bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0xff); // same size, other bytes
     std::ofstream(blob, std::ios::binary | std::ios::trunc) << bytes;
     const std::string store = m_lab->backend->stateDir() + "/images";
-    const std::string indexBefore = readBytes(store + "/index.json");
+    const std::string indexBefore = lab::test::readBytes(store + "/index.json");
 
     const std::string reference = m_registry->host() + "/lab/damaged:1";
     const lab::CliOutput pulled = m_lab->docker("pull " + reference);
@@ -222,7 +170,7 @@ void RealPullTest::aDamagedBlobIsRefusedAndNothingIsStored() {
     QCOMPARE(pulled.err, std::vector<std::string>{"filesystem layer verification failed for "
                                                   "digest " +
                                                   pushed.layerDigest});
-    QCOMPARE(readBytes(store + "/index.json"), indexBefore);
+    QCOMPARE(lab::test::readBytes(store + "/index.json"), indexBefore);
     QVERIFY(!fs::exists(store + "/blobs/sha256/" + pushed.layerDigest.substr(7)));
     QVERIFY(!m_lab->out("images").contains("damaged"));
     QCOMPARE(m_lab->docker("run " + reference).status, 125);
