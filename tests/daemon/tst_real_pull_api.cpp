@@ -3,30 +3,14 @@
 // daemon's progress as Docker 20.10 does, the image runs, and a missing tag and a closed port
 // answer Docker's words. Needs root, the CLI and docker-registry; skips with the reason.
 #include "../realbackend/LocalRegistry.h"
+#include "DockerCliAnswer.h"
 
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-
-constexpr const char* kDocker = "/usr/local/bin/docker";
-constexpr int kPatience = 30'000; // ms
-
-struct Answer {
-    QStringList out;
-    QStringList err;
-    int status = 0;
-};
-
-QStringList lines(QByteArray text) {
-    if (text.endsWith('\n'))
-        text.chop(1);
-    return text.isEmpty() ? QStringList() : QString::fromUtf8(text).split('\n');
-}
-
-} // namespace
+using namespace lab::test; // Answer, kDocker, kPatience, lines, LocalRegistry
 
 class RealPullApiTest : public QObject {
     Q_OBJECT
@@ -43,7 +27,7 @@ private:
     QTemporaryDir m_dir;
     QString m_socket;
     QProcess m_daemon;
-    lab::test::LocalRegistry m_registry;
+    LocalRegistry m_registry;
 };
 
 void RealPullApiTest::initTestCase() {
@@ -51,7 +35,7 @@ void RealPullApiTest::initTestCase() {
         QSKIP("the real backend's image store and containers need root here");
     if (!QFile::exists(kDocker))
         QSKIP("the docker CLI is not installed at /usr/local/bin/docker");
-    if (!QFile::exists(lab::test::LocalRegistry::kProgram))
+    if (!QFile::exists(LocalRegistry::kProgram))
         QSKIP("Debian's docker-registry is not installed (scripts/install-deps.sh installs it)");
     QString whyNot;
     if (!m_registry.start(whyNot))
@@ -87,7 +71,7 @@ Answer RealPullApiTest::docker(const QStringList& args) {
 }
 
 void RealPullApiTest::pullStreamsDockersProgressAndTheImageRuns() {
-    const lab::test::PushedImage pushed = m_registry.pushBusyboxImage(
+    const PushedImage pushed = m_registry.pushBusyboxImage(
         "lab/api", "1", "pulled through the socket", m_dir.filePath("image").toStdString());
     QVERIFY(!pushed.manifestDigest.empty());
     const QString reference = QString::fromStdString(m_registry.host()) + "/lab/api:1";
@@ -115,7 +99,7 @@ void RealPullApiTest::errorsAreDockers() {
     QCOMPARE(unknown.status, 1);
     QCOMPARE(unknown.err, QStringList{"Error response from daemon: manifest for " + missing +
                                       " not found: manifest unknown: manifest unknown"});
-    const QString closed = "127.0.0.1:" + QString::number(lab::test::unusedPort());
+    const QString closed = "127.0.0.1:" + QString::number(unusedPort());
     const Answer refused = docker({"pull", closed + "/lab/api:1"});
     QCOMPARE(refused.status, 1);
     QCOMPARE(refused.err,
