@@ -109,6 +109,10 @@ Expected<std::unique_ptr<RealBackend>> RealBackend::open(RealClock& clock,
                   "upper directory, removed with it"
                 : "the image bind-mounted read-only (only /tmp is writable): overlayfs: " +
                       overlay.error().message;
+    auto pulls = RegistryPulls::open(clock);
+    if (!pulls)
+        return pulls.error();
+    backend->m_pulls = std::move(*pulls);
     RealBackend* self = backend.get();
     if (auto watched = clock.watch(self->m_inotify.get(), [self] { self->onInotify(); }); !watched)
         return watched.error();

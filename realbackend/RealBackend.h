@@ -11,6 +11,7 @@
 #include "DevicePolicy.h"
 #include "LocalImages.h"
 #include "RealClock.h"
+#include "RegistryPulls.h"
 #include "Resources.h"
 #include "UserNamespace.h"
 #include "engine/Backend.h"
@@ -89,6 +90,11 @@ public:
     Expected<ResourceSample> usage(const Container& container) const override;
     /// docker load and docker import: the image goes into the OCI store, under its names.
     Status storeImage(const ArchiveImage& image) override { return m_images.store(image); }
+    /// docker pull: from a registry on the loopback address over HTTP, on a worker thread
+    /// (RegistryPulls.h); the engine stores the image through storeImage().
+    std::shared_ptr<RegistryPull> pull(const RegistryPullRequest& request) override {
+        return m_pulls->start(request);
+    }
 
     /// The kernel operations done for a container so far, oldest first (kept after removal).
     const std::vector<std::string>& trace(const std::string& id) const;
@@ -168,6 +174,7 @@ private:
     bool m_overlay = false; // overlayfs works here and is wanted
     std::string m_rootfsDescription;
     bool m_failNextRemoval = false;
+    std::unique_ptr<RegistryPulls> m_pulls; // first to go: no worker outlives the rest
 };
 
 /// True for a full container ID: 64 lower-case hex digits (nothing else reaches the disk).

@@ -22,6 +22,7 @@ packages=(
   clang libclang-rt-14-dev  # scripts/fuzz.sh: the libFuzzer targets are built with clang
   libgif-dev           # lifecycle-lab export: animated GIFs (app/gui/export)
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev  # export: WebM (VP8) and MP4 (H.264)
+  docker-registry      # tests/realbackend/tst_real_pull: docker pull from a registry on 127.0.0.1
 )
 
 missing=()

@@ -1,10 +1,12 @@
 // The image routes: the local list, one image's inspect, and the pull, which streams the
-// daemon's progress messages as the engine's pull plan reaches each of them.
+// daemon's progress messages as the engine's pull plan reaches each of them, or as the
+// backend's own pull (the real one's, from a registry) brings them.
 #include "cli/InspectData.h"
 #include "daemon/Api.h"
 #include "daemon/ApiJson.h"
 #include "docker/ImageReference.h"
 #include "engine/Pull.h"
+#include "engine/RegistryPull.h"
 
 #include <algorithm>
 
@@ -60,6 +62,61 @@ struct PullStream : std::enable_shared_from_this<PullStream> {
     }
 };
 
+// A pull the backend does itself (the real one, from a registry): its news streamed as they
+// arrive; an error before the manifest is the reply's, a later one comes inside the stream.
+struct RegistryPullStream : std::enable_shared_from_this<RegistryPullStream> {
+    EngineHost& host;
+    ConnectionPtr connection;
+    docker::ImageReference reference;
+    std::shared_ptr<RegistryPull> pull;
+    std::size_t sent = 0;
+
+    RegistryPullStream(EngineHost& h, ConnectionPtr c, docker::ImageReference r,
+                       std::shared_ptr<RegistryPull> p)
+        : host(h), connection(std::move(c)), reference(std::move(r)), pull(std::move(p)) {}
+
+    void start() {
+        auto self = shared_from_this();
+        host.when([self] { return self->pull->manifestFound || self->pull->failure; },
+                  [self] { self->begin(); }, true, [self] { return self->connection->open(); });
+    }
+    void begin() {
+        if (!pull->manifestFound)
+            return connection->replyError(
+                pull->failure->code == ErrorCode::RegistryUnreachable ? 500 : 404,
+                pull->failure->message);
+        connection->beginStream(200, "application/json");
+        connection->sendChunk(
+            document({{"status", "Pulling from " + reference.path}, {"id", reference.tag}}));
+        sendNext();
+    }
+    void sendNext() {
+        auto self = shared_from_this();
+        host.when(
+            [self] { return self->pull->progress.size() > self->sent || self->pull->finished(); },
+            [self] {
+                for (; self->sent < self->pull->progress.size(); ++self->sent)
+                    self->connection->sendChunk(
+                        document(progressMessage(self->pull->progress[self->sent])));
+                if (self->pull->finished())
+                    return self->finish();
+                self->sendNext();
+            },
+            true, [self] { return self->connection->open(); });
+    }
+    void finish() {
+        auto lines = pull->failure ? Expected<std::vector<std::string>>(*pull->failure)
+                                   : host.engine().completePull(*pull, reference);
+        if (!lines)
+            connection->sendChunk(document({{"errorDetail", {{"message", lines.error().message}}},
+                                            {"error", lines.error().message}}));
+        else
+            for (const std::string& line : *lines)
+                connection->sendChunk(document({{"status", line}}));
+        connection->endStream();
+    }
+};
+
 } // namespace
 
 void Api::images(const ApiRequest& request, const ConnectionPtr& connection) {
@@ -111,6 +168,8 @@ void Api::pull(const ApiRequest& request, const ConnectionPtr& connection) {
     if (!reference)
         return connection->replyError(400, reference.error().message);
     Engine& engine = m_host.engine();
+    if (auto pull = engine.startPull(*reference))
+        return std::make_shared<RegistryPullStream>(m_host, connection, *reference, pull)->start();
     auto spec = engine.registries().resolve(*reference);
     if (!spec) // an error before the stream begins has its own status
         return connection->replyError(

@@ -47,8 +47,13 @@ public:
     int cpus() const override { return m_real.cpus(); }
     Status applyLimits(const Container& container, const ResourceLimits& limits) override;
     Expected<LayerChanges> writableLayer(const Container& container) const override;
+    Status storeImage(const ArchiveImage& image) override { return m_real.storeImage(image); }
     Status canChangeImages() const override { return m_real.canChangeImages(); }
     Expected<ResourceSample> usage(const Container& container) const override;
+    /// A pull is the registry's news, not the kernel's: nothing of it is recorded.
+    std::shared_ptr<RegistryPull> pull(const RegistryPullRequest& request) override {
+        return m_real.pull(request);
+    }
 
 private:
     void report(const std::string& containerId, const OutcomeEvent& event) override;

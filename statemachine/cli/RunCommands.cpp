@@ -5,9 +5,12 @@
 #include "docker/ImageReference.h"
 #include "engine/Engine.h"
 #include "engine/Pull.h"
+#include "engine/RegistryPull.h"
 #include "engine/Security.h"
 #include "machines/RunFlow.h"
 
+#include <functional>
+#include <memory>
 #include <optional>
 
 namespace lab::cli {
@@ -103,7 +106,7 @@ public:
                 m_context.output.status = *reaction->exitStatus;
             const bool pullBegins =
                 step == RunStep::QueryRegistry && reaction->to == RunStep::PullLayers;
-            report(*reaction, pullBegins ? &m_plan : nullptr);
+            report(*reaction, pullBegins && !m_registryPull ? &m_plan : nullptr);
         }
     }
 
@@ -198,6 +201,8 @@ private:
     }
 
     RunFlowOutcomeEvent queryRegistry() {
+        if ((m_registryPull = m_engine.startPull(*m_reference)))
+            return awaitManifest();
         auto image = m_engine.registries().resolve(*m_reference);
         if (!image) {
             const bool unreachable = image.error().code == ErrorCode::RegistryUnreachable;
@@ -212,7 +217,56 @@ private:
         return event;
     }
 
+    // The backend pulls from a registry itself (the real one): the run flow follows its news.
+    RunFlowOutcomeEvent awaitManifest() {
+        const RegistryPull& pull = *m_registryPull;
+        if (!awaitPull([&] { return pull.manifestFound || pull.failure; }))
+            return {};
+        if (pull.failure) {
+            const bool unreachable = pull.failure->code == ErrorCode::RegistryUnreachable;
+            return {unreachable ? RunFlowOutcome::RegistryUnreachable
+                                : RunFlowOutcome::RegistryRefused,
+                    pull.failure->message};
+        }
+        RunFlowOutcomeEvent event{RunFlowOutcome::ManifestFound};
+        event.progress = {m_reference->tag + ": Pulling from " + m_reference->path};
+        return event;
+    }
+
+    RunFlowOutcomeEvent awaitLayers() {
+        const RegistryPull& pull = *m_registryPull;
+        if (!awaitPull([&] { return pull.progress.size() > m_nextBatch || pull.finished(); }))
+            return {};
+        if (pull.progress.size() > m_nextBatch) {
+            RunFlowOutcomeEvent event{RunFlowOutcome::LayerPulled};
+            event.progress.assign(pull.progress.begin() + std::ptrdiff_t(m_nextBatch),
+                                  pull.progress.end());
+            m_nextBatch = pull.progress.size();
+            return event;
+        }
+        auto lines = pull.failure ? Expected<std::vector<std::string>>(*pull.failure)
+                                  : m_engine.completePull(pull, *m_reference);
+        if (!lines)
+            return {RunFlowOutcome::PullInterrupted, lines.error().message};
+        RunFlowOutcomeEvent event{RunFlowOutcome::PullComplete};
+        event.progress = std::move(*lines);
+        return event;
+    }
+
+    // Engine time passes until done(); false (the command stops there) when the wait was cut
+    // short, as by Ctrl-C: a pull's every network wait has a timeout of its own.
+    bool awaitPull(const std::function<bool()>& done) {
+        if (m_engine.runUntil(done))
+            return true;
+        m_context.output.unfinished =
+            "docker " + m_context.command + " stopped waiting for " + m_reference->domain;
+        m_context.output.status = 1;
+        return false;
+    }
+
     RunFlowOutcomeEvent pullLayers() {
+        if (m_registryPull)
+            return awaitLayers();
         if (m_nextBatch < m_plan.batches.size()) {
             const PullBatch& batch = m_plan.batches[m_nextBatch++];
             sleepUntil(batch.at);
@@ -281,7 +335,8 @@ private:
     std::optional<docker::ImageReference> m_reference;
     std::optional<ImageSpec> m_pulled;
     PullPlan m_plan;
-    std::size_t m_nextBatch = 0;
+    std::shared_ptr<RegistryPull> m_registryPull; // set: the backend pulls, not the plan
+    std::size_t m_nextBatch = 0;                  // the plan's batches, or the pull's lines
     std::string m_containerId;
     CallHandle m_exitWait;
 };

@@ -20,6 +20,8 @@ namespace lab {
 
 class Container;
 struct ArchiveImage;
+struct RegistryPull;
+struct RegistryPullRequest;
 struct ResourceLimits;
 
 /// Where a backend reports outcomes and process output.
@@ -109,6 +111,12 @@ public:
     /// docker load and docker import: keeps a checked image where this backend's containers are
     /// made from (the simulation needs nothing beyond the engine's store).
     virtual Status storeImage(const ArchiveImage& /*image*/) { return Ok{}; }
+    /// docker pull from a registry this backend reaches itself: the pull, filled in by outcomes
+    /// posted on the clock (engine/RegistryPull.h). Null: the engine pulls from its world's
+    /// simulated registries (engine/Pull.h), as the simulation does.
+    virtual std::shared_ptr<RegistryPull> pull(const RegistryPullRequest& /*request*/) {
+        return nullptr;
+    }
     /// docker stats: the resource use of a running container now. An error: this backend
     /// cannot measure it.
     virtual Expected<ResourceSample> usage(const Container& /*container*/) const {

@@ -252,12 +252,41 @@ std::vector<std::string>
 Engine::completePull(const ImageSpec& spec, const ImageReference& reference, const PullPlan& plan) {
     const bool wasLocal = m_images.find(reference) != nullptr;
     Image& image = m_images.add(spec, reference, m_clock.now());
-    image.repoDigest = plan.digest;
+    return finishPull(image, reference, plan.digest, plan.upToDate && wasLocal);
+}
+
+std::shared_ptr<RegistryPull> Engine::startPull(const ImageReference& reference) {
+    const Image* local = m_images.find(reference);
+    return m_backend.pull({reference, local ? local->id : std::string()});
+}
+
+Expected<std::vector<std::string>> Engine::completePull(const RegistryPull& pull,
+                                                        const ImageReference& reference) {
+    if (const Image* local = m_images.find(reference); pull.upToDate && local) {
+        Image& image = m_images.storeArchived(local->spec, local->id, {}, m_clock.now());
+        return finishPull(image, reference, pull.digest, true);
+    }
+    if (!pull.image)
+        return Error{"the pull of " + reference.familiar() + " brought no image"};
+    ArchiveImage named = *pull.image;
+    named.tags = {reference};
+    if (Status stored = m_backend.storeImage(named); !stored)
+        return stored.error();
+    std::vector<std::string> diffIds;
+    for (const ArchiveLayer& layer : named.layers)
+        diffIds.push_back(layer.diffId);
+    Image& image = m_images.storeArchived(named.spec, named.id, diffIds, m_clock.now());
+    m_images.tag(image, reference);
+    return finishPull(image, reference, pull.digest, false);
+}
+
+std::vector<std::string> Engine::finishPull(Image& image, const ImageReference& reference,
+                                            const std::string& digest, bool upToDate) {
+    image.repoDigest = digest;
     publishImageEvent("pull", reference.familiar(), {{"name", reference.familiarName()}});
-    return {"Digest: " + plan.digest,
-            (plan.upToDate && wasLocal ? "Status: Image is up to date for "
-                                       : "Status: Downloaded newer image for ") +
-                reference.familiar()};
+    return {"Digest: " + digest, (upToDate ? "Status: Image is up to date for "
+                                           : "Status: Downloaded newer image for ") +
+                                     reference.familiar()};
 }
 
 bool Engine::runUntil(const std::function<bool()>& done, Duration limit) {

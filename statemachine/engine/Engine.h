@@ -13,6 +13,7 @@
 #include "engine/ImageStore.h"
 #include "engine/Pull.h"
 #include "engine/Registries.h"
+#include "engine/RegistryPull.h"
 #include "machines/RestartManager.h"
 #include "machines/RunFlow.h"
 
@@ -197,6 +198,14 @@ public:
     /// event; answers the daemon's last progress lines ("Digest: ...", "Status: ...").
     std::vector<std::string> completePull(const ImageSpec& spec, const ImageReference& reference,
                                           const PullPlan& plan);
+    /// docker pull from a registry the backend reaches itself; null when it does not (the run
+    /// flow then pulls from registries(), as planned by planPull).
+    std::shared_ptr<RegistryPull> startPull(const ImageReference& reference);
+    /// The end of a backend's pull: stores its image (on the backend's store too) under
+    /// reference with the manifest digest, logs the pull event, and answers the daemon's last
+    /// progress lines; or why the image could not be stored.
+    Expected<std::vector<std::string>> completePull(const RegistryPull& pull,
+                                                    const ImageReference& reference);
     /// Logs an image event (pull, tag, ...).
     void publishImageEvent(const std::string& action, const std::string& reference,
                            std::map<std::string, std::string> attributes);
@@ -260,6 +269,9 @@ private:
     // of an image still named or used is no error), then its parent if nothing holds that.
     Status deleteImage(const std::string& id, bool force, bool quiet,
                        std::vector<std::string>& lines);
+    // A pull's end: the digest on image, the pull event, "Digest: ..." and "Status: ...".
+    std::vector<std::string> finishPull(Image& image, const ImageReference& reference,
+                                        const std::string& digest, bool upToDate);
     void finishDaemonRestartWhenStopped();
     std::string newId();
     std::vector<std::pair<std::uint64_t, std::string>> idsInCreationOrder() const;

@@ -271,6 +271,17 @@ Expected<std::vector<ArchiveImage>> ociImages(const Members& members) {
 
 } // namespace
 
+Expected<ArchiveImage> imageOfBlobs(std::string config, std::vector<std::string> layerBlobs) {
+    Members members;
+    members.files["config"] = std::move(config);
+    std::vector<std::string> layerNames;
+    for (std::size_t i = 0; i < layerBlobs.size(); ++i) {
+        layerNames.push_back("layer " + std::to_string(i));
+        members.files[layerNames.back()] = std::move(layerBlobs[i]);
+    }
+    return imageOf(members, "config", layerNames);
+}
+
 Expected<std::vector<ArchiveImage>> readImageArchive(std::string_view bytes) {
     auto members = membersOf(bytes);
     if (!members)

@@ -48,6 +48,10 @@ Expected<std::vector<ArchiveImage>> readImageArchive(std::string_view bytes);
 /// writes (created at `created`, "Imported from -"), as Docker's does.
 Expected<ArchiveImage> importRootfs(std::string_view bytes, TimePoint created);
 
+/// docker pull: the image of a config and its layer blobs as a registry served them (each
+/// already checked against its digest), checked as an archive's image is.
+Expected<ArchiveImage> imageOfBlobs(std::string config, std::vector<std::string> layerBlobs);
+
 /// One layer tar (plain or compressed), checked; an error names the entry.
 Expected<ArchiveLayer> readLayer(std::string_view bytes);
 

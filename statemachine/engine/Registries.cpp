@@ -8,11 +8,6 @@
 namespace lab {
 namespace {
 
-std::string manifestUnknown(const ImageReference& reference) {
-    return "manifest for " + reference.familiar() +
-           " not found: manifest unknown: manifest unknown";
-}
-
 std::string accessDenied(const ImageReference& reference) {
     return "pull access denied for " + reference.familiarName() +
            ", repository does not exist or may require 'docker login': denied: requested access "
@@ -45,6 +40,11 @@ Expected<ImageSpec> Registries::resolve(const ImageReference& reference) const {
     if (tagged == repository->second.end())
         return Error{manifestUnknown(reference)};
     return tagged->second;
+}
+
+std::string Registries::manifestUnknown(const ImageReference& reference) {
+    return "manifest for " + reference.familiar() +
+           " not found: manifest unknown: manifest unknown";
 }
 
 std::string Registries::manifestDigestOf(const ImageSpec& spec) {

@@ -23,6 +23,8 @@ public:
 
     /// The image the reference's registry serves, or the daemon's error text.
     Expected<ImageSpec> resolve(const ImageReference& reference) const;
+    /// The daemon's words for a tag the registry does not have.
+    static std::string manifestUnknown(const ImageReference& reference);
     /// The manifest digest ("sha256:...") the registry reports for this content.
     static std::string manifestDigestOf(const ImageSpec& spec);
 

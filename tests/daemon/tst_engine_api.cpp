@@ -1,6 +1,7 @@
 // The real docker CLI (/usr/local/bin/docker) against `lifecycle-lab daemon` on a temporary
 // socket with the virtual clock: each command's output, stderr and exit status equal what the
 // lab's own console answers for the same command on the same world and seed.
+#include "DockerCliAnswer.h"
 #include "session/SimulatedSession.h"
 #include "session/WorldFile.h"
 
@@ -11,24 +12,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-
-constexpr const char* kDocker = "/usr/local/bin/docker";
-constexpr int kPatience = 30'000; // ms
-
-struct Answer {
-    QStringList out;
-    QStringList err;
-    int status = 0;
-};
-
-QStringList lines(QByteArray text) {
-    if (text.endsWith('\n'))
-        text.chop(1);
-    return text.isEmpty() ? QStringList() : QString::fromUtf8(text).split('\n');
-}
-
-} // namespace
+using lab::test::Answer;
+using lab::test::kDocker;
+using lab::test::kPatience;
+using lab::test::lines;
 
 class EngineApiTest : public QObject {
     Q_OBJECT

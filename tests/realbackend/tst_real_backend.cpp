@@ -400,9 +400,10 @@ void RealBackendTest::aMissingImageIsNotFoundLocally() {
     QCOMPARE(run.status, 125);
     QCOMPARE(RealFixture::join(run.err),
              QString("Unable to find image 'alpine:latest' locally\ndocker: Error response from "
-                     "daemon: the real backend cannot pull images yet: only local images run here "
-                     "(import an OCI image layout)\n\nRun 'docker run --help' for more "
-                     "information"));
+                     "daemon: the real backend pulls only from a registry on this machine's "
+                     "loopback address over plain HTTP (127.0.0.1:5000/name:tag): docker.io would "
+                     "need HTTPS and a token login (Docker Hub's), which it does not do\n\nRun "
+                     "'docker run --help' for more information"));
     QCOMPARE(lab->out("ps -aq"), QString());
     QCOMPARE(lab->leftovers(), QStringList());
 }
