@@ -89,6 +89,17 @@ public:
     Expected<ResourceSample> usage(const Container& container) const override;
     /// docker load and docker import: the image goes into the OCI store, under its names.
     Status storeImage(const ArchiveImage& image) override { return m_images.store(image); }
+    /// The engine's world and docker tag: which stored image an ID of the engine's own means.
+    void imageNamed(const std::string& id, const std::string& reference) override {
+        m_images.named(id, reference);
+    }
+    /// docker rmi: the image leaves the store, with what no image and no container uses any more
+    /// (RealBackendDiff.cpp).
+    void imageDeleted(const std::string& id) override;
+    /// docker commit: the overlay's upper directory as a layer, with a config and a manifest, in
+    /// the store (RealBackendDiff.cpp).
+    Expected<std::optional<CommittedImage>>
+    commitImage(const Container& container, const ImageSpec& spec, bool addsLayer) override;
 
     /// The kernel operations done for a container so far, oldest first (kept after removal).
     const std::vector<std::string>& trace(const std::string& id) const;
@@ -126,6 +137,7 @@ private:
                 std::string noCgroup);
 
     ContainerSandbox* sandbox(const std::string& id) const;
+    std::set<std::string> rootfsInUse() const; // the images the containers are made from
     void post(const std::string& id, OutcomeEvent event);
     void onOutput(const std::string& id, bool isStderr);
     void onExit(const std::string& id);

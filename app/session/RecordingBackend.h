@@ -47,7 +47,13 @@ public:
     int cpus() const override { return m_real.cpus(); }
     Status applyLimits(const Container& container, const ResourceLimits& limits) override;
     Expected<LayerChanges> writableLayer(const Container& container) const override;
-    Status canChangeImages() const override { return m_real.canChangeImages(); }
+    Status storeImage(const ArchiveImage& image) override { return m_real.storeImage(image); }
+    void imageNamed(const std::string& id, const std::string& reference) override {
+        m_real.imageNamed(id, reference);
+    }
+    void imageDeleted(const std::string& id) override { m_real.imageDeleted(id); }
+    Expected<std::optional<CommittedImage>>
+    commitImage(const Container& container, const ImageSpec& spec, bool addsLayer) override;
     Expected<ResourceSample> usage(const Container& container) const override;
 
 private:

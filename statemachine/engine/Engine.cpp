@@ -24,7 +24,8 @@ Engine::Engine(Backend& backend, Clock& clock, const World& world, std::uint64_t
     for (const LocalImageSpec& local : world.images)
         for (const std::string& tag : local.tags)
             if (auto reference = docker::parseImageReference(tag, docker::ReferenceGrammar::Engine))
-                m_images.add(local.image, *reference, m_clock.now());
+                m_backend.imageNamed(m_images.add(local.image, *reference, m_clock.now()).id,
+                                     reference->full());
 }
 
 Engine::~Engine() = default;
