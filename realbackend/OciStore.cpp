@@ -407,15 +407,18 @@ std::vector<std::string> OciStore::collectGarbage(const std::set<std::string>& r
     // Only names the store gives (64 hex digits) are candidates: nothing else is the lab's.
     std::vector<std::string> removed;
     const auto sweep = [&](const std::string& dir, const std::set<std::string>& needed) {
+        std::vector<std::string> unneeded; // listed whole first: nothing goes while listing
         std::error_code error;
-        for (const fs::directory_entry& found : fs::directory_iterator(dir, error)) {
-            const std::string name = found.path().filename().string();
-            if (!isSha256Digest("sha256:" + name) || needed.count(name) ||
-                rootfsInUse.count(found.path().string()))
-                continue;
-            if (fs::remove_all(found.path(), error) > 0 && !error)
-                removed.push_back(found.path().string());
+        for (auto it = fs::directory_iterator(dir, error); !error && it != fs::directory_iterator();
+             it.increment(error)) {
+            const std::string name = it->path().filename().string();
+            if (isSha256Digest("sha256:" + name) && !needed.count(name) &&
+                !rootfsInUse.count(it->path().string()))
+                unneeded.push_back(it->path().string());
         }
+        for (const std::string& path : unneeded)
+            if (fs::remove_all(path, error) > 0 && !error)
+                removed.push_back(path);
     };
     sweep(m_root + "/blobs/sha256", neededBlobs);
     sweep(m_root + "/rootfs", neededRootfs);

@@ -93,6 +93,13 @@ RealBackend::commitImage(const Container& container, const ImageSpec& spec, bool
     auto committed = m_images.commit(container.config.imageId, layer, settings);
     if (!committed)
         return committed.error();
+    std::string line = "commit: config " + committed->id + ", ";
+    if (layer)
+        line += "layer " + committed->diffId + " (" + std::to_string(layer->size()) +
+                " bytes of tar from " + found->dir + "/upper)";
+    else
+        line += "no layer (an empty diff)";
+    m_traces[container.id].push_back(std::move(line));
     return std::optional<CommittedImage>(std::move(*committed));
 }
 

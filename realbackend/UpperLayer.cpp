@@ -25,6 +25,15 @@ bool isOpaque(const std::string& dir) {
     return ::lgetxattr(dir.c_str(), "trusted.overlay.opaque", &value, 1) == 1 && value == 'y';
 }
 
+// overlayfs's redirect_dir and metacopy features keep a renamed directory or a file whose
+// metadata alone changed as a pointer into the lower layers, not as content.
+bool pointsBelow(const std::string& path) {
+    for (const char* name : {"trusted.overlay.redirect", "trusted.overlay.metacopy"})
+        if (::lgetxattr(path.c_str(), name, nullptr, 0) >= 0)
+            return true;
+    return false;
+}
+
 Expected<std::vector<std::string>> sortedNames(const std::string& dir) {
     DIR* stream = ::opendir(dir.c_str());
     if (!stream)
@@ -48,6 +57,10 @@ Status addTree(TarWriter& tar, const std::string& upperDir, const std::string& r
         struct stat found {};
         if (::lstat(host.c_str(), &found) != 0)
             return errnoError("lstat " + host, errno);
+        if (pointsBelow(host))
+            return Error{"/" + path +
+                         " is kept by overlayfs as a pointer into the image (redirect_dir or "
+                         "metacopy is on): docker commit cannot write it as a layer"};
         const TarOwner owner{found.st_uid, found.st_gid, found.st_mtime};
         const mode_t mode = found.st_mode & 07777;
         if (isWhiteout(found)) {

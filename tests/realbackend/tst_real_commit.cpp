@@ -9,6 +9,7 @@
 #include "base/Sha256.h"
 
 #include <QtTest>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -128,6 +129,10 @@ void RealCommitTest::aCommittedImageRunsWithTheContainersChanges() {
     QVERIFY2(stored.has_value(), stored.has_value() ? "" : stored.error().message.c_str());
     QCOMPARE(stored->layerSizes.size(), std::size_t(2));
     QCOMPARE(m_lab->out("images lab/snap:1 -q --no-trunc"), QString::fromStdString(id));
+    const std::vector<std::string>& trace = m_lab->backend->trace(m_lab->idOf("writer"));
+    QVERIFY(std::any_of(trace.begin(), trace.end(), [&](const std::string& line) {
+        return line.rfind("commit: config " + id + ", layer sha256:", 0) == 0;
+    }));
 
     // A real process of the new image sees what the container wrote, deleted and changed.
     const auto inside = m_lab->docker(
