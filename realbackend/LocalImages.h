@@ -51,8 +51,8 @@ public:
     /// Keeps an image docker load or docker import checked (engine/ImageArchive.h), under its
     /// names (or none): containers of its ID are made from its layers.
     Status store(const ArchiveImage& image) const;
-    /// The engine's image id answers to reference: if the store has no image of that ID, its
-    /// image of that name is what id means from now on.
+    /// The engine's image id came with the name reference (its world's images): if the store has
+    /// no image of that ID, its image of that name is what id means from now on.
     void named(const std::string& id, const std::string& reference);
     /// The image a container of the engine's image id is made from (unpacked now if not yet).
     Expected<ContainerImage> forContainer(const std::string& id) const;

@@ -89,7 +89,7 @@ public:
     Expected<ResourceSample> usage(const Container& container) const override;
     /// docker load and docker import: the image goes into the OCI store, under its names.
     Status storeImage(const ArchiveImage& image) override { return m_images.store(image); }
-    /// The engine's world and docker tag: which stored image an ID of the engine's own means.
+    /// The engine's world: which stored image an ID of the engine's own means.
     void imageNamed(const std::string& id, const std::string& reference) override {
         m_images.named(id, reference);
     }

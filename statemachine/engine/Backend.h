@@ -108,8 +108,9 @@ public:
     /// docker load and docker import: keeps a checked image where this backend's containers are
     /// made from (the simulation needs nothing beyond the engine's store).
     virtual Status storeImage(const ArchiveImage& /*image*/) { return Ok{}; }
-    /// The engine's image id answers to reference (full) now: from its world, or docker tag. A
-    /// backend with a store of its own learns which of its images the engine means by id.
+    /// The engine's image id, an ID it made itself (imageIdOf), came with the name reference
+    /// (full) from its world: a backend with a store of its own learns which of its images the
+    /// engine means by id. (docker tag needs no call: the ID stays what it was.)
     virtual void imageNamed(const std::string& /*id*/, const std::string& /*reference*/) {}
     /// docker rmi deleted the engine's image id: a backend may drop what it made for it that
     /// nothing uses any more.

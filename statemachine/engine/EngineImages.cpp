@@ -83,7 +83,6 @@ Status Engine::tag(std::string_view source, const ImageReference& target) {
     if (!image)
         return image.error();
     m_images.tag(**image, target);
-    m_backend.imageNamed((*image)->id, target.full());
     publishImageEvent("tag", (*image)->id, {{"name", target.familiar()}});
     return Ok{};
 }
