@@ -5,11 +5,10 @@
 // stored with its config and manifest like any imported image.
 #include "OciStore.h"
 #include "Syscalls.h"
+#include "TarWriter.h"
 #include "base/Sha256.h"
 
 #include <algorithm>
-#include <archive.h>
-#include <archive_entry.h>
 #include <cerrno>
 #include <fcntl.h>
 #include <fstream>
@@ -63,65 +62,6 @@ Expected<std::vector<std::string>> listApplets(const std::string& binary) {
     return applets;
 }
 
-// A ustar archive built in memory by libarchive's writer; every entry owned by root, dated 0,
-// so the same busybox gives the same layer digest.
-class UstarWriter {
-public:
-    UstarWriter() : m_archive(archive_write_new()), m_entry(archive_entry_new()) {
-        archive_write_set_format_ustar(m_archive);
-        archive_write_set_bytes_in_last_block(m_archive, 1);
-        archive_write_open(m_archive, this, nullptr, &UstarWriter::append, nullptr);
-    }
-    ~UstarWriter() {
-        archive_entry_free(m_entry);
-        archive_write_free(m_archive);
-    }
-    UstarWriter(const UstarWriter&) = delete;
-    UstarWriter& operator=(const UstarWriter&) = delete;
-
-    void directory(const std::string& name, mode_t mode) { add(name, AE_IFDIR, mode, {}, {}); }
-    void file(const std::string& name, mode_t mode, const std::string& content) {
-        add(name, AE_IFREG, mode, content, {});
-    }
-    void symlink(const std::string& name, const std::string& target) {
-        add(name, AE_IFLNK, 0777, {}, target);
-    }
-    /// The archive with its end marker, or the first error.
-    Expected<std::string> finish() {
-        if (archive_write_close(m_archive) != ARCHIVE_OK || !m_failure.empty())
-            return Error{"writing the busybox layer: " + (m_failure.empty() ? why() : m_failure)};
-        return std::move(m_bytes);
-    }
-
-private:
-    static la_ssize_t append(archive*, void* self, const void* bytes, std::size_t size) {
-        static_cast<UstarWriter*>(self)->m_bytes.append(static_cast<const char*>(bytes), size);
-        return la_ssize_t(size);
-    }
-    void add(const std::string& name, mode_t type, mode_t mode, const std::string& content,
-             const std::string& linkTarget) {
-        archive_entry_clear(m_entry);
-        archive_entry_set_pathname(m_entry, name.c_str());
-        archive_entry_set_filetype(m_entry, type);
-        archive_entry_set_perm(m_entry, mode);
-        archive_entry_set_size(m_entry, la_int64_t(content.size()));
-        if (!linkTarget.empty())
-            archive_entry_set_symlink(m_entry, linkTarget.c_str());
-        if (archive_write_header(m_archive, m_entry) != ARCHIVE_OK ||
-            (!content.empty() && archive_write_data(m_archive, content.data(), content.size()) !=
-                                     la_ssize_t(content.size())))
-            if (m_failure.empty())
-                m_failure = name + ": " + why();
-    }
-    std::string why() const {
-        const char* text = archive_error_string(m_archive);
-        return text ? text : "unknown error";
-    }
-    archive* m_archive;
-    archive_entry* m_entry;
-    std::string m_bytes, m_failure;
-};
-
 // busybox's root filesystem as one layer, written straight into the archive: /bin/busybox, a
 // symlink per applet, the mount points, /etc/passwd and /etc/group.
 Expected<std::string> busyboxLayer(const std::string& binary) {
@@ -132,7 +72,7 @@ Expected<std::string> busyboxLayer(const std::string& binary) {
     std::stringstream content;
     if (!(content << file.rdbuf()))
         return Error{"cannot read " + binary};
-    UstarWriter archive;
+    TarWriter archive;
     for (const char* dir : {"bin/", "dev/", "etc/", "proc/", "root/", "sbin/", "sys/", "usr/",
                             "usr/bin/", "usr/sbin/"})
         archive.directory(dir, 0755);
@@ -144,7 +84,10 @@ Expected<std::string> busyboxLayer(const std::string& binary) {
     archive.file("etc/passwd", 0644,
                  "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n");
     archive.file("etc/group", 0644, "root:x:0:\nnogroup:x:65534:\n");
-    return archive.finish();
+    auto layer = archive.finish();
+    if (!layer)
+        return layer.error().context("the busybox layer");
+    return layer;
 }
 
 } // namespace

@@ -4,9 +4,12 @@
 #include "base/Sha256.h"
 #include "docker/ImageReference.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -136,6 +139,36 @@ Expected<Json> readIndex(const std::string& root) {
     return index;
 }
 
+// One entry of index.json; an image without a name has no ref.name annotation. ordered_json:
+// the members stay in the image-spec's order, as other tools write them.
+nlohmann::ordered_json indexEntry(const std::string& digest, std::int64_t size,
+                                  const std::string& name) {
+    nlohmann::ordered_json entry{{"mediaType", kManifestType}, {"digest", digest}, {"size", size}};
+    if (!name.empty())
+        entry["annotations"] = {{kRefName, name}};
+    return entry;
+}
+
+// Writes index anew: the entries keep(name, digest) accepts, then added (when not null).
+Status rewriteIndex(const std::string& root, const Json& index,
+                    const std::function<bool(const std::string&, const std::string&)>& keep,
+                    const nlohmann::ordered_json& added) {
+    auto manifests = nlohmann::ordered_json::array();
+    for (const Json& kept : elements(member(index, "manifests"))) {
+        const std::string digest = text(member(kept, "digest"));
+        if (!isSha256Digest(digest) || !keep(refName(kept), digest))
+            continue;
+        nlohmann::ordered_json entry =
+            indexEntry(digest, number(member(kept, "size")), refName(kept));
+        entry["mediaType"] = text(member(kept, "mediaType"));
+        manifests.push_back(std::move(entry));
+    }
+    if (!added.is_null())
+        manifests.push_back(added);
+    const nlohmann::ordered_json written{{"schemaVersion", 2}, {"manifests", manifests}};
+    return writeAtomically(root + "/index.json",
+                           written.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
 } // namespace
 
 Status OciStore::init() const {
@@ -166,36 +199,39 @@ Status OciStore::addToIndex(const std::string& reference, const std::string& man
     auto index = readIndex(m_root);
     if (!index)
         return index.error();
-    // ordered_json: the members stay in the image-spec's order, as other tools write them.
-    const auto entry = [](const std::string& mediaType, const std::string& digest,
-                          std::int64_t size, const std::string& name) {
-        return nlohmann::ordered_json{{"mediaType", mediaType},
-                                      {"digest", digest},
-                                      {"size", size},
-                                      {"annotations", {{kRefName, name}}}};
-    };
-    auto manifests = nlohmann::ordered_json::array();
-    for (const Json& kept : elements(member(*index, "manifests"))) {
-        const std::string name = refName(kept);
-        if (name == reference || !isSha256Digest(text(member(kept, "digest"))))
-            continue; // the tag moves to the new image, as docker tag does
-        manifests.push_back(entry(text(member(kept, "mediaType")), text(member(kept, "digest")),
-                                  number(member(kept, "size")), name));
-    }
-    manifests.push_back(entry(kManifestType, manifestDigest, manifestSize, reference));
-    const nlohmann::ordered_json written{{"schemaVersion", 2}, {"manifests", manifests}};
-    return writeAtomically(m_root + "/index.json",
-                           written.dump(-1, ' ', false, Json::error_handler_t::replace));
+    const Json& entries = elements(member(*index, "manifests"));
+    if (reference.empty() && std::any_of(entries.begin(), entries.end(), [&](const Json& entry) {
+            return text(member(entry, "digest")) == manifestDigest;
+        }))
+        return Ok{}; // kept already, under a name or without one
+    return rewriteIndex(
+        m_root, *index,
+        [&](const std::string& name, const std::string& digest) {
+            // The tag moves to the new image, as docker tag does; a name replaces "no name".
+            return reference.empty()
+                       ? true
+                       : name != reference && !(name.empty() && digest == manifestDigest);
+        },
+        indexEntry(manifestDigest, manifestSize, reference));
 }
 
 Status OciStore::store(const std::string& config, const std::vector<std::string>& layers,
-                       const std::vector<std::string>& references) const {
+                       const std::vector<std::string>& references, const StoredImage* below) const {
     const auto descriptor = [](const std::string& mediaType, const std::string& digest,
                                std::size_t size) {
         return nlohmann::ordered_json{
             {"mediaType", mediaType}, {"digest", digest}, {"size", std::int64_t(size)}};
     };
     auto layerDescriptors = nlohmann::ordered_json::array();
+    if (below) {
+        auto manifest = readJsonBlob(m_root, Json{{"digest", below->manifestDigest}});
+        if (!manifest)
+            return manifest.error();
+        for (const Json& layer : elements(member(*manifest, "layers")))
+            layerDescriptors.push_back(descriptor(text(member(layer, "mediaType")),
+                                                  text(member(layer, "digest")),
+                                                  std::size_t(number(member(layer, "size")))));
+    }
     for (const std::string& layer : layers) {
         auto digest = storeBlob(layer);
         if (!digest)
@@ -215,7 +251,9 @@ Status OciStore::store(const std::string& config, const std::vector<std::string>
     auto manifestDigest = storeBlob(manifest);
     if (!manifestDigest)
         return manifestDigest.error();
-    for (const std::string& reference : references)
+    // An image without a name is kept too, by an entry without one (docker load of an ID).
+    for (const std::string& reference :
+         references.empty() ? std::vector<std::string>{""} : references)
         if (Status added = addToIndex(reference, *manifestDigest, std::int64_t(manifest.size()));
             !added)
             return added;
@@ -294,6 +332,7 @@ Expected<StoredImage> OciStore::describe(const std::string& reference,
     StoredImage image;
     image.reference = reference;
     image.manifestDigest = manifestDigest;
+    image.configDigest = text(member(member(*manifest, "config"), "digest"));
     const Json& settings = member(*config, "config");
     image.config =
         ImageConfig{strings(member(settings, "Cmd")), strings(member(settings, "Entrypoint")),
@@ -325,11 +364,76 @@ std::vector<StoredImage> OciStore::images() const {
     return found;
 }
 
+Expected<StoredImage> OciStore::findById(const std::string& id) const {
+    for (StoredImage& image : images())
+        if (image.configDigest == id)
+            return std::move(image);
+    return Error{"No such image: " + id, ErrorCode::NotFound};
+}
+
+Expected<std::string> OciStore::config(const StoredImage& image) const {
+    return readBlob(m_root, Json{{"digest", image.configDigest}});
+}
+
+Status OciStore::forget(const std::string& manifestDigest) const {
+    auto index = readIndex(m_root);
+    if (!index)
+        return index.error();
+    return rewriteIndex(
+        m_root, *index,
+        [&](const std::string&, const std::string& digest) { return digest != manifestDigest; },
+        nullptr);
+}
+
+std::vector<std::string> OciStore::collectGarbage(const std::set<std::string>& rootfsInUse) const {
+    // What the index still needs; a document that cannot be read keeps everything.
+    std::set<std::string> neededBlobs, neededRootfs;
+    auto index = readIndex(m_root);
+    if (!index)
+        return {};
+    for (const Json& entry : elements(member(*index, "manifests"))) {
+        const std::string digest = text(member(entry, "digest"));
+        auto manifest = readJsonBlob(m_root, entry);
+        if (!isSha256Digest(digest) || !manifest)
+            return {};
+        neededBlobs.insert(digest.substr(7));
+        neededRootfs.insert(digest.substr(7));
+        neededBlobs.insert(text(member(member(*manifest, "config"), "digest")).substr(7));
+        for (const Json& layer : elements(member(*manifest, "layers")))
+            if (const std::string layerDigest = text(member(layer, "digest"));
+                isSha256Digest(layerDigest))
+                neededBlobs.insert(layerDigest.substr(7));
+    }
+    // Only names the store gives (64 hex digits) are candidates: nothing else is the lab's.
+    std::vector<std::string> removed;
+    const auto sweep = [&](const std::string& dir, const std::set<std::string>& needed) {
+        std::vector<std::string> unneeded; // listed whole first: nothing goes while listing
+        std::error_code error;
+        for (auto it = fs::directory_iterator(dir, error); !error && it != fs::directory_iterator();
+             it.increment(error)) {
+            const std::string name = it->path().filename().string();
+            if (isSha256Digest("sha256:" + name) && !needed.count(name) &&
+                !rootfsInUse.count(it->path().string()))
+                unneeded.push_back(it->path().string());
+        }
+        for (const std::string& path : unneeded)
+            if (fs::remove_all(path, error) > 0 && !error)
+                removed.push_back(path);
+    };
+    sweep(m_root + "/blobs/sha256", neededBlobs);
+    sweep(m_root + "/rootfs", neededRootfs);
+    return removed;
+}
+
 Expected<std::string> OciStore::rootfs(const std::string& reference) const {
     auto image = find(reference);
     if (!image)
         return image.error();
-    const std::string target = m_root + "/rootfs/" + image->manifestDigest.substr(7);
+    return rootfs(*image);
+}
+
+Expected<std::string> OciStore::rootfs(const StoredImage& image) const {
+    const std::string target = m_root + "/rootfs/" + image.manifestDigest.substr(7);
     std::error_code error;
     if (fs::is_directory(target, error))
         return target;
@@ -338,7 +442,7 @@ Expected<std::string> OciStore::rootfs(const std::string& reference) const {
     fs::remove_all(building, error);
     if (fs::create_directories(building, error); error)
         return Error{"mkdir " + building + ": " + error.message()};
-    auto manifest = readJsonBlob(m_root, Json{{"digest", image->manifestDigest}});
+    auto manifest = readJsonBlob(m_root, Json{{"digest", image.manifestDigest}});
     if (!manifest)
         return manifest.error();
     for (const Json& layer : elements(member(*manifest, "layers"))) {
@@ -351,7 +455,8 @@ Expected<std::string> OciStore::rootfs(const std::string& reference) const {
                 m_root + "/blobs/sha256/" + text(member(layer, "digest")).substr(7), building);
         if (!applied) {
             fs::remove_all(building, error);
-            return applied.error().context("unpacking " + image->reference);
+            return applied.error().context(
+                "unpacking " + (image.reference.empty() ? image.configDigest : image.reference));
         }
     }
     if (fs::rename(building, target, error); error)

@@ -211,7 +211,7 @@ void RealBackend::post(const std::string& id, OutcomeEvent event) {
 Status RealBackend::prepare(const Container& container) {
     if (!isContainerId(container.id))
         return Error{"invalid container ID " + container.id};
-    auto image = m_images.forContainer(container.config.image);
+    auto image = m_images.forContainer(container.config.imageId);
     if (!image)
         return image.error();
     std::vector<std::string>& trace = m_traces[container.id];
@@ -367,6 +367,7 @@ void RealBackend::remove(const Container& container) {
         return;
     }
     m_sandboxes.erase(container.id);
+    m_images.released(container.config.imageId, rootfsInUse());
     post(container.id, OutcomeEvent{Outcome::RemovalDone});
 }
 

@@ -56,9 +56,8 @@ public:
     RealBackend& operator=(const RealBackend&) = delete;
 
     std::string name() const override { return "real"; }
-    /// What an engine on this backend starts with: the local images (busybox:latest), and a
-    /// docker.io that answers that pulling is not built yet, so `docker run` of another image
-    /// walks the run flow's local lookup to a clear error.
+    /// What an engine on this backend starts with: the local images (busybox:latest); registries
+    /// are reached by pull().
     World world() const;
     /// Imports the image of the OCI image layout at layoutDir into the local store as
     /// reference (OciStore::importLayout); what an engine's image store needs to know of it.
@@ -95,6 +94,17 @@ public:
     std::shared_ptr<RegistryPull> pull(const RegistryPullRequest& request) override {
         return m_pulls->start(request);
     }
+    /// The engine's world: which stored image an ID of the engine's own means.
+    void imageNamed(const std::string& id, const std::string& reference) override {
+        m_images.named(id, reference);
+    }
+    /// docker rmi: the image leaves the store, with what no image and no container uses any more
+    /// (RealBackendDiff.cpp).
+    void imageDeleted(const std::string& id) override;
+    /// docker commit: the overlay's upper directory as a layer, with a config and a manifest, in
+    /// the store (RealBackendDiff.cpp).
+    Expected<std::optional<CommittedImage>>
+    commitImage(const Container& container, const ImageSpec& spec, bool addsLayer) override;
 
     /// The kernel operations done for a container so far, oldest first (kept after removal).
     const std::vector<std::string>& trace(const std::string& id) const;
@@ -132,6 +142,7 @@ private:
                 std::string noCgroup);
 
     ContainerSandbox* sandbox(const std::string& id) const;
+    std::set<std::string> rootfsInUse() const; // the images the containers are made from
     void post(const std::string& id, OutcomeEvent event);
     void onOutput(const std::string& id, bool isStderr);
     void onExit(const std::string& id);

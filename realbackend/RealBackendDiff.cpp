@@ -4,7 +4,11 @@
 // image (the lower directory) was changed, one that is not was added. As Docker's overlay2
 // driver reports them (docs/DOCKER-BEHAVIOUR.md §10.4): a directory whose entries changed is C,
 // the contents of an added directory are A each, nothing below a deleted path is listed.
+// docker commit writes the upper directory as a layer (UpperLayer.h) on the container's image in
+// the store (LocalImages.h); docker rmi deletes what the store no longer needs.
 #include "ContainerSandbox.h"
+#include "UpperLayer.h"
+#include "docker/GoTime.h"
 #include "engine/Container.h"
 
 #include <algorithm>
@@ -64,6 +68,52 @@ Expected<LayerChanges> RealBackend::writableLayer(const Container& container) co
               [](const FileChange& a, const FileChange& b) { return a.path < b.path; });
     layer.measuredBytes = bytes;
     return layer;
+}
+
+Expected<std::optional<CommittedImage>>
+RealBackend::commitImage(const Container& container, const ImageSpec& spec, bool addsLayer) {
+    ContainerSandbox* found = sandbox(container.id);
+    if (!found)
+        return Error{"RWLayer of container " + container.name + " is unexpectedly nil"};
+    if (found->lowerDir.empty())
+        return Error{"docker commit needs the container's writes in an overlay's upper "
+                     "directory: " +
+                     m_rootfsDescription};
+    std::optional<std::string> layer;
+    if (addsLayer) {
+        auto written = layerOfUpperDir(found->dir + "/upper");
+        if (!written)
+            return written.error();
+        layer = std::move(*written);
+    }
+    const CommitSettings settings{
+        container.id,    spec.cmd,
+        spec.entrypoint, mergeEnv(container.config.env, found->imageConfig.env),
+        spec.stopSignal, docker::formatRfc3339Nano(spec.created.value_or(m_clock.now()))};
+    auto committed = m_images.commit(container.config.imageId, layer, settings);
+    if (!committed)
+        return committed.error();
+    std::string line = "commit: config " + committed->id + ", ";
+    if (layer)
+        line += "layer " + committed->diffId + " (" + std::to_string(layer->size()) +
+                " bytes of tar from " + found->dir + "/upper)";
+    else
+        line += "no layer (an empty diff)";
+    m_traces[container.id].push_back(std::move(line));
+    return std::optional<CommittedImage>(std::move(*committed));
+}
+
+std::set<std::string> RealBackend::rootfsInUse() const {
+    std::set<std::string> inUse;
+    for (const auto& [id, box] : m_sandboxes)
+        for (const std::string& rootfs : {box->lowerDir, box->imageRootfs})
+            if (!rootfs.empty())
+                inUse.insert(rootfs);
+    return inUse;
+}
+
+void RealBackend::imageDeleted(const std::string& id) {
+    m_images.deleted(id, rootfsInUse());
 }
 
 } // namespace lab::real

@@ -30,7 +30,7 @@ struct KernelReport {
 /// What the backend answered when the engine asked it something.
 struct KernelAnswer {
     /// The calls whose answers a replay needs.
-    enum class Call { Prepare, Exec, Processes, Usage, Diff, Limits, Fault };
+    enum class Call { Prepare, Exec, Processes, Usage, Diff, Limits, Fault, Commit };
     TimePoint at{}; ///< when the engine asked
     Call call = Call::Prepare;
     std::string container;                ///< full ID; empty for a fault with no target
@@ -39,6 +39,8 @@ struct KernelAnswer {
     std::optional<ResourceSample> sample; ///< Usage
     std::vector<FileChange> changes;      ///< Diff
     std::int64_t layerBytes = 0;          ///< Diff
+    std::string image;                    ///< Commit: the image's ID (empty: the engine's own)
+    std::string layer;                    ///< Commit: its new layer's diff_id (empty: none)
     /// Exec: when the process ended, what it wrote and its status (unset: it never ended while
     /// the session was recorded).
     std::optional<TimePoint> endedAt;
@@ -63,7 +65,9 @@ struct KernelSample {
 /// Everything the kernel told one real session.
 struct KernelRecord {
     int cpus = 1;
-    std::string imagesRefusal; ///< why tag, rmi and commit are refused; empty: they are not
+    /// Why tag, rmi and commit were refused (by a real backend before they worked there); empty:
+    /// they were not.
+    std::string imagesRefusal;
     std::vector<KernelReport> reports;
     std::vector<KernelAnswer> answers;
     std::vector<KernelNote> pids;
@@ -77,6 +81,6 @@ std::string_view callName(KernelAnswer::Call call);
 inline constexpr std::array kKernelCalls{KernelAnswer::Call::Prepare,   KernelAnswer::Call::Exec,
                                          KernelAnswer::Call::Processes, KernelAnswer::Call::Usage,
                                          KernelAnswer::Call::Diff,      KernelAnswer::Call::Limits,
-                                         KernelAnswer::Call::Fault};
+                                         KernelAnswer::Call::Fault,     KernelAnswer::Call::Commit};
 
 } // namespace lab

@@ -85,6 +85,11 @@ QJsonObject answerToJson(const KernelAnswer& answer, TimePoint start) {
         json.insert(QStringLiteral("changes"), list);
         json.insert(QStringLiteral("bytes"), qint64(answer.layerBytes));
         break;
+    case KernelAnswer::Call::Commit:
+        json.insert(QStringLiteral("image"), QString::fromStdString(answer.image));
+        if (!answer.layer.empty())
+            json.insert(QStringLiteral("layer"), QString::fromStdString(answer.layer));
+        break;
     default:
         break;
     }
@@ -112,7 +117,7 @@ template <class T, class ToJson> QJsonArray listToJson(const std::vector<T>& ite
 
 std::string_view callName(KernelAnswer::Call call) {
     static constexpr std::array<std::string_view, kKernelCalls.size()> names{
-        "prepare", "exec", "processes", "usage", "diff", "limits", "fault"};
+        "prepare", "exec", "processes", "usage", "diff", "limits", "fault", "commit"};
     return names[std::size_t(call)];
 }
 

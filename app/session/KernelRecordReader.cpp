@@ -186,10 +186,11 @@ private:
     }
 
     Expected<KernelAnswer> answer(const QJsonValue& value, const QString& path) const {
-        auto object = this->object(value, path,
-                                   {"at", "call", "container", "error", "endedAt", "exitCode",
-                                    "output", "processes", "sample", "changes", "bytes"},
-                                   {"at", "call", "container"});
+        auto object =
+            this->object(value, path,
+                         {"at", "call", "container", "error", "endedAt", "exitCode", "output",
+                          "processes", "sample", "changes", "bytes", "image", "layer"},
+                         {"at", "call", "container"});
         if (!object)
             return object.error();
         Members item = members(*object, path);
@@ -218,6 +219,8 @@ private:
         if (item.has("changes"))
             readChanges(item, answer.changes);
         answer.layerBytes = item.figure("bytes").value_or(0);
+        answer.image = item.text("image");
+        answer.layer = item.text("layer");
         const bool worked = answer.error.empty();
         if (answer.call == KernelAnswer::Call::Usage && worked) {
             if (!item.has("sample"))

@@ -16,11 +16,12 @@ namespace {
 constexpr std::size_t kShortId = 12;
 constexpr int kInterruptedStatus = 130; // a shell's status for a command ended by SIGINT
 
-// The real backend makes no network requests yet: a pull says so instead of pretending.
+// The real backend pulls from registries itself (RealBackend::pull); the world's simulated ones
+// are read only by a replay of the session, which makes no network requests and says so.
 World withoutRegistries(World world) {
     for (RegistrySpec& registry : world.registries)
-        registry.unreachable = "pulling from " + registry.host +
-                               " is not built into the real backend yet: only local images run";
+        registry.unreachable = "a replayed session does not pull from " + registry.host +
+                               ": the pull happened when the session was recorded";
     return world;
 }
 

@@ -8,8 +8,6 @@ namespace lab {
 RecordingBackend::RecordingBackend(Backend& real, const Clock& clock, TraceReader trace)
     : m_real(real), m_clock(clock), m_trace(std::move(trace)) {
     m_record.cpus = real.cpus();
-    if (const Status images = real.canChangeImages(); !images)
-        m_record.imagesRefusal = images.error().message;
 }
 
 const KernelRecord& RecordingBackend::record() {
@@ -138,6 +136,18 @@ Expected<LayerChanges> RecordingBackend::writableLayer(const Container& containe
         kept.layerBytes = layer->size();
     }
     return layer;
+}
+
+Expected<std::optional<CommittedImage>>
+RecordingBackend::commitImage(const Container& container, const ImageSpec& spec, bool addsLayer) {
+    auto committed = m_real.commitImage(container, spec, addsLayer);
+    KernelAnswer& kept = answer(KernelAnswer::Call::Commit, container.id,
+                                committed ? Status{} : Status{committed.error()});
+    if (committed && *committed) {
+        kept.image = (*committed)->id;
+        kept.layer = (*committed)->diffId;
+    }
+    return committed;
 }
 
 Expected<ResourceSample> RecordingBackend::usage(const Container& container) const {

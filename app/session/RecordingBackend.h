@@ -48,7 +48,12 @@ public:
     Status applyLimits(const Container& container, const ResourceLimits& limits) override;
     Expected<LayerChanges> writableLayer(const Container& container) const override;
     Status storeImage(const ArchiveImage& image) override { return m_real.storeImage(image); }
-    Status canChangeImages() const override { return m_real.canChangeImages(); }
+    void imageNamed(const std::string& id, const std::string& reference) override {
+        m_real.imageNamed(id, reference);
+    }
+    void imageDeleted(const std::string& id) override { m_real.imageDeleted(id); }
+    Expected<std::optional<CommittedImage>>
+    commitImage(const Container& container, const ImageSpec& spec, bool addsLayer) override;
     Expected<ResourceSample> usage(const Container& container) const override;
     /// A pull is the registry's news, not the kernel's: nothing of it is recorded.
     std::shared_ptr<RegistryPull> pull(const RegistryPullRequest& request) override {

@@ -111,6 +111,16 @@ Status ReplayedBackend::canChangeImages() const {
     return Ok{};
 }
 
+Expected<std::optional<CommittedImage>> ReplayedBackend::commitImage(const Container& container,
+                                                                     const ImageSpec&, bool) {
+    const auto answer = next(KernelAnswer::Call::Commit, container.id);
+    if (!answer)
+        return answer.error();
+    if ((*answer)->image.empty())
+        return std::optional<CommittedImage>{};
+    return std::optional<CommittedImage>(CommittedImage{(*answer)->image, (*answer)->layer});
+}
+
 Expected<ResourceSample> ReplayedBackend::usage(const Container& container) const {
     const auto answer = next(KernelAnswer::Call::Usage, container.id);
     if (!answer)

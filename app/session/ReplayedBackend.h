@@ -41,6 +41,9 @@ public:
     Status applyLimits(const Container& container, const ResourceLimits& limits) override;
     Expected<LayerChanges> writableLayer(const Container& container) const override;
     Status canChangeImages() const override;
+    /// The image the recorded commit made: the ID the real backend gave it.
+    Expected<std::optional<CommittedImage>>
+    commitImage(const Container& container, const ImageSpec& spec, bool addsLayer) override;
     Expected<ResourceSample> usage(const Container& container) const override;
 
 private:

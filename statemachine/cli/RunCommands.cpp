@@ -192,9 +192,7 @@ private:
             return {RunFlowOutcome::CreateFailed, policy.error().message};
         if (auto security = validateSecurityOptions(m_request.create.config); !security)
             return {RunFlowOutcome::CreateFailed, security.error().message};
-        const bool found = m_reference ? m_engine.images().find(*m_reference) != nullptr
-                                       : m_engine.images().findById(m_request.image) != nullptr;
-        if (found)
+        if (m_engine.findImage(m_request.image))
             return {RunFlowOutcome::ImageFound};
         return {RunFlowOutcome::ImageMissing,
                 "No such image: " + (m_reference ? m_reference->familiar() : m_request.image)};

@@ -6,12 +6,14 @@
 
 #include "base/Expected.h"
 #include "engine/Exec.h"
+#include "engine/ImageStore.h"
 #include "engine/LayerChanges.h"
 #include "engine/ResourceSample.h"
 #include "machines/Lifecycle.h"
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -102,12 +104,9 @@ public:
         return Error{"docker diff and docker commit are not available on the " + name() +
                      " backend yet"};
     }
-    /// Whether docker tag, rmi and commit may change the engine's image store, or why not (a
-    /// backend that runs containers from a store of its own would no longer find their images).
-    virtual Status canChangeImages() const {
-        return Error{"docker tag, docker rmi and docker commit are not available on the " + name() +
-                     " backend yet: it runs containers from an image store of its own"};
-    }
+    /// Whether docker tag, rmi and commit may change the engine's image store, or why not (the
+    /// replay of a session recorded when the real backend still refused them).
+    virtual Status canChangeImages() const { return Ok{}; }
     /// docker load and docker import: keeps a checked image where this backend's containers are
     /// made from (the simulation needs nothing beyond the engine's store).
     virtual Status storeImage(const ArchiveImage& /*image*/) { return Ok{}; }
@@ -116,6 +115,20 @@ public:
     /// simulated registries (engine/Pull.h), as the simulation does.
     virtual std::shared_ptr<RegistryPull> pull(const RegistryPullRequest& /*request*/) {
         return nullptr;
+    }
+    /// The engine's image id, an ID it made itself (imageIdOf), came with the name reference
+    /// (full) from its world: a backend with a store of its own learns which of its images the
+    /// engine means by id. (docker tag needs no call: the ID stays what it was.)
+    virtual void imageNamed(const std::string& /*id*/, const std::string& /*reference*/) {}
+    /// docker rmi deleted the engine's image id: a backend may drop what it made for it that
+    /// nothing uses any more.
+    virtual void imageDeleted(const std::string& /*id*/) {}
+    /// docker commit: keeps the container's image with its writable layer on top (none when
+    /// addsLayer is false, an empty diff) and spec's settings as a new image. nullopt: this
+    /// backend keeps nothing, and the engine's store alone holds the image (the simulation).
+    virtual Expected<std::optional<CommittedImage>>
+    commitImage(const Container& /*container*/, const ImageSpec& /*spec*/, bool /*addsLayer*/) {
+        return std::optional<CommittedImage>{};
     }
     /// docker stats: the resource use of a running container now. An error: this backend
     /// cannot measure it.

@@ -24,7 +24,8 @@ Engine::Engine(Backend& backend, Clock& clock, const World& world, std::uint64_t
     for (const LocalImageSpec& local : world.images)
         for (const std::string& tag : local.tags)
             if (auto reference = docker::parseImageReference(tag, docker::ReferenceGrammar::Engine))
-                m_images.add(local.image, *reference, m_clock.now());
+                m_backend.imageNamed(m_images.add(local.image, *reference, m_clock.now()).id,
+                                     reference->full());
 }
 
 Engine::~Engine() = default;
@@ -63,12 +64,10 @@ Expected<Container*> Engine::create(CreateRequest request) {
         return limits.error();
     config.limits = limitsAtCreate(config.limits);
 
-    auto reference = docker::parseImageReference(config.image, docker::ReferenceGrammar::Engine);
-    const Image* image = reference ? m_images.find(*reference) : m_images.findById(config.image);
-    if (!image && reference)
-        return Error{"No such image: " + reference->familiar(), ErrorCode::NotFound};
-    if (!image)
-        return reference.error();
+    auto found = findImage(config.image);
+    if (!found)
+        return found.error();
+    const Image* image = *found;
 
     // daemon/commit.go merge(): without --entrypoint the image's entrypoint applies, and its
     // cmd too when the user gave none; --entrypoint drops the image's cmd.

@@ -154,6 +154,7 @@ Status Engine::deleteImage(const std::string& id, bool force, bool quiet,
     for (const ImageReference& tag : std::vector<ImageReference>(image.tags))
         untag(id, tag, lines);
     const std::vector<std::string> layers = m_images.remove(id);
+    m_backend.imageDeleted(id);
     publishImageEvent("delete", id, {{"name", id}});
     lines.push_back("Deleted: " + id);
     for (const std::string& layer : layers)
@@ -186,7 +187,8 @@ Expected<const Image*> Engine::commit(Container& container,
     spec.cmd = container.config.cmd; // the container's config becomes the image's
     spec.entrypoint = container.config.entrypoint;
     spec.stopSignal = container.config.stopSignal;
-    if (!layer->changes.empty()) { // an empty diff adds no layer
+    const bool addsLayer = !layer->changes.empty(); // an empty diff adds no layer
+    if (addsLayer) {
         spec.layers.push_back(LayerSpec{layer->size()});
         for (const auto& [path, content] : layer->written) {
             spec.files[path] = content;
@@ -197,7 +199,11 @@ Expected<const Image*> Engine::commit(Container& container,
             spec.deletedFiles.insert(path);
         }
     }
-    const Image& image = m_images.store(spec, m_clock.now(), base);
+    auto kept = m_backend.commitImage(container, spec, addsLayer);
+    if (!kept)
+        return kept.error();
+    const Image& image = *kept ? m_images.storeCommitted(spec, **kept, m_clock.now(), *base)
+                               : m_images.store(spec, m_clock.now(), base);
     std::string imageRef;
     if (tag) {
         m_images.tag(image, *tag);

@@ -97,6 +97,19 @@ Image& ImageStore::storeArchived(const ImageSpec& spec, const std::string& id,
     return *image;
 }
 
+Image& ImageStore::storeCommitted(const ImageSpec& spec, const CommittedImage& committed,
+                                  TimePoint now, const Image& parent) {
+    Image*& image = m_byId[committed.id];
+    if (!image) {
+        image = &make(committed.id, spec, now);
+        image->parent = parent.id;
+        image->layerDigests = parent.layerDigests;
+        if (!committed.diffId.empty())
+            image->layerDigests.push_back(committed.diffId);
+    }
+    return *image;
+}
+
 Image& ImageStore::make(const std::string& id, const ImageSpec& spec, TimePoint now) {
     auto made = std::make_unique<Image>();
     made->id = id;

@@ -30,6 +30,12 @@ struct Image {
     std::int64_t size() const;
 };
 
+/// An image docker commit made, as a backend with a store of its own keeps it.
+struct CommittedImage {
+    std::string id;     ///< "sha256:" + the digest of the config it wrote: the image's ID
+    std::string diffId; ///< the new layer's "sha256:...", empty when the diff added none
+};
+
 /// The image ID Docker would give this content.
 std::string imageIdOf(const ImageSpec& spec);
 /// The digest of layer index of this content.
@@ -48,6 +54,10 @@ public:
     /// digest and its layers are the archive's diff_ids.
     Image& storeArchived(const ImageSpec& spec, const std::string& id,
                          const std::vector<std::string>& layerDigests, TimePoint now);
+    /// Stores the image a backend committed (Backend::commitImage): its ID is the backend's,
+    /// its layers the parent's and the new one, if any.
+    Image& storeCommitted(const ImageSpec& spec, const CommittedImage& committed, TimePoint now,
+                          const Image& parent);
     /// Gives image a name; the name leaves whatever image had it before.
     void tag(const Image& image, const ImageReference& tag);
     /// Takes a name away; false when no image had it.

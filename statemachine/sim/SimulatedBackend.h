@@ -68,7 +68,6 @@ public:
     /// What the container's processes wrote to and deleted from its filesystem.
     Expected<LayerChanges> writableLayer(const Container& container) const override;
     /// The engine's image store is the simulation's only one.
-    Status canChangeImages() const override { return Ok{}; }
 
 private:
     // A container's PID 1 is keyed by the container's ID, an exec'd process by execKey().

@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <sstream>
 
 using namespace lab;
@@ -23,11 +24,14 @@ namespace {
 const QString kSource = QStringLiteral("class.json");
 
 // A class on real processes: a run that prints and fails, a long one paused, looked into
-// (top, exec, stats, diff), stopped and removed.
+// (top, exec, stats, diff), committed, stopped and removed.
 const char* const kScript = "run --name job busybox sh -c 'echo hello; exit 3'\n"
                             "run -d --name web busybox sh -c 'echo up; sleep 300'\n"
                             "exec web sh -c 'echo inside; touch /made'\n"
                             "diff web\n"
+                            "commit web lab/web\n"
+                            "run --rm lab/web ls /made\n"
+                            "rmi lab/web\n"
                             "pause web\n"
                             "ps -a --format '{{.Names}} {{.Status}}'\n"
                             "unpause web\n"
@@ -136,8 +140,11 @@ void TestRealSessionFile::realSessionReplaysWithoutTheKernel() {
     std::ostringstream replayedText;
     for (const std::string& line : outputs)
         replayedText << line << '\n';
-    for (const char* expected : {"hello", "inside", "A /made", "web Up", "(Paused)",
-                                 "job Exited (3)", "web Exited (137)", "[rc=3]"})
+    // The committed image ran with the file the container made.
+    QVERIFY(std::find(outputs.begin(), outputs.end(), "/made") != outputs.end());
+    for (const char* expected :
+         {"hello", "inside", "A /made", "Untagged: lab/web:latest", "Deleted: sha256:", "web Up",
+          "(Paused)", "job Exited (3)", "web Exited (137)", "[rc=3]"})
         QVERIFY2(replayedText.str().find(expected) != std::string::npos,
                  qPrintable(QString::fromStdString(replayedText.str() + "\nmissing: ") + expected));
     QCOMPARE(eventsOf(replayed.engine()), eventsOf(live.engine()));
@@ -214,7 +221,7 @@ void TestRealSessionFile::tamperedKernelRecordIsRefused_data() {
     QTest::newRow("an unknown call") << replaced("\"prepare\"", "\"reboot\"")
                                      << "class.json: kernel.answers[0].call: unknown \"reboot\" "
                                         "(known: prepare, exec, processes, usage, diff, limits, "
-                                        "fault)";
+                                        "fault, commit)";
     QTest::newRow("a PID out of range")
         << replaced("\"pid\":4242", "\"pid\":-1")
         << "class.json: kernel.pids[0].pid: -1 is outside 0 to 1073741824";

@@ -5,6 +5,7 @@
 #include "RealBackend.h"
 #include "RealClock.h"
 #include "cli/DockerCli.h"
+#include "docker/ImageReference.h"
 #include "docker/ShellWords.h"
 #include "engine/Engine.h"
 
@@ -70,6 +71,13 @@ struct RealFixture {
     CliOutput docker(const std::string& line) {
         auto words = docker::splitShellWords(line);
         return cli->run(words ? *words : std::vector<std::string>{});
+    }
+    /// Gives the engine an image the backend imported (RealBackend::importImage) under name, as
+    /// the engine does with its world's images: the backend learns which image the ID means.
+    void addImage(const LocalImageSpec& imported, const std::string& name) {
+        const auto reference = docker::parseImageReference(name);
+        const Image& image = engine->images().add(imported.image, *reference, clock->now());
+        backend->imageNamed(image.id, reference->full());
     }
     /// stdout of a command, lines joined with newlines.
     QString out(const std::string& line) { return join(docker(line).out); }

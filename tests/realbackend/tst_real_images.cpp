@@ -4,7 +4,6 @@
 // root filesystem, every blob checked against its digest. Needs root; skips with the reason.
 #include "RealFixture.h"
 #include "base/Sha256.h"
-#include "docker/ImageReference.h"
 
 #include <QDirIterator>
 #include <QProcess>
@@ -181,8 +180,7 @@ void RealImagesTest::anImageMadeWithTarIsImportedAndItsConfigUsed() {
     auto imported = m_lab->backend->importImage(layout, "mine:1");
     QVERIFY2(imported.has_value(), imported.has_value() ? "" : imported.error().message.c_str());
     QCOMPARE(imported->tags, std::vector<std::string>{"mine:1"});
-    m_lab->engine->images().add(imported->image, *lab::docker::parseImageReference("mine:1"),
-                                m_lab->clock->now());
+    m_lab->addImage(*imported, "mine:1");
 
     QCOMPARE(m_lab->out("run --rm mine:1"), QString("two")); // the config's Cmd, upper layer
     const auto inside =
@@ -216,8 +214,7 @@ void RealImagesTest::layersCannotWriteOutsideTheRootFilesystem() {
     writeLayout(work + "/layout", {work + "/evil.tar"}, "{\"Cmd\":[\"true\"]}", "latest");
     auto imported = m_lab->backend->importImage(work + "/layout", "evil");
     QVERIFY(imported.has_value()); // the blobs are sound; the layer is refused when it is applied
-    m_lab->engine->images().add(imported->image, *lab::docker::parseImageReference("evil"),
-                                m_lab->clock->now());
+    m_lab->addImage(*imported, "evil");
     const auto created = m_lab->docker("create --name evil evil");
     QCOMPARE(created.status, 1);
     QVERIFY2(RealFixture::join(created.err).contains(expected),
@@ -245,8 +242,7 @@ void RealImagesTest::aSymlinkInALowerLayerResolvesInsideTheImage() {
                 "{\"Cmd\":[\"ls\",\"/escape/tmp\"]}", "latest");
     auto imported = m_lab->backend->importImage(work + "/layout", "tricky");
     QVERIFY(imported.has_value());
-    m_lab->engine->images().add(imported->image, *lab::docker::parseImageReference("tricky"),
-                                m_lab->clock->now());
+    m_lab->addImage(*imported, "tricky");
     const auto created = m_lab->docker("create --name tricky tricky");
     QVERIFY2(created.status == 0, qPrintable(RealFixture::join(created.err)));
     QVERIFY(!fs::exists("/tmp/" + marker));
@@ -288,8 +284,7 @@ void RealImagesTest::aWhiteoutRemovesOnlyBeneathTheImage() {
                 "{\"Cmd\":[\"true\"]}", "latest");
     auto imported = m_lab->backend->importImage(work + "/layout", "whiteout");
     QVERIFY(imported.has_value());
-    m_lab->engine->images().add(imported->image, *lab::docker::parseImageReference("whiteout"),
-                                m_lab->clock->now());
+    m_lab->addImage(*imported, "whiteout");
     const auto created = m_lab->docker("create whiteout");
     QCOMPARE(created.status, 1);
     QVERIFY2(RealFixture::join(created.err).contains("which names no file"),
@@ -311,8 +306,7 @@ void RealImagesTest::aWorkingDirThatIsNotADirectoryIsNamed() {
                 "{\"Cmd\":[\"true\"],\"WorkingDir\":\"/etc/motd\"}", "latest");
     auto imported = m_lab->backend->importImage(work + "/layout", "wd");
     QVERIFY(imported.has_value());
-    m_lab->engine->images().add(imported->image, *lab::docker::parseImageReference("wd"),
-                                m_lab->clock->now());
+    m_lab->addImage(*imported, "wd");
     const auto started = m_lab->docker("run --rm wd");
     QVERIFY(started.status != 0);
     QVERIFY2(RealFixture::join(started.err)
@@ -367,8 +361,7 @@ void RealImagesTest::damagedImagesGiveClearErrors() {
     const std::string stored =
         m_lab->backend->stateDir() + "/images/blobs/sha256/" + digest.substr(7);
     writeFile(stored, "garbage");
-    m_lab->engine->images().add(imported->image, *lab::docker::parseImageReference("x"),
-                                m_lab->clock->now());
+    m_lab->addImage(*imported, "x");
     const auto created = m_lab->docker("create x");
     QCOMPARE(created.status, 1);
     QVERIFY2(RealFixture::join(created.err).contains("is corrupt"),

@@ -35,6 +35,7 @@ private slots:
     void aFullLayerRefusesTheWrite();
     void commitMakesAnImageThatRunsWithTheFiles();
     void commitOfAnUnchangedContainerAddsNoLayer();
+    void anImageWithoutANameRunsByItsId();
     void rmiOfANameAnotherNameSharesOnlyUntags();
     void rmiRefusesTheLastNameOfAnImageInUse();
     void rmiByIdFollowsTheRunningAndStoppedRules();
@@ -144,6 +145,19 @@ void ImageCommandsTest::commitOfAnUnchangedContainerAddsNoLayer() {
     QCOMPARE(lab.out("images --format '{{.Repository}}:{{.Tag}} {{.ID}}'"),
              "<none>:<none> " + id.mid(7, 12) + "\nbusybox:latest " +
                  QString::fromStdString(base->id.substr(7, 12)));
+}
+
+void ImageCommandsTest::anImageWithoutANameRunsByItsId() {
+    EngineFixture lab;
+    QCOMPARE(lab.docker("create --name fresh busybox echo committed").status, 0);
+    const QString id = lab.out("commit fresh");
+    // GetImage: "sha256:..." and a short ID name the image, though both parse as references.
+    for (const QString& typed : {id, id.mid(7, 12)})
+        QCOMPARE(lab.out("run --rm " + typed.toStdString()), QString("committed"));
+    const auto missing = lab.docker("run --rm 0123456789ab");
+    QCOMPARE(missing.status, 125);
+    QVERIFY2(text(missing.err).startsWith("Unable to find image '0123456789ab:latest' locally"),
+             qPrintable(text(missing.err)));
 }
 
 void ImageCommandsTest::rmiOfANameAnotherNameSharesOnlyUntags() {
