@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string_view>
 
@@ -18,6 +19,10 @@ using Json = nlohmann::json;
 constexpr std::size_t kManifestBytes = 4u << 20; // Docker's own limit for a manifest
 constexpr std::size_t kConfigBytes = 8u << 20;
 constexpr std::size_t kConcurrentDownloads = 3; // the daemon's default, for "Waiting"
+// A layer's bytes are sampled at most once per 64 KiB and per 10 ms (whichever is rarer), and
+// once more when the last byte is in: a bounded record, however fast or slow the registry.
+constexpr std::int64_t kSampleBytes = 64 << 10;
+constexpr Duration kSampleInterval = std::chrono::milliseconds(10);
 
 constexpr std::string_view kDockerManifest = "application/vnd.docker.distribution.manifest.v2+json";
 constexpr std::string_view kDockerList =
@@ -205,10 +210,11 @@ private:
     // GET of a blob, checked against its descriptor's size and digest (Docker's words for what
     // it is when not).
     Expected<std::string> blob(const Descriptor& descriptor, std::size_t maxBytes,
-                               const std::string& what) {
+                               const std::string& what,
+                               const std::function<void(std::size_t)>& onBytes = {}) {
         auto answer = m_http.get(
             {m_reference.domain, "/v2/" + m_reference.path + "/blobs/" + descriptor.digest}, "",
-            std::min(maxBytes, std::size_t(descriptor.size)));
+            std::min(maxBytes, std::size_t(descriptor.size)), onBytes);
         if (!answer)
             return answer.error();
         if (answer->status != 200)
@@ -221,28 +227,72 @@ private:
 
     Expected<FetchedImage> pullLayers(const std::vector<Descriptor>& layers, std::string config) {
         std::vector<std::string> lines;
-        for (const Descriptor& layer : layers)
+        for (const Descriptor& layer : layers) {
             lines.push_back(shortId(layer) + ": Pulling fs layer");
+            m_layers.push_back(
+                {shortId(layer), layer.size, false, kNotYet, kNotYet, kNotYet, kNotYet});
+        }
         for (std::size_t i = kConcurrentDownloads; i < layers.size(); ++i)
             lines.push_back(shortId(layers[i]) + ": Waiting");
+        m_news.layersFound(m_layers);
         m_news.progress(std::move(lines));
         std::vector<std::string> blobs;
-        for (const Descriptor& layer : layers) {
-            auto content = blob(layer, limits::kImageLayerBytes, "filesystem layer");
+        for (std::size_t i = 0; i < layers.size(); ++i) {
+            auto content = download(i, layers[i]);
             if (!content)
                 return content.error();
             blobs.push_back(std::move(*content));
-            m_news.progress(
-                {shortId(layer) + ": Verifying Checksum", shortId(layer) + ": Download complete"});
+            m_news.progress({shortId(layers[i]) + ": Verifying Checksum",
+                             shortId(layers[i]) + ": Download complete"});
+        }
+        const TimePoint extractStart = m_news.now();
+        for (std::size_t i = 0; i < layers.size(); ++i) {
+            m_layers[i].extractStart = extractStart;
+            tell(i);
         }
         auto image = imageOfBlobs(std::move(config), std::move(blobs));
         if (!image)
             return image.error();
+        const TimePoint extracted = m_news.now();
         lines.clear();
-        for (const Descriptor& layer : layers)
-            lines.push_back(shortId(layer) + ": Pull complete");
+        for (std::size_t i = 0; i < layers.size(); ++i) {
+            m_layers[i].extracted = extracted;
+            tell(i);
+            lines.push_back(shortId(layers[i]) + ": Pull complete");
+        }
         m_news.progress(std::move(lines));
         return FetchedImage{false, std::move(*image)};
+    }
+
+    // Layer index's blob, its bytes sampled as they come.
+    Expected<std::string> download(std::size_t index, const Descriptor& descriptor) {
+        const TimePoint start = m_news.now();
+        m_layers[index].downloadStart = start;
+        tell(index);
+        ByteSample last{start, 0};
+        auto content = blob(descriptor, limits::kImageLayerBytes, "filesystem layer",
+                            [&](std::size_t received) {
+                                const ByteSample sample{m_news.now(), std::int64_t(received)};
+                                const bool all = sample.bytes == descriptor.size;
+                                if (sample.bytes <= last.bytes ||
+                                    (!all && (sample.bytes - last.bytes < kSampleBytes ||
+                                              sample.at - last.at < kSampleInterval)))
+                                    return;
+                                last = sample;
+                                tell(index, {sample});
+                            });
+        if (content) {
+            m_layers[index].downloaded = m_news.now(); // its digest was verified
+            tell(index);
+        }
+        return content;
+    }
+
+    // Tells layer index's times as they stand, with the samples received since its last news.
+    void tell(std::size_t index, std::vector<ByteSample> received = {}) {
+        LayerPull news = m_layers[index];
+        news.received = std::move(received);
+        m_news.layerMoved(index, std::move(news));
     }
 
     static std::string shortId(const Descriptor& descriptor) {
@@ -255,6 +305,7 @@ private:
     std::string m_digest;        // what the tag names
     std::string m_fetchedDigest; // of the last manifest fetched
     std::string m_fetchedType;
+    std::vector<LayerPull> m_layers; // each layer's times so far (its samples go to m_news)
 };
 
 } // namespace

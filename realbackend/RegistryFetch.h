@@ -10,6 +10,7 @@
 #include "base/Expected.h"
 #include "docker/ImageReference.h"
 #include "engine/ImageArchive.h"
+#include "engine/Pull.h"
 
 #include <string>
 #include <vector>
@@ -24,6 +25,13 @@ public:
     virtual void manifestFound(const std::string& digest) = 0;
     /// The daemon's progress lines ("<12-hex layer>: Download complete", ...).
     virtual void progress(std::vector<std::string> lines) = 0;
+    /// The layers to fetch, bottom first: short ID and size, no phase reached (kNotYet).
+    virtual void layersFound(std::vector<LayerPull> layers) = 0;
+    /// Layer index (of layersFound's) moved on: its phase times as they stand now, and in
+    /// layer.received the bytes received since its last news.
+    virtual void layerMoved(std::size_t index, LayerPull layer) = 0;
+    /// Engine time (called on the worker thread).
+    virtual TimePoint now() const = 0;
 };
 
 /// What the fetch brought.

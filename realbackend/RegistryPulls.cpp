@@ -21,8 +21,8 @@ namespace {
 // The fetch's news, posted for the clock's thread.
 class PostedNews final : public PullNews {
 public:
-    explicit PostedNews(std::function<void(std::function<void(RegistryPull&)>)> post)
-        : m_post(std::move(post)) {}
+    PostedNews(const RealClock& clock, std::function<void(std::function<void(RegistryPull&)>)> post)
+        : m_clock(clock), m_post(std::move(post)) {}
     void manifestFound(const std::string& digest) override {
         m_post([digest](RegistryPull& pull) {
             pull.manifestFound = true;
@@ -34,8 +34,25 @@ public:
             pull.progress.insert(pull.progress.end(), lines.begin(), lines.end());
         });
     }
+    void layersFound(std::vector<LayerPull> layers) override {
+        m_post([layers = std::move(layers)](RegistryPull& pull) { pull.layers = layers; });
+    }
+    void layerMoved(std::size_t index, LayerPull layer) override {
+        m_post([index, layer = std::move(layer)](RegistryPull& pull) {
+            LayerPull& known = pull.layers.at(index);
+            known.downloadStart = layer.downloadStart;
+            known.downloaded = layer.downloaded;
+            known.extractStart = layer.extractStart;
+            known.extracted = layer.extracted;
+            known.received.insert(known.received.end(), layer.received.begin(),
+                                  layer.received.end());
+        });
+    }
+    // The wall clock: reading it is safe on any thread.
+    TimePoint now() const override { return m_clock.now(); }
 
 private:
+    const RealClock& m_clock;
     std::function<void(std::function<void(RegistryPull&)>)> m_post;
 };
 
@@ -71,7 +88,8 @@ std::shared_ptr<RegistryPull> RegistryPulls::start(const RegistryPullRequest& re
     Worker& worker = *m_workers.back();
     worker.pull = pull;
     worker.thread = std::thread([this, &worker, request] {
-        PostedNews news([this, &worker](News item) { post(worker, std::move(item), false); });
+        PostedNews news(m_clock,
+                        [this, &worker](News item) { post(worker, std::move(item), false); });
         auto fetched = fetchImage(worker.http, request.reference, request.localImageId, news);
         post(
             worker,

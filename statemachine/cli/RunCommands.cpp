@@ -104,9 +104,7 @@ public:
                     .push_back(line.text);
             if (reaction->exitStatus)
                 m_context.output.status = *reaction->exitStatus;
-            const bool pullBegins =
-                step == RunStep::QueryRegistry && reaction->to == RunStep::PullLayers;
-            report(*reaction, pullBegins && !m_registryPull ? &m_plan : nullptr);
+            report(*reaction, pullShown(step, *reaction));
         }
     }
 
@@ -119,6 +117,20 @@ private:
             if (table[row].source == RunStep::Start && table[row].target == m_flow.step())
                 reaction.row = int(row);
         return reaction;
+    }
+
+    // The pull the flowchart draws after this step: the plan, once, as the pull begins; a real
+    // pull's layers as known so far, on every step into, through and out of PullLayers.
+    const PullPlan* pullShown(RunStep step, const RunFlowReaction& reaction) {
+        const bool pullBegins =
+            step == RunStep::QueryRegistry && reaction.to == RunStep::PullLayers;
+        if (!m_registryPull)
+            return pullBegins ? &m_plan : nullptr;
+        if (!pullBegins && step != RunStep::PullLayers)
+            return nullptr;
+        m_plan.digest = m_registryPull->digest;
+        m_plan.layers = m_registryPull->layers;
+        return &m_plan;
     }
 
     // Tells the engine's observers (the flowchart) the step just taken, at engine time now.
@@ -226,6 +238,7 @@ private:
                                 : RunFlowOutcome::RegistryRefused,
                     pull.failure->message};
         }
+        m_plan.start = m_engine.clock().now();
         RunFlowOutcomeEvent event{RunFlowOutcome::ManifestFound};
         event.progress = {m_reference->tag + ": Pulling from " + m_reference->path};
         return event;
@@ -332,7 +345,7 @@ private:
     OutputRecorder m_recorder;
     std::optional<docker::ImageReference> m_reference;
     std::optional<ImageSpec> m_pulled;
-    PullPlan m_plan;
+    PullPlan m_plan; // planned, or what a real pull's record shows so far
     std::shared_ptr<RegistryPull> m_registryPull; // set: the backend pulls, not the plan
     std::size_t m_nextBatch = 0;                  // the plan's batches, or the pull's lines
     std::string m_containerId;

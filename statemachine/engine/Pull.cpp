@@ -24,6 +24,23 @@ double fractionBetween(TimePoint from, TimePoint to, TimePoint now) {
     return std::clamp(double((now - from).count()) / double((to - from).count()), 0.0, 1.0);
 }
 
+// How much of layer's bytes had come by now: linear between the samples around now, from none at
+// downloadStart.
+double receivedFraction(const LayerPull& layer, TimePoint now) {
+    if (layer.size <= 0)
+        return 1;
+    ByteSample before{layer.downloadStart, 0};
+    for (const ByteSample& sample : layer.received) {
+        if (sample.at > now) {
+            const double bytes = double(before.bytes) + fractionBetween(before.at, sample.at, now) *
+                                                            double(sample.bytes - before.bytes);
+            return std::clamp(bytes / double(layer.size), 0.0, 1.0);
+        }
+        before = sample;
+    }
+    return std::clamp(double(before.bytes) / double(layer.size), 0.0, 1.0);
+}
+
 // When each layer to fetch downloads and extracts: the first three downloads start at once, each
 // later one when a slot frees up; extraction goes bottom first, each layer once downloaded and
 // its parent extracted.
@@ -101,7 +118,8 @@ LayerProgress progressAt(const LayerPull& layer, TimePoint now) {
         return {LayerPhase::Extracting, fractionBetween(layer.extractStart, layer.extracted, now)};
     if (now >= layer.downloadStart) // downloading, or downloaded and waiting for its parent
         return {LayerPhase::Downloading,
-                fractionBetween(layer.downloadStart, layer.downloaded, now)};
+                layer.received.empty() ? fractionBetween(layer.downloadStart, layer.downloaded, now)
+                                       : receivedFraction(layer, now)};
     return {LayerPhase::Waiting, 0};
 }
 

@@ -20,6 +20,15 @@ struct PullBatch {
     std::vector<std::string> lines; ///< "<12-hex layer>: Pull complete", ...
 };
 
+/// The bytes of a layer received by an engine time (a real download's record).
+struct ByteSample {
+    TimePoint at{};
+    std::int64_t bytes = 0;
+};
+
+/// A phase a real pull has not reached yet.
+inline constexpr TimePoint kNotYet = TimePoint::max();
+
 /// One layer's way through the pull.
 struct LayerPull {
     std::string shortId;        ///< the 12 hex digits the progress lines name
@@ -30,6 +39,9 @@ struct LayerPull {
     TimePoint downloaded{}; ///< checksum verified
     TimePoint extractStart{}; ///< downloaded and its parent extracted
     TimePoint extracted{};    ///< "Pull complete"
+    /// A real download's bytes as they came, in time order; empty (the plan): the download runs
+    /// at a steady rate from downloadStart to downloaded.
+    std::vector<ByteSample> received{};
 };
 
 /// Where a layer stands at a moment of the pull.
@@ -57,7 +69,8 @@ inline constexpr double kExtractBytesPerSecond = 100e6;
 /// Plans pulling spec into store, starting at start.
 PullPlan planPull(const ImageSpec& spec, const ImageStore& store, TimePoint start);
 
-/// Where layer stands at engine time now.
+/// Where layer stands at engine time now; a download with received samples is as far as the
+/// bytes received by then (interpolated between samples).
 LayerProgress progressAt(const LayerPull& layer, TimePoint now);
 
 } // namespace lab

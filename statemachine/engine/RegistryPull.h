@@ -5,6 +5,7 @@
 
 #include "base/Expected.h"
 #include "engine/ImageArchive.h"
+#include "engine/Pull.h"
 
 #include <optional>
 #include <string>
@@ -17,6 +18,9 @@ struct RegistryPull {
     /// The daemon's progress lines so far ("<12-hex layer>: Pulling fs layer", ...), without
     /// "<tag>: Pulling from" and the closing "Digest:" and "Status:" lines the engine prints.
     std::vector<std::string> progress;
+    /// Each layer's way so far, bottom first, with the bytes received as they came (a phase not
+    /// reached yet is kNotYet), once the manifest named the layers.
+    std::vector<LayerPull> layers;
     bool manifestFound = false; ///< the registry served the tag's manifest
     std::string digest;         ///< the manifest digest, "sha256:...", once it was found
     bool upToDate = false; ///< the reference names this image (config digest) already: no layers

@@ -20,6 +20,7 @@
 #include <string>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <vector>
 
 namespace lab::test {
 
@@ -58,7 +59,8 @@ inline std::string descriptor(const std::string& mediaType, const std::string& d
 /// What a pushed image is: its manifest's digest and its layer's (empty when refused).
 struct PushedImage {
     std::string manifestDigest;
-    std::string layerDigest;
+    std::string layerDigest;               ///< the bottom layer's (busybox)
+    std::vector<std::string> layerDigests; ///< every layer's, bottom first
 };
 
 /// One HTTP exchange's answer.
@@ -136,38 +138,54 @@ public:
         return answer.status == 201 ? "sha256:" + sha256Hex(manifest) : "";
     }
 
-    /// Pushes, as repository:tag, a one-layer image (made in tree with GNU tar and gzip) of a
-    /// static busybox whose command prints words.
+    /// Pushes, as repository:tag, an image (made in tree with GNU tar and gzip) of a static
+    /// busybox whose command prints words, with noiseLayers layers of 512 KiB of random bytes
+    /// each on top (a download long enough to be seen in parts).
     PushedImage pushBusyboxImage(const std::string& repository, const std::string& tag,
-                                 const std::string& words, const std::string& tree) {
+                                 const std::string& words, const std::string& tree,
+                                 std::size_t noiseLayers = 0) {
         namespace fs = std::filesystem;
         for (const char* sub : {"bin", "proc", "dev", "sys", "tmp"})
             fs::create_directories(tree + "/" + sub);
         fs::copy_file("/bin/busybox", tree + "/bin/busybox", fs::copy_options::overwrite_existing);
         if (!fs::exists(tree + "/bin/sh"))
             fs::create_symlink("busybox", tree + "/bin/sh");
-        const std::string tar = tree + ".tar";
-        if (QProcess::execute("tar", {"-C", QString::fromStdString(tree), "-cf",
-                                      QString::fromStdString(tar), "."}) != 0 ||
-            QProcess::execute("gzip", {"-nkf", QString::fromStdString(tar)}) != 0)
-            return {};
-        const std::string layer = readBytes(tar + ".gz");
+        std::vector<std::string> trees{tree};
+        for (std::size_t i = 1; i <= noiseLayers; ++i) {
+            trees.push_back(tree + "-noise" + std::to_string(i));
+            fs::create_directories(trees.back());
+            std::ifstream random("/dev/urandom", std::ios::binary);
+            std::string noise(512u << 10, '\0');
+            random.read(noise.data(), std::streamsize(noise.size()));
+            std::ofstream(trees.back() + "/noise", std::ios::binary) << noise;
+        }
+        PushedImage pushed;
+        std::string diffIds, layers;
+        for (const std::string& layerTree : trees) {
+            const std::string tar = layerTree + ".tar";
+            if (QProcess::execute("tar", {"-C", QString::fromStdString(layerTree), "-cf",
+                                          QString::fromStdString(tar), "."}) != 0 ||
+                QProcess::execute("gzip", {"-nkf", QString::fromStdString(tar)}) != 0)
+                return {};
+            const std::string layer = readBytes(tar + ".gz");
+            pushed.layerDigests.push_back(pushBlob(repository, layer));
+            diffIds += std::string(diffIds.empty() ? "" : ",") +
+                       "\"sha256:" + sha256Hex(readBytes(tar)) + "\"";
+            layers += std::string(layers.empty() ? "" : ",") +
+                      descriptor("application/vnd.docker.image.rootfs.diff.tar.gzip",
+                                 pushed.layerDigests.back(), layer.size());
+        }
+        pushed.layerDigest = pushed.layerDigests.front();
         const std::string config =
             "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"/bin/sh\",\"-c\","
             "\"echo " +
-            words + "\"]},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:" +
-            sha256Hex(readBytes(tar)) + "\"]}}";
-        PushedImage pushed;
-        pushed.layerDigest = pushBlob(repository, layer);
+            words + "\"]},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[" + diffIds + "]}}";
         const std::string configDigest = pushBlob(repository, config);
         const std::string manifest = "{\"schemaVersion\":2,\"mediaType\":\"" +
                                      std::string(kManifestType) + "\",\"config\":" +
                                      descriptor("application/vnd.docker.container.image.v1+json",
                                                 configDigest, config.size()) +
-                                     ",\"layers\":[" +
-                                     descriptor("application/vnd.docker.image.rootfs.diff.tar.gzip",
-                                                pushed.layerDigest, layer.size()) +
-                                     "]}";
+                                     ",\"layers\":[" + layers + "]}";
         pushed.manifestDigest = pushManifest(repository, tag, kManifestType, manifest);
         return pushed;
     }

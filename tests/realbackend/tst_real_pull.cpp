@@ -1,10 +1,11 @@
 // docker pull and docker run of an image that is not local, on the real backend, from Debian's
 // docker-registry started on 127.0.0.1: Docker's progress lines and digest, a real process from
-// the pulled image, Docker's words for a missing tag and a closed port, a damaged blob refused
-// with nothing stored, and no thread or descriptor left behind. Needs root and docker-registry;
-// skips with the reason.
+// the pulled image, the flowchart's layer bars from the bytes received, Docker's words for a
+// missing tag and a closed port, a damaged blob refused with nothing stored, and no thread or
+// descriptor left behind. Needs root and docker-registry; skips with the reason.
 #include "LocalRegistry.h"
 #include "RealFixture.h"
+#include "engine/Pull.h"
 
 #include <QProcess>
 #include <QtTest>
@@ -26,6 +27,21 @@ int fdCount() {
     return int(std::distance(fs::directory_iterator("/proc/self/fd"), fs::directory_iterator()));
 }
 
+// The pull the run flowchart would draw: the latest one the engine reported.
+class ShownPull final : public lab::EngineObserver {
+public:
+    explicit ShownPull(lab::Engine& engine) : m_engine(engine) { m_engine.addObserver(*this); }
+    ~ShownPull() override { m_engine.removeObserver(*this); }
+    void runFlowMoved(const lab::RunFlowReport& report) override {
+        if (report.pull)
+            pull = *report.pull;
+    }
+    std::optional<lab::PullPlan> pull;
+
+private:
+    lab::Engine& m_engine;
+};
+
 } // namespace
 
 class RealPullTest : public QObject {
@@ -36,6 +52,7 @@ private slots:
     void cleanup();
     void pullShowsDockersProgressAndRunsTheImage();
     void runPullsAMissingImageThroughAnIndex();
+    void eachLayersBarFollowsItsBytes();
     void aMissingTagIsManifestUnknown();
     void aClosedPortIsTheDialError();
     void aDamagedBlobIsRefusedAndNothingIsStored();
@@ -43,9 +60,10 @@ private slots:
 
 private:
     lab::test::PushedImage push(const std::string& repository, const std::string& tag,
-                                const std::string& words) {
+                                const std::string& words, std::size_t noiseLayers = 0) {
         return m_registry->pushBusyboxImage(
-            repository, tag, words, m_work.filePath(QString::fromStdString(tag)).toStdString());
+            repository, tag, words, m_work.filePath(QString::fromStdString(tag)).toStdString(),
+            noiseLayers);
     }
 
     std::unique_ptr<LocalRegistry> m_registry;
@@ -133,6 +151,54 @@ void RealPullTest::runPullsAMissingImageThroughAnIndex() {
     QCOMPARE(ran.err.front(), "Unable to find image '" + reference + "' locally");
     QVERIFY(std::find(ran.err.begin(), ran.err.end(), "Digest: " + indexDigest) != ran.err.end());
     QCOMPARE(ran.err.back(), "Status: Downloaded newer image for " + reference);
+}
+
+void RealPullTest::eachLayersBarFollowsItsBytes() {
+    using lab::LayerPhase;
+    const lab::test::PushedImage pushed = push("lab/layers", "3", "three layers", 2);
+    QVERIFY(!pushed.manifestDigest.empty());
+    QCOMPARE(pushed.layerDigests.size(), std::size_t(3));
+    const ShownPull shown(*m_lab->engine);
+
+    QCOMPARE(m_lab->docker("pull " + m_registry->host() + "/lab/layers:3").status, 0);
+    QVERIFY2(shown.pull, "the run flow showed no pull");
+    QCOMPARE(shown.pull->digest, pushed.manifestDigest);
+    QCOMPARE(shown.pull->layers.size(), std::size_t(3));
+    lab::TimePoint previousEnd{};
+    for (std::size_t i = 0; i < 3; ++i) {
+        const lab::LayerPull& layer = shown.pull->layers[i];
+        QCOMPARE(layer.shortId, pushed.layerDigests[i].substr(7, 12));
+        QCOMPARE(layer.size,
+                 std::int64_t(fs::file_size(m_registry->blobFile(pushed.layerDigests[i]))));
+        // The bytes came in order, up to the whole layer, all while it downloaded.
+        QVERIFY(!layer.received.empty());
+        lab::ByteSample before{layer.downloadStart, 0};
+        for (const lab::ByteSample& sample : layer.received) {
+            QVERIFY(sample.bytes > before.bytes);
+            QVERIFY(sample.at >= before.at);
+            before = sample;
+        }
+        QCOMPARE(layer.received.back().bytes, layer.size);
+        // One layer after the other, each downloaded, verified and extracted in time order.
+        QVERIFY(layer.downloadStart >= previousEnd);
+        QVERIFY(layer.received.back().at <= layer.downloaded);
+        QVERIFY(layer.downloaded <= layer.extractStart);
+        QVERIFY(layer.extractStart <= layer.extracted);
+        QVERIFY(layer.extracted != lab::kNotYet);
+        previousEnd = layer.downloaded;
+
+        // The bar: waiting, then part-way through at some moment of its download, then complete.
+        const auto at = [&](lab::TimePoint when) { return lab::progressAt(layer, when); };
+        QCOMPARE(at(layer.downloadStart - lab::Duration(1)).phase, LayerPhase::Waiting);
+        const lab::ByteSample first = layer.received.front();
+        const lab::LayerProgress partWay =
+            at(layer.downloadStart + (first.at - layer.downloadStart) / 2);
+        QCOMPARE(partWay.phase, LayerPhase::Downloading);
+        QVERIFY2(partWay.fraction > 0 && partWay.fraction < 1,
+                 qPrintable(QString::number(partWay.fraction)));
+        QCOMPARE(at(layer.received.back().at).fraction, 1.0);
+        QCOMPARE(at(layer.extracted).phase, LayerPhase::Complete);
+    }
 }
 
 void RealPullTest::aMissingTagIsManifestUnknown() {

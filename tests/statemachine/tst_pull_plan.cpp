@@ -46,6 +46,7 @@ private slots:
     void layersMoveForwardThroughTheirPhases();
     void progressLinesFollowTheSchedule();
     void imageAlreadyHereDownloadsNothing();
+    void aRealDownloadFollowsItsBytes();
     void runFlowReportsEveryStepWithThePlan();
 };
 
@@ -115,6 +116,28 @@ void PullPlanTest::imageAlreadyHereDownloadsNothing() {
     QVERIFY(plan.layers.empty());
     QVERIFY(plan.batches.empty());
     QCOMPARE(plan.digest, planPull(sixLayers(), ImageStore{}, TimePoint{}).digest);
+}
+
+// A real pull's record: the bar is as far as the bytes received, between samples in proportion,
+// and a phase not reached yet is not shown.
+void PullPlanTest::aRealDownloadFollowsItsBytes() {
+    const TimePoint start{};
+    LayerPull layer{"0123456789ab", 1000, false, start, kNotYet, kNotYet, kNotYet};
+    layer.received = {{start + milliseconds(10), 100}, {start + milliseconds(30), 900}};
+    QCOMPARE(progressAt(layer, start - milliseconds(1)).phase, LayerPhase::Waiting);
+    QCOMPARE(progressAt(layer, start).fraction, 0.0);
+    QCOMPARE(progressAt(layer, start + milliseconds(5)).fraction, 0.05);
+    QCOMPARE(progressAt(layer, start + milliseconds(20)).fraction, 0.5);
+    const LayerProgress stalled = progressAt(layer, start + milliseconds(500));
+    QCOMPARE(stalled.phase, LayerPhase::Downloading); // still downloading: not verified yet
+    QCOMPARE(stalled.fraction, 0.9);
+
+    layer.received.push_back({start + milliseconds(40), 1000});
+    layer.downloaded = layer.extractStart = start + milliseconds(41);
+    layer.extracted = start + milliseconds(50);
+    QCOMPARE(progressAt(layer, start + milliseconds(40)).fraction, 1.0);
+    QCOMPARE(progressAt(layer, start + milliseconds(45)).phase, LayerPhase::Extracting);
+    QCOMPARE(progressAt(layer, start + milliseconds(50)).phase, LayerPhase::Complete);
 }
 
 void PullPlanTest::runFlowReportsEveryStepWithThePlan() {
