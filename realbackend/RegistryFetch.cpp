@@ -17,6 +17,7 @@ using Json = nlohmann::json;
 
 constexpr std::size_t kManifestBytes = 4u << 20; // Docker's own limit for a manifest
 constexpr std::size_t kConfigBytes = 8u << 20;
+constexpr std::size_t kErrorBytes = 64u << 10;  // room for an error document instead of a blob
 constexpr std::size_t kConcurrentDownloads = 3; // the daemon's default, for "Waiting"
 
 constexpr std::string_view kDockerManifest = "application/vnd.docker.distribution.manifest.v2+json";
@@ -203,12 +204,12 @@ private:
     }
 
     // GET of a blob, checked against its descriptor's size and digest (Docker's words for what
-    // it is when not).
+    // it is when not); a body past the size is cut off at kErrorBytes at least.
     Expected<std::string> blob(const Descriptor& descriptor, std::size_t maxBytes,
                                const std::string& what) {
         auto answer = m_http.get(
             {m_reference.domain, "/v2/" + m_reference.path + "/blobs/" + descriptor.digest}, "",
-            std::min(maxBytes, std::size_t(descriptor.size)));
+            std::min(maxBytes, std::max(kErrorBytes, std::size_t(descriptor.size))));
         if (!answer)
             return answer.error();
         if (answer->status != 200)
