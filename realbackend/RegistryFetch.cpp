@@ -18,6 +18,7 @@ using Json = nlohmann::json;
 
 constexpr std::size_t kManifestBytes = 4u << 20; // Docker's own limit for a manifest
 constexpr std::size_t kConfigBytes = 8u << 20;
+constexpr std::size_t kErrorBytes = 64u << 10;  // room for an error document instead of a blob
 constexpr std::size_t kConcurrentDownloads = 3; // the daemon's default, for "Waiting"
 // A layer's bytes are sampled at most once per 64 KiB and per 10 ms (whichever is rarer), and
 // once more when the last byte is in: a bounded record, however fast or slow the registry.
@@ -208,13 +209,13 @@ private:
     }
 
     // GET of a blob, checked against its descriptor's size and digest (Docker's words for what
-    // it is when not).
+    // it is when not); a body past the size is cut off at kErrorBytes at least.
     Expected<std::string> blob(const Descriptor& descriptor, std::size_t maxBytes,
                                const std::string& what,
                                const std::function<void(std::size_t)>& onBytes = {}) {
         auto answer = m_http.get(
             {m_reference.domain, "/v2/" + m_reference.path + "/blobs/" + descriptor.digest}, "",
-            std::min(maxBytes, std::size_t(descriptor.size)), onBytes);
+            std::min(maxBytes, std::max(kErrorBytes, std::size_t(descriptor.size))), onBytes);
         if (!answer)
             return answer.error();
         if (answer->status != 200)
